@@ -1,0 +1,72 @@
+import type {
+  AdminPostQuery,
+  AdvocacyEvent,
+  AnalyticsQuery,
+  AnalyticsSummary,
+  Conversion,
+  ConversionInput,
+  Employee,
+  EventBatchResult,
+  FeedQuery,
+  Leaderboard,
+  LeaderboardQuery,
+  MyStats,
+  Page,
+  PageQuery,
+  Period,
+  PointsEntry,
+  Post,
+  PostInput,
+  Share,
+  ShareInput,
+  Suggestion,
+  SuggestionInput,
+  SuggestionQuery,
+  SuggestionReview,
+  Team,
+  Topic,
+} from './contract.js';
+
+/**
+ * What the SDK needs from a backend. `httpBackend()` implements it over the open HTTP contract;
+ * `memoryBackend()` implements it in memory; an integrator can implement it over their own API.
+ *
+ * Every method rejects with an `AdvocacyError` (see `errors.ts`), never with a raw transport
+ * error, so the UI can tell the employee what happened.
+ */
+export interface AdvocacyBackend {
+  /** The signed-in employee. */
+  getMe(): Promise<Employee>;
+  /** Records that the employee accepted the social-media policy. Idempotent. */
+  acceptPolicy(): Promise<Employee>;
+  listTopics(): Promise<Topic[]>;
+  listTeams(): Promise<Team[]>;
+  /** Published, unexpired posts the employee's audience may see, newest first. */
+  listFeed(query?: FeedQuery): Promise<Page<Post>>;
+  getPost(id: string): Promise<Post>;
+  /** Records a share and returns its tracking link. Same idempotency key → same share. */
+  createShare(input: ShareInput): Promise<Share>;
+  listMyShares(query?: PageQuery): Promise<Page<Share>>;
+  getMyStats(period: Period): Promise<MyStats>;
+  /** The employee's own rows of the points ledger, newest first. */
+  listMyPoints(query?: PageQuery): Promise<Page<PointsEntry>>;
+  getLeaderboard(query: LeaderboardQuery): Promise<Leaderboard>;
+  createSuggestion(input: SuggestionInput, idempotencyKey?: string): Promise<Suggestion>;
+  listMySuggestions(query?: PageQuery): Promise<Page<Suggestion>>;
+  /** Sends a batch of events; events whose id was already seen are counted as duplicates. */
+  sendEvents(events: AdvocacyEvent[]): Promise<EventBatchResult>;
+  /** Records a conversion for a referral code. Same `externalId` → same conversion. */
+  recordConversion(input: ConversionInput): Promise<Conversion>;
+  /** Program-admin operations; reject with `forbidden` for employees. */
+  admin: AdvocacyAdminBackend;
+}
+
+export interface AdvocacyAdminBackend {
+  listPosts(query?: AdminPostQuery): Promise<Page<Post>>;
+  createPost(input: PostInput): Promise<Post>;
+  updatePost(id: string, patch: Partial<PostInput>): Promise<Post>;
+  archivePost(id: string): Promise<Post>;
+  listSuggestions(query?: SuggestionQuery): Promise<Page<Suggestion>>;
+  reviewSuggestion(id: string, review: SuggestionReview): Promise<Suggestion>;
+  getAnalytics(query: AnalyticsQuery): Promise<AnalyticsSummary>;
+}

@@ -1,0 +1,160 @@
+import type { AdvocacyBackend } from '../backend/backend.js';
+import type {
+  Employee,
+  Leaderboard,
+  Locale,
+  MyStats,
+  NetworkId,
+  Period,
+  Post,
+  Scope,
+  Share,
+  Suggestion,
+  SuggestionInput,
+  Topic,
+} from '../backend/contract.js';
+import type { AdvocacyError } from '../backend/errors.js';
+
+/**
+ * A read-only store. Core's stores are nanostores atoms behind this small facade: subscribe with
+ * `subscribe` (called at once with the current value) or `listen` (only on change). A store
+ * fetches when it gets its first subscriber and stops when the last one leaves.
+ */
+export interface AdvocacyStore<T> {
+  get(): T;
+  subscribe(listener: (value: T) => void): () => void;
+  listen(listener: (value: T) => void): () => void;
+}
+
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'empty' | 'error';
+
+/** State of a store that loads one resource. */
+export interface AsyncState<T> {
+  status: LoadStatus;
+  data: T | undefined;
+  error: AdvocacyError | null;
+}
+
+export interface FeedState {
+  status: LoadStatus;
+  items: Post[];
+  error: AdvocacyError | null;
+  /** The topic filter in force (`null` for all topics). */
+  topic: string | null;
+  hasMore: boolean;
+  /** A `loadMore()` is in flight (the first page uses `status: 'loading'`). */
+  loadingMore: boolean;
+  /** The error of the last failed `loadMore()`; the items already shown stay. */
+  loadMoreError: AdvocacyError | null;
+  /** Posts published since the employee's previous visit (kept in first-party storage). */
+  newSinceLastVisit: number;
+}
+
+export interface FeedController {
+  readonly store: AdvocacyStore<FeedState>;
+  setTopic(topic: string | null): void;
+  loadMore(): Promise<void>;
+  /** Reloads the first page; also the "retry" of the error state. */
+  refresh(): Promise<void>;
+  /** Records that the employee has seen the feed now (resets `newSinceLastVisit`). */
+  markSeen(): void;
+}
+
+export interface ResourceController<T> {
+  readonly store: AdvocacyStore<AsyncState<T>>;
+  refresh(): Promise<void>;
+}
+
+export interface LeaderboardController extends ResourceController<Leaderboard> {
+  readonly period: AdvocacyStore<Period>;
+  readonly scope: AdvocacyStore<Scope>;
+  setPeriod(period: Period): void;
+  setScope(scope: Scope): void;
+}
+
+export interface MyStatsController extends ResourceController<MyStats> {
+  readonly period: AdvocacyStore<Period>;
+  setPeriod(period: Period): void;
+}
+
+/** Something that can be navigated: a `Window` opened in the click, or a test double. */
+export interface ShareTarget {
+  location: { href: string } | Location;
+  close(): void;
+  closed?: boolean;
+}
+
+export interface ShareRequest {
+  post: Post;
+  network: NetworkId;
+  commentary: string;
+  /**
+   * The window the caller opened synchronously in the click handler (`openShareWindow()`),
+   * so that popup blockers let it through. The flow points it at the intent once the share
+   * is recorded, or closes it on failure. Not needed for `copy`, `email` and `native`.
+   */
+  target?: ShareTarget | null;
+  /** Reuse to retry the same share; a fresh one is generated otherwise. */
+  idempotencyKey?: string;
+}
+
+export interface ShareResult {
+  share: Share;
+  /** The network's intent URL that the target window was sent to, if any. */
+  intentUrl: string | null;
+  /** The text put on the clipboard (networks whose intent takes only a URL, and `copy`). */
+  copiedText: string | null;
+}
+
+export type ShareFlowState =
+  | { status: 'idle' }
+  | { status: 'sharing'; postId: string; network: NetworkId }
+  | { status: 'shared'; result: ShareResult }
+  | { status: 'error'; error: AdvocacyError; request: ShareRequest };
+
+export interface ShareController {
+  readonly store: AdvocacyStore<ShareFlowState>;
+  /** Records the share (idempotent, retried by core), then sends the target to the intent. */
+  share(request: ShareRequest): Promise<ShareResult>;
+  reset(): void;
+}
+
+export interface EventQueueStats {
+  pending: number;
+  delivered: number;
+  lastError: AdvocacyError | null;
+}
+
+export interface EventQueueController {
+  readonly store: AdvocacyStore<EventQueueStats>;
+  track(type: 'feed_view' | 'post_open' | 'share_intent', data?: { postId?: string; network?: NetworkId }): void;
+  flush(): Promise<void>;
+}
+
+export interface AdvocacyClientOptions {
+  backend: AdvocacyBackend;
+  /** Preferred locale for suggested commentary and formatting; default from the employee. */
+  locale?: Locale;
+  /** Storage for the event queue and "new since last visit"; `localStorage` in browsers. */
+  storage?: Storage | null;
+  /** Namespace for storage keys, so two clients on one page keep separate queues. */
+  storageKey?: string;
+}
+
+/** One configured SDK instance. Two clients can live on one page without sharing state. */
+export interface AdvocacyClient {
+  readonly backend: AdvocacyBackend;
+  readonly locale: AdvocacyStore<Locale>;
+  setLocale(locale: Locale): void;
+  readonly me: ResourceController<Employee>;
+  readonly topics: ResourceController<Topic[]>;
+  readonly feed: FeedController;
+  readonly myStats: MyStatsController;
+  readonly leaderboard: LeaderboardController;
+  readonly shares: ShareController;
+  readonly events: EventQueueController;
+  acceptPolicy(): Promise<Employee>;
+  suggest(input: SuggestionInput): Promise<Suggestion>;
+  /** Flushes events and stops timers and listeners. */
+  destroy(): Promise<void>;
+}
