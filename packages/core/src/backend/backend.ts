@@ -55,6 +55,11 @@ export interface AdvocacyBackend {
   listMySuggestions(query?: PageQuery): Promise<Page<Suggestion>>;
   /** Sends a batch of events; events whose id was already seen are counted as duplicates. */
   sendEvents(events: AdvocacyEvent[]): Promise<EventBatchResult>;
+  /**
+   * Optional: hands a batch to the browser to deliver while the page unloads (`sendBeacon`).
+   * Returns `false` when the browser refused it, so the events stay queued for the next visit.
+   */
+  sendEventsBeacon?(events: AdvocacyEvent[]): boolean;
   /** Records a conversion for a referral code. Same `externalId` → same conversion. */
   recordConversion(input: ConversionInput): Promise<Conversion>;
   /** Program-admin operations; reject with `forbidden` for employees. */

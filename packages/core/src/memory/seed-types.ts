@@ -1,0 +1,35 @@
+import type {
+  ConversionType,
+  Employee,
+  NetworkId,
+  Post,
+  Suggestion,
+  Team,
+  Topic,
+} from '../backend/contract.js';
+
+/** A past share in a seed, with what it earned, so stats and leaderboards start non-empty. */
+export interface SeedShare {
+  id: string;
+  postId: string;
+  employeeId: string;
+  network: NetworkId;
+  commentary: string;
+  createdAt: string;
+  /** Unique human clicks it received (spread over the days after `createdAt`). */
+  uniqueClicks: number;
+  conversions: Array<{ type: ConversionType; value: number; externalId: string }>;
+}
+
+/**
+ * A demo company. The memory backend starts from one and the reference server's `seed`
+ * command loads the same one, so the demo looks the same on both.
+ */
+export interface DemoSeed {
+  teams: Team[];
+  employees: Employee[];
+  topics: Topic[];
+  posts: Post[];
+  shares: SeedShare[];
+  suggestions: Suggestion[];
+}
