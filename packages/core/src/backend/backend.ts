@@ -31,6 +31,9 @@ import type {
  * What the SDK needs from a backend. `httpBackend()` implements it over the open HTTP contract;
  * `memoryBackend()` implements it in memory; an integrator can implement it over their own API.
  *
+ * The HTTP routes behind each method are listed in `docs/http-api.md` (and, normatively, in the
+ * reference server's OpenAPI document). See also packages/core/WORKING-NOTES.md while it exists.
+ *
  * Every method rejects with an `AdvocacyError` (see `errors.ts`), never with a raw transport
  * error, so the UI can tell the employee what happened.
  */
