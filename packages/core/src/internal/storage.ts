@@ -1,0 +1,31 @@
+/** First-party storage that never throws: private modes and quotas make `localStorage` fail. */
+
+/** The page's `localStorage`, or `null` outside browsers or where it is blocked. */
+export function defaultStorage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+export function readJson<T>(storage: Storage | null, key: string): T | null {
+  try {
+    const raw = storage?.getItem(key);
+    return raw == null ? null : (JSON.parse(raw) as T);
+  } catch {
+    return null;
+  }
+}
+
+/** Writes `value` as JSON (or removes the key for `null`); returns false when storage refused. */
+export function writeJson(storage: Storage | null, key: string, value: unknown): boolean {
+  if (!storage) return false;
+  try {
+    if (value === null) storage.removeItem(key);
+    else storage.setItem(key, JSON.stringify(value));
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,188 @@
+import type {
+  Conversion,
+  ConversionInput,
+  Employee,
+  NetworkId,
+  PointsEntry,
+  PointsReason,
+  Post,
+  Share,
+  Suggestion,
+  Team,
+  Topic,
+} from '../backend/contract.js';
+import { AdvocacyError } from '../backend/errors.js';
+import { trackedDestination } from '../links/utm.js';
+import type { DemoSeed } from './seed-types.js';
+import { looksLikeBot, trackingCode } from './tracking-code.js';
+
+/** Points awarded per event, as in the reference server's defaults. */
+export const POINTS = { share: 10, click: 2, conversion: 50, suggestion: 20, clickCapPerShareDay: 20 } as const;
+
+export interface TrackingLinkRow {
+  code: string;
+  share: Share;
+  destination: string;
+}
+
+export interface ClickRow {
+  shareId: string;
+  employeeId: string;
+  postId: string;
+  network: NetworkId;
+  at: string;
+}
+
+export interface ClickOptions {
+  userAgent?: string;
+  /** Identifies the visitor (a salted hash in the real server); each call is a new visitor without it. */
+  visitorId?: string;
+  at?: Date | string;
+}
+
+export interface ClickResult {
+  /** Whether it counted as a unique human click. */
+  counted: boolean;
+  /** Points the click earned the employee (0 for bots, repeats and past the daily cap). */
+  pointsAwarded: number;
+  /** Where the tracking link redirects. */
+  destination: string;
+}
+
+const day = (iso: string) => iso.slice(0, 10);
+
+/** The data one memory backend holds; every employee view reads and writes the same instance. */
+export class MemoryDb {
+  teams: Team[] = [];
+  topics: Topic[] = [];
+  employees = new Map<string, Employee>();
+  posts = new Map<string, Post>();
+  shares: Share[] = [];
+  links = new Map<string, TrackingLinkRow>();
+  clicks: ClickRow[] = [];
+  conversions = new Map<string, Conversion>();
+  ledger: PointsEntry[] = [];
+  suggestions = new Map<string, Suggestion>();
+  events = new Set<string>();
+  /** `${employeeId}\n${key}` → the share or suggestion created with that idempotency key. */
+  idempotency = new Map<string, Share | Suggestion>();
+  private awarded = new Set<string>();
+  private visits = new Set<string>();
+  private clickPoints = new Map<string, number>();
+  private seq = 0;
+
+  constructor(
+    readonly now: () => Date,
+    readonly trackingBaseUrl: string,
+  ) {}
+
+  nextId(prefix: string): string {
+    return `${prefix}-${(++this.seq).toString(36).padStart(6, '0')}`;
+  }
+
+  /** Appends a ledger row unless (reason, reference) was already awarded; returns the points given. */
+  award(employeeId: string, delta: number, reason: PointsReason, reference: string, at: string): number {
+    const key = `${reason}\n${reference}`;
+    if (this.awarded.has(key)) return 0;
+    this.awarded.add(key);
+    this.ledger.push({ id: this.nextId('pts'), employeeId, delta, reason, reference, createdAt: at });
+    return delta;
+  }
+
+  addShare(employeeId: string, post: Post, network: NetworkId, commentary: string, at: string, id = this.nextId('shr')): Share {
+    let code = trackingCode();
+    while (this.links.has(code)) code = trackingCode();
+    const pointsAwarded = this.award(employeeId, POINTS.share, 'share', `${employeeId}:${post.id}:${network}`, at);
+    const share: Share = {
+      id,
+      postId: post.id,
+      employeeId,
+      network,
+      commentary,
+      trackingCode: code,
+      trackingUrl: `${this.trackingBaseUrl.replace(/\/+$/, '')}/r/${code}`,
+      pointsAwarded,
+      createdAt: at,
+    };
+    const destination = trackedDestination({ url: post.url, network, postId: post.id, shareId: id, referralCode: code });
+    this.shares.push(share);
+    this.links.set(code, { code, share, destination });
+    return share;
+  }
+
+  /** A visit to a tracking link: bots and same-day repeat visitors are not counted. */
+  click(code: string, options: ClickOptions = {}): ClickResult {
+    const link = this.links.get(code);
+    if (!link) throw new AdvocacyError('not_found', `No tracking link "${code}"`, { status: 404 });
+    const at = options.at === undefined ? this.now().toISOString() : new Date(options.at).toISOString();
+    const visitor = options.visitorId ?? this.nextId('visitor');
+    const visitKey = `${code}\n${visitor}\n${day(at)}`;
+    if (looksLikeBot(options.userAgent) || this.visits.has(visitKey)) {
+      return { counted: false, pointsAwarded: 0, destination: link.destination };
+    }
+    this.visits.add(visitKey);
+    const { share } = link;
+    this.clicks.push({ shareId: share.id, employeeId: share.employeeId, postId: share.postId, network: share.network, at });
+    const capKey = `${share.id}\n${day(at)}`;
+    const sofar = this.clickPoints.get(capKey) ?? 0;
+    let pointsAwarded = 0;
+    if (sofar + POINTS.click <= POINTS.clickCapPerShareDay) {
+      pointsAwarded = this.award(share.employeeId, POINTS.click, 'click', visitKey.replace(/\n/g, ':'), at);
+      this.clickPoints.set(capKey, sofar + pointsAwarded);
+    }
+    return { counted: true, pointsAwarded, destination: link.destination };
+  }
+
+  /** Records a conversion once per `externalId`; returns the stored one on a repeat. */
+  convert(input: ConversionInput, at: string): Conversion {
+    const existing = this.conversions.get(input.externalId);
+    if (existing) return existing;
+    const link = this.links.get(input.code);
+    if (!link) throw new AdvocacyError('not_found', `No referral code "${input.code}"`, { status: 404 });
+    const conversion: Conversion = {
+      id: this.nextId('cnv'),
+      code: input.code,
+      postId: link.share.postId,
+      employeeId: link.share.employeeId,
+      type: input.type,
+      value: input.value ?? 0,
+      currency: input.currency ?? null,
+      externalId: input.externalId,
+      createdAt: at,
+    };
+    this.conversions.set(input.externalId, conversion);
+    this.award(conversion.employeeId, POINTS.conversion, 'conversion', input.externalId, at);
+    return conversion;
+  }
+
+  /** Loads a seed: its posts and suggestions as they are, its share history through the same rules as live data. */
+  load(seed: DemoSeed): void {
+    const clone = structuredClone(seed);
+    this.teams = clone.teams;
+    this.topics = clone.topics;
+    for (const employee of clone.employees) this.employees.set(employee.id, employee);
+    for (const post of clone.posts) this.posts.set(post.id, post);
+    const nowMs = this.now().getTime();
+    const clamp = (ms: number) => new Date(Math.min(ms, nowMs)).toISOString();
+    for (const suggestion of clone.suggestions) {
+      this.suggestions.set(suggestion.id, suggestion);
+      if (suggestion.status === 'approved') {
+        this.award(suggestion.employeeId, POINTS.suggestion, 'suggestion', suggestion.id, suggestion.reviewedAt ?? suggestion.createdAt);
+      }
+    }
+    for (const seeded of [...clone.shares].sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1))) {
+      const post = this.posts.get(seeded.postId);
+      if (!post || !this.employees.has(seeded.employeeId)) continue;
+      const share = this.addShare(seeded.employeeId, post, seeded.network, seeded.commentary, seeded.createdAt, seeded.id);
+      const start = Date.parse(seeded.createdAt);
+      for (let i = 0; i < seeded.uniqueClicks; i++) {
+        // Most clicks come in the first hours, the rest over the next few days.
+        const at = start + (i < seeded.uniqueClicks / 2 ? (i + 1) * 9 * 60_000 : (1 + (i % 4)) * 86_400_000 + i * 60_000);
+        if (at <= nowMs) this.click(share.trackingCode, { userAgent: 'Mozilla/5.0', visitorId: `seed-${i}`, at: new Date(at) });
+      }
+      seeded.conversions.forEach((c, i) =>
+        this.convert({ code: share.trackingCode, ...c }, clamp(start + (i + 1) * 86_400_000)),
+      );
+    }
+  }
+}

@@ -1,0 +1,362 @@
+import type { AdvocacyBackend } from '../backend/backend.js';
+import {
+  CONVERSION_TYPES,
+  EVENT_TYPES,
+  NETWORK_IDS,
+  PERIODS,
+  SCOPES,
+  type AdvocacyEvent,
+  type Employee,
+  type LeaderboardQuery,
+  type Period,
+  type Post,
+  type Suggestion,
+  type SuggestionInput,
+} from '../backend/contract.js';
+import { AdvocacyError, type AdvocacyErrorCode } from '../backend/errors.js';
+import { MemoryDb, POINTS, type ClickOptions, type ClickResult } from './db.js';
+import { demoSeed } from './demo-seed.js';
+import { paginate } from './paginate.js';
+import { COMMENTARY_MAX, inputOf, isVisible, postFromInput, present, statusAt, validatePostInput } from './posts.js';
+import type { DemoSeed } from './seed-types.js';
+import { analytics, leaderboard, myStats } from './stats.js';
+import { FieldErrors, isHttpUrl, isTimestamp, nonEmpty, pageLimit, validationError } from './validate.js';
+
+export interface MemoryBackendOptions {
+  /** The data to start from: the demo company by default, `false` for an empty program. */
+  seed?: DemoSeed | false;
+  /** Who is signed in; default the seed's first non-admin employee. */
+  employeeId?: string;
+  /** The clock; default the real one. Publish windows, periods and timestamps follow it. */
+  now?: () => Date;
+  /** Base of tracking URLs (`${trackingBaseUrl}/r/${code}`); default `https://adv.example.com`. */
+  trackingBaseUrl?: string;
+  /** Delay every call by this many milliseconds, to show loading states. */
+  latencyMs?: number;
+}
+
+/** The in-memory backend: the full contract plus helpers for demos, stories and tests. */
+export interface MemoryBackend extends AdvocacyBackend {
+  /** A backend signed in as another employee, over the same data. */
+  as(employeeId: string): MemoryBackend;
+  /** Simulates a visit to a tracking link, as the reference server's `/r/:code` counts it. */
+  recordClick(code: string, options?: ClickOptions): ClickResult;
+  /** Makes every call reject with this error (or a new one with this code) until `fail(null)`. */
+  fail(error: AdvocacyError | AdvocacyErrorCode | null): void;
+  /** Changes the delay of every call. */
+  setLatency(ms: number): void;
+}
+
+const MAX_EVENTS = 500;
+const NOTE_MAX = 1000;
+
+/** When `fail()` and `latencyMs` apply to every employee view of one backend. */
+interface Behaviour {
+  failure: AdvocacyError | null;
+  latencyMs: number;
+}
+
+/**
+ * An in-memory backend with the same rules as the reference server: feed visibility and
+ * keyset pagination, idempotent shares, an append-only points ledger, leaderboards, stats,
+ * suggestions, deduplicated events and conversions, and admin checks. It starts from the demo
+ * company (`demoSeed`) unless told otherwise. Every result is a copy: callers can't change its data.
+ */
+export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend {
+  const now = options.now ?? (() => new Date());
+  const db = new MemoryDb(now, options.trackingBaseUrl ?? 'https://adv.example.com');
+  if (options.seed === false) {
+    const id = options.employeeId ?? 'admin';
+    db.teams = [{ id: 'team', name: 'Team' }];
+    // An empty program still has someone signed in: its admin, who can add the first posts.
+    db.employees.set(id, {
+      id,
+      displayName: 'Admin',
+      team: 'team',
+      teamName: 'Team',
+      role: 'admin',
+      locale: 'en',
+      timeZone: 'UTC',
+      avatarUrl: null,
+      policyAcceptedAt: null,
+    });
+  } else {
+    db.load(options.seed ?? demoSeed(now()));
+  }
+  const first = [...db.employees.values()];
+  const employeeId = options.employeeId ?? (first.find((e) => e.role !== 'admin') ?? first[0])?.id ?? '';
+  return view(db, { failure: null, latencyMs: options.latencyMs ?? 0 }, employeeId);
+}
+
+function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBackend {
+  const nowIso = () => db.now().toISOString();
+  const me = (): Employee => {
+    const employee = db.employees.get(employeeId);
+    if (!employee) throw new AdvocacyError('unauthorized', `No employee "${employeeId}"`, { status: 401 });
+    return employee;
+  };
+  /** Every call: wait, fail if told to, run, and hand back a copy. */
+  const call = async <T>(fn: () => T): Promise<T> => {
+    if (behaviour.latencyMs > 0) await new Promise((r) => setTimeout(r, behaviour.latencyMs));
+    else await Promise.resolve();
+    if (behaviour.failure) throw behaviour.failure;
+    return structuredClone(fn());
+  };
+  const admin = <T>(fn: () => T): Promise<T> =>
+    call(() => {
+      if (me().role !== 'admin') throw new AdvocacyError('forbidden', 'Only program admins can do this', { status: 403 });
+      return fn();
+    });
+  const visiblePost = (id: string): Post => {
+    const post = db.posts.get(id);
+    if (!post || !(isVisible(post, me(), db.now()) || me().role === 'admin')) {
+      throw new AdvocacyError('not_found', `No post "${id}"`, { status: 404 });
+    }
+    return post;
+  };
+  const byCreated = (row: { createdAt: string; id: string }) => [row.createdAt, row.id] as const;
+  const byPublish = (row: Post) => [row.publishAt, row.id] as const;
+  const checkPeriod = (period: Period) => {
+    if (!PERIODS.includes(period)) throw validationError('period', 'must be week, month, quarter or all', 'invalid_enum');
+  };
+  const checkTopics = (e: FieldErrors, topics: unknown) => {
+    if (!e.check(Array.isArray(topics), 'topics', 'must be a list', 'invalid_type')) return;
+    (topics as unknown[]).forEach((t, i) =>
+      e.check(db.topics.some((topic) => topic.id === t), `topics.${i}`, `unknown topic "${String(t)}"`, 'unknown_topic'),
+    );
+  };
+
+  const createPost = (input: Parameters<AdvocacyBackend['admin']['createPost']>[0]): Post => {
+    validatePostInput(input, db.topics, db.teams.map((t) => t.id));
+    const post = postFromInput(db.nextId('post'), input, db.now());
+    db.posts.set(post.id, post);
+    return present(post, db.now());
+  };
+
+  const backend: MemoryBackend = {
+    getMe: () => call(me),
+    acceptPolicy: () =>
+      call(() => {
+        const employee = me();
+        employee.policyAcceptedAt ??= nowIso();
+        return employee;
+      }),
+    listTopics: () => call(() => db.topics),
+    listTeams: () => call(() => db.teams),
+    listFeed: (query = {}) =>
+      call(() => {
+        const limit = pageLimit(query.limit);
+        const visible = [...db.posts.values()].filter(
+          (p) =>
+            isVisible(p, me(), db.now()) &&
+            (!query.topic || p.topics.includes(query.topic)) &&
+            (!query.locale || p.locale === query.locale),
+        );
+        const page = paginate(visible, byPublish, query.cursor, limit);
+        return { ...page, items: page.items.map((p) => present(p, db.now())) };
+      }),
+    getPost: (id) => call(() => present(visiblePost(id), db.now())),
+    createShare: (input) =>
+      call(() => {
+        const employee = me();
+        const e = new FieldErrors();
+        e.check(nonEmpty(input.idempotencyKey), 'idempotencyKey', 'is required', 'required');
+        e.check(NETWORK_IDS.includes(input.network), 'network', `unknown network "${input.network}"`, 'unknown_network');
+        if (e.check(typeof input.commentary === 'string', 'commentary', 'must be text', 'invalid_type')) {
+          e.check(input.commentary.length <= COMMENTARY_MAX, 'commentary', `must be at most ${COMMENTARY_MAX} characters`, 'too_long');
+        }
+        e.throwIfAny();
+        const replayKey = `${employee.id}\n${input.idempotencyKey}`;
+        const replay = db.idempotency.get(replayKey);
+        if (replay) {
+          if (!('trackingCode' in replay) || replay.postId !== input.postId || replay.network !== input.network) {
+            throw new AdvocacyError('conflict', 'This idempotency key was used for a different request', { status: 409 });
+          }
+          return replay;
+        }
+        const post = visiblePost(input.postId);
+        if (post.networks.length > 0 && !post.networks.includes(input.network)) {
+          throw validationError('network', `this post can't be shared to ${input.network}`, 'network_not_allowed');
+        }
+        const share = db.addShare(employee.id, post, input.network, input.commentary, nowIso());
+        db.idempotency.set(replayKey, share);
+        return share;
+      }),
+    listMyShares: (query = {}) =>
+      call(() => paginate(db.shares.filter((s) => s.employeeId === employeeId), byCreated, query.cursor, pageLimit(query.limit))),
+    getMyStats: (period) =>
+      call(() => {
+        checkPeriod(period);
+        return myStats(db, me(), period);
+      }),
+    listMyPoints: (query = {}) =>
+      call(() => paginate(db.ledger.filter((r) => r.employeeId === employeeId), byCreated, query.cursor, pageLimit(query.limit))),
+    getLeaderboard: (query: LeaderboardQuery) =>
+      call(() => {
+        checkPeriod(query.period);
+        if (!SCOPES.includes(query.scope)) throw validationError('scope', 'must be company or team', 'invalid_enum');
+        return leaderboard(db, me(), query.period, query.scope, pageLimit(query.limit, 10));
+      }),
+    createSuggestion: (input: SuggestionInput, idempotencyKey?: string) =>
+      call(() => {
+        const employee = me();
+        const replayKey = idempotencyKey ? `${employee.id}\n${idempotencyKey}` : null;
+        const replay = replayKey ? db.idempotency.get(replayKey) : undefined;
+        if (replay && 'status' in replay) return replay;
+        const e = new FieldErrors();
+        e.check(isHttpUrl(input.url), 'url', 'must be an http(s) URL', 'invalid_url');
+        if (e.check(typeof input.note === 'string', 'note', 'must be text', 'invalid_type')) {
+          e.check(input.note.length <= NOTE_MAX, 'note', `must be at most ${NOTE_MAX} characters`, 'too_long');
+        }
+        checkTopics(e, input.topics);
+        e.throwIfAny();
+        const suggestion: Suggestion = {
+          id: db.nextId('sug'),
+          employeeId: employee.id,
+          url: input.url,
+          note: input.note,
+          topics: [...input.topics],
+          status: 'pending',
+          reviewReason: null,
+          postId: null,
+          createdAt: nowIso(),
+          reviewedAt: null,
+        };
+        db.suggestions.set(suggestion.id, suggestion);
+        if (replayKey) db.idempotency.set(replayKey, suggestion);
+        return suggestion;
+      }),
+    listMySuggestions: (query = {}) =>
+      call(() =>
+        paginate([...db.suggestions.values()].filter((s) => s.employeeId === employeeId), byCreated, query.cursor, pageLimit(query.limit)),
+      ),
+    sendEvents: (events: AdvocacyEvent[]) =>
+      call(() => {
+        me();
+        const e = new FieldErrors();
+        if (e.check(Array.isArray(events), 'events', 'must be a list', 'invalid_type')) {
+          e.check(events.length <= MAX_EVENTS, 'events', `at most ${MAX_EVENTS} per batch`, 'too_many');
+          events.forEach((event, i) => {
+            e.check(nonEmpty(event.id), `events.${i}.id`, 'is required', 'required');
+            e.check(EVENT_TYPES.includes(event.type), `events.${i}.type`, `unknown event type "${event.type}"`, 'invalid_enum');
+            e.check(isTimestamp(event.at), `events.${i}.at`, 'must be an ISO 8601 time', 'invalid_date');
+            if (event.network !== undefined) {
+              e.check(NETWORK_IDS.includes(event.network), `events.${i}.network`, 'unknown network', 'unknown_network');
+            }
+          });
+        }
+        e.throwIfAny();
+        let accepted = 0;
+        for (const event of events) {
+          if (db.events.has(event.id)) continue;
+          db.events.add(event.id);
+          accepted++;
+        }
+        return { accepted, duplicates: events.length - accepted };
+      }),
+    recordConversion: (input) =>
+      call(() => {
+        const e = new FieldErrors();
+        e.check(nonEmpty(input.code), 'code', 'is required', 'required');
+        e.check(nonEmpty(input.externalId), 'externalId', 'is required', 'required');
+        e.check(CONVERSION_TYPES.includes(input.type), 'type', 'must be lead, signup, download or deal', 'invalid_enum');
+        if (input.value !== undefined) {
+          e.check(Number.isFinite(input.value) && input.value >= 0, 'value', 'must be a number ≥ 0', 'out_of_range');
+        }
+        e.throwIfAny();
+        return db.convert(input, nowIso());
+      }),
+    admin: {
+      listPosts: (query = {}) =>
+        admin(() => {
+          const q = query.q?.toLowerCase();
+          const posts = [...db.posts.values()].filter(
+            (p) =>
+              (!query.status || statusAt(p, db.now()) === query.status) &&
+              (!query.topic || p.topics.includes(query.topic)) &&
+              (!query.kind || p.kind === query.kind) &&
+              (!q || [p.title, p.summary, p.url].some((text) => text.toLowerCase().includes(q))),
+          );
+          const page = paginate(posts, byPublish, query.cursor, pageLimit(query.limit));
+          return { ...page, items: page.items.map((p) => present(p, db.now())) };
+        }),
+      createPost: (input) => admin(() => createPost(input)),
+      updatePost: (id, patch) =>
+        admin(() => {
+          const post = db.posts.get(id);
+          if (!post) throw new AdvocacyError('not_found', `No post "${id}"`, { status: 404 });
+          const input = { ...inputOf(post), ...patch };
+          validatePostInput(input, db.topics, db.teams.map((t) => t.id));
+          const updated = { ...postFromInput(id, input, db.now(), post.createdAt) };
+          if (post.status === 'archived' && patch.status === undefined) updated.status = 'archived';
+          db.posts.set(id, updated);
+          return present(updated, db.now());
+        }),
+      archivePost: (id) =>
+        admin(() => {
+          const post = db.posts.get(id);
+          if (!post) throw new AdvocacyError('not_found', `No post "${id}"`, { status: 404 });
+          post.status = 'archived';
+          post.updatedAt = nowIso();
+          return present(post, db.now());
+        }),
+      listSuggestions: (query = {}) =>
+        admin(() =>
+          paginate(
+            [...db.suggestions.values()].filter((s) => !query.status || s.status === query.status),
+            byCreated,
+            query.cursor,
+            pageLimit(query.limit),
+          ),
+        ),
+      reviewSuggestion: (id, review) =>
+        admin(() => {
+          const suggestion = db.suggestions.get(id);
+          if (!suggestion) throw new AdvocacyError('not_found', `No suggestion "${id}"`, { status: 404 });
+          if (suggestion.status !== 'pending') {
+            throw new AdvocacyError('conflict', `The suggestion was already ${suggestion.status}`, { status: 409 });
+          }
+          if (review.decision === 'reject') {
+            if (!nonEmpty(review.reason)) throw validationError('reason', 'is required to reject', 'required');
+            Object.assign(suggestion, { status: 'rejected', reviewReason: review.reason, reviewedAt: nowIso() });
+            return suggestion;
+          }
+          if (review.decision !== 'approve') throw validationError('decision', 'must be approve or reject', 'invalid_enum');
+          const author = db.employees.get(suggestion.employeeId);
+          const post = createPost({
+            kind: 'curated',
+            title: suggestion.note.split('\n')[0]?.trim() || new URL(suggestion.url).hostname,
+            summary: suggestion.note,
+            url: suggestion.url,
+            locale: author?.locale ?? 'en',
+            topics: suggestion.topics,
+            ...review.post,
+          });
+          Object.assign(suggestion, { status: 'approved', postId: post.id, reviewReason: null, reviewedAt: nowIso() });
+          db.award(suggestion.employeeId, POINTS.suggestion, 'suggestion', suggestion.id, nowIso());
+          return suggestion;
+        }),
+      getAnalytics: (query) =>
+        admin(() => {
+          const e = new FieldErrors();
+          e.check(isTimestamp(query.from), 'from', 'must be an ISO 8601 date or time', 'invalid_date');
+          e.check(isTimestamp(query.to), 'to', 'must be an ISO 8601 date or time', 'invalid_date');
+          e.throwIfAny();
+          return analytics(db, query.from, query.to);
+        }),
+    },
+    as: (id) => {
+      if (!db.employees.has(id)) throw new AdvocacyError('not_found', `No employee "${id}"`, { status: 404 });
+      return view(db, behaviour, id);
+    },
+    recordClick: (code, clickOptions) => structuredClone(db.click(code, clickOptions)),
+    fail: (error) => {
+      behaviour.failure =
+        error === null ? null : typeof error === 'string' ? new AdvocacyError(error, `Simulated ${error} error`) : error;
+    },
+    setLatency: (ms) => {
+      behaviour.latencyMs = ms;
+    },
+  };
+  return backend;
+}

@@ -1,0 +1,175 @@
+import type {
+  AnalyticsSummary,
+  Breakdown,
+  Employee,
+  Leaderboard,
+  LeaderboardEntry,
+  MyStats,
+  NetworkId,
+  Period,
+  Scope,
+  StatsPoint,
+} from '../backend/contract.js';
+import type { MemoryDb } from './db.js';
+
+const DAY = 86_400_000;
+const PERIOD_DAYS: Record<Period, number> = { week: 7, month: 30, quarter: 90, all: Infinity };
+
+/** Start of a period ending at `now` (week = last 7 days, month = 30, quarter = 90, all = ever). */
+export const periodStart = (period: Period, now: Date): number => now.getTime() - PERIOD_DAYS[period] * DAY;
+
+const inWindow = (iso: string, from: number, to: number) => {
+  const t = Date.parse(iso);
+  return t >= from && t <= to;
+};
+
+/** Points per employee in [from, to]. */
+function pointsBy(db: MemoryDb, from: number, to: number): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const row of db.ledger) {
+    if (inWindow(row.createdAt, from, to)) totals.set(row.employeeId, (totals.get(row.employeeId) ?? 0) + row.delta);
+  }
+  return totals;
+}
+
+/** Ranked rows of everyone with points: most points first, ties in a stable order (by id), equal points share a rank. */
+function ranking(db: MemoryDb, period: Period, members: Employee[]): LeaderboardEntry[] {
+  const now = db.now();
+  const totals = pointsBy(db, periodStart(period, now), now.getTime());
+  const rows = members
+    .map((e) => ({ e, points: totals.get(e.id) ?? 0 }))
+    .filter((r) => r.points > 0)
+    .sort((a, b) => b.points - a.points || (a.e.id < b.e.id ? -1 : 1));
+  let rank = 0;
+  return rows.map((r, i) => {
+    if (i === 0 || rows[i - 1]!.points !== r.points) rank = i + 1;
+    const { e } = r;
+    return { rank, employeeId: e.id, displayName: e.displayName, avatarUrl: e.avatarUrl, team: e.team, teamName: e.teamName, points: r.points };
+  });
+}
+
+export function leaderboard(db: MemoryDb, me: Employee, period: Period, scope: Scope, limit: number): Leaderboard {
+  const members = [...db.employees.values()].filter((e) => scope === 'company' || e.team === me.team);
+  const rows = ranking(db, period, members);
+  return {
+    period,
+    scope,
+    entries: rows.slice(0, limit),
+    me: rows.find((r) => r.employeeId === me.id) ?? null,
+    participants: rows.length,
+  };
+}
+
+const dayKey = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** Monday (UTC) of the week that holds `ms`. */
+const weekKey = (ms: number) => {
+  const d = new Date(ms);
+  return dayKey(ms - ((d.getUTCDay() + 6) % 7) * DAY);
+};
+
+export function myStats(db: MemoryDb, me: Employee, period: Period): MyStats {
+  const now = db.now();
+  const to = now.getTime();
+  const mine = <T extends { employeeId: string }>(rows: Iterable<T>, at: (row: T) => string) =>
+    [...rows].filter((r) => r.employeeId === me.id && inWindow(at(r), periodStart(period, now), to));
+  const points = mine(db.ledger, (r) => r.createdAt);
+  const shares = mine(db.shares, (r) => r.createdAt);
+  const clicks = mine(db.clicks, (r) => r.at);
+  const conversions = mine(db.conversions.values(), (r) => r.createdAt);
+
+  const daily = period === 'week' || period === 'month';
+  const bucket = daily ? dayKey : weekKey;
+  const first =
+    period === 'all'
+      ? Math.min(to, ...points.map((r) => Date.parse(r.createdAt)), ...shares.map((r) => Date.parse(r.createdAt)))
+      : to - (PERIOD_DAYS[period] - 1) * DAY;
+  const series = new Map<string, StatsPoint>();
+  for (let t = first; bucket(t) <= bucket(to); t += daily ? DAY : 7 * DAY) {
+    series.set(bucket(t), { date: bucket(t), points: 0, shares: 0, clicks: 0 });
+  }
+  const add = (iso: string, field: 'points' | 'shares' | 'clicks', n: number) => {
+    const point = series.get(bucket(Date.parse(iso)));
+    if (point) point[field] += n;
+  };
+  points.forEach((r) => add(r.createdAt, 'points', r.delta));
+  shares.forEach((r) => add(r.createdAt, 'shares', 1));
+  clicks.forEach((r) => add(r.at, 'clicks', 1));
+
+  const total = points.reduce((sum, r) => sum + r.delta, 0);
+  const companyRank = ranking(db, period, [...db.employees.values()]).find((r) => r.employeeId === me.id);
+  return {
+    period,
+    points: total,
+    shares: shares.length,
+    clicks: clicks.length,
+    conversions: conversions.length,
+    conversionValue: conversions.reduce((sum, c) => sum + c.value, 0),
+    rank: companyRank?.rank ?? null,
+    series: [...series.values()],
+  };
+}
+
+/**
+ * Estimated people reached by one share, per network. A documented proxy, not a measurement:
+ * a typical employee's audience on each network.
+ */
+export const ESTIMATED_REACH: Record<NetworkId, number> = {
+  linkedin: 600,
+  x: 400,
+  facebook: 300,
+  threads: 250,
+  bluesky: 150,
+  xing: 200,
+  line: 30,
+  hatena: 100,
+  email: 5,
+  copy: 20,
+  native: 20,
+};
+
+/** Program analytics over [from, to]; a date-only `to` includes that whole day. */
+export function analytics(db: MemoryDb, fromIso: string, toIso: string): AnalyticsSummary {
+  const from = Date.parse(fromIso);
+  const to = Date.parse(toIso) + (/^\d{4}-\d{2}-\d{2}$/.test(toIso) ? DAY - 1 : 0);
+  const shares = db.shares.filter((s) => inWindow(s.createdAt, from, to));
+  const clicks = db.clicks.filter((c) => inWindow(c.at, from, to));
+  const conversions = [...db.conversions.values()].filter((c) => inWindow(c.createdAt, from, to));
+  const shareByCode = new Map(db.shares.map((s) => [s.trackingCode, s]));
+
+  type Keys = (s: { postId: string; employeeId: string; network: NetworkId; at: string }) => string[];
+  const breakdown = (keys: Keys): Breakdown[] => {
+    const rows = new Map<string, Breakdown>();
+    const bump = (k: string, field: 'shares' | 'clicks' | 'conversions') => {
+      const row = rows.get(k) ?? { key: k, shares: 0, clicks: 0, conversions: 0 };
+      row[field]++;
+      rows.set(k, row);
+    };
+    shares.forEach((s) => keys({ ...s, at: s.createdAt }).forEach((k) => bump(k, 'shares')));
+    clicks.forEach((c) => keys(c).forEach((k) => bump(k, 'clicks')));
+    conversions.forEach((c) => {
+      const s = shareByCode.get(c.code);
+      if (s) keys({ ...s, at: c.createdAt }).forEach((k) => bump(k, 'conversions'));
+    });
+    return [...rows.values()].sort((a, b) => b.shares - a.shares || (a.key < b.key ? -1 : 1));
+  };
+  const post = (id: string) => db.posts.get(id);
+  const active = new Set(shares.map((s) => s.employeeId));
+  const employees = db.employees.size;
+  return {
+    from: new Date(from).toISOString(),
+    to: new Date(to).toISOString(),
+    activeAdvocates: active.size,
+    employees,
+    participationRate: employees === 0 ? 0 : active.size / employees,
+    shares: shares.length,
+    estimatedReach: shares.reduce((sum, s) => sum + ESTIMATED_REACH[s.network], 0),
+    uniqueClicks: clicks.length,
+    conversions: conversions.length,
+    conversionValue: conversions.reduce((sum, c) => sum + c.value, 0),
+    byTopic: breakdown((s) => post(s.postId)?.topics ?? []),
+    byNetwork: breakdown((s) => [s.network]),
+    byTeam: breakdown((s) => [db.employees.get(s.employeeId)?.team ?? 'unknown']),
+    byKind: breakdown((s) => [post(s.postId)?.kind ?? 'unknown']),
+    byDay: breakdown((s) => [s.at.slice(0, 10)]).sort((a, b) => (a.key < b.key ? -1 : 1)),
+  };
+}
