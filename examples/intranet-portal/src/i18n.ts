@@ -1,0 +1,267 @@
+/** The portal's own text (the advocacy components bring their own). One table per language. */
+export type PortalLanguage = 'ja' | 'en';
+export const PORTAL_LANGUAGES: readonly PortalLanguage[] = ['ja', 'en'];
+
+export interface NewsItem {
+  date: string;
+  title: string;
+  body: string;
+}
+
+export interface PortalStrings {
+  companyName: string;
+  portalName: string;
+  skipToContent: string;
+  navLabel: string;
+  navHome: string;
+  navAdmin: string;
+  navDirectory: string;
+  navPolicies: string;
+  signedInAs: string;
+  signOut: string;
+  homeTitle: string;
+  homeHeading: string;
+  homeIntro: string;
+  shareHeading: string;
+  newsHeading: string;
+  news: NewsItem[];
+  statsHeading: string;
+  leaderboardHeading: string;
+  suggestHeading: string;
+  footer: string;
+  signInTitle: string;
+  signInHeading: string;
+  signInIntro: string;
+  signInDemoNote: string;
+  signInPerson: string;
+  signInLanguage: string;
+  signInButton: string;
+  signInLoading: string;
+  signInFailed: string;
+  signInNoDemo: string;
+  roleAdmin: string;
+  adminTitle: string;
+  adminHeading: string;
+  adminIntro: string;
+  adminForbidden: string;
+  publishHeading: string;
+  fieldTitle: string;
+  fieldUrl: string;
+  fieldSummary: string;
+  fieldKind: string;
+  kindCurated: string;
+  kindOwned: string;
+  kindPromotional: string;
+  fieldLanguage: string;
+  fieldTopics: string;
+  fieldCommentary: string;
+  fieldHashtags: string;
+  fieldHashtagsHint: string;
+  publishButton: string;
+  published: string;
+  suggestionsHeading: string;
+  suggestionsEmpty: string;
+  colLink: string;
+  colNote: string;
+  colSubmitted: string;
+  colActions: string;
+  approve: string;
+  reject: string;
+  rejectReason: string;
+  defaultRejectReason: string;
+  approved: string;
+  rejected: string;
+  analyticsHeading: string;
+  analyticsWindow: string;
+  metricAdvocates: string;
+  metricParticipation: string;
+  metricShares: string;
+  metricReach: string;
+  metricClicks: string;
+  metricConversions: string;
+  metricConversionValue: string;
+  byNetworkHeading: string;
+  byTopicHeading: string;
+  colKey: string;
+  loading: string;
+  retry: string;
+  errorPrefix: string;
+}
+
+const ja: PortalStrings = {
+  companyName: '株式会社クモシステムズ',
+  portalName: '社内ポータル',
+  skipToContent: '本文へスキップ',
+  navLabel: 'ポータルのメニュー',
+  navHome: 'ホーム',
+  navAdmin: 'アドボカシー管理',
+  navDirectory: '社員名簿',
+  navPolicies: '規程・ガイドライン',
+  signedInAs: 'ログイン中',
+  signOut: 'ログアウト',
+  homeTitle: 'ホーム | クモシステムズ 社内ポータル',
+  homeHeading: 'ようこそ',
+  homeIntro: '会社の最新情報を、あなたの言葉でネットワークに届けましょう。シェアした記事へのクリックはポイントとして還元されます。',
+  shareHeading: 'シェアできるコンテンツ',
+  newsHeading: '社内のお知らせ',
+  news: [
+    { date: '2026-11-25', title: '年末年始の休業期間について', body: '東京オフィスは12月27日から1月4日まで休業です。緊急連絡先は総務部のページをご確認ください。' },
+    { date: '2026-11-20', title: 'ロンドンオフィスとの合同オンライン全社会', body: '12月5日（金）17時から、ロンドンオフィスと合同の全社会をオンラインで行います。招待は各部の幹事からお送りします。' },
+    { date: '2026-11-12', title: 'ソーシャルメディア利用ガイドラインを改定しました', body: '社外への発信時の注意点を分かりやすくまとめました。シェアの前に一度ご確認ください。' },
+  ],
+  statsHeading: 'あなたの成果',
+  leaderboardHeading: 'ランキング',
+  suggestHeading: '記事を推薦する',
+  footer: '© 2026 株式会社クモシステムズ　社内限り',
+  signInTitle: 'ログイン | クモシステムズ 社内ポータル',
+  signInHeading: 'デモ用ログイン',
+  signInIntro: '社員を選んでポータルに入ります。',
+  signInDemoNote: 'これはデモ環境です。パスワードは不要で、実際の社内ログイン（SSO）の代わりに使います。',
+  signInPerson: 'ログインする人',
+  signInLanguage: '表示言語',
+  signInButton: 'ログイン',
+  signInLoading: '社員一覧を読み込んでいます…',
+  signInFailed: 'ログインできませんでした。',
+  signInNoDemo: 'サーバーでデモ用ログインが有効になっていません（ADVOCACY_DEMO_AUTH=1 で起動してください）。',
+  roleAdmin: '管理者',
+  adminTitle: 'アドボカシー管理 | クモシステムズ 社内ポータル',
+  adminHeading: 'アドボカシー管理',
+  adminIntro: 'コンテンツの公開、社員からの推薦の審査、成果の確認ができます。',
+  adminForbidden: 'このページはプログラム管理者のみ利用できます。',
+  publishHeading: 'コンテンツを公開する',
+  fieldTitle: 'タイトル',
+  fieldUrl: 'URL',
+  fieldSummary: '概要',
+  fieldKind: '種類',
+  kindCurated: 'キュレーション（業界ニュース）',
+  kindOwned: '自社コンテンツ',
+  kindPromotional: 'プロモーション',
+  fieldLanguage: 'コンテンツの言語',
+  fieldTopics: 'トピック',
+  fieldCommentary: 'おすすめのコメント',
+  fieldHashtags: 'ハッシュタグ',
+  fieldHashtagsHint: 'スペース区切り、# は不要',
+  publishButton: '公開する',
+  published: '公開しました：',
+  suggestionsHeading: '審査待ちの推薦',
+  suggestionsEmpty: '審査待ちの推薦はありません。',
+  colLink: 'リンク',
+  colNote: 'コメント',
+  colSubmitted: '推薦日時',
+  colActions: '操作',
+  approve: '承認',
+  reject: '却下',
+  rejectReason: '却下の理由',
+  defaultRejectReason: '今回は見送ります。',
+  approved: '承認して公開しました：',
+  rejected: '却下しました：',
+  analyticsHeading: '過去30日間の成果',
+  analyticsWindow: '集計期間',
+  metricAdvocates: 'シェアした社員',
+  metricParticipation: '参加率',
+  metricShares: 'シェア数',
+  metricReach: '推定リーチ',
+  metricClicks: 'ユニーククリック',
+  metricConversions: 'コンバージョン',
+  metricConversionValue: 'コンバージョン金額',
+  byNetworkHeading: 'ネットワーク別',
+  byTopicHeading: 'トピック別',
+  colKey: '項目',
+  loading: '読み込み中…',
+  retry: '再試行',
+  errorPrefix: 'エラー：',
+};
+
+const en: PortalStrings = {
+  companyName: 'Kumo Systems',
+  portalName: 'Intranet',
+  skipToContent: 'Skip to content',
+  navLabel: 'Portal menu',
+  navHome: 'Home',
+  navAdmin: 'Advocacy admin',
+  navDirectory: 'People',
+  navPolicies: 'Policies',
+  signedInAs: 'Signed in as',
+  signOut: 'Sign out',
+  homeTitle: 'Home | Kumo Systems Intranet',
+  homeHeading: 'Welcome',
+  homeIntro: 'Share the company’s latest news with your network, in your own words. Every click on what you share earns you points.',
+  shareHeading: 'Ready to share',
+  newsHeading: 'Company news',
+  news: [
+    { date: '2026-11-25', title: 'Year-end holidays', body: 'The Tokyo office is closed from 27 December to 4 January; London closes on 24 December and reopens on 2 January. Emergency contacts are on the General Affairs page.' },
+    { date: '2026-11-20', title: 'Joint all-hands with the Tokyo office', body: 'Our online all-hands with the Tokyo office is on Friday 5 December at 08:00 in London. Invitations come from your team’s organiser.' },
+    { date: '2026-11-12', title: 'Updated social media guidelines', body: 'What to keep in mind when you post about work, now on one page. Please read it before you share.' },
+  ],
+  statsHeading: 'Your impact',
+  leaderboardHeading: 'Leaderboard',
+  suggestHeading: 'Suggest an article',
+  footer: '© 2026 Kumo Systems · Internal use only',
+  signInTitle: 'Sign in | Kumo Systems Intranet',
+  signInHeading: 'Demo sign-in',
+  signInIntro: 'Pick an employee to enter the portal as.',
+  signInDemoNote: 'This is a demo: no password is needed. It stands in for the company’s single sign-on.',
+  signInPerson: 'Sign in as',
+  signInLanguage: 'Language',
+  signInButton: 'Sign in',
+  signInLoading: 'Loading employees…',
+  signInFailed: 'Could not sign in.',
+  signInNoDemo: 'Demo sign-in is not enabled on the server (start it with ADVOCACY_DEMO_AUTH=1).',
+  roleAdmin: 'admin',
+  adminTitle: 'Advocacy admin | Kumo Systems Intranet',
+  adminHeading: 'Advocacy admin',
+  adminIntro: 'Publish content, review what employees suggest and see what the program earns.',
+  adminForbidden: 'This page is for program admins only.',
+  publishHeading: 'Publish content',
+  fieldTitle: 'Title',
+  fieldUrl: 'URL',
+  fieldSummary: 'Summary',
+  fieldKind: 'Kind',
+  kindCurated: 'Curated (industry news)',
+  kindOwned: 'Our own content',
+  kindPromotional: 'Promotional',
+  fieldLanguage: 'Content language',
+  fieldTopics: 'Topics',
+  fieldCommentary: 'Suggested commentary',
+  fieldHashtags: 'Hashtags',
+  fieldHashtagsHint: 'separated by spaces, without #',
+  publishButton: 'Publish',
+  published: 'Published: ',
+  suggestionsHeading: 'Suggestions to review',
+  suggestionsEmpty: 'No suggestions are waiting for review.',
+  colLink: 'Link',
+  colNote: 'Note',
+  colSubmitted: 'Submitted',
+  colActions: 'Actions',
+  approve: 'Approve',
+  reject: 'Reject',
+  rejectReason: 'Reason for rejecting',
+  defaultRejectReason: 'Not this time.',
+  approved: 'Approved and published: ',
+  rejected: 'Rejected: ',
+  analyticsHeading: 'Last 30 days',
+  analyticsWindow: 'Window',
+  metricAdvocates: 'Employees who shared',
+  metricParticipation: 'Participation',
+  metricShares: 'Shares',
+  metricReach: 'Estimated reach',
+  metricClicks: 'Unique clicks',
+  metricConversions: 'Conversions',
+  metricConversionValue: 'Conversion value',
+  byNetworkHeading: 'By network',
+  byTopicHeading: 'By topic',
+  colKey: 'Item',
+  loading: 'Loading…',
+  retry: 'Retry',
+  errorPrefix: 'Error: ',
+};
+
+const tables: Record<PortalLanguage, PortalStrings> = { ja, en };
+
+export function strings(language: PortalLanguage): PortalStrings {
+  return tables[language];
+}
+
+export function isPortalLanguage(value: unknown): value is PortalLanguage {
+  return value === 'ja' || value === 'en';
+}
