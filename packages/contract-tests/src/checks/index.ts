@@ -1,0 +1,25 @@
+import type { Check } from '../check.js';
+import { errorChecks } from './errors.js';
+import { eventChecks } from './events.js';
+import { feedChecks } from './feed.js';
+import { identityChecks } from './identity.js';
+import { isolationChecks } from './isolation.js';
+import { leaderboardChecks } from './leaderboard.js';
+import { paginationChecks } from './pagination.js';
+import { pointsChecks } from './points.js';
+import { shareChecks } from './share.js';
+import { suggestionChecks } from './suggestions.js';
+
+/** Every check, in the order the suite runs them. */
+export const CHECKS: readonly Check[] = [
+  ...identityChecks,
+  ...feedChecks,
+  ...paginationChecks,
+  ...shareChecks,
+  ...pointsChecks,
+  ...leaderboardChecks,
+  ...suggestionChecks,
+  ...eventChecks,
+  ...errorChecks,
+  ...isolationChecks,
+];

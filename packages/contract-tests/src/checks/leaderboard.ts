@@ -1,0 +1,72 @@
+import { PERIODS, SCOPES, type Leaderboard } from '@advocacy-kit/core/backend';
+import { assert, assertEqual, step } from '../assert.js';
+import type { Check } from '../check.js';
+import { shareFreshPost } from './share.js';
+
+function assertRanked(board: Leaderboard, what: string): void {
+  for (let i = 1; i < board.entries.length; i++) {
+    const previous = board.entries[i - 1]!;
+    const current = board.entries[i]!;
+    assert(previous.points >= current.points && previous.rank <= current.rank,
+      `${what}: entries are sorted by points, ranks ascending`,
+      `#${previous.rank} ${previous.points} pts before lower entries`, `#${current.rank} ${current.points} pts after it`);
+  }
+  assert(board.participants >= board.entries.length, `${what}: participants counts at least the listed entries`,
+    `>= ${board.entries.length}`, board.participants);
+}
+
+export const leaderboardChecks: Check[] = [
+  {
+    id: 'leaderboard.shape',
+    group: 'leaderboard',
+    name: 'every period and scope is ranked by points and respects the limit',
+    async run(context) {
+      await shareFreshPost(context);
+      for (const period of PERIODS) {
+        for (const scope of SCOPES) {
+          const what = `${period}/${scope}`;
+          const board = await step(`read the ${what} leaderboard`, () => context.employee.getLeaderboard({ period, scope, limit: 3 }));
+          assertEqual({ period: board.period, scope: board.scope }, { period, scope }, `${what}: the leaderboard echoes its period and scope`);
+          assert(board.entries.length <= 3, `${what}: limit 3 lists at most 3 entries`, '<= 3', board.entries.length);
+          assertRanked(board, what);
+          assert(board.me !== null && board.me.employeeId === context.me.id, `${what}: me is the signed-in employee`,
+            context.me.id, board.me);
+        }
+      }
+    },
+  },
+  {
+    id: 'leaderboard.team-scope',
+    group: 'leaderboard',
+    name: "the team scope lists only the employee's team",
+    async run(context) {
+      await shareFreshPost(context);
+      const board = await step('read the all-time team leaderboard', () =>
+        context.employee.getLeaderboard({ period: 'all', scope: 'team', limit: 100 }),
+      );
+      const strays = board.entries.filter((entry) => entry.team !== context.me.team).map((entry) => `${entry.employeeId}:${entry.team}`);
+      assertEqual(strays, [], `team leaderboard lists only team ${context.me.team}`);
+      assert(board.entries.some((entry) => entry.employeeId === context.me.id),
+        'the employee, who has points, is on the team leaderboard', context.me.id, board.entries.map((e) => e.employeeId));
+      const company = await step('read the all-time company leaderboard', () =>
+        context.employee.getLeaderboard({ period: 'all', scope: 'company', limit: 100 }),
+      );
+      assert(board.participants <= company.participants, 'the team has no more participants than the company',
+        `<= ${company.participants}`, board.participants);
+    },
+  },
+  {
+    id: 'leaderboard.entry-matches-me',
+    group: 'leaderboard',
+    name: "the employee's row in the list equals the me entry",
+    async run(context) {
+      await shareFreshPost(context);
+      const board = await step('read the all-time company leaderboard', () =>
+        context.employee.getLeaderboard({ period: 'all', scope: 'company', limit: 100 }),
+      );
+      const row = board.entries.find((entry) => entry.employeeId === context.me.id);
+      if (!row) return context.skip('the employee is outside the top 100');
+      assertEqual(board.me, row, 'me equals the employee\'s row in entries');
+    },
+  },
+];

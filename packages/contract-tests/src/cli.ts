@@ -1,0 +1,90 @@
+import { parseArgs } from 'node:util';
+import { GROUPS } from './check.js';
+import { httpTarget } from './http-target.js';
+import { formatReport } from './report.js';
+import { runContractSuite, selectChecks } from './suite.js';
+
+export const USAGE = `Usage: advocacy-contract-tests --base-url <url> --employee-token <jwt> --other-employee-token <jwt> --admin-token <jwt> [--json] [--only <groups or checks>]
+
+Runs the Advocacy Kit contract checks against an API and exits non-zero when one fails.
+
+  --base-url              API base URL with its version prefix (env ADVOCACY_BASE_URL), e.g. http://localhost:8787/api/v1
+  --employee-token        bearer token of an employee (env ADVOCACY_EMPLOYEE_TOKEN)
+  --other-employee-token  bearer token of a second employee (env ADVOCACY_OTHER_EMPLOYEE_TOKEN)
+  --admin-token           bearer token of a program admin (env ADVOCACY_ADMIN_TOKEN)
+  --only                  comma-separated groups or check ids, e.g. feed,share or points.totals-agree
+  --json                  print the report as JSON (for CI)
+  --help                  show this help
+
+Groups: ${GROUPS.map((group) => group.id).join(', ')}
+`;
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Record<string, string | undefined>;
+}
+
+const defaultIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+};
+
+/** Runs the CLI with these arguments; resolves to the exit code (0 all passed, 1 failures, 2 usage). */
+export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        'base-url': { type: 'string' },
+        'employee-token': { type: 'string' },
+        'other-employee-token': { type: 'string' },
+        'admin-token': { type: 'string' },
+        only: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    io.stderr(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const settings = {
+    baseUrl: values['base-url'] ?? io.env.ADVOCACY_BASE_URL,
+    employeeToken: values['employee-token'] ?? io.env.ADVOCACY_EMPLOYEE_TOKEN,
+    otherEmployeeToken: values['other-employee-token'] ?? io.env.ADVOCACY_OTHER_EMPLOYEE_TOKEN,
+    adminToken: values['admin-token'] ?? io.env.ADVOCACY_ADMIN_TOKEN,
+  };
+  const missing = Object.entries({
+    '--base-url': settings.baseUrl,
+    '--employee-token': settings.employeeToken,
+    '--other-employee-token': settings.otherEmployeeToken,
+    '--admin-token': settings.adminToken,
+  }).filter(([, value]) => !value).map(([flag]) => flag);
+  if (missing.length > 0) {
+    io.stderr(`Missing ${missing.join(', ')}.\n\n${USAGE}`);
+    return 2;
+  }
+  const only = (values.only ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  try {
+    selectChecks(only);
+  } catch (error) {
+    io.stderr(`${(error as Error).message}\n`);
+    return 2;
+  }
+  const target = httpTarget({
+    baseUrl: settings.baseUrl!,
+    employeeToken: settings.employeeToken!,
+    otherEmployeeToken: settings.otherEmployeeToken!,
+    adminToken: settings.adminToken!,
+  });
+  const report = await runContractSuite(target, { only });
+  io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : `Advocacy Kit contract tests against ${settings.baseUrl}\n\n${formatReport(report)}\n`);
+  return report.failed === 0 ? 0 : 1;
+}

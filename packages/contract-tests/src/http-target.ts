@@ -1,0 +1,40 @@
+import { httpBackend } from '@advocacy-kit/core/backend';
+import type { ContractTarget } from './target.js';
+
+export interface HttpTargetOptions {
+  /** The API base URL including its version prefix, e.g. `https://adv.example.com/api/v1`. */
+  baseUrl: string;
+  /** Bearer token of an employee. */
+  employeeToken: string;
+  /** Bearer token of a second, different employee. */
+  otherEmployeeToken: string;
+  /** Bearer token of a program admin. */
+  adminToken: string;
+}
+
+/** A token no API should accept, for the `unauthorized` check. */
+const BAD_TOKEN = 'advocacy-contract-tests.invalid-token';
+
+/**
+ * Follows a tracking URL once without following the redirect, and returns the `Location` it
+ * points to (resolved against the tracking URL), or `null` when the response is not a redirect.
+ */
+export async function visitOverHttp(url: string, userAgent: string): Promise<string | null> {
+  const response = await fetch(url, { redirect: 'manual', headers: { 'user-agent': userAgent } });
+  await response.body?.cancel();
+  const location = response.headers.get('location');
+  if (response.status < 300 || response.status >= 400 || location === null) return null;
+  return new URL(location, url).toString();
+}
+
+/** A target for an API that speaks the Advocacy Kit HTTP contract, through core's `httpBackend`. */
+export function httpTarget(options: HttpTargetOptions): ContractTarget {
+  const signedIn = (token: string) => () => httpBackend({ baseUrl: options.baseUrl, token: () => token });
+  return {
+    employee: signedIn(options.employeeToken),
+    otherEmployee: signedIn(options.otherEmployeeToken),
+    admin: signedIn(options.adminToken),
+    unauthenticated: signedIn(BAD_TOKEN),
+    visitTrackingUrl: visitOverHttp,
+  };
+}

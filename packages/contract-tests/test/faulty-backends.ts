@@ -1,0 +1,92 @@
+import type { AdvocacyBackend, LeaderboardEntry, PointsEntry } from '@advocacy-kit/core/backend';
+import type { ContractTarget } from '../src/index.js';
+
+/** A view of `backend` with some methods replaced; everything else is the original's. */
+function override<T extends object>(backend: T, replacements: Partial<T>): T {
+  return new Proxy(backend, {
+    get(target, property, receiver) {
+      if (Object.hasOwn(replacements, property)) return replacements[property as keyof T];
+      const value = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/**
+ * Awards a share's points on every call, ignoring that a retry with the same idempotency key is
+ * the same share — and reports those extra points consistently in the ledger, stats and
+ * leaderboard, so only a retry check can catch it.
+ */
+export function doubleAwarding(target: ContractTarget): ContractTarget {
+  return {
+    ...target,
+    async employee() {
+      const inner = await target.employee();
+      const extra: PointsEntry[] = [];
+      const seenKeys = new Set<string>();
+      const bonus = () => extra.reduce((sum, row) => sum + row.delta, 0);
+      const withBonus = (entry: LeaderboardEntry | null) => (entry ? { ...entry, points: entry.points + bonus() } : entry);
+      return override<AdvocacyBackend>(inner, {
+        async createShare(input) {
+          const share = await inner.createShare(input);
+          if (seenKeys.has(input.idempotencyKey)) {
+            extra.unshift({ id: `extra-${extra.length}`, employeeId: share.employeeId, delta: share.pointsAwarded, reason: 'share', reference: share.id, createdAt: new Date().toISOString() });
+          }
+          seenKeys.add(input.idempotencyKey);
+          return share;
+        },
+        async listMyPoints(query) {
+          const page = await inner.listMyPoints(query);
+          return query?.cursor ? page : { ...page, items: [...extra, ...page.items] };
+        },
+        async getMyStats(period) {
+          const stats = await inner.getMyStats(period);
+          return { ...stats, points: stats.points + bonus() };
+        },
+        async getLeaderboard(query) {
+          const board = await inner.getLeaderboard(query);
+          const me = withBonus(board.me);
+          return { ...board, me, entries: board.entries.map((entry) => (entry.employeeId === me?.employeeId ? me : entry)) };
+        },
+      });
+    },
+  };
+}
+
+/**
+ * Repeats the last item of the previous page at the top of the next one (an off-by-one in
+ * offset paging), in the feed and the admin post list.
+ */
+export function repeatingPages(target: ContractTarget): ContractTarget {
+  const wrap = async (factory: ContractTarget['employee']) => {
+    const inner = await factory();
+    const lastBefore = new Map<string, unknown>();
+    const repeat = <T>(list: (query?: { cursor?: string | null; limit?: number }) => Promise<{ items: T[]; nextCursor: string | null }>) =>
+      async (query: { cursor?: string | null; limit?: number } = {}) => {
+        const page = await list(query);
+        const repeated = query.cursor ? (lastBefore.get(query.cursor) as T | undefined) : undefined;
+        const items = repeated ? [repeated, ...page.items].slice(0, query.limit ?? 20) : page.items;
+        if (page.nextCursor && items.length > 0) lastBefore.set(page.nextCursor, items[items.length - 1]);
+        return { items, nextCursor: page.nextCursor };
+      };
+    return override<AdvocacyBackend>(inner, {
+      listFeed: repeat((query) => inner.listFeed(query)),
+      admin: override(inner.admin, { listPosts: repeat((query) => inner.admin.listPosts(query)) }),
+    });
+  };
+  return { ...target, employee: () => wrap(target.employee), admin: () => wrap(target.admin) };
+}
+
+/** Answers the other employee's shares and stats with the employee's. */
+export function leakingOtherEmployee(target: ContractTarget): ContractTarget {
+  return {
+    ...target,
+    async otherEmployee() {
+      const [inner, employee] = await Promise.all([target.otherEmployee(), target.employee()]);
+      return override<AdvocacyBackend>(inner, {
+        listMyShares: (query) => employee.listMyShares(query),
+        getMyStats: (period) => employee.getMyStats(period),
+      });
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { test } from 'node:test';
+import { runContractSuite } from '../src/index.js';
+import { assertCaught } from './expect-report.js';
+import { doubleAwarding, leakingOtherEmployee, repeatingPages } from './faulty-backends.js';
+import { memoryTarget } from './memory-target.js';
+
+test('a backend that awards a retried share again is caught', async () => {
+  const report = await runContractSuite(doubleAwarding(memoryTarget()), { only: ['points'] });
+  assertCaught(report, 'points.share-awarded-once', 'exactly one share row');
+});
+
+test('a backend that repeats items across pages is caught', async () => {
+  const report = await runContractSuite(repeatingPages(memoryTarget()), { only: ['pagination'] });
+  assertCaught(report, 'pagination.feed', 'no post appears on two pages');
+  assertCaught(report, 'pagination.admin-posts', 'no post appears on two pages');
+});
+
+test("a backend that leaks another employee's shares and stats is caught", async () => {
+  const report = await runContractSuite(leakingOtherEmployee(memoryTarget()), { only: ['isolation'] });
+  assertCaught(report, 'isolation.shares', "not in the other employee's listMyShares");
+  assertCaught(report, 'isolation.points', "other employee's stats are unchanged");
+});
