@@ -2,6 +2,7 @@ import type { AdvocacyBackend, Post, PostInput } from '@advocacy-kit/core/backen
 import { CheckFailure, CheckSkipped, show, step } from './assert.js';
 import { GROUPS, type Check, type CheckContext, type GroupId } from './check.js';
 import { CHECKS } from './checks/index.js';
+import { retryRateLimited } from './rate-limit-retry.js';
 import type { ContractTarget } from './target.js';
 
 export type CheckStatus = 'passed' | 'failed' | 'skipped';
@@ -59,9 +60,9 @@ interface Session {
 
 async function signIn(target: ContractTarget): Promise<Omit<CheckContext, 'unique' | 'createPost' | 'adopt' | 'skip' | 'runTag'>> {
   const session: Session = {
-    employee: await step('create the employee backend', async () => target.employee()),
-    otherEmployee: await step('create the other employee backend', async () => target.otherEmployee()),
-    admin: await step('create the admin backend', async () => target.admin()),
+    employee: retryRateLimited(await step('create the employee backend', async () => target.employee())),
+    otherEmployee: retryRateLimited(await step('create the other employee backend', async () => target.otherEmployee())),
+    admin: retryRateLimited(await step('create the admin backend', async () => target.admin())),
   };
   const me = await step('getMe as the employee', () => session.employee.getMe());
   const other = await step('getMe as the other employee', () => session.otherEmployee.getMe());
