@@ -1,0 +1,12 @@
+export * from './contract.js';
+export type { AdvocacyBackend, AdvocacyAdminBackend } from './backend.js';
+export {
+  AdvocacyError,
+  isAdvocacyError,
+  isValidationError,
+  codeForStatus,
+  ADVOCACY_ERROR_CODES,
+  PROBLEM_TYPE_BASE,
+  type AdvocacyErrorCode,
+  type AdvocacyErrorOptions,
+} from './errors.js';

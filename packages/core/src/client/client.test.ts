@@ -1,0 +1,162 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { AdvocacyBackend } from '../backend/backend.js';
+import { memoryBackend } from '../memory/memory-backend.js';
+import type { AdvocacyStore, FeedState } from './types.js';
+import { createAdvocacyClient } from './client.js';
+
+const NOW = new Date('2026-06-15T12:00:00.000Z');
+
+/** Wraps a backend and counts the calls of each method. */
+function counting(backend: AdvocacyBackend) {
+  const calls: Record<string, number> = {};
+  const proxy = new Proxy(backend, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        calls[String(prop)] = (calls[String(prop)] ?? 0) + 1;
+        return value.apply(target, args);
+      };
+    },
+  });
+  return { backend: proxy, calls };
+}
+
+/** Resolves with the first value of the store that matches. */
+function until<T>(store: AdvocacyStore<T>, test: (value: T) => boolean): Promise<T> {
+  return new Promise((resolve) => {
+    const stop = store.subscribe((value) => {
+      if (test(value)) {
+        queueMicrotask(() => stop());
+        resolve(value);
+      }
+    });
+  });
+}
+
+/** An in-memory Storage. */
+function memoryStorage(): Storage {
+  const data = new Map<string, string>();
+  return {
+    get length() {
+      return data.size;
+    },
+    clear: () => data.clear(),
+    getItem: (key) => data.get(key) ?? null,
+    key: (i) => [...data.keys()][i] ?? null,
+    removeItem: (key) => void data.delete(key),
+    setItem: (key, value) => void data.set(key, String(value)),
+  };
+}
+
+describe('createAdvocacyClient', () => {
+  it('fetches nothing on creation and loads a store when it gets its first subscriber', async () => {
+    const { backend, calls } = counting(memoryBackend({ now: () => NOW }));
+    const client = createAdvocacyClient({ backend, storage: null });
+    await new Promise((r) => setTimeout(r, 10));
+    assert.deepEqual(calls, {});
+    assert.equal(client.feed.store.get().status, 'idle');
+
+    const ready = await until(client.feed.store, (s: FeedState) => s.status === 'ready');
+    assert.equal(calls.listFeed, 1);
+    assert.equal(ready.items.length, 20);
+    assert.ok(ready.hasMore);
+    assert.equal(calls.getLeaderboard, undefined);
+    await client.destroy();
+  });
+
+  it('loads more, filters by topic and refetches the leaderboard when the period changes', async () => {
+    const client = createAdvocacyClient({ backend: memoryBackend({ now: () => NOW }), storage: null });
+    const stop = client.feed.store.listen(() => {});
+    await until(client.feed.store, (s) => s.status === 'ready');
+    await client.feed.loadMore();
+    const all = client.feed.store.get();
+    assert.ok(all.items.length > 20);
+    assert.equal(new Set(all.items.map((p) => p.id)).size, all.items.length);
+
+    client.feed.setTopic('careers');
+    const careers = await until(client.feed.store, (s) => s.status === 'ready');
+    assert.ok(careers.items.length > 0 && careers.items.every((p) => p.topics.includes('careers')));
+    stop();
+
+    const stopBoard = client.leaderboard.store.listen(() => {});
+    const month = await until(client.leaderboard.store, (s) => s.status === 'ready');
+    client.leaderboard.setPeriod('week');
+    const week = await until(client.leaderboard.store, (s) => s.status === 'ready' && s.data?.period === 'week');
+    assert.equal(month.data?.period, 'month');
+    assert.notDeepEqual(week.data?.entries, month.data?.entries);
+    stopBoard();
+    await client.destroy();
+  });
+
+  it('shows the error state and recovers on refresh', async () => {
+    const backend = memoryBackend({ now: () => NOW });
+    backend.fail('server');
+    const client = createAdvocacyClient({ backend, storage: null });
+    const failed = await until(client.feed.store, (s) => s.status === 'error');
+    assert.equal(failed.error?.code, 'server');
+    backend.fail(null);
+    await client.feed.refresh();
+    assert.equal(client.feed.store.get().status, 'ready');
+    await client.destroy();
+  });
+
+  it('keeps two clients independent', async () => {
+    const storage = memoryStorage();
+    const shared = memoryBackend({ now: () => NOW });
+    const a = createAdvocacyClient({ backend: shared, storage, storageKey: 'a' });
+    const b = createAdvocacyClient({ backend: shared.as('emp-haruka'), storage, storageKey: 'b' });
+    const stopA = a.me.store.listen(() => {});
+    const [meA, meB] = await Promise.all([
+      until(a.me.store, (s) => s.status === 'ready'),
+      until(b.me.store, (s) => s.status === 'ready'),
+    ]);
+    assert.equal(meA.data?.id, 'emp-kenji');
+    assert.equal(meB.data?.id, 'emp-haruka');
+    a.feed.setTopic('careers');
+    assert.equal(b.feed.store.get().topic, null);
+    a.events.track('feed_view');
+    assert.equal(a.events.store.get().pending, 1);
+    assert.equal(b.events.store.get().pending, 0);
+    assert.ok(storage.getItem('a:events'));
+    assert.equal(storage.getItem('b:events'), null);
+    stopA();
+    await Promise.all([a.destroy(), b.destroy()]);
+  });
+
+  it('takes the employee’s locale unless one was chosen', async () => {
+    const client = createAdvocacyClient({ backend: memoryBackend({ now: () => NOW }), storage: null });
+    assert.equal(client.locale.get(), 'en');
+    await client.me.refresh();
+    assert.equal(client.locale.get(), 'ja');
+    client.setLocale('en');
+    await client.me.refresh();
+    assert.equal(client.locale.get(), 'en');
+    await client.destroy();
+  });
+
+  it('counts posts published since the previous visit', async () => {
+    const storage = memoryStorage();
+    storage.setItem('kit:feed-seen', JSON.stringify(new Date(NOW.getTime() - 3.5 * 86_400_000).toISOString()));
+    const client = createAdvocacyClient({ backend: memoryBackend({ now: () => NOW }), storage, storageKey: 'kit' });
+    await client.feed.refresh();
+    assert.equal(client.feed.store.get().newSinceLastVisit, 3);
+    client.feed.markSeen();
+    assert.equal(client.feed.store.get().newSinceLastVisit, 0);
+    await client.destroy();
+  });
+
+  it('shares once through the flow and records a share_intent event', async () => {
+    const backend = memoryBackend({ now: () => NOW });
+    const client = createAdvocacyClient({ backend, storage: null });
+    const post = (await backend.listFeed()).items[0]!;
+    const result = await client.shares.share({ post, network: 'x', commentary: '新しい記事です' });
+    assert.equal(result.intentUrl, `https://x.com/intent/post?text=${encodeURIComponent(`新しい記事です ${result.share.trackingUrl}`)}`);
+    assert.equal(client.shares.store.get().status, 'shared');
+    assert.equal(client.events.store.get().pending, 1);
+    await client.events.flush();
+    assert.deepEqual(client.events.store.get(), { pending: 0, delivered: 1, lastError: null });
+    await client.destroy();
+  });
+});

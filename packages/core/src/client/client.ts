@@ -1,0 +1,62 @@
+import { atom } from 'nanostores';
+import type { Employee, Locale, Topic } from '../backend/contract.js';
+import { createEventQueue } from '../events/event-queue.js';
+import { createFeedController } from '../feed/feed-store.js';
+import { uuid } from '../internal/random.js';
+import { defaultStorage } from '../internal/storage.js';
+import { facade, resource } from '../internal/store.js';
+import { createLeaderboardController, createMyStatsController } from '../points/points-store.js';
+import { createShareController } from '../share/share-flow.js';
+import type { AdvocacyClient, AdvocacyClientOptions } from './types.js';
+
+/**
+ * Creates one SDK instance over a backend. Its stores are lazy — each fetches when it gets its
+ * first subscriber — and belong to this client alone, so two clients can live on one page.
+ *
+ * ```ts
+ * const client = createAdvocacyClient({ backend: httpBackend({ baseUrl, getToken }) });
+ * const stop = client.feed.store.subscribe((feed) => render(feed));
+ * ```
+ */
+export function createAdvocacyClient(options: AdvocacyClientOptions): AdvocacyClient {
+  const { backend } = options;
+  const storage = options.storage === undefined ? defaultStorage() : options.storage;
+  const storageKey = options.storageKey ?? 'advocacy-kit';
+  // The employee's own locale applies until one is given here or through setLocale().
+  let localeChosen = options.locale !== undefined;
+  const $locale = atom<Locale>(options.locale ?? 'en');
+
+  const me = resource<Employee>(async () => {
+    const employee = await backend.getMe();
+    if (!localeChosen) $locale.set(employee.locale);
+    return employee;
+  });
+  const topics = resource<Topic[]>(() => backend.listTopics(), (list) => list.length === 0);
+  const events = createEventQueue({ backend, storage, storageKey });
+
+  return {
+    backend,
+    locale: facade($locale),
+    setLocale(locale) {
+      localeChosen = true;
+      $locale.set(locale);
+    },
+    me: { store: me.store, refresh: me.refresh },
+    topics: { store: topics.store, refresh: topics.refresh },
+    feed: createFeedController({ backend, storage, storageKey }),
+    myStats: createMyStatsController({ backend }),
+    leaderboard: createLeaderboardController({ backend }),
+    shares: createShareController({
+      backend,
+      onShared: (postId, network) => events.track('share_intent', { postId, network }),
+    }),
+    events,
+    async acceptPolicy() {
+      const employee = await backend.acceptPolicy();
+      me.$state.set({ status: 'ready', data: employee, error: null });
+      return employee;
+    },
+    suggest: (input) => backend.createSuggestion(input, uuid()),
+    destroy: () => events.destroy(),
+  };
+}

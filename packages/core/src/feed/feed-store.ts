@@ -1,0 +1,104 @@
+import { atom } from 'nanostores';
+import type { AdvocacyBackend } from '../backend/backend.js';
+import type { Post } from '../backend/contract.js';
+import type { FeedController, FeedState } from '../client/types.js';
+import { readJson, writeJson } from '../internal/storage.js';
+import { facade, lazy, toAdvocacyError } from '../internal/store.js';
+
+export interface FeedOptions {
+  backend: AdvocacyBackend;
+  /** Where the time of the previous visit is kept; none means nothing is "new". */
+  storage?: Storage | null;
+  /** Storage namespace (the client's `storageKey`). */
+  storageKey?: string;
+  /** Posts per page; default 20. */
+  pageSize?: number;
+  now?: () => Date;
+}
+
+const initial: FeedState = {
+  status: 'idle',
+  items: [],
+  error: null,
+  topic: null,
+  hasMore: false,
+  loadingMore: false,
+  loadMoreError: null,
+  newSinceLastVisit: 0,
+};
+
+/**
+ * The feed as a lazy store: the first page loads when the store gets its first subscriber,
+ * `loadMore()` appends the next page, a topic change or `refresh()` starts over.
+ */
+export function createFeedController(options: FeedOptions): FeedController {
+  const { backend, storage = null, pageSize = 20, now = () => new Date() } = options;
+  const seenKey = `${options.storageKey ?? 'advocacy-kit'}:feed-seen`;
+  const $state = atom<FeedState>(initial);
+  let cursor: string | null = null;
+  let seq = 0;
+  const set = (patch: Partial<FeedState>) => $state.set({ ...$state.value!, ...patch });
+  const countNew = (items: Post[]) => {
+    const seen = readJson<string>(storage, seenKey);
+    if (seen === null) {
+      // First visit: nothing is "new" yet; from now on, posts after this moment are.
+      writeJson(storage, seenKey, now().toISOString());
+      return 0;
+    }
+    return items.filter((p) => p.publishAt > seen).length;
+  };
+
+  const refresh = async () => {
+    const mine = ++seq;
+    set({ status: 'loading', error: null, loadMoreError: null, loadingMore: false });
+    try {
+      const page = await backend.listFeed({ topic: $state.value!.topic, limit: pageSize });
+      if (mine !== seq) return;
+      cursor = page.nextCursor;
+      set({
+        status: page.items.length === 0 ? 'empty' : 'ready',
+        items: page.items,
+        hasMore: page.nextCursor !== null,
+        newSinceLastVisit: countNew(page.items),
+      });
+    } catch (error) {
+      if (mine === seq) set({ status: 'error', error: toAdvocacyError(error) });
+    }
+  };
+
+  const { mounted } = lazy($state, () => void refresh());
+
+  return {
+    store: facade($state),
+    setTopic(topic) {
+      if (topic === $state.value!.topic) return;
+      set({ topic, items: [], hasMore: false });
+      if (mounted()) void refresh();
+      else set({ status: 'idle' });
+    },
+    async loadMore() {
+      const state = $state.value!;
+      if (!state.hasMore || state.loadingMore || state.status !== 'ready') return;
+      const mine = seq;
+      set({ loadingMore: true, loadMoreError: null });
+      try {
+        const page = await backend.listFeed({ topic: state.topic, limit: pageSize, cursor });
+        if (mine !== seq) return;
+        cursor = page.nextCursor;
+        const known = new Set($state.value!.items.map((p) => p.id));
+        set({
+          items: [...$state.value!.items, ...page.items.filter((p) => !known.has(p.id))],
+          hasMore: page.nextCursor !== null,
+          loadingMore: false,
+        });
+      } catch (error) {
+        if (mine === seq) set({ loadingMore: false, loadMoreError: toAdvocacyError(error) });
+      }
+    },
+    refresh,
+    markSeen() {
+      writeJson(storage, seenKey, now().toISOString());
+      set({ newSinceLastVisit: 0 });
+    },
+  };
+}

@@ -1,0 +1,12 @@
+/**
+ * @advocacy-kit/core — the headless employee-advocacy SDK. Everything but the in-memory
+ * backend, which lives on `@advocacy-kit/core/memory` to keep this entry small.
+ */
+export * from './backend/index.js';
+export * from './feed/index.js';
+export * from './share/index.js';
+export * from './points/index.js';
+export * from './links/index.js';
+export * from './events/index.js';
+export { createAdvocacyClient } from './client/client.js';
+export type * from './client/types.js';

@@ -1,0 +1,69 @@
+import { atom, onMount, type ReadableAtom, type WritableAtom } from 'nanostores';
+import type { AdvocacyStore, AsyncState } from '../client/types.js';
+import { AdvocacyError, isAdvocacyError } from '../backend/errors.js';
+
+/**
+ * Core's store facade over a nanostores atom. `get()` reads the current value without
+ * mounting the store (so reading never starts a fetch); `$atom` is the atom itself for
+ * `@nanostores/lit`, `@nanostores/react` and friends.
+ */
+export interface FacadeStore<T> extends AdvocacyStore<T> {
+  readonly $atom: ReadableAtom<T>;
+}
+
+export function facade<T>($atom: ReadableAtom<T>): FacadeStore<T> {
+  return {
+    $atom,
+    get: () => $atom.value as T,
+    subscribe: (listener) => $atom.subscribe((value) => listener(value)),
+    listen: (listener) => $atom.listen((value) => listener(value)),
+  };
+}
+
+/** Any failure as an AdvocacyError, so stores only ever hold typed errors. */
+export const toAdvocacyError = (error: unknown): AdvocacyError =>
+  isAdvocacyError(error)
+    ? error
+    : new AdvocacyError('network', error instanceof Error ? error.message : String(error), { cause: error });
+
+/** Runs `start` when the atom gets its first subscriber; `stop` when the last one leaves. */
+export function lazy<T>($atom: WritableAtom<T>, start: () => void, stop?: () => void): { mounted(): boolean } {
+  let mounted = false;
+  onMount($atom, () => {
+    mounted = true;
+    start();
+    return () => {
+      mounted = false;
+      stop?.();
+    };
+  });
+  return { mounted: () => mounted };
+}
+
+export interface Resource<T> {
+  $state: WritableAtom<AsyncState<T>>;
+  store: FacadeStore<AsyncState<T>>;
+  refresh(): Promise<void>;
+  mounted(): boolean;
+}
+
+/**
+ * One remote resource as a lazy store: loads on first subscriber (and on `refresh()`), keeps
+ * the last data while reloading, and drops responses that a newer request has superseded.
+ */
+export function resource<T>(load: () => Promise<T>, isEmpty: (data: T) => boolean = () => false): Resource<T> {
+  const $state = atom<AsyncState<T>>({ status: 'idle', data: undefined, error: null });
+  let seq = 0;
+  const refresh = async () => {
+    const mine = ++seq;
+    $state.set({ ...$state.value!, status: 'loading', error: null });
+    try {
+      const data = await load();
+      if (mine === seq) $state.set({ status: isEmpty(data) ? 'empty' : 'ready', data, error: null });
+    } catch (error) {
+      if (mine === seq) $state.set({ ...$state.value!, status: 'error', error: toAdvocacyError(error) });
+    }
+  };
+  const { mounted } = lazy($state, () => void refresh());
+  return { $state, store: facade($state), refresh, mounted };
+}

@@ -1,0 +1,9 @@
+export {
+  withUtm,
+  parseUtm,
+  trackedDestination,
+  UTM_MEDIUM,
+  REFERRAL_PARAM,
+  type UtmParams,
+  type TrackedDestinationInput,
+} from './utm.js';

@@ -1,0 +1,60 @@
+import { atom } from 'nanostores';
+import type { AdvocacyBackend } from '../backend/backend.js';
+import type { Leaderboard, MyStats, Period, Scope } from '../backend/contract.js';
+import type { LeaderboardController, MyStatsController } from '../client/types.js';
+import { facade, resource } from '../internal/store.js';
+
+export interface LeaderboardOptions {
+  backend: AdvocacyBackend;
+  period?: Period;
+  scope?: Scope;
+  /** Top N; default 10. */
+  limit?: number;
+}
+
+/** The leaderboard as a lazy store; changing the period or scope refetches while subscribed. */
+export function createLeaderboardController(options: LeaderboardOptions): LeaderboardController {
+  const $period = atom<Period>(options.period ?? 'month');
+  const $scope = atom<Scope>(options.scope ?? 'company');
+  const board = resource<Leaderboard>(
+    () => options.backend.getLeaderboard({ period: $period.value!, scope: $scope.value!, limit: options.limit ?? 10 }),
+    (data) => data.entries.length === 0,
+  );
+  const change = <T>($atom: typeof $period | typeof $scope, value: T) => {
+    if ($atom.value === value) return;
+    ($atom as { set(v: T): void }).set(value);
+    if (board.mounted()) void board.refresh();
+  };
+  return {
+    store: board.store,
+    refresh: board.refresh,
+    period: facade($period),
+    scope: facade($scope),
+    setPeriod: (period) => change($period, period),
+    setScope: (scope) => change($scope, scope),
+  };
+}
+
+export interface MyStatsOptions {
+  backend: AdvocacyBackend;
+  period?: Period;
+}
+
+/** The employee's own stats as a lazy store; changing the period refetches while subscribed. */
+export function createMyStatsController(options: MyStatsOptions): MyStatsController {
+  const $period = atom<Period>(options.period ?? 'month');
+  const stats = resource<MyStats>(
+    () => options.backend.getMyStats($period.value!),
+    (data) => data.points === 0 && data.shares === 0,
+  );
+  return {
+    store: stats.store,
+    refresh: stats.refresh,
+    period: facade($period),
+    setPeriod(period) {
+      if ($period.value === period) return;
+      $period.set(period);
+      if (stats.mounted()) void stats.refresh();
+    },
+  };
+}

@@ -1,0 +1,104 @@
+import { atom } from 'nanostores';
+import type { AdvocacyBackend } from '../backend/backend.js';
+import type { NetworkId } from '../backend/contract.js';
+import type { ShareController, ShareFlowState, ShareRequest, ShareResult } from '../client/types.js';
+import { withRetry } from '../internal/backoff.js';
+import { uuid } from '../internal/random.js';
+import { facade, toAdvocacyError } from '../internal/store.js';
+import { networks } from './networks.js';
+import { composeShareText } from './text.js';
+
+export interface ShareControllerOptions {
+  backend: AdvocacyBackend;
+  /** Called once a share is handed to the network (the client records a `share_intent` event). */
+  onShared?: (postId: string, network: NetworkId) => void;
+  /** Attempts at recording the share on retryable errors; default 4. */
+  attempts?: number;
+  /** First retry delay in ms, doubled each time (with jitter); default 500. */
+  retryBaseMs?: number;
+}
+
+/** Puts text on the clipboard; false where the browser refuses (no permission, no focus, Node). */
+async function copyText(text: string): Promise<boolean> {
+  try {
+    if (typeof navigator === 'undefined' || !navigator.clipboard) return false;
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Opens the device's share sheet; false when there is none or it failed for another reason than the employee cancelling. */
+async function nativeShare(data: ShareData): Promise<boolean> {
+  if (typeof navigator === 'undefined' || typeof navigator.share !== 'function') return false;
+  try {
+    await navigator.share(data);
+    return true;
+  } catch (error) {
+    return error instanceof Error && error.name === 'AbortError';
+  }
+}
+
+/**
+ * The share flow: record the share (idempotent, retried with backoff under one key), then hand
+ * it to the network — point the popup at the intent, put the text on the clipboard where the
+ * intent takes only a URL, use the share sheet for `native` and `mailto:` for email.
+ */
+export function createShareController(options: ShareControllerOptions): ShareController {
+  const { backend, attempts = 4, retryBaseMs = 500 } = options;
+  const $state = atom<ShareFlowState>({ status: 'idle' });
+
+  const share = async (request: ShareRequest): Promise<ShareResult> => {
+    const { post, network, commentary, target } = request;
+    const idempotencyKey = request.idempotencyKey ?? uuid();
+    $state.set({ status: 'sharing', postId: post.id, network });
+    try {
+      const recorded = await withRetry(
+        () => backend.createShare({ postId: post.id, network, commentary, idempotencyKey }),
+        attempts,
+        retryBaseMs,
+      );
+      const url = recorded.trackingUrl;
+      const text = composeShareText(commentary, url);
+      const spec = networks[network];
+      const intentUrl = spec.intentUrl({ url, text, title: post.title });
+      let copiedText: string | null = null;
+      const copy = async () => {
+        if (await copyText(text)) copiedText = text;
+      };
+
+      if (network === 'native') {
+        if (!(await nativeShare({ title: post.title, text: commentary, url }))) await copy();
+      } else if (!spec.takesText || network === 'copy') {
+        await copy();
+      }
+      if (intentUrl && target && !target.closed && network !== 'email') {
+        target.location.href = intentUrl;
+      } else {
+        target?.close();
+        if (intentUrl && typeof window !== 'undefined') {
+          // mailto: opens the mail app without leaving the page; a web intent gets a new tab
+          // (which a popup blocker may stop: the result's intentUrl lets the UI offer a link).
+          if (network === 'email') window.location.href = intentUrl;
+          else window.open(intentUrl, '_blank', 'noopener');
+        }
+      }
+      const result: ShareResult = { share: recorded, intentUrl, copiedText };
+      options.onShared?.(post.id, network);
+      $state.set({ status: 'shared', result });
+      return result;
+    } catch (error) {
+      target?.close();
+      const failure = toAdvocacyError(error);
+      $state.set({ status: 'error', error: failure, request: { ...request, idempotencyKey } });
+      throw failure;
+    }
+  };
+
+  return {
+    store: facade($state),
+    share,
+    reset: () => $state.set({ status: 'idle' }),
+  };
+}
