@@ -10,3 +10,4 @@ export {
   type AdvocacyErrorCode,
   type AdvocacyErrorOptions,
 } from './errors.js';
+export { httpBackend, type HttpBackendOptions } from './http.js';

@@ -1,0 +1,141 @@
+import ky, { type KyInstance, type Options } from 'ky';
+import type { AdvocacyBackend } from './backend.js';
+import type { AdvocacyEvent, FieldError, Page, ProblemDetails } from './contract.js';
+import { AdvocacyError, codeForStatus, isAdvocacyError } from './errors.js';
+import { uuid } from '../internal/random.js';
+
+export interface HttpBackendOptions {
+  /** The API base including its version prefix, e.g. `https://intranet.example.com/api/v1`. */
+  baseUrl: string;
+  /** Returns the bearer token; called before every request, so it can refresh. `null` sends none. */
+  getToken: () => string | null | undefined | Promise<string | null | undefined>;
+  /** A `fetch` to use instead of the global one (tests, proxies, SSR). */
+  fetch?: typeof fetch;
+  /** Per-request timeout; default 10 000 ms. */
+  timeoutMs?: number;
+  /** Extra headers on every request. */
+  headers?: Record<string, string>;
+  /** Retries of idempotent reads (GET) on network errors and 408/429/5xx; default 2. Writes are never retried here. */
+  retries?: number;
+}
+
+type Query = Record<string, string | number | null | undefined>;
+
+/** Query parameters without the empty ones. */
+const params = (query: Query = {}): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(query)
+      .filter(([, v]) => v !== undefined && v !== null && v !== '')
+      .map(([k, v]) => [k, String(v)]),
+  );
+
+/** Seconds from a Retry-After header (delta-seconds or HTTP date). */
+function retryAfterSeconds(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+/** Turns whatever ky or fetch threw into an AdvocacyError with a stable code. */
+async function toError(error: unknown): Promise<AdvocacyError> {
+  if (isAdvocacyError(error)) return error;
+  const response = (error as { response?: Response } | null)?.response;
+  if (response && typeof response.status === 'number') {
+    let problem: ProblemDetails | undefined;
+    try {
+      problem = (await response.clone().json()) as ProblemDetails;
+    } catch {
+      problem = undefined;
+    }
+    const status = response.status;
+    const fieldErrors: FieldError[] = Array.isArray(problem?.errors) ? problem.errors : [];
+    const options = { status, fieldErrors, cause: error } as const;
+    return new AdvocacyError(codeForStatus(status), problem?.detail ?? problem?.title ?? `HTTP ${status}`, {
+      ...options,
+      ...(problem ? { problem } : {}),
+      ...(status === 429 || status === 503 ? { retryAfter: retryAfterSeconds(response.headers.get('Retry-After')) } : {}),
+    });
+  }
+  if ((error as Error | null)?.name === 'TimeoutError') {
+    return new AdvocacyError('timeout', 'The server took too long to answer', { cause: error });
+  }
+  return new AdvocacyError('network', 'The server could not be reached', { cause: error });
+}
+
+/**
+ * The backend over the Advocacy Kit HTTP API (see docs/http-api.md), on `ky`. Every method
+ * rejects with an `AdvocacyError`. Writes carry an `Idempotency-Key`; ky retries only reads,
+ * and core's share flow and event queue retry writes under the same key.
+ */
+export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
+  let lastToken: string | null = null;
+  const api: KyInstance = ky.create({
+    prefixUrl: options.baseUrl,
+    timeout: options.timeoutMs ?? 10_000,
+    retry: { limit: options.retries ?? 2, methods: ['get'] },
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    headers: { Accept: 'application/json, application/problem+json', ...options.headers },
+    hooks: {
+      beforeRequest: [
+        async (request) => {
+          const token = await options.getToken();
+          lastToken = token ?? null;
+          if (token) request.headers.set('Authorization', `Bearer ${token}`);
+        },
+      ],
+    },
+  });
+
+  const send = async <T>(method: 'get' | 'post' | 'patch', path: string, init: Options = {}): Promise<T> => {
+    try {
+      const response = await api(path, { method, ...init });
+      return (response.status === 204 ? undefined : await response.json()) as T;
+    } catch (error) {
+      throw await toError(error);
+    }
+  };
+  const get = <T>(path: string, query?: Query) => send<T>('get', path, { searchParams: params(query) });
+  const write = <T>(method: 'post' | 'patch', path: string, body?: unknown, key: string | null = uuid()) =>
+    send<T>(method, path, {
+      ...(body === undefined ? {} : { json: body }),
+      ...(key ? { headers: { 'Idempotency-Key': key } } : {}),
+    });
+  const items = async <T>(path: string) => (await get<{ items: T[] }>(path)).items;
+  const page = <T>(path: string, query: Query = {}) => get<Page<T>>(path, query);
+  const eventsUrl = `${options.baseUrl.replace(/\/+$/, '')}/events`;
+
+  return {
+    getMe: () => get('me'),
+    acceptPolicy: () => write('post', 'me/policy-acceptance'),
+    listTopics: () => items('topics'),
+    listTeams: () => items('teams'),
+    listFeed: (query = {}) => page('feed', { ...query }),
+    getPost: (id) => get(`posts/${encodeURIComponent(id)}`),
+    createShare: ({ idempotencyKey, ...body }) => write('post', 'shares', body, idempotencyKey || uuid()),
+    listMyShares: (query = {}) => page('me/shares', { ...query }),
+    getMyStats: (period) => get('me/stats', { period }),
+    listMyPoints: (query = {}) => page('me/points', { ...query }),
+    getLeaderboard: (query) => get('leaderboard', { ...query }),
+    createSuggestion: (input, key) => write('post', 'suggestions', input, key ?? uuid()),
+    listMySuggestions: (query = {}) => page('me/suggestions', { ...query }),
+    sendEvents: (events) => write('post', 'events', { events }, null),
+    sendEventsBeacon(events: AdvocacyEvent[]) {
+      if (typeof navigator === 'undefined' || typeof navigator.sendBeacon !== 'function') return false;
+      // A beacon can't set headers: the token rides in the body, the type is text/plain (no CORS preflight).
+      const body = JSON.stringify(lastToken ? { events, accessToken: lastToken } : { events });
+      return navigator.sendBeacon(eventsUrl, body);
+    },
+    recordConversion: (input) => write('post', 'conversions', input, input.externalId),
+    admin: {
+      listPosts: (query = {}) => page('admin/posts', { ...query }),
+      createPost: (input) => write('post', 'admin/posts', input),
+      updatePost: (id, patch) => write('patch', `admin/posts/${encodeURIComponent(id)}`, patch, null),
+      archivePost: (id) => write('post', `admin/posts/${encodeURIComponent(id)}/archive`, undefined, null),
+      listSuggestions: (query = {}) => page('admin/suggestions', { ...query }),
+      reviewSuggestion: (id, review) => write('post', `admin/suggestions/${encodeURIComponent(id)}/review`, review, null),
+      getAnalytics: (query) => get('admin/analytics', { ...query }),
+    },
+  };
+}
