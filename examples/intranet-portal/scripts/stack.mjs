@@ -157,8 +157,13 @@ export async function startStack({ dataDir, serverPort = 0, portalPort = 0, logL
     server,
     portal,
     url: portal.url,
+    /** Starts the server again on the same port and database (after `server.stop()`). */
+    async restartServer() {
+      this.server = await startServer({ port: apiPort, dataDir, publicUrl, logLevel, stdio });
+      return this.server;
+    },
     async stop() {
-      await Promise.all([portal.stop(), server.stop()]);
+      await Promise.all([this.portal.stop(), this.server.stop()]);
     },
   };
 }

@@ -1,0 +1,191 @@
+// The employee's journey through the demo portal, in real Chromium, against the real reference
+// server on a fresh seeded SQLite database.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { openHarness, signIn, tokenOf, USER_AGENTS } from './harness.mjs';
+
+const POST_TITLE = 'オンコール当番を「罰ゲーム」にしないための5つの工夫';
+const OTHER_TOPIC_TITLE = 'Kumo Observe 3.0 を公開しました：アラート疲れを減らす新しい相関分析';
+
+let harness;
+before(async () => {
+  harness = await openHarness();
+});
+after(async () => {
+  await harness?.close();
+});
+
+/** The number shown for a statistic in <advocacy-my-stats>. */
+async function statValue(page, label) {
+  const text = await page.locator('advocacy-my-stats').getByTestId(`stat-${label}`).innerText();
+  return Number(text.replace(/[^\d]/g, ''));
+}
+
+test('an employee signs in in Japanese, shares with a tracking link, earns points, and a suggestion becomes a post', async () => {
+  const { context, stack } = harness;
+  const page = await context.newPage();
+
+  // Sign in as a seeded employee, in Japanese.
+  await page.goto(`${stack.url}/`);
+  await page.waitForURL(/\/signin\.html/);
+  await signIn(page, stack.url, { name: '高橋 健二', language: 'ja' });
+  assert.equal(await page.locator('html').getAttribute('lang'), 'ja');
+  await page.getByRole('heading', { level: 1, name: 'ようこそ' }).waitFor();
+  await page.getByText('高橋 健二').first().waitFor();
+
+  // The feed, in Japanese.
+  const feed = page.getByRole('list', { name: 'シェアできる投稿' });
+  await feed.getByRole('heading', { name: OTHER_TOPIC_TITLE }).waitFor();
+  await page.getByRole('radio', { name: 'すべて' }).waitFor();
+
+  // Filter by a topic: the product announcement leaves, the engineering article stays.
+  await page.getByRole('radio', { name: 'エンジニアリング' }).check();
+  await feed.getByRole('heading', { name: OTHER_TOPIC_TITLE }).waitFor({ state: 'detached' });
+  await feed.getByRole('heading', { name: POST_TITLE }).waitFor();
+
+  // Baseline of the employee's stats before sharing.
+  const stats = page.locator('advocacy-my-stats');
+  await stats.getByTestId('stat-points').waitFor();
+  const pointsBefore = await statValue(page, 'points');
+  const clicksBefore = await statValue(page, 'clicks');
+
+  // Open the share dialog, write a comment, share to LinkedIn.
+  await page.getByRole('button', { name: `「${POST_TITLE}」をシェアする` }).click();
+  const dialog = page.getByRole('dialog', { name: '投稿をシェアする' });
+  await dialog.waitFor();
+  await dialog.getByRole('radio', { name: 'LinkedIn' }).check();
+  await dialog.getByRole('textbox', { name: 'コメント' }).fill('当番の負担を減らす工夫、うちのチームでも試しています。');
+  await dialog.getByText('LinkedInではリンクのみを共有できます', { exact: false }).waitFor();
+  const popupOpened = context.waitForEvent('page');
+  await dialog.getByRole('button', { name: 'LinkedInでシェアする' }).click();
+  const popup = await popupOpened;
+  await popup.waitForURL(/linkedin\.com/);
+  const intent = new URL(popup.url());
+  const trackingUrl = intent.searchParams.get('url');
+  assert.ok(trackingUrl, `the LinkedIn intent carries a url: ${intent}`);
+  assert.match(trackingUrl, new RegExp(`^${stack.url}/r/[A-Za-z0-9_-]{11,}$`));
+  await popup.close();
+
+  await dialog.getByText('シェアありがとうございます！').waitFor();
+  const earned = (await dialog.getByText(/ポイントを獲得しました/).count()) > 0 ? 10 : 0;
+  await dialog.getByRole('button', { name: '完了' }).click();
+
+  // LinkedIn's crawler fetches the link for its preview: redirected, not counted.
+  const bot = await fetch(trackingUrl, { redirect: 'manual', headers: { 'user-agent': USER_AGENTS.linkedInBot } });
+  assert.ok([301, 302, 307, 308].includes(bot.status), `the crawler is redirected (got ${bot.status})`);
+  // A person clicks it: 302 to the article with UTM parameters, counted.
+  const visit = await fetch(trackingUrl, { redirect: 'manual', headers: { 'user-agent': USER_AGENTS.visitor } });
+  assert.equal(visit.status, 302);
+  const destination = new URL(visit.headers.get('location'));
+  assert.equal(`${destination.origin}${destination.pathname}`, 'https://news.example.com/eng-magazine/ja/oncall-culture');
+  assert.equal(destination.searchParams.get('utm_source'), 'linkedin');
+  assert.ok(destination.searchParams.get('utm_medium'));
+  assert.ok(destination.searchParams.get('utm_campaign'));
+
+  // My stats and the leaderboard move: share points (if this post and network were new) plus
+  // one unique click.
+  const expectedPoints = pointsBefore + earned + 2;
+  await waitFor(async () => {
+    await page.reload();
+    await stats.getByTestId('stat-points').waitFor();
+    return (await statValue(page, 'points')) === expectedPoints;
+  }, `my stats show ${expectedPoints} points`);
+  assert.equal(await statValue(page, 'clicks'), clicksBefore + 1);
+  const leaderboard = page.locator('advocacy-leaderboard');
+  const myRow = leaderboard.getByRole('listitem').filter({ hasText: 'あなた' }).first();
+  await myRow.waitFor();
+  const period = await stats.getByRole('radio', { checked: true }).first().innerText();
+  await leaderboard.getByRole('radio', { name: period.trim() }).check();
+  await myRow.filter({ hasText: `${expectedPoints}ポイント` }).waitFor();
+
+  // Suggest a link.
+  const suggestedUrl = `https://news.example.com/sre/${Date.now()}-error-budgets`;
+  const suggest = page.locator('advocacy-suggest');
+  await suggest.getByRole('textbox', { name: 'リンク' }).fill(suggestedUrl);
+  await suggest.getByRole('textbox', { name: '同僚にシェアしてほしい理由' }).fill('エラーバジェットの運用がよくまとまっている記事です。');
+  await suggest.getByRole('button', { name: '提案を送信する' }).click();
+  await suggest.getByText('ご提案ありがとうございます！').waitFor();
+
+  // The program admin approves it.
+  await page.getByRole('button', { name: 'ログアウト' }).click();
+  await page.waitForURL(/\/signin\.html/);
+  await signIn(page, stack.url, { name: '佐藤 遥', language: 'ja' });
+  await page.getByRole('link', { name: 'アドボカシー管理' }).click();
+  await page.getByRole('heading', { level: 1, name: 'アドボカシー管理' }).waitFor();
+  await page.getByRole('button', { name: `承認: ${suggestedUrl}` }).click();
+  await page.getByRole('status').getByText(`承認して公開しました：${suggestedUrl}`).waitFor();
+  const analytics = page.locator('#analytics [data-metric="shares"] dd');
+  await analytics.waitFor();
+
+  // The employee sees it in the feed.
+  await page.getByRole('button', { name: 'ログアウト' }).click();
+  await signIn(page, stack.url, { name: '高橋 健二', language: 'ja' });
+  await page.locator(`advocacy-feed a[href="${suggestedUrl}"]`).waitFor();
+  await page.close();
+});
+
+test('when the backend goes away, the feed offers Retry, and queued events are delivered once it is back', async () => {
+  const { context, stack } = harness;
+  const page = await context.newPage();
+  await signIn(page, stack.url, { name: '中村 結衣', language: 'ja' });
+  const feed = page.getByRole('list', { name: 'シェアできる投稿' });
+  await feed.getByRole('heading', { name: OTHER_TOPIC_TITLE }).waitFor();
+  const token = await tokenOf(page);
+
+  // Every event the page tries to deliver, and the ids the server acknowledged.
+  const attempted = new Map();
+  const acknowledged = new Set();
+  const eventsIn = (request) => JSON.parse(request.postData() ?? '{}').events ?? [];
+  const isEvents = (request) => request.method() === 'POST' && new URL(request.url()).pathname === '/api/v1/events';
+  page.on('request', (request) => {
+    if (isEvents(request)) for (const event of eventsIn(request)) attempted.set(event.id, event);
+  });
+  page.on('response', (response) => {
+    if (isEvents(response.request()) && response.ok()) {
+      for (const event of eventsIn(response.request())) acknowledged.add(event.id);
+    }
+  });
+
+  await stack.server.stop();
+
+  // While the backend is down the employee opens an article: the event waits in the queue.
+  const articleOpened = context.waitForEvent('page');
+  await feed.getByRole('link', { name: OTHER_TOPIC_TITLE }).click();
+  await (await articleOpened).close();
+
+  // A reload now cannot load the feed: an error state with Retry.
+  await page.reload();
+  const retry = page.locator('advocacy-feed').getByRole('button', { name: '再試行' });
+  await page.locator('advocacy-feed').getByText('フィードを読み込めませんでした').waitFor();
+  await retry.waitFor();
+
+  // The backend comes back (same database, same port); Retry recovers the feed.
+  const restarted = await stack.restartServer();
+  await retry.click();
+  await feed.getByRole('heading', { name: OTHER_TOPIC_TITLE }).waitFor();
+
+  // The page delivers what it queued while the backend was down.
+  const postOpens = [...attempted.values()].filter((event) => event.type === 'post_open');
+  assert.ok(postOpens.length >= 1, 'the article opening was queued as a post_open event');
+  await waitFor(async () => postOpens.every((event) => acknowledged.has(event.id)), 'the queued events are delivered');
+
+  // And the server really has them: sending them again finds each one already recorded.
+  const response = await fetch(`${restarted.url}/api/v1/events`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ events: postOpens }),
+  });
+  assert.equal(response.status, 200);
+  assert.equal((await response.json()).duplicates, postOpens.length);
+  await page.close();
+});
+
+/** Polls `check` until it returns true (each call waits on real page or server state). */
+async function waitFor(check, what, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  assert.fail(`timed out waiting until ${what}`);
+}
