@@ -1,0 +1,150 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { requireAdmin, requireEmployee } from './auth/middleware.js';
+import { createTokenVerifier } from './auth/tokens.js';
+import type { ServerConfig } from './config.js';
+import type { AppEnv, Services } from './context.js';
+import { migrateToLatest, openDatabase } from './db/database.js';
+import { HttpProblem, invalid, notFound, problemResponse } from './http/problem.js';
+import { RateLimiter } from './http/rate-limit.js';
+import { RequestValidator } from './http/validate.js';
+import { createLogger, type Logger } from './log.js';
+import { openApiDocument } from './openapi/document.js';
+import { adminPostRoutes } from './routes/admin-posts.js';
+import { adminSuggestionRoutes } from './routes/admin-suggestions.js';
+import { analyticsRoutes } from './routes/analytics.js';
+import { conversionRoutes } from './routes/conversions.js';
+import { demoAuthRoutes } from './routes/demo-auth.js';
+import { eventRoutes } from './routes/events.js';
+import { exportRoutes } from './routes/exports.js';
+import { feedRoutes } from './routes/feed.js';
+import { meRoutes } from './routes/me.js';
+import { pointsRoutes } from './routes/points.js';
+import { shareRoutes } from './routes/shares.js';
+import { suggestionRoutes } from './routes/suggestions.js';
+import { ClickRecorder } from './tracking/click-recorder.js';
+import { LinkCache } from './tracking/link-cache.js';
+import { redirectRoutes } from './tracking/redirect.js';
+import { clickSalt } from './tracking/salt.js';
+
+export const API_PREFIX = '/api/v1';
+
+export interface AdvocacyApp {
+  /** The Hono app: `app.fetch(request)` or `app.request(path, init)` without listening. */
+  app: Hono<AppEnv>;
+  services: Services;
+  /** Writes buffered clicks now. */
+  flush(): Promise<void>;
+  /** Flushes pending clicks and closes the database. */
+  close(): Promise<void>;
+}
+
+/** Opens (and migrates) the database and builds the app. Stateless apart from the database. */
+export async function createApp(config: ServerConfig, options: { logger?: Logger } = {}): Promise<AdvocacyApp> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const { db, dialect } = openDatabase(config);
+  await migrateToLatest(db);
+  const salt = await clickSalt(db, config.clickSalt);
+  const services: Services = {
+    config,
+    db,
+    dialect,
+    logger,
+    validator: new RequestValidator(),
+    verifyToken: createTokenVerifier(config.auth),
+    clicks: new ClickRecorder(db, salt, config.points, config.clickFlush, logger),
+    links: new LinkCache(db),
+    limits: {
+      redirect: new RateLimiter(config.rateLimits.redirect),
+      writes: new RateLimiter(config.rateLimits.writes),
+      conversions: new RateLimiter(config.rateLimits.conversions),
+    },
+  };
+  const app = buildRoutes(services);
+  return {
+    app,
+    services,
+    flush: () => services.clicks.flush(),
+    async close() {
+      await services.clicks.flush();
+      await db.destroy();
+    },
+  };
+}
+
+function buildRoutes(s: Services): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const document = openApiDocument(s.config.publicUrl);
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    s.logger.info('request', {
+      method: c.req.method,
+      path: c.req.routePath === '/r/:code' ? '/r/:code' : new URL(c.req.url).pathname,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof HttpProblem) return problemResponse(error);
+    s.logger.error('unhandled error', { method: c.req.method, path: new URL(c.req.url).pathname, error: error instanceof Error ? error.stack : String(error) });
+    return problemResponse(new HttpProblem(500, 'server', 'Something went wrong on the server; try again later.'));
+  });
+  app.notFound((c) => problemResponse(notFound(`No route for ${c.req.method} ${new URL(c.req.url).pathname}.`)));
+
+  app.get('/health', async (c) => {
+    try {
+      await s.db.selectFrom('meta').select('key').limit(1).execute();
+      return c.json({ status: 'ok', database: s.dialect });
+    } catch (error) {
+      s.logger.error('health check failed', { error: error instanceof Error ? error.message : String(error) });
+      return c.json({ status: 'unavailable', database: s.dialect }, 503);
+    }
+  });
+  app.get('/openapi.json', (c) => c.json(document));
+  redirectRoutes(app, s);
+
+  const api = new Hono<AppEnv>();
+  api.use(
+    '*',
+    cors({
+      origin: (origin) => (s.config.corsOrigins.includes(origin) ? origin : null),
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Api-Key'],
+      allowMethods: ['GET', 'POST', 'PATCH', 'OPTIONS'],
+      exposeHeaders: ['Retry-After'],
+      maxAge: 600,
+    }),
+  );
+  const tooLarge = (limit: number) => () => {
+    throw invalid(413, `The request body is larger than ${Math.round(limit / 1024)} KB.`);
+  };
+  api.use('/events', bodyLimit({ maxSize: s.config.eventsBodyLimitBytes, onError: tooLarge(s.config.eventsBodyLimitBytes) }));
+  api.use('*', async (c, next) => {
+    if (c.req.path.endsWith('/events')) return next();
+    return bodyLimit({ maxSize: s.config.bodyLimitBytes, onError: tooLarge(s.config.bodyLimitBytes) })(c, next);
+  });
+
+  demoAuthRoutes(api, s);
+  eventRoutes(api, s);
+  conversionRoutes(api, s);
+
+  const authed = new Hono<AppEnv>();
+  authed.use('*', requireEmployee(s));
+  authed.use('/admin/*', requireAdmin());
+  meRoutes(authed, s);
+  feedRoutes(authed, s);
+  shareRoutes(authed, s);
+  pointsRoutes(authed, s);
+  suggestionRoutes(authed, s);
+  adminPostRoutes(authed, s);
+  adminSuggestionRoutes(authed, s);
+  analyticsRoutes(authed, s);
+  exportRoutes(authed, s);
+  api.route('/', authed);
+
+  app.route(API_PREFIX, api);
+  return app;
+}

@@ -1,0 +1,31 @@
+import type { Employee } from '@advocacy-kit/core';
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv, Services } from '../context.js';
+import { forbidden, unauthorized } from '../http/problem.js';
+import { employeeForToken } from './employees.js';
+
+export function bearerToken(header: string | undefined): string | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  return match === null ? null : match[1]!;
+}
+
+/** Verifies a token and loads (or creates) its employee. */
+export async function authenticate(s: Services, token: string | null): Promise<Employee> {
+  if (token === null) throw unauthorized('Sign in: send Authorization: Bearer <token>.');
+  return employeeForToken(s.db, await s.verifyToken(token));
+}
+
+/** Every API route but demo sign-in, events and conversions (which read credentials themselves). */
+export function requireEmployee(s: Services): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('employee', await authenticate(s, bearerToken(c.req.header('authorization'))));
+    await next();
+  };
+}
+
+export function requireAdmin(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (c.get('employee').role !== 'admin') throw forbidden('Only program admins can do this.');
+    await next();
+  };
+}

@@ -1,0 +1,48 @@
+import { demoSeed } from '@advocacy-kit/core/memory';
+import { loadConfig } from './config.js';
+import { migrateToLatest, openDatabase } from './db/database.js';
+import { createLogger } from './log.js';
+import { loadSeed } from './seed.js';
+import { closeOnSignals, createServer } from './server.js';
+
+const USAGE = `Usage: advocacy-server <command>
+
+Commands:
+  start     migrate the database if needed, then serve the API (PORT, default 8787)
+  migrate   apply pending database migrations and exit
+  seed      load the demo company (idempotent) and exit
+
+Configuration comes from environment variables; see the package README.`;
+
+/** Runs one CLI command; resolves with the process exit code (start resolves once listening). */
+export async function runCli(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const command = args[0];
+  if (command === undefined || command === '--help' || command === '-h') {
+    console.log(USAGE);
+    return command === undefined ? 1 : 0;
+  }
+  if (command !== 'start' && command !== 'migrate' && command !== 'seed') {
+    console.error(`Unknown command "${command}".\n\n${USAGE}`);
+    return 1;
+  }
+  const config = loadConfig(env);
+  const logger = createLogger(config.logLevel);
+  if (command === 'start') {
+    const server = await createServer(config);
+    logger.info('listening', { url: server.url, database: server.services.dialect, publicUrl: config.publicUrl, demoAuth: config.auth.demo });
+    closeOnSignals(server, (msg) => logger.info(msg));
+    return 0;
+  }
+  const { db, dialect } = openDatabase(config);
+  try {
+    const applied = await migrateToLatest(db);
+    logger.info('migrated', { database: dialect, applied });
+    if (command === 'seed') {
+      const result = await loadSeed(db, demoSeed(new Date()), config.points);
+      logger.info('seeded', { database: dialect, ...result });
+    }
+    return 0;
+  } finally {
+    await db.destroy();
+  }
+}

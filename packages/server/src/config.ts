@@ -1,0 +1,175 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+
+/** How many points each kind of contribution earns (see docs/http-api.md). */
+export interface PointsRules {
+  share: number;
+  click: number;
+  /** Most click points one share can earn in one UTC day. */
+  clickDailyCapPerShare: number;
+  conversion: number;
+  suggestion: number;
+}
+
+export interface RateLimit {
+  /** Bucket size: requests allowed in a burst. */
+  burst: number;
+  /** Tokens added back per second. */
+  perSecond: number;
+}
+
+export interface AuthConfig {
+  /** HS256 shared secret; used when no JWKS URL is set. */
+  jwtSecret: string | null;
+  jwksUrl: string | null;
+  issuer: string | null;
+  audience: string | null;
+  /** Claim that holds the roles (array or space/comma-separated string). */
+  rolesClaim: string;
+  /** Enables `/auth/demo-employees` and `/auth/demo-token`. Never in production. */
+  demo: boolean;
+  /** Keys accepted in `X-Api-Key` for server-to-server conversions. */
+  apiKeys: string[];
+}
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** Base of tracking URLs: `${publicUrl}/r/<code>`. */
+  publicUrl: string;
+  /** A `postgres://` URL, or null for the embedded SQLite file. */
+  databaseUrl: string | null;
+  /** SQLite file; `:memory:` for tests. */
+  sqliteFile: string;
+  auth: AuthConfig;
+  corsOrigins: string[];
+  /** Secret for visitor hashes; generated and stored in the database when null. */
+  clickSalt: string | null;
+  /** Read the client address from X-Forwarded-For (only behind a proxy you control). */
+  trustProxy: boolean;
+  logLevel: LogLevel;
+  points: PointsRules;
+  rateLimits: { redirect: RateLimit; writes: RateLimit; conversions: RateLimit };
+  /** Largest request body accepted, in bytes (413 above). */
+  bodyLimitBytes: number;
+  /** Larger limit for `POST /events` (up to 500 events per batch). */
+  eventsBodyLimitBytes: number;
+  clickFlush: { maxBatch: number; intervalMs: number };
+}
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
+
+export const DEFAULT_POINTS: PointsRules = {
+  share: 10,
+  click: 2,
+  clickDailyCapPerShare: 20,
+  conversion: 50,
+  suggestion: 20,
+};
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+function list(raw: string | undefined): string[] {
+  return (raw ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+function flag(raw: string | undefined): boolean {
+  return raw === '1' || raw === 'true';
+}
+
+/** Reads the configuration from environment variables (documented in the README). */
+export function loadConfig(env: Env = process.env): ServerConfig {
+  const port = int(env, 'PORT', 8787);
+  const host = env.HOST ?? '0.0.0.0';
+  const databaseUrl = env.DATABASE_URL && /^postgres(ql)?:\/\//.test(env.DATABASE_URL) ? env.DATABASE_URL : null;
+  const dataDir = resolve(env.DATA_DIR ?? './.data');
+  const logLevel = (env.LOG_LEVEL ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const demo = flag(env.ADVOCACY_DEMO_AUTH);
+  const jwtSecret = env.AUTH_JWT_SECRET || null;
+  return resolveConfig({
+    port,
+    host,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    databaseUrl,
+    sqliteFile: resolve(dataDir, 'advocacy.sqlite'),
+    auth: {
+      jwtSecret,
+      jwksUrl: env.AUTH_JWKS_URL || null,
+      issuer: env.AUTH_ISSUER || null,
+      audience: env.AUTH_AUDIENCE || null,
+      rolesClaim: env.AUTH_ROLES_CLAIM || 'roles',
+      demo,
+      apiKeys: list(env.ADVOCACY_API_KEYS),
+    },
+    corsOrigins: list(env.CORS_ORIGINS),
+    clickSalt: env.CLICK_SALT || null,
+    trustProxy: flag(env.TRUST_PROXY),
+    logLevel,
+    points: {
+      share: int(env, 'POINTS_SHARE', DEFAULT_POINTS.share),
+      click: int(env, 'POINTS_CLICK', DEFAULT_POINTS.click),
+      clickDailyCapPerShare: int(env, 'POINTS_CLICK_DAILY_CAP', DEFAULT_POINTS.clickDailyCapPerShare),
+      conversion: int(env, 'POINTS_CONVERSION', DEFAULT_POINTS.conversion),
+      suggestion: int(env, 'POINTS_SUGGESTION', DEFAULT_POINTS.suggestion),
+    },
+  });
+}
+
+/**
+ * Fills the defaults of a partial configuration. Tests and embedders call
+ * `createApp(resolveConfig({ ... }))` without touching the environment.
+ */
+export function resolveConfig(partial: Partial<Omit<ServerConfig, 'auth'>> & { auth?: Partial<AuthConfig> } = {}): ServerConfig {
+  const port = partial.port ?? 8787;
+  const auth: AuthConfig = {
+    jwtSecret: null,
+    jwksUrl: null,
+    issuer: null,
+    audience: null,
+    rolesClaim: 'roles',
+    demo: false,
+    apiKeys: [],
+    ...partial.auth,
+  };
+  if (auth.jwtSecret === null && auth.jwksUrl === null) {
+    if (!auth.demo) {
+      throw new Error('Set AUTH_JWT_SECRET or AUTH_JWKS_URL (or ADVOCACY_DEMO_AUTH=1 for a local demo).');
+    }
+    // Demo only: tokens minted by this process, valid until it stops.
+    auth.jwtSecret = randomBytes(32).toString('base64url');
+  }
+  return {
+    port,
+    host: partial.host ?? '0.0.0.0',
+    publicUrl: partial.publicUrl ?? `http://localhost:${port}`,
+    databaseUrl: partial.databaseUrl ?? null,
+    sqliteFile: partial.sqliteFile ?? resolve('./.data/advocacy.sqlite'),
+    auth,
+    corsOrigins: partial.corsOrigins ?? [],
+    clickSalt: partial.clickSalt ?? null,
+    trustProxy: partial.trustProxy ?? false,
+    logLevel: partial.logLevel ?? 'info',
+    points: { ...DEFAULT_POINTS, ...partial.points },
+    rateLimits: partial.rateLimits ?? {
+      redirect: { burst: 200, perSecond: 50 },
+      writes: { burst: 120, perSecond: 10 },
+      conversions: { burst: 100, perSecond: 20 },
+    },
+    bodyLimitBytes: partial.bodyLimitBytes ?? 64 * 1024,
+    eventsBodyLimitBytes: partial.eventsBodyLimitBytes ?? 256 * 1024,
+    clickFlush: partial.clickFlush ?? { maxBatch: 500, intervalMs: 250 },
+  };
+}

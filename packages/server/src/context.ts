@@ -1,0 +1,27 @@
+import type { Employee } from '@advocacy-kit/core';
+import type { ServerConfig } from './config.js';
+import type { Db, Dialect } from './db/database.js';
+import type { RateLimiter } from './http/rate-limit.js';
+import type { RequestValidator } from './http/validate.js';
+import type { Logger } from './log.js';
+import type { TokenVerifier } from './auth/tokens.js';
+import type { ClickRecorder } from './tracking/click-recorder.js';
+import type { LinkCache } from './tracking/link-cache.js';
+
+/** Everything a route needs, built once per app. */
+export interface Services {
+  config: ServerConfig;
+  db: Db;
+  dialect: Dialect;
+  logger: Logger;
+  validator: RequestValidator;
+  verifyToken: TokenVerifier;
+  clicks: ClickRecorder;
+  links: LinkCache;
+  limits: { redirect: RateLimiter; writes: RateLimiter; conversions: RateLimiter };
+}
+
+/** Hono's typed context: the signed-in employee, set by the auth middleware. */
+export interface AppEnv {
+  Variables: { employee: Employee };
+}

@@ -1,0 +1,108 @@
+/**
+ * Table types for Kysely. Timestamps are ISO 8601 UTC strings (`toISOString()`) in both
+ * dialects, so they compare and sort the same way on SQLite and PostgreSQL; JSON columns are
+ * text.
+ */
+export interface Database {
+  meta: { key: string; value: string };
+  teams: { id: string; name: string };
+  employees: {
+    id: string;
+    display_name: string;
+    team_id: string;
+    role: string;
+    locale: string;
+    time_zone: string;
+    avatar_url: string | null;
+    policy_accepted_at: string | null;
+    created_at: string;
+  };
+  topics: { id: string; names: string };
+  posts: {
+    id: string;
+    kind: string;
+    /** draft | published | archived; `scheduled` is a published post whose publish_at is ahead. */
+    status: string;
+    title: string;
+    summary: string;
+    url: string;
+    image_url: string | null;
+    source: string;
+    locale: string;
+    suggested_commentary: string;
+    hashtags: string;
+    topics: string;
+    audience_teams: string;
+    audience_roles: string;
+    networks: string;
+    publish_at: string;
+    expire_at: string | null;
+    created_at: string;
+    updated_at: string;
+  };
+  post_topics: { post_id: string; topic_id: string };
+  post_audience: { post_id: string; kind: string; value: string };
+  shares: {
+    id: string;
+    employee_id: string;
+    post_id: string;
+    network: string;
+    commentary: string;
+    idempotency_key: string;
+    request_hash: string;
+    tracking_code: string;
+    destination: string;
+    points_awarded: number;
+    created_at: string;
+  };
+  clicks: {
+    code: string;
+    day: string;
+    visitor_hash: string;
+    share_id: string;
+    created_at: string;
+  };
+  conversions: {
+    id: string;
+    code: string;
+    share_id: string;
+    post_id: string;
+    employee_id: string;
+    type: string;
+    value: number;
+    currency: string | null;
+    external_id: string;
+    request_hash: string;
+    created_at: string;
+  };
+  points_ledger: {
+    id: string;
+    employee_id: string;
+    delta: number;
+    reason: string;
+    reference: string;
+    created_at: string;
+  };
+  suggestions: {
+    id: string;
+    employee_id: string;
+    url: string;
+    note: string;
+    topics: string;
+    status: string;
+    review_reason: string | null;
+    post_id: string | null;
+    idempotency_key: string | null;
+    created_at: string;
+    reviewed_at: string | null;
+  };
+  events: {
+    employee_id: string;
+    id: string;
+    type: string;
+    at: string;
+    post_id: string | null;
+    network: string | null;
+    received_at: string;
+  };
+}

@@ -1,0 +1,38 @@
+import { invalid } from './problem.js';
+
+/** A keyset position: the sort key and id of the last item of a page. */
+export interface Cursor {
+  key: string;
+  id: string;
+}
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.key, cursor.id])).toString('base64url');
+}
+
+/** Decodes an opaque cursor; anything not made by `encodeCursor` is a 400. */
+export function decodeCursor(raw: string | undefined): Cursor | null {
+  if (raw === undefined || raw === '') return null;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
+      return { key: value[0], id: value[1] };
+    }
+  } catch {
+    // falls through to the problem below
+  }
+  throw invalid(400, 'The cursor is not one this server returned.', [{ field: 'cursor', message: 'invalid cursor', code: 'invalid_cursor' }]);
+}
+
+/** Builds a page from `limit + 1` rows fetched in order. */
+export function toPage<Row, Item>(
+  rows: Row[],
+  limit: number,
+  map: (row: Row) => Item,
+  position: (row: Row) => Cursor,
+): { items: Item[]; nextCursor: string | null } {
+  const more = rows.length > limit;
+  const kept = more ? rows.slice(0, limit) : rows;
+  const last = kept[kept.length - 1];
+  return { items: kept.map(map), nextCursor: more && last !== undefined ? encodeCursor(position(last)) : null };
+}

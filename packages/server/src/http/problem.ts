@@ -1,0 +1,59 @@
+import type { FieldError, ProblemDetails } from '@advocacy-kit/core';
+
+/** Base of every problem `type` URI (same value as core's PROBLEM_TYPE_BASE). */
+export const PROBLEM_BASE = 'https://advocacy-kit.dev/problems/';
+
+export type ProblemSlug = 'validation' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'server';
+
+const TITLES: Record<ProblemSlug, string> = {
+  validation: 'The request is not valid',
+  unauthorized: 'Authentication required',
+  forbidden: 'Not allowed',
+  not_found: 'Not found',
+  conflict: 'Conflict',
+  rate_limited: 'Too many requests',
+  server: 'Server error',
+};
+
+/** An error a handler throws to answer with an RFC 9457 problem. */
+export class HttpProblem extends Error {
+  readonly status: number;
+  readonly slug: ProblemSlug;
+  readonly fieldErrors: FieldError[] | undefined;
+  readonly headers: Record<string, string>;
+
+  constructor(
+    status: number,
+    slug: ProblemSlug,
+    detail: string,
+    options: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+  ) {
+    super(detail);
+    this.status = status;
+    this.slug = slug;
+    this.fieldErrors = options.errors;
+    this.headers = options.headers ?? {};
+  }
+
+  toJSON(): ProblemDetails {
+    const body: ProblemDetails = { type: PROBLEM_BASE + this.slug, title: TITLES[this.slug], status: this.status, detail: this.message };
+    if (this.fieldErrors !== undefined) body.errors = this.fieldErrors;
+    return body;
+  }
+}
+
+export const notFound = (detail: string) => new HttpProblem(404, 'not_found', detail);
+export const forbidden = (detail: string) => new HttpProblem(403, 'forbidden', detail);
+export const unauthorized = (detail: string) =>
+  new HttpProblem(401, 'unauthorized', detail, { headers: { 'WWW-Authenticate': 'Bearer' } });
+export const conflict = (detail: string) => new HttpProblem(409, 'conflict', detail);
+export const invalid = (status: 400 | 413 | 415 | 422, detail: string, errors?: FieldError[]) =>
+  new HttpProblem(status, 'validation', detail, errors === undefined ? {} : { errors });
+
+/** The problem+json response for a problem. */
+export function problemResponse(problem: HttpProblem): Response {
+  return new Response(JSON.stringify(problem.toJSON()), {
+    status: problem.status,
+    headers: { 'content-type': 'application/problem+json', ...problem.headers },
+  });
+}

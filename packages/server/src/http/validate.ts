@@ -1,0 +1,100 @@
+import type { FieldError } from '@advocacy-kit/core';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { operations } from '../openapi/document.js';
+import { schemas } from '../openapi/schemas.js';
+import { invalid } from './problem.js';
+
+const DOC_ID = 'https://advocacy-kit.dev/openapi.json';
+
+function newAjv(coerceTypes: boolean): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, strict: false, coerceTypes, useDefaults: coerceTypes });
+  (addFormats as unknown as (ajv: Ajv2020) => void)(ajv);
+  ajv.addSchema({ $id: DOC_ID, components: { schemas } });
+  return ajv;
+}
+
+function fieldOf(error: ErrorObject): FieldError {
+  const path = error.instancePath.split('/').filter((part) => part !== '').join('.');
+  const join = (name: string) => (path === '' ? name : `${path}.${name}`);
+  switch (error.keyword) {
+    case 'required':
+      return { field: join(String(error.params.missingProperty)), message: 'is required', code: 'required' };
+    case 'additionalProperties':
+      return { field: join(String(error.params.additionalProperty)), message: 'is not a known field', code: 'unknown_field' };
+    case 'maxLength':
+    case 'maxItems':
+    case 'maximum':
+      return { field: path, message: error.message ?? 'is too large', code: 'too_long' };
+    case 'minLength':
+    case 'minItems':
+    case 'minimum':
+    case 'minProperties':
+      return { field: path, message: error.message ?? 'is too small', code: 'too_short' };
+    case 'type':
+      return { field: path, message: error.message ?? 'has the wrong type', code: 'wrong_type' };
+    case 'enum':
+    case 'const':
+      return { field: path, message: `must be one of ${JSON.stringify(error.params.allowedValues ?? [error.params.allowedValue])}`, code: 'invalid_value' };
+    default:
+      return { field: path, message: error.message ?? 'is invalid', code: `invalid_${error.keyword}` };
+  }
+}
+
+/** Field errors without duplicates (oneOf branches repeat themselves). */
+function fieldErrors(errors: ErrorObject[] | null | undefined): FieldError[] {
+  const seen = new Set<string>();
+  const out: FieldError[] = [];
+  for (const error of errors ?? []) {
+    if (error.keyword === 'oneOf' || error.keyword === 'anyOf') continue;
+    const field = fieldOf(error);
+    const key = `${field.field}|${field.code}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(field);
+  }
+  return out;
+}
+
+/**
+ * Validators compiled once from the OpenAPI document: request bodies by operationId (unknown
+ * fields rejected), queries by operationId (strings coerced, unknown parameters rejected).
+ */
+export class RequestValidator {
+  private readonly bodies = new Map<string, ValidateFunction>();
+  private readonly queries = new Map<string, ValidateFunction>();
+
+  constructor() {
+    const bodyAjv = newAjv(false);
+    const queryAjv = newAjv(true);
+    for (const methods of Object.values(operations)) {
+      for (const operation of Object.values(methods)) {
+        if (operation.body !== undefined) {
+          this.bodies.set(operation.operationId, bodyAjv.compile({ $ref: `${DOC_ID}#/components/schemas/${operation.body.schema}` }));
+        }
+        this.queries.set(
+          operation.operationId,
+          queryAjv.compile({ type: 'object', properties: operation.query ?? {}, additionalProperties: false }),
+        );
+      }
+    }
+  }
+
+  /** The body as the schema's type, or a 422 problem listing every bad field. */
+  body<T>(operationId: string, value: unknown): T {
+    const validate = this.bodies.get(operationId);
+    if (validate === undefined) throw new Error(`No body schema for ${operationId}`);
+    if (!validate(value)) throw invalid(422, 'The request body does not match the schema.', fieldErrors(validate.errors));
+    return value as T;
+  }
+
+  /** Query parameters (empty values count as absent), coerced, with defaults; or a 400 problem. */
+  query<T>(operationId: string, raw: Record<string, string>): T {
+    const validate = this.queries.get(operationId);
+    if (validate === undefined) throw new Error(`No query schema for ${operationId}`);
+    const value: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(raw)) if (item !== '') value[key] = item;
+    if (!validate(value)) throw invalid(400, 'The query is not valid.', fieldErrors(validate.errors));
+    return value as T;
+  }
+}

@@ -1,0 +1,71 @@
+import type { ContentKind, PostInput, PostStatus } from '@advocacy-kit/core';
+import type { Hono } from 'hono';
+import { sql } from 'kysely';
+import { insertPost, updatePost } from '../content/posts.js';
+import type { AppEnv, Services } from '../context.js';
+import { toPost } from '../db/rows.js';
+import { readJson } from '../http/body.js';
+import { decodeCursor, toPage } from '../http/cursor.js';
+import { notFound } from '../http/problem.js';
+import { nowIso } from '../ids.js';
+
+interface AdminPostQuery {
+  status?: PostStatus;
+  q?: string;
+  topic?: string;
+  kind?: ContentKind;
+  cursor?: string;
+  limit: number;
+}
+
+export function adminPostRoutes(api: Hono<AppEnv>, s: Services): void {
+  api.get('/admin/posts', async (c) => {
+    const query = s.validator.query<AdminPostQuery>('adminListPosts', c.req.query());
+    const cursor = decodeCursor(query.cursor);
+    const now = nowIso();
+    let select = s.db.selectFrom('posts').selectAll('posts');
+    if (query.status === 'scheduled') select = select.where('posts.status', '=', 'published').where('posts.publish_at', '>', now);
+    else if (query.status === 'published') select = select.where('posts.status', '=', 'published').where('posts.publish_at', '<=', now);
+    else if (query.status !== undefined) select = select.where('posts.status', '=', query.status);
+    if (query.kind !== undefined) select = select.where('posts.kind', '=', query.kind);
+    if (query.topic !== undefined) {
+      const topic = query.topic;
+      select = select.where((eb) =>
+        eb.exists(eb.selectFrom('post_topics').select('post_topics.post_id').whereRef('post_topics.post_id', '=', 'posts.id').where('post_topics.topic_id', '=', topic)),
+      );
+    }
+    if (query.q !== undefined) {
+      const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+      select = select.where((eb) =>
+        eb.or((['posts.title', 'posts.summary', 'posts.url'] as const).map((column) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`)),
+      );
+    }
+    if (cursor !== null) {
+      select = select.where((eb) => eb.or([eb('posts.created_at', '<', cursor.key), eb.and([eb('posts.created_at', '=', cursor.key), eb('posts.id', '<', cursor.id)])]));
+    }
+    const rows = await select.orderBy('posts.created_at', 'desc').orderBy('posts.id', 'desc').limit(query.limit + 1).execute();
+    return c.json(toPage(rows, query.limit, (row) => toPost(row, now), (row) => ({ key: row.created_at, id: row.id })));
+  });
+
+  api.post('/admin/posts', async (c) => {
+    s.limits.writes.take(c.get('employee').id);
+    const input = s.validator.body<PostInput>('adminCreatePost', await readJson(c));
+    const post = await s.db.transaction().execute((trx) => insertPost(trx, input, nowIso()));
+    return c.json(post, 201);
+  });
+
+  api.patch('/admin/posts/:id', async (c) => {
+    s.limits.writes.take(c.get('employee').id);
+    const patch = s.validator.body<Partial<PostInput>>('adminUpdatePost', await readJson(c));
+    const post = await s.db.transaction().execute((trx) => updatePost(trx, c.req.param('id'), patch, nowIso()));
+    if (post === null) throw notFound('No such post.');
+    return c.json(post);
+  });
+
+  api.post('/admin/posts/:id/archive', async (c) => {
+    s.limits.writes.take(c.get('employee').id);
+    const post = await s.db.transaction().execute((trx) => updatePost(trx, c.req.param('id'), { archived: true }, nowIso()));
+    if (post === null) throw notFound('No such post.');
+    return c.json(post);
+  });
+}

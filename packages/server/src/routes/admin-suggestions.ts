@@ -1,0 +1,74 @@
+import type { PostInput, SuggestionReview, SuggestionStatus } from '@advocacy-kit/core';
+import type { Hono } from 'hono';
+import { findEmployee } from '../auth/employees.js';
+import { insertPost } from '../content/posts.js';
+import type { AppEnv, Services } from '../context.js';
+import { toSuggestion } from '../db/rows.js';
+import { readJson } from '../http/body.js';
+import { decodeCursor, toPage } from '../http/cursor.js';
+import { conflict, notFound } from '../http/problem.js';
+import { nowIso } from '../ids.js';
+import { award } from '../points/ledger.js';
+
+export function adminSuggestionRoutes(api: Hono<AppEnv>, s: Services): void {
+  api.get('/admin/suggestions', async (c) => {
+    const query = s.validator.query<{ status?: SuggestionStatus; cursor?: string; limit: number }>('adminListSuggestions', c.req.query());
+    const cursor = decodeCursor(query.cursor);
+    let select = s.db.selectFrom('suggestions').selectAll();
+    if (query.status !== undefined) select = select.where('status', '=', query.status);
+    if (cursor !== null) {
+      select = select.where((eb) => eb.or([eb('created_at', '<', cursor.key), eb.and([eb('created_at', '=', cursor.key), eb('id', '<', cursor.id)])]));
+    }
+    const rows = await select.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute();
+    return c.json(toPage(rows, query.limit, toSuggestion, (row) => ({ key: row.created_at, id: row.id })));
+  });
+
+  /**
+   * Approve: creates a post from the suggestion (fields in `post` override the defaults) and
+   * awards the suggester once (ledger reference = suggestion id). Reject: stores the reason.
+   * A suggestion is reviewed once; a second review is a 409.
+   */
+  api.post('/admin/suggestions/:id/review', async (c) => {
+    s.limits.writes.take(c.get('employee').id);
+    const review = s.validator.body<SuggestionReview>('adminReviewSuggestion', await readJson(c));
+    const id = c.req.param('id');
+    const now = nowIso();
+    const reviewed = await s.db.transaction().execute(async (trx) => {
+      const suggestion = await trx.selectFrom('suggestions').selectAll().where('id', '=', id).executeTakeFirst();
+      if (suggestion === undefined) throw notFound('No such suggestion.');
+      if (suggestion.status !== 'pending') throw conflict(`This suggestion was already ${suggestion.status}.`);
+      let postId: string | null = null;
+      if (review.decision === 'approve') {
+        const suggester = await findEmployee(trx, suggestion.employee_id);
+        const defaults: PostInput = {
+          kind: 'curated',
+          title: suggestion.note.split('\n')[0]!.slice(0, 300) || new URL(suggestion.url).hostname,
+          summary: suggestion.note,
+          url: suggestion.url,
+          locale: suggester?.locale ?? 'en',
+          topics: JSON.parse(suggestion.topics),
+        };
+        postId = (await insertPost(trx, { ...defaults, ...review.post }, now)).id;
+      }
+      // Guarded on status so two concurrent reviews cannot both succeed.
+      const updated = await trx
+        .updateTable('suggestions')
+        .set({
+          status: review.decision === 'approve' ? 'approved' : 'rejected',
+          review_reason: review.decision === 'reject' ? review.reason : null,
+          post_id: postId,
+          reviewed_at: now,
+        })
+        .where('id', '=', id)
+        .where('status', '=', 'pending')
+        .returningAll()
+        .executeTakeFirst();
+      if (updated === undefined) throw conflict('This suggestion was reviewed at the same time by someone else.');
+      if (review.decision === 'approve') {
+        await award(trx, { employeeId: suggestion.employee_id, delta: s.config.points.suggestion, reason: 'suggestion', reference: id, at: now });
+      }
+      return updated;
+    });
+    return c.json(toSuggestion(reviewed));
+  });
+}

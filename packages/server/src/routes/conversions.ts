@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import type { ConversionInput } from '@advocacy-kit/core';
+import type { Hono } from 'hono';
+import { isApiKey } from '../auth/api-keys.js';
+import { authenticate, bearerToken } from '../auth/middleware.js';
+import type { AppEnv, Services } from '../context.js';
+import { toConversion } from '../db/rows.js';
+import { idempotencyKey, readJson } from '../http/body.js';
+import { clientIp } from '../http/client-ip.js';
+import { conflict, invalid, unauthorized } from '../http/problem.js';
+import { newId, nowIso } from '../ids.js';
+import { award } from '../points/ledger.js';
+
+const requestHash = (input: ConversionInput) =>
+  createHash('sha256').update(JSON.stringify([input.code, input.type, input.value ?? 0, input.currency ?? null])).digest('base64url');
+
+/**
+ * `POST /conversions`: a lead, signup, download or deal attributed to a referral code. Callers
+ * are servers with an `X-Api-Key` or signed-in clients. The company's `externalId` is the
+ * idempotency key: the same id is stored and awarded once.
+ */
+export function conversionRoutes(api: Hono<AppEnv>, s: Services): void {
+  api.post('/conversions', async (c) => {
+    const apiKey = c.req.header('x-api-key');
+    if (apiKey !== undefined) {
+      if (!isApiKey(s.config.auth.apiKeys, apiKey)) throw unauthorized('The API key is not valid.');
+      s.limits.conversions.take(`key:${createHash('sha256').update(apiKey).digest('base64url')}`);
+    } else {
+      const me = await authenticate(s, bearerToken(c.req.header('authorization')));
+      s.limits.conversions.take(`employee:${me.id}`);
+    }
+    s.limits.conversions.take(`ip:${clientIp(c, s.config.trustProxy)}`);
+    idempotencyKey(c, false);
+    const input = s.validator.body<ConversionInput>('recordConversion', await readJson(c));
+    const hash = requestHash(input);
+    const share = await s.db.selectFrom('shares').select(['id', 'post_id', 'employee_id']).where('tracking_code', '=', input.code).executeTakeFirst();
+    if (share === undefined) {
+      throw invalid(422, 'No tracking link has this referral code.', [{ field: 'code', message: 'unknown referral code', code: 'unknown_code' }]);
+    }
+    const now = nowIso();
+    const created = await s.db.transaction().execute(async (trx) => {
+      const inserted = await trx
+        .insertInto('conversions')
+        .values({
+          id: newId('cnv'),
+          code: input.code,
+          share_id: share.id,
+          post_id: share.post_id,
+          employee_id: share.employee_id,
+          type: input.type,
+          value: input.value ?? 0,
+          currency: input.currency ?? null,
+          external_id: input.externalId,
+          request_hash: hash,
+          created_at: now,
+        })
+        .onConflict((oc) => oc.column('external_id').doNothing())
+        .returningAll()
+        .executeTakeFirst();
+      if (inserted !== undefined) {
+        await award(trx, { employeeId: share.employee_id, delta: s.config.points.conversion, reason: 'conversion', reference: inserted.id, at: now });
+      }
+      return inserted;
+    });
+    if (created !== undefined) return c.json(toConversion(created), 201);
+    const earlier = await s.db.selectFrom('conversions').selectAll().where('external_id', '=', input.externalId).executeTakeFirstOrThrow();
+    if (earlier.request_hash !== hash) throw conflict('This externalId was already recorded with different details.');
+    return c.json(toConversion(earlier), 200);
+  });
+}

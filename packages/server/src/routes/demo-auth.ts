@@ -1,0 +1,46 @@
+import type { Hono } from 'hono';
+import { findEmployee } from '../auth/employees.js';
+import { mintDemoToken } from '../auth/tokens.js';
+import type { AppEnv, Services } from '../context.js';
+import { toEmployee } from '../db/rows.js';
+import { readJson } from '../http/body.js';
+import { notFound } from '../http/problem.js';
+
+/**
+ * Demo sign-in: pick a seeded employee, get an HS256 token for them. Answers 404 unless demo
+ * auth is enabled (ADVOCACY_DEMO_AUTH=1), so a production deployment exposes nothing.
+ */
+export function demoAuthRoutes(api: Hono<AppEnv>, s: Services): void {
+  const enabled = () => {
+    if (!s.config.auth.demo) throw notFound('Demo sign-in is not enabled on this server.');
+  };
+
+  api.get('/auth/demo-employees', async (c) => {
+    enabled();
+    s.validator.query('demoEmployees', c.req.query());
+    const rows = await s.db
+      .selectFrom('employees')
+      .leftJoin('teams', 'teams.id', 'employees.team_id')
+      .selectAll('employees')
+      .select('teams.name as team_name')
+      .orderBy('employees.display_name')
+      .orderBy('employees.id')
+      .limit(100)
+      .execute();
+    return c.json({ items: rows.map(toEmployee) });
+  });
+
+  api.post('/auth/demo-token', async (c) => {
+    enabled();
+    const { employeeId } = s.validator.body<{ employeeId: string }>('demoToken', await readJson(c));
+    const employee = await findEmployee(s.db, employeeId);
+    if (employee === null) throw notFound('No seeded employee has this id.');
+    const token = await mintDemoToken(s.config.auth, {
+      sub: employee.id,
+      name: employee.displayName,
+      team: employee.team,
+      roles: employee.role === 'admin' ? ['admin'] : [],
+    });
+    return c.json({ token, employee });
+  });
+}

@@ -1,0 +1,44 @@
+import type { AdvocacyEvent } from '@advocacy-kit/core';
+import type { Hono } from 'hono';
+import { authenticate, bearerToken } from '../auth/middleware.js';
+import type { AppEnv, Services } from '../context.js';
+import { readJson } from '../http/body.js';
+import { nowIso } from '../ids.js';
+
+interface EventBatch {
+  events: AdvocacyEvent[];
+  accessToken?: string;
+}
+
+/**
+ * `POST /events`: participation events, each counted once by its client-generated id.
+ * sendBeacon posts text/plain and cannot set headers, so the token may come in the body.
+ */
+export function eventRoutes(api: Hono<AppEnv>, s: Services): void {
+  api.post('/events', async (c) => {
+    const body = s.validator.body<EventBatch>('sendEvents', await readJson(c, { allowTextPlain: true }));
+    const me = await authenticate(s, bearerToken(c.req.header('authorization')) ?? body.accessToken ?? null);
+    s.limits.writes.take(me.id);
+    const receivedAt = nowIso();
+    let accepted = 0;
+    for (let start = 0; start < body.events.length; start += 100) {
+      const rows = body.events.slice(start, start + 100).map((event) => ({
+        employee_id: me.id,
+        id: event.id,
+        type: event.type,
+        at: new Date(event.at).toISOString(),
+        post_id: event.postId ?? null,
+        network: event.network ?? null,
+        received_at: receivedAt,
+      }));
+      const inserted = await s.db
+        .insertInto('events')
+        .values(rows)
+        .onConflict((oc) => oc.columns(['employee_id', 'id']).doNothing())
+        .returning('id')
+        .execute();
+      accepted += inserted.length;
+    }
+    return c.json({ accepted, duplicates: body.events.length - accepted });
+  });
+}

@@ -1,0 +1,115 @@
+import type { Hono } from 'hono';
+import { sql } from 'kysely';
+import { csvRow } from '../analytics/csv.js';
+import { analyticsWindow, type Window } from '../analytics/window.js';
+import type { AppEnv, Services } from '../context.js';
+import type { Db } from '../db/database.js';
+
+type Cell = string | number | null;
+
+interface Export {
+  header: string[];
+  /** One keyset page of rows after `after` (created_at, key), in order. */
+  page(db: Db, window: Window, after: [string, string] | null, size: number): Promise<Array<{ position: [string, string]; cells: Cell[] }>>;
+}
+
+const after = (position: [string, string] | null, at: string, key: string) =>
+  position === null ? sql<boolean>`1 = 1` : sql<boolean>`(${sql.ref(at)} > ${position[0]} or (${sql.ref(at)} = ${position[0]} and ${sql.ref(key)} > ${position[1]}))`;
+
+const EXPORTS: Record<'shares' | 'clicks' | 'conversions', Export> = {
+  shares: {
+    header: ['id', 'createdAt', 'employeeId', 'employeeName', 'team', 'postId', 'postTitle', 'network', 'commentary', 'trackingCode', 'pointsAwarded'],
+    async page(db, window, position, size) {
+      const rows = await db
+        .selectFrom('shares')
+        .innerJoin('employees', 'employees.id', 'shares.employee_id')
+        .innerJoin('posts', 'posts.id', 'shares.post_id')
+        .select(['shares.id', 'shares.created_at', 'shares.employee_id', 'employees.display_name', 'employees.team_id', 'shares.post_id', 'posts.title', 'shares.network', 'shares.commentary', 'shares.tracking_code', 'shares.points_awarded'])
+        .where('shares.created_at', '>=', window.from)
+        .where('shares.created_at', '<=', window.to)
+        .where(after(position, 'shares.created_at', 'shares.id'))
+        .orderBy('shares.created_at')
+        .orderBy('shares.id')
+        .limit(size)
+        .execute();
+      return rows.map((r) => ({
+        position: [r.created_at, r.id],
+        cells: [r.id, r.created_at, r.employee_id, r.display_name, r.team_id, r.post_id, r.title, r.network, r.commentary, r.tracking_code, Number(r.points_awarded)],
+      }));
+    },
+  },
+  clicks: {
+    header: ['createdAt', 'day', 'trackingCode', 'shareId', 'employeeId', 'postId', 'network'],
+    async page(db, window, position, size) {
+      const rows = await db
+        .selectFrom('clicks')
+        .innerJoin('shares', 'shares.id', 'clicks.share_id')
+        .select(['clicks.created_at', 'clicks.day', 'clicks.code', 'clicks.visitor_hash', 'clicks.share_id', 'shares.employee_id', 'shares.post_id', 'shares.network'])
+        .where('clicks.created_at', '>=', window.from)
+        .where('clicks.created_at', '<=', window.to)
+        .where(after(position, 'clicks.created_at', 'clicks.visitor_hash'))
+        .orderBy('clicks.created_at')
+        .orderBy('clicks.visitor_hash')
+        .limit(size)
+        .execute();
+      return rows.map((r) => ({
+        position: [r.created_at, r.visitor_hash],
+        cells: [r.created_at, r.day, r.code, r.share_id, r.employee_id, r.post_id, r.network],
+      }));
+    },
+  },
+  conversions: {
+    header: ['id', 'createdAt', 'type', 'value', 'currency', 'externalId', 'trackingCode', 'employeeId', 'postId'],
+    async page(db, window, position, size) {
+      const rows = await db
+        .selectFrom('conversions')
+        .selectAll()
+        .where('created_at', '>=', window.from)
+        .where('created_at', '<=', window.to)
+        .where(after(position, 'created_at', 'id'))
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(size)
+        .execute();
+      return rows.map((r) => ({
+        position: [r.created_at, r.id],
+        cells: [r.id, r.created_at, r.type, Number(r.value), r.currency, r.external_id, r.code, r.employee_id, r.post_id],
+      }));
+    },
+  },
+};
+
+const PAGE_SIZE = 1000;
+
+/** `GET /admin/exports/{shares,clicks,conversions}.csv`: streamed in keyset pages, oldest first. */
+export function exportRoutes(api: Hono<AppEnv>, s: Services): void {
+  for (const [name, spec] of Object.entries(EXPORTS)) {
+    const operationId = `adminExport${name[0]!.toUpperCase()}${name.slice(1)}`;
+    api.get(`/admin/exports/${name}.csv`, (c) => {
+      const window = analyticsWindow(s.validator.query<{ from?: string; to?: string }>(operationId, c.req.query()), new Date());
+      const encoder = new TextEncoder();
+      let position: [string, string] | null = null;
+      let started = false;
+      const stream = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          if (!started) {
+            started = true;
+            controller.enqueue(encoder.encode(csvRow(spec.header)));
+            return;
+          }
+          const rows = await spec.page(s.db, window, position, PAGE_SIZE);
+          if (rows.length > 0) {
+            controller.enqueue(encoder.encode(rows.map((row) => csvRow(row.cells)).join('')));
+            position = rows[rows.length - 1]!.position;
+          }
+          if (rows.length < PAGE_SIZE) controller.close();
+        },
+      });
+      return c.body(stream, 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${name}-${window.from.slice(0, 10)}-${window.to.slice(0, 10)}.csv"`,
+        'Cache-Control': 'no-store',
+      });
+    });
+  }
+}

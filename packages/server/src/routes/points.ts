@@ -1,0 +1,38 @@
+import type { Period, Scope } from '@advocacy-kit/core';
+import type { Hono } from 'hono';
+import type { AppEnv, Services } from '../context.js';
+import { toPointsEntry } from '../db/rows.js';
+import { decodeCursor, toPage } from '../http/cursor.js';
+import { ranking } from '../points/leaderboard.js';
+import { myStats } from '../points/my-stats.js';
+import { periodStart } from '../points/periods.js';
+
+export function pointsRoutes(api: Hono<AppEnv>, s: Services): void {
+  api.get('/me/stats', async (c) => {
+    const query = s.validator.query<{ period: Period }>('getMyStats', c.req.query());
+    return c.json(await myStats(s.db, c.get('employee'), query.period, new Date()));
+  });
+
+  api.get('/me/points', async (c) => {
+    const query = s.validator.query<{ cursor?: string; limit: number }>('listMyPoints', c.req.query());
+    const cursor = decodeCursor(query.cursor);
+    let select = s.db.selectFrom('points_ledger').selectAll().where('employee_id', '=', c.get('employee').id);
+    if (cursor !== null) {
+      select = select.where((eb) => eb.or([eb('created_at', '<', cursor.key), eb.and([eb('created_at', '=', cursor.key), eb('id', '<', cursor.id)])]));
+    }
+    const rows = await select.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute();
+    return c.json(toPage(rows, query.limit, toPointsEntry, (row) => ({ key: row.created_at, id: row.id })));
+  });
+
+  api.get('/leaderboard', async (c) => {
+    const query = s.validator.query<{ period: Period; scope: Scope; limit: number }>('getLeaderboard', c.req.query());
+    const me = c.get('employee');
+    const result = await ranking(s.db, {
+      from: periodStart(query.period, new Date()),
+      team: query.scope === 'team' ? me.team : null,
+      limit: query.limit,
+      employeeId: me.id,
+    });
+    return c.json({ period: query.period, scope: query.scope, ...result });
+  });
+}

@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import type { NetworkId } from '@advocacy-kit/core';
+import { trackedDestination } from '@advocacy-kit/core/links';
+import type { Hono } from 'hono';
+import { visibleTo } from '../content/visibility.js';
+import type { AppEnv, Services } from '../context.js';
+import { toPost, toShare } from '../db/rows.js';
+import { idempotencyKey, readJson } from '../http/body.js';
+import { decodeCursor, toPage } from '../http/cursor.js';
+import { conflict, invalid, notFound } from '../http/problem.js';
+import { newId, newTrackingCode, nowIso } from '../ids.js';
+import { award } from '../points/ledger.js';
+
+interface ShareBody {
+  postId: string;
+  network: NetworkId;
+  commentary: string;
+}
+
+const requestHash = (body: ShareBody) => createHash('sha256').update(JSON.stringify([body.postId, body.network, body.commentary])).digest('base64url');
+
+export function shareRoutes(api: Hono<AppEnv>, s: Services): void {
+  /** The share stored under this key, as a replay (200) or a conflict (409). */
+  const replay = async (employeeId: string, key: string, hash: string) => {
+    const row = await s.db.selectFrom('shares').selectAll().where('employee_id', '=', employeeId).where('idempotency_key', '=', key).executeTakeFirst();
+    if (row === undefined) return null;
+    if (row.request_hash !== hash) throw conflict('This Idempotency-Key was already used for a different share.');
+    return toShare(row, s.config.publicUrl);
+  };
+
+  api.post('/shares', async (c) => {
+    const me = c.get('employee');
+    s.limits.writes.take(me.id);
+    const key = idempotencyKey(c, true)!;
+    const body = s.validator.body<ShareBody>('createShare', await readJson(c));
+    const hash = requestHash(body);
+    const earlier = await replay(me.id, key, hash);
+    if (earlier !== null) return c.json(earlier, 200);
+
+    const now = nowIso();
+    const postRow = await s.db.selectFrom('posts').selectAll('posts').where('posts.id', '=', body.postId).where(visibleTo(me, now)).executeTakeFirst();
+    if (postRow === undefined) throw notFound('No such post, or it is not published for you.');
+    const post = toPost(postRow, now);
+    if (post.networks.length > 0 && !post.networks.includes(body.network)) {
+      throw invalid(422, `This post cannot be shared to ${body.network}.`, [
+        { field: 'network', message: `allowed: ${post.networks.join(', ')}`, code: 'network_not_allowed' },
+      ]);
+    }
+
+    const id = newId('shr');
+    const code = newTrackingCode();
+    const destination = trackedDestination({ url: post.url, network: body.network, postId: post.id, shareId: id, referralCode: code });
+    const created = await s.db.transaction().execute(async (trx) => {
+      const inserted = await trx
+        .insertInto('shares')
+        .values({
+          id,
+          employee_id: me.id,
+          post_id: post.id,
+          network: body.network,
+          commentary: body.commentary,
+          idempotency_key: key,
+          request_hash: hash,
+          tracking_code: code,
+          destination,
+          points_awarded: 0,
+          created_at: now,
+        })
+        .onConflict((oc) => oc.columns(['employee_id', 'idempotency_key']).doNothing())
+        .returningAll()
+        .executeTakeFirst();
+      if (inserted === undefined) return null;
+      // Once per (employee, post, network): sharing the same post to the same network again earns nothing.
+      const points = await award(trx, { employeeId: me.id, delta: s.config.points.share, reason: 'share', reference: `${me.id}:${post.id}:${body.network}`, at: now });
+      if (points > 0) await trx.updateTable('shares').set({ points_awarded: points }).where('id', '=', id).execute();
+      return { ...inserted, points_awarded: points };
+    });
+    if (created === null) {
+      // A concurrent retry with the same key won the insert; answer with its share.
+      const raced = await replay(me.id, key, hash);
+      if (raced === null) throw new Error('Share vanished after an idempotency conflict');
+      return c.json(raced, 200);
+    }
+    s.links.remember(code, { code, shareId: id, employeeId: me.id, destination });
+    return c.json(toShare(created, s.config.publicUrl), 201);
+  });
+
+  api.get('/me/shares', async (c) => {
+    const query = s.validator.query<{ cursor?: string; limit: number }>('listMyShares', c.req.query());
+    const cursor = decodeCursor(query.cursor);
+    let select = s.db.selectFrom('shares').selectAll().where('employee_id', '=', c.get('employee').id);
+    if (cursor !== null) {
+      select = select.where((eb) => eb.or([eb('created_at', '<', cursor.key), eb.and([eb('created_at', '=', cursor.key), eb('id', '<', cursor.id)])]));
+    }
+    const rows = await select.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute();
+    return c.json(toPage(rows, query.limit, (row) => toShare(row, s.config.publicUrl), (row) => ({ key: row.created_at, id: row.id })));
+  });
+}

@@ -1,0 +1,169 @@
+import { createHmac } from 'node:crypto';
+import type { DemoSeed, SeedShare } from '@advocacy-kit/core/memory';
+import { trackedDestination } from '@advocacy-kit/core/links';
+import { insertPost } from './content/posts.js';
+import type { Db } from './db/database.js';
+import type { PointsRules } from './config.js';
+import { newTrackingCode } from './ids.js';
+import { award } from './points/ledger.js';
+import { DAY_MS } from './points/periods.js';
+
+export interface SeedResult {
+  employees: number;
+  posts: number;
+  shares: number;
+  clicks: number;
+  conversions: number;
+}
+
+/**
+ * Loads a demo company. Every row is keyed by the seed's own ids (and the ledger by its
+ * references), so loading the same seed twice adds nothing.
+ */
+export async function loadSeed(db: Db, seed: DemoSeed, points: PointsRules): Promise<SeedResult> {
+  return db.transaction().execute(async (trx) => {
+    for (const team of seed.teams) {
+      await trx.insertInto('teams').values(team).onConflict((oc) => oc.column('id').doNothing()).execute();
+    }
+    for (const e of seed.employees) {
+      await trx
+        .insertInto('employees')
+        .values({
+          id: e.id,
+          display_name: e.displayName,
+          team_id: e.team,
+          role: e.role,
+          locale: e.locale,
+          time_zone: e.timeZone,
+          avatar_url: e.avatarUrl,
+          policy_accepted_at: e.policyAcceptedAt,
+          created_at: new Date().toISOString(),
+        })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
+    }
+    for (const topic of seed.topics) {
+      await trx.insertInto('topics').values({ id: topic.id, names: JSON.stringify(topic.names) }).onConflict((oc) => oc.column('id').doNothing()).execute();
+    }
+    let posts = 0;
+    for (const post of seed.posts) {
+      const exists = await trx.selectFrom('posts').select('id').where('id', '=', post.id).executeTakeFirst();
+      if (exists !== undefined) continue;
+      const { id, createdAt, status, ...input } = post;
+      await insertPost(trx, { ...input, status: status === 'draft' ? 'draft' : 'published' }, createdAt, id);
+      if (status === 'archived') await trx.updateTable('posts').set({ status: 'archived' }).where('id', '=', id).execute();
+      posts++;
+    }
+    const postUrl = new Map(seed.posts.map((post) => [post.id, post.url]));
+    let shares = 0;
+    let clicks = 0;
+    let conversions = 0;
+    for (const share of seed.shares) {
+      const url = postUrl.get(share.postId);
+      if (url === undefined) throw new Error(`Seed share ${share.id} names unknown post ${share.postId}`);
+      const code = await seedShare(trx, share, url, points);
+      if (code === null) continue;
+      shares++;
+      clicks += await seedClicks(trx, share, code, points);
+      conversions += await seedConversions(trx, share, code, points);
+    }
+    for (const suggestion of seed.suggestions) {
+      await trx
+        .insertInto('suggestions')
+        .values({
+          id: suggestion.id,
+          employee_id: suggestion.employeeId,
+          url: suggestion.url,
+          note: suggestion.note,
+          topics: JSON.stringify(suggestion.topics),
+          status: suggestion.status,
+          review_reason: suggestion.reviewReason,
+          post_id: suggestion.postId,
+          idempotency_key: null,
+          created_at: suggestion.createdAt,
+          reviewed_at: suggestion.reviewedAt,
+        })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
+      if (suggestion.status === 'approved') {
+        await award(trx, { employeeId: suggestion.employeeId, delta: points.suggestion, reason: 'suggestion', reference: suggestion.id, at: suggestion.reviewedAt ?? suggestion.createdAt });
+      }
+    }
+    return { employees: seed.employees.length, posts, shares, clicks, conversions };
+  });
+}
+
+/** Inserts the share with a fresh tracking code; null when it was seeded before. */
+async function seedShare(db: Db, share: SeedShare, url: string, points: PointsRules): Promise<string | null> {
+  const code = newTrackingCode();
+  const inserted = await db
+    .insertInto('shares')
+    .values({
+      id: share.id,
+      employee_id: share.employeeId,
+      post_id: share.postId,
+      network: share.network,
+      commentary: share.commentary,
+      idempotency_key: `seed:${share.id}`,
+      request_hash: 'seed',
+      tracking_code: code,
+      destination: trackedDestination({ url, network: share.network, postId: share.postId, shareId: share.id, referralCode: code }),
+      points_awarded: 0,
+      created_at: share.createdAt,
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (inserted === undefined) return null;
+  const awarded = await award(db, { employeeId: share.employeeId, delta: points.share, reason: 'share', reference: `${share.employeeId}:${share.postId}:${share.network}`, at: share.createdAt });
+  if (awarded > 0) await db.updateTable('shares').set({ points_awarded: awarded }).where('id', '=', share.id).execute();
+  return code;
+}
+
+/** Spreads the share's unique clicks over the three days after it, with per-day capped points. */
+async function seedClicks(db: Db, share: SeedShare, code: string, points: PointsRules): Promise<number> {
+  const perDay = new Map<string, number>();
+  const start = Date.parse(share.createdAt);
+  for (let i = 0; i < share.uniqueClicks; i++) {
+    const at = new Date(Math.min(Date.now(), start + 3_600_000 + ((i * 7919) % (3 * 24)) * 3_600_000)).toISOString();
+    const day = at.slice(0, 10);
+    await db
+      .insertInto('clicks')
+      .values({ code, day, visitor_hash: createHmac('sha256', 'seed').update(`${share.id}:${i}`).digest('base64url'), share_id: share.id, created_at: at })
+      .execute();
+    const slot = (perDay.get(day) ?? 0) + 1;
+    perDay.set(day, slot);
+    if (slot * points.click <= points.clickDailyCapPerShare) {
+      await award(db, { employeeId: share.employeeId, delta: points.click, reason: 'click', reference: `${code}:${day}:${slot}`, at });
+    }
+  }
+  return share.uniqueClicks;
+}
+
+async function seedConversions(db: Db, share: SeedShare, code: string, points: PointsRules): Promise<number> {
+  let index = 0;
+  for (const conversion of share.conversions) {
+    const at = new Date(Math.min(Date.now(), Date.parse(share.createdAt) + (++index) * DAY_MS)).toISOString();
+    const id = `cnv_seed_${conversion.externalId}`;
+    const inserted = await db
+      .insertInto('conversions')
+      .values({
+        id,
+        code,
+        share_id: share.id,
+        post_id: share.postId,
+        employee_id: share.employeeId,
+        type: conversion.type,
+        value: conversion.value,
+        currency: null,
+        external_id: conversion.externalId,
+        request_hash: 'seed',
+        created_at: at,
+      })
+      .onConflict((oc) => oc.column('external_id').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (inserted !== undefined) await award(db, { employeeId: share.employeeId, delta: points.conversion, reason: 'conversion', reference: id, at });
+  }
+  return share.conversions.length;
+}

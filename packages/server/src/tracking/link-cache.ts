@@ -1,0 +1,53 @@
+import type { Db } from '../db/database.js';
+
+/** What a tracking code resolves to. */
+export interface LinkTarget {
+  code: string;
+  shareId: string;
+  employeeId: string;
+  destination: string;
+}
+
+/**
+ * code → destination, least-recently-used first out. Codes never change their destination, so
+ * entries need no expiry; unknown codes are cached too (as null) so guessing costs no queries.
+ */
+export class LinkCache {
+  private readonly entries = new Map<string, LinkTarget | null>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly maxEntries = 50_000,
+  ) {}
+
+  /** The cached answer, or undefined when the database must be asked. */
+  peek(code: string): LinkTarget | null | undefined {
+    const hit = this.entries.get(code);
+    if (hit !== undefined) {
+      this.entries.delete(code);
+      this.entries.set(code, hit);
+    }
+    return hit;
+  }
+
+  async load(code: string): Promise<LinkTarget | null> {
+    const row = await this.db
+      .selectFrom('shares')
+      .select(['id', 'employee_id', 'destination'])
+      .where('tracking_code', '=', code)
+      .executeTakeFirst();
+    const target = row === undefined ? null : { code, shareId: row.id, employeeId: row.employee_id, destination: row.destination };
+    this.remember(code, target);
+    return target;
+  }
+
+  /** Records a code just issued, so its first click needs no query. */
+  remember(code: string, target: LinkTarget | null): void {
+    this.entries.delete(code);
+    this.entries.set(code, target);
+    if (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+  }
+}
