@@ -1,0 +1,80 @@
+import { SignJWT } from 'jose';
+import { createApp, type AdvocacyApp } from '../../src/app.js';
+import { resolveConfig, type ServerConfig } from '../../src/config.js';
+import { loadSeed } from '../../src/seed.js';
+import type { TestDatabase } from './databases.js';
+import { fixture } from './fixture.js';
+
+export const SECRET = 'test-secret-with-enough-entropy-0123456789';
+export const PUBLIC_URL = 'https://go.example.test';
+export const API = '/api/v1';
+
+type ConfigInput = NonNullable<Parameters<typeof resolveConfig>[0]>;
+
+export interface RequestOptions {
+  token?: string | null;
+  body?: unknown;
+  raw?: string;
+  headers?: Record<string, string>;
+}
+
+export interface Harness {
+  advocacy: AdvocacyApp;
+  config: ServerConfig;
+  /** A request to the app (no socket); JSON bodies are serialised. */
+  request(method: string, path: string, options?: RequestOptions): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function signToken(
+  sub: string,
+  options: { secret?: string; admin?: boolean; claims?: Record<string, unknown>; expiresAt?: number } = {},
+): Promise<string> {
+  return new SignJWT({ roles: options.admin ? ['admin'] : [], ...options.claims })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(sub)
+    .setIssuedAt()
+    .setExpirationTime(options.expiresAt ?? '1h')
+    .sign(new TextEncoder().encode(options.secret ?? SECRET));
+}
+
+/** The app on a test database, seeded with the fixture company. */
+export async function startHarness(database: TestDatabase, overrides: ConfigInput = {}): Promise<Harness> {
+  const config = resolveConfig({
+    publicUrl: PUBLIC_URL,
+    databaseUrl: database.databaseUrl,
+    sqliteFile: database.sqliteFile,
+    logLevel: 'silent',
+    trustProxy: true,
+    clickFlush: { maxBatch: 1000, intervalMs: 20 },
+    ...overrides,
+    auth: { jwtSecret: SECRET, apiKeys: ['server-key-1'], ...overrides.auth },
+  });
+  const advocacy = await createApp(config);
+  await loadSeed(advocacy.services.db, fixture(new Date()), config.points);
+  return {
+    advocacy,
+    config,
+    async request(method, path, options = {}) {
+      const headers: Record<string, string> = { ...options.headers };
+      if (options.token) headers.authorization = `Bearer ${options.token}`;
+      let body: string | undefined = options.raw;
+      if (options.body !== undefined) {
+        body = JSON.stringify(options.body);
+        headers['content-type'] ??= 'application/json';
+      }
+      return advocacy.app.request(path, { method, headers, ...(body === undefined ? {} : { body }) });
+    },
+    async close() {
+      await advocacy.close();
+      await database.drop();
+    },
+  };
+}
+
+/** The parsed JSON of a response; fails with the body when the status is not the expected one. */
+export async function json<T = any>(response: Response, status: number): Promise<T> {
+  const text = await response.text();
+  if (response.status !== status) throw new Error(`expected ${status}, got ${response.status}: ${text}`);
+  return JSON.parse(text) as T;
+}
