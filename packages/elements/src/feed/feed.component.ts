@@ -1,0 +1,318 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+import type { FeedState, Post, AsyncState, Topic } from '@advocacy-kit/core';
+import { AdvocacyElement } from '../internal/advocacy-element.js';
+import { StoreController } from '../internal/store-controller.js';
+import { tagFor } from '../internal/define.js';
+import { emit } from '../internal/events.js';
+import { relativeTime } from '../internal/format.js';
+import { localized } from '../internal/topics.js';
+import type { AdvocacyShareDialogElement } from '../share-dialog/share-dialog.component.js';
+import { styles } from './feed.styles.js';
+
+let instances = 0;
+
+/**
+ * @summary The posts an employee can share, newest first, with a topic filter, infinite
+ * scroll and a share dialog.
+ *
+ * @slot policy - Your company's social-media policy, shown in the share dialog before the first share.
+ *
+ * @event advocacy-share-open - The employee pressed a card's Share button. `detail: { postId }`.
+ * @event advocacy-share - A share was recorded (from the share dialog). `detail: { postId, network, share }`.
+ * @event advocacy-share-error - A share failed. `detail: { postId, network, error }`.
+ * @event advocacy-policy-accepted - The employee accepted the social-media policy. `detail: { employee }`.
+ * @event advocacy-error - The feed failed to load. `detail: { source: 'feed', error }`.
+ *
+ * @csspart header - The row with the "new posts" badge and the topic filter.
+ * @csspart new-badge - The count of posts new since the last visit.
+ * @csspart filter - The topic filter group.
+ * @csspart list - The list of cards.
+ * @csspart card - One post.
+ * @csspart image - A card's picture (or its placeholder).
+ * @csspart kind - The content kind badge (industry news, from us, promotion).
+ * @csspart title - A card's title link.
+ * @csspart summary - A card's summary.
+ * @csspart topics - A card's topic chips.
+ * @csspart meta - Source and freshness.
+ * @csspart share-button - A card's Share button.
+ * @csspart load-more - The Load more button.
+ * @csspart state - The loading, empty and error panels.
+ * @csspart offline - The offline notice.
+ *
+ * @cssproperty --advocacy-color-accent - Buttons, selected chips, links on hover.
+ * @cssproperty --advocacy-color-on-accent - Text on the accent color.
+ * @cssproperty --advocacy-color-surface - Card background.
+ * @cssproperty --advocacy-color-background - Page-level background of panels.
+ * @cssproperty --advocacy-color-text - Main text.
+ * @cssproperty --advocacy-color-text-muted - Secondary text.
+ * @cssproperty --advocacy-color-border - Borders.
+ * @cssproperty --advocacy-color-danger - Errors.
+ * @cssproperty --advocacy-color-highlight - The "new" badge and highlights.
+ * @cssproperty --advocacy-color-skeleton - Loading placeholders.
+ * @cssproperty --advocacy-color-focus - Focus ring.
+ * @cssproperty --advocacy-font-family - Font stack.
+ * @cssproperty --advocacy-radius - Card corner radius.
+ * @cssproperty --advocacy-radius-small - Small corner radius.
+ * @cssproperty --advocacy-spacing - Base spacing unit.
+ */
+export class AdvocacyFeedElement extends AdvocacyElement {
+  static override styles = styles;
+
+  static override properties = {
+    online: { state: true },
+  };
+
+  declare private online: boolean;
+
+  private readonly feed = new StoreController<FeedState>(
+    this,
+    () => this.client?.feed.store,
+    (state, previous) => this.feedChanged(state, previous),
+  );
+  private readonly topics = new StoreController<AsyncState<Topic[]>>(this, () => this.client?.topics.store);
+  private readonly brokenImages = new Set<string>();
+  private readonly filterName = `advocacy-topic-${++instances}`;
+  private observer: IntersectionObserver | undefined;
+  private observed: Element | undefined;
+  private viewTracked = new WeakSet<object>();
+
+  constructor() {
+    super();
+    this.online = typeof navigator === 'undefined' ? true : navigator.onLine;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.online = navigator.onLine;
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+    window.addEventListener('pagehide', this.onPageHide);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+    window.removeEventListener('pagehide', this.onPageHide);
+    this.observer?.disconnect();
+    this.observer = undefined;
+    this.observed = undefined;
+    this.client?.feed.markSeen();
+  }
+
+  /** Reloads the feed from its first page. */
+  refresh(): Promise<void> {
+    return this.client?.feed.refresh() ?? Promise.resolve();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.observeSentinel();
+  }
+
+  protected override render() {
+    const state = this.feed.value;
+    return html`
+      ${this.online ? nothing : html`<p class="notice offline" part="offline" role="status">${this.t.offline}</p>`}
+      ${this.renderHeader(state)}
+      ${this.renderBody(state)}
+      ${staticHtml`<${unsafeStatic(tagFor('share-dialog'))} theme=${this.theme ?? nothing}>
+        <slot name="policy" slot="policy"><p>${this.t.policyBody}</p></slot>
+      </${unsafeStatic(tagFor('share-dialog'))}>`}
+    `;
+  }
+
+  private renderHeader(state: FeedState | undefined) {
+    const topics = this.topics.value?.data ?? [];
+    const fresh = state?.newSinceLastVisit ?? 0;
+    if (topics.length === 0 && fresh === 0) return nothing;
+    const current = state?.topic ?? null;
+    return html`<div class="header" part="header">
+      ${fresh > 0
+        ? html`<p class="new-badge" part="new-badge" role="status">${this.t.newSinceLastVisit(fresh)}</p>`
+        : nothing}
+      ${topics.length > 0
+        ? html`<fieldset class="chips" part="filter">
+            <legend class="visually-hidden">${this.t.topicFilter}</legend>
+            ${[null, ...topics].map(
+              (topic) => html`<label class="chip">
+                <input
+                  type="radio"
+                  name=${this.filterName}
+                  .checked=${(topic?.id ?? null) === current}
+                  @change=${() => this.client?.feed.setTopic(topic?.id ?? null)}
+                />${topic ? localized(topic.names, this.lang_) : this.t.allTopics}
+              </label>`,
+            )}
+          </fieldset>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderBody(state: FeedState | undefined) {
+    if (state === undefined || state.status === 'idle' || state.status === 'loading') {
+      return html`<ul class="list" part="list" aria-busy="true" aria-label=${this.t.feedLabel}>
+          ${[0, 1, 2].map(() => html`<li class="card skeleton-card" aria-hidden="true">
+            <div class="media skeleton"></div>
+            <div class="body">
+              <div class="skeleton line short"></div>
+              <div class="skeleton line"></div>
+              <div class="skeleton line"></div>
+            </div>
+          </li>`)}
+        </ul>
+        <p class="visually-hidden" role="status">${this.t.loadingPosts}</p>`;
+    }
+    if (state.status === 'error') {
+      return html`<div class="state" part="state" role="alert">
+        <strong>${this.t.feedErrorTitle}</strong>
+        <p>${this.errorMessage(state.error)}</p>
+        <button class="primary" @click=${() => this.refresh()}>${this.t.retry}</button>
+      </div>`;
+    }
+    if (state.status === 'empty' || state.items.length === 0) {
+      return html`<div class="state" part="state" role="status">
+        <strong>${this.t.emptyTitle}</strong>
+        <p>${state.topic ? this.t.emptyTopic : this.t.emptyBody}</p>
+      </div>`;
+    }
+    const topicsById = new Map((this.topics.value?.data ?? []).map((topic) => [topic.id, topic]));
+    return html`<ul class="list" part="list" aria-label=${this.t.feedLabel}>
+        ${state.items.map((post, index) => this.renderCard(post, index < state.newSinceLastVisit, topicsById))}
+      </ul>
+      ${this.renderFooter(state)}`;
+  }
+
+  private renderCard(post: Post, isNew: boolean, topicsById: Map<string, Topic>) {
+    const titleId = `title-${post.id}`;
+    const topics = post.topics.map((id) => topicsById.get(id)).filter((topic): topic is Topic => topic !== undefined);
+    return html`<li class="card" part="card" aria-labelledby=${titleId}>
+      ${post.imageUrl && !this.brokenImages.has(post.id)
+        ? html`<img
+            class="media"
+            part="image"
+            src=${post.imageUrl}
+            alt=""
+            loading="lazy"
+            decoding="async"
+            width="600"
+            height="314"
+            @error=${() => this.imageFailed(post.id)}
+          />`
+        : html`<div class="media placeholder" part="image" aria-hidden="true">${post.source.slice(0, 1)}</div>`}
+      <div class="body">
+        <p class="badges">
+          <span class="kind kind-${post.kind}" part="kind">${this.t.kinds[post.kind]}</span>
+          ${isNew ? html`<span class="new">${this.t.newLabel}</span>` : nothing}
+        </p>
+        <h3 id=${titleId} class="title">
+          <a part="title" href=${post.url} target="_blank" rel="noopener noreferrer" @click=${() => this.opened(post)}
+            >${post.title}</a
+          >
+        </h3>
+        <p class="summary" part="summary">${post.summary}</p>
+        ${topics.length > 0
+          ? html`<ul class="topics" part="topics">
+              ${topics.map((topic) => html`<li>${localized(topic.names, this.lang_)}</li>`)}
+            </ul>`
+          : nothing}
+        <div class="footer">
+          <p class="meta" part="meta">
+            <span>${post.source}</span>
+            <span aria-hidden="true">·</span>
+            <time datetime=${post.publishAt}>${relativeTime(post.publishAt, this.lang_)}</time>
+          </p>
+          <button
+            class="primary share"
+            part="share-button"
+            aria-label=${this.t.shareAria(post.title)}
+            @click=${(event: Event) => this.openShare(post, event.currentTarget as HTMLElement)}
+          >
+            ${this.t.share}
+          </button>
+        </div>
+      </div>
+    </li>`;
+  }
+
+  private renderFooter(state: FeedState) {
+    if (state.loadMoreError) {
+      return html`<div class="notice error more" role="alert">
+        <strong>${this.t.loadMoreError}</strong>
+        <span>${this.errorMessage(state.loadMoreError)}</span>
+        <button @click=${() => this.client?.feed.loadMore()}>${this.t.retry}</button>
+      </div>`;
+    }
+    if (!state.hasMore) return html`<p class="end">${this.t.caughtUp}</p>`;
+    return html`<div class="more">
+      <div class="sentinel"></div>
+      <button
+        part="load-more"
+        ?disabled=${state.loadingMore}
+        aria-busy=${state.loadingMore ? 'true' : 'false'}
+        @click=${() => this.client?.feed.loadMore()}
+      >
+        ${state.loadingMore ? this.t.loadingMore : this.t.loadMore}
+      </button>
+    </div>`;
+  }
+
+  private feedChanged(state: FeedState, previous: FeedState | undefined): void {
+    if (state.status === 'error' && previous?.status !== 'error' && state.error) {
+      emit(this, 'advocacy-error', { source: 'feed', error: state.error });
+    }
+    const client = this.client;
+    if (state.status === 'ready' && client && !this.viewTracked.has(client)) {
+      this.viewTracked.add(client);
+      client.events.track('feed_view');
+    }
+  }
+
+  private observeSentinel(): void {
+    const sentinel = this.renderRoot.querySelector('.sentinel') ?? undefined;
+    if (sentinel === this.observed) return;
+    this.observer ??= new IntersectionObserver((entries) => {
+      const state = this.feed.value;
+      if (!entries.some((entry) => entry.isIntersecting) || !state) return;
+      if (state.hasMore && !state.loadingMore && !state.loadMoreError) void this.client?.feed.loadMore();
+    }, { rootMargin: '600px 0px' });
+    if (this.observed) this.observer.unobserve(this.observed);
+    this.observed = sentinel;
+    if (sentinel) this.observer.observe(sentinel);
+  }
+
+  private imageFailed(postId: string): void {
+    this.brokenImages.add(postId);
+    this.requestUpdate();
+  }
+
+  private opened(post: Post): void {
+    this.client?.events.track('post_open', { postId: post.id });
+  }
+
+  private openShare(post: Post, invoker: HTMLElement): void {
+    emit(this, 'advocacy-share-open', { postId: post.id });
+    const dialog = this.renderRoot.querySelector<AdvocacyShareDialogElement>(tagFor('share-dialog'));
+    dialog?.show(post, invoker);
+  }
+
+  private readonly onOnline = (): void => {
+    this.online = true;
+    if (this.feed.value?.status === 'error') void this.refresh();
+  };
+
+  private readonly onOffline = (): void => {
+    this.online = false;
+  };
+
+  private readonly onPageHide = (): void => {
+    this.client?.feed.markSeen();
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'advocacy-feed': AdvocacyFeedElement;
+  }
+}

@@ -1,0 +1,148 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { demoSeed } from '@advocacy-kit/core/memory';
+import type { AdvocacyFeedElement } from './feed.component.js';
+import { find, findAll, shadow, testClient, textOf, untilText } from '../../test/helpers.js';
+
+async function feedWith(client: unknown, lang = 'en'): Promise<AdvocacyFeedElement> {
+  const wrapper = await fixture<HTMLElement>(
+    html`<div lang=${lang}><advocacy-provider .client=${client}><advocacy-feed></advocacy-feed></advocacy-provider></div>`,
+  );
+  return wrapper.querySelector('advocacy-feed')!;
+}
+
+describe('<advocacy-feed>', () => {
+  it('renders cards from the backend: title, kind, source, freshness, topics and a Share button', async () => {
+    const { client, backend } = testClient();
+    const feed = await feedWith(client);
+    await find(feed, '[part="card"]');
+    const first = (await backend.listFeed({ limit: 1 })).items[0]!;
+    const card = findAll(feed, '[part="card"]')[0]!;
+    expect(card.querySelector('[part="title"]')!.textContent!.trim()).to.equal(first.title);
+    expect(card.querySelector('[part="title"]')!.getAttribute('href')).to.equal(first.url);
+    expect(card.querySelector('[part="kind"]')!.textContent).to.match(/Industry news|From us|Promotion/);
+    expect(card.querySelector('[part="meta"]')!.textContent).to.contain(first.source);
+    expect(card.querySelector('time')!.textContent).to.match(/ago|yesterday|today|now/);
+    expect(card.querySelectorAll('[part="topics"] li').length).to.equal(first.topics.length);
+    expect(card.querySelector('[part="share-button"]')!.getAttribute('aria-label')).to.equal(`Share “${first.title}”`);
+    await expect(feed).to.be.accessible();
+  });
+
+  it('shows skeletons while the first page loads', async () => {
+    const { client } = testClient({ latencyMs: 60_000 });
+    const feed = await feedWith(client);
+    const list = await find(feed, '[part="list"]');
+    expect(list.getAttribute('aria-busy')).to.equal('true');
+    expect(findAll(feed, '.skeleton-card')).to.have.length(3);
+    expect(textOf(feed)).to.contain('Loading posts…');
+    await expect(feed).to.be.accessible();
+  });
+
+  it('shows an empty state when there is nothing to share', async () => {
+    const { client } = testClient({ seed: false });
+    const feed = await feedWith(client);
+    await untilText(feed, 'Nothing to share yet');
+    await expect(feed).to.be.accessible();
+  });
+
+  it('shows the error with a Retry that recovers, and reports it with advocacy-error', async () => {
+    const { client, backend } = testClient();
+    backend.fail('network');
+    const wrapper = await fixture<HTMLElement>(html`<div></div>`);
+    const failed = oneEvent(wrapper, 'advocacy-error');
+    wrapper.innerHTML = '<advocacy-provider><advocacy-feed></advocacy-feed></advocacy-provider>';
+    const provider = wrapper.querySelector('advocacy-provider')!;
+    provider.client = client;
+    const feed = wrapper.querySelector('advocacy-feed')!;
+    const event = await failed;
+    expect(event.detail.source).to.equal('feed');
+    expect(event.detail.error.code).to.equal('network');
+    const alert = await find(feed, '[role="alert"]');
+    expect(alert.textContent).to.contain('We couldn’t load the feed');
+    expect(alert.textContent).to.contain('Check your connection');
+    await expect(feed).to.be.accessible();
+
+    backend.fail(null);
+    alert.querySelector('button')!.click();
+    await find(feed, '[part="card"]');
+    expect(shadow(feed).querySelector('[role="alert"]')).to.equal(null);
+  });
+
+  it('tells the employee when the browser goes offline, and clears it when back online', async () => {
+    const { client } = testClient();
+    const feed = await feedWith(client);
+    await find(feed, '[part="card"]');
+    window.dispatchEvent(new Event('offline'));
+    const notice = await find(feed, '[part="offline"]');
+    expect(notice.textContent).to.contain('You’re offline');
+    await expect(feed).to.be.accessible();
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => !shadow(feed).querySelector('[part="offline"]'), 'offline notice stayed');
+  });
+
+  it('filters by topic with the topic chips', async () => {
+    const { client } = testClient();
+    const feed = await feedWith(client);
+    await find(feed, '[part="card"]');
+    const topics = (await client.backend.listTopics());
+    const topic = topics[0]!;
+    const chip = findAll<HTMLLabelElement>(feed, '[part="filter"] label').find((label) => label.textContent!.trim() === topic.names.en)!;
+    chip.querySelector('input')!.click();
+    await waitUntil(() => client.feed.store.get().status === 'ready' && client.feed.store.get().topic === topic.id);
+    await feed.updateComplete;
+    const cards = findAll(feed, '[part="card"]');
+    expect(cards.length).to.be.greaterThan(0);
+    for (const card of cards) {
+      expect([...card.querySelectorAll('[part="topics"] li')].map((li) => li.textContent)).to.include(topic.names.en);
+    }
+  });
+
+  it('loads the next page with Load more', async () => {
+    const { client, backend } = testClient();
+    const total = (await backend.listFeed({ limit: 100 })).items.length;
+    const feed = await feedWith(client);
+    await find(feed, '[part="card"]');
+    const firstPage = findAll(feed, '[part="card"]').length;
+    expect(total).to.be.greaterThan(firstPage, 'the demo company needs more than one page');
+    const more = shadow(feed).querySelector<HTMLButtonElement>('[part="load-more"]');
+    more?.click();
+    await waitUntil(() => findAll(feed, '[part="card"]').length === total, 'the second page never arrived');
+    await untilText(feed, 'You’re all caught up.');
+  });
+
+  it('draws a placeholder instead of a broken image', async () => {
+    const seed = demoSeed(new Date());
+    for (const post of seed.posts) post.imageUrl = '/no-such-image.jpg';
+    const { client } = testClient({ seed });
+    const feed = await feedWith(client);
+    const card = await find(feed, '[part="card"]');
+    expect(card.querySelector('img[part="image"]')).not.to.equal(null);
+    await waitUntil(() => card.querySelector('.placeholder[part="image"]'), 'the broken image stayed');
+    expect(card.querySelector('img')).to.equal(null);
+  });
+
+  it('speaks Japanese under lang="ja"', async () => {
+    const { client } = testClient();
+    const feed = await feedWith(client, 'ja');
+    await find(feed, '[part="card"]');
+    const share = shadow(feed).querySelector('[part="share-button"]')!;
+    expect(share.textContent!.trim()).to.equal('シェアする');
+    expect(textOf(feed)).to.contain('すべて');
+    expect(shadow(feed).querySelector('time')!.textContent).to.match(/前|昨日|今日/);
+    await expect(feed).to.be.accessible();
+  });
+
+  it('opens the share dialog from a card and gives focus back to its Share button on Escape', async () => {
+    const { client } = testClient();
+    const feed = await feedWith(client);
+    const button = await find<HTMLButtonElement>(feed, '[part="share-button"]');
+    const opened = oneEvent(feed, 'advocacy-share-open');
+    button.focus();
+    button.click();
+    expect((await opened).detail.postId).to.be.a('string');
+    const dialog = shadow(feed).querySelector('advocacy-share-dialog')!;
+    await waitUntil(() => dialog.open, 'the dialog did not open');
+    shadow(dialog).querySelector('dialog')!.dispatchEvent(new Event('cancel', { cancelable: true }));
+    shadow(dialog).querySelector('dialog')!.close();
+    await waitUntil(() => shadow(feed).activeElement === button, 'focus did not return to the Share button');
+  });
+});

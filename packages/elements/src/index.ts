@@ -1,0 +1,20 @@
+// The component classes and helpers, without registering any tag: import `./define/*.js` or
+// `./all.js` for that.
+export { AdvocacyProviderElement } from './provider/provider.component.js';
+export { AdvocacyFeedElement } from './feed/feed.component.js';
+export { AdvocacyShareDialogElement } from './share-dialog/share-dialog.component.js';
+export { AdvocacyLeaderboardElement } from './leaderboard/leaderboard.component.js';
+export { AdvocacyMyStatsElement } from './my-stats/my-stats.component.js';
+export { AdvocacySuggestElement } from './suggest/suggest.component.js';
+export { AdvocacyElement } from './internal/advocacy-element.js';
+export { defineElement, setTagPrefix, getTagPrefix, tagFor } from './internal/define.js';
+export { clientContext } from './internal/context.js';
+export type {
+  AdvocacyErrorDetail,
+  AdvocacyPolicyAcceptedDetail,
+  AdvocacyShareDetail,
+  AdvocacyShareErrorDetail,
+  AdvocacyShareOpenDetail,
+  AdvocacySuggestDetail,
+} from './internal/events.js';
+export type { Strings } from './i18n/index.js';

@@ -1,0 +1,51 @@
+import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import type { AdvocacyClient, AdvocacyError } from '@advocacy-kit/core';
+import { clientContext, ensureContextRoot } from './context.js';
+import { resolveLang } from './lang.js';
+import { stringsFor, type Strings } from '../i18n/index.js';
+
+/**
+ * What every Advocacy Kit component shares: the client (from the nearest provider, or set
+ * directly), the `theme` attribute, and the language and strings resolved before each render.
+ */
+export class AdvocacyElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    client: { attribute: false },
+    theme: { reflect: true },
+  };
+
+  /** The client to read from. Set by the nearest `<advocacy-provider>`; may be set directly. */
+  declare client: AdvocacyClient | undefined;
+  /** `light` or `dark` forces a color scheme; without it the component follows the OS. */
+  declare theme: 'light' | 'dark' | undefined;
+
+  /** The resolved BCP 47 language, refreshed before each render. */
+  protected lang_ = 'en';
+  protected t: Strings = stringsFor('en');
+
+  constructor() {
+    super();
+    this.client = undefined;
+    this.theme = undefined;
+    ensureContextRoot();
+    new ContextConsumer(this, {
+      context: clientContext,
+      subscribe: true,
+      callback: (client) => {
+        this.client = client;
+      },
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    this.lang_ = resolveLang(this);
+    this.t = stringsFor(this.lang_);
+  }
+
+  /** The employee-facing message for an error. */
+  protected errorMessage(error: AdvocacyError | null | undefined): string {
+    return error ? this.t.errors[error.code] ?? this.t.errors.unknown : this.t.errors.unknown;
+  }
+}

@@ -1,0 +1,132 @@
+import { html, nothing } from 'lit';
+import { PERIODS, SCOPES, type AsyncState, type Leaderboard, type LeaderboardEntry, type Period, type Scope } from '@advocacy-kit/core';
+import { AdvocacyElement } from '../internal/advocacy-element.js';
+import { StoreController } from '../internal/store-controller.js';
+import { avatar } from '../internal/avatar.js';
+import { emit } from '../internal/events.js';
+import { formatNumber } from '../internal/format.js';
+import { segmented } from '../internal/segmented.js';
+import { styles } from './leaderboard.styles.js';
+
+let instances = 0;
+
+/**
+ * @summary Who shared most: ranks with avatars and points for a period (week, month, quarter,
+ * all time) and a scope (company or my team). The signed-in employee is highlighted, and shown
+ * below the list when outside the top.
+ *
+ * @event advocacy-error - The leaderboard failed to load. `detail: { source: 'leaderboard', error }`.
+ *
+ * @csspart header - Title and controls.
+ * @csspart period - The period choice.
+ * @csspart scope - The scope choice.
+ * @csspart list - The ranked list.
+ * @csspart row - One ranked employee.
+ * @csspart me - The signed-in employee's row.
+ * @csspart avatar - An avatar picture or initials.
+ * @csspart points - A points figure.
+ * @csspart state - The loading, empty and error panels.
+ *
+ * @cssproperty --advocacy-color-accent - The selected controls and the top ranks.
+ * @cssproperty --advocacy-color-highlight - The signed-in employee's row.
+ * @cssproperty --advocacy-color-surface - Panel background.
+ * @cssproperty --advocacy-color-text - Main text.
+ * @cssproperty --advocacy-color-text-muted - Teams and secondary text.
+ * @cssproperty --advocacy-color-border - Borders.
+ * @cssproperty --advocacy-radius - Panel corner radius.
+ * @cssproperty --advocacy-font-family - Font stack.
+ */
+export class AdvocacyLeaderboardElement extends AdvocacyElement {
+  static override styles = styles;
+
+  private readonly board = new StoreController<AsyncState<Leaderboard>>(
+    this,
+    () => this.client?.leaderboard.store,
+    (state, previous) => {
+      if (state.status === 'error' && previous?.status !== 'error' && state.error) {
+        emit(this, 'advocacy-error', { source: 'leaderboard', error: state.error });
+      }
+    },
+  );
+  private readonly period = new StoreController<Period>(this, () => this.client?.leaderboard.period);
+  private readonly scope = new StoreController<Scope>(this, () => this.client?.leaderboard.scope);
+  private readonly name = `advocacy-leaderboard-${++instances}`;
+
+  protected override render() {
+    return html`<section aria-labelledby="title">
+      <div class="header" part="header">
+        <h2 id="title">${this.t.leaderboardTitle}</h2>
+        <div class="controls">
+          ${segmented({
+            legend: this.t.periodLabel,
+            name: `${this.name}-period`,
+            part: 'period',
+            values: PERIODS,
+            current: this.period.value,
+            label: (period) => this.t.periods[period],
+            onPick: (period) => this.client?.leaderboard.setPeriod(period),
+          })}
+          ${segmented({
+            legend: this.t.scopeLabel,
+            name: `${this.name}-scope`,
+            part: 'scope',
+            values: SCOPES,
+            current: this.scope.value,
+            label: (scope) => this.t.scopes[scope],
+            onPick: (scope) => this.client?.leaderboard.setScope(scope),
+          })}
+        </div>
+      </div>
+      ${this.renderBody(this.board.value)}
+    </section>`;
+  }
+
+  private renderBody(state: AsyncState<Leaderboard> | undefined) {
+    if (!state || state.status === 'idle' || state.status === 'loading') {
+      return html`<ol class="list" part="list" aria-busy="true" aria-label=${this.t.leaderboardTitle}>
+          ${[0, 1, 2, 3, 4].map(() => html`<li class="row" aria-hidden="true"><span class="skeleton line"></span></li>`)}
+        </ol>
+        <p class="visually-hidden" role="status">${this.t.loading}</p>`;
+    }
+    if (state.status === 'error') {
+      return html`<div class="state" part="state" role="alert">
+        <strong>${this.t.leaderboardErrorTitle}</strong>
+        <p>${this.errorMessage(state.error)}</p>
+        <button class="primary" @click=${() => this.client?.leaderboard.refresh()}>${this.t.retry}</button>
+      </div>`;
+    }
+    const board = state.data;
+    if (!board || board.entries.length === 0) {
+      return html`<div class="state" part="state" role="status"><p>${this.t.leaderboardEmpty}</p></div>`;
+    }
+    const me = board.me;
+    const meListed = me !== null && board.entries.some((entry) => entry.employeeId === me.employeeId);
+    return html`<ol class="list" part="list" aria-label=${this.t.leaderboardTitle}>
+        ${board.entries.map((entry) => this.renderRow(entry, entry.employeeId === me?.employeeId))}
+      </ol>
+      ${me && !meListed
+        ? html`<ol class="list mine" part="list" aria-label=${this.t.you}>
+            ${this.renderRow(me, true)}
+          </ol>`
+        : nothing}
+      <p class="participants">${this.t.participants(formatNumber(board.participants, this.lang_))}</p>`;
+  }
+
+  private renderRow(entry: LeaderboardEntry, isMe: boolean) {
+    return html`<li class="row ${isMe ? 'is-me' : ''} ${entry.rank <= 3 ? 'top' : ''}" part=${isMe ? 'row me' : 'row'} aria-current=${isMe ? 'true' : 'false'}>
+      <span class="rank">${this.t.rank(entry.rank)}</span>
+      ${avatar(entry.displayName, entry.avatarUrl)}
+      <span class="who">
+        <span class="name">${entry.displayName}${isMe ? html` <span class="you">(${this.t.you})</span>` : nothing}</span>
+        <span class="team">${entry.teamName}</span>
+      </span>
+      <span class="points" part="points">${this.t.points(formatNumber(entry.points, this.lang_))}</span>
+    </li>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'advocacy-leaderboard': AdvocacyLeaderboardElement;
+  }
+}

@@ -1,0 +1,144 @@
+import { html, nothing } from 'lit';
+import { PERIODS, type AsyncState, type MyStats, type Period } from '@advocacy-kit/core';
+import { AdvocacyElement } from '../internal/advocacy-element.js';
+import { StoreController } from '../internal/store-controller.js';
+import { emit } from '../internal/events.js';
+import { formatDay, formatNumber } from '../internal/format.js';
+import { segmented } from '../internal/segmented.js';
+import { trendChart } from './trend-chart.js';
+import { styles } from './my-stats.styles.js';
+
+let instances = 0;
+
+/**
+ * @summary The signed-in employee's results for a period: points, shares, unique clicks and
+ * conversions, with a small trend chart of points.
+ *
+ * The chart is an SVG with `role="img"` and a spoken summary; the same figures are in a
+ * visually hidden table for screen-reader users who want every value.
+ *
+ * @event advocacy-error - The stats failed to load. `detail: { source: 'my-stats', error }`.
+ *
+ * @csspart header - Title and period choice.
+ * @csspart period - The period choice.
+ * @csspart figures - The four figures.
+ * @csspart figure - One figure.
+ * @csspart chart - The trend chart.
+ * @csspart state - The loading and error panels.
+ *
+ * @cssproperty --advocacy-color-accent - Chart bars and the selected period.
+ * @cssproperty --advocacy-color-surface - Panel background.
+ * @cssproperty --advocacy-color-background - Figure tiles.
+ * @cssproperty --advocacy-color-text - Main text.
+ * @cssproperty --advocacy-color-text-muted - Labels.
+ * @cssproperty --advocacy-color-border - Borders.
+ * @cssproperty --advocacy-radius - Panel corner radius.
+ * @cssproperty --advocacy-font-family - Font stack.
+ */
+export class AdvocacyMyStatsElement extends AdvocacyElement {
+  static override styles = styles;
+
+  private readonly stats = new StoreController<AsyncState<MyStats>>(
+    this,
+    () => this.client?.myStats.store,
+    (state, previous) => {
+      if (state.status === 'error' && previous?.status !== 'error' && state.error) {
+        emit(this, 'advocacy-error', { source: 'my-stats', error: state.error });
+      }
+    },
+  );
+  private readonly period = new StoreController<Period>(this, () => this.client?.myStats.period);
+  private readonly name = `advocacy-stats-period-${++instances}`;
+
+  protected override render() {
+    return html`<section aria-labelledby="title">
+      <div class="header" part="header">
+        <h2 id="title">${this.t.statsTitle}</h2>
+        ${segmented({
+          legend: this.t.periodLabel,
+          name: this.name,
+          part: 'period',
+          values: PERIODS,
+          current: this.period.value,
+          label: (period) => this.t.periods[period],
+          onPick: (period) => this.client?.myStats.setPeriod(period),
+        })}
+      </div>
+      ${this.renderBody(this.stats.value)}
+    </section>`;
+  }
+
+  private renderBody(state: AsyncState<MyStats> | undefined) {
+    if (!state || state.status === 'idle' || state.status === 'loading') {
+      return html`<div class="figures" part="figures" aria-hidden="true">
+          ${[0, 1, 2, 3].map(() => html`<div class="figure skeleton"></div>`)}
+        </div>
+        <p class="visually-hidden" role="status">${this.t.loading}</p>`;
+    }
+    if (state.status === 'error' || !state.data) {
+      return html`<div class="state" part="state" role="alert">
+        <strong>${this.t.statsErrorTitle}</strong>
+        <p>${this.errorMessage(state.error)}</p>
+        <button class="primary" @click=${() => this.client?.myStats.refresh()}>${this.t.retry}</button>
+      </div>`;
+    }
+    const stats = state.data;
+    const figures: Array<[string, number]> = [
+      [this.t.statPoints, stats.points],
+      [this.t.statShares, stats.shares],
+      [this.t.statClicks, stats.clicks],
+      [this.t.statConversions, stats.conversions],
+    ];
+    return html`<dl class="figures" part="figures">
+        ${figures.map(
+          ([label, value]) => html`<div class="figure" part="figure">
+            <dt>${label}</dt>
+            <dd>${formatNumber(value, this.lang_)}</dd>
+          </div>`,
+        )}
+      </dl>
+      ${stats.rank !== null ? html`<p class="rank">${this.t.companyRank(stats.rank)}</p>` : nothing}
+      ${this.renderTrend(stats)}`;
+  }
+
+  private renderTrend(stats: MyStats) {
+    const series = stats.series;
+    const total = series.reduce((sum, point) => sum + point.points, 0);
+    if (series.length === 0 || total === 0) return html`<p class="chart-empty">${this.t.chartEmpty}</p>`;
+    const best = series.reduce((top, point) => (point.points > top.points ? point : top));
+    const label = this.t.chartSummary(
+      formatNumber(total, this.lang_),
+      series.length,
+      formatNumber(best.points, this.lang_),
+      formatDay(best.date, this.lang_),
+    );
+    return html`${trendChart(series, label)}
+      <table class="visually-hidden">
+        <caption>${this.t.tableCaption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${this.t.tableDate}</th>
+            <th scope="col">${this.t.statPoints}</th>
+            <th scope="col">${this.t.statShares}</th>
+            <th scope="col">${this.t.statClicks}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${series.map(
+            (point) => html`<tr>
+              <th scope="row">${formatDay(point.date, this.lang_)}</th>
+              <td>${formatNumber(point.points, this.lang_)}</td>
+              <td>${formatNumber(point.shares, this.lang_)}</td>
+              <td>${formatNumber(point.clicks, this.lang_)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'advocacy-my-stats': AdvocacyMyStatsElement;
+  }
+}

@@ -1,0 +1,45 @@
+import { css } from 'lit';
+import { shared, tokens } from '../styles/tokens.js';
+import { panelStyles } from '../styles/panel.js';
+
+export const styles = [
+  tokens,
+  shared,
+  panelStyles,
+  css`
+    .figures {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(120px, 1fr));
+      gap: 12px;
+      margin: 0;
+    }
+    .figure {
+      display: grid;
+      gap: 2px;
+      min-height: 76px;
+      padding: 12px;
+      border-radius: var(--_radius-small);
+      background: var(--_bg);
+    }
+    dt {
+      color: var(--_muted);
+      font-size: 0.85rem;
+    }
+    dd {
+      margin: 0;
+      font-size: 1.6rem;
+      font-weight: 700;
+      font-variant-numeric: tabular-nums;
+    }
+    .rank,
+    .chart-empty {
+      color: var(--_muted);
+    }
+    .chart {
+      display: block;
+      width: 100%;
+      height: 80px;
+      fill: var(--_accent);
+    }
+  `,
+];

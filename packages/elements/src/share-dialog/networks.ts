@@ -1,0 +1,58 @@
+import { NETWORK_IDS, type NetworkId, type Post } from '@advocacy-kit/core';
+import { composeShareText, countText, networks } from '@advocacy-kit/core/share';
+import type { Strings } from '../i18n/index.js';
+
+/** One network the employee can pick, as the dialog shows it. */
+export interface NetworkChoice {
+  id: NetworkId;
+  label: string;
+  /** The longest text the network accepts, or `null` when it has no practical limit. */
+  limit: number | null;
+  /** The intent takes only the link: the words go to the clipboard (and the dialog says so). */
+  urlOnly: boolean;
+  /** The share needs a window opened in the click (a web intent). */
+  opensWindow: boolean;
+}
+
+const BRAND_NAMES: Partial<Record<NetworkId, string>> = {
+  linkedin: 'LinkedIn',
+  x: 'X',
+  facebook: 'Facebook',
+  threads: 'Threads',
+  bluesky: 'Bluesky',
+  xing: 'XING',
+  line: 'LINE',
+};
+
+/**
+ * A tracking link as long as the ones backends hand out, so the counter leaves room for the
+ * link that follows the words. (X counts any link as 23 whatever its length.)
+ */
+const LINK_ALLOWANCE = 'https://adv.example.com/r/XXXXXXXX';
+
+function labelFor(id: NetworkId, t: Strings, lang: string): string {
+  if (id === 'native' || id === 'copy' || id === 'email') return t.networkNames[id];
+  if (id === 'hatena') return lang.startsWith('ja') ? 'はてなブックマーク' : 'Hatena Bookmark';
+  return BRAND_NAMES[id] ?? id;
+}
+
+/** The networks the post may go to (all when it names none), `native` only where the device has a share sheet. */
+export function availableNetworks(post: Post, t: Strings, lang: string): NetworkChoice[] {
+  const allowed = post.networks.length > 0 ? post.networks : NETWORK_IDS;
+  const canShareNatively = typeof navigator !== 'undefined' && typeof navigator.share === 'function';
+  return NETWORK_IDS.filter((id) => allowed.includes(id) && (id !== 'native' || canShareNatively)).map((id) => {
+    const spec = networks[id];
+    return {
+      id,
+      label: labelFor(id, t, lang),
+      limit: spec.limit,
+      urlOnly: !spec.takesText,
+      opensWindow: id !== 'email' && id !== 'copy' && id !== 'native',
+    };
+  });
+}
+
+/** The length of the words plus the link, as the network counts it. */
+export function sharedLength(network: NetworkId, commentary: string): number {
+  return countText(network, composeShareText(commentary, LINK_ALLOWANCE));
+}

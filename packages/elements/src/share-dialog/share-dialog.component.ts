@@ -1,0 +1,378 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { isAdvocacyError, AdvocacyError, type AsyncState, type Employee, type NetworkId, type Post, type ShareResult } from '@advocacy-kit/core';
+import { AdvocacyElement } from '../internal/advocacy-element.js';
+import { StoreController } from '../internal/store-controller.js';
+import { emit } from '../internal/events.js';
+import { formatNumber } from '../internal/format.js';
+import { randomKey } from '../internal/random-key.js';
+import { openShareWindow, suggestedCommentaryFor } from '@advocacy-kit/core/share';
+import { availableNetworks, sharedLength, type NetworkChoice } from './networks.js';
+import { styles } from './share-dialog.styles.js';
+
+type Phase =
+  | { kind: 'compose' }
+  | { kind: 'sharing' }
+  | { kind: 'shared'; result: ShareResult }
+  | { kind: 'error'; error: AdvocacyError };
+
+/**
+ * @summary A modal dialog to share one post: policy acknowledgment on first use, network
+ * choice, the suggested commentary to make personal, a character counter, a link preview and
+ * one-click sharing.
+ *
+ * Open it with `show(post, invoker)`; focus returns to `invoker` when it closes. The network's
+ * window is opened inside the click on Share (so popup blockers allow it) and pointed at the
+ * network's intent once core has recorded the share and its tracking link.
+ *
+ * @slot policy - Your company's social-media policy, shown before the first share (a short default text otherwise).
+ *
+ * @event advocacy-share - A share was recorded. `detail: { postId, network, share }`.
+ * @event advocacy-share-error - A share failed. `detail: { postId, network, error }`.
+ * @event advocacy-policy-accepted - The employee accepted the policy. `detail: { employee }`.
+ *
+ * @csspart dialog - The `<dialog>` element.
+ * @csspart header - Title row with the close button.
+ * @csspart close-button - The close button.
+ * @csspart policy - The policy step.
+ * @csspart accept-button - The button that accepts the policy.
+ * @csspart networks - The network choice group.
+ * @csspart commentary - The commentary text area.
+ * @csspart counter - The character counter.
+ * @csspart preview - The link preview card.
+ * @csspart share-button - The button that shares.
+ * @csspart status - Success and error panels.
+ *
+ * @cssproperty --advocacy-color-accent - Buttons and the selected network.
+ * @cssproperty --advocacy-color-surface - Dialog background.
+ * @cssproperty --advocacy-color-text - Main text.
+ * @cssproperty --advocacy-color-text-muted - Hints and the counter.
+ * @cssproperty --advocacy-color-border - Borders.
+ * @cssproperty --advocacy-color-danger - Errors and an exceeded counter.
+ * @cssproperty --advocacy-color-success - The success state.
+ * @cssproperty --advocacy-radius - Dialog corner radius.
+ * @cssproperty --advocacy-font-family - Font stack.
+ */
+export class AdvocacyShareDialogElement extends AdvocacyElement {
+  static override styles = styles;
+
+  static override properties = {
+    post: { attribute: false },
+    network: { state: true },
+    commentary: { state: true },
+    phase: { state: true },
+    accepting: { state: true },
+    policyError: { state: true },
+  };
+
+  /** The post being shared. `show()` sets it. */
+  declare post: Post | undefined;
+  declare private network: NetworkId | undefined;
+  declare private commentary: string;
+  declare private phase: Phase;
+  declare private accepting: boolean;
+  declare private policyError: AdvocacyError | null;
+
+  private readonly me = new StoreController<AsyncState<Employee>>(this, () => this.client?.me.store);
+  private readonly locale = new StoreController<string>(this, () => this.client?.locale);
+  private edited = false;
+  private idempotencyKey = randomKey();
+  private returnFocus: HTMLElement | undefined;
+
+  constructor() {
+    super();
+    this.post = undefined;
+    this.network = undefined;
+    this.commentary = '';
+    this.phase = { kind: 'compose' };
+    this.accepting = false;
+    this.policyError = null;
+  }
+
+  /** Whether the dialog is open. */
+  get open(): boolean {
+    return this.dialog?.open ?? false;
+  }
+
+  /** Opens the dialog for `post`; focus goes back to `returnFocus` when it closes. */
+  async show(post: Post, returnFocus?: HTMLElement): Promise<void> {
+    this.post = post;
+    this.returnFocus = returnFocus;
+    this.phase = { kind: 'compose' };
+    this.network = undefined;
+    this.edited = false;
+    this.commentary = '';
+    this.idempotencyKey = randomKey();
+    await this.updateComplete;
+    if (!this.dialog?.open) this.dialog?.showModal();
+  }
+
+  /** Closes the dialog. */
+  close(): void {
+    this.dialog?.close();
+  }
+
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot?.querySelector('dialog') ?? null;
+  }
+
+  private get choices(): NetworkChoice[] {
+    return this.post ? availableNetworks(this.post, this.t, this.lang_) : [];
+  }
+
+  private get choice(): NetworkChoice | undefined {
+    const choices = this.choices;
+    return choices.find((choice) => choice.id === this.network) ?? choices[0];
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const choice = this.choice;
+    if (this.post && choice && !this.edited) {
+      this.commentary = suggestedCommentaryFor(this.post, this.commentaryLocale(), choice.id);
+    }
+  }
+
+  protected override render() {
+    return html`<dialog part="dialog" aria-labelledby="title" @close=${this.onClose} @keydown=${this.onKeydown}>
+      <div class="header" part="header">
+        <h2 id="title">${this.t.shareTitle}</h2>
+        <button class="icon" part="close-button" aria-label=${this.t.close} @click=${() => this.close()}>
+          <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+            <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+          </svg>
+        </button>
+      </div>
+      ${this.post ? this.renderStep(this.post) : nothing}
+    </dialog>`;
+  }
+
+  private renderStep(post: Post) {
+    const me = this.me.value;
+    if (!me || me.status === 'idle' || me.status === 'loading') {
+      return html`<p class="loading" role="status">${this.t.loading}</p>`;
+    }
+    if (me.status === 'error' || !me.data) {
+      return html`<div class="status error" part="status" role="alert">
+        <p>${this.errorMessage(me.error)}</p>
+        <button class="primary" @click=${() => this.client?.me.refresh()}>${this.t.retry}</button>
+      </div>`;
+    }
+    if (me.data.policyAcceptedAt === null) return this.renderPolicy();
+    switch (this.phase.kind) {
+      case 'shared':
+        return this.renderShared(this.phase.result);
+      case 'error':
+        return this.renderError(this.phase.error);
+      default:
+        return this.renderCompose(post);
+    }
+  }
+
+  private renderPolicy() {
+    return html`<div class="policy" part="policy">
+      <h3>${this.t.policyTitle}</h3>
+      <div class="policy-text"><slot name="policy"><p>${this.t.policyBody}</p></slot></div>
+      ${this.policyError
+        ? html`<p class="field-error" role="alert">${this.errorMessage(this.policyError)}</p>`
+        : nothing}
+      <button class="primary" part="accept-button" ?disabled=${this.accepting} @click=${this.acceptPolicy}>
+        ${this.accepting ? this.t.loading : this.t.policyAccept}
+      </button>
+    </div>`;
+  }
+
+  private renderCompose(post: Post) {
+    const choice = this.choice;
+    if (!choice) return nothing;
+    const used = sharedLength(choice.id, this.commentary);
+    const over = choice.limit === null ? 0 : used - choice.limit;
+    const sharing = this.phase.kind === 'sharing';
+    return html`<form class="compose" @submit=${this.onSubmit} novalidate>
+      <fieldset class="chips" part="networks">
+        <legend>${this.t.networkLabel}</legend>
+        ${this.choices.map(
+          (option) => html`<label class="chip">
+            <input
+              type="radio"
+              name="network"
+              .checked=${option.id === choice.id}
+              @change=${() => this.pickNetwork(option.id)}
+            />${option.label}
+          </label>`,
+        )}
+      </fieldset>
+      <div class="field">
+        <label for="commentary">${this.t.commentaryLabel}</label>
+        <p id="nudge" class="hint">${this.t.nudge}</p>
+        <textarea
+          id="commentary"
+          part="commentary"
+          rows="5"
+          autofocus
+          aria-describedby=${choice.limit === null ? 'nudge' : 'nudge counter'}
+          aria-invalid=${over > 0 ? 'true' : 'false'}
+          .value=${this.commentary}
+          @input=${this.onInput}
+        ></textarea>
+        ${choice.limit === null
+          ? nothing
+          : html`<p id="counter" class="counter ${over > 0 ? 'over' : ''}" part="counter" aria-live="polite">
+              ${over > 0 ? this.t.overLimit(over) : this.t.counter(used, choice.limit)}
+            </p>`}
+      </div>
+      ${choice.urlOnly ? html`<p class="notice" role="note">${this.t.urlOnlyBefore(choice.label)}</p>` : nothing}
+      ${this.renderPreview(post)}
+      <button class="primary share" part="share-button" type="submit" ?disabled=${sharing || over > 0} aria-busy=${sharing ? 'true' : 'false'}>
+        ${sharing ? this.t.sharing : this.t.shareOn(choice.label)}
+      </button>
+    </form>`;
+  }
+
+  private renderPreview(post: Post) {
+    return html`<figure class="preview" part="preview" aria-label=${this.t.previewLabel}>
+      ${post.imageUrl ? html`<img src=${post.imageUrl} alt="" loading="lazy" width="600" height="314" />` : nothing}
+      <figcaption>
+        <span class="domain">${hostname(post.url)}</span>
+        <strong>${post.title}</strong>
+      </figcaption>
+    </figure>`;
+  }
+
+  private renderShared(result: ShareResult) {
+    const choice = this.choices.find((option) => option.id === result.share.network);
+    const points = result.share.pointsAwarded;
+    return html`<div class="status success" part="status" role="status">
+      <h3>${this.t.sharedTitle}</h3>
+      <p class="points">${points > 0 ? this.t.pointsEarned(formatNumber(points, this.lang_)) : this.t.noNewPoints}</p>
+      ${result.copiedText !== null
+        ? html`<p class="notice">${choice?.urlOnly ? this.t.urlOnlyAfter(choice.label) : this.t.copiedAfter}</p>`
+        : nothing}
+      <button class="primary" id="done" @click=${() => this.close()}>${this.t.done}</button>
+    </div>`;
+  }
+
+  private renderError(error: AdvocacyError) {
+    return html`<div class="status error" part="status" role="alert">
+      <h3>${this.t.shareErrorTitle}</h3>
+      <p>${this.errorMessage(error)}</p>
+      <button class="primary" id="retry" @click=${this.share}>${this.t.retry}</button>
+    </div>`;
+  }
+
+  private commentaryLocale(): string {
+    return this.locale.value ?? this.me.value?.data?.locale ?? this.lang_;
+  }
+
+  private pickNetwork(network: NetworkId): void {
+    this.network = network;
+    this.idempotencyKey = randomKey();
+  }
+
+  private readonly onInput = (event: Event): void => {
+    this.commentary = (event.target as HTMLTextAreaElement).value;
+    this.edited = true;
+    this.idempotencyKey = randomKey();
+  };
+
+  private readonly onSubmit = (event: Event): void => {
+    event.preventDefault();
+    this.share();
+  };
+
+  /** Runs in the click: the network's window must open before anything is awaited. */
+  private readonly share = (): void => {
+    const post = this.post;
+    const choice = this.choice;
+    const client = this.client;
+    if (!post || !choice || !client || this.phase.kind === 'sharing') return;
+    const target = choice.opensWindow ? openShareWindow() : null;
+    const network = choice.id;
+    this.phase = { kind: 'sharing' };
+    client.shares
+      .share({ post, network, commentary: this.commentary, target, idempotencyKey: this.idempotencyKey })
+      .then(
+        (result) => {
+          this.phase = { kind: 'shared', result };
+          emit(this, 'advocacy-share', { postId: post.id, network, share: result.share });
+          void this.focusAfterRender('#done');
+        },
+        (cause: unknown) => {
+          const error = isAdvocacyError(cause)
+            ? cause
+            : new AdvocacyError('server', cause instanceof Error ? cause.message : String(cause), { cause });
+          this.phase = { kind: 'error', error };
+          emit(this, 'advocacy-share-error', { postId: post.id, network, error });
+          void this.focusAfterRender('#retry');
+        },
+      );
+  };
+
+  private readonly acceptPolicy = async (): Promise<void> => {
+    const client = this.client;
+    if (!client) return;
+    this.accepting = true;
+    this.policyError = null;
+    try {
+      const employee = await client.acceptPolicy();
+      emit(this, 'advocacy-policy-accepted', { employee });
+    } catch (cause) {
+      this.policyError = isAdvocacyError(cause) ? cause : new AdvocacyError('server', String(cause), { cause });
+    } finally {
+      this.accepting = false;
+    }
+    await this.focusAfterRender('textarea, [part="accept-button"]');
+  };
+
+  private async focusAfterRender(selector: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  /** Keeps Tab inside the dialog, wrapping from the last control to the first and back. */
+  private readonly onKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Tab') return;
+    const focusable = this.focusableControls();
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (!first || !last) return;
+    const active = this.shadowRoot?.activeElement;
+    if (event.shiftKey && active === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
+
+  private focusableControls(): HTMLElement[] {
+    const dialog = this.dialog;
+    if (!dialog) return [];
+    const controls = [
+      ...dialog.querySelectorAll<HTMLElement>('button, textarea, input, a[href], [tabindex]:not([tabindex="-1"])'),
+    ].filter((element) => !element.hasAttribute('disabled') && element.getClientRects().length > 0);
+    // Only the checked radio of a group takes part in Tab order.
+    return controls.filter((element) => !(element instanceof HTMLInputElement && element.type === 'radio' && !element.checked));
+  }
+
+  private readonly onClose = (): void => {
+    if (this.phase.kind !== 'sharing') this.phase = { kind: 'compose' };
+    const invoker = this.returnFocus;
+    this.returnFocus = undefined;
+    invoker?.focus();
+  };
+}
+
+function hostname(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'advocacy-share-dialog': AdvocacyShareDialogElement;
+  }
+}

@@ -1,0 +1,31 @@
+import type { SuggestionInput } from '@advocacy-kit/core';
+import type { Strings } from '../i18n/index.js';
+
+export const NOTE_MAX = 1000;
+
+export type SuggestField = 'url' | 'note' | 'topics';
+
+/** The form's own checks, before anything is sent. Field → message; empty when valid. */
+export function validateSuggestion(input: SuggestionInput, t: Strings): Partial<Record<SuggestField, string>> {
+  const errors: Partial<Record<SuggestField, string>> = {};
+  const url = input.url.trim();
+  if (url === '') errors.url = t.urlRequired;
+  else if (!isHttpUrl(url)) errors.url = t.urlInvalid;
+  if (input.note.length > NOTE_MAX) errors.note = t.noteTooLong(NOTE_MAX);
+  return errors;
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.');
+  } catch {
+    return false;
+  }
+}
+
+/** The form field a server field path (`url`, `topics.0`) belongs to. */
+export function fieldOf(path: string): SuggestField | undefined {
+  const head = path.replace(/^\//, '').split(/[./]/)[0];
+  return head === 'url' || head === 'note' || head === 'topics' ? head : undefined;
+}

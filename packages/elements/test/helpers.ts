@@ -1,0 +1,50 @@
+import { waitUntil } from '@open-wc/testing';
+import { createAdvocacyClient, type AdvocacyClient } from '@advocacy-kit/core';
+import { memoryBackend, type MemoryBackend, type MemoryBackendOptions } from '@advocacy-kit/core/memory';
+import '../src/all.js';
+
+export interface TestClient {
+  client: AdvocacyClient;
+  backend: MemoryBackend;
+}
+
+/** A client over a fresh in-memory backend (the demo company unless told otherwise), with no storage. */
+export function testClient(options: MemoryBackendOptions = {}): TestClient {
+  const backend = memoryBackend(options);
+  const client = createAdvocacyClient({ backend, storage: null });
+  return { client, backend };
+}
+
+/** The shadow root of an element, typed for queries. */
+export function shadow(element: Element): ShadowRoot {
+  if (!element.shadowRoot) throw new Error(`<${element.localName}> has no shadow root`);
+  return element.shadowRoot;
+}
+
+/** Waits until `selector` matches inside the element's shadow root and returns the match. */
+export async function find<T extends Element = HTMLElement>(element: Element, selector: string, timeout = 4000): Promise<T> {
+  await waitUntil(() => shadow(element).querySelector(selector), `nothing matched ${selector} in <${element.localName}>`, { timeout });
+  return shadow(element).querySelector<T>(selector)!;
+}
+
+/** All matches of `selector` in the element's shadow root. */
+export function findAll<T extends Element = HTMLElement>(element: Element, selector: string): T[] {
+  return [...shadow(element).querySelectorAll<T>(selector)];
+}
+
+/** The text a user reads in the element's shadow root, whitespace collapsed. */
+export function textOf(element: Element): string {
+  return (shadow(element).textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Waits until the element's shadow text contains `text`. */
+export async function untilText(element: Element, text: string, timeout = 4000): Promise<void> {
+  await waitUntil(() => textOf(element).includes(text), `"${text}" never appeared in <${element.localName}>: ${textOf(element).slice(0, 300)}`, { timeout });
+}
+
+/** The element that has focus, looking into shadow roots. */
+export function deepActiveElement(): Element | null {
+  let active: Element | null = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
