@@ -123,8 +123,11 @@ export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
     sendEvents: (events) => write('post', 'events', { events }, null),
     sendEventsBeacon(events: AdvocacyEvent[]) {
       if (typeof navigator === 'undefined' || typeof navigator.sendBeacon !== 'function') return false;
-      // A beacon can't set headers: the token rides in the body, the type is text/plain (no CORS preflight).
-      const body = JSON.stringify(lastToken ? { events, accessToken: lastToken } : { events });
+      // A beacon can't set headers: the token rides in the body, the type is text/plain (no CORS
+      // preflight). The page is unloading, so there is no waiting for an async getToken().
+      const current = options.getToken();
+      const token = typeof current === 'string' ? current : lastToken;
+      const body = JSON.stringify(token ? { events, accessToken: token } : { events });
       return navigator.sendBeacon(eventsUrl, body);
     },
     recordConversion: (input) => write('post', 'conversions', input, input.externalId),

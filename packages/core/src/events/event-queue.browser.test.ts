@@ -1,0 +1,80 @@
+import { expect } from '@open-wc/testing';
+import type { AdvocacyBackend } from '../backend/backend.js';
+import type { AdvocacyEvent } from '../backend/contract.js';
+import { AdvocacyError } from '../backend/errors.js';
+import { httpBackend } from '../backend/http.js';
+import { createEventQueue } from './event-queue.js';
+
+describe('event queue in the browser', () => {
+  afterEach(() => localStorage.clear());
+
+  it('keeps queued events in localStorage across a reload and delivers each once', async () => {
+    const received = new Map<string, number>();
+    let down = true;
+    const backend = {
+      async sendEvents(events: AdvocacyEvent[]) {
+        if (down) throw new AdvocacyError('network', 'offline');
+        events.forEach((e) => received.set(e.id, (received.get(e.id) ?? 0) + 1));
+        return { accepted: events.length, duplicates: 0 };
+      },
+    } as unknown as AdvocacyBackend;
+
+    const before = createEventQueue({ backend, storage: localStorage, storageKey: 'reload-test', retryBaseMs: 60_000 });
+    for (let i = 0; i < 50; i++) before.track('post_open', { postId: `p${i}` });
+    await before.destroy();
+    const stored = JSON.parse(localStorage.getItem('reload-test:events')!) as AdvocacyEvent[];
+    expect(stored).to.have.length(50);
+
+    down = false;
+    const after = createEventQueue({ backend, storage: localStorage, storageKey: 'reload-test' });
+    await after.flush();
+    expect(received.size).to.equal(50);
+    expect([...received.values()].every((n) => n === 1)).to.be.true;
+    expect(stored.map((e) => e.id).every((id) => received.has(id))).to.be.true;
+    expect(localStorage.getItem('reload-test:events')).to.equal(null);
+    await after.destroy();
+  });
+
+  it('hands queued events to sendBeacon when the page is hidden', async () => {
+    const beacons: Array<{ url: string; body: string }> = [];
+    const original = navigator.sendBeacon;
+    navigator.sendBeacon = (url: string | URL, data?: BodyInit | null) => {
+      beacons.push({ url: String(url), body: String(data) });
+      return true;
+    };
+    try {
+      const backend = httpBackend({ baseUrl: 'https://intranet.example.com/api/v1/', getToken: () => 'jwt-123' });
+      const queue = createEventQueue({ backend, storage: localStorage, storageKey: 'beacon-test' });
+      queue.track('feed_view');
+      queue.track('share_intent', { postId: 'post-01', network: 'linkedin' });
+      window.dispatchEvent(new Event('pagehide'));
+
+      expect(beacons).to.have.length(1);
+      expect(beacons[0]!.url).to.equal('https://intranet.example.com/api/v1/events');
+      const payload = JSON.parse(beacons[0]!.body) as { events: AdvocacyEvent[]; accessToken: string };
+      expect(payload.accessToken).to.equal('jwt-123');
+      expect(payload.events.map((e) => e.type)).to.deep.equal(['feed_view', 'share_intent']);
+      expect(payload.events[1]).to.include({ postId: 'post-01', network: 'linkedin' });
+      expect(queue.store.get().pending).to.equal(0);
+      expect(localStorage.getItem('beacon-test:events')).to.equal(null);
+      await queue.destroy();
+    } finally {
+      navigator.sendBeacon = original;
+    }
+  });
+
+  it('keeps the events when the browser refuses the beacon', async () => {
+    const original = navigator.sendBeacon;
+    navigator.sendBeacon = () => false;
+    try {
+      const backend = httpBackend({ baseUrl: 'https://intranet.example.com/api/v1', getToken: () => 't' });
+      const queue = createEventQueue({ backend, storage: localStorage, storageKey: 'refused' });
+      queue.track('feed_view');
+      window.dispatchEvent(new Event('pagehide'));
+      expect(queue.store.get().pending).to.equal(1);
+      expect(JSON.parse(localStorage.getItem('refused:events')!)).to.have.length(1);
+    } finally {
+      navigator.sendBeacon = original;
+    }
+  });
+});
