@@ -1,0 +1,242 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { AdvocacyShareDialogElement } from './share-dialog.component.js';
+import { deepActiveElement, find, findAll, shadow, testClient, textOf, untilText } from '../../test/helpers.js';
+
+interface FakeWindow {
+  location: { href: string };
+  closed: boolean;
+  opener: unknown;
+  close(): void;
+}
+
+/** Replaces window.open with a recorder that hands back a fake popup. */
+function stubWindowOpen() {
+  const calls: unknown[][] = [];
+  const popup: FakeWindow = {
+    location: { href: 'about:blank' },
+    closed: false,
+    opener: 'page',
+    close() {
+      this.closed = true;
+    },
+  };
+  const original = window.open;
+  window.open = ((...args: unknown[]) => {
+    calls.push(args);
+    return popup;
+  }) as typeof window.open;
+  return { calls, popup, restore: () => (window.open = original) };
+}
+
+/** Replaces the clipboard with one that records what is written. */
+function stubClipboard() {
+  const written: string[] = [];
+  const original = Object.getOwnPropertyDescriptor(navigator, 'clipboard');
+  Object.defineProperty(navigator, 'clipboard', {
+    configurable: true,
+    value: { writeText: async (text: string) => void written.push(text) },
+  });
+  return {
+    written,
+    restore: () => {
+      if (original) Object.defineProperty(navigator, 'clipboard', original);
+      else delete (navigator as { clipboard?: unknown }).clipboard;
+    },
+  };
+}
+
+async function openDialog(options: Parameters<typeof testClient>[0] = {}, lang = 'en') {
+  const { client, backend } = testClient(options);
+  const posts = (await backend.listFeed({ limit: 100 })).items;
+  const post = posts.find((p) => p.networks.length === 0 && Object.keys(p.suggestedCommentary).includes('ja')) ?? posts[0]!;
+  const wrapper = await fixture<HTMLElement>(
+    html`<div lang=${lang}><button id="invoker">Share</button><advocacy-share-dialog .client=${client}></advocacy-share-dialog></div>`,
+  );
+  const dialog = wrapper.querySelector('advocacy-share-dialog')!;
+  const invoker = wrapper.querySelector<HTMLButtonElement>('#invoker')!;
+  invoker.focus();
+  await dialog.show(post, invoker);
+  return { client, backend, post, dialog, invoker };
+}
+
+function pickNetwork(dialog: AdvocacyShareDialogElement, label: string): Promise<unknown> {
+  const chip = findAll<HTMLLabelElement>(dialog, '[part="networks"] label').find((l) => l.textContent!.trim() === label);
+  if (!chip) throw new Error(`no network chip "${label}"`);
+  chip.querySelector('input')!.click();
+  return dialog.updateComplete;
+}
+
+async function typeCommentary(dialog: AdvocacyShareDialogElement, text: string): Promise<void> {
+  const textarea = await find<HTMLTextAreaElement>(dialog, 'textarea');
+  textarea.value = text;
+  textarea.dispatchEvent(new Event('input'));
+  await dialog.updateComplete;
+}
+
+describe('<advocacy-share-dialog>', () => {
+  it('asks for the policy before the first share, and shares once accepted', async () => {
+    const { dialog } = await openDialog({ employeeId: 'emp-tom' });
+    const accept = await find<HTMLButtonElement>(dialog, '[part="accept-button"]');
+    expect(textOf(dialog)).to.contain('Before your first share');
+    expect(shadow(dialog).querySelector('textarea')).to.equal(null);
+    await expect(dialog).to.be.accessible();
+    const accepted = oneEvent(dialog, 'advocacy-policy-accepted');
+    accept.click();
+    const event = await accepted;
+    expect(event.detail.employee.policyAcceptedAt).to.be.a('string');
+    await find(dialog, 'textarea');
+  });
+
+  it('starts from the suggestion in the employee’s language, nudges to make it personal, and counts as X does', async () => {
+    // The demo's signed-in employee writes in Japanese.
+    const { dialog, post } = await openDialog();
+    await pickNetwork(dialog, 'X');
+    const textarea = await find<HTMLTextAreaElement>(dialog, 'textarea');
+    const suggestion = post.suggestedCommentary.ja?.x ?? post.suggestedCommentary.ja?.default;
+    expect(suggestion).to.be.a('string');
+    expect(textarea.value).to.equal(suggestion);
+    expect(textOf(dialog)).to.contain('make it yours');
+    await typeCommentary(dialog, 'Good read');
+    // 9 characters, a space and the link, which X counts as 23.
+    expect(shadow(dialog).querySelector('[part="counter"]')!.textContent!.trim()).to.equal('33 / 280');
+    await typeCommentary(dialog, 'あ'.repeat(130));
+    // Japanese characters weigh 2: 260 + 1 + 23 = 284.
+    expect(shadow(dialog).querySelector('[part="counter"]')!.textContent).to.contain('4 characters over the limit');
+    expect(shadow(dialog).querySelector<HTMLButtonElement>('[part="share-button"]')!.disabled).to.equal(true);
+    expect(shadow(dialog).querySelector('textarea')!.getAttribute('aria-invalid')).to.equal('true');
+    await expect(dialog).to.be.accessible();
+  });
+
+  it('opens the popup inside the click and points it at the intent with the tracking link', async () => {
+    const { dialog, post } = await openDialog();
+    await pickNetwork(dialog, 'X');
+    await typeCommentary(dialog, 'Worth reading');
+    const open = stubWindowOpen();
+    try {
+      const shared = oneEvent(dialog, 'advocacy-share');
+      shadow(dialog).querySelector<HTMLButtonElement>('[part="share-button"]')!.click();
+      // Synchronously, before anything was awaited: popup blockers only allow this.
+      expect(open.calls).to.have.length(1);
+      expect(open.calls[0]![0]).to.equal('about:blank');
+      const { detail } = await shared;
+      expect(detail.postId).to.equal(post.id);
+      expect(detail.network).to.equal('x');
+      expect(detail.share.trackingUrl).to.match(/^https:\/\//);
+      expect(open.popup.location.href).to.equal(
+        `https://x.com/intent/post?text=${encodeURIComponent(`Worth reading ${detail.share.trackingUrl}`)}`,
+      );
+      await untilText(dialog, 'Thanks for sharing!');
+      expect(textOf(dialog)).to.contain('You earned 10 points.');
+      await expect(dialog).to.be.accessible();
+    } finally {
+      open.restore();
+    }
+  });
+
+  it('says before and after that LinkedIn takes only the link, and copies the words', async () => {
+    const { dialog } = await openDialog();
+    await pickNetwork(dialog, 'LinkedIn');
+    expect(textOf(dialog)).to.contain('LinkedIn only takes the link. We’ll copy your words');
+    await typeCommentary(dialog, 'Proud of this team');
+    const open = stubWindowOpen();
+    const clipboard = stubClipboard();
+    try {
+      const shared = oneEvent(dialog, 'advocacy-share');
+      shadow(dialog).querySelector<HTMLButtonElement>('[part="share-button"]')!.click();
+      expect(open.calls).to.have.length(1);
+      const { detail } = await shared;
+      expect(open.popup.location.href).to.equal(
+        `https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(detail.share.trackingUrl)}`,
+      );
+      expect(clipboard.written).to.deep.equal([`Proud of this team ${detail.share.trackingUrl}`]);
+      await untilText(dialog, 'Your words are on the clipboard: paste them into your LinkedIn post.');
+    } finally {
+      open.restore();
+      clipboard.restore();
+    }
+  });
+
+  it('shows a failed share with a Retry that opens a new popup and succeeds', async () => {
+    const { dialog, backend } = await openDialog();
+    await pickNetwork(dialog, 'X');
+    const open = stubWindowOpen();
+    try {
+      backend.fail('forbidden');
+      const failed = oneEvent(dialog, 'advocacy-share-error');
+      shadow(dialog).querySelector<HTMLButtonElement>('[part="share-button"]')!.click();
+      const { detail } = await failed;
+      expect(detail.network).to.equal('x');
+      expect(detail.error.code).to.equal('forbidden');
+      expect(open.popup.closed).to.equal(true);
+      await untilText(dialog, 'The share didn’t go through');
+      await expect(dialog).to.be.accessible();
+
+      backend.fail(null);
+      open.popup.closed = false;
+      const shared = oneEvent(dialog, 'advocacy-share');
+      shadow(dialog).querySelector<HTMLButtonElement>('#retry')!.click();
+      expect(open.calls).to.have.length(2);
+      await shared;
+      await untilText(dialog, 'Thanks for sharing!');
+    } finally {
+      open.restore();
+    }
+  });
+
+  it('offers the device share sheet only where navigator.share exists', async () => {
+    const labels = async () => {
+      const { dialog } = await openDialog();
+      await find(dialog, '[part="networks"]');
+      return findAll(dialog, '[part="networks"] label').map((l) => l.textContent!.trim());
+    };
+    expect(await labels()).not.to.include('More apps');
+    const had = 'share' in navigator;
+    (navigator as { share?: unknown }).share = async () => undefined;
+    try {
+      expect(await labels()).to.include('More apps');
+    } finally {
+      if (!had) delete (navigator as { share?: unknown }).share;
+    }
+  });
+
+  it('keeps Tab inside, closes on Escape and gives focus back to the card’s Share button', async () => {
+    const { client } = testClient();
+    const wrapper = await fixture<HTMLElement>(
+      html`<advocacy-provider .client=${client}><advocacy-feed></advocacy-feed></advocacy-provider>`,
+    );
+    const feed = wrapper.querySelector('advocacy-feed')!;
+    const button = await find<HTMLButtonElement>(feed, '[part="share-button"]');
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    const dialog = shadow(feed).querySelector('advocacy-share-dialog')!;
+    await waitUntil(() => dialog.open, 'Enter on Share did not open the dialog');
+    await find(dialog, 'textarea');
+    const inside = new Set<Element>();
+    for (let i = 0; i < 25; i++) {
+      if (i % 5 === 4) {
+        await sendKeys({ down: 'Shift' });
+        await sendKeys({ press: 'Tab' });
+        await sendKeys({ up: 'Shift' });
+      } else {
+        await sendKeys({ press: 'Tab' });
+      }
+      const active = deepActiveElement();
+      expect(active && shadow(dialog).contains(active), `Tab ${i} left the dialog for ${active?.outerHTML}`).to.equal(true);
+      inside.add(active!);
+    }
+    expect(inside.size).to.be.greaterThan(3);
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialog.open, 'Escape did not close the dialog');
+    await waitUntil(() => deepActiveElement() === button, 'focus did not return to the card’s Share button');
+  });
+
+  it('speaks Japanese under lang="ja"', async () => {
+    const { dialog } = await openDialog({}, 'ja');
+    await find(dialog, 'textarea');
+    expect(textOf(dialog)).to.contain('投稿をシェアする');
+    expect(textOf(dialog)).to.contain('コメント');
+    expect(shadow(dialog).querySelector('[part="share-button"]')!.textContent).to.contain('でシェアする');
+    await expect(dialog).to.be.accessible();
+  });
+});
