@@ -66,7 +66,7 @@ export function prepareDatabase({ dataDir, port, publicUrl, logLevel = 'warn' })
   mkdirSync(dataDir, { recursive: true });
   const env = serverEnv({ port, dataDir, publicUrl, logLevel });
   const firstStart = !existsSync(join(dataDir, 'advocacy.sqlite'));
-  runServerCommand('migrate', env);
+  // `seed` migrates first; `start` migrates an existing database itself.
   if (firstStart) runServerCommand('seed', env);
   return { seeded: firstStart };
 }
@@ -123,7 +123,7 @@ export async function startServer({ port, dataDir, publicUrl, logLevel = 'warn',
 export async function startPortal({ port, serverUrl, stdio = 'inherit' }) {
   const child = spawn(
     process.execPath,
-    [VITE_BIN, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    [VITE_BIN, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--logLevel', 'warn'],
     { cwd: PORTAL_DIR, env: { ...process.env, ADVOCACY_SERVER_URL: serverUrl }, stdio: ['ignore', stdio, stdio] },
   );
   const portal = managed(child);

@@ -10,23 +10,6 @@ import { applyHeader, applyText } from './shell.js';
  * The program admin's page: plain forms and tables over core's admin backend (publish a post,
  * review suggestions, read the analytics summary).
  */
-const session = requireSession();
-if (session !== null) {
-  const t = strings(session.language);
-  applyText(t, session.language, 'adminTitle');
-  applyHeader(t, session);
-  const status = document.querySelector<HTMLElement>('#admin-status')!;
-  if (session.employee.role !== 'admin') {
-    status.textContent = t.adminForbidden;
-    status.classList.add('error');
-    for (const section of document.querySelectorAll<HTMLElement>('main section')) section.hidden = true;
-  } else {
-    const backend = httpBackend({ baseUrl: API_BASE_URL, getToken: () => session.token });
-    const page = new AdminPage(t, session.language, backend.admin, status);
-    void page.start(backend.listTopics());
-  }
-}
-
 class AdminPage {
   private topics: Topic[] = [];
   private readonly numbers: Intl.NumberFormat;
@@ -272,4 +255,21 @@ function table(headers: string[], rows: ReadonlyArray<ReadonlyArray<string | HTM
   }
   wrap.append(element);
   return wrap;
+}
+
+const session = requireSession();
+if (session !== null) {
+  const t = strings(session.language);
+  applyText(t, session.language, 'adminTitle');
+  applyHeader(t, session);
+  const status = document.querySelector<HTMLElement>('#admin-status')!;
+  if (session.employee.role !== 'admin') {
+    status.textContent = t.adminForbidden;
+    status.classList.add('error');
+    for (const section of document.querySelectorAll<HTMLElement>('main section')) section.hidden = true;
+  } else {
+    const backend = httpBackend({ baseUrl: API_BASE_URL, getToken: () => session.token });
+    const page = new AdminPage(t, session.language, backend.admin, status);
+    void page.start(backend.listTopics());
+  }
 }

@@ -25,9 +25,7 @@ export interface PortalStrings {
   shareHeading: string;
   newsHeading: string;
   news: NewsItem[];
-  statsHeading: string;
-  leaderboardHeading: string;
-  suggestHeading: string;
+  sideLabel: string;
   footer: string;
   signInTitle: string;
   signInHeading: string;
@@ -109,9 +107,7 @@ const ja: PortalStrings = {
     { date: '2026-11-20', title: 'ロンドンオフィスとの合同オンライン全社会', body: '12月5日（金）17時から、ロンドンオフィスと合同の全社会をオンラインで行います。招待は各部の幹事からお送りします。' },
     { date: '2026-11-12', title: 'ソーシャルメディア利用ガイドラインを改定しました', body: '社外への発信時の注意点を分かりやすくまとめました。シェアの前に一度ご確認ください。' },
   ],
-  statsHeading: 'あなたの成果',
-  leaderboardHeading: 'ランキング',
-  suggestHeading: '記事を推薦する',
+  sideLabel: 'あなたのアドボカシー',
   footer: '© 2026 株式会社クモシステムズ　社内限り',
   signInTitle: 'ログイン | クモシステムズ 社内ポータル',
   signInHeading: 'デモ用ログイン',
@@ -193,9 +189,7 @@ const en: PortalStrings = {
     { date: '2026-11-20', title: 'Joint all-hands with the Tokyo office', body: 'Our online all-hands with the Tokyo office is on Friday 5 December at 08:00 in London. Invitations come from your team’s organiser.' },
     { date: '2026-11-12', title: 'Updated social media guidelines', body: 'What to keep in mind when you post about work, now on one page. Please read it before you share.' },
   ],
-  statsHeading: 'Your impact',
-  leaderboardHeading: 'Leaderboard',
-  suggestHeading: 'Suggest an article',
+  sideLabel: 'Your advocacy',
   footer: '© 2026 Kumo Systems · Internal use only',
   signInTitle: 'Sign in | Kumo Systems Intranet',
   signInHeading: 'Demo sign-in',
