@@ -3,7 +3,7 @@
  * the package's `openapi.json` by the build, and used at run time to validate every request body
  * and query (see ../http/validate.ts).
  */
-import { CONTENT_KINDS, PERIODS, POST_STATUSES, SCOPES } from './enums.js';
+import { CONTENT_KINDS, PERIODS, POST_STATUSES, SCOPES } from '@advocacy-kit/core';
 import { schemas } from './schemas.js';
 
 type Json = Record<string, unknown>;

@@ -3,7 +3,7 @@
  * mirror packages/core/src/backend/contract.ts property for property; test/openapi-drift.test.ts
  * fails when the two disagree. Request schemas reject unknown fields.
  */
-import { CONTENT_KINDS, CONVERSION_TYPES, EVENT_TYPES, NETWORK_IDS, PERIODS, POST_STATUSES, SCOPES } from './enums.js';
+import { CONTENT_KINDS, CONVERSION_TYPES, EVENT_TYPES, NETWORK_IDS, PERIODS, POST_STATUSES, SCOPES } from '@advocacy-kit/core';
 
 type Schema = Record<string, unknown>;
 
@@ -131,6 +131,14 @@ export const schemas: Record<string, Schema> = {
     createdAt: dateTime,
   }),
   SharePage: page('Share'),
+  TrackingLink: record({
+    code: str(),
+    postId: str(),
+    employeeId: str(),
+    network: ref('NetworkId'),
+    destination: str({ format: 'uri', description: 'The post URL with UTM parameters and the referral code.' }),
+    createdAt: dateTime,
+  }),
   StatsPoint: record({ date: str({ format: 'date' }), points: int(), shares: int(), clicks: int() }),
   MyStats: record({
     period: str({ enum: PERIODS }),
