@@ -1,0 +1,98 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { AdvocacyLeaderboardElement } from './leaderboard.component.js';
+import { find, findAll, shadow, testClient, textOf, untilText } from '../../test/helpers.js';
+
+async function boardWith(client: unknown, lang = 'en'): Promise<AdvocacyLeaderboardElement> {
+  const wrapper = await fixture<HTMLElement>(
+    html`<div lang=${lang}><advocacy-provider .client=${client}><advocacy-leaderboard></advocacy-leaderboard></advocacy-provider></div>`,
+  );
+  return wrapper.querySelector('advocacy-leaderboard')!;
+}
+
+describe('<advocacy-leaderboard>', () => {
+  it('ranks employees with avatars or initials and formatted points, highlighting the signed-in one', async () => {
+    const { client, backend } = testClient();
+    const expected = await backend.getLeaderboard({ period: client.leaderboard.period.get(), scope: 'company', limit: 10 });
+    const board = await boardWith(client);
+    await find(board, '[part~="row"]');
+    const rows = findAll(board, '.list:not(.mine) [part~="row"]');
+    expect(rows).to.have.length(expected.entries.length);
+    const top = expected.entries[0]!;
+    expect(rows[0]!.textContent).to.contain(top.displayName);
+    expect(rows[0]!.querySelector('[part="points"]')!.textContent!.trim()).to.equal(`${new Intl.NumberFormat('en').format(top.points)} pts`);
+    expect(rows[0]!.querySelector('[part="avatar"]')).not.to.equal(null);
+    const mine = findAll(board, '[aria-current="true"]');
+    expect(mine).to.have.length(expected.me ? 1 : 0);
+    if (expected.me) expect(mine[0]!.textContent).to.contain('(You)');
+    await expect(board).to.be.accessible();
+  });
+
+  it('shows the signed-in employee below the top 10 when ranked outside it', async () => {
+    const probe = testClient();
+    const period = probe.client.leaderboard.period.get();
+    const full = await probe.backend.getLeaderboard({ period, scope: 'company', limit: 100 });
+    const outsider = full.entries.find((entry) => entry.rank > 10);
+    expect(outsider, 'the demo company needs someone ranked below 10').not.to.equal(undefined);
+    const { client } = testClient({ employeeId: outsider!.employeeId });
+    const board = await boardWith(client);
+    const mine = await find(board, '.mine [part~="me"]');
+    expect(mine.textContent).to.contain(outsider!.displayName);
+    expect(mine.textContent).to.contain(`#${outsider!.rank}`);
+    expect(findAll(board, '.list:not(.mine) [part~="row"]')).to.have.length(10);
+    await expect(board).to.be.accessible();
+  });
+
+  it('switches period and scope with its controls', async () => {
+    const { client } = testClient();
+    const board = await boardWith(client);
+    await find(board, '[part~="row"]');
+    const monthly = findAll<HTMLLabelElement>(board, '[part="period"] label').find((l) => l.textContent!.trim() === 'This month')!;
+    monthly.querySelector('input')!.click();
+    await waitUntil(() => client.leaderboard.store.get().data?.period === 'month', 'the period did not change');
+    const team = findAll<HTMLLabelElement>(board, '[part="scope"] label').find((l) => l.textContent!.trim() === 'My team')!;
+    team.querySelector('input')!.click();
+    await waitUntil(() => client.leaderboard.store.get().data?.scope === 'team', 'the scope did not change');
+    await board.updateComplete;
+    const me = (await client.backend.getMe());
+    for (const row of findAll(board, '[part~="row"]')) expect(row.textContent).to.contain(me.teamName);
+  });
+
+  it('shows loading, empty, and error with a Retry that recovers', async () => {
+    const slow = testClient({ latencyMs: 60_000 });
+    const loading = await boardWith(slow.client);
+    await find(loading, '[aria-busy="true"]');
+    await expect(loading).to.be.accessible();
+
+    const empty = await boardWith(testClient({ seed: false }).client);
+    await untilText(empty, 'No points yet in this period');
+    await expect(empty).to.be.accessible();
+
+    const { client, backend } = testClient();
+    backend.fail('server');
+    const wrapper = await fixture<HTMLElement>(html`<div></div>`);
+    const failed = oneEvent(wrapper, 'advocacy-error');
+    wrapper.innerHTML = '<advocacy-leaderboard></advocacy-leaderboard>';
+    const board = wrapper.querySelector('advocacy-leaderboard')!;
+    board.client = client;
+    expect((await failed).detail.source).to.equal('leaderboard');
+    const alert = await find(board, '[role="alert"]');
+    expect(alert.textContent).to.contain('We couldn’t load the leaderboard');
+    await expect(board).to.be.accessible();
+    backend.fail(null);
+    alert.querySelector('button')!.click();
+    await find(board, '[part~="row"]');
+    expect(shadow(board).querySelector('[role="alert"]')).to.equal(null);
+  });
+
+  it('speaks Japanese under lang="ja"', async () => {
+    const { client } = testClient();
+    const board = await boardWith(client, 'ja');
+    await find(board, '[part~="row"]');
+    const text = textOf(board);
+    expect(text).to.contain('ランキング');
+    expect(text).to.contain('今週');
+    expect(text).to.contain('ポイント');
+    expect(text).to.contain('位');
+    await expect(board).to.be.accessible();
+  });
+});
