@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, before, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../src/db/database.js';
+import { forEachDatabase, type TestDatabase } from './support/databases.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const HUMAN = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
+
+function cli(args: string[], env: Record<string, string>) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' });
+}
+
+async function counts(database: { databaseUrl: string | null; sqliteFile: string }) {
+  const { db } = openDatabase(database);
+  try {
+    const out: Record<string, number> = {};
+    for (const table of ['employees', 'posts', 'shares', 'clicks', 'conversions', 'points_ledger', 'suggestions'] as const) {
+      const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+      out[table] = Number(row.n);
+    }
+    return out;
+  } finally {
+    await db.destroy();
+  }
+}
+
+forEachDatabase('advocacy-server CLI', (open) => {
+  let database: TestDatabase;
+  let dataDir: string;
+  let env: Record<string, string>;
+
+  before(async () => {
+    database = await open();
+    dataDir = mkdtempSync(join(tmpdir(), 'advocacy-cli-'));
+    env = { DATA_DIR: dataDir, DATABASE_URL: database.databaseUrl ?? '', AUTH_JWT_SECRET: 'cli-test-secret-0123456789abcdef', LOG_LEVEL: 'info' };
+  });
+  after(async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    await database.drop();
+  });
+
+  const target = () => ({ databaseUrl: database.databaseUrl, sqliteFile: join(dataDir, 'advocacy.sqlite') });
+
+  it('migrate creates the database and applies the migrations once', () => {
+    const first = cli(['migrate'], env);
+    assert.equal(first.status, 0, first.stderr);
+    assert.match(first.stdout, /"applied":\["0001_initial"\]/);
+    if (database.databaseUrl === null) assert.ok(existsSync(join(dataDir, 'advocacy.sqlite')));
+    const second = cli(['migrate'], env);
+    assert.match(second.stdout, /"applied":\[\]/);
+  });
+
+  it('seed loads the demo company with history, and seeding twice duplicates nothing', async () => {
+    const first = cli(['seed'], env);
+    assert.equal(first.status, 0, first.stderr);
+    const once = await counts(target());
+    assert.ok(once.employees > 0 && once.posts > 0 && once.shares > 0 && once.clicks > 0 && once.conversions > 0 && once.points_ledger > 0, JSON.stringify(once));
+    const second = cli(['seed'], env);
+    assert.equal(second.status, 0, second.stderr);
+    assert.deepEqual(await counts(target()), once);
+  });
+
+  it('rejects an unknown command with the usage', () => {
+    const result = cli(['serve'], env);
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /Unknown command "serve"/);
+  });
+
+  it('start serves, and SIGTERM flushes buffered clicks before exiting', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], {
+      cwd: root,
+      env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', ADVOCACY_DEMO_AUTH: '1' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /"msg":"listening","url":"([^"]+)"/.exec(output);
+        if (match) resolve(match[1]!);
+      });
+      child.on('exit', (code) => reject(new Error(`server exited early (${code}): ${output}`)));
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    try {
+      const health = await fetch(`${url}/health`);
+      assert.equal(health.status, 200);
+      const { token } = await (await fetch(`${url}/api/v1/auth/demo-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ employeeId: 'emp-emily' }) })).json();
+      const feed = await (await fetch(`${url}/api/v1/feed?limit=1`, { headers: { authorization: `Bearer ${token}` } })).json();
+      const share = await (
+        await fetch(`${url}/api/v1/shares`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': 'cli-share' },
+          body: JSON.stringify({ postId: feed.items[0].id, network: 'linkedin', commentary: '' }),
+        })
+      ).json();
+      const click = await fetch(share.trackingUrl.replace(/^https?:\/\/[^/]+/, url), { redirect: 'manual', headers: { 'user-agent': HUMAN } });
+      assert.equal(click.status, 302);
+      child.kill('SIGTERM');
+      assert.equal(await exited, 0);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+    const { db } = openDatabase(target());
+    try {
+      const row = await db.selectFrom('clicks').innerJoin('shares', 'shares.id', 'clicks.share_id').select('clicks.code').where('shares.idempotency_key', '=', 'cli-share').execute();
+      assert.equal(row.length, 1);
+    } finally {
+      await db.destroy();
+    }
+  });
+});
