@@ -1,5 +1,4 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-
 import { memoryBackend } from '@advocacy-kit/core/memory';
 import type { AdvocacyProviderElement } from './provider.component.js';
 import { find, findAll, testClient, textOf, untilText } from '../../test/helpers.js';

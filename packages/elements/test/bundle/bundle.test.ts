@@ -1,0 +1,53 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+
+interface BundleWindow extends Window {
+  bundlePageReady?: boolean;
+  bundleProblems: { errors: string[]; warnings: string[]; violations: string[] };
+}
+
+/** Loads a test page that uses dist/advocacy-kit.min.js in an iframe and waits for its scripts. */
+async function loadPage(path: string): Promise<BundleWindow> {
+  const frame = await fixture<HTMLIFrameElement>(html`<iframe title="bundle page" src=${path} width="1000" height="800"></iframe>`);
+  await waitUntil(() => (frame.contentWindow as BundleWindow | null)?.bundlePageReady, `${path} never finished loading`, { timeout: 8000 });
+  return frame.contentWindow as BundleWindow;
+}
+
+function cardsIn(win: Window, selector: string): number {
+  return win.document.querySelector(selector)?.shadowRoot?.querySelectorAll('[part="card"]').length ?? 0;
+}
+
+describe('the self-contained script', () => {
+  it('loads twice without an error, and once more under a prefix with its own tags', async () => {
+    const win = await loadPage('/test/bundle/two-copies.html');
+    expect(win.bundleProblems.errors).to.deep.equal([]);
+    expect(win.bundleProblems.warnings.some((w) => w.includes('<advocacy-feed> is already defined'))).to.equal(true);
+    for (const base of ['provider', 'feed', 'share-dialog', 'leaderboard', 'my-stats', 'suggest']) {
+      expect(win.customElements.get(`advocacy-${base}`), `advocacy-${base}`).not.to.equal(undefined);
+      expect(win.customElements.get(`acme-${base}`), `acme-${base}`).not.to.equal(undefined);
+    }
+    expect(win.customElements.get('acme-feed')).not.to.equal(win.customElements.get('advocacy-feed'));
+    await waitUntil(() => cardsIn(win, '#plain') > 0 && cardsIn(win, '#acme') > 0, 'a feed did not render', { timeout: 8000 });
+    const acmeRoot = win.document.querySelector('#acme')!.shadowRoot!;
+    expect(acmeRoot.querySelector('acme-share-dialog')).not.to.equal(null);
+    expect(acmeRoot.querySelector('advocacy-share-dialog')).to.equal(null);
+    expect(win.bundleProblems.errors).to.deep.equal([]);
+  });
+
+  it('renders the feed and its share dialog under script-src and style-src self, with no CSP violation', async () => {
+    const win = await loadPage('/test/bundle/csp.html');
+    await waitUntil(() => cardsIn(win, 'advocacy-feed') > 0, 'the feed did not render', { timeout: 8000 });
+    const feedRoot = win.document.querySelector('advocacy-feed')!.shadowRoot!;
+    feedRoot.querySelector<HTMLButtonElement>('[part="share-button"]')!.click();
+    const dialogRoot = feedRoot.querySelector('advocacy-share-dialog')!.shadowRoot!;
+    await waitUntil(() => dialogRoot.querySelector('textarea'), 'the share dialog did not open', { timeout: 8000 });
+    const card = feedRoot.querySelector('[part="card"]')!;
+    expect(win.getComputedStyle(card).borderTopStyle).to.equal('solid');
+    expect(win.bundleProblems.violations).to.deep.equal([]);
+    expect(win.bundleProblems.errors).to.deep.equal([]);
+
+    // The policy is in force: an inline style attribute is reported at once.
+    win.document.body.insertAdjacentHTML('beforeend', '<p style="color: red">inline</p>');
+    await waitUntil(() => win.bundleProblems.violations.length > 0, 'the page is not under the CSP');
+    expect(win.bundleProblems.violations[0]).to.match(/^style-src/);
+  });
+});

@@ -1,0 +1,2 @@
+// Module scripts run in order, so this one runs after every copy of the script above it.
+window.bundlePageReady = true;
