@@ -29,7 +29,7 @@ export async function visitOverHttp(url: string, userAgent: string): Promise<str
 
 /** A target for an API that speaks the Advocacy Kit HTTP contract, through core's `httpBackend`. */
 export function httpTarget(options: HttpTargetOptions): ContractTarget {
-  const signedIn = (token: string) => () => httpBackend({ baseUrl: options.baseUrl, token: () => token });
+  const signedIn = (token: string) => () => httpBackend({ baseUrl: options.baseUrl, getToken: () => token });
   return {
     employee: signedIn(options.employeeToken),
     otherEmployee: signedIn(options.otherEmployeeToken),

@@ -42,7 +42,9 @@ export const shareChecks: Check[] = [
       const visit = context.target.visitTrackingUrl;
       if (!visit) return context.skip('the target has no visitTrackingUrl hook');
       const { post, share } = await shareFreshPost(context, 'linkedin');
-      const location = await step('follow the tracking URL', () => visit(share.trackingUrl, HUMAN_USER_AGENT));
+      // As LinkedIn's crawler: previews must get the same redirect, and a crawler's visit leaves
+      // the click counters alone (clicks may be written later, which would blur points.clicks).
+      const location = await step('follow the tracking URL as LinkedInBot', () => visit(share.trackingUrl, CRAWLER_USER_AGENT));
       assert(location !== null, 'the tracking URL redirects', 'a redirect', 'no redirect');
       const destination = new URL(location);
       const registered = new URL(post.url);
