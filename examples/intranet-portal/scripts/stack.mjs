@@ -140,14 +140,14 @@ export async function startPortal({ port, serverUrl, stdio = 'inherit' }) {
  * The whole demo: database ready, server and portal running. Returns their URLs and a `stop()`
  * that ends both.
  */
-export async function startStack({ dataDir, serverPort = 0, portalPort = 0, logLevel = 'warn', stdio = 'inherit' }) {
+export async function startStack({ dataDir, serverPort = 0, portalPort = 0, logLevel = 'warn', stdio = 'inherit', portalStdio = stdio }) {
   const [apiPort, webPort] = [await freePort(serverPort), await freePort(portalPort)];
   const publicUrl = `http://127.0.0.1:${webPort}`;
   const { seeded } = prepareDatabase({ dataDir, port: apiPort, publicUrl, logLevel });
   const server = await startServer({ port: apiPort, dataDir, publicUrl, logLevel, stdio });
   let portal;
   try {
-    portal = await startPortal({ port: webPort, serverUrl: server.url, stdio });
+    portal = await startPortal({ port: webPort, serverUrl: server.url, stdio: portalStdio });
   } catch (error) {
     await server.stop();
     throw error;

@@ -25,7 +25,8 @@ export const USER_AGENTS = {
 export async function openHarness() {
   if (!existsSync(join(PORTAL_DIR, 'dist', 'index.html'))) buildPortal({ quiet: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'advocacy-portal-test-'));
-  const stack = await startStack({ dataDir, logLevel: 'warn', stdio: 'inherit' });
+  // The portal's proxy logs every refused connection while a test stops the server: keep it quiet.
+  const stack = await startStack({ dataDir, logLevel: 'warn', stdio: 'inherit', portalStdio: 'ignore' });
   let browser;
   try {
     browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROME_ARGS });
