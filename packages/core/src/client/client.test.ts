@@ -102,6 +102,24 @@ describe('createAdvocacyClient', () => {
     await client.destroy();
   });
 
+  it('keeps the items shown when loading more fails, and reports that error on its own', async () => {
+    const backend = memoryBackend({ now: () => NOW });
+    const client = createAdvocacyClient({ backend, storage: null });
+    await client.feed.refresh();
+    backend.fail('timeout');
+    await client.feed.loadMore();
+    const state = client.feed.store.get();
+    assert.equal(state.status, 'ready');
+    assert.equal(state.items.length, 20);
+    assert.equal(state.error, null);
+    assert.equal(state.loadMoreError?.code, 'timeout');
+    backend.fail(null);
+    await client.feed.loadMore();
+    assert.equal(client.feed.store.get().loadMoreError, null);
+    assert.ok(client.feed.store.get().items.length > 20);
+    await client.destroy();
+  });
+
   it('keeps two clients independent', async () => {
     const storage = memoryStorage();
     const shared = memoryBackend({ now: () => NOW });

@@ -45,7 +45,8 @@ export function createFeedController(options: FeedOptions): FeedController {
       writeJson(storage, seenKey, now().toISOString());
       return 0;
     }
-    return items.filter((p) => p.publishAt > seen).length;
+    const since = Date.parse(seen);
+    return items.filter((p) => Date.parse(p.publishAt) > since).length;
   };
 
   const refresh = async () => {
