@@ -7,6 +7,7 @@
 //                                  pages never download it.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const DEMO_FILE = 'advocacy-kit-demo.min.js';
@@ -35,6 +36,6 @@ const demoBesideScript = {
 await build({
   ...common,
   entryPoints: { 'advocacy-kit.min': 'src/all.ts', 'advocacy-feed.min': 'src/feed-bundle.ts' },
-  plugins: [demoBesideScript],
+  plugins: [demoBesideScript, minifyTemplatesPlugin],
 });
 await build({ ...common, entryPoints: { [DEMO_FILE.replace(/\.js$/, '')]: '@advocacy-kit/core/memory' } });
