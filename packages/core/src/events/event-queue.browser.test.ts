@@ -35,6 +35,28 @@ describe('event queue in the browser', () => {
     await after.destroy();
   });
 
+  it('sends at once when the browser comes back online, without waiting out the backoff', async () => {
+    let down = true;
+    const received: string[] = [];
+    const backend = {
+      async sendEvents(events: AdvocacyEvent[]) {
+        if (down) throw new AdvocacyError('network', 'offline');
+        received.push(...events.map((e) => e.id));
+        return { accepted: events.length, duplicates: 0 };
+      },
+    } as unknown as AdvocacyBackend;
+    const queue = createEventQueue({ backend, storage: localStorage, storageKey: 'online-test', retryBaseMs: 60_000 });
+    queue.track('feed_view');
+    await queue.flush();
+    expect(queue.store.get().lastError?.code).to.equal('network');
+    down = false;
+    window.dispatchEvent(new Event('online'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(received).to.have.length(1);
+    expect(queue.store.get()).to.deep.equal({ pending: 0, delivered: 1, lastError: null });
+    await queue.destroy();
+  });
+
   it('hands queued events to sendBeacon when the page is hidden', async () => {
     const beacons: Array<{ url: string; body: string }> = [];
     const original = navigator.sendBeacon;

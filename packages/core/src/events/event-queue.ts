@@ -112,9 +112,17 @@ export function createEventQueue(options: EventQueueOptions): EventQueue {
   const onVisibility = () => {
     if (document.visibilityState === 'hidden') onHide();
   };
+  /** Back online: no need to wait out the backoff. */
+  const onOnline = () => {
+    clearTimeout(retryTimer);
+    retryTimer = undefined;
+    attempt = 0;
+    auto();
+  };
   const browser = typeof window !== 'undefined' && typeof document !== 'undefined';
   if (browser) {
     window.addEventListener('pagehide', onHide);
+    window.addEventListener('online', onOnline);
     document.addEventListener('visibilitychange', onVisibility);
   }
   auto();
@@ -136,6 +144,7 @@ export function createEventQueue(options: EventQueueOptions): EventQueue {
       retryTimer = undefined;
       if (browser) {
         window.removeEventListener('pagehide', onHide);
+        window.removeEventListener('online', onOnline);
         document.removeEventListener('visibilitychange', onVisibility);
       }
       await flush();
