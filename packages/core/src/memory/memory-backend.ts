@@ -114,6 +114,11 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
     }
     return post;
   };
+  /** The signed-in employee's own rows. */
+  const mine = <T extends { employeeId: string }>(rows: Iterable<T>): T[] => {
+    const { id } = me();
+    return [...rows].filter((row) => row.employeeId === id);
+  };
   const byCreated = (row: { createdAt: string; id: string }) => [row.createdAt, row.id] as const;
   const byPublish = (row: Post) => [row.publishAt, row.id] as const;
   const checkPeriod = (period: Period) => {
@@ -182,15 +187,13 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
         db.idempotency.set(replayKey, share);
         return share;
       }),
-    listMyShares: (query = {}) =>
-      call(() => paginate(db.shares.filter((s) => s.employeeId === employeeId), byCreated, query.cursor, pageLimit(query.limit))),
+    listMyShares: (query = {}) => call(() => paginate(mine(db.shares), byCreated, query.cursor, pageLimit(query.limit))),
     getMyStats: (period) =>
       call(() => {
         checkPeriod(period);
         return myStats(db, me(), period);
       }),
-    listMyPoints: (query = {}) =>
-      call(() => paginate(db.ledger.filter((r) => r.employeeId === employeeId), byCreated, query.cursor, pageLimit(query.limit))),
+    listMyPoints: (query = {}) => call(() => paginate(mine(db.ledger), byCreated, query.cursor, pageLimit(query.limit))),
     getLeaderboard: (query: LeaderboardQuery) =>
       call(() => {
         checkPeriod(query.period);
@@ -227,9 +230,7 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
         return suggestion;
       }),
     listMySuggestions: (query = {}) =>
-      call(() =>
-        paginate([...db.suggestions.values()].filter((s) => s.employeeId === employeeId), byCreated, query.cursor, pageLimit(query.limit)),
-      ),
+      call(() => paginate(mine(db.suggestions.values()), byCreated, query.cursor, pageLimit(query.limit))),
     sendEvents: (events: AdvocacyEvent[]) =>
       call(() => {
         me();
