@@ -1,5 +1,6 @@
 import { createAdvocacyClient } from '@advocacy-kit/core';
 import { memoryBackend } from '@advocacy-kit/core/memory';
+import type { AdvocacyShareDetail } from '@advocacy-kit/elements';
 import '@advocacy-kit/elements/define/advocacy-provider.js';
 import '@advocacy-kit/elements/define/advocacy-feed.js';
 import '@advocacy-kit/elements/define/advocacy-my-stats.js';
@@ -21,7 +22,7 @@ export function App() {
   useEffect(() => {
     const feed = feedRef.current;
     if (!feed) return;
-    const onShare = (event: HTMLElementEventMap['advocacy-share']) => {
+    const onShare = (event: CustomEvent<AdvocacyShareDetail>) => {
       const { share, network } = event.detail;
       setShares((list) => [{ id: share.id, network, url: share.trackingUrl, points: share.pointsAwarded }, ...list]);
     };

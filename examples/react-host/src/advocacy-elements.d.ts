@@ -2,15 +2,15 @@ import type { AdvocacyClient } from '@advocacy-kit/core';
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 
 /** JSX types for the Advocacy Kit tags this app uses. React 19 sets object props as properties. */
-type Element<Props = object> = DetailedHTMLProps<HTMLAttributes<HTMLElement>, HTMLElement> & Props;
+type AdvocacyTag<Props = object> = DetailedHTMLProps<HTMLAttributes<HTMLElement>, HTMLElement> & Props;
 
 declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
-      'advocacy-provider': Element<{ client?: AdvocacyClient; locale?: string }>;
-      'advocacy-feed': Element;
-      'advocacy-my-stats': Element;
-      'advocacy-leaderboard': Element;
+      'advocacy-provider': AdvocacyTag<{ client?: AdvocacyClient; locale?: string }>;
+      'advocacy-feed': AdvocacyTag;
+      'advocacy-my-stats': AdvocacyTag;
+      'advocacy-leaderboard': AdvocacyTag;
     }
   }
 }
