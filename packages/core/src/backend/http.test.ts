@@ -75,6 +75,40 @@ describe('httpBackend requests', () => {
   });
 });
 
+describe('httpBackend routes', () => {
+  it('calls the route of docs/http-api.md for every method', async () => {
+    const { fetch, seen } = fakeFetch(() => json({ items: [], nextCursor: null }));
+    const b = httpBackend({ baseUrl: `${base}/`, fetch, getToken: () => 't', retries: 0 });
+    const calls: Array<[() => Promise<unknown>, string]> = [
+      [() => b.getMe(), 'GET /me'],
+      [() => b.acceptPolicy(), 'POST /me/policy-acceptance'],
+      [() => b.listTopics(), 'GET /topics'],
+      [() => b.listTeams(), 'GET /teams'],
+      [() => b.getPost('a/b'), 'GET /posts/a%2Fb'],
+      [() => b.getMyStats('week'), 'GET /me/stats?period=week'],
+      [() => b.listMyPoints({ limit: 50 }), 'GET /me/points?limit=50'],
+      [() => b.getLeaderboard({ period: 'all', scope: 'team', limit: 3 }), 'GET /leaderboard?period=all&scope=team&limit=3'],
+      [() => b.listMySuggestions(), 'GET /me/suggestions'],
+      [() => b.sendEvents([]), 'POST /events'],
+      [() => b.recordConversion({ code: 'c', type: 'lead', externalId: 'e' }), 'POST /conversions'],
+      [() => b.admin.listPosts({ status: 'draft', q: 'ai' }), 'GET /admin/posts?status=draft&q=ai'],
+      [() => b.admin.createPost({ kind: 'owned', title: 't', summary: '', url: 'https://e.com', locale: 'en' }), 'POST /admin/posts'],
+      [() => b.admin.updatePost('p1', { title: 'x' }), 'PATCH /admin/posts/p1'],
+      [() => b.admin.archivePost('p1'), 'POST /admin/posts/p1/archive'],
+      [() => b.admin.listSuggestions({ status: 'pending' }), 'GET /admin/suggestions?status=pending'],
+      [() => b.admin.reviewSuggestion('s1', { decision: 'reject', reason: 'no' }), 'POST /admin/suggestions/s1/review'],
+      [() => b.admin.getAnalytics({ from: '2026-01-01', to: '2026-01-31' }), 'GET /admin/analytics?from=2026-01-01&to=2026-01-31'],
+    ];
+    for (const [call] of calls) await call();
+    assert.deepEqual(
+      seen.map((r) => `${r.method} ${r.url.slice(base.length)}`),
+      calls.map(([, route]) => route),
+    );
+    const conversion = seen.find((r) => r.url.endsWith('/conversions'))!;
+    assert.equal(conversion.headers.get('Idempotency-Key'), 'e');
+  });
+});
+
 describe('httpBackend errors', () => {
   const backendAnswering = (response: () => Response) =>
     httpBackend({ baseUrl: base, fetch: fakeFetch(response).fetch, getToken: () => 't', retries: 0 });
