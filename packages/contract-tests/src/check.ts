@@ -10,6 +10,7 @@ export type GroupId =
   | 'points'
   | 'leaderboard'
   | 'suggestions'
+  | 'conversions'
   | 'events'
   | 'errors'
   | 'isolation';
@@ -22,6 +23,7 @@ export const GROUPS: ReadonlyArray<{ id: GroupId; title: string }> = [
   { id: 'points', title: 'Points ledger and stats' },
   { id: 'leaderboard', title: 'Leaderboard' },
   { id: 'suggestions', title: 'Suggestions and review' },
+  { id: 'conversions', title: 'Conversions' },
   { id: 'events', title: 'Participation events' },
   { id: 'errors', title: 'Error shapes' },
   { id: 'isolation', title: 'Isolation between employees' },

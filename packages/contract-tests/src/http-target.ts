@@ -35,6 +35,7 @@ export function httpTarget(options: HttpTargetOptions): ContractTarget {
     otherEmployee: signedIn(options.otherEmployeeToken),
     admin: signedIn(options.adminToken),
     unauthenticated: signedIn(BAD_TOKEN),
+    http: true,
     visitTrackingUrl: visitOverHttp,
   };
 }

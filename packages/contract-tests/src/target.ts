@@ -21,6 +21,11 @@ export interface ContractTarget {
    */
   unauthenticated?: BackendFactory;
   /**
+   * The backends talk to an API over the HTTP contract (core's `httpBackend`). Enables the check
+   * that errors carry the right status and RFC 9457 problem details.
+   */
+  http?: boolean;
+  /**
    * Follows a tracking URL once, as a visitor with this User-Agent would, and returns where it
    * redirects to (`null` when it doesn't redirect). Enables the tracking-link checks.
    */

@@ -31,7 +31,7 @@ test('prints one line per check grouped by capability and exits 0 when all pass'
   assert.match(stdout, /^Error shapes$/m);
   assert.doesNotMatch(stdout, /^Shares and tracking links$/m, '--only leaves other groups out');
   assert.match(stdout, /^ {2}✓ a request with bad credentials is unauthorized \(\d+ ms\)$/m);
-  assert.match(stdout, /^15 passed, 0 failed \(/m);
+  assert.match(stdout, /^16 passed, 0 failed \(/m);
 });
 
 test('--json prints the report for CI', async () => {

@@ -11,8 +11,8 @@ test('a backend that awards a retried share again is caught', async () => {
 
 test('a backend that repeats items across pages is caught', async () => {
   const report = await runContractSuite(repeatingPages(memoryTarget()), { only: ['pagination'] });
-  assertCaught(report, 'pagination.feed', 'no post appears on two pages');
-  assertCaught(report, 'pagination.admin-posts', 'no post appears on two pages');
+  assertCaught(report, 'pagination.feed', 'no item appears on two pages');
+  assertCaught(report, 'pagination.admin-posts', 'no item appears on two pages');
 });
 
 test("a backend that leaks another employee's shares and stats is caught", async () => {

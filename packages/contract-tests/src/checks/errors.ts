@@ -1,4 +1,5 @@
-import { assert, expectError } from '../assert.js';
+import { PROBLEM_TYPE_BASE, type AdvocacyError } from '@advocacy-kit/core/backend';
+import { assert, assertEqual, expectError } from '../assert.js';
 import type { Check } from '../check.js';
 
 export const errorChecks: Check[] = [
@@ -72,6 +73,30 @@ export const errorChecks: Check[] = [
       await expectError('admin.createPost as an employee', 'forbidden', () =>
         admin.createPost({ kind: 'curated', title: `Forbidden [${context.runTag}]`, summary: '', url: 'https://example.com/forbidden', locale: 'en' }),
       );
+    },
+  },
+  {
+    id: 'errors.problem-details',
+    group: 'errors',
+    name: 'HTTP errors are problem+json with a stable type per error code',
+    async run(context) {
+      if (!context.target.http) return context.skip('the target does not speak HTTP');
+      const errors: Array<[AdvocacyError, number[], string]> = [
+        [await expectError('getPost with an unknown id', 'not_found', () => context.employee.getPost(context.unique('missing'))), [404], 'not_found'],
+        [await expectError('createSuggestion with url "not a url"', 'validation', () =>
+          context.employee.createSuggestion({ url: 'not a url', note: '', topics: [] })), [400, 422], 'validation'],
+        [await expectError('admin.listPosts as an employee', 'forbidden', () => context.employee.admin.listPosts()), [403], 'forbidden'],
+      ];
+      if (context.target.unauthenticated) {
+        const backend = await context.target.unauthenticated();
+        errors.push([await expectError('getMe with a bad token', 'unauthorized', () => backend.getMe()), [401], 'unauthorized']);
+      }
+      for (const [error, statuses, slug] of errors) {
+        assert(error.status !== undefined && statuses.includes(error.status), `${error.code}: the HTTP status is ${statuses.join(' or ')}`,
+          statuses.join(' or '), error.status);
+        assertEqual({ type: error.problem?.type, status: error.problem?.status }, { type: `${PROBLEM_TYPE_BASE}${slug}`, status: error.status },
+          `${error.code}: the body is problem details with type ${PROBLEM_TYPE_BASE}${slug}`);
+      }
     },
   },
 ];

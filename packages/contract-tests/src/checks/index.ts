@@ -1,4 +1,5 @@
 import type { Check } from '../check.js';
+import { conversionChecks } from './conversions.js';
 import { errorChecks } from './errors.js';
 import { eventChecks } from './events.js';
 import { feedChecks } from './feed.js';
@@ -19,6 +20,7 @@ export const CHECKS: readonly Check[] = [
   ...pointsChecks,
   ...leaderboardChecks,
   ...suggestionChecks,
+  ...conversionChecks,
   ...eventChecks,
   ...errorChecks,
   ...isolationChecks,

@@ -1,6 +1,8 @@
 import type { Page, PageQuery, Post } from '@advocacy-kit/core/backend';
 import { assert, assertEqual, step } from '../assert.js';
 import type { Check, CheckContext } from '../check.js';
+import { ledger, newRows } from './points.js';
+import { shareFreshPost } from './share.js';
 
 const PAGE_SIZE = 4;
 /** More than two full pages, so a cursor is followed at least twice. */
@@ -16,19 +18,19 @@ async function createPosts(context: CheckContext, label: string): Promise<Post[]
  * Pages through a list until every wanted id has been seen (or the list ends), then asserts that
  * no id came twice, none was skipped, and no page was larger than asked.
  */
-async function pageThrough(
+async function pageThrough<T extends { id: string }>(
   what: string,
   wanted: Set<string>,
-  fetchPage: (query: PageQuery) => Promise<Page<Post>>,
+  fetchPage: (query: PageQuery) => Promise<Page<T>>,
   between?: (pageNumber: number) => Promise<void>,
-): Promise<Post[]> {
-  const seen: Post[] = [];
+): Promise<T[]> {
+  const seen: T[] = [];
   const counts = new Map<string, number>();
   let cursor: string | null = null;
   let pageNumber = 0;
   do {
     pageNumber++;
-    const page: Page<Post> = await step(`${what}: fetch page ${pageNumber}`, () => fetchPage({ cursor, limit: PAGE_SIZE }));
+    const page: Page<T> = await step(`${what}: fetch page ${pageNumber}`, () => fetchPage({ cursor, limit: PAGE_SIZE }));
     assert(page.items.length <= PAGE_SIZE, `${what}: page ${pageNumber} respects limit ${PAGE_SIZE}`, `at most ${PAGE_SIZE} items`, page.items.length);
     assert(page.nextCursor === null || page.items.length > 0, `${what}: a page with a next cursor is not empty`, 'items', 'an empty page with a cursor');
     for (const post of page.items) {
@@ -40,9 +42,9 @@ async function pageThrough(
     if (between) await between(pageNumber);
   } while (cursor !== null && pageNumber < 50);
   const repeated = [...counts].filter(([, n]) => n > 1).map(([id]) => id);
-  assert(repeated.length === 0, `${what}: no post appears on two pages`, 'each post once', repeated);
+  assert(repeated.length === 0, `${what}: no item appears on two pages`, 'each item once', repeated);
   const missing = [...wanted].filter((id) => !counts.has(id));
-  assert(missing.length === 0, `${what}: no post is skipped between pages`, `all ${wanted.size} posts`, `missing ${missing.join(', ')}`);
+  assert(missing.length === 0, `${what}: no item is skipped between pages`, `all ${wanted.size} items`, `missing ${missing.join(', ')}`);
   return seen;
 }
 
@@ -73,6 +75,20 @@ export const paginationChecks: Check[] = [
         async (pageNumber) => {
           await context.createPost({ title: `inserted after page ${pageNumber}` });
         });
+    },
+  },
+  {
+    id: 'pagination.my-shares-and-points',
+    group: 'pagination',
+    name: 'my shares and my points page without gaps or duplicates',
+    async run(context) {
+      const before = await ledger(context.employee);
+      const shares = [];
+      for (let i = 0; i < POST_COUNT; i++) shares.push((await shareFreshPost(context)).share);
+      await pageThrough('my shares', new Set(shares.map((share) => share.id)), (query) => context.employee.listMyShares(query));
+      const rows = newRows(before, await ledger(context.employee));
+      assert(rows.length >= POST_COUNT, `the ledger gained a row per share`, `>= ${POST_COUNT} rows`, rows.length);
+      await pageThrough('my points', new Set(rows.map((row) => row.id)), (query) => context.employee.listMyPoints(query));
     },
   },
   {

@@ -1,5 +1,5 @@
 import { isAdvocacyError, type NetworkId } from '@advocacy-kit/core/backend';
-import { assert, assertEqual, step } from '../assert.js';
+import { assert, assertEqual, expectError, step } from '../assert.js';
 import type { Check, CheckContext } from '../check.js';
 import { collectPages } from './pages.js';
 
@@ -56,6 +56,21 @@ export const shareChecks: Check[] = [
         { utm_source: 'linkedin', utm_medium: 'employee_advocacy', utm_campaign: post.id, adv_ref: share.trackingCode },
         'the destination carries utm_source=network, utm_medium, utm_campaign=post id and adv_ref=tracking code',
       );
+    },
+  },
+  {
+    id: 'share.hidden-post',
+    group: 'share',
+    name: "an employee can't share a post outside their audience",
+    async run(context) {
+      const otherTeam = context.teams.find((team) => team.id !== context.me.team);
+      if (!otherTeam) return context.skip('needs a second team');
+      const post = await context.createPost({ audience: { teams: [otherTeam.id], roles: [] } });
+      await expectError(`sharing a post for team ${otherTeam.id}`, 'not_found', () =>
+        context.employee.createShare({ postId: post.id, network: 'linkedin', commentary: '', idempotencyKey: context.unique('hidden') }),
+      );
+      const mine = await collectPages('list my shares', (query) => context.employee.listMyShares(query));
+      assertEqual(mine.filter((item) => item.postId === post.id).length, 0, 'no share of the hidden post was recorded');
     },
   },
   {

@@ -29,6 +29,20 @@ export const suggestionChecks: Check[] = [
     },
   },
   {
+    id: 'suggestions.idempotent',
+    group: 'suggestions',
+    name: 'retrying a suggestion with one idempotency key creates one suggestion',
+    async run(context) {
+      const input = { url: `https://example.com/advocacy-contract/${context.unique('retried')}`, note: '', topics: [] };
+      const key = context.unique('suggestion-key');
+      const first = await step('suggest with an idempotency key', () => context.employee.createSuggestion(input, key));
+      const again = await step('retry with the same key', () => context.employee.createSuggestion(input, key));
+      assertEqual(again.id, first.id, 'the retry returns the same suggestion');
+      const mine = await collectPages('list my suggestions', (query) => context.employee.listMySuggestions(query));
+      assertEqual(mine.filter((item) => item.url === input.url).length, 1, 'listMySuggestions holds it once');
+    },
+  },
+  {
     id: 'suggestions.approve',
     group: 'suggestions',
     name: 'approving a suggestion publishes a post and awards its author once',
