@@ -13,6 +13,7 @@ import { styles } from './feed.styles.js';
 let instances = 0;
 
 /**
+ * @tag advocacy-feed
  * @summary The posts an employee can share, newest first, with a topic filter, infinite
  * scroll and a share dialog.
  *
@@ -60,7 +61,7 @@ export class AdvocacyFeedElement extends AdvocacyElement {
   static override styles = styles;
 
   static override properties = {
-    online: { state: true },
+    online: { state: true, attribute: false },
   };
 
   declare private online: boolean;

@@ -11,6 +11,7 @@ import { styles } from './leaderboard.styles.js';
 let instances = 0;
 
 /**
+ * @tag advocacy-leaderboard
  * @summary Who shared most: ranks with avatars and points for a period (week, month, quarter,
  * all time) and a scope (company or my team). The signed-in employee is highlighted, and shown
  * below the list when outside the top.

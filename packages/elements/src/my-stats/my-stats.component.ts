@@ -11,6 +11,7 @@ import { styles } from './my-stats.styles.js';
 let instances = 0;
 
 /**
+ * @tag advocacy-my-stats
  * @summary The signed-in employee's results for a period: points, shares, unique clicks and
  * conversions, with a small trend chart of points.
  *

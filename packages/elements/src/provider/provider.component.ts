@@ -4,6 +4,7 @@ import { createAdvocacyClient, httpBackend, type AdvocacyBackend, type AdvocacyC
 import { clientContext } from '../internal/context.js';
 
 /**
+ * @tag advocacy-provider
  * @summary Gives the components inside it an Advocacy Kit client: one it builds from its
  * attributes, or one you pass in.
  *

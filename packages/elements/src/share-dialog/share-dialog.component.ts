@@ -16,6 +16,7 @@ type Phase =
   | { kind: 'error'; error: AdvocacyError };
 
 /**
+ * @tag advocacy-share-dialog
  * @summary A modal dialog to share one post: policy acknowledgment on first use, network
  * choice, the suggested commentary to make personal, a character counter, a link preview and
  * one-click sharing.
@@ -57,11 +58,11 @@ export class AdvocacyShareDialogElement extends AdvocacyElement {
 
   static override properties = {
     post: { attribute: false },
-    network: { state: true },
-    commentary: { state: true },
-    phase: { state: true },
-    accepting: { state: true },
-    policyError: { state: true },
+    network: { state: true, attribute: false },
+    commentary: { state: true, attribute: false },
+    phase: { state: true, attribute: false },
+    accepting: { state: true, attribute: false },
+    policyError: { state: true, attribute: false },
   };
 
   /** The post being shared. `show()` sets it. */
@@ -77,6 +78,7 @@ export class AdvocacyShareDialogElement extends AdvocacyElement {
   private edited = false;
   private idempotencyKey = randomKey();
   private returnFocus: HTMLElement | undefined;
+  private brokenImage: string | null = null;
 
   constructor() {
     super();
@@ -230,7 +232,9 @@ export class AdvocacyShareDialogElement extends AdvocacyElement {
 
   private renderPreview(post: Post) {
     return html`<figure class="preview" part="preview" aria-label=${this.t.previewLabel}>
-      ${post.imageUrl ? html`<img src=${post.imageUrl} alt="" loading="lazy" width="600" height="314" />` : nothing}
+      ${post.imageUrl && this.brokenImage !== post.imageUrl
+        ? html`<img src=${post.imageUrl} alt="" width="600" height="314" @error=${() => this.imageFailed(post.imageUrl)} />`
+        : nothing}
       <figcaption>
         <span class="domain">${hostname(post.url)}</span>
         <strong>${post.title}</strong>
@@ -257,6 +261,11 @@ export class AdvocacyShareDialogElement extends AdvocacyElement {
       <p>${this.errorMessage(error)}</p>
       <button class="primary" id="retry" @click=${this.share}>${this.t.retry}</button>
     </div>`;
+  }
+
+  private imageFailed(url: string | null): void {
+    this.brokenImage = url;
+    this.requestUpdate();
   }
 
   private commentaryLocale(): string {

@@ -99,6 +99,9 @@ export const styles = [
       border: 1px solid var(--_border);
       border-radius: var(--_radius-small);
     }
+    .preview:not(:has(img)) {
+      grid-template-columns: 1fr;
+    }
     .preview img {
       width: 100%;
       height: 100%;

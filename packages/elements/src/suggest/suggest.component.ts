@@ -8,6 +8,7 @@ import { NOTE_MAX, fieldOf, validateSuggestion, type SuggestField } from './vali
 import { styles } from './suggest.styles.js';
 
 /**
+ * @tag advocacy-suggest
  * @summary A form to propose a link to the program team, with a note and topics. Checks the
  * link before sending, shows the server's per-field errors next to their fields, and confirms.
  *
@@ -35,13 +36,13 @@ export class AdvocacySuggestElement extends AdvocacyElement {
   static override styles = styles;
 
   static override properties = {
-    url: { state: true },
-    note: { state: true },
-    picked: { state: true },
-    fieldErrors: { state: true },
-    formError: { state: true },
-    submitting: { state: true },
-    sent: { state: true },
+    url: { state: true, attribute: false },
+    note: { state: true, attribute: false },
+    picked: { state: true, attribute: false },
+    fieldErrors: { state: true, attribute: false },
+    formError: { state: true, attribute: false },
+    submitting: { state: true, attribute: false },
+    sent: { state: true, attribute: false },
   };
 
   declare private url: string;

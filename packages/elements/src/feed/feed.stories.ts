@@ -1,0 +1,43 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../all.js';
+import { demoClient, emptyClient, failingClient, loadingClient, longJapaneseClient } from '../../stories/fixtures.js';
+
+const meta: Meta = {
+  title: 'Components/Feed',
+  component: 'advocacy-feed',
+  tags: ['autodocs'],
+  render: () => html`<advocacy-provider demo><advocacy-feed></advocacy-feed></advocacy-provider>`,
+};
+export default meta;
+
+type Story = StoryObj;
+
+export const Demo: Story = {};
+
+export const Loading: Story = {
+  render: () => html`<advocacy-feed .client=${loadingClient()}></advocacy-feed>`,
+};
+
+export const Empty: Story = {
+  render: () => html`<advocacy-feed .client=${emptyClient()}></advocacy-feed>`,
+};
+
+export const Error: Story = {
+  name: 'Error with retry',
+  render: () => html`<advocacy-feed .client=${failingClient('network')}></advocacy-feed>`,
+};
+
+export const Japanese: Story = {
+  render: () => html`<div lang="ja"><advocacy-feed .client=${demoClient().client}></advocacy-feed></div>`,
+};
+
+export const LongJapaneseText: Story = {
+  name: 'Long Japanese text',
+  render: () => html`<div lang="ja"><advocacy-feed .client=${longJapaneseClient()}></advocacy-feed></div>`,
+};
+
+export const Dark: Story = {
+  globals: { backgrounds: { value: 'dark' } },
+  render: () => html`<advocacy-feed theme="dark" .client=${demoClient().client}></advocacy-feed>`,
+};

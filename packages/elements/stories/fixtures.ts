@@ -1,0 +1,31 @@
+import { createAdvocacyClient, type AdvocacyClient, type AdvocacyErrorCode } from '@advocacy-kit/core';
+import { demoSeed, memoryBackend, type MemoryBackend, type MemoryBackendOptions } from '@advocacy-kit/core/memory';
+
+/** A client over a fresh in-memory demo company, without touching the page's storage. */
+export function demoClient(options: MemoryBackendOptions = {}): { client: AdvocacyClient; backend: MemoryBackend } {
+  const backend = memoryBackend(options);
+  return { client: createAdvocacyClient({ backend, storage: null }), backend };
+}
+
+/** A client whose every call waits a minute: the loading state stays on screen. */
+export const loadingClient = (): AdvocacyClient => demoClient({ latencyMs: 60_000 }).client;
+
+/** A client over an empty program. */
+export const emptyClient = (): AdvocacyClient => demoClient({ seed: false }).client;
+
+/** A client whose every call fails with `code`. */
+export function failingClient(code: AdvocacyErrorCode = 'network'): AdvocacyClient {
+  const { client, backend } = demoClient();
+  backend.fail(code);
+  return client;
+}
+
+/** The demo company with long Japanese titles and summaries, to check wrapping and clamping. */
+export function longJapaneseClient(): AdvocacyClient {
+  const seed = demoSeed(new Date());
+  for (const post of seed.posts) {
+    post.title = `${post.title}：クラウド運用の現場で培った知見をもとに、障害対応の自動化と夜間呼び出しの削減に取り組んだ一年間の記録をまとめました`;
+    post.summary = `${post.summary} 本記事では、導入前の課題、検証の進め方、社内の合意形成、そして導入後に見えてきた新たな課題までを、担当エンジニアへのインタビューを交えて詳しくご紹介します。`.repeat(2);
+  }
+  return demoClient({ seed }).client;
+}
