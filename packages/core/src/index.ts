@@ -10,3 +10,4 @@ export * from './links/index.js';
 export * from './events/index.js';
 export { createAdvocacyClient } from './client/client.js';
 export type * from './client/types.js';
+export type { FacadeStore } from './internal/store.js';
