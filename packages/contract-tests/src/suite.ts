@@ -1,8 +1,8 @@
-import type { AdvocacyBackend, Post, PostInput } from '@advocacy-kit/core/backend';
-import { CheckFailure, CheckSkipped, show, step } from './assert.js';
-import { GROUPS, type Check, type CheckContext, type GroupId } from './check.js';
+import type { AdvocacyBackend } from '@advocacy-kit/core/backend';
+import { CheckFailure, CheckSkipped, show } from './assert.js';
+import { GROUPS, type Check, type GroupId } from './check.js';
 import { CHECKS } from './checks/index.js';
-import { retryRateLimited } from './rate-limit-retry.js';
+import { checkContext, signIn, type Session } from './context.js';
 import type { ContractTarget } from './target.js';
 
 export type CheckStatus = 'passed' | 'failed' | 'skipped';
@@ -42,6 +42,9 @@ export interface SuiteOptions {
 
 const SETUP_ID = 'identity.setup';
 
+/** Whole milliseconds since `start` (a `performance.now()` reading). */
+const elapsed = (start: number) => Math.round(performance.now() - start);
+
 /** The checks `only` selects; throws on names that match no group or check. */
 export function selectChecks(only: readonly string[] = []): Check[] {
   if (only.length === 0) return [...CHECKS];
@@ -50,29 +53,6 @@ export function selectChecks(only: readonly string[] = []): Check[] {
     throw new Error(`Unknown check or group: ${unknown.join(', ')}. Groups: ${GROUPS.map((g) => g.id).join(', ')}.`);
   }
   return CHECKS.filter((check) => only.includes(check.group) || only.includes(check.id));
-}
-
-interface Session {
-  employee: AdvocacyBackend;
-  otherEmployee: AdvocacyBackend;
-  admin: AdvocacyBackend;
-}
-
-async function signIn(target: ContractTarget): Promise<Omit<CheckContext, 'unique' | 'createPost' | 'adopt' | 'skip' | 'runTag'>> {
-  const session: Session = {
-    employee: retryRateLimited(await step('create the employee backend', async () => target.employee())),
-    otherEmployee: retryRateLimited(await step('create the other employee backend', async () => target.otherEmployee())),
-    admin: retryRateLimited(await step('create the admin backend', async () => target.admin())),
-  };
-  const me = await step('getMe as the employee', () => session.employee.getMe());
-  const other = await step('getMe as the other employee', () => session.otherEmployee.getMe());
-  const adminMe = await step('getMe as the admin', () => session.admin.getMe());
-  // Backends may require the social-media policy before sharing; the checks share as both employees.
-  await step('accept the policy as the employee', () => session.employee.acceptPolicy());
-  await step('accept the policy as the other employee', () => session.otherEmployee.acceptPolicy());
-  const topics = await step('list topics', () => session.employee.listTopics());
-  const teams = await step('list teams', () => session.employee.listTeams());
-  return { target, ...session, me, other, adminMe, topics, teams };
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -106,41 +86,18 @@ export async function runContractSuite(target: ContractTarget, options: SuiteOpt
   };
 
   const setupStarted = performance.now();
-  let base: Awaited<ReturnType<typeof signIn>>;
+  let session: Session;
   try {
-    base = await signIn(target);
+    session = await signIn(target);
   } catch (error) {
-    record({ id: SETUP_ID, group: 'identity', name: 'the suite signs in as the three targets', durationMs: performance.now() - setupStarted, ...outcome(error) });
+    record({ id: SETUP_ID, group: 'identity', name: 'the suite signs in as the three targets', durationMs: elapsed(setupStarted), ...outcome(error) });
     return summarize(runTag, started, results);
   }
 
   let counter = 0;
   const unique = (label: string) => `${runTag}-${label}-${++counter}`;
   for (const check of checks) {
-    const created: string[] = [];
-    const context: CheckContext = {
-      ...base,
-      runTag,
-      unique,
-      adopt: (postId) => created.push(postId),
-      skip: (reason) => {
-        throw new CheckSkipped(reason);
-      },
-      createPost: async (input: Partial<PostInput> = {}): Promise<Post> => {
-        const post = await step('create a post as admin', () =>
-          base.admin.admin.createPost({
-            kind: 'curated',
-            summary: 'Created by the Advocacy Kit contract tests.',
-            url: `https://example.com/advocacy-contract/${unique('post')}`,
-            locale: 'en',
-            ...input,
-            title: `${input.title ?? 'Contract check post'} [${runTag}]`,
-          }),
-        );
-        created.push(post.id);
-        return post;
-      },
-    };
+    const { context, created } = checkContext(session, runTag, unique);
     const checkStarted = performance.now();
     let result: Pick<CheckResult, 'status' | 'message' | 'expected' | 'actual'>;
     try {
@@ -149,8 +106,8 @@ export async function runContractSuite(target: ContractTarget, options: SuiteOpt
     } catch (error) {
       result = outcome(error);
     }
-    const durationMs = performance.now() - checkStarted;
-    const cleanupErrors = await archive(base.admin, created);
+    const durationMs = elapsed(checkStarted);
+    const cleanupErrors = await archive(session.admin, created);
     record({ id: check.id, group: check.group, name: check.name, durationMs, ...result, ...(cleanupErrors.length ? { cleanupErrors } : {}) });
   }
   return summarize(runTag, started, results);
@@ -177,7 +134,7 @@ function summarize(runTag: string, started: number, results: CheckResult[]): Con
     passed: count('passed'),
     failed: count('failed'),
     skipped: count('skipped'),
-    durationMs: performance.now() - started,
+    durationMs: elapsed(started),
     results,
   };
 }
