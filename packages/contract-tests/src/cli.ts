@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { GROUPS } from './check.js';
 import { httpTarget } from './http-target.js';
-import { formatReport } from './report.js';
+import { formatSummary, resultWriter } from './report.js';
 import { runContractSuite, selectChecks } from './suite.js';
 
 export const USAGE = `Usage: advocacy-contract-tests --base-url <url> --employee-token <jwt> --other-employee-token <jwt> --admin-token <jwt> [--json] [--only <groups or checks>]
@@ -84,7 +84,13 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     otherEmployeeToken: settings.otherEmployeeToken!,
     adminToken: settings.adminToken!,
   });
-  const report = await runContractSuite(target, { only });
-  io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : `Advocacy Kit contract tests against ${settings.baseUrl}\n\n${formatReport(report)}\n`);
+  if (values.json) {
+    const report = await runContractSuite(target, { only });
+    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    return report.failed === 0 ? 0 : 1;
+  }
+  io.stdout(`Advocacy Kit contract tests against ${settings.baseUrl}\n\n`);
+  const report = await runContractSuite(target, { only, onResult: resultWriter(io.stdout) });
+  io.stdout(`\n${formatSummary(report)}\n`);
   return report.failed === 0 ? 0 : 1;
 }

@@ -27,7 +27,8 @@ export interface ContractTarget {
   http?: boolean;
   /**
    * Follows a tracking URL once, as a visitor with this User-Agent would, and returns where it
-   * redirects to (`null` when it doesn't redirect). Enables the tracking-link checks.
+   * redirects to, or `null` when it doesn't redirect (an unknown code). Enables the tracking-link
+   * and click checks.
    */
   visitTrackingUrl?: (url: string, userAgent: string) => Promise<string | null>;
 }

@@ -1,3 +1,4 @@
+import { isAdvocacyError } from '@advocacy-kit/core/backend';
 import { memoryBackend, type MemoryBackend } from '@advocacy-kit/core/memory';
 import type { ContractTarget } from '../src/index.js';
 
@@ -16,7 +17,13 @@ export function memoryTarget(backend: MemoryBackend = memoryBackend()): Contract
     otherEmployee: () => backend.as(DEMO.otherEmployee),
     admin: () => backend.as(DEMO.admin),
     // One visitor for the whole run, as one browser would be over HTTP.
-    visitTrackingUrl: async (url, userAgent) =>
-      backend.recordClick(trackingCode(url), { userAgent, visitorId: 'contract-tests-visitor' }).destination,
+    async visitTrackingUrl(url, userAgent) {
+      try {
+        return backend.recordClick(trackingCode(url), { userAgent, visitorId: 'contract-tests-visitor' }).destination;
+      } catch (error) {
+        if (isAdvocacyError(error) && error.code === 'not_found') return null;
+        throw error;
+      }
+    },
   };
 }

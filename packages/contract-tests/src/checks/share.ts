@@ -74,6 +74,25 @@ export const shareChecks: Check[] = [
     },
   },
   {
+    id: 'share.edited-code',
+    group: 'share',
+    name: 'tracking codes are long and random, and an edited code redirects nowhere',
+    async run(context) {
+      const visit = context.target.visitTrackingUrl;
+      if (!visit) return context.skip('the target has no visitTrackingUrl hook');
+      const { share } = await shareFreshPost(context);
+      const { share: second } = await shareFreshPost(context);
+      assert(/^[A-Za-z0-9_-]{11,}$/.test(share.trackingCode), 'the tracking code has at least 64 bits (11+ base62/base64url characters)',
+        '11+ characters of [A-Za-z0-9_-]', share.trackingCode);
+      assert(share.trackingCode !== second.trackingCode, 'two shares get different codes', 'different codes', second.trackingCode);
+      const code = share.trackingCode;
+      const flipped = code.slice(0, -1) + (code.endsWith('A') ? 'B' : 'A');
+      const edited = share.trackingUrl.replace(code, flipped);
+      const location = await step('follow the edited tracking URL', () => visit(edited, HUMAN_USER_AGENT));
+      assertEqual(location, null, `the edited tracking URL ${edited} does not redirect`);
+    },
+  },
+  {
     id: 'share.idempotent',
     group: 'share',
     name: 'retrying a share with the same idempotency key returns the same share',
