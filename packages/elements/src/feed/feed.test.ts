@@ -1,7 +1,9 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { demoSeed } from '@advocacy-kit/core/memory';
 import type { AdvocacyFeedElement } from './feed.component.js';
-import { find, findAll, shadow, testClient, textOf, untilText } from '../../test/helpers.js';
+import { createAdvocacyClient } from '@advocacy-kit/core';
+import { memoryBackend } from '@advocacy-kit/core/memory';
+import { MemoryStorage, find, findAll, shadow, testClient, textOf, untilText } from '../../test/helpers.js';
 
 async function feedWith(client: unknown, lang = 'en'): Promise<AdvocacyFeedElement> {
   const wrapper = await fixture<HTMLElement>(
@@ -99,12 +101,16 @@ describe('<advocacy-feed>', () => {
   it('loads the next page with Load more', async () => {
     const { client, backend } = testClient();
     const total = (await backend.listFeed({ limit: 100 })).items.length;
-    const feed = await feedWith(client);
+    // Far below the fold, so only the button can load more.
+    const wrapper = await fixture<HTMLElement>(html`<div><div class="spacer"></div><advocacy-feed .client=${client}></advocacy-feed></div>`);
+    wrapper.querySelector<HTMLElement>('.spacer')!.style.height = '5000px';
+    const feed = wrapper.querySelector('advocacy-feed')!;
     await find(feed, '[part="card"]');
     const firstPage = findAll(feed, '[part="card"]').length;
     expect(total).to.be.greaterThan(firstPage, 'the demo company needs more than one page');
-    const more = shadow(feed).querySelector<HTMLButtonElement>('[part="load-more"]');
-    more?.click();
+    const more = await find<HTMLButtonElement>(feed, '[part="load-more"]');
+    expect(more.textContent!.trim()).to.equal('Load more');
+    more.click();
     await waitUntil(() => findAll(feed, '[part="card"]').length === total, 'the second page never arrived');
     await untilText(feed, 'You’re all caught up.');
   });
@@ -144,5 +150,54 @@ describe('<advocacy-feed>', () => {
     shadow(dialog).querySelector('dialog')!.dispatchEvent(new Event('cancel', { cancelable: true }));
     shadow(dialog).querySelector('dialog')!.close();
     await waitUntil(() => shadow(feed).activeElement === button, 'focus did not return to the Share button');
+  });
+
+  it('counts the posts new since the last visit, marks them, and resets when the employee leaves', async () => {
+    const backend = memoryBackend();
+    const storage = new MemoryStorage();
+    const lastVisit = new Date(Date.now() - 36 * 3600 * 1000).toISOString();
+    storage.setItem('advocacy-kit:feed-seen', JSON.stringify(lastVisit));
+    const client = createAdvocacyClient({ backend, storage });
+    const fresh = (await backend.listFeed({ limit: 20 })).items.filter((post) => post.publishAt > lastVisit).length;
+    expect(fresh).to.be.greaterThan(0, 'the demo company needs a post from the last 36 hours');
+    const feed = await feedWith(client);
+    const badge = await find(feed, '[part="new-badge"]');
+    expect(badge.textContent!.trim()).to.equal(fresh === 1 ? '1 new post since your last visit' : `${fresh} new posts since your last visit`);
+    expect(findAll(feed, '.new')).to.have.length(fresh);
+    await expect(feed).to.be.accessible();
+    feed.remove();
+    expect(JSON.parse(storage.getItem('advocacy-kit:feed-seen')!) > lastVisit).to.equal(true);
+  });
+
+  it('follows theme="dark" with dark surfaces, and the host’s tokens over both', async () => {
+    const { client } = testClient();
+    const light = await feedWith(client);
+    const wrapper = await fixture<HTMLElement>(html`<advocacy-feed theme="dark" .client=${client}></advocacy-feed>`);
+    const dark = wrapper as unknown as AdvocacyFeedElement;
+    const lightCard = await find(light, '[part="card"]');
+    const darkCard = await find(dark, '[part="card"]');
+    expect(getComputedStyle(darkCard).backgroundColor).not.to.equal(getComputedStyle(lightCard).backgroundColor);
+    expect(getComputedStyle(darkCard).backgroundColor).to.equal('rgb(26, 30, 39)');
+    dark.style.setProperty('--advocacy-color-surface', 'rgb(1, 2, 3)');
+    expect(getComputedStyle(darkCard).backgroundColor).to.equal('rgb(1, 2, 3)');
+    await expect(dark).to.be.accessible();
+  });
+
+  it('loads the next page by itself when the end of the list scrolls into view', async () => {
+    const { client, backend } = testClient();
+    const total = (await backend.listFeed({ limit: 100 })).items.length;
+    const wrapper = await fixture<HTMLElement>(html`<div>
+      <div class="spacer"></div>
+      <advocacy-feed .client=${client}></advocacy-feed>
+    </div>`);
+    const spacer = wrapper.querySelector<HTMLElement>('.spacer')!;
+    spacer.style.height = '5000px';
+    const feed = wrapper.querySelector('advocacy-feed')!;
+    await find(feed, '[part="card"]');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(findAll(feed, '[part="card"]').length).to.be.lessThan(total);
+    shadow(feed).querySelector('.sentinel')!.scrollIntoView();
+    await waitUntil(() => findAll(feed, '[part="card"]').length === total, 'scrolling to the end did not load more');
+    window.scrollTo(0, 0);
   });
 });
