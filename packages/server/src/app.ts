@@ -82,7 +82,7 @@ function buildRoutes(s: Services): Hono<AppEnv> {
     await next();
     s.logger.info('request', {
       method: c.req.method,
-      path: c.req.routePath === '/r/:code' ? '/r/:code' : new URL(c.req.url).pathname,
+      path: c.req.routePath === '/r/:code' ? '/r/:code' : c.req.path,
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
     });

@@ -49,10 +49,10 @@ forEachDatabase('advocacy-server CLI', (open) => {
   it('migrate creates the database and applies the migrations once', () => {
     const first = cli(['migrate'], env);
     assert.equal(first.status, 0, first.stderr);
-    assert.match(first.stdout, /"applied":\["0001_initial"\]/);
+    assert.match(first.stdout, /"applied":\["0001_initial"\]/, first.stdout + first.stderr);
     if (database.databaseUrl === null) assert.ok(existsSync(join(dataDir, 'advocacy.sqlite')));
     const second = cli(['migrate'], env);
-    assert.match(second.stdout, /"applied":\[\]/);
+    assert.match(second.stdout, /"applied":\[\]/, second.stdout + second.stderr);
   });
 
   it('seed loads the demo company with history, and seeding twice duplicates nothing', async () => {

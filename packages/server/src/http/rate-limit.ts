@@ -45,14 +45,19 @@ export class RateLimiter {
     bucket.tokens -= 1;
   }
 
-  /** Drops buckets that have refilled (they behave like new ones), oldest first. */
+  /**
+   * Drops buckets that have refilled (they behave like new ones); if none has, the oldest tenth.
+   * Runs only when the map is full, so its cost is spread over many requests.
+   */
   private evictFull(now: number): void {
     for (const [key, bucket] of this.buckets) {
       if (bucket.tokens + ((now - bucket.updatedAt) / 1000) * this.limit.perSecond >= this.limit.burst) this.buckets.delete(key);
     }
-    if (this.buckets.size >= this.maxKeys) {
-      const oldest = this.buckets.keys().next();
-      if (!oldest.done) this.buckets.delete(oldest.value);
+    if (this.buckets.size < this.maxKeys * 0.9) return;
+    let excess = this.buckets.size - Math.floor(this.maxKeys * 0.9);
+    for (const key of this.buckets.keys()) {
+      if (excess-- <= 0) break;
+      this.buckets.delete(key);
     }
   }
 }

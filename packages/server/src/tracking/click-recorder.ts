@@ -16,6 +16,8 @@ interface PendingClick {
 
 /** Bound on clicks held while the database is unreachable; beyond it the oldest are dropped and logged. */
 const MAX_PENDING = 200_000;
+/** Rows per INSERT statement (5 parameters each, well under SQLite's parameter limit). */
+const INSERT_CHUNK = 200;
 
 /**
  * Buffers human clicks in memory and writes them in batches (by size or every ~250 ms) in one
@@ -27,6 +29,8 @@ export class ClickRecorder {
   private pending: PendingClick[] = [];
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> = Promise.resolve();
+  /** code → the UTC day on which its share reached the click-points cap. */
+  private readonly capped = new Map<string, string>();
 
   constructor(
     private readonly db: Db,
@@ -64,16 +68,21 @@ export class ClickRecorder {
     try {
       const result = await this.db.transaction().execute(async (trx) => {
         let unique = 0;
-        for (const click of batch) {
+        for (let start = 0; start < batch.length; start += INSERT_CHUNK) {
+          const chunk = batch.slice(start, start + INSERT_CHUNK);
           const inserted = await trx
             .insertInto('clicks')
-            .values({ code: click.code, day: click.day, visitor_hash: click.visitorHash, share_id: click.shareId, created_at: click.at })
+            .values(chunk.map((click) => ({ code: click.code, day: click.day, visitor_hash: click.visitorHash, share_id: click.shareId, created_at: click.at })))
             .onConflict((oc) => oc.columns(['code', 'day', 'visitor_hash']).doNothing())
-            .returning('code')
-            .executeTakeFirst();
-          if (inserted === undefined) continue;
-          unique++;
-          await this.awardClick(trx, click);
+            .returning(['code', 'day', 'visitor_hash'])
+            .execute();
+          unique += inserted.length;
+          const stored = new Set(inserted.map((row) => `${row.code}|${row.day}|${row.visitor_hash}`));
+          for (const click of chunk) {
+            const key = `${click.code}|${click.day}|${click.visitorHash}`;
+            if (!stored.delete(key)) continue;
+            await this.awardClick(trx, click);
+          }
         }
         return unique;
       });
@@ -95,19 +104,27 @@ export class ClickRecorder {
   }
 
   /**
-   * The n-th unique click of a share on a day earns points while n × click ≤ the daily cap. The
-   * reference names the slot (`code:day:n`), so the cap holds even across instances.
+   * A unique click earns points while the share has fewer than cap ÷ click awards that day.
+   * The reference names the slot (`code:day:n`), so the cap holds even across instances; the
+   * check reads at most that many ledger rows, and a capped share is remembered in memory.
    */
   private async awardClick(trx: Db, click: PendingClick): Promise<void> {
-    if (this.points.click <= 0) return;
+    const slots = this.points.click <= 0 ? 0 : Math.floor(this.points.clickDailyCapPerShare / this.points.click);
+    if (slots === 0 || this.capped.get(click.code) === click.day) return;
+    const prefix = `${click.code}:${click.day}:`;
     const { count } = await trx
-      .selectFrom('clicks')
+      .selectFrom('points_ledger')
       .select((eb) => eb.fn.countAll<string | number>().as('count'))
-      .where('code', '=', click.code)
-      .where('day', '=', click.day)
+      .where('reason', '=', 'click')
+      .where('reference', '>=', prefix)
+      .where('reference', '<', `${click.code}:${click.day};`)
       .executeTakeFirstOrThrow();
-    const slot = Number(count);
-    if (slot * this.points.click > this.points.clickDailyCapPerShare) return;
-    await award(trx, { employeeId: click.employeeId, delta: this.points.click, reason: 'click', reference: `${click.code}:${click.day}:${slot}`, at: click.at });
+    const awarded = Number(count);
+    if (awarded >= slots) {
+      if (this.capped.size >= 100_000) this.capped.clear();
+      this.capped.set(click.code, click.day);
+      return;
+    }
+    await award(trx, { employeeId: click.employeeId, delta: this.points.click, reason: 'click', reference: `${prefix}${awarded + 1}`, at: click.at });
   }
 }

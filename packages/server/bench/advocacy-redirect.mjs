@@ -1,0 +1,38 @@
+// The real server (built dist) on a fresh SQLite file, seeded with one share and its tracking link.
+import { mkdtempSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer, resolveConfig } from '../dist/index.js';
+
+const config = resolveConfig({
+  port: 0,
+  host: '127.0.0.1',
+  sqliteFile: join(mkdtempSync(join(tmpdir(), 'advocacy-bench-')), 'advocacy.sqlite'),
+  auth: { jwtSecret: 'bench-secret-0123456789abcdef0123' },
+  trustProxy: true,
+  logLevel: process.env.LOG_LEVEL ?? 'info',
+});
+const server = await createServer(config);
+const { db } = server.services;
+const now = new Date().toISOString();
+await db.insertInto('teams').values({ id: 'team', name: 'Team' }).execute();
+await db
+  .insertInto('employees')
+  .values({ id: 'emp', display_name: 'Bench', team_id: 'team', role: 'employee', locale: 'en', time_zone: 'UTC', avatar_url: null, policy_accepted_at: null, created_at: now })
+  .execute();
+const post = { id: 'post', kind: 'owned', status: 'published', title: 'Bench', summary: '', url: 'https://example.com/article', image_url: null, source: 'Example', locale: 'en', suggested_commentary: '{}', hashtags: '[]', topics: '[]', audience_teams: '[]', audience_roles: '[]', networks: '[]', publish_at: now, expire_at: null, created_at: now, updated_at: now };
+await db.insertInto('posts').values(post).execute();
+const code = process.env.BENCH_CODE;
+await db
+  .insertInto('shares')
+  .values({ id: 'share', employee_id: 'emp', post_id: 'post', network: 'linkedin', commentary: '', idempotency_key: 'bench', request_hash: 'bench', tracking_code: code, destination: process.env.BENCH_DESTINATION, points_awarded: 0, created_at: now })
+  .execute();
+// The URL goes to fd 3; stdout carries the server's request logs (to /dev/null in the bench).
+writeSync(3, `${JSON.stringify({ url: server.url })}\n`);
+process.on('SIGTERM', async () => {
+  const clicks = await db.selectFrom('clicks').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+  await server.close();
+  const stored = await import('better-sqlite3').then(({ default: SQLite }) => new SQLite(config.sqliteFile, { readonly: true }).prepare('select count(*) as n from clicks').get());
+  process.stderr.write(`${JSON.stringify({ clicksBeforeShutdown: Number(clicks.n), clicksStored: stored.n })}\n`);
+  process.exit(0);
+});

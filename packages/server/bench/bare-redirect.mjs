@@ -1,0 +1,15 @@
+// The baseline: a bare node:http server redirecting from an in-memory Map, nothing else.
+import { writeSync } from 'node:fs';
+import { createServer } from 'node:http';
+
+const links = new Map([[process.env.BENCH_CODE, process.env.BENCH_DESTINATION]]);
+const server = createServer((req, res) => {
+  const destination = links.get(req.url.slice(3));
+  if (req.url.startsWith('/r/') && destination !== undefined) {
+    res.writeHead(302, { Location: destination }).end();
+  } else {
+    res.writeHead(404).end();
+  }
+});
+server.listen(0, '127.0.0.1', () => writeSync(3, `${JSON.stringify({ url: `http://127.0.0.1:${server.address().port}` })}\n`));
+process.on('SIGTERM', () => server.close(() => process.exit(0)));
