@@ -1,0 +1,3 @@
+// The two Mocha globals the browser tests use (@web/test-runner provides Mocha at run time).
+declare function describe(title: string, body: () => void): void;
+declare function it(title: string, body: () => void | Promise<void>): void;
