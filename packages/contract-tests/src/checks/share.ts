@@ -74,6 +74,23 @@ export const shareChecks: Check[] = [
     },
   },
   {
+    id: 'share.allowed-networks',
+    group: 'share',
+    name: 'a post limited to some networks is shared only to those',
+    async run(context) {
+      const post = await context.createPost({ networks: ['linkedin'] });
+      const error = await expectError('sharing a LinkedIn-only post to x', 'validation', () =>
+        context.employee.createShare({ postId: post.id, network: 'x', commentary: '', idempotencyKey: context.unique('not-allowed') }),
+      );
+      const fields = error.fieldErrors.map((f) => f.field.replace(/^\//, ''));
+      assert(fields.includes('network'), 'fieldErrors names the network field', 'a field error for "network"', fields);
+      const share = await step('share the post to linkedin', () =>
+        context.employee.createShare({ postId: post.id, network: 'linkedin', commentary: '', idempotencyKey: context.unique('allowed') }),
+      );
+      assertEqual(share.network, 'linkedin', 'the allowed network is accepted');
+    },
+  },
+  {
     id: 'share.edited-code',
     group: 'share',
     name: 'tracking codes are long and random, and an edited code redirects nowhere',
