@@ -55,6 +55,7 @@ export const en: Strings = {
   urlOnlyAfter: (network) => `Your words are on the clipboard: paste them into your ${network} post.`,
   copiedAfter: 'Copied to the clipboard.',
   shareOn: (network) => `Share on ${network}`,
+  continueOn: (network) => `Continue on ${network}`,
   sharing: 'Sharing…',
   sharedTitle: 'Thanks for sharing!',
   pointsEarned: (points) => `You earned ${points} points.`,

@@ -52,6 +52,7 @@ export const ja: Strings = {
   urlOnlyAfter: (network) => `コメントをクリップボードにコピーしました。${network}の投稿画面に貼り付けてください。`,
   copiedAfter: 'クリップボードにコピーしました。',
   shareOn: (network) => `${network}でシェアする`,
+  continueOn: (network) => `${network}で続ける`,
   sharing: 'シェアしています…',
   sharedTitle: 'シェアありがとうございます！',
   pointsEarned: (points) => `${points}ポイントを獲得しました。`,

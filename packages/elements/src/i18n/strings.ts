@@ -40,6 +40,7 @@ export interface Strings {
   urlOnlyAfter: (network: string) => string;
   copiedAfter: string;
   shareOn: (network: string) => string;
+  continueOn: (network: string) => string;
   sharing: string;
   sharedTitle: string;
   pointsEarned: (points: string) => string;

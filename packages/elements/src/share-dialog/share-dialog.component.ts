@@ -12,7 +12,7 @@ import { styles } from './share-dialog.styles.js';
 type Phase =
   | { kind: 'compose' }
   | { kind: 'sharing' }
-  | { kind: 'shared'; result: ShareResult }
+  | { kind: 'shared'; result: ShareResult; popupBlocked: boolean }
   | { kind: 'error'; error: AdvocacyError };
 
 /**
@@ -78,6 +78,8 @@ export class AdvocacyShareDialogElement extends AdvocacyElement {
   private edited = false;
   private idempotencyKey = randomKey();
   private returnFocus: HTMLElement | undefined;
+  /** Bumped by each `show()`, so a share that ends after the dialog moved on doesn't redraw it. */
+  private session = 0;
   private brokenImage: string | null = null;
 
   constructor() {
@@ -99,6 +101,7 @@ export class AdvocacyShareDialogElement extends AdvocacyElement {
   async show(post: Post, returnFocus?: HTMLElement): Promise<void> {
     this.post = post;
     this.returnFocus = returnFocus;
+    this.session++;
     this.phase = { kind: 'compose' };
     this.network = undefined;
     this.edited = false;
@@ -162,7 +165,7 @@ export class AdvocacyShareDialogElement extends AdvocacyElement {
     if (me.data.policyAcceptedAt === null) return this.renderPolicy();
     switch (this.phase.kind) {
       case 'shared':
-        return this.renderShared(this.phase.result);
+        return this.renderShared(this.phase.result, this.phase.popupBlocked);
       case 'error':
         return this.renderError(this.phase.error);
       default:
@@ -242,7 +245,7 @@ export class AdvocacyShareDialogElement extends AdvocacyElement {
     </figure>`;
   }
 
-  private renderShared(result: ShareResult) {
+  private renderShared(result: ShareResult, popupBlocked: boolean) {
     const choice = this.choices.find((option) => option.id === result.share.network);
     const points = result.share.pointsAwarded;
     return html`<div class="status success" part="status" role="status">
@@ -251,7 +254,12 @@ export class AdvocacyShareDialogElement extends AdvocacyElement {
       ${result.copiedText !== null
         ? html`<p class="notice">${choice?.urlOnly ? this.t.urlOnlyAfter(choice.label) : this.t.copiedAfter}</p>`
         : nothing}
-      <button class="primary" id="done" @click=${() => this.close()}>${this.t.done}</button>
+      ${popupBlocked && result.intentUrl
+        ? html`<a class="button primary" href=${result.intentUrl} target="_blank" rel="noopener noreferrer"
+            >${this.t.continueOn(choice?.label ?? result.share.network)}</a
+          >`
+        : nothing}
+      <button class=${popupBlocked ? '' : 'primary'} id="done" @click=${() => this.close()}>${this.t.done}</button>
     </div>`;
   }
 
@@ -295,22 +303,27 @@ export class AdvocacyShareDialogElement extends AdvocacyElement {
     const client = this.client;
     if (!post || !choice || !client || this.phase.kind === 'sharing') return;
     const target = choice.opensWindow ? openShareWindow() : null;
+    // A blocked popup: the share is still recorded, and the success step links to the intent.
+    const popupBlocked = choice.opensWindow && target === null;
     const network = choice.id;
+    const session = this.session;
     this.phase = { kind: 'sharing' };
     client.shares
       .share({ post, network, commentary: this.commentary, target, idempotencyKey: this.idempotencyKey })
       .then(
         (result) => {
-          this.phase = { kind: 'shared', result };
           emit(this, 'advocacy-share', { postId: post.id, network, share: result.share });
-          void this.focusAfterRender('#done');
+          if (session !== this.session) return;
+          this.phase = { kind: 'shared', result, popupBlocked };
+          void this.focusAfterRender(popupBlocked ? '.status a' : '#done');
         },
         (cause: unknown) => {
           const error = isAdvocacyError(cause)
             ? cause
             : new AdvocacyError('server', cause instanceof Error ? cause.message : String(cause), { cause });
-          this.phase = { kind: 'error', error };
           emit(this, 'advocacy-share-error', { postId: post.id, network, error });
+          if (session !== this.session) return;
+          this.phase = { kind: 'error', error };
           void this.focusAfterRender('#retry');
         },
       );

@@ -134,6 +134,25 @@ describe('<advocacy-share-dialog>', () => {
     }
   });
 
+  it('still records the share when the popup is blocked, and links to the intent', async () => {
+    const { dialog } = await openDialog();
+    await pickNetwork(dialog, 'X');
+    await typeCommentary(dialog, 'Blocked popup');
+    const original = window.open;
+    window.open = (() => null) as typeof window.open;
+    try {
+      const shared = oneEvent(dialog, 'advocacy-share');
+      shadow(dialog).querySelector<HTMLButtonElement>('[part="share-button"]')!.click();
+      const { detail } = await shared;
+      const link = await find<HTMLAnchorElement>(dialog, '[part="status"] a');
+      expect(link.textContent!.trim()).to.equal('Continue on X');
+      expect(link.href).to.equal(`https://x.com/intent/post?text=${encodeURIComponent(`Blocked popup ${detail.share.trackingUrl}`)}`);
+      expect(link.rel).to.contain('noopener');
+    } finally {
+      window.open = original;
+    }
+  });
+
   it('says before and after that LinkedIn takes only the link, and copies the words', async () => {
     const { dialog } = await openDialog();
     await pickNetwork(dialog, 'LinkedIn');

@@ -103,12 +103,14 @@ export const shared = css`
   button:hover {
     border-color: var(--_accent);
   }
-  button.primary {
+  button.primary,
+  .button.primary {
     background: var(--_accent);
     border-color: var(--_accent);
     color: var(--_on-accent);
   }
-  button.primary:hover {
+  button.primary:hover,
+  .button.primary:hover {
     filter: brightness(1.08);
   }
   button:disabled {
