@@ -6,8 +6,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const portal = '@advocacy-kit/example-intranet-portal';
-// pnpm started this script; call the same pnpm for the build.
-const pnpm = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['pnpm'];
+// pnpm started this script; call the same pnpm for the build (a JavaScript entry or, for
+// pnpm's standalone build, the executable itself).
+const execPath = process.env.npm_execpath;
+const pnpm = !execPath ? ['pnpm'] : /\.[cm]?js$/.test(execPath) ? [process.execPath, execPath] : [execPath];
 
 console.log('Building the packages the demo needs…');
 const build = spawnSync(pnpm[0], [...pnpm.slice(1), '--filter', `${portal}^...`, 'run', 'build'], {

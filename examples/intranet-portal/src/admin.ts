@@ -195,7 +195,7 @@ class AdminPage {
     }
     return [
       metrics,
-      this.breakdown(this.t.byNetworkHeading, summary.byNetwork, (key) => key),
+      this.breakdown(this.t.byNetworkHeading, summary.byNetwork, (key) => networkName(key, this.t)),
       this.breakdown(this.t.byTopicHeading, summary.byTopic, (key) => this.topicName(key)),
     ];
   }
@@ -215,6 +215,21 @@ class AdminPage {
     );
     return section;
   }
+}
+
+const BRANDS: Record<string, string> = {
+  linkedin: 'LinkedIn',
+  x: 'X',
+  facebook: 'Facebook',
+  threads: 'Threads',
+  bluesky: 'Bluesky',
+  xing: 'XING',
+  line: 'LINE',
+  hatena: 'はてなブックマーク',
+};
+
+function networkName(key: string, t: PortalStrings): string {
+  return BRANDS[key] ?? t.networkNames[key as keyof PortalStrings['networkNames']] ?? key;
 }
 
 function describe(error: unknown): string {

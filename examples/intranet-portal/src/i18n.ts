@@ -81,6 +81,8 @@ export interface PortalStrings {
   byNetworkHeading: string;
   byTopicHeading: string;
   colKey: string;
+  /** Names of the networks whose name is not a brand (brands are written the same everywhere). */
+  networkNames: Record<'copy' | 'email' | 'native', string>;
   loading: string;
   retry: string;
   errorPrefix: string;
@@ -163,6 +165,7 @@ const ja: PortalStrings = {
   byNetworkHeading: 'ネットワーク別',
   byTopicHeading: 'トピック別',
   colKey: '項目',
+  networkNames: { copy: 'リンクのコピー', email: 'メール', native: 'その他のアプリ' },
   loading: '読み込み中…',
   retry: '再試行',
   errorPrefix: 'エラー：',
@@ -245,6 +248,7 @@ const en: PortalStrings = {
   byNetworkHeading: 'By network',
   byTopicHeading: 'By topic',
   colKey: 'Item',
+  networkNames: { copy: 'Copied link', email: 'Email', native: 'Other apps' },
   loading: 'Loading…',
   retry: 'Retry',
   errorPrefix: 'Error: ',
