@@ -1,6 +1,7 @@
 /**
  * @advocacy-kit/core — the headless employee-advocacy SDK. Everything but the in-memory
- * backend, which lives on `@advocacy-kit/core/memory` to keep this entry small.
+ * backend (`@advocacy-kit/core/memory`) and the landing-page attribution helper
+ * (`@advocacy-kit/core/attribution`), which live on their own entries to keep this one small.
  */
 export * from './backend/index.js';
 export * from './feed/index.js';

@@ -1,6 +1,6 @@
 import ky, { type KyInstance, type Options } from 'ky';
 import type { AdvocacyBackend } from './backend.js';
-import type { AdvocacyEvent, FieldError, Page, ProblemDetails } from './contract.js';
+import type { AdvocacyEvent, Page, ProblemDetails } from './contract.js';
 import { AdvocacyError, codeForStatus, isAdvocacyError } from './errors.js';
 import { uuid } from '../internal/random.js';
 
@@ -19,22 +19,20 @@ export interface HttpBackendOptions {
   retries?: number;
 }
 
-type Query = Record<string, string | number | null | undefined>;
-
-/** Query parameters without the empty ones. */
-const params = (query: Query = {}): Record<string, string> =>
-  Object.fromEntries(
-    Object.entries(query)
-      .filter(([, v]) => v !== undefined && v !== null && v !== '')
-      .map(([k, v]) => [k, String(v)]),
-  );
+/** `?a=1&b=2` from the non-empty parameters of `query`; empty when none is left. */
+function search(query: object = {}): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v != null && v !== '') params.set(k, String(v));
+  const text = params.toString();
+  return text && `?${text}`;
+}
 
 /** Seconds from a Retry-After header (delta-seconds or HTTP date). */
 function retryAfterSeconds(header: string | null): number | undefined {
   if (!header) return undefined;
   const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds);
   const date = Date.parse(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
@@ -42,26 +40,25 @@ function retryAfterSeconds(header: string | null): number | undefined {
 async function toError(error: unknown): Promise<AdvocacyError> {
   if (isAdvocacyError(error)) return error;
   const response = (error as { response?: Response } | null)?.response;
-  if (response && typeof response.status === 'number') {
+  if (response) {
     let problem: ProblemDetails | undefined;
     try {
       problem = (await response.clone().json()) as ProblemDetails;
     } catch {
-      problem = undefined;
+      // Not JSON (a proxy's HTML page, an empty body): the status alone decides.
     }
     const status = response.status;
-    const fieldErrors: FieldError[] = Array.isArray(problem?.errors) ? problem.errors : [];
-    const options = { status, fieldErrors, cause: error } as const;
     return new AdvocacyError(codeForStatus(status), problem?.detail ?? problem?.title ?? `HTTP ${status}`, {
-      ...options,
-      ...(problem ? { problem } : {}),
-      ...(status === 429 || status === 503 ? { retryAfter: retryAfterSeconds(response.headers.get('Retry-After')) } : {}),
+      status,
+      problem,
+      fieldErrors: Array.isArray(problem?.errors) ? problem.errors : [],
+      retryAfter: status === 429 || status === 503 ? retryAfterSeconds(response.headers.get('Retry-After')) : undefined,
+      cause: error,
     });
   }
-  if ((error as Error | null)?.name === 'TimeoutError') {
-    return new AdvocacyError('timeout', 'The server took too long to answer', { cause: error });
-  }
-  return new AdvocacyError('network', 'The server could not be reached', { cause: error });
+  return (error as Error | null)?.name === 'TimeoutError'
+    ? new AdvocacyError('timeout', 'The server took too long to answer', { cause: error })
+    : new AdvocacyError('network', 'The server could not be reached', { cause: error });
 }
 
 /**
@@ -75,7 +72,7 @@ export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
     prefixUrl: options.baseUrl,
     timeout: options.timeoutMs ?? 10_000,
     retry: { limit: options.retries ?? 2, methods: ['get'] },
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    fetch: options.fetch,
     headers: { Accept: 'application/json, application/problem+json', ...options.headers },
     hooks: {
       beforeRequest: [
@@ -88,39 +85,39 @@ export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
     },
   });
 
-  const send = async <T>(method: 'get' | 'post' | 'patch', path: string, init: Options = {}): Promise<T> => {
+  const send = async <T>(path: string, init: Options = {}): Promise<T> => {
     try {
-      const response = await api(path, { method, ...init });
+      const response = await api(path, init);
       return (response.status === 204 ? undefined : await response.json()) as T;
     } catch (error) {
       throw await toError(error);
     }
   };
-  const get = <T>(path: string, query?: Query) => send<T>('get', path, { searchParams: params(query) });
-  const write = <T>(method: 'post' | 'patch', path: string, body?: unknown, key: string | null = uuid()) =>
-    send<T>(method, path, {
-      ...(body === undefined ? {} : { json: body }),
-      ...(key ? { headers: { 'Idempotency-Key': key } } : {}),
-    });
+  /** A GET of `path` with the non-empty parameters of `query`. */
+  const get = <T>(path: string, query?: object) => send<T>(path + search(query));
+  /** A POST (or PATCH) of `body` as JSON, under an idempotency key unless `key` is `null`. */
+  const write = <T>(path: string, body?: unknown, key: string | null = uuid(), method = 'post') =>
+    send<T>(path, { method, json: body, headers: key ? { 'Idempotency-Key': key } : {} });
   const items = async <T>(path: string) => (await get<{ items: T[] }>(path)).items;
-  const page = <T>(path: string, query: Query = {}) => get<Page<T>>(path, query);
+  const page = <T>(path: string, query?: object) => get<Page<T>>(path, query);
+  const post = (id: string) => `admin/posts/${encodeURIComponent(id)}`;
   const eventsUrl = `${options.baseUrl.replace(/\/+$/, '')}/events`;
 
   return {
     getMe: () => get('me'),
-    acceptPolicy: () => write('post', 'me/policy-acceptance'),
+    acceptPolicy: () => write('me/policy-acceptance'),
     listTopics: () => items('topics'),
     listTeams: () => items('teams'),
-    listFeed: (query = {}) => page('feed', { ...query }),
+    listFeed: (query) => page('feed', query),
     getPost: (id) => get(`posts/${encodeURIComponent(id)}`),
-    createShare: ({ idempotencyKey, ...body }) => write('post', 'shares', body, idempotencyKey || uuid()),
-    listMyShares: (query = {}) => page('me/shares', { ...query }),
+    createShare: ({ idempotencyKey, ...body }) => write('shares', body, idempotencyKey || uuid()),
+    listMyShares: (query) => page('me/shares', query),
     getMyStats: (period) => get('me/stats', { period }),
-    listMyPoints: (query = {}) => page('me/points', { ...query }),
-    getLeaderboard: (query) => get('leaderboard', { ...query }),
-    createSuggestion: (input, key) => write('post', 'suggestions', input, key ?? uuid()),
-    listMySuggestions: (query = {}) => page('me/suggestions', { ...query }),
-    sendEvents: (events) => write('post', 'events', { events }, null),
+    listMyPoints: (query) => page('me/points', query),
+    getLeaderboard: (query) => get('leaderboard', query),
+    createSuggestion: (input, key) => write('suggestions', input, key),
+    listMySuggestions: (query) => page('me/suggestions', query),
+    sendEvents: (events) => write('events', { events }, null),
     sendEventsBeacon(events: AdvocacyEvent[]) {
       if (typeof navigator === 'undefined' || typeof navigator.sendBeacon !== 'function') return false;
       // A beacon can't set headers: the token rides in the body, the type is text/plain (no CORS
@@ -130,15 +127,15 @@ export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
       const body = JSON.stringify(token ? { events, accessToken: token } : { events });
       return navigator.sendBeacon(eventsUrl, body);
     },
-    recordConversion: (input) => write('post', 'conversions', input, input.externalId),
+    recordConversion: (input) => write('conversions', input, input.externalId),
     admin: {
-      listPosts: (query = {}) => page('admin/posts', { ...query }),
-      createPost: (input) => write('post', 'admin/posts', input),
-      updatePost: (id, patch) => write('patch', `admin/posts/${encodeURIComponent(id)}`, patch, null),
-      archivePost: (id) => write('post', `admin/posts/${encodeURIComponent(id)}/archive`, undefined, null),
-      listSuggestions: (query = {}) => page('admin/suggestions', { ...query }),
-      reviewSuggestion: (id, review) => write('post', `admin/suggestions/${encodeURIComponent(id)}/review`, review, null),
-      getAnalytics: (query) => get('admin/analytics', { ...query }),
+      listPosts: (query) => page('admin/posts', query),
+      createPost: (input) => write('admin/posts', input),
+      updatePost: (id, patch) => write(post(id), patch, null, 'patch'),
+      archivePost: (id) => write(`${post(id)}/archive`, undefined, null),
+      listSuggestions: (query) => page('admin/suggestions', query),
+      reviewSuggestion: (id, review) => write(`admin/suggestions/${encodeURIComponent(id)}/review`, review, null),
+      getAnalytics: (query) => get('admin/analytics', query),
     },
   };
 }

@@ -7,14 +7,3 @@ export {
   type UtmParams,
   type TrackedDestinationInput,
 } from './utm.js';
-export {
-  captureReferral,
-  getReferral,
-  reportConversion,
-  flushConversions,
-  type CaptureReferralOptions,
-  type ReferralOptions,
-  type ReportConversionOptions,
-  type ConversionTransport,
-  type ConversionReport,
-} from './attribution.js';

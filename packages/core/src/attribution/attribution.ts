@@ -2,7 +2,7 @@ import type { AdvocacyBackend } from '../backend/backend.js';
 import type { ConversionInput, ConversionType } from '../backend/contract.js';
 import { AdvocacyError, codeForStatus, isAdvocacyError } from '../backend/errors.js';
 import { defaultStorage, readJson, writeJson } from '../internal/storage.js';
-import { REFERRAL_PARAM } from './utm.js';
+import { REFERRAL_PARAM } from '../links/utm.js';
 
 /*
  * The landing-page side of attribution: a visitor arrives from a tracking link with `adv_ref`
