@@ -20,6 +20,8 @@ const common = {
   format: 'esm',
   target: 'es2022',
   legalComments: 'none',
+  // Japanese strings as UTF-8, not \u escapes: half the bytes.
+  charset: 'utf8',
   tsconfig: 'tsconfig.json',
   define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'warning',

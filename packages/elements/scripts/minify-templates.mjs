@@ -15,7 +15,9 @@ function minifyCss(text) {
   return text
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
-    .replace(/\s*([{};,])\s*/g, '$1');
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    // A space after a colon is never significant (before one it is: \`a :hover\`).
+    .replace(/:\s+/g, ':');
 }
 
 /** Rewrites the literal parts of tagged templates in one TypeScript source. */

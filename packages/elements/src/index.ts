@@ -17,4 +17,4 @@ export type {
   AdvocacyShareOpenDetail,
   AdvocacySuggestDetail,
 } from './internal/events.js';
-export type { Strings } from './i18n/index.js';
+export type * from './i18n/strings.js';

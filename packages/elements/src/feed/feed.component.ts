@@ -1,7 +1,9 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+import { html, nothing, render, type PropertyValues } from 'lit';
 import type { FeedState, Post, AsyncState, Topic } from '@advocacy-kit/core';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
+import * as en from '../i18n/en.js';
+import * as ja from '../i18n/ja.js';
+import type { CommonStrings, FeedStrings } from '../i18n/index.js';
 import { StoreController } from '../internal/store-controller.js';
 import { tagFor } from '../internal/define.js';
 import { emit } from '../internal/events.js';
@@ -11,6 +13,11 @@ import type { AdvocacyShareDialogElement } from '../share-dialog/share-dialog.co
 import { styles } from './feed.styles.js';
 
 let instances = 0;
+
+const strings = {
+  en: { ...en.common, ...en.feed },
+  ja: { ...ja.common, ...ja.feed },
+};
 
 /**
  * @tag advocacy-feed
@@ -57,7 +64,7 @@ let instances = 0;
  * @cssproperty --advocacy-radius-small - Small corner radius.
  * @cssproperty --advocacy-spacing - Base spacing unit.
  */
-export class AdvocacyFeedElement extends AdvocacyElement {
+export class AdvocacyFeedElement extends AdvocacyElement<CommonStrings & FeedStrings> {
   static override styles = styles;
 
   static override properties = {
@@ -77,9 +84,11 @@ export class AdvocacyFeedElement extends AdvocacyElement {
   private observer: IntersectionObserver | undefined;
   private observed: Element | undefined;
   private viewTracked = new WeakSet<object>();
+  /** The share dialog, under the tag the prefix in force gives it. */
+  private readonly dialog = document.createElement(tagFor('share-dialog')) as AdvocacyShareDialogElement;
 
   constructor() {
-    super();
+    super(strings);
     this.online = typeof navigator === 'undefined' ? true : navigator.onLine;
   }
 
@@ -107,6 +116,14 @@ export class AdvocacyFeedElement extends AdvocacyElement {
     return this.client?.feed.refresh() ?? Promise.resolve();
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (this.theme) this.dialog.setAttribute('theme', this.theme);
+    else this.dialog.removeAttribute('theme');
+    // The host's policy (slot "policy" on the feed) goes on to the dialog.
+    render(html`<slot name="policy" slot="policy"><p>${this.t.policyBody}</p></slot>`, this.dialog);
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.observeSentinel();
@@ -118,9 +135,7 @@ export class AdvocacyFeedElement extends AdvocacyElement {
       ${this.online ? nothing : html`<p class="notice offline" part="offline" role="status">${this.t.offline}</p>`}
       ${this.renderHeader(state)}
       ${this.renderBody(state)}
-      ${staticHtml`<${unsafeStatic(tagFor('share-dialog'))} theme=${this.theme ?? nothing}>
-        <slot name="policy" slot="policy"><p>${this.t.policyBody}</p></slot>
-      </${unsafeStatic(tagFor('share-dialog'))}>`}
+      ${this.dialog}
     `;
   }
 
@@ -294,8 +309,7 @@ export class AdvocacyFeedElement extends AdvocacyElement {
 
   private openShare(post: Post, invoker: HTMLElement): void {
     emit(this, 'advocacy-share-open', { postId: post.id });
-    const dialog = this.renderRoot.querySelector<AdvocacyShareDialogElement>(tagFor('share-dialog'));
-    dialog?.show(post, invoker);
+    void this.dialog.show(post, invoker);
   }
 
   private readonly onOnline = (): void => {

@@ -1,9 +1,16 @@
-import type { Strings } from './strings.js';
+import type {
+  CommonStrings,
+  FeedStrings,
+  LeaderboardStrings,
+  ShareStrings,
+  StatsStrings,
+  SuggestStrings,
+} from './strings.js';
 
 const plural = (count: number, one: string, other: string): string =>
   new Intl.PluralRules('en').select(count) === 'one' ? one : other;
 
-export const en: Strings = {
+export const common: CommonStrings = {
   retry: 'Retry',
   close: 'Close',
   loading: 'Loading…',
@@ -20,7 +27,13 @@ export const en: Strings = {
     unknown: 'Something went wrong. Try again.',
   },
   offline: 'You’re offline. What you see may be out of date; sharing needs a connection.',
+  policyBody:
+    'When you share, you speak for yourself, not for the company. Be honest, don’t share confidential information, and say that you work here when it matters.',
+  periodLabel: 'Period',
+  periods: { week: 'This week', month: 'This month', quarter: 'This quarter', all: 'All time' },
+};
 
+export const feed: FeedStrings = {
   feedLabel: 'Posts to share',
   topicFilter: 'Topic',
   allTopics: 'All',
@@ -38,11 +51,11 @@ export const en: Strings = {
   share: 'Share',
   shareAria: (title) => `Share “${title}”`,
   kinds: { curated: 'Industry news', owned: 'From us', promotional: 'Promotion' },
+};
 
+export const share: ShareStrings = {
   shareTitle: 'Share this post',
   policyTitle: 'Before your first share',
-  policyBody:
-    'When you share, you speak for yourself, not for the company. Be honest, don’t share confidential information, and say that you work here when it matters.',
   policyAccept: 'I agree',
   networkLabel: 'Share to',
   networkNames: { native: 'More apps', copy: 'Copy link', email: 'Email' },
@@ -63,10 +76,10 @@ export const en: Strings = {
   done: 'Done',
   shareErrorTitle: 'The share didn’t go through',
   previewLabel: 'Link preview',
+};
 
+export const leaderboard: LeaderboardStrings = {
   leaderboardTitle: 'Leaderboard',
-  periodLabel: 'Period',
-  periods: { week: 'This week', month: 'This month', quarter: 'This quarter', all: 'All time' },
   scopeLabel: 'Ranking',
   scopes: { company: 'Company', team: 'My team' },
   points: (points) => `${points} pts`,
@@ -75,7 +88,9 @@ export const en: Strings = {
   leaderboardEmpty: 'No points yet in this period. Share a post to get on the board.',
   participants: (count) => `${count} participants`,
   leaderboardErrorTitle: 'We couldn’t load the leaderboard',
+};
 
+export const stats: StatsStrings = {
   statsTitle: 'My impact',
   statPoints: 'Points',
   statShares: 'Shares',
@@ -88,7 +103,9 @@ export const en: Strings = {
   tableCaption: 'Activity by date',
   tableDate: 'Date',
   statsErrorTitle: 'We couldn’t load your stats',
+};
 
+export const suggest: SuggestStrings = {
   suggestTitle: 'Suggest a link',
   suggestIntro: 'Found something worth sharing? Send it to the program team.',
   urlLabel: 'Link',
@@ -104,5 +121,4 @@ export const en: Strings = {
   urlRequired: 'Enter a link.',
   urlInvalid: 'Enter a full link that starts with https:// or http://.',
   noteTooLong: (max) => `Keep the note under ${max} characters.`,
-  fixFields: 'Check the highlighted fields.',
 };

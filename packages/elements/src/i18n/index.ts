@@ -1,13 +1,9 @@
-import { en } from './en.js';
-import { ja } from './ja.js';
-import type { Strings } from './strings.js';
+export type * from './strings.js';
 
-export type { Strings } from './strings.js';
+/** One component's strings in every language we ship. */
+export type Locales<S> = Readonly<Record<'en' | 'ja', S>>;
 
-const tables: Record<string, Strings> = { en, ja };
-
-/** The string table for a BCP 47 tag: its language if we ship it, English otherwise. */
-export function stringsFor(lang: string): Strings {
-  const language = lang.toLowerCase().split('-')[0] ?? 'en';
-  return tables[language] ?? en;
+/** The strings for a BCP 47 tag: its language if we ship it, English otherwise. */
+export function pick<S>(tables: Locales<S>, lang: string): S {
+  return lang.toLowerCase().split('-')[0] === 'ja' ? tables.ja : tables.en;
 }

@@ -1,6 +1,13 @@
-import type { Strings } from './strings.js';
+import type {
+  CommonStrings,
+  FeedStrings,
+  LeaderboardStrings,
+  ShareStrings,
+  StatsStrings,
+  SuggestStrings,
+} from './strings.js';
 
-export const ja: Strings = {
+export const common: CommonStrings = {
   retry: '再試行',
   close: '閉じる',
   loading: '読み込み中…',
@@ -17,7 +24,13 @@ export const ja: Strings = {
     unknown: '問題が発生しました。もう一度お試しください。',
   },
   offline: 'オフラインです。表示が最新でない可能性があります。シェアするにはオンライン接続が必要です。',
+  policyBody:
+    'シェアするときは、会社の代表としてではなく、あなた自身の言葉で発信します。正確な情報を心がけ、社外秘の情報は共有せず、必要に応じて当社の社員であることを明記してください。',
+  periodLabel: '期間',
+  periods: { week: '今週', month: '今月', quarter: '今四半期', all: '全期間' },
+};
 
+export const feed: FeedStrings = {
   feedLabel: 'シェアできる投稿',
   topicFilter: 'トピック',
   allTopics: 'すべて',
@@ -35,11 +48,11 @@ export const ja: Strings = {
   share: 'シェアする',
   shareAria: (title) => `「${title}」をシェアする`,
   kinds: { curated: '業界ニュース', owned: '自社コンテンツ', promotional: 'キャンペーン' },
+};
 
+export const share: ShareStrings = {
   shareTitle: '投稿をシェアする',
   policyTitle: '初めてシェアする前に',
-  policyBody:
-    'シェアするときは、会社の代表としてではなく、あなた自身の言葉で発信します。正確な情報を心がけ、社外秘の情報は共有せず、必要に応じて当社の社員であることを明記してください。',
   policyAccept: '同意します',
   networkLabel: 'シェア先',
   networkNames: { native: 'その他のアプリ', copy: 'リンクをコピー', email: 'メール' },
@@ -60,10 +73,10 @@ export const ja: Strings = {
   done: '完了',
   shareErrorTitle: 'シェアできませんでした',
   previewLabel: 'リンクのプレビュー',
+};
 
+export const leaderboard: LeaderboardStrings = {
   leaderboardTitle: 'ランキング',
-  periodLabel: '期間',
-  periods: { week: '今週', month: '今月', quarter: '今四半期', all: '全期間' },
   scopeLabel: '対象',
   scopes: { company: '全社', team: '自分のチーム' },
   points: (points) => `${points}ポイント`,
@@ -72,7 +85,9 @@ export const ja: Strings = {
   leaderboardEmpty: 'この期間のポイントはまだありません。投稿をシェアしてランキングに参加しましょう。',
   participants: (count) => `参加者${count}人`,
   leaderboardErrorTitle: 'ランキングを読み込めませんでした',
+};
 
+export const stats: StatsStrings = {
   statsTitle: 'あなたの成果',
   statPoints: 'ポイント',
   statShares: 'シェア数',
@@ -85,7 +100,9 @@ export const ja: Strings = {
   tableCaption: '日付ごとの活動',
   tableDate: '日付',
   statsErrorTitle: '成果を読み込めませんでした',
+};
 
+export const suggest: SuggestStrings = {
   suggestTitle: 'リンクを提案する',
   suggestIntro: 'シェアしたい記事を見つけたら、プログラム担当者に提案してください。',
   urlLabel: 'リンク',
@@ -101,5 +118,4 @@ export const ja: Strings = {
   urlRequired: 'リンクを入力してください。',
   urlInvalid: 'https:// または http:// から始まるURLを入力してください。',
   noteTooLong: (max) => `${max}文字以内で入力してください。`,
-  fixFields: '赤く表示された項目をご確認ください。',
 };

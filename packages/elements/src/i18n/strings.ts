@@ -1,13 +1,19 @@
 import type { AdvocacyErrorCode, ContentKind, Period, Scope } from '@advocacy-kit/core';
 
-/** Every string the components show, one table per locale. Functions take counts and names. */
-export interface Strings {
+/** Shared by every component: actions, states, errors, periods. */
+export interface CommonStrings {
   retry: string;
   close: string;
   loading: string;
   errors: Record<AdvocacyErrorCode | 'unknown', string>;
   offline: string;
+  policyBody: string;
+  periodLabel: string;
+  periods: Record<Period, string>;
+}
 
+/** `<advocacy-feed>`. */
+export interface FeedStrings {
   feedLabel: string;
   topicFilter: string;
   allTopics: string;
@@ -25,10 +31,12 @@ export interface Strings {
   share: string;
   shareAria: (title: string) => string;
   kinds: Record<ContentKind, string>;
+}
 
+/** `<advocacy-share-dialog>`. */
+export interface ShareStrings {
   shareTitle: string;
   policyTitle: string;
-  policyBody: string;
   policyAccept: string;
   networkLabel: string;
   networkNames: Record<'native' | 'copy' | 'email', string>;
@@ -48,10 +56,11 @@ export interface Strings {
   done: string;
   shareErrorTitle: string;
   previewLabel: string;
+}
 
+/** `<advocacy-leaderboard>`. */
+export interface LeaderboardStrings {
   leaderboardTitle: string;
-  periodLabel: string;
-  periods: Record<Period, string>;
   scopeLabel: string;
   scopes: Record<Scope, string>;
   points: (points: string) => string;
@@ -60,7 +69,10 @@ export interface Strings {
   leaderboardEmpty: string;
   participants: (count: string) => string;
   leaderboardErrorTitle: string;
+}
 
+/** `<advocacy-my-stats>`. */
+export interface StatsStrings {
   statsTitle: string;
   statPoints: string;
   statShares: string;
@@ -72,7 +84,10 @@ export interface Strings {
   tableCaption: string;
   tableDate: string;
   statsErrorTitle: string;
+}
 
+/** `<advocacy-suggest>`. */
+export interface SuggestStrings {
   suggestTitle: string;
   suggestIntro: string;
   urlLabel: string;
@@ -88,5 +103,4 @@ export interface Strings {
   urlRequired: string;
   urlInvalid: string;
   noteTooLong: (max: number) => string;
-  fixFields: string;
 }

@@ -3,13 +3,15 @@ import { ContextConsumer } from '@lit/context';
 import type { AdvocacyClient, AdvocacyError } from '@advocacy-kit/core';
 import { clientContext, ensureContextRoot } from './context.js';
 import { resolveLang } from './lang.js';
-import { stringsFor, type Strings } from '../i18n/index.js';
+import { pick, type CommonStrings, type Locales } from '../i18n/index.js';
 
 /**
  * What every Advocacy Kit component shares: the client (from the nearest provider, or set
  * directly), the `theme` attribute, and the language and strings resolved before each render.
+ * Each component passes its own strings (the common ones and its section of each locale's
+ * table), so a bundle carries only the strings of the components in it.
  */
-export class AdvocacyElement extends LitElement {
+export class AdvocacyElement<S extends CommonStrings = CommonStrings> extends LitElement {
   static override properties: PropertyDeclarations = {
     client: { attribute: false },
     theme: { reflect: true },
@@ -22,10 +24,13 @@ export class AdvocacyElement extends LitElement {
 
   /** The resolved BCP 47 language, refreshed before each render. */
   protected lang_ = 'en';
-  protected t: Strings = stringsFor('en');
+  protected t: S;
+  private readonly strings: Locales<S>;
 
-  constructor() {
+  constructor(strings: Locales<S>) {
     super();
+    this.strings = strings;
+    this.t = strings.en;
     this.client = undefined;
     this.theme = undefined;
     ensureContextRoot();
@@ -41,7 +46,7 @@ export class AdvocacyElement extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.lang_ = resolveLang(this);
-    this.t = stringsFor(this.lang_);
+    this.t = pick(this.strings, this.lang_);
   }
 
   /** The employee-facing message for an error. */

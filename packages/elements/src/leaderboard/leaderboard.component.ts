@@ -1,6 +1,9 @@
 import { html, nothing } from 'lit';
 import { PERIODS, SCOPES, type AsyncState, type Leaderboard, type LeaderboardEntry, type Period, type Scope } from '@advocacy-kit/core';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
+import * as en from '../i18n/en.js';
+import * as ja from '../i18n/ja.js';
+import type { CommonStrings, LeaderboardStrings } from '../i18n/index.js';
 import { StoreController } from '../internal/store-controller.js';
 import { avatar } from '../internal/avatar.js';
 import { emit } from '../internal/events.js';
@@ -9,6 +12,11 @@ import { segmented } from '../internal/segmented.js';
 import { styles } from './leaderboard.styles.js';
 
 let instances = 0;
+
+const strings = {
+  en: { ...en.common, ...en.leaderboard },
+  ja: { ...ja.common, ...ja.leaderboard },
+};
 
 /**
  * @tag advocacy-leaderboard
@@ -37,8 +45,12 @@ let instances = 0;
  * @cssproperty --advocacy-radius - Panel corner radius.
  * @cssproperty --advocacy-font-family - Font stack.
  */
-export class AdvocacyLeaderboardElement extends AdvocacyElement {
+export class AdvocacyLeaderboardElement extends AdvocacyElement<CommonStrings & LeaderboardStrings> {
   static override styles = styles;
+
+  constructor() {
+    super(strings);
+  }
 
   private readonly board = new StoreController<AsyncState<Leaderboard>>(
     this,

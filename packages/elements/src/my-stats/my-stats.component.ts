@@ -1,6 +1,9 @@
 import { html, nothing } from 'lit';
 import { PERIODS, type AsyncState, type MyStats, type Period } from '@advocacy-kit/core';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
+import * as en from '../i18n/en.js';
+import * as ja from '../i18n/ja.js';
+import type { CommonStrings, StatsStrings } from '../i18n/index.js';
 import { StoreController } from '../internal/store-controller.js';
 import { emit } from '../internal/events.js';
 import { formatDay, formatNumber } from '../internal/format.js';
@@ -9,6 +12,11 @@ import { trendChart } from './trend-chart.js';
 import { styles } from './my-stats.styles.js';
 
 let instances = 0;
+
+const strings = {
+  en: { ...en.common, ...en.stats },
+  ja: { ...ja.common, ...ja.stats },
+};
 
 /**
  * @tag advocacy-my-stats
@@ -36,8 +44,12 @@ let instances = 0;
  * @cssproperty --advocacy-radius - Panel corner radius.
  * @cssproperty --advocacy-font-family - Font stack.
  */
-export class AdvocacyMyStatsElement extends AdvocacyElement {
+export class AdvocacyMyStatsElement extends AdvocacyElement<CommonStrings & StatsStrings> {
   static override styles = styles;
+
+  constructor() {
+    super(strings);
+  }
 
   private readonly stats = new StoreController<AsyncState<MyStats>>(
     this,

@@ -1,6 +1,9 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { isAdvocacyError, AdvocacyError, type AsyncState, type Employee, type NetworkId, type Post, type ShareResult } from '@advocacy-kit/core';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
+import * as en from '../i18n/en.js';
+import * as ja from '../i18n/ja.js';
+import type { CommonStrings, ShareStrings } from '../i18n/index.js';
 import { StoreController } from '../internal/store-controller.js';
 import { emit } from '../internal/events.js';
 import { formatNumber } from '../internal/format.js';
@@ -14,6 +17,11 @@ type Phase =
   | { kind: 'sharing' }
   | { kind: 'shared'; result: ShareResult; popupBlocked: boolean }
   | { kind: 'error'; error: AdvocacyError };
+
+const strings = {
+  en: { ...en.common, ...en.share },
+  ja: { ...ja.common, ...ja.share },
+};
 
 /**
  * @tag advocacy-share-dialog
@@ -53,7 +61,7 @@ type Phase =
  * @cssproperty --advocacy-radius - Dialog corner radius.
  * @cssproperty --advocacy-font-family - Font stack.
  */
-export class AdvocacyShareDialogElement extends AdvocacyElement {
+export class AdvocacyShareDialogElement extends AdvocacyElement<CommonStrings & ShareStrings> {
   static override styles = styles;
 
   static override properties = {
@@ -83,7 +91,7 @@ export class AdvocacyShareDialogElement extends AdvocacyElement {
   private brokenImage: string | null = null;
 
   constructor() {
-    super();
+    super(strings);
     this.post = undefined;
     this.network = undefined;
     this.commentary = '';

@@ -1,11 +1,19 @@
 import { html, nothing } from 'lit';
 import { isAdvocacyError, AdvocacyError, type AsyncState, type Suggestion, type SuggestionInput, type Topic } from '@advocacy-kit/core';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
+import * as en from '../i18n/en.js';
+import * as ja from '../i18n/ja.js';
+import type { CommonStrings, SuggestStrings } from '../i18n/index.js';
 import { StoreController } from '../internal/store-controller.js';
 import { emit } from '../internal/events.js';
 import { localized } from '../internal/topics.js';
 import { NOTE_MAX, fieldOf, validateSuggestion, type SuggestField } from './validate.js';
 import { styles } from './suggest.styles.js';
+
+const strings = {
+  en: { ...en.common, ...en.suggest },
+  ja: { ...ja.common, ...ja.suggest },
+};
 
 /**
  * @tag advocacy-suggest
@@ -32,7 +40,7 @@ import { styles } from './suggest.styles.js';
  * @cssproperty --advocacy-radius - Panel corner radius.
  * @cssproperty --advocacy-font-family - Font stack.
  */
-export class AdvocacySuggestElement extends AdvocacyElement {
+export class AdvocacySuggestElement extends AdvocacyElement<CommonStrings & SuggestStrings> {
   static override styles = styles;
 
   static override properties = {
@@ -56,7 +64,7 @@ export class AdvocacySuggestElement extends AdvocacyElement {
   private readonly topics = new StoreController<AsyncState<Topic[]>>(this, () => this.client?.topics.store);
 
   constructor() {
-    super();
+    super(strings);
     this.reset();
   }
 

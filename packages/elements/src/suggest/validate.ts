@@ -1,12 +1,12 @@
 import type { SuggestionInput } from '@advocacy-kit/core';
-import type { Strings } from '../i18n/index.js';
+import type { SuggestStrings } from '../i18n/index.js';
 
 export const NOTE_MAX = 1000;
 
 export type SuggestField = 'url' | 'note' | 'topics';
 
 /** The form's own checks, before anything is sent. Field → message; empty when valid. */
-export function validateSuggestion(input: SuggestionInput, t: Strings): Partial<Record<SuggestField, string>> {
+export function validateSuggestion(input: SuggestionInput, t: SuggestStrings): Partial<Record<SuggestField, string>> {
   const errors: Partial<Record<SuggestField, string>> = {};
   const url = input.url.trim();
   if (url === '') errors.url = t.urlRequired;
