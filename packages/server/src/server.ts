@@ -1,7 +1,9 @@
-import { serve, type ServerType } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
+import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AdvocacyApp } from './app.js';
 import type { ServerConfig } from './config.js';
+import { redirectFastPath } from './tracking/fast-path.js';
 
 export interface RunningServer extends AdvocacyApp {
   /** Where it listens, e.g. `http://127.0.0.1:8787`. */
@@ -13,9 +15,8 @@ export interface RunningServer extends AdvocacyApp {
 /** Builds the app and listens on `config.host:config.port` (port 0 picks a free port). */
 export async function createServer(config: ServerConfig): Promise<RunningServer> {
   const advocacy = await createApp(config);
-  const server = await new Promise<ServerType>((resolve) => {
-    const started: ServerType = serve({ fetch: advocacy.app.fetch, port: config.port, hostname: config.host }, () => resolve(started));
-  });
+  const server: Server = createHttpServer(redirectFastPath(advocacy.services, getRequestListener(advocacy.app.fetch)));
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   let closing: Promise<void> | null = null;
@@ -26,7 +27,7 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
       closing ??= (async () => {
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
-          if ('closeIdleConnections' in server) server.closeIdleConnections();
+          server.closeIdleConnections();
         });
         await advocacy.close();
       })();

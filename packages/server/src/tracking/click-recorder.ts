@@ -16,8 +16,8 @@ interface PendingClick {
 
 /** Bound on clicks held while the database is unreachable; beyond it the oldest are dropped and logged. */
 const MAX_PENDING = 200_000;
-/** Rows per INSERT statement (5 parameters each, well under SQLite's parameter limit). */
-const INSERT_CHUNK = 200;
+/** Rows per INSERT statement: small enough that one never holds the event loop for long. */
+const INSERT_CHUNK = 50;
 
 /**
  * Buffers human clicks in memory and writes them in batches (by size or every ~250 ms) in one
@@ -83,6 +83,8 @@ export class ClickRecorder {
             if (!stored.delete(key)) continue;
             await this.awardClick(trx, click);
           }
+          // SQLite runs on this thread: let waiting requests in between chunks.
+          await new Promise((resolve) => setImmediate(resolve));
         }
         return unique;
       });
