@@ -1,10 +1,12 @@
 import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
-import manifest from '../packages/elements/custom-elements.json';
 
-// The manifest generated from the components' JSDoc feeds the docs tables (attributes,
-// events, parts, CSS properties, slots).
-setCustomElementsManifest(manifest);
+// The manifest generated from the components' JSDoc (`pnpm --filter @advocacy-kit/elements
+// build`) feeds the docs tables: attributes, events, parts, CSS properties, slots. Stories
+// still render without it.
+const manifests = import.meta.glob<{ default: object }>('../packages/elements/custom-elements.json', { eager: true });
+const manifest = Object.values(manifests)[0]?.default;
+if (manifest) setCustomElementsManifest(manifest);
 
 const preview: Preview = {
   parameters: {
