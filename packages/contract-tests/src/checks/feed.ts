@@ -29,7 +29,7 @@ export const feedChecks: Check[] = [
     async run(context) {
       const post = await context.createPost();
       await expectVisible(context, post.id, 'a post published now');
-      const opened = await context.employee.getPost(post.id);
+      const opened = await step('open the post as the employee', () => context.employee.getPost(post.id));
       assert(opened.title === post.title && opened.url === post.url, 'getPost returns the post as created', `${post.title} ${post.url}`, opened);
     },
   },
