@@ -18,8 +18,9 @@ function cli(args: string[], env: Record<string, string>) {
 async function counts(database: { databaseUrl: string | null; sqliteFile: string }) {
   const { db } = openDatabase(database);
   try {
-    const out: Record<string, number> = {};
-    for (const table of ['employees', 'posts', 'shares', 'clicks', 'conversions', 'points_ledger', 'suggestions'] as const) {
+    const tables = ['employees', 'posts', 'shares', 'clicks', 'conversions', 'points_ledger', 'suggestions'] as const;
+    const out = {} as Record<(typeof tables)[number], number>;
+    for (const table of tables) {
       const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
       out[table] = Number(row.n);
     }
