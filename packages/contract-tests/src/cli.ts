@@ -14,10 +14,19 @@ Runs the Advocacy Kit contract checks against an API and exits non-zero when one
   --admin-token           bearer token of a program admin (env ADVOCACY_ADMIN_TOKEN)
   --only                  comma-separated groups or check ids, e.g. feed,share or points.totals-agree
   --json                  print the report as JSON (for CI)
+  --list                  list every check id and what it proves, then exit
   --help                  show this help
 
 Groups: ${GROUPS.map((group) => group.id).join(', ')}
 `;
+
+/** Every check id under its group, with what it proves. */
+function listChecks(): string {
+  return GROUPS.map((group) => {
+    const checks = selectChecks([group.id]).map((check) => `  ${check.id.padEnd(36)} ${check.name}`);
+    return `${group.id}: ${group.title}\n${checks.join('\n')}\n`;
+  }).join('\n');
+}
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -44,6 +53,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
         'admin-token': { type: 'string' },
         only: { type: 'string' },
         json: { type: 'boolean', default: false },
+        list: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -53,6 +63,10 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
   }
   if (values.help) {
     io.stdout(USAGE);
+    return 0;
+  }
+  if (values.list) {
+    io.stdout(listChecks());
     return 0;
   }
   const settings = {

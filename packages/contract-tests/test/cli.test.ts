@@ -69,6 +69,13 @@ test('reads the settings from the environment', async () => {
   assert.equal(code, 0);
 });
 
+test('--list names every check under its group', async () => {
+  const { code, stdout } = await cli(['--list']);
+  assert.equal(code, 0);
+  assert.match(stdout, /^isolation: Isolation between employees$/m);
+  assert.match(stdout, /^ {2}points\.share-awarded-once +a share retried three times with one key awards points once$/m);
+});
+
 test('exits 2 with usage on missing settings or unknown groups', async () => {
   const missing = await cli(['--base-url', server.options.baseUrl]);
   assert.equal(missing.code, 2);
