@@ -275,7 +275,7 @@ function table(headers: string[], rows: ReadonlyArray<ReadonlyArray<string | HTM
 const session = requireSession();
 if (session !== null) {
   const t = strings(session.language);
-  applyText(t, session.language, 'adminTitle');
+  applyText(t, session.language);
   applyHeader(t, session);
   const status = document.querySelector<HTMLElement>('#admin-status')!;
   if (session.employee.role !== 'admin') {

@@ -1,38 +1,8 @@
-import type { AdvocacyProviderElement } from '@advocacy-kit/elements';
+// The home page: set-up first (session, text, provider), then the components.
 import './styles.css';
-import { API_BASE_URL } from './api.js';
-import { strings } from './i18n.js';
-import { renderNews } from './news.js';
-import { clearSession, requireSession } from './session.js';
-import { applyHeader, applyText } from './shell.js';
-
-const session = requireSession();
-if (session !== null) {
-  const t = strings(session.language);
-  applyText(t, session.language, 'homeTitle');
-  applyHeader(t, session);
-  renderNews(document.querySelector('#news-list')!, t.news, session.language);
-
-  // Configure the provider before its class is defined, so it builds its client once.
-  const provider = document.querySelector('advocacy-provider') as AdvocacyProviderElement;
-  provider.baseUrl = API_BASE_URL;
-  provider.locale = session.language;
-  // One event queue per employee in this browser.
-  provider.storageKey = `intranet-portal:${session.employee.id}`;
-  provider.getToken = () => session.token;
-  // A token the server no longer accepts (it expired, or the server's secret changed): sign in again.
-  provider.addEventListener('advocacy-error', (event) => {
-    if (event.detail.error.code === 'unauthorized') {
-      clearSession();
-      requireSession();
-    }
-  });
-
-  await Promise.all([
-    import('@advocacy-kit/elements/define/advocacy-provider.js'),
-    import('@advocacy-kit/elements/define/advocacy-feed.js'),
-    import('@advocacy-kit/elements/define/advocacy-my-stats.js'),
-    import('@advocacy-kit/elements/define/advocacy-leaderboard.js'),
-    import('@advocacy-kit/elements/define/advocacy-suggest.js'),
-  ]);
-}
+import './home-setup.js';
+import '@advocacy-kit/elements/define/advocacy-provider.js';
+import '@advocacy-kit/elements/define/advocacy-feed.js';
+import '@advocacy-kit/elements/define/advocacy-my-stats.js';
+import '@advocacy-kit/elements/define/advocacy-leaderboard.js';
+import '@advocacy-kit/elements/define/advocacy-suggest.js';

@@ -4,13 +4,12 @@ import { clearSession, type PortalSession } from './session.js';
 type TextKey = { [K in keyof PortalStrings]: PortalStrings[K] extends string ? K : never }[keyof PortalStrings];
 
 /**
- * Fills the page's static text in the session's language: every `[data-text="key"]` gets its
- * text content, every `[data-label="key"]` its `aria-label`. The document's `lang` follows, which
+ * Fills the page's static text in the session's language: every `[data-text="key"]` (the
+ * `<title>` too) gets its text content, every `[data-label="key"]` its `aria-label`. The document's `lang` follows, which
  * is also how the advocacy components pick their language.
  */
-export function applyText(t: PortalStrings, language: string, title: TextKey): void {
+export function applyText(t: PortalStrings, language: string): void {
   document.documentElement.lang = language;
-  document.title = t[title];
   for (const element of document.querySelectorAll<HTMLElement>('[data-text]')) {
     element.textContent = t[element.dataset.text as TextKey];
   }

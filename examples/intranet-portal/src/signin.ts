@@ -29,7 +29,7 @@ function language(): PortalLanguage {
 
 function render(): void {
   const t = strings(language());
-  applyText(t, language(), 'signInTitle');
+  applyText(t, language());
   for (const option of employeeSelect.options) {
     const employee = employees.find((candidate) => candidate.id === option.value);
     if (employee) option.textContent = label(employee, t.roleAdmin);

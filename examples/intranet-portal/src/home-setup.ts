@@ -1,0 +1,32 @@
+import type { AdvocacyProviderElement } from '@advocacy-kit/elements';
+import { API_BASE_URL } from './api.js';
+import { strings } from './i18n.js';
+import { renderNews } from './news.js';
+import { clearSession, requireSession } from './session.js';
+import { applyHeader, applyText } from './shell.js';
+
+/*
+ * The home page's set-up. `home.ts` imports this module before the components' define modules,
+ * so the provider is configured before its class upgrades it and builds its client once.
+ */
+const session = requireSession();
+if (session !== null) {
+  const t = strings(session.language);
+  applyText(t, session.language);
+  applyHeader(t, session);
+  renderNews(document.querySelector('#news-list')!, t.news, session.language);
+
+  const provider = document.querySelector('advocacy-provider') as AdvocacyProviderElement;
+  provider.baseUrl = API_BASE_URL;
+  provider.locale = session.language;
+  // One event queue per employee in this browser.
+  provider.storageKey = `intranet-portal:${session.employee.id}`;
+  provider.getToken = () => session.token;
+  // A token the server no longer accepts (it expired, or the server's secret changed): sign in again.
+  provider.addEventListener('advocacy-error', (event) => {
+    if (event.detail.error.code === 'unauthorized') {
+      clearSession();
+      requireSession();
+    }
+  });
+}
