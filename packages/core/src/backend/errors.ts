@@ -36,32 +36,26 @@ export interface AdvocacyErrorOptions {
   cause?: unknown;
 }
 
+/** Codes where trying the same call again later may succeed. */
+const RETRYABLE: readonly AdvocacyErrorCode[] = ['network', 'timeout', 'rate_limited', 'server'];
+
 /** Every failure core reports: a stable `code`, a human `message`, and details where known. */
 export class AdvocacyError extends Error {
   override readonly name = 'AdvocacyError';
-  readonly code: AdvocacyErrorCode;
-  readonly status: number | undefined;
-  readonly fieldErrors: FieldError[];
-  readonly problem: ProblemDetails | undefined;
-  readonly retryAfter: number | undefined;
+  declare readonly code: AdvocacyErrorCode;
+  declare readonly status: number | undefined;
+  declare readonly fieldErrors: FieldError[];
+  declare readonly problem: ProblemDetails | undefined;
+  declare readonly retryAfter: number | undefined;
 
-  constructor(code: AdvocacyErrorCode, message: string, options: AdvocacyErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.code = code;
-    this.status = options.status;
-    this.fieldErrors = options.fieldErrors ?? [];
-    this.problem = options.problem;
-    this.retryAfter = options.retryAfter;
+  constructor(code: AdvocacyErrorCode, message: string, { status, fieldErrors = [], problem, retryAfter, cause }: AdvocacyErrorOptions = {}) {
+    super(message, cause === undefined ? undefined : { cause });
+    Object.assign(this, { code, status, fieldErrors, problem, retryAfter });
   }
 
   /** Whether trying the same call again later may succeed. */
   get retryable(): boolean {
-    return (
-      this.code === 'network' ||
-      this.code === 'timeout' ||
-      this.code === 'rate_limited' ||
-      this.code === 'server'
-    );
+    return RETRYABLE.includes(this.code);
   }
 }
 
@@ -73,14 +67,21 @@ export function isValidationError(value: unknown): value is AdvocacyError & { co
   return isAdvocacyError(value) && value.code === 'validation';
 }
 
+/** HTTP statuses with a code of their own; every other status is `server`. */
+const STATUS_CODES: Readonly<Record<number, AdvocacyErrorCode>> = {
+  400: 'validation',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  408: 'timeout',
+  409: 'conflict',
+  413: 'validation',
+  415: 'validation',
+  422: 'validation',
+  429: 'rate_limited',
+};
+
 /** The error code for an HTTP status. */
 export function codeForStatus(status: number): AdvocacyErrorCode {
-  if (status === 401) return 'unauthorized';
-  if (status === 403) return 'forbidden';
-  if (status === 404) return 'not_found';
-  if (status === 400 || status === 413 || status === 415 || status === 422) return 'validation';
-  if (status === 409) return 'conflict';
-  if (status === 429) return 'rate_limited';
-  if (status === 408) return 'timeout';
-  return 'server';
+  return STATUS_CODES[status] ?? 'server';
 }

@@ -31,8 +31,8 @@ function search(query: object = {}): string {
 function retryAfterSeconds(header: string | null): number | undefined {
   if (!header) return undefined;
   const seconds = Number(header);
-  const date = Date.parse(header);
   if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(header);
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 

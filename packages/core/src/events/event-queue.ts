@@ -119,12 +119,14 @@ export function createEventQueue(options: EventQueueOptions): EventQueue {
     attempt = 0;
     auto();
   };
-  const browser = typeof window !== 'undefined' && typeof document !== 'undefined';
-  if (browser) {
-    window.addEventListener('pagehide', onHide);
-    window.addEventListener('online', onOnline);
-    document.addEventListener('visibilitychange', onVisibility);
-  }
+  /** Adds (or removes) the page listeners, in browsers. */
+  const listeners = (method: 'addEventListener' | 'removeEventListener') => {
+    if (typeof window === 'undefined' || typeof document === 'undefined') return;
+    window[method]('pagehide', onHide);
+    window[method]('online', onOnline);
+    document[method]('visibilitychange', onVisibility);
+  };
+  listeners('addEventListener');
   auto();
 
   return {
@@ -142,11 +144,7 @@ export function createEventQueue(options: EventQueueOptions): EventQueue {
       clearInterval(interval);
       clearTimeout(retryTimer);
       retryTimer = undefined;
-      if (browser) {
-        window.removeEventListener('pagehide', onHide);
-        window.removeEventListener('online', onOnline);
-        document.removeEventListener('visibilitychange', onVisibility);
-      }
+      listeners('removeEventListener');
       await flush();
       clearTimeout(retryTimer);
     },

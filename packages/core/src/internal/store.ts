@@ -44,7 +44,8 @@ export interface Resource<T> {
   $state: WritableAtom<AsyncState<T>>;
   store: FacadeStore<AsyncState<T>>;
   refresh(): Promise<void>;
-  mounted(): boolean;
+  /** Sets a parameter of the request; a new value refetches while the store is subscribed. */
+  set<P>($param: WritableAtom<P>, value: P): void;
 }
 
 /**
@@ -65,5 +66,14 @@ export function resource<T>(load: () => Promise<T>, isEmpty: (data: T) => boolea
     }
   };
   const { mounted } = lazy($state, () => void refresh());
-  return { $state, store: facade($state), refresh, mounted };
+  return {
+    $state,
+    store: facade($state),
+    refresh,
+    set($param, value) {
+      if ($param.value === value) return;
+      $param.set(value);
+      if (mounted()) void refresh();
+    },
+  };
 }

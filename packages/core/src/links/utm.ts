@@ -26,30 +26,28 @@ export interface TrackedDestinationInput {
   referralCode: string;
 }
 
+/** The UTM fields, each carried as `utm_<field>`. */
+const FIELDS = ['source', 'medium', 'campaign', 'content', 'term'] as const;
+
 /** Adds or replaces UTM parameters on a URL; other parameters and the fragment are kept. */
 export function withUtm(url: string, utm: UtmParams): string {
   const out = new URL(url);
-  out.searchParams.set('utm_source', utm.source);
-  out.searchParams.set('utm_medium', utm.medium);
-  if (utm.campaign !== undefined) out.searchParams.set('utm_campaign', utm.campaign);
-  if (utm.content !== undefined) out.searchParams.set('utm_content', utm.content);
-  if (utm.term !== undefined) out.searchParams.set('utm_term', utm.term);
+  for (const field of FIELDS) {
+    const value = utm[field];
+    if (value !== undefined) out.searchParams.set(`utm_${field}`, value);
+  }
   return out.toString();
 }
 
 /** Reads the UTM parameters of a URL; `null` when it has no `utm_source`. */
 export function parseUtm(url: string | URL): UtmParams | null {
   const params = new URL(url).searchParams;
-  const source = params.get('utm_source');
-  if (source === null) return null;
-  const result: UtmParams = { source, medium: params.get('utm_medium') ?? '' };
-  const campaign = params.get('utm_campaign');
-  const content = params.get('utm_content');
-  const term = params.get('utm_term');
-  if (campaign !== null) result.campaign = campaign;
-  if (content !== null) result.content = content;
-  if (term !== null) result.term = term;
-  return result;
+  const result: Partial<UtmParams> = { source: undefined, medium: '' };
+  for (const field of FIELDS) {
+    const value = params.get(`utm_${field}`);
+    if (value !== null) result[field] = value;
+  }
+  return result.source === undefined ? null : (result as UtmParams);
 }
 
 /**

@@ -20,18 +20,13 @@ export function createLeaderboardController(options: LeaderboardOptions): Leader
     () => options.backend.getLeaderboard({ period: $period.value!, scope: $scope.value!, limit: options.limit ?? 10 }),
     (data) => data.entries.length === 0,
   );
-  const change = <T>($atom: typeof $period | typeof $scope, value: T) => {
-    if ($atom.value === value) return;
-    ($atom as { set(v: T): void }).set(value);
-    if (board.mounted()) void board.refresh();
-  };
   return {
     store: board.store,
     refresh: board.refresh,
     period: facade($period),
     scope: facade($scope),
-    setPeriod: (period) => change($period, period),
-    setScope: (scope) => change($scope, scope),
+    setPeriod: (period) => board.set($period, period),
+    setScope: (scope) => board.set($scope, scope),
   };
 }
 
@@ -51,10 +46,6 @@ export function createMyStatsController(options: MyStatsOptions): MyStatsControl
     store: stats.store,
     refresh: stats.refresh,
     period: facade($period),
-    setPeriod(period) {
-      if ($period.value === period) return;
-      $period.set(period);
-      if (stats.mounted()) void stats.refresh();
-    },
+    setPeriod: (period) => stats.set($period, period),
   };
 }
