@@ -9,6 +9,7 @@ import { tagFor } from '../internal/define.js';
 import { emit } from '../internal/events.js';
 import { relativeTime } from '../internal/format.js';
 import { localized } from '../internal/topics.js';
+import { segmented } from '../internal/segmented.js';
 import type { AdvocacyShareDialogElement } from '../share-dialog/share-dialog.component.js';
 import { styles } from './feed.styles.js';
 
@@ -149,19 +150,19 @@ export class AdvocacyFeedElement extends AdvocacyElement<CommonStrings & FeedStr
         ? html`<p class="new-badge" part="new-badge" role="status">${this.t.newSinceLastVisit(fresh)}</p>`
         : nothing}
       ${topics.length > 0
-        ? html`<fieldset class="chips" part="filter">
-            <legend class="visually-hidden">${this.t.topicFilter}</legend>
-            ${[null, ...topics].map(
-              (topic) => html`<label class="chip">
-                <input
-                  type="radio"
-                  name=${this.filterName}
-                  .checked=${(topic?.id ?? null) === current}
-                  @change=${() => this.client?.feed.setTopic(topic?.id ?? null)}
-                />${topic ? localized(topic.names, this.lang_) : this.t.allTopics}
-              </label>`,
-            )}
-          </fieldset>`
+        ? segmented({
+            legend: this.t.topicFilter,
+            name: this.filterName,
+            part: 'filter',
+            // '' stands for every topic.
+            values: ['', ...topics.map((topic) => topic.id)],
+            current: current ?? '',
+            label: (id) => {
+              const topic = topics.find((candidate) => candidate.id === id);
+              return topic ? localized(topic.names, this.lang_) : this.t.allTopics;
+            },
+            onPick: (id) => this.client?.feed.setTopic(id || null),
+          })
         : nothing}
     </div>`;
   }
