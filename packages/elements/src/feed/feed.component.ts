@@ -119,6 +119,8 @@ export class AdvocacyFeedElement extends AdvocacyElement<CommonStrings & FeedStr
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    // The dialog uses the feed's client, also when the feed was given one without a provider.
+    this.dialog.client = this.client;
     if (this.theme) this.dialog.setAttribute('theme', this.theme);
     else this.dialog.removeAttribute('theme');
     // The host's policy (slot "policy" on the feed) goes on to the dialog.

@@ -152,6 +152,15 @@ describe('<advocacy-feed>', () => {
     await waitUntil(() => shadow(feed).activeElement === button, 'focus did not return to the Share button');
   });
 
+  it('shares with the client it was given directly, without a provider', async () => {
+    const { client } = testClient();
+    const feed = await fixture<AdvocacyFeedElement>(html`<advocacy-feed .client=${client}></advocacy-feed>`);
+    (await find<HTMLButtonElement>(feed, '[part="share-button"]')).click();
+    const dialog = shadow(feed).querySelector('advocacy-share-dialog')!;
+    await find(dialog, 'textarea');
+    expect(dialog.client).to.equal(client);
+  });
+
   it('counts the posts new since the last visit, marks them, and resets when the employee leaves', async () => {
     const backend = memoryBackend();
     const storage = new MemoryStorage();

@@ -29,7 +29,7 @@ function readConfiguredPrefix(): string {
   const configured = typeof window === 'undefined' ? undefined : window.AdvocacyKitConfig?.prefix;
   if (configured === undefined) return DEFAULT_PREFIX;
   if (!VALID_PREFIX.test(configured)) {
-    console.warn(`[advocacy-kit] Ignoring invalid tag prefix "${configured}"; using "${DEFAULT_PREFIX}".`);
+    console.warn(`[advocacy-kit] Invalid tag prefix "${configured}" ignored.`);
     return DEFAULT_PREFIX;
   }
   return configured;
@@ -65,8 +65,5 @@ export function defineElement(tag: string, ctor: CustomElementConstructor): void
   }
   if (existing === ctor || warned.has(tag)) return;
   warned.add(tag);
-  console.warn(
-    `[advocacy-kit] <${tag}> is already defined by another copy of the library; keeping that one. ` +
-      `Load one copy, or give this copy its own prefix with window.AdvocacyKitConfig = { prefix: '…' }.`,
-  );
+  console.warn(`[advocacy-kit] <${tag}> is already defined by another copy; keeping it. Give this copy its own tags with window.AdvocacyKitConfig = { prefix }.`);
 }

@@ -1,11 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { isAdvocacyError, AdvocacyError, type AsyncState, type Employee, type NetworkId, type Post, type ShareResult } from '@advocacy-kit/core';
+import type { AdvocacyError, AsyncState, Employee, NetworkId, Post, ShareResult } from '@advocacy-kit/core';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import * as en from '../i18n/en.js';
 import * as ja from '../i18n/ja.js';
 import type { CommonStrings, ShareStrings } from '../i18n/index.js';
 import { StoreController } from '../internal/store-controller.js';
 import { emit } from '../internal/events.js';
+import { asAdvocacyError } from '../internal/errors.js';
 import { formatNumber } from '../internal/format.js';
 import { randomKey } from '../internal/random-key.js';
 import { openShareWindow, suggestedCommentaryFor } from '@advocacy-kit/core/share';
@@ -326,9 +327,7 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<CommonStrings & 
           void this.focusAfterRender(popupBlocked ? '.status a' : '#done');
         },
         (cause: unknown) => {
-          const error = isAdvocacyError(cause)
-            ? cause
-            : new AdvocacyError('server', cause instanceof Error ? cause.message : String(cause), { cause });
+          const error = asAdvocacyError(cause);
           emit(this, 'advocacy-share-error', { postId: post.id, network, error });
           if (session !== this.session) return;
           this.phase = { kind: 'error', error };
@@ -346,7 +345,7 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<CommonStrings & 
       const employee = await client.acceptPolicy();
       emit(this, 'advocacy-policy-accepted', { employee });
     } catch (cause) {
-      this.policyError = isAdvocacyError(cause) ? cause : new AdvocacyError('server', String(cause), { cause });
+      this.policyError = asAdvocacyError(cause);
     } finally {
       this.accepting = false;
     }

@@ -1,11 +1,12 @@
 import { html, nothing } from 'lit';
-import { isAdvocacyError, AdvocacyError, type AsyncState, type Suggestion, type SuggestionInput, type Topic } from '@advocacy-kit/core';
+import type { AdvocacyError, AsyncState, Suggestion, SuggestionInput, Topic } from '@advocacy-kit/core';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import * as en from '../i18n/en.js';
 import * as ja from '../i18n/ja.js';
 import type { CommonStrings, SuggestStrings } from '../i18n/index.js';
 import { StoreController } from '../internal/store-controller.js';
 import { emit } from '../internal/events.js';
+import { asAdvocacyError } from '../internal/errors.js';
 import { localized } from '../internal/topics.js';
 import { NOTE_MAX, fieldOf, validateSuggestion, type SuggestField } from './validate.js';
 import { styles } from './suggest.styles.js';
@@ -175,7 +176,7 @@ export class AdvocacySuggestElement extends AdvocacyElement<CommonStrings & Sugg
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.confirmation button')?.focus();
     } catch (cause) {
-      const error = isAdvocacyError(cause) ? cause : new AdvocacyError('server', String(cause), { cause });
+      const error = asAdvocacyError(cause);
       const byField: Partial<Record<SuggestField, string>> = {};
       for (const fieldError of error.fieldErrors) {
         const field = fieldOf(fieldError.field);
