@@ -250,6 +250,43 @@ describe('<advocacy-share-dialog>', () => {
     await waitUntil(() => deepActiveElement() === button, 'focus did not return to the card’s Share button');
   });
 
+  it('shows the host’s own policy, slotted into the feed, before the first share', async () => {
+    const { client } = testClient({ employeeId: 'emp-tom' });
+    const feed = await fixture<HTMLElement>(html`<advocacy-feed .client=${client}>
+      <p slot="policy" id="company-policy">Acme’s social media policy, version 3.</p>
+    </advocacy-feed>`);
+    (await find<HTMLButtonElement>(feed, '[part="share-button"]')).click();
+    const dialog = shadow(feed).querySelector('advocacy-share-dialog')!;
+    await find(dialog, '[part="accept-button"]');
+    const slot = shadow(dialog).querySelector<HTMLSlotElement>('slot[name="policy"]')!;
+    const shown = slot.assignedElements({ flatten: true });
+    expect(shown.map((element) => element.id)).to.deep.equal(['company-policy']);
+  });
+
+  it('lets share events out of the feed’s shadow root to the page', async () => {
+    const { client } = testClient();
+    const wrapper = await fixture<HTMLElement>(
+      html`<section><advocacy-provider .client=${client}><advocacy-feed></advocacy-feed></advocacy-provider></section>`,
+    );
+    const feed = wrapper.querySelector('advocacy-feed')!;
+    const button = await find<HTMLButtonElement>(feed, '[part="share-button"]');
+    button.click();
+    const dialog = shadow(feed).querySelector('advocacy-share-dialog')!;
+    await find(dialog, 'textarea');
+    await pickNetwork(dialog, 'X');
+    const open = stubWindowOpen();
+    try {
+      const shared = oneEvent(wrapper, 'advocacy-share');
+      shadow(dialog).querySelector<HTMLButtonElement>('[part="share-button"]')!.click();
+      const { detail } = await shared;
+      expect(detail.network).to.equal('x');
+      expect(detail.share.pointsAwarded).to.equal(10);
+      expect(open.popup.location.href).to.contain(encodeURIComponent(detail.share.trackingUrl));
+    } finally {
+      open.restore();
+    }
+  });
+
   it('speaks Japanese under lang="ja"', async () => {
     const { dialog } = await openDialog({}, 'ja');
     await find(dialog, 'textarea');
