@@ -1,9 +1,18 @@
 // An esbuild plugin that collapses the whitespace of the components' own html`…`, svg`…`
 // and css`…` templates (the indentation of the source), the way minify-html-literals does.
 // Every run of whitespace that contains a line break becomes a single space, which HTML and
-// CSS render the same; CSS comments go, and spaces around { } ; , in CSS go.
+// CSS render the same; in CSS, comments go, and so do spaces around { } ; , > and after a colon.
+// The private custom properties (`--_surface`, …), which only the components' own CSS reads,
+// get short names in the order src/styles/tokens.ts declares them.
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import ts from 'typescript';
+
+const PRIVATE_PROPERTY = /--_[a-z][a-z-]*/g;
+const tokensSource = readFileSync(new URL('../src/styles/tokens.ts', import.meta.url), 'utf8');
+const shortNames = new Map(
+  [...new Set(tokensSource.match(PRIVATE_PROPERTY))].map((name, index) => [name, `--_${index.toString(36)}`]),
+);
 
 const HTML_TAGS = new Set(['html', 'svg', 'staticHtml']);
 
@@ -17,7 +26,8 @@ function minifyCss(text) {
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};,>])\s*/g, '$1')
     // A space after a colon is never significant (before one it is: \`a :hover\`).
-    .replace(/:\s+/g, ':');
+    .replace(/:\s+/g, ':')
+    .replace(PRIVATE_PROPERTY, (name) => shortNames.get(name) ?? name);
 }
 
 /** Rewrites the literal parts of tagged templates in one TypeScript source. */

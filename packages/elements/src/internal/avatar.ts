@@ -1,9 +1,12 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { initials } from './format.js';
 
-/** A round avatar: the picture when there is one, the person's initials otherwise. */
+/** Shows the picture once it loads, hides it when it fails, so the initials under it show. */
+const loaded = (event: Event) => ((event.target as HTMLImageElement).hidden = event.type === 'error');
+
+/** A round avatar: the person's initials, covered by their picture when it loads. */
 export function avatar(name: string, url: string | null) {
-  return url
-    ? html`<img class="avatar" part="avatar" src=${url} alt="" width="40" height="40" loading="lazy" />`
-    : html`<span class="avatar initials" part="avatar" aria-hidden="true">${initials(name)}</span>`;
+  return html`<span class="avatar" part="avatar" aria-hidden="true"
+    >${initials(name)}${url ? html`<img src=${url} alt="" loading="lazy" @load=${loaded} @error=${loaded} />` : nothing}</span
+  >`;
 }

@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { AdvocacyLeaderboardElement } from './leaderboard.component.js';
+import { demoSeed } from '@advocacy-kit/core/memory';
 import { find, findAll, shadow, testClient, textOf, untilText } from '../../test/helpers.js';
 
 async function boardWith(client: unknown, lang = 'en'): Promise<AdvocacyLeaderboardElement> {
@@ -25,6 +26,17 @@ describe('<advocacy-leaderboard>', () => {
     expect(mine).to.have.length(expected.me ? 1 : 0);
     if (expected.me) expect(mine[0]!.textContent).to.contain('(You)');
     await expect(board).to.be.accessible();
+  });
+
+  it('shows initials when there is no picture or the picture fails to load', async () => {
+    const seed = demoSeed(new Date());
+    for (const employee of seed.employees) employee.avatarUrl = '/no-such-avatar.png';
+    const { client } = testClient({ seed });
+    const board = await boardWith(client);
+    const first = await find(board, '[part~="row"] [part="avatar"]');
+    const img = first.querySelector('img')!;
+    await waitUntil(() => img.hidden, 'the broken picture stayed visible');
+    expect(first.textContent!.trim()).to.match(/^\S{1,2}$/u);
   });
 
   it('shows the signed-in employee below the top 10 when ranked outside it', async () => {

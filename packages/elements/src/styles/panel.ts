@@ -24,17 +24,23 @@ export const panelStyles = css`
 
 export const avatarStyles = css`
   .avatar {
+    position: relative;
+    display: grid;
+    place-items: center;
     width: 40px;
     height: 40px;
     border-radius: 50%;
-    object-fit: cover;
-  }
-  .initials {
-    display: grid;
-    place-items: center;
+    overflow: hidden;
     background: var(--_accent);
     color: var(--_on-accent);
     font-weight: 700;
     font-size: 0.9rem;
+  }
+  .avatar img {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
   }
 `;

@@ -41,7 +41,11 @@ describe('the self-contained script', () => {
     const dialogRoot = feedRoot.querySelector('advocacy-share-dialog')!.shadowRoot!;
     await waitUntil(() => dialogRoot.querySelector('textarea'), 'the share dialog did not open', { timeout: 8000 });
     const card = feedRoot.querySelector('[part="card"]')!;
+    // The styles, and the design tokens in them, apply as in development.
     expect(win.getComputedStyle(card).borderTopStyle).to.equal('solid');
+    expect(win.getComputedStyle(card).backgroundColor).to.equal('rgb(255, 255, 255)');
+    const share = feedRoot.querySelector('[part="share-button"]')!;
+    expect(win.getComputedStyle(share).backgroundColor).to.equal('rgb(36, 86, 211)');
     expect(win.bundleProblems.violations).to.deep.equal([]);
     expect(win.bundleProblems.errors).to.deep.equal([]);
 
