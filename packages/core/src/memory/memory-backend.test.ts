@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Post, PostInput } from '../backend/contract.js';
+import { PERIODS, type MyStats, type NetworkId, type Post, type PostInput } from '../backend/contract.js';
 import { AdvocacyError } from '../backend/errors.js';
 import { demoSeed } from './demo-seed.js';
 import { memoryBackend } from './memory-backend.js';
@@ -201,9 +201,77 @@ describe('memoryBackend leaderboard and stats', () => {
     assert.equal(await points('week'), 10);
     assert.equal(await points('month'), 20);
     const stats = await backend.getMyStats('week');
-    assert.equal(stats.series.length, 7);
-    assert.equal(stats.series.at(-1)!.date, '2026-06-15');
+    // The last 7 × 24 hours touch 8 UTC days: from 2026-06-08 12:00 to 2026-06-15 12:00.
+    assert.deepEqual([stats.series.length, stats.series[0]!.date, stats.series.at(-1)!.date], [8, '2026-06-08', '2026-06-15']);
     assert.equal(stats.series.at(-1)!.points, 10);
+  });
+});
+
+describe('memoryBackend stats series', () => {
+  /** The chart must match the headline: each series adds up to its total. */
+  const assertSeriesAddsUp = (stats: MyStats, who: string) => {
+    const sum = (field: 'points' | 'clicks' | 'shares') => stats.series.reduce((total, point) => total + point[field], 0);
+    assert.deepEqual(
+      { points: sum('points'), clicks: sum('clicks'), shares: sum('shares') },
+      { points: stats.points, clicks: stats.clicks, shares: stats.shares },
+      `${who}, ${stats.period}: the series sums to the totals`,
+    );
+  };
+
+  it('adds up to the totals in every period for everyone in the demo company, whatever the time of day', async () => {
+    // Midday, just after midnight UTC, a Monday morning and a Sunday night: the rolling windows start mid-day or mid-week.
+    const nows = ['2026-06-15T12:00:00.000Z', '2026-06-15T00:00:00.000Z', '2026-06-15T00:30:00.000Z', '2026-06-14T23:59:59.999Z', '2026-11-27T03:56:54.036Z'];
+    for (const iso of nows) {
+      const now = new Date(iso);
+      const backend = memoryBackend({ now: () => now });
+      for (const { id } of demoSeed(now).employees) {
+        for (const period of PERIODS) {
+          const stats = await backend.as(id).getMyStats(period);
+          assertSeriesAddsUp(stats, `${id} at ${iso}`);
+        }
+      }
+    }
+    // The demo employee has points, clicks and shares this week, so the check above had something to add.
+    const week = await memoryBackend({ now: () => NOW }).getMyStats('week');
+    assert.ok(week.points > 0 && week.clicks > 0 && week.shares > 0);
+  });
+
+  it('counts activity on the first, partial day or week of the window in the first bucket', async () => {
+    const clock = { now: NOW };
+    const at = (iso: string) => {
+      clock.now = new Date(iso);
+    };
+    const backend = memoryBackend({ seed: smallSeed([post('a', { publishAt: ago(200) })]), employeeId: 'ann', now: () => clock.now });
+    const share = (network: NetworkId) => backend.createShare({ postId: 'a', network, commentary: '', idempotencyKey: network });
+    // The week runs from 2026-06-08 12:00 to 2026-06-15 12:00; the quarter from Tuesday 2026-03-17 12:00.
+    at('2026-03-17T11:00:00.000Z');
+    await share('x'); // before the quarter: all time only
+    at('2026-03-17T13:00:00.000Z');
+    await share('linkedin'); // the quarter's first, partial week (Monday 2026-03-16)
+    at('2026-06-08T11:00:00.000Z');
+    await share('facebook'); // before the week, in the month
+    at('2026-06-08T13:00:00.000Z');
+    const inWeek = await share('threads'); // the week's first, partial day
+    backend.recordClick(inWeek.trackingCode, { visitorId: 'v1', at: '2026-06-08T12:00:00.000Z' }); // on the window's edge
+    backend.recordClick(inWeek.trackingCode, { visitorId: 'v2', at: '2026-06-08T23:00:00.000Z' });
+    at(NOW.toISOString());
+    await share('bluesky'); // today
+
+    const stats = Object.fromEntries(await Promise.all(PERIODS.map(async (p) => [p, await backend.getMyStats(p)] as const)));
+    for (const period of PERIODS) assertSeriesAddsUp(stats[period]!, 'ann');
+    const totals = (s: MyStats) => [s.points, s.shares, s.clicks];
+    assert.deepEqual(totals(stats.week!), [24, 2, 2]);
+    assert.deepEqual(stats.week!.series[0], { date: '2026-06-08', points: 14, shares: 1, clicks: 2 });
+    assert.deepEqual(totals(stats.month!), [34, 3, 2]);
+    assert.deepEqual(totals(stats.quarter!), [44, 4, 2]);
+    assert.deepEqual(stats.quarter!.series[0], { date: '2026-03-16', points: 10, shares: 1, clicks: 0 });
+    assert.deepEqual(totals(stats.all!), [54, 5, 2]);
+    assert.equal(stats.all!.series[0]!.date, '2026-03-16');
+  });
+
+  it('is one empty bucket for all time without any activity', async () => {
+    const stats = await memoryBackend({ seed: smallSeed(), employeeId: 'ann', now: () => NOW }).getMyStats('all');
+    assert.deepEqual(stats.series, [{ date: '2026-06-15', points: 0, shares: 0, clicks: 0 }]);
   });
 });
 

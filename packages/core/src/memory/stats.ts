@@ -67,11 +67,18 @@ const weekKey = (ms: number) => {
   return dayKey(ms - ((d.getUTCDay() + 6) % 7) * DAY);
 };
 
+/**
+ * The employee's totals over a period and a zero-filled series that adds up to them: days for
+ * week and month, weeks (from Monday, UTC) for quarter and all. The series covers exactly the
+ * window the totals count, so its first bucket may be partial (a rolling week starts mid-day)
+ * and so is its last (today so far).
+ */
 export function myStats(db: MemoryDb, me: Employee, period: Period): MyStats {
   const now = db.now();
+  const from = periodStart(period, now);
   const to = now.getTime();
   const mine = <T extends { employeeId: string }>(rows: Iterable<T>, at: (row: T) => string) =>
-    [...rows].filter((r) => r.employeeId === me.id && inWindow(at(r), periodStart(period, now), to));
+    [...rows].filter((r) => r.employeeId === me.id && inWindow(at(r), from, to));
   const points = mine(db.ledger, (r) => r.createdAt);
   const shares = mine(db.shares, (r) => r.createdAt);
   const clicks = mine(db.clicks, (r) => r.at);
@@ -79,17 +86,16 @@ export function myStats(db: MemoryDb, me: Employee, period: Period): MyStats {
 
   const daily = period === 'week' || period === 'month';
   const bucket = daily ? dayKey : weekKey;
-  const first =
-    period === 'all'
-      ? Math.min(to, ...points.map((r) => Date.parse(r.createdAt)), ...shares.map((r) => Date.parse(r.createdAt)))
-      : to - (PERIOD_DAYS[period] - 1) * DAY;
+  const activity = [...points.map((r) => r.createdAt), ...shares.map((r) => r.createdAt), ...clicks.map((r) => r.at)];
+  // All time starts at the employee's first counted activity (or today, without any).
+  const first = Number.isFinite(from) ? from : activity.reduce((min, iso) => Math.min(min, Date.parse(iso)), to);
   const series = new Map<string, StatsPoint>();
   for (let t = first; bucket(t) <= bucket(to); t += daily ? DAY : 7 * DAY) {
     series.set(bucket(t), { date: bucket(t), points: 0, shares: 0, clicks: 0 });
   }
   const add = (iso: string, field: 'points' | 'shares' | 'clicks', n: number) => {
-    const point = series.get(bucket(Date.parse(iso)));
-    if (point) point[field] += n;
+    // Every counted row is inside [first, to], so its bucket exists.
+    series.get(bucket(Date.parse(iso)))![field] += n;
   };
   points.forEach((r) => add(r.createdAt, 'points', r.delta));
   shares.forEach((r) => add(r.createdAt, 'shares', 1));
