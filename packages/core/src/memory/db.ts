@@ -64,8 +64,10 @@ export class MemoryDb {
   ledger: PointsEntry[] = [];
   suggestions = new Map<string, Suggestion>();
   events = new Set<string>();
-  /** `${employeeId}\n${key}` → the share or suggestion created with that idempotency key. */
-  idempotency = new Map<string, Share | Suggestion>();
+  /** `${employeeId}\n${key}` → the share created with that idempotency key. */
+  shareKeys = new Map<string, Share>();
+  /** `${employeeId}\n${key}` → the suggestion created with that idempotency key (apart from shares', as on the server). */
+  suggestionKeys = new Map<string, Suggestion>();
   private awarded = new Set<string>();
   private visits = new Set<string>();
   private clickPoints = new Map<string, number>();

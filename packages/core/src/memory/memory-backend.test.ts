@@ -117,6 +117,23 @@ describe('memoryBackend shares and points', () => {
     assert.deepEqual(points.map((p) => [p.reason, p.reference, p.delta]), [['share', 'ann:a:linkedin', 10]]);
   });
 
+  it('refuses an idempotency key reused for a different share with conflict, and still replays the original', async () => {
+    const backend = memoryBackend({ seed: smallSeed([post('a'), post('b')]), employeeId: 'ann', now: () => NOW });
+    const request = { postId: 'a', network: 'linkedin' as const, commentary: 'Worth a read', idempotencyKey: 'key-1' };
+    const original = await backend.createShare(request);
+    for (const different of [{ commentary: 'Changed my mind' }, { network: 'x' as const }, { postId: 'b' }]) {
+      const error = await rejection(backend.createShare({ ...request, ...different }));
+      assert.deepEqual([error.code, error.status], ['conflict', 409], JSON.stringify(different));
+    }
+    assert.deepEqual(await backend.createShare(request), original);
+    assert.deepEqual((await backend.listMyShares()).items.map((s) => s.id), [original.id]);
+    assert.deepEqual((await backend.listMyPoints()).items.map((p) => p.delta), [10]);
+    // Keys belong to one employee, and share keys are apart from suggestion keys.
+    const bobs = await backend.as('bob').createShare({ ...request, commentary: 'Mine' });
+    assert.notEqual(bobs.id, original.id);
+    assert.equal((await backend.createSuggestion({ url: 'https://example.com/s', note: '', topics: [] }, 'key-1')).status, 'pending');
+  });
+
   it('awards share points once per post and network, even for a new share', async () => {
     const backend = memoryBackend({ seed: smallSeed([post('a')]), employeeId: 'ann', now: () => NOW });
     const share = (key: string, network: 'x' | 'linkedin') => backend.createShare({ postId: 'a', network, commentary: '', idempotencyKey: key });

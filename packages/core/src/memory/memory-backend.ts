@@ -172,10 +172,11 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
         }
         e.throwIfAny();
         const replayKey = `${employee.id}\n${input.idempotencyKey}`;
-        const replay = db.idempotency.get(replayKey);
+        const replay = db.shareKeys.get(replayKey);
         if (replay) {
-          if (!('trackingCode' in replay) || replay.postId !== input.postId || replay.network !== input.network) {
-            throw new AdvocacyError('conflict', 'This idempotency key was used for a different request', { status: 409 });
+          // A retry sends the same request; the same key with another post, network or text is a client bug.
+          if (replay.postId !== input.postId || replay.network !== input.network || replay.commentary !== input.commentary) {
+            throw new AdvocacyError('conflict', 'This idempotency key was already used for a different share', { status: 409 });
           }
           return replay;
         }
@@ -184,7 +185,7 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
           throw validationError('network', `this post can't be shared to ${input.network}`, 'network_not_allowed');
         }
         const share = db.addShare(employee.id, post, input.network, input.commentary, nowIso());
-        db.idempotency.set(replayKey, share);
+        db.shareKeys.set(replayKey, share);
         return share;
       }),
     listMyShares: (query = {}) => call(() => paginate(mine(db.shares), byCreated, query.cursor, pageLimit(query.limit))),
@@ -204,8 +205,8 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
       call(() => {
         const employee = me();
         const replayKey = idempotencyKey ? `${employee.id}\n${idempotencyKey}` : null;
-        const replay = replayKey ? db.idempotency.get(replayKey) : undefined;
-        if (replay && 'status' in replay) return replay;
+        const replay = replayKey ? db.suggestionKeys.get(replayKey) : undefined;
+        if (replay) return replay;
         const e = new FieldErrors();
         e.check(isHttpUrl(input.url), 'url', 'must be an http(s) URL', 'invalid_url');
         if (e.check(typeof input.note === 'string', 'note', 'must be text', 'invalid_type')) {
@@ -226,7 +227,7 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
           reviewedAt: null,
         };
         db.suggestions.set(suggestion.id, suggestion);
-        if (replayKey) db.idempotency.set(replayKey, suggestion);
+        if (replayKey) db.suggestionKeys.set(replayKey, suggestion);
         return suggestion;
       }),
     listMySuggestions: (query = {}) =>
