@@ -137,6 +137,15 @@ describe('<advocacy-feed>', () => {
     await expect(feed).to.be.accessible();
   });
 
+  it('switches language when the page changes a lang attribute', async () => {
+    const { client } = testClient();
+    const feed = await feedWith(client, 'en');
+    const share = await find(feed, '[part="share-button"]');
+    expect(share.textContent!.trim()).to.equal('Share');
+    feed.closest('[lang]')!.setAttribute('lang', 'ja');
+    await waitUntil(() => shadow(feed).querySelector('[part="share-button"]')!.textContent!.trim() === 'シェアする', 'the feed stayed in English');
+  });
+
   it('opens the share dialog from a card and gives focus back to its Share button on Escape', async () => {
     const { client } = testClient();
     const feed = await feedWith(client);

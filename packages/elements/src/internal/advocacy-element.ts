@@ -1,7 +1,7 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import type { AdvocacyClient, AdvocacyError } from '@advocacy-kit/core';
-import { clientContext, ensureContextRoot } from './context.js';
+import { clientContext } from './context.js';
 import { resolveLang } from './lang.js';
 import { pick, type CommonStrings, type Locales } from '../i18n/index.js';
 
@@ -22,7 +22,7 @@ export class AdvocacyElement<S extends CommonStrings = CommonStrings> extends Li
   /** `light` or `dark` forces a color scheme; without it the component follows the OS. */
   declare theme: 'light' | 'dark' | undefined;
 
-  /** The resolved BCP 47 language, refreshed before each render. */
+  /** The resolved BCP 47 language, refreshed before each render and when a `lang` changes. */
   protected lang_ = 'en';
   protected t: S;
   private readonly strings: Locales<S>;
@@ -33,12 +33,25 @@ export class AdvocacyElement<S extends CommonStrings = CommonStrings> extends Li
     this.t = strings.en;
     this.client = undefined;
     this.theme = undefined;
-    ensureContextRoot();
-    new ContextConsumer(this, {
+    const consumer = new ContextConsumer(this, {
       context: clientContext,
       subscribe: true,
       callback: (client) => {
         this.client = client;
+      },
+    });
+    // A provider defined or connected after this element: ask again when one appears.
+    const askAgain = () => consumer.value === undefined && consumer.hostConnected();
+    // Speak the new language as soon as the page switches a lang attribute.
+    const langWatch = new MutationObserver(() => this.requestUpdate());
+    this.addController({
+      hostConnected: () => {
+        document.addEventListener('context-provider', askAgain);
+        langWatch.observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
+      },
+      hostDisconnected: () => {
+        document.removeEventListener('context-provider', askAgain);
+        langWatch.disconnect();
       },
     });
   }

@@ -1,4 +1,4 @@
-import { ContextRoot, createContext } from '@lit/context';
+import { createContext } from '@lit/context';
 import type { AdvocacyClient } from '@advocacy-kit/core';
 
 /**
@@ -8,14 +8,3 @@ import type { AdvocacyClient } from '@advocacy-kit/core';
  */
 export const clientContext = createContext<AdvocacyClient | undefined>(Symbol.for('advocacy-kit.client'));
 
-let root: ContextRoot | undefined;
-
-/**
- * Makes components that connect before their provider is defined (a script that registers the
- * feed before the provider, or a provider upgraded late) get the client once it arrives.
- */
-export function ensureContextRoot(): void {
-  if (root !== undefined || typeof document === 'undefined') return;
-  root = new ContextRoot();
-  root.attach(document.documentElement);
-}

@@ -13,3 +13,4 @@ export function resolveLang(element: Element): string {
   }
   return document.documentElement.lang || navigator.language || 'en';
 }
+
