@@ -148,6 +148,7 @@ const migrations: Record<string, Migration> = {
         .on('points_ledger')
         .columns(['created_at', 'employee_id', 'delta'])
         .execute();
+      // Covering too: the all-time aggregate reads it in employee order, without a sort.
       await db.schema
         .createIndex('points_employee')
         .on('points_ledger')

@@ -1,19 +1,6 @@
 import type { LeaderboardEntry } from '@advocacy-kit/core';
 import { sql } from 'kysely';
-import type { Db } from '../db/database.js';
-
-/** Points per employee since `from` (all time when null), optionally within one team. */
-function totals(db: Db, from: string | null, team: string | null) {
-  let query = db
-    .selectFrom('points_ledger')
-    .select(['points_ledger.employee_id', (eb) => eb.fn.sum<string | number>('points_ledger.delta').as('points')])
-    .groupBy('points_ledger.employee_id');
-  if (from !== null) query = query.where('points_ledger.created_at', '>=', from);
-  if (team !== null) {
-    query = query.where((eb) => eb.exists(eb.selectFrom('employees').select('employees.id').whereRef('employees.id', '=', 'points_ledger.employee_id').where('employees.team_id', '=', team)));
-  }
-  return query;
-}
+import type { Db, Dialect } from '../db/database.js';
 
 export interface Ranking {
   entries: LeaderboardEntry[];
@@ -21,78 +8,75 @@ export interface Ranking {
   participants: number;
 }
 
-/**
- * Top `limit` by points (ties by employee id; equal points share a rank), the given employee's
- * own entry wherever it falls, and how many have points. Served by the covering index on
- * (created_at, employee_id, delta).
- */
-export async function ranking(db: Db, options: { from: string | null; team: string | null; limit: number; employeeId: string }): Promise<Ranking> {
-  const { from, team, limit, employeeId } = options;
-  const top = await db
-    .with('totals', () => totals(db, from, team))
-    .selectFrom('totals')
-    .innerJoin('employees', 'employees.id', 'totals.employee_id')
-    .leftJoin('teams', 'teams.id', 'employees.team_id')
-    .select(['totals.employee_id', 'totals.points', 'employees.display_name', 'employees.avatar_url', 'employees.team_id', 'teams.name as team_name'])
-    .where('totals.points', '>', 0)
-    .orderBy('totals.points', 'desc')
-    .orderBy('totals.employee_id', 'asc')
-    .limit(limit)
-    .execute();
+interface Row {
+  kind: 'top' | 'me' | 'participants' | 'ahead';
+  employee_id: string | null;
+  points: string | number | null;
+}
 
-  const counts = await db
-    .with('totals', () => totals(db, from, team))
-    .selectFrom('totals')
-    .select([
-      sql<string | number>`count(*)`.as('participants'),
-      sql<string | number | null>`sum(case when totals.employee_id = ${employeeId} then totals.points else 0 end)`.as('mine'),
-    ])
-    .where('totals.points', '>', 0)
-    .executeTakeFirstOrThrow();
-  const participants = Number(counts.participants);
-  const myPoints = Number(counts.mine ?? 0);
+/**
+ * Top `limit` by points since `from` (all time when null), optionally within one team: most
+ * points first, ties by employee id, equal points sharing a rank. The given employee's own entry
+ * comes back wherever it falls, and `participants` counts everyone with points.
+ *
+ * One statement, one pass over the ledger: the per-employee totals (read from the covering
+ * index (created_at, employee_id, delta)) are materialised once, then the top N (a bounded
+ * sort), the caller's row, the participant count and how many are ahead of the caller are each
+ * a scan of those totals — no full sort of every employee.
+ */
+export async function ranking(
+  db: Db,
+  options: { dialect: Dialect; from: string | null; team: string | null; limit: number; employeeId: string },
+): Promise<Ranking> {
+  const { dialect, from, team, limit, employeeId } = options;
+  // SQLite's planner prefers reading in employee order (no grouping sort) even for a one-week
+  // window; for a window, the range on points_period reads a fraction of the ledger.
+  const index = dialect === 'sqlite' && from !== null ? sql`indexed by points_period` : sql``;
+  const since = from === null ? sql`` : sql`and l.created_at >= ${from}`;
+  const inTeam = team === null ? sql`` : sql`and exists (select 1 from employees t where t.id = l.employee_id and t.team_id = ${team})`;
+  const { rows } = await sql<Row>`
+    with totals as (
+      select l.employee_id, sum(l.delta) as points
+      from points_ledger l ${index}
+      where 1 = 1 ${since} ${inTeam}
+      group by l.employee_id
+      having sum(l.delta) > 0
+    )
+    select * from (select 'top' as kind, employee_id, points from totals order by points desc, employee_id limit ${limit}) top_n
+    union all select 'me', employee_id, points from totals where employee_id = ${employeeId}
+    union all select 'participants', null, count(*) from totals
+    union all select 'ahead', null, count(*) from totals where points > (select points from totals where employee_id = ${employeeId})`.execute(db);
+
+  const top = rows.filter((row) => row.kind === 'top');
+  const mine = rows.find((row) => row.kind === 'me');
+  const count = (kind: Row['kind']) => Number(rows.find((row) => row.kind === kind)?.points ?? 0);
+  const ids = [...new Set([...top, ...(mine ? [mine] : [])].map((row) => row.employee_id!))];
+  const people = new Map(
+    ids.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom('employees')
+            .leftJoin('teams', 'teams.id', 'employees.team_id')
+            .select(['employees.id', 'employees.display_name', 'employees.avatar_url', 'employees.team_id', 'teams.name as team_name'])
+            .where('employees.id', 'in', ids)
+            .execute()
+        ).map((person) => [person.id, person]),
+  );
+  const toEntry = (employee: string, points: number, rank: number): LeaderboardEntry | null => {
+    const person = people.get(employee);
+    if (person === undefined) return null;
+    return { rank, employeeId: employee, displayName: person.display_name, avatarUrl: person.avatar_url, team: person.team_id, teamName: person.team_name ?? person.team_id, points };
+  };
 
   const entries: LeaderboardEntry[] = [];
   let rank = 0;
   top.forEach((row, index) => {
     const points = Number(row.points);
     if (index === 0 || Number(top[index - 1]!.points) !== points) rank = index + 1;
-    entries.push({
-      rank,
-      employeeId: row.employee_id,
-      displayName: row.display_name,
-      avatarUrl: row.avatar_url,
-      team: row.team_id,
-      teamName: row.team_name ?? row.team_id,
-      points,
-    });
+    const entry = toEntry(row.employee_id!, points, rank);
+    if (entry !== null) entries.push(entry);
   });
-
-  let me = entries.find((entry) => entry.employeeId === employeeId) ?? null;
-  if (me === null && myPoints > 0) {
-    const ahead = await db
-      .with('totals', () => totals(db, from, team))
-      .selectFrom('totals')
-      .select(sql<string | number>`count(*)`.as('ahead'))
-      .where('totals.points', '>', myPoints)
-      .executeTakeFirstOrThrow();
-    const employee = await db
-      .selectFrom('employees')
-      .leftJoin('teams', 'teams.id', 'employees.team_id')
-      .select(['employees.display_name', 'employees.avatar_url', 'employees.team_id', 'teams.name as team_name'])
-      .where('employees.id', '=', employeeId)
-      .executeTakeFirst();
-    if (employee !== undefined) {
-      me = {
-        rank: Number(ahead.ahead) + 1,
-        employeeId,
-        displayName: employee.display_name,
-        avatarUrl: employee.avatar_url,
-        team: employee.team_id,
-        teamName: employee.team_name ?? employee.team_id,
-        points: myPoints,
-      };
-    }
-  }
-  return { entries, me, participants };
+  const me = mine === undefined ? null : (entries.find((entry) => entry.employeeId === employeeId) ?? toEntry(employeeId, Number(mine.points), count('ahead') + 1));
+  return { entries, me, participants: count('participants') };
 }

@@ -1,13 +1,13 @@
 import type { Employee, MyStats, Period, StatsPoint } from '@advocacy-kit/core';
 import { sql } from 'kysely';
-import type { Db } from '../db/database.js';
+import type { Db, Dialect } from '../db/database.js';
 import { ranking } from './leaderboard.js';
 import { DAY_MS, dayKey, periodDays, periodStart, weekKey } from './periods.js';
 
 const day = sql<string>`substr(created_at, 1, 10)`;
 
 /** The employee's totals over a period, a zero-filled series (days, or weeks for quarter/all) and company rank. */
-export async function myStats(db: Db, me: Employee, period: Period, now: Date): Promise<MyStats> {
+export async function myStats(db: Db, dialect: Dialect, me: Employee, period: Period, now: Date): Promise<MyStats> {
   const from = periodStart(period, now);
   const since = from ?? '';
   const points = await db
@@ -60,7 +60,7 @@ export async function myStats(db: Db, me: Employee, period: Period, now: Date): 
   const totalPoints = add(points, 'points');
   const totalShares = add(shares, 'shares');
   const totalClicks = add(clicks, 'clicks');
-  const { me: mine } = await ranking(db, { from, team: null, limit: 1, employeeId: me.id });
+  const { me: mine } = await ranking(db, { dialect, from, team: null, limit: 1, employeeId: me.id });
   return {
     period,
     points: totalPoints,

@@ -10,7 +10,7 @@ import { periodStart } from '../points/periods.js';
 export function pointsRoutes(api: Hono<AppEnv>, s: Services): void {
   api.get('/me/stats', async (c) => {
     const query = s.validator.query<{ period: Period }>('getMyStats', c.req.query());
-    return c.json(await myStats(s.db, c.get('employee'), query.period, new Date()));
+    return c.json(await myStats(s.db, s.dialect, c.get('employee'), query.period, new Date()));
   });
 
   api.get('/me/points', async (c) => {
@@ -28,6 +28,7 @@ export function pointsRoutes(api: Hono<AppEnv>, s: Services): void {
     const query = s.validator.query<{ period: Period; scope: Scope; limit: number }>('getLeaderboard', c.req.query());
     const me = c.get('employee');
     const result = await ranking(s.db, {
+      dialect: s.dialect,
       from: periodStart(query.period, new Date()),
       team: query.scope === 'team' ? me.team : null,
       limit: query.limit,
