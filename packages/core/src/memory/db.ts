@@ -15,6 +15,7 @@ import { AdvocacyError } from '../backend/errors.js';
 import { trackedDestination } from '../links/utm.js';
 import type { DemoSeed } from './seed-types.js';
 import { looksLikeBot, trackingCode } from './tracking-code.js';
+import { validationError } from './validate.js';
 
 /** Points awarded per event, as in the reference server's defaults. */
 export const POINTS = { share: 10, click: 2, conversion: 50, suggestion: 20, clickCapPerShareDay: 20 } as const;
@@ -135,12 +136,12 @@ export class MemoryDb {
     return { counted: true, pointsAwarded, destination: link.destination };
   }
 
-  /** Records a conversion once per `externalId`; returns the stored one on a repeat. */
+  /** Records a conversion once per `externalId`; returns the stored one on a repeat. An unknown code is a field error. */
   convert(input: ConversionInput, at: string): Conversion {
+    const link = this.links.get(input.code);
+    if (!link) throw validationError('code', 'unknown referral code', 'unknown_code');
     const existing = this.conversions.get(input.externalId);
     if (existing) return existing;
-    const link = this.links.get(input.code);
-    if (!link) throw new AdvocacyError('not_found', `No referral code "${input.code}"`, { status: 404 });
     const conversion: Conversion = {
       id: this.nextId('cnv'),
       code: input.code,

@@ -166,6 +166,16 @@ describe('memoryBackend shares and points', () => {
     assert.deepEqual([stats.conversions, stats.conversionValue, stats.points], [1, 100, 60]);
   });
 
+  it('refuses a conversion with an unknown referral code as a field error on code', async () => {
+    const backend = memoryBackend({ seed: smallSeed([post('a')]), employeeId: 'ann', now: () => NOW });
+    const error = await rejection(backend.recordConversion({ code: 'no-such-code', type: 'lead', externalId: 'crm-9' }));
+    assert.deepEqual([error.code, error.status], ['validation', 422]);
+    assert.deepEqual(error.fieldErrors.map((f) => [f.field, f.code]), [['code', 'unknown_code']]);
+    // The refused external id stays free for the right code.
+    const share = await backend.createShare({ postId: 'a', network: 'x', commentary: '', idempotencyKey: 'k' });
+    assert.equal((await backend.recordConversion({ code: share.trackingCode, type: 'lead', externalId: 'crm-9' })).code, share.trackingCode);
+  });
+
   it('rejects invalid shares with field errors', async () => {
     const backend = memoryBackend({ seed: smallSeed([post('a', { networks: ['linkedin'] })]), employeeId: 'ann', now: () => NOW });
     const tooLong = await rejection(backend.createShare({ postId: 'a', network: 'linkedin', commentary: 'x'.repeat(3001), idempotencyKey: 'k' }));
