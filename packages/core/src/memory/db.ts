@@ -136,12 +136,23 @@ export class MemoryDb {
     return { counted: true, pointsAwarded, destination: link.destination };
   }
 
-  /** Records a conversion once per `externalId`; returns the stored one on a repeat. An unknown code is a field error. */
+  /**
+   * Records a conversion once per `externalId`; returns the stored one on a repeat with the same
+   * details. An unknown code is a field error; the same `externalId` with other details a conflict.
+   */
   convert(input: ConversionInput, at: string): Conversion {
     const link = this.links.get(input.code);
     if (!link) throw validationError('code', 'unknown referral code', 'unknown_code');
     const existing = this.conversions.get(input.externalId);
-    if (existing) return existing;
+    if (existing) {
+      const same =
+        existing.code === input.code &&
+        existing.type === input.type &&
+        existing.value === (input.value ?? 0) &&
+        existing.currency === (input.currency ?? null);
+      if (!same) throw new AdvocacyError('conflict', 'This externalId was already recorded with different details', { status: 409 });
+      return existing;
+    }
     const conversion: Conversion = {
       id: this.nextId('cnv'),
       code: input.code,

@@ -162,6 +162,8 @@ describe('memoryBackend shares and points', () => {
     const input = { code: share.trackingCode, type: 'lead' as const, value: 100, externalId: 'crm-1' };
     const [a, b] = [await backend.recordConversion(input), await backend.recordConversion(input)];
     assert.equal(a.id, b.id);
+    const changed = await rejection(backend.recordConversion({ ...input, value: 999 }));
+    assert.deepEqual([changed.code, changed.status], ['conflict', 409]);
     const stats = await backend.getMyStats('month');
     assert.deepEqual([stats.conversions, stats.conversionValue, stats.points], [1, 100, 60]);
   });
@@ -316,6 +318,17 @@ describe('memoryBackend suggestions, events and admin', () => {
     assert.equal((await rejection(admin.admin.reviewSuggestion(other.id, { decision: 'reject', reason: ' ' }))).code, 'validation');
     const rejected = await admin.admin.reviewSuggestion(other.id, { decision: 'reject', reason: 'Off topic' });
     assert.deepEqual([rejected.status, rejected.reviewReason], ['rejected', 'Off topic']);
+  });
+
+  it('replays a suggestion retried with the same key and refuses the key for a different one', async () => {
+    const backend = memoryBackend({ seed: smallSeed(), employeeId: 'ann', now: () => NOW });
+    const input = { url: 'https://example.com/story', note: 'Great story', topics: ['news'] };
+    const first = await backend.createSuggestion(input, 'key-1');
+    assert.deepEqual(await backend.createSuggestion({ ...input, topics: ['news'] }, 'key-1'), first);
+    for (const different of [{ note: 'Another story' }, { url: 'https://example.com/other' }, { topics: ['news', 'jobs'] }]) {
+      assert.equal((await rejection(backend.createSuggestion({ ...input, ...different }, 'key-1'))).code, 'conflict', JSON.stringify(different));
+    }
+    assert.deepEqual((await backend.listMySuggestions()).items.map((s) => s.id), [first.id]);
   });
 
   it('rejects bad suggestions with field errors', async () => {

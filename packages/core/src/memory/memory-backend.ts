@@ -204,9 +204,6 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
     createSuggestion: (input: SuggestionInput, idempotencyKey?: string) =>
       call(() => {
         const employee = me();
-        const replayKey = idempotencyKey ? `${employee.id}\n${idempotencyKey}` : null;
-        const replay = replayKey ? db.suggestionKeys.get(replayKey) : undefined;
-        if (replay) return replay;
         const e = new FieldErrors();
         e.check(isHttpUrl(input.url), 'url', 'must be an http(s) URL', 'invalid_url');
         if (e.check(typeof input.note === 'string', 'note', 'must be text', 'invalid_type')) {
@@ -214,6 +211,14 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
         }
         checkTopics(e, input.topics);
         e.throwIfAny();
+        const replayKey = idempotencyKey ? `${employee.id}\n${idempotencyKey}` : null;
+        const replay = replayKey ? db.suggestionKeys.get(replayKey) : undefined;
+        if (replay) {
+          if (replay.url !== input.url || replay.note !== input.note || JSON.stringify(replay.topics) !== JSON.stringify(input.topics)) {
+            throw new AdvocacyError('conflict', 'This idempotency key was already used for a different suggestion', { status: 409 });
+          }
+          return replay;
+        }
         const suggestion: Suggestion = {
           id: db.nextId('sug'),
           employeeId: employee.id,
