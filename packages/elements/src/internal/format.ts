@@ -7,10 +7,19 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['minute', 60],
 ];
 
+/** One formatter per language and kind: a long feed formats hundreds of values per render. */
+const formatters = new Map<string, Intl.RelativeTimeFormat | Intl.NumberFormat>();
+
+function cached<F extends Intl.RelativeTimeFormat | Intl.NumberFormat>(key: string, create: () => F): F {
+  let formatter = formatters.get(key) as F | undefined;
+  if (!formatter) formatters.set(key, (formatter = create()));
+  return formatter;
+}
+
 /** "3 hours ago", "yesterday", "3時間前": the largest unit that fits, through Intl. */
 export function relativeTime(iso: string, lang: string, now: number = Date.now()): string {
   const seconds = Math.round((Date.parse(iso) - now) / 1000);
-  const format = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+  const format = cached(`r${lang}`, () => new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }));
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   }
@@ -18,7 +27,7 @@ export function relativeTime(iso: string, lang: string, now: number = Date.now()
 }
 
 export function formatNumber(value: number, lang: string): string {
-  return new Intl.NumberFormat(lang).format(value);
+  return cached(`n${lang}`, () => new Intl.NumberFormat(lang)).format(value);
 }
 
 /** A calendar date (`2026-11-27`) as the reader writes it, without moving it across time zones. */
