@@ -29,10 +29,18 @@ await db
   .execute();
 // The URL goes to fd 3; stdout carries the server's request logs (to /dev/null in the bench).
 writeSync(3, `${JSON.stringify({ url: server.url })}\n`);
-process.on('SIGTERM', async () => {
-  const clicks = await db.selectFrom('clicks').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
-  await server.close();
-  const stored = await import('better-sqlite3').then(({ default: SQLite }) => new SQLite(config.sqliteFile, { readonly: true }).prepare('select count(*) as n from clicks').get());
-  process.stderr.write(`${JSON.stringify({ clicksBeforeShutdown: Number(clicks.n), clicksStored: stored.n })}\n`);
-  process.exit(0);
+process.on('SIGTERM', () => {
+  server
+    .close()
+    .then(async () => {
+      // Every click the server answered must be stored once it has stopped.
+      const { default: SQLite } = await import('better-sqlite3');
+      const stored = new SQLite(config.sqliteFile, { readonly: true }).prepare('select count(*) as n from clicks').get();
+      process.stderr.write(`advocacy  unique clicks stored after shutdown: ${stored.n}\n`);
+      process.exit(0);
+    })
+    .catch((error) => {
+      process.stderr.write(`shutdown failed: ${error.stack}\n`);
+      process.exit(1);
+    });
 });

@@ -24,9 +24,11 @@ import { pointsRoutes } from './routes/points.js';
 import { shareRoutes } from './routes/shares.js';
 import { suggestionRoutes } from './routes/suggestions.js';
 import { ClickRecorder } from './tracking/click-recorder.js';
+import { databaseClickStore } from './tracking/click-store.js';
 import { LinkCache } from './tracking/link-cache.js';
 import { redirectRoutes } from './tracking/redirect.js';
 import { clickSalt } from './tracking/salt.js';
+import { CLICK_WORKER_AVAILABLE, workerClickStore } from './tracking/worker-click-store.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -46,6 +48,11 @@ export async function createApp(config: ServerConfig, options: { logger?: Logger
   const { db, dialect } = openDatabase(config);
   await migrateToLatest(db);
   const salt = await clickSalt(db, config.clickSalt);
+  // An SQLite file is written synchronously: clicks go to a worker thread with its own
+  // connection. PostgreSQL (asynchronous) and in-memory SQLite (one connection) write in place.
+  const worker =
+    CLICK_WORKER_AVAILABLE && dialect === 'sqlite' && config.sqliteFile !== ':memory:' ? workerClickStore({ sqliteFile: config.sqliteFile, salt, points: config.points }) : null;
+  const clickStore = worker?.store ?? databaseClickStore(db, salt, config.points);
   const services: Services = {
     config,
     db,
@@ -53,7 +60,7 @@ export async function createApp(config: ServerConfig, options: { logger?: Logger
     logger,
     validator: new RequestValidator(),
     verifyToken: createTokenVerifier(config.auth),
-    clicks: new ClickRecorder(db, salt, config.points, config.clickFlush, logger),
+    clicks: new ClickRecorder(clickStore, config.clickFlush, logger),
     links: new LinkCache(db),
     limits: {
       redirect: new RateLimiter(config.rateLimits.redirect),
@@ -68,6 +75,7 @@ export async function createApp(config: ServerConfig, options: { logger?: Logger
     flush: () => services.clicks.flush(),
     async close() {
       await services.clicks.flush();
+      await worker?.close();
       await db.destroy();
     },
   };

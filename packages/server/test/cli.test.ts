@@ -11,8 +11,11 @@ import { forEachDatabase, type TestDatabase } from './support/databases.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const HUMAN = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
 
+/** The real command, compiled (scripts/run-tests.mjs builds before testing). */
+const BIN = join(root, 'bin', 'advocacy-server.js');
+
 function cli(args: string[], env: Record<string, string>) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' });
+  return spawnSync(process.execPath, [BIN, ...args], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' });
 }
 
 async function counts(database: { databaseUrl: string | null; sqliteFile: string }) {
@@ -72,8 +75,8 @@ forEachDatabase('advocacy-server CLI', (open) => {
     assert.match(result.stderr, /Unknown command "serve"/);
   });
 
-  it('start serves, and SIGTERM flushes buffered clicks before exiting', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], {
+  it('start serves, and SIGTERM flushes buffered clicks (through the click worker on SQLite) before exiting', async () => {
+    const child = spawn(process.execPath, [BIN, 'start'], {
       cwd: root,
       env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', ADVOCACY_DEMO_AUTH: '1' },
       stdio: ['ignore', 'pipe', 'inherit'],
