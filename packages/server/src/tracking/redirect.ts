@@ -25,6 +25,18 @@ export type VisitOutcome = { found: true; location: string } | { found: false };
 
 const NOWHERE: VisitOutcome = { found: false };
 
+/** isbot's verdict per user agent: a few strings make up most traffic, the pattern is large. */
+const crawlerVerdicts = new Map<string, boolean>();
+function isCrawler(userAgent: string): boolean {
+  let verdict = crawlerVerdicts.get(userAgent);
+  if (verdict === undefined) {
+    verdict = userAgent === '' || isbot(userAgent);
+    if (crawlerVerdicts.size >= 5_000) crawlerVerdicts.clear();
+    crawlerVerdicts.set(userAgent, verdict);
+  }
+  return verdict;
+}
+
 /**
  * The tracking redirect's decision, shared by the Hono route and the Node fast path. Crawlers
  * (isbot) and HEAD requests get the redirect but are not counted; human clicks go to the click
@@ -37,7 +49,7 @@ export function resolveVisit(s: Services, visit: Visit): VisitOutcome | Promise<
   const cached = s.links.peek(visit.code);
   const decide = (target: typeof cached): VisitOutcome => {
     if (target === null || target === undefined) return NOWHERE;
-    if (visit.method === 'GET' && visit.userAgent !== '' && !isbot(visit.userAgent)) {
+    if (visit.method === 'GET' && !isCrawler(visit.userAgent)) {
       s.clicks.record(target, { ip: visit.ip, userAgent: visit.userAgent });
     }
     return { found: true, location: target.destination };
