@@ -144,6 +144,9 @@ export function resolveConfig(partial: Partial<Omit<ServerConfig, 'auth'>> & { a
     apiKeys: [],
     ...partial.auth,
   };
+  if (auth.demo && auth.jwksUrl !== null) {
+    throw new Error('Demo sign-in mints HS256 tokens, which a server verifying with AUTH_JWKS_URL would refuse: use one or the other.');
+  }
   if (auth.jwtSecret === null && auth.jwksUrl === null) {
     if (!auth.demo) {
       throw new Error('Set AUTH_JWT_SECRET or AUTH_JWKS_URL (or ADVOCACY_DEMO_AUTH=1 for a local demo).');
