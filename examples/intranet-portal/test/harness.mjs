@@ -57,7 +57,8 @@ export async function openHarness() {
 /** Signs in on the demo sign-in page as the employee whose option label starts with `name`. */
 export async function signIn(page, baseUrl, { name, language }) {
   await page.goto(`${baseUrl}/signin.html`);
-  await page.getByLabel(language === 'ja' ? '表示言語' : 'Language').selectOption(language);
+  // The page starts in the browser's language; pick the one asked for, then labels follow it.
+  await page.getByLabel(/^(表示言語|Language)$/).selectOption(language);
   const person = page.getByLabel(language === 'ja' ? 'ログインする人' : 'Sign in as');
   await person.and(page.locator(':enabled')).waitFor();
   const option = person.locator('option', { hasText: name });
