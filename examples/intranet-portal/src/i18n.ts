@@ -15,8 +15,6 @@ export interface PortalStrings {
   navLabel: string;
   navHome: string;
   navAdmin: string;
-  navDirectory: string;
-  navPolicies: string;
   signedInAs: string;
   signOut: string;
   homeTitle: string;
@@ -70,7 +68,6 @@ export interface PortalStrings {
   approved: string;
   rejected: string;
   analyticsHeading: string;
-  analyticsWindow: string;
   metricAdvocates: string;
   metricParticipation: string;
   metricShares: string;
@@ -95,8 +92,6 @@ const ja: PortalStrings = {
   navLabel: 'ポータルのメニュー',
   navHome: 'ホーム',
   navAdmin: 'アドボカシー管理',
-  navDirectory: '社員名簿',
-  navPolicies: '規程・ガイドライン',
   signedInAs: 'ログイン中',
   signOut: 'ログアウト',
   homeTitle: 'ホーム | クモシステムズ 社内ポータル',
@@ -154,7 +149,6 @@ const ja: PortalStrings = {
   approved: '承認して公開しました：',
   rejected: '却下しました：',
   analyticsHeading: '過去30日間の成果',
-  analyticsWindow: '集計期間',
   metricAdvocates: 'シェアした社員',
   metricParticipation: '参加率',
   metricShares: 'シェア数',
@@ -178,8 +172,6 @@ const en: PortalStrings = {
   navLabel: 'Portal menu',
   navHome: 'Home',
   navAdmin: 'Advocacy admin',
-  navDirectory: 'People',
-  navPolicies: 'Policies',
   signedInAs: 'Signed in as',
   signOut: 'Sign out',
   homeTitle: 'Home | Kumo Systems Intranet',
@@ -237,7 +229,6 @@ const en: PortalStrings = {
   approved: 'Approved and published: ',
   rejected: 'Rejected: ',
   analyticsHeading: 'Last 30 days',
-  analyticsWindow: 'Window',
   metricAdvocates: 'Employees who shared',
   metricParticipation: 'Participation',
   metricShares: 'Shares',

@@ -25,7 +25,7 @@ async function statValue(page, label) {
   return Number((await stat(page, label).innerText()).replace(/[^\d]/g, ''));
 }
 
-test('an employee signs in in Japanese, shares with a tracking link, earns points, and a suggestion becomes a post', async () => {
+test('an employee signs in in Japanese, shares with a tracking link and earns points; the admin approves their suggestion and publishes a post; both reach the feed', async () => {
   const { context, stack } = harness;
   const page = await context.newPage();
 
@@ -114,13 +114,22 @@ test('an employee signs in in Japanese, shares with a tracking link, earns point
   await page.getByRole('heading', { level: 1, name: 'アドボカシー管理' }).waitFor();
   await page.getByRole('button', { name: `承認: ${suggestedUrl}` }).click();
   await page.getByRole('status').getByText(`承認して公開しました：${suggestedUrl}`).waitFor();
-  const analytics = page.locator('#analytics [data-metric="shares"] dd');
-  await analytics.waitFor();
+  await page.locator('#analytics [data-metric="shares"] dd').waitFor();
+
+  // The admin also publishes a post of their own.
+  const publishedTitle = `年末のご挨拶 ${Date.now()}`;
+  await page.getByLabel('タイトル').fill(publishedTitle);
+  await page.getByLabel('URL').fill(`https://news.example.com/kumo/${Date.now()}-greetings`);
+  await page.getByLabel('概要').fill('今年一年のご支援に感謝を込めて。');
+  await page.getByRole('checkbox', { name: 'エンジニアリング' }).check();
+  await page.getByRole('button', { name: '公開する' }).click();
+  await page.getByRole('status').getByText(`公開しました：${publishedTitle}`).waitFor();
 
   // The employee sees it in the feed.
   await page.getByRole('button', { name: 'ログアウト' }).click();
   await signIn(page, stack.url, { name: '高橋 健二', language: 'ja' });
   await page.locator(`advocacy-feed a[href="${suggestedUrl}"]`).waitFor();
+  await page.getByRole('list', { name: 'シェアできる投稿' }).getByRole('heading', { name: publishedTitle }).waitFor();
   await page.close();
 });
 
