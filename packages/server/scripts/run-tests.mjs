@@ -1,5 +1,6 @@
-// Type-checks and builds, then runs the server's tests with Node's test runner. Node 20 does not expand globs, so the files
-// are listed here; pass file names to run only some of them.
+// Builds and type-checks, then runs the server's tests with Node's test runner. Node 20's
+// `--test` finds no .ts files by itself, so they are listed here; pass file names to run only
+// some of them.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,10 +13,10 @@ const all = readdirSync(join(root, 'test'))
   .map((name) => join('test', name));
 const files = process.argv.length > 2 ? process.argv.slice(2) : all;
 
-// tsx strips types without checking them: type-check the tests and sources first, then build,
-// because the CLI test runs the real `bin/advocacy-server.js` (compiled, with its click worker).
+// Build first (the CLI and worker tests run compiled code), then type-check the tests, which
+// tsx would run without checking.
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-for (const args of [['-p', 'tsconfig.test.json'], ['-b']]) {
+for (const args of [['-b'], ['-p', 'tsconfig.test.json']]) {
   const step = spawnSync(process.execPath, [tsc, ...args], { cwd: root, stdio: 'inherit' });
   if (step.status !== 0) process.exit(step.status ?? 1);
 }

@@ -5,7 +5,7 @@ import type { ClickStore, RawClick } from './click-store.js';
 
 export interface WorkerClickStore {
   store: ClickStore;
-  /** Waits for nothing more to be pending, then stops the worker and its connection. */
+  /** Stops the worker and its connection (call after the last batch is stored). */
   close(): Promise<void>;
 }
 
@@ -18,41 +18,56 @@ const entry = new URL('./click-worker.js', import.meta.url);
  */
 export const CLICK_WORKER_AVAILABLE = import.meta.url.endsWith('.js');
 
+interface Waiting {
+  resolve: (unique: number) => void;
+  reject: (error: Error) => void;
+}
+
 /**
  * A click store on a worker thread with its own connection to the SQLite file (WAL lets both
  * connections work; busy_timeout settles write turns). Batches go by message; each answer
- * settles its batch's promise.
+ * settles its batch's promise. A worker that dies fails its pending batches (the recorder keeps
+ * and retries them) and is started again for the next batch.
  */
 export function workerClickStore(options: { sqliteFile: string; salt: string; points: PointsRules }): WorkerClickStore {
-  const worker = new Worker(entry, { workerData: options });
-  worker.unref();
-  const waiting = new Map<number, { resolve: (unique: number) => void; reject: (error: Error) => void }>();
+  const waiting = new Map<number, Waiting>();
   let next = 0;
-  const failAll = (error: Error) => {
-    for (const pending of waiting.values()) pending.reject(error);
-    waiting.clear();
+  let current: Worker | null = null;
+
+  const start = (): Worker => {
+    const worker = new Worker(entry, { workerData: options });
+    worker.unref();
+    worker.on('message', (message: { id: number; unique?: number; error?: string }) => {
+      const pending = waiting.get(message.id);
+      if (pending === undefined) return;
+      waiting.delete(message.id);
+      if (waiting.size === 0) worker.unref();
+      if (message.error !== undefined) pending.reject(new Error(message.error));
+      else pending.resolve(message.unique ?? 0);
+    });
+    const fail = (error: Error) => {
+      if (current === worker) current = null;
+      for (const pending of waiting.values()) pending.reject(error);
+      waiting.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the click worker stopped (exit code ${code})`)));
+    return worker;
   };
-  worker.on('message', (message: { id: number; unique?: number; error?: string }) => {
-    const pending = waiting.get(message.id);
-    if (pending === undefined) return;
-    waiting.delete(message.id);
-    if (message.error !== undefined) pending.reject(new Error(message.error));
-    else pending.resolve(message.unique ?? 0);
-  });
-  worker.on('error', (error) => failAll(error));
-  worker.on('exit', (code) => failAll(new Error(`click worker exited (${code})`)));
 
   return {
     store: (batch: RawClick[]) =>
       new Promise<number>((resolve, reject) => {
+        current ??= start();
         const id = next++;
         waiting.set(id, { resolve, reject });
-        worker.ref();
-        worker.postMessage({ id, batch });
-      }).finally(() => {
-        if (waiting.size === 0) worker.unref();
+        current.ref(); // keep the process alive while a batch is being stored
+        current.postMessage({ id, batch });
       }),
     async close() {
+      const worker = current;
+      if (worker === null) return;
+      current = null;
       worker.ref(); // keep the process alive until the worker has closed its connection
       const exited = once(worker, 'exit');
       worker.postMessage({ close: true });
