@@ -3,13 +3,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pnpmCommand } from './pnpm-command.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const portal = '@advocacy-kit/example-intranet-portal';
-// pnpm started this script; call the same pnpm for the build (a JavaScript entry or, for
-// pnpm's standalone build, the executable itself).
-const execPath = process.env.npm_execpath;
-const pnpm = !execPath ? ['pnpm'] : /\.[cm]?js$/.test(execPath) ? [process.execPath, execPath] : [execPath];
+const pnpm = pnpmCommand();
 
 console.log('Building the packages the demo needs…');
 const build = spawnSync(pnpm[0], [...pnpm.slice(1), '--filter', `${portal}^...`, 'run', 'build'], {

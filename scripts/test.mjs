@@ -4,6 +4,7 @@
 // is set.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { pnpmCommand } from './pnpm-command.mjs';
 import { startThrowawayPostgres } from './postgres.mjs';
 
 function findChromium() {
@@ -30,10 +31,7 @@ const stop = () => postgres?.stop();
 process.on('exit', stop);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 
-// pnpm started this script; call the same pnpm for the steps.
-const pnpm = process.env.npm_execpath
-  ? [process.execPath, process.env.npm_execpath]
-  : ['pnpm'];
+const pnpm = pnpmCommand();
 
 const steps = [
   ['build', ['run', 'build']],
