@@ -140,8 +140,6 @@ function buildRoutes(s: Services): Hono<AppEnv> {
   conversionRoutes(api, s);
 
   const authed = new Hono<AppEnv>();
-  authed.use('*', requireEmployee(s));
-  authed.use('/admin/*', requireAdmin());
   meRoutes(authed, s);
   feedRoutes(authed, s);
   shareRoutes(authed, s);
@@ -151,6 +149,12 @@ function buildRoutes(s: Services): Hono<AppEnv> {
   adminSuggestionRoutes(authed, s);
   analyticsRoutes(authed, s);
   exportRoutes(authed, s);
+  // Sign-in is required on exactly these routes (admin on /admin/…), so an unknown path is a
+  // 404 for everyone rather than a 401.
+  for (const path of new Set(authed.routes.map((route) => route.path))) {
+    api.use(path, requireEmployee(s));
+    if (path.startsWith('/admin/')) api.use(path, requireAdmin());
+  }
   api.route('/', authed);
 
   app.route(API_PREFIX, api);

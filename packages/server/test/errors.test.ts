@@ -91,8 +91,10 @@ forEachDatabase('errors and access', (open) => {
         await expectProblem(await h.request(c.method, `${API}${c.path}`, { token: admin, ...c.options }), c.status, c.field);
       });
     }
-    it('unknown routes outside the API are problems too', async () => {
+    it('unknown routes are 404 problems, signed in or not, inside the API or outside', async () => {
       await expectProblem(await h.request('GET', '/wp-admin'), 404);
+      await expectProblem(await h.request('GET', `${API}/nothing-here`), 404);
+      await expectProblem(await h.request('DELETE', `${API}/me`, { token: ann }), 404);
     });
   });
 
