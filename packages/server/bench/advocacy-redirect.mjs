@@ -1,13 +1,14 @@
 // The real server (built dist) on a fresh SQLite file, seeded with one share and its tracking link.
-import { mkdtempSync, writeSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, resolveConfig } from '../dist/index.js';
 
+const dataDir = mkdtempSync(join(tmpdir(), 'advocacy-bench-'));
 const config = resolveConfig({
   port: 0,
   host: '127.0.0.1',
-  sqliteFile: join(mkdtempSync(join(tmpdir(), 'advocacy-bench-')), 'advocacy.sqlite'),
+  sqliteFile: join(dataDir, 'advocacy.sqlite'),
   auth: { jwtSecret: 'bench-secret-0123456789abcdef0123' },
   trustProxy: true,
   logLevel: process.env.LOG_LEVEL ?? 'info',
@@ -37,6 +38,7 @@ process.on('SIGTERM', () => {
       const { default: SQLite } = await import('better-sqlite3');
       const stored = new SQLite(config.sqliteFile, { readonly: true }).prepare('select count(*) as n from clicks').get();
       process.stderr.write(`advocacy  unique clicks stored after shutdown: ${stored.n}\n`);
+      rmSync(dataDir, { recursive: true, force: true });
       process.exit(0);
     })
     .catch((error) => {

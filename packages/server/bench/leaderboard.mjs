@@ -1,7 +1,7 @@
 // Leaderboard at scale: 100 000 employees in 100 teams, 5 ledger rows each over the last 120 days,
 // then the leaderboard and my-stats routes timed through the app (SQLite file by default, or the
 // PostgreSQL at DATABASE_URL — use a scratch database). Needs `pnpm build` first.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
@@ -10,9 +10,10 @@ import { createApp, resolveConfig } from '../dist/index.js';
 const EMPLOYEES = Number(process.env.BENCH_EMPLOYEES ?? 100_000);
 const ROWS_PER_EMPLOYEE = 5;
 const secret = 'bench-secret-0123456789abcdef0123';
+const dataDir = mkdtempSync(join(tmpdir(), 'advocacy-lb-'));
 const config = resolveConfig({
   databaseUrl: process.env.DATABASE_URL ?? null,
-  sqliteFile: join(mkdtempSync(join(tmpdir(), 'advocacy-lb-')), 'advocacy.sqlite'),
+  sqliteFile: join(dataDir, 'advocacy.sqlite'),
   auth: { jwtSecret: secret },
   logLevel: 'silent',
 });
@@ -61,3 +62,4 @@ for (const path of [
   console.log(`${path.padEnd(48)} median ${times[2].toFixed(1)} ms  max ${times[4].toFixed(1)} ms`);
 }
 await close();
+rmSync(dataDir, { recursive: true, force: true });
