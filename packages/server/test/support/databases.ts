@@ -10,6 +10,22 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+const SESSION_WAIT_MS = 5_000;
+
+/**
+ * Waits until no session is connected to `database`. A pool's `end()` resolves before the server
+ * has closed its backends; dropping WITH (FORCE) then would terminate sessions that are still
+ * winding down, and their "terminating connection" error surfaces in whatever test runs next.
+ */
+async function sessionsGone(client: pg.Client, database: string): Promise<void> {
+  const deadline = Date.now() + SESSION_WAIT_MS;
+  while (Date.now() < deadline) {
+    const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1', [database]);
+    if (Number(rows[0]?.n ?? 0) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 async function freshPostgres(adminUrl: string): Promise<TestDatabase> {
   const name = `adv_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -25,8 +41,13 @@ async function freshPostgres(adminUrl: string): Promise<TestDatabase> {
     async drop() {
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
+      try {
+        await sessionsGone(client, name);
+        // FORCE only matters when sessions outlived the wait; by then they are stuck, not in use.
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
     },
   };
 }
