@@ -2,19 +2,27 @@ import type { Employee, MyStats, Period, StatsPoint } from '@advocacy-kit/core';
 import { sql } from 'kysely';
 import type { Db, Dialect } from '../db/database.js';
 import { ranking } from './leaderboard.js';
-import { DAY_MS, dayKey, periodDays, periodStart, weekKey } from './periods.js';
+import { DAY_MS, dayKey, periodStart, weekKey } from './periods.js';
 
 const day = sql<string>`substr(created_at, 1, 10)`;
 
-/** The employee's totals over a period, a zero-filled series (days, or weeks for quarter/all) and company rank. */
+/**
+ * The employee's totals over a period, a zero-filled series that adds up to them (days for week
+ * and month, weeks from Monday UTC for quarter and all) and company rank — as core's memory
+ * backend computes them. The series covers exactly the window the totals count, (now − period,
+ * now], so its first bucket is partial (a rolling week spans 8 UTC days) and so is its last
+ * (today so far); all time starts at the employee's first counted points, share or click.
+ */
 export async function myStats(db: Db, dialect: Dialect, me: Employee, period: Period, now: Date): Promise<MyStats> {
   const from = periodStart(period, now);
   const since = from ?? '';
+  const until = now.toISOString();
   const points = await db
     .selectFrom('points_ledger')
     .select([day.as('day'), (eb) => eb.fn.sum<string | number>('delta').as('n')])
     .where('employee_id', '=', me.id)
     .where('created_at', '>=', since)
+    .where('created_at', '<=', until)
     .groupBy(day)
     .execute();
   const shares = await db
@@ -22,6 +30,7 @@ export async function myStats(db: Db, dialect: Dialect, me: Employee, period: Pe
     .select([day.as('day'), (eb) => eb.fn.countAll<string | number>().as('n')])
     .where('employee_id', '=', me.id)
     .where('created_at', '>=', since)
+    .where('created_at', '<=', until)
     .groupBy(day)
     .execute();
   const clicks = await db
@@ -29,6 +38,7 @@ export async function myStats(db: Db, dialect: Dialect, me: Employee, period: Pe
     .select([sql<string>`clicks.day`.as('day'), (eb) => eb.fn.countAll<string | number>().as('n')])
     .where((eb) => eb.exists(eb.selectFrom('shares').select('shares.id').whereRef('shares.id', '=', 'clicks.share_id').where('shares.employee_id', '=', me.id)))
     .where('clicks.created_at', '>=', since)
+    .where('clicks.created_at', '<=', until)
     .groupBy('clicks.day')
     .execute();
   const conversions = await db
@@ -36,13 +46,14 @@ export async function myStats(db: Db, dialect: Dialect, me: Employee, period: Pe
     .select([(eb) => eb.fn.countAll<string | number>().as('n'), (eb) => eb.fn.sum<string | number | null>('value').as('value')])
     .where('employee_id', '=', me.id)
     .where('created_at', '>=', since)
+    .where('created_at', '<=', until)
     .executeTakeFirstOrThrow();
 
   const daily = period === 'week' || period === 'month';
   const bucket = daily ? dayKey : weekKey;
   const to = now.getTime();
-  const firstActivity = [...points, ...shares].reduce((min, row) => Math.min(min, Date.parse(row.day)), to);
-  const first = period === 'all' ? firstActivity : to - (periodDays(period) - 1) * DAY_MS;
+  // Without a window start, the series starts at the first counted activity (or today, without any).
+  const first = from === null ? [...points, ...shares, ...clicks].reduce((min, row) => Math.min(min, Date.parse(row.day)), to) : Date.parse(from);
   const series = new Map<string, StatsPoint>();
   for (let t = first; bucket(t) <= bucket(to); t += daily ? DAY_MS : 7 * DAY_MS) {
     series.set(bucket(t), { date: bucket(t), points: 0, shares: 0, clicks: 0 });
@@ -51,9 +62,11 @@ export async function myStats(db: Db, dialect: Dialect, me: Employee, period: Pe
     let total = 0;
     for (const row of rows) {
       const n = Number(row.n ?? 0);
-      total += n;
       const point = series.get(bucket(Date.parse(row.day)));
-      if (point !== undefined) point[field] += n;
+      // Every row is inside [first, now], so its bucket exists; anything else is a bug to surface.
+      if (point === undefined) throw new Error(`my stats: ${field} on ${row.day} fall outside the ${period} series`);
+      point[field] += n;
+      total += n;
     }
     return total;
   };

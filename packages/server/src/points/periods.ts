@@ -12,8 +12,6 @@ export function periodStart(period: Period, now: Date): string | null {
   return Number.isFinite(days) ? new Date(now.getTime() - days * DAY_MS).toISOString() : null;
 }
 
-export const periodDays = (period: Period): number => PERIOD_DAYS[period];
-
 export const dayKey = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 /** Monday (UTC) of the week that holds `ms`. */
