@@ -57,18 +57,25 @@ describe('event queue in the browser', () => {
     await queue.destroy();
   });
 
-  it('hands queued events to sendBeacon when the page is hidden', async () => {
+  it('hands queued events to sendBeacon when the page is hidden, and keeps them until sendEvents is acknowledged', async () => {
     const beacons: Array<{ url: string; body: string }> = [];
     const original = navigator.sendBeacon;
     navigator.sendBeacon = (url: string | URL, data?: BodyInit | null) => {
       beacons.push({ url: String(url), body: String(data) });
       return true;
     };
+    const posted: AdvocacyEvent[][] = [];
+    const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const { events } = (await new Request(input, init).json()) as { events: AdvocacyEvent[] };
+      posted.push(events);
+      return Response.json({ accepted: 0, duplicates: events.length });
+    };
     try {
-      const backend = httpBackend({ baseUrl: 'https://intranet.example.com/api/v1/', getToken: () => 'jwt-123' });
+      const backend = httpBackend({ baseUrl: 'https://intranet.example.com/api/v1/', getToken: () => 'jwt-123', fetch });
       const queue = createEventQueue({ backend, storage: localStorage, storageKey: 'beacon-test' });
       queue.track('feed_view');
       queue.track('share_intent', { postId: 'post-01', network: 'linkedin' });
+      const queued = JSON.parse(localStorage.getItem('beacon-test:events')!) as AdvocacyEvent[];
       window.dispatchEvent(new Event('pagehide'));
 
       expect(beacons).to.have.length(1);
@@ -77,7 +84,13 @@ describe('event queue in the browser', () => {
       expect(payload.accessToken).to.equal('jwt-123');
       expect(payload.events.map((e) => e.type)).to.deep.equal(['feed_view', 'share_intent']);
       expect(payload.events[1]).to.include({ postId: 'post-01', network: 'linkedin' });
-      expect(queue.store.get().pending).to.equal(0);
+      // The browser took the beacon; that is no proof it arrived, so the events stay stored.
+      expect(queue.store.get().pending).to.equal(2);
+      expect(JSON.parse(localStorage.getItem('beacon-test:events')!)).to.deep.equal(queued);
+
+      await queue.flush();
+      expect(posted.map((events) => events.map((e) => e.id))).to.deep.equal([queued.map((e) => e.id)]);
+      expect(queue.store.get()).to.deep.equal({ pending: 0, delivered: 2, lastError: null });
       expect(localStorage.getItem('beacon-test:events')).to.equal(null);
       await queue.destroy();
     } finally {
@@ -89,11 +102,16 @@ describe('event queue in the browser', () => {
     const original = navigator.sendBeacon;
     navigator.sendBeacon = () => false;
     try {
-      const backend = httpBackend({ baseUrl: 'https://intranet.example.com/api/v1', getToken: () => 't' });
-      const queue = createEventQueue({ backend, storage: localStorage, storageKey: 'refused' });
+      // The backend is unreachable too, so the queue's own delivery fails as well.
+      const fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+      const backend = httpBackend({ baseUrl: 'https://intranet.example.com/api/v1', getToken: () => 't', fetch });
+      const queue = createEventQueue({ backend, storage: localStorage, storageKey: 'refused', retryBaseMs: 60_000 });
       queue.track('feed_view');
       window.dispatchEvent(new Event('pagehide'));
       expect(queue.store.get().pending).to.equal(1);
+      expect(JSON.parse(localStorage.getItem('refused:events')!)).to.have.length(1);
+      await queue.destroy();
+      expect(queue.store.get().lastError?.code).to.equal('network');
       expect(JSON.parse(localStorage.getItem('refused:events')!)).to.have.length(1);
     } finally {
       navigator.sendBeacon = original;

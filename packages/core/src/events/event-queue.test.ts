@@ -19,25 +19,79 @@ function memoryStorage(): Storage {
   };
 }
 
-/** A backend that records every event id it receives; `failing` makes it reject with that error. */
+/**
+ * A backend that records how often `sendEvents` delivered each event id; `failing` makes it
+ * reject with that error. It counts each id once, like the reference server, and reports the
+ * rest as duplicates (`known` holds ids it already has, from `sendEvents` or an arrived beacon).
+ */
 function recordingBackend() {
   const received = new Map<string, number>();
-  const state = { failing: null as AdvocacyError | null, batches: 0 };
+  const known = new Set<string>();
+  const state = { failing: null as AdvocacyError | null, duplicates: 0 };
   const backend = {
     async sendEvents(events: AdvocacyEvent[]) {
       await Promise.resolve();
       if (state.failing) throw state.failing;
-      state.batches++;
       let accepted = 0;
       for (const e of events) {
         received.set(e.id, (received.get(e.id) ?? 0) + 1);
-        if (received.get(e.id) === 1) accepted++;
+        if (!known.has(e.id)) accepted++;
+        known.add(e.id);
       }
+      state.duplicates += events.length - accepted;
       return { accepted, duplicates: events.length - accepted };
     },
   } as unknown as AdvocacyBackend;
-  return { backend, received, state };
+  return { backend, received, known, state };
 }
+
+/**
+ * The backend above with a `sendEventsBeacon` that, like `navigator.sendBeacon`, answers `true`
+ * when it takes a batch: with `arrives` false the beacon is lost on the way (the backend is down).
+ */
+function beaconBackend({ arrives }: { arrives: boolean }) {
+  const recording = recordingBackend();
+  const beacons: string[][] = [];
+  const backend = {
+    ...recording.backend,
+    sendEventsBeacon(events: AdvocacyEvent[]) {
+      beacons.push(events.map((e) => e.id));
+      if (arrives) for (const e of events) recording.known.add(e.id);
+      return true;
+    },
+  } as AdvocacyBackend;
+  return { ...recording, backend, beacons };
+}
+
+/**
+ * A page for the queue to listen to in Node: `window` and `document` as event targets, so a test
+ * can hide it (the tab goes to the background), show it again, or unload it.
+ */
+function simulatedPage() {
+  const window = new EventTarget();
+  const document = Object.assign(new EventTarget(), { visibilityState: 'visible' as DocumentVisibilityState });
+  Object.assign(globalThis, { window, document });
+  const setVisibility = (state: DocumentVisibilityState) => {
+    document.visibilityState = state;
+    document.dispatchEvent(new Event('visibilitychange'));
+  };
+  return {
+    hide: () => setVisibility('hidden'),
+    show: () => setVisibility('visible'),
+    /** What a browser fires when the page goes away: pagehide, then visibilitychange. */
+    unload() {
+      window.dispatchEvent(new Event('pagehide'));
+      setVisibility('hidden');
+    },
+    close() {
+      Reflect.deleteProperty(globalThis, 'window');
+      Reflect.deleteProperty(globalThis, 'document');
+    },
+  };
+}
+
+const storedIds = (storage: Storage, key: string) =>
+  (JSON.parse(storage.getItem(key) ?? '[]') as AdvocacyEvent[]).map((e) => e.id);
 
 describe('event queue', () => {
   it('keeps 1,000 events through an outage and a reload, and delivers each exactly once', async () => {
@@ -102,6 +156,85 @@ describe('event queue', () => {
     await queue.flush();
     assert.equal(queue.store.get().pending, 0);
     assert.equal(queue.store.get().lastError?.code, 'validation');
+    await queue.destroy();
+  });
+});
+
+describe('event queue and beacons', () => {
+  it('loses nothing when a beacon is accepted but never arrives: after a reload sendEvents delivers each event once', async (t) => {
+    const page = simulatedPage();
+    t.after(() => page.close());
+    const storage = memoryStorage();
+    const { backend, received, beacons, state } = beaconBackend({ arrives: false });
+    state.failing = new AdvocacyError('network', 'The server could not be reached');
+
+    const first = createEventQueue({ backend, storage, storageKey: 'kit', retryBaseMs: 60_000 });
+    for (let i = 0; i < 250; i++) first.track('post_open', { postId: `p${i}` });
+    await first.flush();
+    assert.equal(first.store.get().lastError?.code, 'network');
+    const queued = storedIds(storage, 'kit:events');
+    assert.equal(queued.length, 250);
+
+    // The employee reloads during the outage: the browser takes the beacons, which go nowhere.
+    page.unload();
+    assert.deepEqual(beacons.flat(), queued, 'each queued event is handed to one beacon');
+    assert.deepEqual(beacons.map((b) => b.length), [100, 100, 50]);
+    assert.deepEqual(storedIds(storage, 'kit:events'), queued, 'beaconed events stay stored');
+    assert.equal(first.store.get().pending, 250);
+    await first.destroy();
+    assert.equal(received.size, 0);
+
+    // The server is back; the reloaded page starts a new queue over the same storage.
+    state.failing = null;
+    const second = createEventQueue({ backend, storage, storageKey: 'kit' });
+    assert.equal(second.store.get().pending, 250);
+    await second.flush();
+    assert.deepEqual([...received.keys()].sort(), [...queued].sort());
+    assert.ok([...received.values()].every((n) => n === 1), 'an event was sent twice');
+    assert.deepEqual(second.store.get(), { pending: 0, delivered: 250, lastError: null });
+    assert.equal(storage.getItem('kit:events'), null);
+    await second.destroy();
+  });
+
+  it('when a beacon did arrive, the next flush costs only duplicates and then clears storage', async (t) => {
+    const page = simulatedPage();
+    t.after(() => page.close());
+    const storage = memoryStorage();
+    const { backend, received, beacons, state } = beaconBackend({ arrives: true });
+    const queue = createEventQueue({ backend, storage, storageKey: 'kit' });
+    queue.track('feed_view');
+    queue.track('share_intent', { postId: 'post-01', network: 'x' });
+    page.hide();
+    assert.equal(beacons.flat().length, 2);
+    assert.equal(storedIds(storage, 'kit:events').length, 2);
+
+    // The employee comes back to the tab; the next flush confirms what the beacon carried.
+    page.show();
+    await queue.flush();
+    assert.deepEqual([...received.values()], [1, 1]);
+    assert.equal(state.duplicates, 2);
+    assert.deepEqual(queue.store.get(), { pending: 0, delivered: 2, lastError: null });
+    assert.equal(storage.getItem('kit:events'), null);
+    await queue.destroy();
+  });
+
+  it('beacons each event once per hidden period, and again after the page was visible', async (t) => {
+    const page = simulatedPage();
+    t.after(() => page.close());
+    const { backend, beacons, state } = beaconBackend({ arrives: false });
+    state.failing = new AdvocacyError('server', 'down', { status: 503 });
+    const queue = createEventQueue({ backend, storage: null, retryBaseMs: 60_000 });
+    queue.track('feed_view');
+    page.hide();
+    page.hide();
+    queue.track('post_open', { postId: 'p1' });
+    page.unload();
+    assert.equal(beacons.length, 2);
+    assert.equal(beacons[1]!.length, 1, 'only the event tracked since the first beacon');
+    page.show();
+    page.hide();
+    assert.deepEqual(beacons[2], [...beacons[0]!, ...beacons[1]!], 'still queued, so beaconed again');
+    assert.equal(queue.store.get().pending, 2);
     await queue.destroy();
   });
 });

@@ -29,15 +29,16 @@ export interface EventQueue extends EventQueueController {
 /** Events per request; the HTTP contract accepts up to 500. */
 const MAX_REQUEST = 100;
 
-const isEvent = (value: unknown): value is AdvocacyEvent =>
-  typeof value === 'object' && value !== null && typeof (value as AdvocacyEvent).id === 'string';
+/** A stored entry that is an event (JSON primitives and null have no `id`). */
+const isEvent = (value: unknown): value is AdvocacyEvent => typeof (value as AdvocacyEvent | null)?.id === 'string';
 
 /**
  * A persistent, batched event queue. Every change is written to storage, so nothing is lost to
- * a reload, offline or an outage; batches go out on size, on an interval and (by beacon) when
- * the page is hidden; retryable failures back off exponentially with jitter. Events carry a
- * client-made UUID and the backend counts each id once; an acknowledged batch is never resent.
- * A batch is dropped only when the backend rejects it as invalid (reported in `lastError`).
+ * a reload, offline or an outage; batches go out on size and on an interval, and also by beacon
+ * when the page is hidden; retryable failures back off exponentially with jitter. Events carry
+ * a client-made UUID and the backend counts each id once. An event leaves storage only when a
+ * `sendEvents` call acknowledges it, or when the backend rejects its batch as invalid (reported
+ * in `lastError`); an acknowledged event is never resent.
  */
 export function createEventQueue(options: EventQueueOptions): EventQueue {
   const { backend, storage = null, batchSize = 20, flushIntervalMs = 10_000, retryBaseMs = 1_000 } = options;
@@ -53,35 +54,33 @@ export function createEventQueue(options: EventQueueOptions): EventQueue {
     writeJson(storage, key, pending.length > 0 ? pending : null);
     $stats.set({ ...$stats.value!, ...patch, pending: pending.length });
   };
-  const remove = (sent: AdvocacyEvent[]) => {
-    const ids = new Set(sent.map((e) => e.id));
-    pending = pending.filter((e) => !ids.has(e.id));
-  };
 
   const deliver = async () => {
     while (pending.length > 0) {
       const batch = pending.slice(0, MAX_REQUEST);
+      let patch: Partial<EventQueueStats>;
       try {
         const result = await backend.sendEvents(batch);
-        remove(batch);
         attempt = 0;
-        update({ delivered: $stats.value!.delivered + result.accepted + result.duplicates, lastError: null });
+        patch = { delivered: $stats.value!.delivered + result.accepted + result.duplicates, lastError: null };
       } catch (error) {
         const failure = toAdvocacyError(error);
-        if (failure.code === 'validation') {
-          remove(batch);
-          update({ lastError: failure });
-          continue;
+        patch = { lastError: failure };
+        if (failure.code !== 'validation') {
+          update(patch);
+          clearTimeout(retryTimer);
+          retryTimer = setTimeout(() => {
+            retryTimer = undefined;
+            void flush();
+          }, backoffDelay(attempt++, failure, retryBaseMs));
+          (retryTimer as { unref?: () => void }).unref?.();
+          return;
         }
-        update({ lastError: failure });
-        clearTimeout(retryTimer);
-        retryTimer = setTimeout(() => {
-          retryTimer = undefined;
-          void flush();
-        }, backoffDelay(attempt++, failure, retryBaseMs));
-        (retryTimer as { unref?: () => void }).unref?.();
-        return;
       }
+      // Acknowledged, or rejected as invalid (sending it again would fail the same way). The batch
+      // is still the head of the queue: only this one delivery at a time removes events.
+      pending = pending.slice(batch.length);
+      update(patch);
     }
   };
 
@@ -99,18 +98,22 @@ export function createEventQueue(options: EventQueueOptions): EventQueue {
   const interval = setInterval(auto, flushIntervalMs);
   (interval as { unref?: () => void }).unref?.();
 
-  /** The page is going away: hand what is queued to the browser, which delivers it after unload. */
+  /** Events handed to a beacon since the page was last visible (unload fires both pagehide and visibilitychange). */
+  const beaconed = new Set<string>();
+  /**
+   * The page may be going away: hand what is queued to the browser as beacons too. A beacon's
+   * `true` only means the browser took it, not that it arrived, so the events stay stored until
+   * `sendEvents` acknowledges them; one that did arrive then counts as a duplicate.
+   */
   const onHide = () => {
-    if (!backend.sendEventsBeacon || pending.length === 0) return;
-    while (pending.length > 0) {
-      const chunk = pending.slice(0, MAX_REQUEST);
-      if (!backend.sendEventsBeacon(chunk)) break;
-      remove(chunk);
+    const rest = pending.filter((e) => !beaconed.has(e.id));
+    while (rest.length > 0 && backend.sendEventsBeacon?.(rest.slice(0, MAX_REQUEST))) {
+      for (const event of rest.splice(0, MAX_REQUEST)) beaconed.add(event.id);
     }
-    update();
   };
   const onVisibility = () => {
     if (document.visibilityState === 'hidden') onHide();
+    else beaconed.clear();
   };
   /** Back online: no need to wait out the backoff. */
   const onOnline = () => {
