@@ -38,7 +38,8 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = process.en
     const applied = await migrateToLatest(db);
     logger.info('migrated', { database: dialect, applied });
     if (command === 'seed') {
-      const result = await loadSeed(db, demoSeed(new Date()), config.points);
+      const now = new Date();
+      const result = await loadSeed(db, demoSeed(now), config.points, now);
       logger.info('seeded', { database: dialect, ...result });
     }
     return 0;

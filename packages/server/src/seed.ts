@@ -17,10 +17,13 @@ export interface SeedResult {
 }
 
 /**
- * Loads a demo company. Every row is keyed by the seed's own ids (and the ledger by its
- * references), so loading the same seed twice adds nothing.
+ * Loads a demo company as it stands at `now` (pass the `now` the seed was made for). Every row is
+ * keyed by the seed's own ids (and the ledger by its references), so loading the same seed twice
+ * adds nothing. The share history goes through the same schedule and rules as core's memory
+ * backend (`MemoryDb.load`): shares oldest first, clicks at the same instants (none after `now`),
+ * conversions a day apart (never after `now`), so both show the same stats and leaderboards.
  */
-export async function loadSeed(db: Db, seed: DemoSeed, points: PointsRules): Promise<SeedResult> {
+export async function loadSeed(db: Db, seed: DemoSeed, points: PointsRules, now: Date = new Date()): Promise<SeedResult> {
   return db.transaction().execute(async (trx) => {
     for (const team of seed.teams) {
       await trx.insertInto('teams').values(team).onConflict((oc) => oc.column('id').doNothing()).execute();
@@ -58,14 +61,15 @@ export async function loadSeed(db: Db, seed: DemoSeed, points: PointsRules): Pro
     let shares = 0;
     let clicks = 0;
     let conversions = 0;
-    for (const share of seed.shares) {
+    const oldestFirst = [...seed.shares].sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
+    for (const share of oldestFirst) {
       const url = postUrl.get(share.postId);
       if (url === undefined) throw new Error(`Seed share ${share.id} names unknown post ${share.postId}`);
       const code = await seedShare(trx, share, url, points);
       if (code === null) continue;
       shares++;
-      clicks += await seedClicks(trx, share, code, points);
-      conversions += await seedConversions(trx, share, code, points);
+      clicks += await seedClicks(trx, share, code, points, now);
+      conversions += await seedConversions(trx, share, code, points, now);
     }
     for (const suggestion of seed.suggestions) {
       await trx
@@ -120,30 +124,42 @@ async function seedShare(db: Db, share: SeedShare, url: string, points: PointsRu
   return code;
 }
 
-/** Spreads the share's unique clicks over the three days after it, with per-day capped points. */
-async function seedClicks(db: Db, share: SeedShare, code: string, points: PointsRules): Promise<number> {
+/**
+ * The instant of a seeded share's click `i` of `n`: the first half nine minutes apart after the
+ * share, the rest over the next four days. The same schedule as core's memory backend.
+ */
+const clickTime = (start: number, i: number, n: number): number =>
+  start + (i < n / 2 ? (i + 1) * 9 * 60_000 : (1 + (i % 4)) * DAY_MS + i * 60_000);
+
+/** Records the share's unique clicks that have happened by `now`, with per-day capped points; returns how many. */
+async function seedClicks(db: Db, share: SeedShare, code: string, points: PointsRules, now: Date): Promise<number> {
   const perDay = new Map<string, number>();
   const start = Date.parse(share.createdAt);
+  let recorded = 0;
   for (let i = 0; i < share.uniqueClicks; i++) {
-    const at = new Date(Math.min(Date.now(), start + 3_600_000 + ((i * 7919) % (3 * 24)) * 3_600_000)).toISOString();
+    const ms = clickTime(start, i, share.uniqueClicks);
+    if (ms > now.getTime()) continue;
+    const at = new Date(ms).toISOString();
     const day = at.slice(0, 10);
     await db
       .insertInto('clicks')
       .values({ code, day, visitor_hash: createHmac('sha256', 'seed').update(`${share.id}:${i}`).digest('base64url'), share_id: share.id, created_at: at })
       .execute();
+    recorded++;
     const slot = (perDay.get(day) ?? 0) + 1;
     perDay.set(day, slot);
     if (slot * points.click <= points.clickDailyCapPerShare) {
       await award(db, { employeeId: share.employeeId, delta: points.click, reason: 'click', reference: `${code}:${day}:${slot}`, at });
     }
   }
-  return share.uniqueClicks;
+  return recorded;
 }
 
-async function seedConversions(db: Db, share: SeedShare, code: string, points: PointsRules): Promise<number> {
+/** Records the share's conversions a day apart after it, none later than `now`. */
+async function seedConversions(db: Db, share: SeedShare, code: string, points: PointsRules, now: Date): Promise<number> {
   let index = 0;
   for (const conversion of share.conversions) {
-    const at = new Date(Math.min(Date.now(), Date.parse(share.createdAt) + (++index) * DAY_MS)).toISOString();
+    const at = new Date(Math.min(now.getTime(), Date.parse(share.createdAt) + (++index) * DAY_MS)).toISOString();
     const id = `cnv_seed_${conversion.externalId}`;
     const inserted = await db
       .insertInto('conversions')

@@ -46,7 +46,7 @@ export function fixture(now: Date): DemoSeed {
       { id: 't-hiring', names: { en: 'Hiring', ja: '採用' } },
     ],
     posts: [
-      post('p-1', { publishAt: ago(3), createdAt: ago(3), updatedAt: ago(3) }, now),
+      post('p-1', { publishAt: ago(4), createdAt: ago(4), updatedAt: ago(4) }, now),
       post('p-2', { publishAt: ago(2), topics: ['t-hiring'], locale: 'ja', kind: 'owned', networks: ['linkedin', 'x'] }, now),
       post('p-3', { publishAt: ago(1), audience: { teams: ['team-eng'], roles: [] } }, now),
       post('p-draft', { status: 'draft' }, now),
@@ -60,7 +60,8 @@ export function fixture(now: Date): DemoSeed {
         employeeId: 'emp-bob',
         network: 'x',
         commentary: 'seeded',
-        createdAt: ago(2),
+        // Old enough that all three clicks have happened (the last comes three days after the share).
+        createdAt: ago(3.5),
         uniqueClicks: 3,
         conversions: [{ type: 'lead', value: 100, externalId: 'crm-seed-1' }],
       },
