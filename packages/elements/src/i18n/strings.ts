@@ -1,4 +1,4 @@
-import type { AdvocacyErrorCode, ContentKind, Period, Scope } from '@advocacy-kit/core';
+import type { AdvocacyErrorCode, ContentKind, NetworkId, Period, PostStatus, Scope } from '@advocacy-kit/core';
 
 /** Shared by every component: actions, states, errors, periods. */
 export interface CommonStrings {
@@ -103,4 +103,148 @@ export interface SuggestStrings {
   urlRequired: string;
   urlInvalid: string;
   noteTooLong: (max: number) => string;
+}
+
+/** Shared by the program-admin components: content kinds, statuses, networks, exports. */
+export interface AdminCommonStrings {
+  kinds: Record<ContentKind, string>;
+  statuses: Record<PostStatus, string>;
+  networkNames: Record<NetworkId, string>;
+  everyone: string;
+  exportCsv: string;
+  noTopic: string;
+}
+
+/** `<advocacy-post-editor>`. */
+export interface PostEditorStrings {
+  editorNewTitle: string;
+  editorEditTitle: string;
+  editorApproveTitle: string;
+  urlLabel: string;
+  titleLabel: string;
+  summaryLabel: string;
+  imageLabel: string;
+  sourceLabel: string;
+  kindLabel: string;
+  localeLabel: string;
+  localeNames: Record<'en' | 'ja', string>;
+  topicsLabel: string;
+  teamsLabel: string;
+  rolesLabel: string;
+  roleNames: Record<'employee' | 'admin', string>;
+  audienceHint: string;
+  commentaryLabel: string;
+  commentaryFor: (locale: string, network: string) => string;
+  commentaryDefault: string;
+  addNetworkText: string;
+  addNetworkTextFor: (locale: string) => string;
+  removeNetworkText: (network: string) => string;
+  counter: (used: number, limit: number | null) => string;
+  overLimit: string;
+  hashtagsLabel: string;
+  hashtagsHint: string;
+  publishAtLabel: string;
+  expireAtLabel: string;
+  scheduleHint: (timeZone: string) => string;
+  networksLabel: string;
+  networksHint: string;
+  previewLabel: string;
+  saveDraft: string;
+  schedule: string;
+  publish: string;
+  archive: string;
+  saving: string;
+  savedDraft: string;
+  savedScheduled: string;
+  savedPublished: string;
+  archived: string;
+  urlRequired: string;
+  urlInvalid: string;
+  titleRequired: string;
+  imageInvalid: string;
+  expireBeforePublish: string;
+  commentaryTooLong: string;
+}
+
+/** `<advocacy-content-list>`. */
+export interface ContentListStrings {
+  contentTitle: string;
+  statusFilter: string;
+  allStatuses: string;
+  searchLabel: string;
+  kindFilter: string;
+  allKinds: string;
+  topicFilter: string;
+  allTopics: string;
+  colTitle: string;
+  colKind: string;
+  colStatus: string;
+  colPublish: string;
+  colActions: string;
+  edit: string;
+  editPost: (title: string) => string;
+  archivePost: (title: string) => string;
+  archive: string;
+  loadMore: string;
+  contentEmpty: string;
+  contentErrorTitle: string;
+}
+
+/** `<advocacy-suggestion-queue>`. */
+export interface SuggestionQueueStrings {
+  queueTitle: string;
+  queueEmpty: string;
+  queueErrorTitle: string;
+  from: (employee: string) => string;
+  submitted: (when: string) => string;
+  approve: string;
+  approveLink: (url: string) => string;
+  reject: string;
+  rejectLink: (url: string) => string;
+  reasonLabel: string;
+  reasonHint: string;
+  reasonRequired: string;
+  approvedNotice: (url: string) => string;
+  rejectedNotice: (url: string) => string;
+  cancel: string;
+}
+
+/** `<advocacy-analytics>`. */
+export interface AnalyticsStrings {
+  analyticsTitle: string;
+  rangeLabel: string;
+  ranges: Record<'7' | '30' | '90' | '365', string>;
+  comparedWith: (from: string, to: string) => string;
+  kpiAdvocates: string;
+  kpiParticipation: string;
+  kpiShareRate: string;
+  kpiShares: string;
+  kpiReach: string;
+  kpiClicks: string;
+  kpiClickThrough: string;
+  kpiConversions: string;
+  kpiValue: string;
+  change: (delta: string) => string;
+  noChange: string;
+  noPrevious: string;
+  byNetwork: string;
+  byTopic: string;
+  byTeam: string;
+  byKind: string;
+  mixTitle: string;
+  mixTarget: string;
+  mixActual: string;
+  overTime: string;
+  colKey: string;
+  colShares: string;
+  colClicks: string;
+  colConversions: string;
+  colDay: string;
+  colShareOfMix: string;
+  colTargetOfMix: string;
+  chartSummary: (title: string, total: string, top: string) => string;
+  seriesSummary: (days: number, shares: string, peakDay: string, peak: string) => string;
+  showTable: string;
+  analyticsEmpty: string;
+  analyticsErrorTitle: string;
 }

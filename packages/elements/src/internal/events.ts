@@ -1,4 +1,4 @@
-import type { AdvocacyError, Employee, NetworkId, Share, Suggestion } from '@advocacy-kit/core';
+import type { AdvocacyError, Employee, NetworkId, Post, PostInput, Share, Suggestion } from '@advocacy-kit/core';
 
 export interface AdvocacyShareDetail {
   postId: string;
@@ -24,6 +24,30 @@ export interface AdvocacyShareOpenDetail {
   postId: string;
 }
 
+/** The post editor saved a post: `draft`, `scheduled`, `published` or `archived`. */
+export interface AdvocacyPostSaveDetail {
+  post: Post;
+  /** Set when the post came from approving this suggestion. */
+  suggestion: Suggestion | null;
+}
+
+/** The content list asks the host to open a post in the editor. */
+export interface AdvocacyPostEditDetail {
+  post: Post;
+}
+
+/** The suggestion queue asks the host to approve a suggestion through the post editor. */
+export interface AdvocacySuggestionApproveDetail {
+  suggestion: Suggestion;
+  /** The post the editor should start from. */
+  prefill: Partial<PostInput>;
+}
+
+/** A suggestion was rejected or approved. */
+export interface AdvocacySuggestionReviewDetail {
+  suggestion: Suggestion;
+}
+
 /** A store the component shows failed to load (the component shows the error with a retry). */
 export interface AdvocacyErrorDetail {
   /** What failed: `feed`, `topics`, `leaderboard`, `my-stats`, `me`, `policy`, `suggest`. */
@@ -39,6 +63,10 @@ declare global {
     'advocacy-suggest': CustomEvent<AdvocacySuggestDetail>;
     'advocacy-policy-accepted': CustomEvent<AdvocacyPolicyAcceptedDetail>;
     'advocacy-error': CustomEvent<AdvocacyErrorDetail>;
+    'advocacy-post-save': CustomEvent<AdvocacyPostSaveDetail>;
+    'advocacy-post-edit': CustomEvent<AdvocacyPostEditDetail>;
+    'advocacy-suggestion-approve': CustomEvent<AdvocacySuggestionApproveDetail>;
+    'advocacy-suggestion-review': CustomEvent<AdvocacySuggestionReviewDetail>;
   }
 }
 
@@ -48,7 +76,11 @@ type AdvocacyEventName =
   | 'advocacy-share-open'
   | 'advocacy-suggest'
   | 'advocacy-policy-accepted'
-  | 'advocacy-error';
+  | 'advocacy-error'
+  | 'advocacy-post-save'
+  | 'advocacy-post-edit'
+  | 'advocacy-suggestion-approve'
+  | 'advocacy-suggestion-review';
 
 type DetailOf<K extends AdvocacyEventName> = HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never;
 

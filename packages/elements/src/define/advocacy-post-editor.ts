@@ -1,0 +1,4 @@
+import { defineElement, tagFor } from '../internal/define.js';
+import { AdvocacyPostEditorElement } from '../post-editor/post-editor.component.js';
+
+defineElement(tagFor('post-editor'), AdvocacyPostEditorElement);
