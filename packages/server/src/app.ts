@@ -6,6 +6,7 @@ import { createTokenVerifier } from './auth/tokens.js';
 import type { ServerConfig } from './config.js';
 import type { AppEnv, Services } from './context.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
+import { compressJson } from './http/compression.js';
 import { HttpProblem, invalid, notFound, problemResponse } from './http/problem.js';
 import { RateLimiter } from './http/rate-limit.js';
 import { RequestValidator } from './http/validate.js';
@@ -116,6 +117,8 @@ function buildRoutes(s: Services): Hono<AppEnv> {
   redirectRoutes(app, s);
 
   const api = new Hono<AppEnv>();
+  // API answers only: the /r/ redirect above stays a bare, uncompressed hot path.
+  api.use('*', compressJson());
   api.use(
     '*',
     cors({
