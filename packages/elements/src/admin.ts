@@ -2,3 +2,4 @@
 // Load it only on admin pages: the employee bundles never include these components.
 import './define/advocacy-provider.js';
 import './define/advocacy-post-editor.js';
+import './define/advocacy-suggestion-queue.js';

@@ -71,3 +71,8 @@ export class MemoryStorage implements Storage {
     this.map.set(key, value);
   }
 }
+
+/** The demo company signed in as its program admin (佐藤 遥, Asia/Tokyo). */
+export function adminClient(options: MemoryBackendOptions = {}): TestClient {
+  return testClient({ employeeId: 'emp-haruka', ...options });
+}

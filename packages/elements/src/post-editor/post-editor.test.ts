@@ -1,15 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { AdvocacyError, createAdvocacyClient, type AdvocacyClient } from '@advocacy-kit/core';
-import { memoryBackend, type MemoryBackend } from '@advocacy-kit/core/memory';
+import { AdvocacyError, type AdvocacyClient } from '@advocacy-kit/core';
 import type { AdvocacyPostEditorElement } from './post-editor.component.js';
-import { deepActiveElement, find, findAll, shadow, textOf, untilText } from '../../test/helpers.js';
+import { adminClient, deepActiveElement, find, findAll, shadow, textOf, untilText } from '../../test/helpers.js';
 import '../admin.js';
-
-/** The demo company signed in as its program admin (佐藤 遥, Asia/Tokyo). */
-function adminClient(): { client: AdvocacyClient; backend: MemoryBackend } {
-  const backend = memoryBackend({ employeeId: 'emp-haruka' });
-  return { client: createAdvocacyClient({ backend, storage: null }), backend };
-}
 
 async function editorWith(client: AdvocacyClient, lang = 'en'): Promise<AdvocacyPostEditorElement> {
   const wrapper = await fixture<HTMLElement>(
