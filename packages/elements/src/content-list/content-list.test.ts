@@ -1,0 +1,94 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { AdvocacyClient } from '@advocacy-kit/core';
+import type { AdvocacyContentListElement } from './content-list.component.js';
+import { adminClient, find, findAll, shadow, textOf, untilText } from '../../test/helpers.js';
+import '../admin.js';
+
+async function listWith(client: AdvocacyClient, lang = 'en'): Promise<AdvocacyContentListElement> {
+  const wrapper = await fixture<HTMLElement>(
+    html`<div lang=${lang}><advocacy-provider .client=${client}><advocacy-content-list></advocacy-content-list></advocacy-provider></div>`,
+  );
+  return wrapper.querySelector('advocacy-content-list')!;
+}
+
+const rows = (element: Element) => findAll(element, 'tbody tr');
+const rowTitles = (element: Element) => findAll(element, 'tbody th a').map((a) => a.textContent!.trim());
+
+function pickStatus(element: Element, label: string): void {
+  findAll<HTMLInputElement>(element, 'input[name="status"]').find((input) => input.parentElement!.textContent!.trim() === label)!.click();
+}
+
+describe('<advocacy-content-list>', () => {
+  it('lists every post with kind, status and publish time, 25 at a time', async () => {
+    const { client, backend } = adminClient();
+    const admin = backend.as('emp-haruka').admin;
+    for (let i = 0; i < 30; i++) await admin.createPost({ kind: 'owned', title: `Bulk ${i}`, summary: '', url: `https://example.com/${i}`, locale: 'en' });
+    const all = await admin.listPosts({ limit: 100 });
+    const element = await listWith(client);
+    await waitUntil(() => rows(element).length > 0, 'no rows');
+    expect(rows(element)).to.have.length(25);
+    expect(rowTitles(element)[0]).to.equal(all.items[0]!.title);
+    shadow(element).querySelector<HTMLButtonElement>('[part="load-more"]')!.click();
+    await waitUntil(() => rows(element).length === Math.min(50, all.items.length), 'Load more did not append the next page');
+    await expect(element).to.be.accessible();
+  });
+
+  it('filters by status, kind and search', async () => {
+    const { client, backend } = adminClient();
+    const admin = backend.as('emp-haruka').admin;
+    const scheduled = await admin.listPosts({ status: 'scheduled', limit: 100 });
+    const element = await listWith(client);
+    await waitUntil(() => rows(element).length > 0, 'no rows');
+    pickStatus(element, 'Scheduled');
+    await waitUntil(() => rows(element).length === scheduled.items.length || (scheduled.items.length === 0 && textOf(element).includes('No posts match.')), 'status filter not applied');
+    pickStatus(element, 'All');
+    const kind = shadow(element).querySelector<HTMLSelectElement>('#kind')!;
+    kind.value = 'promotional';
+    kind.dispatchEvent(new Event('change'));
+    const promotional = await admin.listPosts({ kind: 'promotional', limit: 100 });
+    await waitUntil(() => rowTitles(element).join('|') === promotional.items.slice(0, 25).map((p) => p.title).join('|'), 'kind filter not applied');
+    kind.value = '';
+    kind.dispatchEvent(new Event('change'));
+    const search = shadow(element).querySelector<HTMLInputElement>('#search')!;
+    search.value = 'zzz-no-such-post';
+    search.dispatchEvent(new Event('input'));
+    await untilText(element, 'No posts match.');
+    await expect(element).to.be.accessible();
+  });
+
+  it('asks the host to edit a post, and archives one', async () => {
+    const element = await listWith(adminClient().client);
+    await waitUntil(() => rows(element).length > 0, 'no rows');
+    const title = rowTitles(element)[0]!;
+    const edit = oneEvent(element, 'advocacy-post-edit');
+    shadow(element).querySelector<HTMLButtonElement>('[part="edit-button"]')!.click();
+    expect((await edit).detail.post.title).to.equal(title);
+    const archive = shadow(element).querySelector<HTMLButtonElement>('[part="archive-button"]')!;
+    expect(archive.getAttribute('aria-label')).to.equal(`Archive “${title}”`);
+    const saved = oneEvent(element, 'advocacy-post-save');
+    archive.click();
+    expect((await saved).detail.post.status).to.equal('archived');
+    pickStatus(element, 'Archived');
+    await waitUntil(() => rowTitles(element).includes(title), 'the archived post is not listed as archived');
+  });
+
+  it('shows an empty program, and an error with a retry', async () => {
+    const empty = await listWith(adminClient({ seed: false }).client);
+    await untilText(empty, 'No posts match.');
+    const { client, backend } = adminClient();
+    backend.fail('network');
+    const element = await listWith(client);
+    await untilText(element, 'We couldn’t load the posts');
+    await expect(element).to.be.accessible();
+    backend.fail(null);
+    (await find<HTMLButtonElement>(element, '[part="state"] button')).click();
+    await waitUntil(() => rows(element).length > 0, 'retry did not load the posts');
+  });
+
+  it('speaks Japanese', async () => {
+    const element = await listWith(adminClient().client, 'ja');
+    await untilText(element, 'コンテンツ');
+    await waitUntil(() => rows(element).length > 0, 'no rows');
+    expect(textOf(element)).to.contain('CSV を書き出す').and.contain('すべての種類');
+  });
+});
