@@ -30,6 +30,10 @@ import { LinkCache } from './tracking/link-cache.js';
 import { redirectRoutes } from './tracking/redirect.js';
 import { clickSalt } from './tracking/salt.js';
 import { CLICK_WORKER_AVAILABLE, workerClickStore } from './tracking/worker-click-store.js';
+import { WebhookDispatcher } from './webhooks/dispatcher.js';
+import { webhookRoutes } from './webhooks/routes.js';
+import { httpSender } from './webhooks/send.js';
+import { webhookDb } from './webhooks/tables.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -68,13 +72,22 @@ export async function createApp(config: ServerConfig, options: { logger?: Logger
       writes: new RateLimiter(config.rateLimits.writes),
       conversions: new RateLimiter(config.rateLimits.conversions),
     },
+    webhooks: new WebhookDispatcher({
+      db: webhookDb(db),
+      send: httpSender({ allowHttp: config.webhooks.allowHttp, allowPrivate: config.webhooks.allowPrivateTargets }),
+      logger,
+      concurrency: config.webhooks.concurrency,
+      timeoutMs: config.webhooks.timeoutMs,
+    }),
   };
+  services.webhooks.start(config.webhooks.dispatchIntervalMs);
   const app = buildRoutes(services);
   return {
     app,
     services,
     flush: () => services.clicks.flush(),
     async close() {
+      await services.webhooks.stop();
       await services.clicks.flush();
       await worker?.close();
       await db.destroy();
@@ -124,7 +137,7 @@ function buildRoutes(s: Services): Hono<AppEnv> {
     cors({
       origin: (origin) => (s.config.corsOrigins.includes(origin) ? origin : null),
       allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Api-Key'],
-      allowMethods: ['GET', 'POST', 'PATCH', 'OPTIONS'],
+      allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
       exposeHeaders: ['Retry-After'],
       maxAge: 600,
     }),
@@ -152,6 +165,7 @@ function buildRoutes(s: Services): Hono<AppEnv> {
   adminSuggestionRoutes(authed, s);
   analyticsRoutes(authed, s);
   exportRoutes(authed, s);
+  webhookRoutes(authed, s);
   // Sign-in is required on exactly these routes (admin on /admin/…), so an unknown path is a
   // 404 for everyone rather than a 401.
   for (const path of new Set(authed.routes.map((route) => route.path))) {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
+import { DEFAULT_WEBHOOKS, webhookConfigFromEnv, type WebhookConfig } from './webhooks/config.js';
 
 /** How many points each kind of contribution earns (see docs/http-api.md). */
 export interface PointsRules {
@@ -55,6 +56,7 @@ export interface ServerConfig {
   /** Larger limit for `POST /events` (up to 500 events per batch). */
   eventsBodyLimitBytes: number;
   clickFlush: { maxBatch: number; intervalMs: number };
+  webhooks: WebhookConfig;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -125,6 +127,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
       conversion: int(env, 'POINTS_CONVERSION', DEFAULT_POINTS.conversion),
       suggestion: int(env, 'POINTS_SUGGESTION', DEFAULT_POINTS.suggestion),
     },
+    webhooks: webhookConfigFromEnv(env),
   });
 }
 
@@ -132,7 +135,9 @@ export function loadConfig(env: Env = process.env): ServerConfig {
  * Fills the defaults of a partial configuration. Tests and embedders call
  * `createApp(resolveConfig({ ... }))` without touching the environment.
  */
-export function resolveConfig(partial: Partial<Omit<ServerConfig, 'auth'>> & { auth?: Partial<AuthConfig> } = {}): ServerConfig {
+export function resolveConfig(
+  partial: Partial<Omit<ServerConfig, 'auth' | 'webhooks'>> & { auth?: Partial<AuthConfig>; webhooks?: Partial<WebhookConfig> } = {},
+): ServerConfig {
   const port = partial.port ?? 8787;
   const auth: AuthConfig = {
     jwtSecret: null,
@@ -174,5 +179,6 @@ export function resolveConfig(partial: Partial<Omit<ServerConfig, 'auth'>> & { a
     bodyLimitBytes: partial.bodyLimitBytes ?? 64 * 1024,
     eventsBodyLimitBytes: partial.eventsBodyLimitBytes ?? 256 * 1024,
     clickFlush: partial.clickFlush ?? { maxBatch: 500, intervalMs: 250 },
+    webhooks: { ...DEFAULT_WEBHOOKS, ...partial.webhooks },
   };
 }

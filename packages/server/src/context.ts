@@ -7,6 +7,7 @@ import type { Logger } from './log.js';
 import type { TokenVerifier } from './auth/tokens.js';
 import type { ClickRecorder } from './tracking/click-recorder.js';
 import type { LinkCache } from './tracking/link-cache.js';
+import type { WebhookDispatcher } from './webhooks/dispatcher.js';
 
 /** Everything a route needs, built once per app. */
 export interface Services {
@@ -19,6 +20,8 @@ export interface Services {
   clicks: ClickRecorder;
   links: LinkCache;
   limits: { redirect: RateLimiter; writes: RateLimiter; conversions: RateLimiter };
+  /** Sends queued webhook deliveries in the background. */
+  webhooks: WebhookDispatcher;
 }
 
 /** Hono's typed context: the signed-in employee, set by the auth middleware. */

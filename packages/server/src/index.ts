@@ -6,3 +6,5 @@ export { loadSeed, type SeedResult } from './seed.js';
 export { openApiDocument } from './openapi/document.js';
 export { mintDemoToken } from './auth/tokens.js';
 export { runCli } from './cli.js';
+export { verifyWebhookSignature, signWebhookPayload, SIGNATURE_HEADER, type VerifyWebhookOptions, type WebhookVerification } from './webhooks/signature.js';
+export { WEBHOOK_EVENT_TYPES, type WebhookEvent, type WebhookEventType } from './webhooks/events.js';

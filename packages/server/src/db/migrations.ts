@@ -1,4 +1,5 @@
 import { SqliteAdapter, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { webhooksMigration } from '../webhooks/migration.js';
 
 /** Whether a migration runs on SQLite (for the few places where the dialects differ). */
 const isSqlite = (db: Kysely<any>) => db.getExecutor().adapter instanceof SqliteAdapter;
@@ -208,6 +209,7 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  '0200_webhooks': webhooksMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

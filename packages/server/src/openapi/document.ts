@@ -5,10 +5,11 @@
  */
 import { CONTENT_KINDS, PERIODS, POST_STATUSES, SCOPES } from '@advocacy-kit/core';
 import { schemas } from './schemas.js';
+import { webhookOperations } from './webhooks.js';
 
 type Json = Record<string, unknown>;
 
-interface Operation {
+export interface Operation {
   operationId: string;
   summary: string;
   tags: string[];
@@ -264,6 +265,7 @@ export const operations: Record<string, Record<string, Operation>> = {
       responses: { '200': { description: 'OK', schema: 'DemoToken' }, '404': problem('Demo auth is off or unknown employee') },
     },
   },
+  ...webhookOperations,
 };
 
 function toOpenApi(operation: Operation): Json {

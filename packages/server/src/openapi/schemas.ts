@@ -5,6 +5,8 @@
  */
 import { CONTENT_KINDS, CONVERSION_TYPES, EVENT_TYPES, NETWORK_IDS, PERIODS, POST_STATUSES, SCOPES } from '@advocacy-kit/core';
 
+import { webhookSchemas } from './webhooks.js';
+
 type Schema = Record<string, unknown>;
 
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
@@ -274,4 +276,5 @@ export const schemas: Record<string, Schema> = {
     required: ['type', 'title', 'status'],
     additionalProperties: false,
   },
+  ...webhookSchemas,
 };

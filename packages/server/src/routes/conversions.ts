@@ -10,6 +10,7 @@ import { clientIp } from '../http/client-ip.js';
 import { conflict, invalid, unauthorized } from '../http/problem.js';
 import { newId, nowIso } from '../ids.js';
 import { award } from '../points/ledger.js';
+import { enqueueWebhookEvent } from '../webhooks/outbox.js';
 
 const requestHash = (input: ConversionInput) =>
   createHash('sha256').update(JSON.stringify([input.code, input.type, input.value ?? 0, input.currency ?? null])).digest('base64url');
@@ -59,6 +60,7 @@ export function conversionRoutes(api: Hono<AppEnv>, s: Services): void {
         .executeTakeFirst();
       if (inserted !== undefined) {
         await award(trx, { employeeId: share.employee_id, delta: s.config.points.conversion, reason: 'conversion', reference: inserted.id, at: now });
+        await enqueueWebhookEvent(trx, 'conversion.recorded', toConversion(inserted), now);
       }
       return inserted;
     });

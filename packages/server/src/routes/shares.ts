@@ -10,6 +10,7 @@ import { decodeCursor, toPage } from '../http/cursor.js';
 import { conflict, invalid, notFound } from '../http/problem.js';
 import { newId, newTrackingCode, nowIso } from '../ids.js';
 import { award } from '../points/ledger.js';
+import { enqueueWebhookEvent } from '../webhooks/outbox.js';
 
 interface ShareBody {
   postId: string;
@@ -73,7 +74,9 @@ export function shareRoutes(api: Hono<AppEnv>, s: Services): void {
       // Once per (employee, post, network): sharing the same post to the same network again earns nothing.
       const points = await award(trx, { employeeId: me.id, delta: s.config.points.share, reason: 'share', reference: `${me.id}:${post.id}:${body.network}`, at: now });
       if (points > 0) await trx.updateTable('shares').set({ points_awarded: points }).where('id', '=', id).execute();
-      return { ...inserted, points_awarded: points };
+      const share = { ...inserted, points_awarded: points };
+      await enqueueWebhookEvent(trx, 'share.created', toShare(share, s.config.publicUrl), now);
+      return share;
     });
     if (created === null) {
       // A concurrent retry with the same key won the insert; answer with its share.

@@ -1,0 +1,166 @@
+import type { Logger } from '../log.js';
+import { DEFAULT_BACKOFF, nextAttemptAt, type BackoffPolicy } from './backoff.js';
+import type { Sender } from './send.js';
+import { signWebhookPayload, SIGNATURE_HEADER } from './signature.js';
+import type { WebhookDb } from './tables.js';
+
+export interface DispatcherOptions {
+  db: WebhookDb;
+  send: Sender;
+  logger: Logger;
+  /** Requests in flight at once. */
+  concurrency?: number;
+  /** Per-request timeout. */
+  timeoutMs?: number;
+  /** Rows claimed per run. */
+  batchSize?: number;
+  backoff?: BackoffPolicy;
+  /** Injectable for tests. */
+  now?: () => Date;
+  random?: () => number;
+}
+
+/**
+ * Sends queued webhook deliveries: claims due rows (a short lease, so several instances can run
+ * dispatchers on one database without sending a row twice at once), posts them signed with a
+ * bounded number in flight, and records each attempt — delivered on a 2xx, otherwise retried
+ * with exponential backoff and jitter until the backoff policy's age limit, then failed.
+ */
+export class WebhookDispatcher {
+  readonly #db: WebhookDb;
+  readonly #send: Sender;
+  readonly #logger: Logger;
+  readonly #concurrency: number;
+  readonly #timeoutMs: number;
+  readonly #batchSize: number;
+  readonly #backoff: BackoffPolicy;
+  readonly #now: () => Date;
+  readonly #random: () => number;
+  #timer: NodeJS.Timeout | null = null;
+  #running: Promise<number> | null = null;
+
+  constructor(options: DispatcherOptions) {
+    this.#db = options.db;
+    this.#send = options.send;
+    this.#logger = options.logger;
+    this.#concurrency = options.concurrency ?? 4;
+    this.#timeoutMs = options.timeoutMs ?? 10_000;
+    this.#batchSize = options.batchSize ?? 50;
+    this.#backoff = options.backoff ?? DEFAULT_BACKOFF;
+    this.#now = options.now ?? (() => new Date());
+    this.#random = options.random ?? Math.random;
+  }
+
+  /** Sends every delivery due now (one batch); resolves with the number of attempts made. */
+  runDue(): Promise<number> {
+    this.#running ??= this.#run().finally(() => {
+      this.#running = null;
+    });
+    return this.#running;
+  }
+
+  /** Runs `runDue` every `intervalMs` in the background (the timer does not keep the process alive). */
+  start(intervalMs: number): void {
+    if (this.#timer !== null || intervalMs <= 0) return;
+    this.#timer = setInterval(() => {
+      this.runDue().catch((error: unknown) => this.#logger.error('webhook dispatch failed', { error: error instanceof Error ? error.message : String(error) }));
+    }, intervalMs);
+    this.#timer.unref();
+  }
+
+  /** Stops the timer and waits for the attempts in flight. */
+  async stop(): Promise<void> {
+    if (this.#timer !== null) clearInterval(this.#timer);
+    this.#timer = null;
+    await this.#running?.catch(() => 0);
+  }
+
+  async #run(): Promise<number> {
+    const claimed = await this.#claim();
+    let next = 0;
+    const worker = async () => {
+      while (next < claimed.length) await this.#attempt(claimed[next++]!);
+    };
+    await Promise.all(Array.from({ length: Math.min(this.#concurrency, claimed.length) }, worker));
+    return claimed.length;
+  }
+
+  async #claim(): Promise<string[]> {
+    const now = this.#now().toISOString();
+    const lease = new Date(this.#now().getTime() + this.#timeoutMs * 2 + 5_000).toISOString();
+    const due = await this.#db
+      .selectFrom('webhook_deliveries')
+      .select('id')
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '<=', now)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
+      .orderBy('next_attempt_at')
+      .limit(this.#batchSize)
+      .execute();
+    const claimed: string[] = [];
+    for (const { id } of due) {
+      const result = await this.#db
+        .updateTable('webhook_deliveries')
+        .set({ locked_until: lease })
+        .where('id', '=', id)
+        .where('status', '=', 'pending')
+        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
+        .executeTakeFirst();
+      if (result.numUpdatedRows === 1n) claimed.push(id);
+    }
+    return claimed;
+  }
+
+  async #attempt(id: string): Promise<void> {
+    const row = await this.#db
+      .selectFrom('webhook_deliveries')
+      .leftJoin('webhook_endpoints', 'webhook_endpoints.id', 'webhook_deliveries.endpoint_id')
+      .select(['webhook_deliveries.id', 'webhook_deliveries.payload', 'webhook_deliveries.attempts', 'webhook_deliveries.created_at', 'webhook_deliveries.event_id', 'webhook_deliveries.event_type', 'webhook_endpoints.url', 'webhook_endpoints.secret', 'webhook_endpoints.active'])
+      .where('webhook_deliveries.id', '=', id)
+      .executeTakeFirstOrThrow();
+    const attempts = Number(row.attempts) + 1;
+    if (row.url === null || row.secret === null || Number(row.active) !== 1) {
+      await this.#finish(id, { status: 'failed', attempts, next_attempt_at: null, response_status: null, response_body: null, error: 'The endpoint was removed or disabled.' });
+      return;
+    }
+    const sentAt = this.#now();
+    const result = await this.#send(
+      row.url,
+      row.payload,
+      {
+        [SIGNATURE_HEADER]: signWebhookPayload(row.payload, row.secret, Math.floor(sentAt.getTime() / 1000)),
+        'Advocacy-Event-Id': row.event_id,
+        'Advocacy-Event-Type': row.event_type,
+        'Advocacy-Delivery-Id': id,
+      },
+      this.#timeoutMs,
+    );
+    const ok = result.status !== null && result.status >= 200 && result.status < 300;
+    const error = ok ? null : (result.error ?? `HTTP ${result.status}`);
+    if (ok) {
+      await this.#finish(id, { status: 'delivered', attempts, next_attempt_at: null, response_status: result.status, response_body: result.body, error: null, delivered_at: this.#now().toISOString() });
+      return;
+    }
+    const retryAt = nextAttemptAt(this.#backoff, attempts, new Date(row.created_at), this.#now(), this.#random());
+    this.#logger.warn('webhook attempt failed', { delivery: id, attempts, status: result.status, willRetry: retryAt !== null });
+    await this.#finish(id, {
+      status: retryAt === null ? 'failed' : 'pending',
+      attempts,
+      next_attempt_at: retryAt?.toISOString() ?? null,
+      response_status: result.status,
+      response_body: result.body,
+      error,
+    });
+  }
+
+  async #finish(
+    id: string,
+    changes: { status: string; attempts: number; next_attempt_at: string | null; response_status: number | null; response_body: string | null; error: string | null; delivered_at?: string },
+  ): Promise<void> {
+    await this.#db
+      .updateTable('webhook_deliveries')
+      .set({ ...changes, locked_until: null, updated_at: this.#now().toISOString() })
+      .where('id', '=', id)
+      .execute();
+  }
+}
