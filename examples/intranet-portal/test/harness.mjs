@@ -71,3 +71,34 @@ export async function signIn(page, baseUrl, { name, language }) {
 export async function tokenOf(page) {
   return page.evaluate(() => JSON.parse(sessionStorage.getItem('intranet-portal.session')).token);
 }
+
+/** The events the portal's queue keeps in localStorage for the signed-in employee (not yet delivered). */
+export async function queuedEvents(page) {
+  return page.evaluate(() => {
+    const { employee } = JSON.parse(sessionStorage.getItem('intranet-portal.session'));
+    return JSON.parse(localStorage.getItem(`intranet-portal:${employee.id}:events`) ?? '[]');
+  });
+}
+
+/**
+ * From now on, records in the tab's sessionStorage (so it survives reloads) every batch of events
+ * the page hands to `navigator.sendBeacon`, and whether the browser took it. The beacon itself is
+ * sent as usual. Call before the page loads.
+ */
+export async function recordBeacons(page) {
+  await page.addInitScript(() => {
+    const send = navigator.sendBeacon.bind(navigator);
+    navigator.sendBeacon = (url, data) => {
+      const taken = send(url, data);
+      const log = JSON.parse(sessionStorage.getItem('test.beacons') ?? '[]');
+      const ids = (JSON.parse(String(data)).events ?? []).map((event) => event.id);
+      sessionStorage.setItem('test.beacons', JSON.stringify([...log, { taken, ids }]));
+      return taken;
+    };
+  });
+}
+
+/** What `recordBeacons` saw: `{ taken, ids }` per beacon. */
+export async function recordedBeacons(page) {
+  return page.evaluate(() => JSON.parse(sessionStorage.getItem('test.beacons') ?? '[]'));
+}

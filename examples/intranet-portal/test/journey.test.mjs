@@ -2,7 +2,7 @@
 // server on a fresh seeded SQLite database.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { openHarness, signIn, tokenOf, USER_AGENTS } from './harness.mjs';
+import { openHarness, queuedEvents, recordBeacons, recordedBeacons, signIn, tokenOf, USER_AGENTS } from './harness.mjs';
 
 const POST_TITLE = 'オンコール当番を「罰ゲーム」にしないための5つの工夫';
 const OTHER_TOPIC_TITLE = 'Kumo Observe 3.0 を公開しました：アラート疲れを減らす新しい相関分析';
@@ -133,26 +133,21 @@ test('an employee signs in in Japanese, shares with a tracking link and earns po
   await page.close();
 });
 
-test('when the backend goes away, the feed offers Retry, and queued events are delivered once it is back', async () => {
+test('when the backend goes away, the feed offers Retry, and events queued before a reload reach the server exactly once when it is back', async () => {
   const { context, stack } = harness;
   const page = await context.newPage();
+  await recordBeacons(page);
   await signIn(page, stack.url, { name: '中村 結衣', language: 'ja' });
   const feed = page.getByRole('list', { name: 'シェアできる投稿' });
   await feed.getByRole('heading', { name: OTHER_TOPIC_TITLE }).waitFor();
   const token = await tokenOf(page);
 
-  // Every event the page tries to deliver, and the ids the server acknowledged.
-  const attempted = new Map();
-  const acknowledged = new Set();
-  const eventsIn = (request) => JSON.parse(request.postData() ?? '{}').events ?? [];
-  const isEvents = (request) => request.method() === 'POST' && new URL(request.url()).pathname === '/api/v1/events';
-  page.on('request', (request) => {
-    if (isEvents(request)) for (const event of eventsIn(request)) attempted.set(event.id, event);
-  });
+  // How many times the server acknowledged each event id the page sent (across reloads).
+  const acknowledged = new Map();
   page.on('response', (response) => {
-    if (isEvents(response.request()) && response.ok()) {
-      for (const event of eventsIn(response.request())) acknowledged.add(event.id);
-    }
+    const request = response.request();
+    if (request.method() !== 'POST' || new URL(request.url()).pathname !== '/api/v1/events' || !response.ok()) return;
+    for (const event of JSON.parse(request.postData()).events) acknowledged.set(event.id, (acknowledged.get(event.id) ?? 0) + 1);
   });
 
   await stack.server.stop();
@@ -165,33 +160,58 @@ test('when the backend goes away, the feed offers Retry, and queued events are d
 
   // Filtering by a topic now cannot load the feed: an error state with Retry.
   await page.getByRole('radio', { name: 'エンジニアリング' }).check();
+  const feedError = page.locator('advocacy-feed').getByText('フィードを読み込めませんでした');
   const retry = page.locator('advocacy-feed').getByRole('button', { name: '再試行' });
-  await page.locator('advocacy-feed').getByText('フィードを読み込めませんでした').waitFor();
+  await feedError.waitFor();
   await retry.waitFor();
 
+  const queued = await queuedEvents(page);
+  assert.ok(
+    queued.some((event) => event.type === 'post_open' && event.at >= outageStarted),
+    'the article opening waits in the queue',
+  );
+  const queuedIds = queued.map((event) => event.id);
+
+  // The employee reloads while the backend is still down. On pagehide the queue hands its events
+  // to a beacon, which the browser takes and which goes nowhere: the events must stay queued.
+  await page.reload();
+  await feedError.waitFor();
+  const taken = (await recordedBeacons(page)).filter((beacon) => beacon.taken).flatMap((beacon) => beacon.ids);
+  assert.ok(queuedIds.every((id) => taken.includes(id)), 'the browser took a beacon with the queued events');
+  const afterReload = (await queuedEvents(page)).map((event) => event.id);
+  assert.deepEqual(
+    queuedIds.filter((id) => !afterReload.includes(id)),
+    [],
+    'no queued event left the queue on the strength of a beacon',
+  );
+
   // The backend comes back (same database, same port); Retry recovers the feed.
-  const outageEnded = new Date().toISOString();
   const restarted = await stack.restartServer();
   await retry.click();
   await feed.getByRole('heading', { name: POST_TITLE }).waitFor();
 
-  // The page delivers the article opening it queued while the backend was down.
-  const duringOutage = () =>
-    [...attempted.values()].filter((event) => event.type === 'post_open' && event.at >= outageStarted && event.at <= outageEnded);
-  await waitFor(
-    async () => duringOutage().length > 0 && duringOutage().every((event) => acknowledged.has(event.id)),
-    'the event queued during the outage is delivered',
+  // The reloaded page delivers every event queued before the reload, each acknowledged once, and
+  // its queue empties.
+  await waitFor(async () => queuedIds.every((id) => acknowledged.has(id)), 'the events queued before the reload are delivered');
+  assert.deepEqual(
+    queuedIds.filter((id) => acknowledged.get(id) !== 1),
+    [],
+    'each queued event was acknowledged exactly once',
   );
-  const postOpens = duringOutage();
+  await waitFor(
+    async () => (await queuedEvents(page)).every((event) => !queuedIds.includes(event.id)),
+    'the delivered events leave the queue',
+  );
 
-  // And the server really has them: sending them again finds each one already recorded.
+  // And the server recorded each of them once: sending them again accepts none and finds every
+  // one already recorded.
   const response = await fetch(`${restarted.url}/api/v1/events`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ events: postOpens }),
+    body: JSON.stringify({ events: queued }),
   });
   assert.equal(response.status, 200);
-  assert.equal((await response.json()).duplicates, postOpens.length);
+  assert.deepEqual(await response.json(), { accepted: 0, duplicates: queued.length });
   await page.close();
 });
 
