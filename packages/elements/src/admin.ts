@@ -4,3 +4,4 @@ import './define/advocacy-provider.js';
 import './define/advocacy-post-editor.js';
 import './define/advocacy-suggestion-queue.js';
 import './define/advocacy-content-list.js';
+import './define/advocacy-analytics.js';

@@ -1,0 +1,333 @@
+import { html, nothing } from 'lit';
+import { CONTENT_KINDS, type AnalyticsSummary, type AsyncState, type Breakdown, type NetworkId, type Team, type Topic } from '@advocacy-kit/core';
+import { AdvocacyElement } from '../internal/advocacy-element.js';
+import * as en from '../i18n/en.js';
+import * as ja from '../i18n/ja.js';
+import type { AdminCommonStrings, AnalyticsStrings, CommonStrings } from '../i18n/index.js';
+import { StoreController } from '../internal/store-controller.js';
+import { LoadController } from '../internal/load-controller.js';
+import { emit } from '../internal/events.js';
+import { formatDay, formatNumber } from '../internal/format.js';
+import { localized } from '../internal/topics.js';
+import { segmented } from '../internal/segmented.js';
+import { downloadCsv, toCsv } from '../internal/csv.js';
+import { barChart, lineChart, mixChart } from './charts.js';
+import { MIX_TARGET, compare, windows, type Range } from './periods.js';
+import { styles } from './analytics.styles.js';
+
+const strings = {
+  en: { ...en.common, ...en.adminCommon, ...en.analytics },
+  ja: { ...ja.common, ...ja.adminCommon, ...ja.analytics },
+};
+
+const RANGES: readonly Range[] = ['7', '30', '90', '365'];
+
+interface Report {
+  current: AnalyticsSummary;
+  previous: AnalyticsSummary;
+  teams: Team[];
+}
+
+type Dimension = 'byNetwork' | 'byTopic' | 'byTeam' | 'byKind';
+
+/**
+ * @tag advocacy-analytics
+ * @summary What the program earns over a chosen period, against the period before it:
+ * participation, shares, estimated reach, unique human clicks, click-through, conversions and
+ * their value; shares by network, topic, team and kind of content, with the content mix
+ * against the 6-3-1 target; and shares and clicks day by day. Every plot is an accessible SVG
+ * with its numbers in a table, and every table exports to CSV.
+ *
+ * @event advocacy-error - Loading failed. `detail: { source: 'analytics', error }`.
+ *
+ * @csspart range - The period choice.
+ * @csspart kpis - The key figures.
+ * @csspart kpi - One key figure with its change.
+ * @csspart breakdown - One breakdown (chart, table, export).
+ * @csspart chart - A plot.
+ * @csspart table - A plot's numbers.
+ * @csspart export-button - A CSV export.
+ * @csspart state - Loading, empty and error states.
+ *
+ * @cssproperty --advocacy-color-accent - Bars and the shares line.
+ * @cssproperty --advocacy-color-success - Rises.
+ * @cssproperty --advocacy-color-danger - Falls.
+ */
+export class AdvocacyAnalyticsElement extends AdvocacyElement<CommonStrings & AdminCommonStrings & AnalyticsStrings> {
+  static override styles = styles;
+
+  static override properties = {
+    range: { reflect: true },
+    tables: { state: true, attribute: false },
+  };
+
+  /** The period shown, in days back from now: `7`, `30` (default), `90` or `365`. */
+  declare range: Range;
+  declare private tables: ReadonlySet<string>;
+
+  private readonly topics = new StoreController<AsyncState<Topic[]>>(this, () => this.client?.topics.store);
+  private readonly report = new LoadController<Report>(
+    this,
+    async (client) => {
+      const { current, previous } = windows(this.range, new Date());
+      const [now, before, teams] = await Promise.all([
+        client.backend.admin.getAnalytics(current),
+        client.backend.admin.getAnalytics(previous),
+        client.backend.listTeams(),
+      ]);
+      return { current: now, previous: before, teams };
+    },
+    (state) => emit(this, 'advocacy-error', { source: 'analytics', error: state.error! }),
+  );
+
+  constructor() {
+    super(strings);
+    this.range = '30';
+    this.tables = new Set();
+  }
+
+  /** Loads the figures again. */
+  refresh(): Promise<void> {
+    return this.report.run();
+  }
+
+  private n(value: number, options?: Intl.NumberFormatOptions): string {
+    return options ? new Intl.NumberFormat(this.lang_, options).format(value) : formatNumber(value, this.lang_);
+  }
+
+  protected override render() {
+    const t = this.t;
+    return html`<section aria-labelledby="heading">
+      <div class="header">
+        <h2 id="heading">${t.analyticsTitle}</h2>
+        ${segmented<Range>({
+          legend: t.rangeLabel,
+          name: 'range',
+          part: 'range',
+          values: RANGES,
+          current: this.range,
+          label: (range) => t.ranges[range],
+          onPick: (range) => {
+            this.range = range;
+            void this.report.run();
+          },
+        })}
+      </div>
+      ${this.renderBody()}
+    </section>`;
+  }
+
+  private renderBody() {
+    const t = this.t;
+    const state = this.report.state;
+    if (state.status === 'error' && !state.data) {
+      return html`<div class="state" part="state" role="alert">
+        <strong>${t.analyticsErrorTitle}</strong>
+        <p>${this.errorMessage(state.error)}</p>
+        <button class="primary" @click=${() => this.refresh()}>${t.retry}</button>
+      </div>`;
+    }
+    if (!state.data) {
+      return html`<div class="kpis" part="state" aria-busy="true">
+        <span class="visually-hidden">${t.loading}</span>
+        ${[0, 1, 2, 3, 4, 5].map(() => html`<span class="kpi skeleton" aria-hidden="true"></span>`)}
+      </div>`;
+    }
+    const { current, previous, teams } = state.data;
+    const day = (iso: string) => formatDay(iso, this.lang_);
+    return html`<div aria-busy=${state.status === 'loading' ? 'true' : 'false'} class="body">
+      <p class="compared">${t.comparedWith(day(previous.from), day(previous.to))}</p>
+      ${this.renderKpis(current, previous)}
+      ${current.shares === 0 ? html`<p class="state" part="state" role="status">${t.analyticsEmpty}</p>` : nothing}
+      <div class="grid">
+        ${this.renderBreakdown('byNetwork', t.byNetwork, current.byNetwork, (key) => t.networkNames[key as NetworkId] ?? key)}
+        ${this.renderBreakdown('byTopic', t.byTopic, current.byTopic, (key) => this.topicName(key))}
+        ${this.renderBreakdown('byTeam', t.byTeam, current.byTeam, (key) => teams.find((team) => team.id === key)?.name ?? key)}
+        ${this.renderBreakdown('byKind', t.byKind, current.byKind, (key) => t.kinds[key as keyof typeof t.kinds] ?? key)}
+      </div>
+      ${this.renderMix(current)} ${this.renderSeries(current)}
+    </div>`;
+  }
+
+  private topicName(id: string): string {
+    const topic = this.topics.value?.data?.find((candidate) => candidate.id === id);
+    return topic ? localized(topic.names, this.lang_) : id || this.t.noTopic;
+  }
+
+  private kpis(summary: AnalyticsSummary): Array<[string, string, number, string]> {
+    const t = this.t;
+    const percent = { style: 'percent', maximumFractionDigits: 1 } as const;
+    const shareRate = summary.activeAdvocates > 0 ? summary.shares / summary.activeAdvocates : 0;
+    const clickThrough = summary.estimatedReach > 0 ? summary.uniqueClicks / summary.estimatedReach : 0;
+    return [
+      ['advocates', t.kpiAdvocates, summary.activeAdvocates, `${this.n(summary.activeAdvocates)} / ${this.n(summary.employees)}`],
+      ['participation', t.kpiParticipation, summary.participationRate, this.n(summary.participationRate, percent)],
+      ['share-rate', t.kpiShareRate, shareRate, this.n(shareRate, { maximumFractionDigits: 1 })],
+      ['shares', t.kpiShares, summary.shares, this.n(summary.shares)],
+      ['reach', t.kpiReach, summary.estimatedReach, this.n(summary.estimatedReach)],
+      ['clicks', t.kpiClicks, summary.uniqueClicks, this.n(summary.uniqueClicks)],
+      ['click-through', t.kpiClickThrough, clickThrough, this.n(clickThrough, { style: 'percent', maximumFractionDigits: 2 })],
+      ['conversions', t.kpiConversions, summary.conversions, this.n(summary.conversions)],
+      ['value', t.kpiValue, summary.conversionValue, this.n(summary.conversionValue)],
+    ];
+  }
+
+  private renderKpis(current: AnalyticsSummary, previous: AnalyticsSummary) {
+    const t = this.t;
+    const before = new Map(this.kpis(previous).map(([key, , value]) => [key, value]));
+    const rows = this.kpis(current).map(([key, label, value, display]) => {
+      const change = compare(value, before.get(key) ?? 0);
+      const text =
+        change.kind === 'same' ? t.noChange : change.kind === 'new' ? t.noPrevious : t.change(this.n(change.ratio, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }));
+      return { key, label, display, text, direction: change.kind === 'ratio' ? (change.ratio > 0 ? 'up' : 'down') : 'flat' };
+    });
+    const exportKpis = () =>
+      downloadCsv('analytics-kpis.csv', toCsv([t.colKey, current.from.slice(0, 10), previous.from.slice(0, 10)], this.kpis(current).map(([key, label, value]) => [label, value, before.get(key) ?? 0])));
+    return html`<dl class="kpis" part="kpis">
+        ${rows.map(
+          (row) => html`<div class="kpi" part="kpi" data-kpi=${row.key}>
+            <dt>${row.label}</dt>
+            <dd class="value">${row.display}</dd>
+            <dd class="change ${row.direction}">${row.text}</dd>
+          </div>`,
+        )}
+      </dl>
+      <button class="export" part="export-button" @click=${exportKpis}>${t.exportCsv}</button>`;
+  }
+
+  private tableToggle(id: string, title: string) {
+    const open = this.tables.has(id);
+    return html`<button
+      class="link"
+      aria-expanded=${open ? 'true' : 'false'}
+      aria-controls="${id}-table"
+      aria-label="${this.t.showTable}: ${title}"
+      @click=${() => {
+        const next = new Set(this.tables);
+        if (!next.delete(id)) next.add(id);
+        this.tables = next;
+      }}
+    >
+      ${this.t.showTable}
+    </button>`;
+  }
+
+  private renderBreakdown(id: Dimension, title: string, rows: Breakdown[], name: (key: string) => string) {
+    const t = this.t;
+    const sorted = [...rows].sort((a, b) => b.shares - a.shares);
+    const total = sorted.reduce((sum, row) => sum + row.shares, 0);
+    const summary = t.chartSummary(title, this.n(total), sorted[0] ? name(sorted[0].key) : '');
+    const header = [t.colKey, t.colShares, t.colClicks, t.colConversions];
+    const cells = sorted.map((row) => [name(row.key), row.shares, row.clicks, row.conversions] as const);
+    return html`<div class="breakdown" part="breakdown">
+      <h3 id="${id}-title">${title}</h3>
+      ${barChart(sorted.map((row) => ({ label: name(row.key), value: row.shares, display: this.n(row.shares) })), summary)}
+      <div class="tools">
+        ${this.tableToggle(id, title)}
+        <button class="link" part="export-button" aria-label="${t.exportCsv}: ${title}" @click=${() => downloadCsv(`analytics-${id}.csv`, toCsv(header, cells))}>
+          ${t.exportCsv}
+        </button>
+      </div>
+      <table id="${id}-table" part="table" class=${this.tables.has(id) ? '' : 'visually-hidden'} aria-labelledby="${id}-title">
+        <thead>
+          <tr>
+            ${header.map((cell, index) => html`<th scope="col" class=${index > 0 ? 'number' : ''}>${cell}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${cells.map(
+            ([label, shares, clicks, conversions]) => html`<tr>
+              <th scope="row">${label}</th>
+              <td class="number">${this.n(shares)}</td>
+              <td class="number">${this.n(clicks)}</td>
+              <td class="number">${this.n(conversions)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  private renderMix(current: AnalyticsSummary) {
+    const t = this.t;
+    const total = current.byKind.reduce((sum, row) => sum + row.shares, 0);
+    const data = CONTENT_KINDS.map((kind) => ({
+      label: t.kinds[kind],
+      actual: total > 0 ? (current.byKind.find((row) => row.key === kind)?.shares ?? 0) / total : 0,
+      target: MIX_TARGET[kind],
+    }));
+    const percent = (value: number) => this.n(value, { style: 'percent', maximumFractionDigits: 0 });
+    const summary = `${t.mixTitle}: ${data.map((d) => `${d.label} ${percent(d.actual)} (${t.mixTarget} ${percent(d.target)})`).join(', ')}`;
+    const header = [t.colKey, t.colShareOfMix, t.colTargetOfMix];
+    return html`<div class="breakdown mix" part="breakdown">
+      <h3 id="mix-title">${t.mixTitle}</h3>
+      ${mixChart(data, { actual: t.mixActual, target: t.mixTarget }, summary)}
+      <ul class="legend">
+        ${data.map((d, index) => html`<li><span class="swatch mix-${index}" aria-hidden="true"></span>${d.label}</li>`)}
+      </ul>
+      <div class="tools">
+        ${this.tableToggle('mix', t.mixTitle)}
+        <button class="link" part="export-button" aria-label="${t.exportCsv}: ${t.mixTitle}" @click=${() => downloadCsv('analytics-mix.csv', toCsv(header, data.map((d) => [d.label, d.actual.toFixed(3), d.target])))}>
+          ${t.exportCsv}
+        </button>
+      </div>
+      <table id="mix-table" part="table" class=${this.tables.has('mix') ? '' : 'visually-hidden'} aria-labelledby="mix-title">
+        <thead>
+          <tr>${header.map((cell, index) => html`<th scope="col" class=${index > 0 ? 'number' : ''}>${cell}</th>`)}</tr>
+        </thead>
+        <tbody>
+          ${data.map((d) => html`<tr><th scope="row">${d.label}</th><td class="number">${percent(d.actual)}</td><td class="number">${percent(d.target)}</td></tr>`)}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  private renderSeries(current: AnalyticsSummary) {
+    const t = this.t;
+    const days = current.byDay;
+    const peak = days.reduce<Breakdown | null>((best, row) => (row.shares > (best?.shares ?? 0) ? row : best), null);
+    const summary = `${t.overTime}: ${t.seriesSummary(days.length, this.n(current.shares), peak ? formatDay(peak.key, this.lang_) : '', peak ? this.n(peak.shares) : '')}`;
+    const header = [t.colDay, t.colShares, t.colClicks, t.colConversions];
+    return html`<div class="breakdown series" part="breakdown">
+      <h3 id="series-title">${t.overTime}</h3>
+      ${lineChart(
+        [
+          { className: 'shares', values: days.map((row) => row.shares) },
+          { className: 'clicks', values: days.map((row) => row.clicks) },
+        ],
+        summary,
+      )}
+      <ul class="legend">
+        <li><span class="swatch shares" aria-hidden="true"></span>${t.colShares}</li>
+        <li><span class="swatch clicks" aria-hidden="true"></span>${t.colClicks}</li>
+      </ul>
+      <div class="tools">
+        ${this.tableToggle('series', t.overTime)}
+        <button class="link" part="export-button" aria-label="${t.exportCsv}: ${t.overTime}" @click=${() => downloadCsv('analytics-daily.csv', toCsv(header, days.map((row) => [row.key, row.shares, row.clicks, row.conversions])))}>
+          ${t.exportCsv}
+        </button>
+      </div>
+      <table id="series-table" part="table" class=${this.tables.has('series') ? '' : 'visually-hidden'} aria-labelledby="series-title">
+        <thead>
+          <tr>${header.map((cell, index) => html`<th scope="col" class=${index > 0 ? 'number' : ''}>${cell}</th>`)}</tr>
+        </thead>
+        <tbody>
+          ${days.map(
+            (row) => html`<tr>
+              <th scope="row">${formatDay(row.key, this.lang_)}</th>
+              <td class="number">${this.n(row.shares)}</td>
+              <td class="number">${this.n(row.clicks)}</td>
+              <td class="number">${this.n(row.conversions)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'advocacy-analytics': AdvocacyAnalyticsElement;
+  }
+}
