@@ -2,6 +2,8 @@
 // core included):
 //   dist/advocacy-kit.min.js       every component (src/all.ts)
 //   dist/advocacy-feed.min.js      provider + feed + share dialog + leaderboard (src/feed-bundle.ts)
+//   dist/advocacy-admin.min.js     provider + the program-admin components (src/admin.ts), for
+//                                  admin pages only; the employee bundles never carry them.
 //   dist/advocacy-kit-demo.min.js  the in-memory demo company, which `<advocacy-provider demo>`
 //                                  imports on demand from next to the script, so production
 //                                  pages never download it.
@@ -37,7 +39,7 @@ const demoBesideScript = {
 
 await build({
   ...common,
-  entryPoints: { 'advocacy-kit.min': 'src/all.ts', 'advocacy-feed.min': 'src/feed-bundle.ts' },
+  entryPoints: { 'advocacy-kit.min': 'src/all.ts', 'advocacy-feed.min': 'src/feed-bundle.ts', 'advocacy-admin.min': 'src/admin.ts' },
   plugins: [demoBesideScript, minifyTemplatesPlugin],
 });
 await build({ ...common, entryPoints: { [DEMO_FILE.replace(/\.js$/, '')]: '@advocacy-kit/core/memory' } });

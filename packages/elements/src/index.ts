@@ -6,15 +6,23 @@ export { AdvocacyShareDialogElement } from './share-dialog/share-dialog.componen
 export { AdvocacyLeaderboardElement } from './leaderboard/leaderboard.component.js';
 export { AdvocacyMyStatsElement } from './my-stats/my-stats.component.js';
 export { AdvocacySuggestElement } from './suggest/suggest.component.js';
+export { AdvocacyPostEditorElement } from './post-editor/post-editor.component.js';
+export { AdvocacyContentListElement } from './content-list/content-list.component.js';
+export { AdvocacySuggestionQueueElement } from './suggestion-queue/suggestion-queue.component.js';
+export { AdvocacyAnalyticsElement } from './analytics/analytics.component.js';
 export { AdvocacyElement } from './internal/advocacy-element.js';
 export { defineElement, setTagPrefix, getTagPrefix, tagFor } from './internal/define.js';
 export { clientContext } from './internal/context.js';
 export type {
   AdvocacyErrorDetail,
   AdvocacyPolicyAcceptedDetail,
+  AdvocacyPostEditDetail,
+  AdvocacyPostSaveDetail,
   AdvocacyShareDetail,
   AdvocacyShareErrorDetail,
   AdvocacyShareOpenDetail,
   AdvocacySuggestDetail,
+  AdvocacySuggestionApproveDetail,
+  AdvocacySuggestionReviewDetail,
 } from './internal/events.js';
 export type * from './i18n/strings.js';

@@ -29,3 +29,13 @@ export function longJapaneseClient(): AdvocacyClient {
   }
   return demoClient({ seed }).client;
 }
+
+/** The demo company signed in as its program admin (佐藤 遥, Asia/Tokyo). */
+export const adminDemoClient = (options: MemoryBackendOptions = {}) => demoClient({ employeeId: 'emp-haruka', ...options });
+
+/** The admin demo whose every call fails with `code`. */
+export function failingAdminClient(code: AdvocacyErrorCode = 'network'): AdvocacyClient {
+  const { client, backend } = adminDemoClient();
+  backend.fail(code);
+  return client;
+}

@@ -128,20 +128,22 @@ export const suggest: SuggestStrings = {
   noteTooLong: (max) => `Keep the note under ${max} characters.`,
 };
 
-const brandNetworks = {
-  linkedin: 'LinkedIn',
-  x: 'X',
-  facebook: 'Facebook',
-  threads: 'Threads',
-  bluesky: 'Bluesky',
-  xing: 'XING',
-  line: 'LINE',
-};
-
 export const adminCommon: AdminCommonStrings = {
   kinds: { curated: 'Curated', owned: 'Our own', promotional: 'Promotional' },
   statuses: { draft: 'Draft', scheduled: 'Scheduled', published: 'Published', archived: 'Archived' },
-  networkNames: { ...brandNetworks, hatena: 'Hatena Bookmark', email: 'Email', copy: 'Copy link', native: 'Device share sheet' },
+  networkNames: {
+    linkedin: 'LinkedIn',
+    x: 'X',
+    facebook: 'Facebook',
+    threads: 'Threads',
+    bluesky: 'Bluesky',
+    xing: 'XING',
+    line: 'LINE',
+    hatena: 'Hatena Bookmark',
+    email: 'Email',
+    copy: 'Copy link',
+    native: 'Device share sheet',
+  },
   everyone: 'Everyone',
   exportCsv: 'Export CSV',
   noTopic: 'No topic',

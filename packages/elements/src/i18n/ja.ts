@@ -125,20 +125,22 @@ export const suggest: SuggestStrings = {
   noteTooLong: (max) => `${max}文字以内で入力してください。`,
 };
 
-const brandNetworks = {
-  linkedin: 'LinkedIn',
-  x: 'X',
-  facebook: 'Facebook',
-  threads: 'Threads',
-  bluesky: 'Bluesky',
-  xing: 'XING',
-  line: 'LINE',
-};
-
 export const adminCommon: AdminCommonStrings = {
   kinds: { curated: 'キュレーション', owned: '自社コンテンツ', promotional: 'プロモーション' },
   statuses: { draft: '下書き', scheduled: '予約済み', published: '公開中', archived: 'アーカイブ' },
-  networkNames: { ...brandNetworks, hatena: 'はてなブックマーク', email: 'メール', copy: 'リンクをコピー', native: '端末の共有メニュー' },
+  networkNames: {
+    linkedin: 'LinkedIn',
+    x: 'X',
+    facebook: 'Facebook',
+    threads: 'Threads',
+    bluesky: 'Bluesky',
+    xing: 'XING',
+    line: 'LINE',
+    hatena: 'はてなブックマーク',
+    email: 'メール',
+    copy: 'リンクをコピー',
+    native: '端末の共有メニュー',
+  },
   everyone: '全員',
   exportCsv: 'CSV を書き出す',
   noTopic: 'トピックなし',

@@ -1,0 +1,56 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { AdvocacyError, createAdvocacyClient } from '@advocacy-kit/core';
+import { memoryBackend } from '@advocacy-kit/core/memory';
+import '../admin.js';
+import { adminDemoClient, failingAdminClient } from '../../stories/fixtures.js';
+
+const meta: Meta = {
+  title: 'Admin/Post editor',
+  component: 'advocacy-post-editor',
+  tags: ['autodocs'],
+  render: () => html`<advocacy-post-editor .client=${adminDemoClient().client}></advocacy-post-editor>`,
+};
+export default meta;
+
+type Story = StoryObj;
+
+export const NewPost: Story = {};
+
+export const EditPost: Story = {
+  render: () => {
+    const { client, backend } = adminDemoClient();
+    const editor = document.createElement('advocacy-post-editor');
+    editor.client = client;
+    void backend.admin.listPosts({ limit: 1 }).then((page) => (editor.post = page.items[0] ?? null));
+    return editor;
+  },
+};
+
+export const ServerFieldError: Story = {
+  name: 'Server field error (publish any link)',
+  render: () => {
+    const backend = memoryBackend({ employeeId: 'emp-haruka' });
+    backend.admin.createPost = async () => {
+      throw new AdvocacyError('validation', 'Invalid post', {
+        status: 422,
+        fieldErrors: [{ field: 'url', message: 'This link is already a post.', code: 'duplicate' }],
+      });
+    };
+    return html`<advocacy-post-editor .client=${createAdvocacyClient({ backend, storage: null })}></advocacy-post-editor>`;
+  },
+};
+
+export const SaveFails: Story = {
+  name: 'Saving fails (publish any link)',
+  render: () => html`<advocacy-post-editor .client=${failingAdminClient('server')}></advocacy-post-editor>`,
+};
+
+export const Japanese: Story = {
+  render: () => html`<div lang="ja"><advocacy-post-editor .client=${adminDemoClient().client}></advocacy-post-editor></div>`,
+};
+
+export const Dark: Story = {
+  globals: { backgrounds: { value: 'dark' } },
+  render: () => html`<advocacy-post-editor theme="dark" .client=${adminDemoClient().client}></advocacy-post-editor>`,
+};
