@@ -40,49 +40,6 @@ export interface PortalStrings {
   adminHeading: string;
   adminIntro: string;
   adminForbidden: string;
-  publishHeading: string;
-  fieldTitle: string;
-  fieldUrl: string;
-  fieldSummary: string;
-  fieldKind: string;
-  kindCurated: string;
-  kindOwned: string;
-  kindPromotional: string;
-  fieldLanguage: string;
-  fieldTopics: string;
-  fieldCommentary: string;
-  fieldHashtags: string;
-  fieldHashtagsHint: string;
-  publishButton: string;
-  published: string;
-  suggestionsHeading: string;
-  suggestionsEmpty: string;
-  colLink: string;
-  colNote: string;
-  colSubmitted: string;
-  colActions: string;
-  approve: string;
-  reject: string;
-  rejectReason: string;
-  defaultRejectReason: string;
-  approved: string;
-  rejected: string;
-  analyticsHeading: string;
-  metricAdvocates: string;
-  metricParticipation: string;
-  metricShares: string;
-  metricReach: string;
-  metricClicks: string;
-  metricConversions: string;
-  metricConversionValue: string;
-  byNetworkHeading: string;
-  byTopicHeading: string;
-  colKey: string;
-  /** Names of the networks whose name is not a brand (brands are written the same everywhere). */
-  networkNames: Record<'copy' | 'email' | 'native', string>;
-  loading: string;
-  retry: string;
-  errorPrefix: string;
 }
 
 const ja: PortalStrings = {
@@ -121,48 +78,6 @@ const ja: PortalStrings = {
   adminHeading: 'アドボカシー管理',
   adminIntro: 'コンテンツの公開、社員からの推薦の審査、成果の確認ができます。',
   adminForbidden: 'このページはプログラム管理者のみ利用できます。',
-  publishHeading: 'コンテンツを公開する',
-  fieldTitle: 'タイトル',
-  fieldUrl: 'URL',
-  fieldSummary: '概要',
-  fieldKind: '種類',
-  kindCurated: 'キュレーション（業界ニュース）',
-  kindOwned: '自社コンテンツ',
-  kindPromotional: 'プロモーション',
-  fieldLanguage: 'コンテンツの言語',
-  fieldTopics: 'トピック',
-  fieldCommentary: 'おすすめのコメント',
-  fieldHashtags: 'ハッシュタグ',
-  fieldHashtagsHint: 'スペース区切り、# は不要',
-  publishButton: '公開する',
-  published: '公開しました：',
-  suggestionsHeading: '審査待ちの推薦',
-  suggestionsEmpty: '審査待ちの推薦はありません。',
-  colLink: 'リンク',
-  colNote: 'コメント',
-  colSubmitted: '推薦日時',
-  colActions: '操作',
-  approve: '承認',
-  reject: '却下',
-  rejectReason: '却下の理由',
-  defaultRejectReason: '今回は見送ります。',
-  approved: '承認して公開しました：',
-  rejected: '却下しました：',
-  analyticsHeading: '過去30日間の成果',
-  metricAdvocates: 'シェアした社員',
-  metricParticipation: '参加率',
-  metricShares: 'シェア数',
-  metricReach: '推定リーチ',
-  metricClicks: 'ユニーククリック',
-  metricConversions: 'コンバージョン',
-  metricConversionValue: 'コンバージョン金額',
-  byNetworkHeading: 'ネットワーク別',
-  byTopicHeading: 'トピック別',
-  colKey: '項目',
-  networkNames: { copy: 'リンクのコピー', email: 'メール', native: 'その他のアプリ' },
-  loading: '読み込み中…',
-  retry: '再試行',
-  errorPrefix: 'エラー：',
 };
 
 const en: PortalStrings = {
@@ -201,48 +116,6 @@ const en: PortalStrings = {
   adminHeading: 'Advocacy admin',
   adminIntro: 'Publish content, review what employees suggest and see what the program earns.',
   adminForbidden: 'This page is for program admins only.',
-  publishHeading: 'Publish content',
-  fieldTitle: 'Title',
-  fieldUrl: 'URL',
-  fieldSummary: 'Summary',
-  fieldKind: 'Kind',
-  kindCurated: 'Curated (industry news)',
-  kindOwned: 'Our own content',
-  kindPromotional: 'Promotional',
-  fieldLanguage: 'Content language',
-  fieldTopics: 'Topics',
-  fieldCommentary: 'Suggested commentary',
-  fieldHashtags: 'Hashtags',
-  fieldHashtagsHint: 'separated by spaces, without #',
-  publishButton: 'Publish',
-  published: 'Published: ',
-  suggestionsHeading: 'Suggestions to review',
-  suggestionsEmpty: 'No suggestions are waiting for review.',
-  colLink: 'Link',
-  colNote: 'Note',
-  colSubmitted: 'Submitted',
-  colActions: 'Actions',
-  approve: 'Approve',
-  reject: 'Reject',
-  rejectReason: 'Reason for rejecting',
-  defaultRejectReason: 'Not this time.',
-  approved: 'Approved and published: ',
-  rejected: 'Rejected: ',
-  analyticsHeading: 'Last 30 days',
-  metricAdvocates: 'Employees who shared',
-  metricParticipation: 'Participation',
-  metricShares: 'Shares',
-  metricReach: 'Estimated reach',
-  metricClicks: 'Unique clicks',
-  metricConversions: 'Conversions',
-  metricConversionValue: 'Conversion value',
-  byNetworkHeading: 'By network',
-  byTopicHeading: 'By topic',
-  colKey: 'Item',
-  networkNames: { copy: 'Copied link', email: 'Email', native: 'Other apps' },
-  loading: 'Loading…',
-  retry: 'Retry',
-  errorPrefix: 'Error: ',
 };
 
 const tables: Record<PortalLanguage, PortalStrings> = { ja, en };

@@ -112,18 +112,25 @@ test('an employee signs in in Japanese, shares with a tracking link and earns po
   await signIn(page, stack.url, { name: '佐藤 遥', language: 'ja' });
   await page.getByRole('link', { name: 'アドボカシー管理' }).click();
   await page.getByRole('heading', { level: 1, name: 'アドボカシー管理' }).waitFor();
-  await page.getByRole('button', { name: `承認: ${suggestedUrl}` }).click();
-  await page.getByRole('status').getByText(`承認して公開しました：${suggestedUrl}`).waitFor();
-  await page.locator('#analytics [data-metric="shares"] dd').waitFor();
+  // Approve opens the post editor in a dialog, prefilled from the suggestion.
+  await page.getByRole('button', { name: `${suggestedUrl} を承認` }).click();
+  const approval = page.getByRole('dialog');
+  await approval.getByRole('textbox', { name: 'リンク' }).waitFor();
+  await approval.getByRole('textbox', { name: 'タイトル' }).fill('エラーバジェットの運用');
+  await approval.getByRole('button', { name: '公開する' }).click();
+  await page.locator('advocacy-suggestion-queue').getByRole('status').getByText(`承認しました：${suggestedUrl}`).waitFor();
+  await page.locator('advocacy-analytics [data-kpi="shares"] .value').waitFor();
 
   // The admin also publishes a post of their own.
   const publishedTitle = `年末のご挨拶 ${Date.now()}`;
-  await page.getByLabel('タイトル').fill(publishedTitle);
-  await page.getByLabel('URL').fill(`https://news.example.com/kumo/${Date.now()}-greetings`);
-  await page.getByLabel('概要').fill('今年一年のご支援に感謝を込めて。');
-  await page.getByRole('checkbox', { name: 'エンジニアリング' }).check();
-  await page.getByRole('button', { name: '公開する' }).click();
-  await page.getByRole('status').getByText(`公開しました：${publishedTitle}`).waitFor();
+  const editor = page.locator('#post-editor');
+  await editor.getByRole('textbox', { name: 'タイトル' }).fill(publishedTitle);
+  await editor.getByRole('textbox', { name: 'リンク' }).fill(`https://news.example.com/kumo/${Date.now()}-greetings`);
+  await editor.getByRole('textbox', { name: '概要' }).fill('今年一年のご支援に感謝を込めて。');
+  await editor.getByRole('checkbox', { name: 'エンジニアリング' }).check();
+  await editor.getByRole('button', { name: '公開する' }).click();
+  await editor.getByRole('status').getByText('投稿を公開しました。').waitFor();
+  await page.locator('advocacy-content-list').getByRole('link', { name: publishedTitle }).waitFor();
 
   // The employee sees it in the feed.
   await page.getByRole('button', { name: 'ログアウト' }).click();
