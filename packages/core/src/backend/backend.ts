@@ -3,6 +3,8 @@ import type {
   AdvocacyEvent,
   AnalyticsQuery,
   AnalyticsSummary,
+  Badge,
+  Contest,
   Conversion,
   ConversionInput,
   Employee,
@@ -17,6 +19,8 @@ import type {
   PointsEntry,
   Post,
   PostInput,
+  Preferences,
+  PreferencesInput,
   Share,
   ShareInput,
   Suggestion,
@@ -65,6 +69,13 @@ export interface AdvocacyBackend {
   sendEventsBeacon?(events: AdvocacyEvent[]): boolean;
   /** Records a conversion for a referral code. Same `externalId` → same conversion. */
   recordConversion(input: ConversionInput): Promise<Conversion>;
+  /** Optional: every badge with the signed-in employee's progress and award time. */
+  listMyBadges?(): Promise<Badge[]>;
+  /** Optional: active contests and those ended in the last 30 days, with their leaderboards. */
+  listContests?(): Promise<Contest[]>;
+  /** Optional: the signed-in employee's digest and reminder preferences. */
+  getPreferences?(): Promise<Preferences>;
+  updatePreferences?(input: PreferencesInput): Promise<Preferences>;
   /** Program-admin operations; reject with `forbidden` for employees. */
   admin: AdvocacyAdminBackend;
 }

@@ -369,6 +369,76 @@ export interface AnalyticsSummary {
   byDay: Array<Breakdown & { key: string }>;
 }
 
+/* ---------------------------------------------------------------- engagement */
+
+/** Badges an employee can earn. Their names and descriptions are localised by the UI. */
+export type BadgeId = 'first_share' | 'ten_shares' | 'first_conversion' | 'streak';
+
+/** One badge and where the signed-in employee stands on it. Each badge is awarded once. */
+export interface Badge {
+  id: BadgeId;
+  /** When it was earned; `null` while it is not. */
+  awardedAt: string | null;
+  /** Progress toward it (shares, conversions or consecutive weeks with a share) of `target`. */
+  progress: number;
+  target: number;
+}
+
+export interface BadgeList {
+  items: Badge[];
+}
+
+export type ContestStatus = 'scheduled' | 'active' | 'ended';
+
+/** A points contest over a date range, for the whole company or one team. */
+export interface Contest {
+  id: string;
+  title: string;
+  description: string;
+  /** What the winner gets, as the program admin wrote it. */
+  prize: string;
+  scope: Scope;
+  /** The team competing when `scope` is `team`. */
+  team: string | null;
+  startsAt: string;
+  endsAt: string;
+  status: ContestStatus;
+  /** True once the contest ended and its leaderboard was stored: it no longer changes. */
+  final: boolean;
+  /** Top entries by points earned between `startsAt` and `endsAt`. */
+  entries: LeaderboardEntry[];
+  /** The signed-in employee's standing; `null` without points in the contest. */
+  me: LeaderboardEntry | null;
+}
+
+export interface ContestList {
+  items: Contest[];
+}
+
+export interface ContestInput {
+  title: string;
+  description?: string;
+  prize: string;
+  scope: Scope;
+  /** Required when `scope` is `team`. */
+  team?: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+/** What the employee agreed to receive. */
+export interface Preferences {
+  /** The weekly digest (Monday morning, local time). */
+  digest: boolean;
+  /** A reminder after some days without a share. */
+  nudges: boolean;
+}
+
+export interface PreferencesInput {
+  digest?: boolean;
+  nudges?: boolean;
+}
+
 /* ---------------------------------------------------------------- errors */
 
 /** RFC 9457 problem details as the HTTP contract returns them. */

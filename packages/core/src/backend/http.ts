@@ -128,6 +128,10 @@ export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
       return navigator.sendBeacon(eventsUrl, body);
     },
     recordConversion: (input) => write('conversions', input, input.externalId),
+    listMyBadges: () => items('me/badges'),
+    listContests: () => items('contests'),
+    getPreferences: () => get('me/preferences'),
+    updatePreferences: (input) => write('me/preferences', input, null, 'put'),
     admin: {
       listPosts: (query) => page('admin/posts', query),
       createPost: (input) => write('admin/posts', input),

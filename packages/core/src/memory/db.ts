@@ -6,6 +6,7 @@ import type {
   PointsEntry,
   PointsReason,
   Post,
+  Preferences,
   Share,
   Suggestion,
   Team,
@@ -13,6 +14,7 @@ import type {
 } from '../backend/contract.js';
 import { AdvocacyError } from '../backend/errors.js';
 import { trackedDestination } from '../links/utm.js';
+import type { ContestRow } from './contests.js';
 import type { DemoSeed } from './seed-types.js';
 import { looksLikeBot, trackingCode } from './tracking-code.js';
 import { validationError } from './validate.js';
@@ -69,6 +71,9 @@ export class MemoryDb {
   shareKeys = new Map<string, Share>();
   /** `${employeeId}\n${key}` → the suggestion created with that idempotency key (apart from shares', as on the server). */
   suggestionKeys = new Map<string, Suggestion>();
+  contests: ContestRow[] = [];
+  /** Employees who changed their digest/reminder preferences (both on otherwise). */
+  preferences = new Map<string, Preferences>();
   private awarded = new Set<string>();
   private visits = new Set<string>();
   private clickPoints = new Map<string, number>();
@@ -176,6 +181,7 @@ export class MemoryDb {
     this.topics = clone.topics;
     for (const employee of clone.employees) this.employees.set(employee.id, employee);
     for (const post of clone.posts) this.posts.set(post.id, post);
+    this.contests = (clone.contests ?? []).map((contest) => ({ ...contest, final: null }));
     const nowMs = this.now().getTime();
     const clamp = (ms: number) => new Date(Math.min(ms, nowMs)).toISOString();
     for (const suggestion of clone.suggestions) {

@@ -503,5 +503,19 @@ export function demoSeed(now: Date = new Date()): DemoSeed {
     },
   ];
 
-  return { teams: structuredClone(teams), employees, topics: structuredClone(topics), posts: seedPosts, shares, suggestions };
+  // A company-wide sprint that is running now, so the demo shows live standings and a prize.
+  const contests = [
+    {
+      id: 'contest-autumn-sprint',
+      title: 'Autumn sharing sprint',
+      description: 'Every point earned from shares, clicks and leads during the sprint counts.',
+      prize: 'Two extra days off for the winner; team lunch for the top five',
+      scope: 'company' as const,
+      team: null,
+      startsAt: iso(t0 - 14 * DAY),
+      endsAt: iso(t0 + 14 * DAY),
+    },
+  ];
+
+  return { teams: structuredClone(teams), employees, topics: structuredClone(topics), posts: seedPosts, shares, suggestions, contests };
 }

@@ -1,4 +1,5 @@
 export { memoryBackend, type MemoryBackend, type MemoryBackendOptions } from './memory-backend.js';
 export type { ClickOptions, ClickResult } from './db.js';
 export { demoSeed } from './demo-seed.js';
-export type { DemoSeed, SeedShare } from './seed-types.js';
+export type { DemoSeed, SeedContest, SeedShare } from './seed-types.js';
+export { badgeStandings, DEFAULT_BADGE_RULES, type BadgeRules } from './badges.js';

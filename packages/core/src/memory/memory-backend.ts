@@ -10,10 +10,13 @@ import {
   type LeaderboardQuery,
   type Period,
   type Post,
+  type PreferencesInput,
   type Suggestion,
   type SuggestionInput,
 } from '../backend/contract.js';
 import { AdvocacyError, type AdvocacyErrorCode } from '../backend/errors.js';
+import { badgeStandings } from './badges.js';
+import { listContests } from './contests.js';
 import { MemoryDb, POINTS, type ClickOptions, type ClickResult } from './db.js';
 import { demoSeed } from './demo-seed.js';
 import { paginate } from './paginate.js';
@@ -272,6 +275,23 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
         }
         e.throwIfAny();
         return db.convert(input, nowIso());
+      }),
+    listMyBadges: () =>
+      call(() => {
+        const shares = mine(db.shares).map((share) => share.createdAt);
+        const conversions = mine(db.conversions.values()).map((conversion) => conversion.createdAt);
+        return badgeStandings(shares, conversions);
+      }),
+    listContests: () => call(() => listContests(db, me())),
+    getPreferences: () => call(() => db.preferences.get(me().id) ?? { digest: true, nudges: true }),
+    updatePreferences: (input: PreferencesInput) =>
+      call(() => {
+        const e = new FieldErrors();
+        for (const key of ['digest', 'nudges'] as const) e.check(input[key] === undefined || typeof input[key] === 'boolean', key, 'must be true or false', 'wrong_type');
+        e.throwIfAny();
+        const next = { digest: true, nudges: true, ...db.preferences.get(me().id), ...input };
+        db.preferences.set(me().id, next);
+        return next;
       }),
     admin: {
       listPosts: (query = {}) =>

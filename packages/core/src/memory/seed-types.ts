@@ -1,4 +1,5 @@
 import type {
+  Contest,
   ConversionType,
   Employee,
   NetworkId,
@@ -32,4 +33,8 @@ export interface DemoSeed {
   posts: Post[];
   shares: SeedShare[];
   suggestions: Suggestion[];
+  /** Points contests; their standings come from the points the seed earns. */
+  contests?: SeedContest[];
 }
+
+export type SeedContest = Omit<Contest, 'status' | 'final' | 'entries' | 'me'>;

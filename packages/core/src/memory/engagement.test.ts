@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { badgeStandings } from './badges.js';
+import { memoryBackend } from './memory-backend.js';
+import { demoSeed } from './demo-seed.js';
+
+const NOW = new Date('2026-03-18T12:00:00Z'); // a Wednesday
+
+describe('badge rules', () => {
+  it('awards first share, ten shares and first conversion at the moment they happened', () => {
+    const shares = Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(2026, 2, 1 + i, 9)).toISOString()).reverse();
+    const badges = badgeStandings(shares, ['2026-03-05T10:00:00.000Z']);
+    const byId = Object.fromEntries(badges.map((b) => [b.id, b]));
+    assert.equal(byId.first_share!.awardedAt, '2026-03-01T09:00:00.000Z');
+    assert.equal(byId.ten_shares!.awardedAt, '2026-03-10T09:00:00.000Z');
+    assert.deepEqual([byId.ten_shares!.progress, byId.ten_shares!.target], [10, 10]);
+    assert.equal(byId.first_conversion!.awardedAt, '2026-03-05T10:00:00.000Z');
+  });
+
+  it('counts a streak only over consecutive Monday-to-Sunday weeks', () => {
+    // Sun 1 Mar, Mon 2 Mar, Mon 9 Mar, (no share the week of 16 Mar), Mon 23 Mar.
+    const gap = badgeStandings(['2026-03-01T20:00:00Z', '2026-03-02T08:00:00Z', '2026-03-09T08:00:00Z', '2026-03-23T08:00:00Z'], []).find((b) => b.id === 'streak')!;
+    assert.deepEqual([gap.progress, gap.target, gap.awardedAt], [3, 4, null]);
+    const full = badgeStandings(['2026-03-01T20:00:00Z', '2026-03-02T08:00:00Z', '2026-03-09T08:00:00Z', '2026-03-16T08:00:00Z', '2026-03-17T08:00:00Z'], []).find((b) => b.id === 'streak')!;
+    assert.equal(full.awardedAt, '2026-03-16T08:00:00.000Z');
+  });
+});
+
+describe('memory backend: badges, contests, preferences', () => {
+  it('a first share earns the first-share badge, and a second one does not move it', async () => {
+    const seed = demoSeed(NOW);
+    const idle = seed.employees.find((e) => !seed.shares.some((share) => share.employeeId === e.id))!;
+    const backend = memoryBackend({ seed, now: () => NOW, employeeId: idle.id });
+    assert.equal((await backend.listMyBadges!()).find((b) => b.id === 'first_share')!.awardedAt, null);
+    const feed = await backend.listFeed();
+    await backend.createShare({ postId: feed.items[0]!.id, network: 'linkedin', commentary: 'a', idempotencyKey: 'k1' });
+    const first = (await backend.listMyBadges!()).find((b) => b.id === 'first_share')!;
+    assert.equal(first.awardedAt, NOW.toISOString());
+    await backend.createShare({ postId: feed.items[1]!.id, network: 'linkedin', commentary: 'b', idempotencyKey: 'k2' });
+    assert.deepEqual((await backend.listMyBadges!()).find((b) => b.id === 'first_share'), first);
+  });
+
+  it('lists the running demo contest with live standings', async () => {
+    const backend = memoryBackend({ seed: demoSeed(NOW), now: () => NOW });
+    const [contest] = await backend.listContests!();
+    assert.equal(contest!.status, 'active');
+    assert.equal(contest!.final, false);
+    assert.ok(contest!.entries.length > 0);
+    assert.ok(contest!.entries.every((entry, i, all) => i === 0 || all[i - 1]!.points >= entry.points));
+  });
+
+  it('freezes an ended contest: later points do not change it', async () => {
+    let now = NOW;
+    const seed = demoSeed(NOW);
+    seed.contests = [{ id: 'c-1', title: 'Sprint', description: '', prize: 'Lunch', scope: 'company', team: null, startsAt: new Date(NOW.getTime() - 10 * 86_400_000).toISOString(), endsAt: new Date(NOW.getTime() + 60_000).toISOString() }];
+    const backend = memoryBackend({ seed, now: () => now });
+    now = new Date(NOW.getTime() + 120_000);
+    const [ended] = await backend.listContests!();
+    assert.equal(ended!.final, true);
+    assert.equal(ended!.status, 'ended');
+    const feed = await backend.listFeed();
+    await backend.createShare({ postId: feed.items[0]!.id, network: 'x', commentary: 'late', idempotencyKey: 'late' });
+    assert.deepEqual((await backend.listContests!())[0]!.entries, ended!.entries);
+  });
+
+  it('keeps preferences per employee and rejects non-booleans', async () => {
+    const backend = memoryBackend({ seed: demoSeed(NOW), now: () => NOW });
+    assert.deepEqual(await backend.getPreferences!(), { digest: true, nudges: true });
+    assert.deepEqual(await backend.updatePreferences!({ nudges: false }), { digest: true, nudges: false });
+    assert.deepEqual(await backend.getPreferences!(), { digest: true, nudges: false });
+    await assert.rejects(backend.updatePreferences!({ digest: 'no' as unknown as boolean }), { code: 'validation' });
+  });
+});
