@@ -30,6 +30,7 @@ import { LinkCache } from './tracking/link-cache.js';
 import { redirectRoutes } from './tracking/redirect.js';
 import { clickSalt } from './tracking/salt.js';
 import { CLICK_WORKER_AVAILABLE, workerClickStore } from './tracking/worker-click-store.js';
+import { gamificationRoutes } from './gamification/routes.js';
 import { WebhookDispatcher } from './webhooks/dispatcher.js';
 import { webhookRoutes } from './webhooks/routes.js';
 import { httpSender } from './webhooks/send.js';
@@ -137,7 +138,7 @@ function buildRoutes(s: Services): Hono<AppEnv> {
     cors({
       origin: (origin) => (s.config.corsOrigins.includes(origin) ? origin : null),
       allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Api-Key'],
-      allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
       exposeHeaders: ['Retry-After'],
       maxAge: 600,
     }),
@@ -166,6 +167,7 @@ function buildRoutes(s: Services): Hono<AppEnv> {
   analyticsRoutes(authed, s);
   exportRoutes(authed, s);
   webhookRoutes(authed, s);
+  gamificationRoutes(authed, s);
   // Sign-in is required on exactly these routes (admin on /admin/…), so an unknown path is a
   // 404 for everyone rather than a 401.
   for (const path of new Set(authed.routes.map((route) => route.path))) {

@@ -1,4 +1,5 @@
 import { SqliteAdapter, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { gamificationMigration } from '../gamification/migration.js';
 import { webhooksMigration } from '../webhooks/migration.js';
 
 /** Whether a migration runs on SQLite (for the few places where the dialects differ). */
@@ -210,6 +211,7 @@ const migrations: Record<string, Migration> = {
     },
   },
   '0200_webhooks': webhooksMigration,
+  '0201_badges_contests_preferences': gamificationMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

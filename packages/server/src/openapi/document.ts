@@ -5,6 +5,7 @@
  */
 import { CONTENT_KINDS, PERIODS, POST_STATUSES, SCOPES } from '@advocacy-kit/core';
 import { schemas } from './schemas.js';
+import { engagementOperations } from './engagement.js';
 import { webhookOperations } from './webhooks.js';
 
 type Json = Record<string, unknown>;
@@ -266,6 +267,7 @@ export const operations: Record<string, Record<string, Operation>> = {
     },
   },
   ...webhookOperations,
+  ...engagementOperations,
 };
 
 function toOpenApi(operation: Operation): Json {

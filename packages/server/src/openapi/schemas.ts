@@ -5,6 +5,7 @@
  */
 import { CONTENT_KINDS, CONVERSION_TYPES, EVENT_TYPES, NETWORK_IDS, PERIODS, POST_STATUSES, SCOPES } from '@advocacy-kit/core';
 
+import { engagementSchemas } from './engagement.js';
 import { webhookSchemas } from './webhooks.js';
 
 type Schema = Record<string, unknown>;
@@ -277,4 +278,5 @@ export const schemas: Record<string, Schema> = {
     additionalProperties: false,
   },
   ...webhookSchemas,
+  ...engagementSchemas,
 };

@@ -9,6 +9,7 @@ import { idempotencyKey, readJson } from '../http/body.js';
 import { clientIp } from '../http/client-ip.js';
 import { conflict, invalid, unauthorized } from '../http/problem.js';
 import { newId, nowIso } from '../ids.js';
+import { awardBadges } from '../gamification/badges.js';
 import { award } from '../points/ledger.js';
 import { enqueueWebhookEvent } from '../webhooks/outbox.js';
 
@@ -64,7 +65,10 @@ export function conversionRoutes(api: Hono<AppEnv>, s: Services): void {
       }
       return inserted;
     });
-    if (created !== undefined) return c.json(toConversion(created), 201);
+    if (created !== undefined) {
+      await awardBadges(s.db, created.employee_id);
+      return c.json(toConversion(created), 201);
+    }
     const earlier = await s.db.selectFrom('conversions').selectAll().where('external_id', '=', input.externalId).executeTakeFirstOrThrow();
     if (earlier.request_hash !== hash) throw conflict('This externalId was already recorded with different details.');
     return c.json(toConversion(earlier), 200);

@@ -9,6 +9,7 @@ import { idempotencyKey, readJson } from '../http/body.js';
 import { decodeCursor, toPage } from '../http/cursor.js';
 import { conflict, invalid, notFound } from '../http/problem.js';
 import { newId, newTrackingCode, nowIso } from '../ids.js';
+import { awardBadges } from '../gamification/badges.js';
 import { award } from '../points/ledger.js';
 import { enqueueWebhookEvent } from '../webhooks/outbox.js';
 
@@ -85,6 +86,8 @@ export function shareRoutes(api: Hono<AppEnv>, s: Services): void {
       return c.json(raced, 200);
     }
     s.links.remember(code, { code, shareId: id, employeeId: me.id, destination });
+    // After the commit, so concurrent shares see each other when counting toward a badge.
+    await awardBadges(s.db, me.id);
     return c.json(toShare(created, s.config.publicUrl), 201);
   });
 

@@ -1,0 +1,40 @@
+import type { Badge } from '@advocacy-kit/core';
+import { badgeStandings, DEFAULT_BADGE_RULES, type BadgeRules } from '@advocacy-kit/core/memory';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { gamificationDb } from './tables.js';
+
+/**
+ * Stores every badge the employee has now earned (rules shared with core's memory backend) and
+ * returns all badges with progress. Run it after the write that may earn one has committed, so
+ * concurrent writes each see the others' rows; the primary key (employee, badge) keeps the award
+ * single whatever the races, and the award time is the moment of the share or conversion that
+ * earned it, so every racer would store the same row.
+ */
+export async function awardBadges(db: Kysely<Database>, employeeId: string, rules: BadgeRules = DEFAULT_BADGE_RULES): Promise<Badge[]> {
+  const gdb = gamificationDb(db);
+  const [shares, conversions, stored] = await Promise.all([
+    db.selectFrom('shares').select('created_at').where('employee_id', '=', employeeId).execute(),
+    db.selectFrom('conversions').select('created_at').where('employee_id', '=', employeeId).execute(),
+    gdb.selectFrom('employee_badges').select(['badge_id', 'awarded_at']).where('employee_id', '=', employeeId).execute(),
+  ]);
+  const standings = badgeStandings(
+    shares.map((row) => row.created_at),
+    conversions.map((row) => row.created_at),
+    rules,
+  );
+  const earned = new Map(stored.map((row) => [row.badge_id, row.awarded_at]));
+  const fresh = standings.filter((badge) => badge.awardedAt !== null && !earned.has(badge.id));
+  if (fresh.length > 0) {
+    await gdb
+      .insertInto('employee_badges')
+      .values(fresh.map((badge) => ({ employee_id: employeeId, badge_id: badge.id, awarded_at: badge.awardedAt! })))
+      .onConflict((oc) => oc.columns(['employee_id', 'badge_id']).doNothing())
+      .execute();
+    for (const row of await gdb.selectFrom('employee_badges').select(['badge_id', 'awarded_at']).where('employee_id', '=', employeeId).execute()) {
+      earned.set(row.badge_id, row.awarded_at);
+    }
+  }
+  // A stored badge stays earned even if its rows were later removed (an admin cleaning spam).
+  return standings.map((badge) => ({ ...badge, awardedAt: earned.get(badge.id) ?? null }));
+}

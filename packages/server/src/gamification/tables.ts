@@ -1,0 +1,29 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+
+/** Tables of badges, contests and preferences (migration 0201_gamification). */
+export type GamificationTables = {
+  /** One row per earned badge: the primary key (employee, badge) awards it once. */
+  employee_badges: { employee_id: string; badge_id: string; awarded_at: string };
+  contests: {
+    id: string;
+    title: string;
+    description: string;
+    prize: string;
+    scope: string;
+    team_id: string | null;
+    starts_at: string;
+    ends_at: string;
+    created_at: string;
+    /** Set once, when the final standings were stored. */
+    finalized_at: string | null;
+  };
+  /** The frozen leaderboard of an ended contest. */
+  contest_results: { contest_id: string; employee_id: string; rank: number; points: number };
+  /** Only employees who changed a preference have a row; both default to on. */
+  employee_preferences: { employee_id: string; digest: number; nudges: number; updated_at: string };
+};
+
+export type GamificationDb = Kysely<Database & GamificationTables>;
+
+export const gamificationDb = (db: Kysely<Database>): GamificationDb => db.withTables<GamificationTables>();
