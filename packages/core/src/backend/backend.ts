@@ -10,6 +10,7 @@ import type {
   Employee,
   EventBatchResult,
   FeedQuery,
+  LinkPreview,
   Leaderboard,
   LeaderboardQuery,
   MyStats,
@@ -88,4 +89,10 @@ export interface AdvocacyAdminBackend {
   listSuggestions(query?: SuggestionQuery): Promise<Page<Suggestion>>;
   reviewSuggestion(id: string, review: SuggestionReview): Promise<Suggestion>;
   getAnalytics(query: AnalyticsQuery): Promise<AnalyticsSummary>;
+  /**
+   * Optional: the title, description and image of a link, fetched by the backend (never by the
+   * browser: no CORS, and the backend guards its own network). Rejects with `validation` and a
+   * field error on `url` when the link cannot be previewed.
+   */
+  getLinkPreview?(url: string): Promise<LinkPreview>;
 }

@@ -369,6 +369,18 @@ export interface AnalyticsSummary {
   byDay: Array<Breakdown & { key: string }>;
 }
 
+/** A link's preview from its Open Graph tags (`POST /admin/link-preview`), for the post editor. */
+export interface LinkPreview {
+  /** The link asked for. */
+  url: string;
+  /** Where the last redirect led. */
+  finalUrl: string;
+  title: string | null;
+  description: string | null;
+  imageUrl: string | null;
+  siteName: string | null;
+}
+
 /* ---------------------------------------------------------------- engagement */
 
 /** Badges an employee can earn. Their names and descriptions are localised by the UI. */

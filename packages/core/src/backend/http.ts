@@ -140,6 +140,7 @@ export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
       listSuggestions: (query) => page('admin/suggestions', query),
       reviewSuggestion: (id, review) => write(`admin/suggestions/${encodeURIComponent(id)}/review`, review, null),
       getAnalytics: (query) => get('admin/analytics', query),
+      getLinkPreview: (url) => write('admin/preview', { url }),
     },
   };
 }

@@ -371,6 +371,20 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
           e.throwIfAny();
           return analytics(db, query.from, query.to);
         }),
+      // Nothing is fetched in memory: a link the program already has previews as its post; any other link has no tags.
+      getLinkPreview: (url) =>
+        admin(() => {
+          if (!isHttpUrl(url)) throw validationError('url', 'must be an http(s) URL', 'invalid_url');
+          const known = [...db.posts.values()].find((p) => p.url === url);
+          return {
+            url,
+            finalUrl: url,
+            title: known?.title ?? null,
+            description: known?.summary || null,
+            imageUrl: known?.imageUrl ?? null,
+            siteName: known?.source || null,
+          };
+        }),
     },
     as: (id) => {
       if (!db.employees.has(id)) throw new AdvocacyError('not_found', `No employee "${id}"`, { status: 404 });
