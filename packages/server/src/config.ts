@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
+import { DEFAULT_ENGAGEMENT, engagementConfigFromEnv, type EngagementConfig } from './engagement/config.js';
 import { DEFAULT_WEBHOOKS, webhookConfigFromEnv, type WebhookConfig } from './webhooks/config.js';
 
 /** How many points each kind of contribution earns (see docs/http-api.md). */
@@ -57,6 +58,7 @@ export interface ServerConfig {
   eventsBodyLimitBytes: number;
   clickFlush: { maxBatch: number; intervalMs: number };
   webhooks: WebhookConfig;
+  engagement: EngagementConfig;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -128,6 +130,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
       suggestion: int(env, 'POINTS_SUGGESTION', DEFAULT_POINTS.suggestion),
     },
     webhooks: webhookConfigFromEnv(env),
+    engagement: engagementConfigFromEnv(env),
   });
 }
 
@@ -136,7 +139,11 @@ export function loadConfig(env: Env = process.env): ServerConfig {
  * `createApp(resolveConfig({ ... }))` without touching the environment.
  */
 export function resolveConfig(
-  partial: Partial<Omit<ServerConfig, 'auth' | 'webhooks'>> & { auth?: Partial<AuthConfig>; webhooks?: Partial<WebhookConfig> } = {},
+  partial: Partial<Omit<ServerConfig, 'auth' | 'webhooks' | 'engagement'>> & {
+    auth?: Partial<AuthConfig>;
+    webhooks?: Partial<WebhookConfig>;
+    engagement?: Partial<EngagementConfig>;
+  } = {},
 ): ServerConfig {
   const port = partial.port ?? 8787;
   const auth: AuthConfig = {
@@ -180,5 +187,6 @@ export function resolveConfig(
     eventsBodyLimitBytes: partial.eventsBodyLimitBytes ?? 256 * 1024,
     clickFlush: partial.clickFlush ?? { maxBatch: 500, intervalMs: 250 },
     webhooks: { ...DEFAULT_WEBHOOKS, ...partial.webhooks },
+    engagement: { ...DEFAULT_ENGAGEMENT, ...partial.engagement },
   };
 }

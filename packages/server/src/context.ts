@@ -7,6 +7,7 @@ import type { Logger } from './log.js';
 import type { TokenVerifier } from './auth/tokens.js';
 import type { ClickRecorder } from './tracking/click-recorder.js';
 import type { LinkCache } from './tracking/link-cache.js';
+import type { EngagementScheduler } from './engagement/scheduler.js';
 import type { WebhookDispatcher } from './webhooks/dispatcher.js';
 
 /** Everything a route needs, built once per app. */
@@ -22,6 +23,8 @@ export interface Services {
   limits: { redirect: RateLimiter; writes: RateLimiter; conversions: RateLimiter };
   /** Sends queued webhook deliveries in the background. */
   webhooks: WebhookDispatcher;
+  /** Weekly digests, reminders and contest results on a timer. */
+  engagement: EngagementScheduler;
 }
 
 /** Hono's typed context: the signed-in employee, set by the auth middleware. */

@@ -1,4 +1,5 @@
 import { SqliteAdapter, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { engagementMigration } from '../engagement/migration.js';
 import { gamificationMigration } from '../gamification/migration.js';
 import { webhooksMigration } from '../webhooks/migration.js';
 
@@ -212,6 +213,7 @@ const migrations: Record<string, Migration> = {
   },
   '0200_webhooks': webhooksMigration,
   '0201_badges_contests_preferences': gamificationMigration,
+  '0202_engagement_sends': engagementMigration,
 };
 
 export const migrationProvider: MigrationProvider = {
