@@ -20,6 +20,7 @@ import { demoAuthRoutes } from './routes/demo-auth.js';
 import { eventRoutes } from './routes/events.js';
 import { exportRoutes } from './routes/exports.js';
 import { feedRoutes } from './routes/feed.js';
+import { linkPreviewRoutes } from './routes/link-preview.js';
 import { meRoutes } from './routes/me.js';
 import { pointsRoutes } from './routes/points.js';
 import { shareRoutes } from './routes/shares.js';
@@ -30,7 +31,6 @@ import { LinkCache } from './tracking/link-cache.js';
 import { redirectRoutes } from './tracking/redirect.js';
 import { clickSalt } from './tracking/salt.js';
 import { CLICK_WORKER_AVAILABLE, workerClickStore } from './tracking/worker-click-store.js';
-import { EngagementScheduler } from './engagement/scheduler.js';
 import { gamificationRoutes } from './gamification/routes.js';
 import { WebhookDispatcher } from './webhooks/dispatcher.js';
 import { webhookRoutes } from './webhooks/routes.js';
@@ -81,17 +81,14 @@ export async function createApp(config: ServerConfig, options: { logger?: Logger
       concurrency: config.webhooks.concurrency,
       timeoutMs: config.webhooks.timeoutMs,
     }),
-    engagement: new EngagementScheduler({ db, dialect, config: config.engagement, logger }),
   };
   services.webhooks.start(config.webhooks.dispatchIntervalMs);
-  services.engagement.start();
   const app = buildRoutes(services);
   return {
     app,
     services,
     flush: () => services.clicks.flush(),
     async close() {
-      await services.engagement.stop();
       await services.webhooks.stop();
       await services.clicks.flush();
       await worker?.close();
@@ -169,6 +166,7 @@ function buildRoutes(s: Services): Hono<AppEnv> {
   adminPostRoutes(authed, s);
   adminSuggestionRoutes(authed, s);
   analyticsRoutes(authed, s);
+  linkPreviewRoutes(authed, s);
   exportRoutes(authed, s);
   webhookRoutes(authed, s);
   gamificationRoutes(authed, s);

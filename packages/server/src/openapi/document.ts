@@ -6,6 +6,7 @@
 import { CONTENT_KINDS, PERIODS, POST_STATUSES, SCOPES } from '@advocacy-kit/core';
 import { schemas } from './schemas.js';
 import { engagementOperations } from './engagement.js';
+import { linkPreviewOperations } from './link-preview.js';
 import { webhookOperations } from './webhooks.js';
 
 type Json = Record<string, unknown>;
@@ -266,6 +267,7 @@ export const operations: Record<string, Record<string, Operation>> = {
       responses: { '200': { description: 'OK', schema: 'DemoToken' }, '404': problem('Demo auth is off or unknown employee') },
     },
   },
+  ...linkPreviewOperations,
   ...webhookOperations,
   ...engagementOperations,
 };

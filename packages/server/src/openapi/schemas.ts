@@ -6,6 +6,7 @@
 import { CONTENT_KINDS, CONVERSION_TYPES, EVENT_TYPES, NETWORK_IDS, PERIODS, POST_STATUSES, SCOPES } from '@advocacy-kit/core';
 
 import { engagementSchemas } from './engagement.js';
+import { linkPreviewSchemas } from './link-preview.js';
 import { webhookSchemas } from './webhooks.js';
 
 type Schema = Record<string, unknown>;
@@ -277,6 +278,7 @@ export const schemas: Record<string, Schema> = {
     required: ['type', 'title', 'status'],
     additionalProperties: false,
   },
+  ...linkPreviewSchemas,
   ...webhookSchemas,
   ...engagementSchemas,
 };
