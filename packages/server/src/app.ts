@@ -31,6 +31,7 @@ import { LinkCache } from './tracking/link-cache.js';
 import { redirectRoutes } from './tracking/redirect.js';
 import { clickSalt } from './tracking/salt.js';
 import { CLICK_WORKER_AVAILABLE, workerClickStore } from './tracking/worker-click-store.js';
+import { EngagementScheduler } from './engagement/scheduler.js';
 import { gamificationRoutes } from './gamification/routes.js';
 import { WebhookDispatcher } from './webhooks/dispatcher.js';
 import { webhookRoutes } from './webhooks/routes.js';
@@ -81,14 +82,17 @@ export async function createApp(config: ServerConfig, options: { logger?: Logger
       concurrency: config.webhooks.concurrency,
       timeoutMs: config.webhooks.timeoutMs,
     }),
+    engagement: new EngagementScheduler({ db, dialect, config: config.engagement, logger }),
   };
   services.webhooks.start(config.webhooks.dispatchIntervalMs);
+  services.engagement.start();
   const app = buildRoutes(services);
   return {
     app,
     services,
     flush: () => services.clicks.flush(),
     async close() {
+      await services.engagement.stop();
       await services.webhooks.stop();
       await services.clicks.flush();
       await worker?.close();
