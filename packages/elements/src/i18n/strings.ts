@@ -149,6 +149,10 @@ export interface PostEditorStrings {
   networksLabel: string;
   networksHint: string;
   previewLabel: string;
+  fetchPreview: string;
+  fetchingPreview: string;
+  previewFilled: string;
+  previewEmpty: string;
   saveDraft: string;
   schedule: string;
   publish: string;

@@ -102,6 +102,7 @@ export class AdvocacyPostEditorElement extends AdvocacyElement<CommonStrings & A
     fieldErrors: { state: true, attribute: false },
     formError: { state: true, attribute: false },
     busy: { state: true, attribute: false },
+    previewing: { state: true, attribute: false },
     saved: { state: true, attribute: false },
   };
 
@@ -115,6 +116,7 @@ export class AdvocacyPostEditorElement extends AdvocacyElement<CommonStrings & A
   declare private fieldErrors: Partial<Record<PostField, string>>;
   declare private formError: AdvocacyError | null;
   declare private busy: Action | null;
+  declare private previewing: boolean;
   declare private saved: string | null;
 
   private readonly topics = new StoreController<AsyncState<Topic[]>>(this, () => this.client?.topics.store);
@@ -129,6 +131,7 @@ export class AdvocacyPostEditorElement extends AdvocacyElement<CommonStrings & A
     this.fieldErrors = {};
     this.formError = null;
     this.busy = null;
+    this.previewing = false;
     this.saved = null;
     this.draft = this.draftFrom(null);
   }
@@ -226,6 +229,11 @@ export class AdvocacyPostEditorElement extends AdvocacyElement<CommonStrings & A
         <div class="columns">
           <div class="main">
             ${this.text('url', t.urlLabel, { type: 'url', required: true, placeholder: 'https://' })}
+            ${this.client?.backend.admin.getLinkPreview
+              ? html`<button type="button" class="fetch" ?disabled=${this.previewing} aria-busy=${this.previewing ? 'true' : 'false'} @click=${this.fillFromPage}>
+                  ${this.previewing ? t.fetchingPreview : t.fetchPreview}
+                </button>`
+              : nothing}
             ${this.text('title', t.titleLabel, { required: true })}
             ${this.area('summary', t.summaryLabel)}
             ${this.text('imageUrl', t.imageLabel, { type: 'url', placeholder: 'https://' })}
@@ -424,6 +432,39 @@ export class AdvocacyPostEditorElement extends AdvocacyElement<CommonStrings & A
     const { [slot]: _removed, ...rest } = this.draft.commentary[locale] ?? {};
     this.set('commentary', { ...this.draft.commentary, [locale]: rest });
   }
+
+  /** Asks the backend for the page's preview tags and fills the fields that are still empty. */
+  private readonly fillFromPage = async (): Promise<void> => {
+    const admin = this.client?.backend.admin;
+    const url = this.draft.url.trim();
+    if (!admin?.getLinkPreview || this.previewing) return;
+    const error = validatePost({ ...this.input('draft'), title: 'x' }, this.t).url;
+    this.fieldErrors = error ? { url: error } : {};
+    this.saved = null;
+    if (error) {
+      await this.focusFirstInvalid();
+      return;
+    }
+    this.previewing = true;
+    try {
+      const preview = await admin.getLinkPreview(url);
+      const d = this.draft;
+      this.draft = {
+        ...d,
+        title: d.title || (preview.title ?? ''),
+        summary: d.summary || (preview.description ?? ''),
+        imageUrl: d.imageUrl || (preview.imageUrl ?? ''),
+        source: d.source || (preview.siteName ?? ''),
+      };
+      this.saved = preview.title || preview.description || preview.imageUrl ? this.t.previewFilled : this.t.previewEmpty;
+    } catch (cause) {
+      const failure = asAdvocacyError(cause);
+      this.fieldErrors = { url: failure.fieldErrors.find((fieldError) => fieldError.field === 'url')?.message ?? this.errorMessage(failure) };
+      await this.focusFirstInvalid();
+    } finally {
+      this.previewing = false;
+    }
+  };
 
   private renderPreview() {
     const d = this.draft;

@@ -24,6 +24,10 @@ export const styles = [
       display: grid;
       gap: var(--_space);
     }
+    .fetch {
+      justify-self: start;
+      margin-top: -8px;
+    }
     .group {
       display: grid;
       gap: 12px;

@@ -123,6 +123,42 @@ describe('<advocacy-post-editor>', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('fills the empty fields from the page’s preview, keeping what the admin typed', async () => {
+    const { client, backend } = adminClient();
+    const known = (await backend.as('emp-haruka').admin.listPosts({ limit: 1 })).items[0]!;
+    const element = await editorWith(client);
+    await type(element, '#url', known.url);
+    await type(element, '#title', 'My own title');
+    findAll<HTMLButtonElement>(element, 'button.fetch')[0]!.click();
+    await untilText(element, 'Filled the empty fields from the page.');
+    expect(shadow(element).querySelector<HTMLInputElement>('#title')!.value).to.equal('My own title');
+    expect(shadow(element).querySelector<HTMLTextAreaElement>('#summary')!.value).to.equal(known.summary);
+    expect(shadow(element).querySelector<HTMLInputElement>('#source')!.value).to.equal(known.source);
+  });
+
+  it('says why a link has no preview, on the link field', async () => {
+    const { client, backend } = adminClient();
+    backend.admin.getLinkPreview = async () => {
+      throw new AdvocacyError('validation', 'No preview', {
+        status: 422,
+        fieldErrors: [{ field: 'url', message: 'intranet.local resolves to an address that is not on the public internet.', code: 'blocked_address' }],
+      });
+    };
+    const element = await editorWith(client);
+    await type(element, '#url', 'https://intranet.local/');
+    findAll<HTMLButtonElement>(element, 'button.fetch')[0]!.click();
+    await untilText(element, 'not on the public internet');
+    expect(shadow(element).querySelector('#url')!.getAttribute('aria-invalid')).to.equal('true');
+    await expect(element).to.be.accessible();
+  });
+
+  it('offers no page preview when the backend has none', async () => {
+    const { client, backend } = adminClient();
+    delete backend.admin.getLinkPreview;
+    const element = await editorWith(client);
+    expect(findAll(element, 'button.fetch')).to.have.length(0);
+  });
+
   it('speaks Japanese', async () => {
     const element = await editorWith(adminClient().client, 'ja');
     await untilText(element, '新しい投稿');
