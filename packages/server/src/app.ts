@@ -31,6 +31,7 @@ import { LinkCache } from './tracking/link-cache.js';
 import { redirectRoutes } from './tracking/redirect.js';
 import { clickSalt } from './tracking/salt.js';
 import { CLICK_WORKER_AVAILABLE, workerClickStore } from './tracking/worker-click-store.js';
+import { crmRoutes } from './crm/routes.js';
 import { EngagementScheduler } from './engagement/scheduler.js';
 import { gamificationRoutes } from './gamification/routes.js';
 import { WebhookDispatcher } from './webhooks/dispatcher.js';
@@ -174,6 +175,7 @@ function buildRoutes(s: Services): Hono<AppEnv> {
   exportRoutes(authed, s);
   webhookRoutes(authed, s);
   gamificationRoutes(authed, s);
+  crmRoutes(authed, s);
   // Sign-in is required on exactly these routes (admin on /admin/…), so an unknown path is a
   // 404 for everyone rather than a 401.
   for (const path of new Set(authed.routes.map((route) => route.path))) {

@@ -8,6 +8,7 @@ const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` })
 const str = (extra: Schema = {}): Schema => ({ type: 'string', ...extra });
 const int = (extra: Schema = {}): Schema => ({ type: 'integer', ...extra });
 const dateTime = str({ format: 'date-time' });
+const dateOrTime: Schema = { type: 'string', anyOf: [{ format: 'date' }, { format: 'date-time' }], description: 'Inclusive ISO date (YYYY-MM-DD) or timestamp.' };
 const record = (properties: Record<string, Schema>): Schema => ({ type: 'object', properties, required: Object.keys(properties), additionalProperties: false });
 const problem = (description: string) => ({ description, schema: 'ProblemDetails', contentType: 'application/problem+json' });
 
@@ -98,6 +99,16 @@ export const engagementOperations: Record<string, Record<string, Operation>> = {
       ...bearer,
       body: { schema: 'ContestInput' },
       responses: { '201': { description: 'Created', schema: 'Contest' }, ...forbidden },
+    },
+  },
+  '/admin/exports/crm.csv': {
+    get: {
+      operationId: 'adminExportCrm',
+      summary: 'CSV of conversions with click-level attribution (advocate, post, network, UTM, clicks) for HubSpot or Salesforce imports',
+      tags: ['admin'],
+      ...bearer,
+      query: { from: dateOrTime, to: dateOrTime },
+      responses: { '200': { description: 'CSV', contentType: 'text/csv' }, ...forbidden },
     },
   },
   '/admin/caps': {

@@ -4,6 +4,7 @@ import type { Hono } from 'hono';
 import { isApiKey } from '../auth/api-keys.js';
 import { authenticate, bearerToken } from '../auth/middleware.js';
 import type { AppEnv, Services } from '../context.js';
+import { attribute } from '../crm/attribution.js';
 import { toConversion } from '../db/rows.js';
 import { idempotencyKey, readJson } from '../http/body.js';
 import { clientIp } from '../http/client-ip.js';
@@ -61,7 +62,8 @@ export function conversionRoutes(api: Hono<AppEnv>, s: Services): void {
         .executeTakeFirst();
       if (inserted !== undefined) {
         await award(trx, { employeeId: share.employee_id, delta: s.config.points.conversion, reason: 'conversion', reference: inserted.id, at: now });
-        await enqueueWebhookEvent(trx, 'conversion.recorded', toConversion(inserted), now);
+        const [attributed] = await attribute(trx, [inserted]);
+        await enqueueWebhookEvent(trx, 'conversion.recorded', attributed ?? toConversion(inserted), now);
       }
       return inserted;
     });
