@@ -1,5 +1,5 @@
 import { atom } from 'nanostores';
-import type { Employee, Locale, Topic } from '../backend/contract.js';
+import type { Badge, Contest, Employee, Locale, Topic } from '../backend/contract.js';
 import { createEventQueue } from '../events/event-queue.js';
 import { createFeedController } from '../feed/feed-store.js';
 import { uuid } from '../internal/random.js';
@@ -33,6 +33,10 @@ export function createAdvocacyClient(options: AdvocacyClientOptions): AdvocacyCl
   });
   const topics = resource<Topic[]>(() => backend.listTopics(), (list) => list.length === 0);
   const events = createEventQueue({ backend, storage, storageKey });
+  // Optional in a backend: one without them has no badges and no contests (empty, not an error).
+  const none = (list: unknown[]) => !list.length;
+  const badges = resource<Badge[]>(async () => (await backend.listMyBadges?.()) ?? [], none);
+  const contests = resource<Contest[]>(async () => (await backend.listContests?.()) ?? [], none);
 
   return {
     backend,
@@ -46,6 +50,8 @@ export function createAdvocacyClient(options: AdvocacyClientOptions): AdvocacyCl
     feed: createFeedController({ backend, storage, storageKey }),
     myStats: createMyStatsController({ backend }),
     leaderboard: createLeaderboardController({ backend }),
+    badges: { store: badges.store, refresh: badges.refresh },
+    contests: { store: contests.store, refresh: contests.refresh },
     shares: createShareController({
       backend,
       onShared: (postId, network) => events.track('share_intent', { postId, network }),

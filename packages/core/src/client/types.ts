@@ -1,5 +1,7 @@
 import type { AdvocacyBackend } from '../backend/backend.js';
 import type {
+  Badge,
+  Contest,
   Employee,
   Leaderboard,
   Locale,
@@ -151,6 +153,10 @@ export interface AdvocacyClient {
   readonly feed: FeedController;
   readonly myStats: MyStatsController;
   readonly leaderboard: LeaderboardController;
+  /** Every badge with the employee's progress (empty when the backend has no badges). */
+  readonly badges: ResourceController<Badge[]>;
+  /** Running and recently ended contests (empty when the backend has none). */
+  readonly contests: ResourceController<Contest[]>;
   readonly shares: ShareController;
   readonly events: EventQueueController;
   acceptPolicy(): Promise<Employee>;
