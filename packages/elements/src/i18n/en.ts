@@ -1,5 +1,7 @@
 import type {
   AdminCommonStrings,
+  BadgesStrings,
+  ContestStrings,
   AnalyticsStrings,
   CommonStrings,
   ContentListStrings,
@@ -281,4 +283,32 @@ export const analytics: AnalyticsStrings = {
   showTable: 'Show as a table',
   analyticsEmpty: 'No shares in this period yet.',
   analyticsErrorTitle: 'We couldn’t load the results',
+};
+
+export const badges: BadgesStrings = {
+  badgesTitle: 'My badges',
+  earnedCount: (n, total) => `${n} of ${total} earned`,
+  badgeNames: { first_share: 'First share', ten_shares: 'Ten shares', first_conversion: 'First lead', streak: 'On a roll' },
+  badgeGoals: {
+    first_share: () => 'Share your first post.',
+    ten_shares: (target) => `Share ${target} posts.`,
+    first_conversion: () => 'Bring in your first lead, signup or deal through a share.',
+    streak: (target) => `Share something every week, ${target} weeks in a row.`,
+  },
+  earnedOn: (date) => `Earned ${date}`,
+  progress: (progress, target) => `${progress} of ${target}`,
+  badgesEmpty: 'This program has no badges yet.',
+  badgesErrorTitle: 'We couldn’t load your badges',
+};
+
+export const contest: ContestStrings = {
+  contestLabel: 'Contest',
+  prize: (prize) => `Prize: ${prize}`,
+  endsIn: (relative) => `Ends ${relative}`,
+  finalResults: 'Final results',
+  yourRank: (rank, points) => `You are #${rank} with ${points} pts`,
+  notRanked: 'Share a post to join the ranking.',
+  leader: (name, points) => `In the lead: ${name}, ${points} pts`,
+  winner: (name, points) => `Winner: ${name}, ${points} pts`,
+  contestErrorTitle: 'We couldn’t load the contest',
 };

@@ -1,5 +1,7 @@
 import type {
   AdminCommonStrings,
+  BadgesStrings,
+  ContestStrings,
   AnalyticsStrings,
   CommonStrings,
   ContentListStrings,
@@ -278,4 +280,32 @@ export const analytics: AnalyticsStrings = {
   showTable: '表で表示',
   analyticsEmpty: 'この期間のシェアはまだありません。',
   analyticsErrorTitle: '成果を読み込めませんでした',
+};
+
+export const badges: BadgesStrings = {
+  badgesTitle: 'バッジ',
+  earnedCount: (n, total) => `${total} 個中 ${n} 個を獲得`,
+  badgeNames: { first_share: 'はじめてのシェア', ten_shares: 'シェア10回', first_conversion: 'はじめての成果', streak: '連続シェア' },
+  badgeGoals: {
+    first_share: () => '最初の記事をシェアしましょう。',
+    ten_shares: (target) => `記事を ${target} 回シェアしましょう。`,
+    first_conversion: () => 'シェアをきっかけに、最初のリード・登録・商談を生み出しましょう。',
+    streak: (target) => `${target} 週連続で、毎週なにかをシェアしましょう。`,
+  },
+  earnedOn: (date) => `${date}に獲得`,
+  progress: (progress, target) => `${progress} / ${target}`,
+  badgesEmpty: 'このプログラムにはまだバッジがありません。',
+  badgesErrorTitle: 'バッジを読み込めませんでした',
+};
+
+export const contest: ContestStrings = {
+  contestLabel: 'コンテスト',
+  prize: (prize) => `賞品：${prize}`,
+  endsIn: (relative) => `${relative}に終了`,
+  finalResults: '最終結果',
+  yourRank: (rank, points) => `あなたは現在 ${rank} 位（${points} ポイント）`,
+  notRanked: '記事をシェアして、ランキングに参加しましょう。',
+  leader: (name, points) => `首位：${name}さん（${points} ポイント）`,
+  winner: (name, points) => `優勝：${name}さん（${points} ポイント）`,
+  contestErrorTitle: 'コンテストを読み込めませんでした',
 };

@@ -252,3 +252,29 @@ export interface AnalyticsStrings {
   analyticsEmpty: string;
   analyticsErrorTitle: string;
 }
+
+export interface BadgesStrings {
+  badgesTitle: string;
+  /** `n` of `total` badges earned. */
+  earnedCount: (n: string, total: string) => string;
+  badgeNames: Record<'first_share' | 'ten_shares' | 'first_conversion' | 'streak', string>;
+  badgeGoals: Record<'first_share' | 'ten_shares' | 'first_conversion' | 'streak', (target: string) => string>;
+  earnedOn: (date: string) => string;
+  /** Progress toward a badge not yet earned. */
+  progress: (progress: string, target: string) => string;
+  badgesEmpty: string;
+  badgesErrorTitle: string;
+}
+
+export interface ContestStrings {
+  contestLabel: string;
+  prize: (prize: string) => string;
+  /** `relative` is "in 3 days" / "3 日後". */
+  endsIn: (relative: string) => string;
+  finalResults: string;
+  yourRank: (rank: string, points: string) => string;
+  notRanked: string;
+  leader: (name: string, points: string) => string;
+  winner: (name: string, points: string) => string;
+  contestErrorTitle: string;
+}
