@@ -6,3 +6,5 @@ import './define/advocacy-feed.js';
 import './define/advocacy-leaderboard.js';
 import './define/advocacy-my-stats.js';
 import './define/advocacy-suggest.js';
+import './define/advocacy-badges.js';
+import './define/advocacy-contest-banner.js';
