@@ -7,6 +7,7 @@ import type { PointsRules } from './config.js';
 import { newTrackingCode } from './ids.js';
 import { award } from './points/ledger.js';
 import { DAY_MS } from './points/periods.js';
+import { seedEngagement } from './gamification/seed.js';
 
 export interface SeedResult {
   employees: number;
@@ -93,6 +94,7 @@ export async function loadSeed(db: Db, seed: DemoSeed, points: PointsRules, now:
         await award(trx, { employeeId: suggestion.employeeId, delta: points.suggestion, reason: 'suggestion', reference: suggestion.id, at: suggestion.reviewedAt ?? suggestion.createdAt });
       }
     }
+    await seedEngagement(trx, seed);
     return { employees: seed.employees.length, posts, shares, clicks, conversions };
   });
 }
