@@ -1,5 +1,5 @@
 import { SqliteAdapter, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
-import { engagementMigration } from '../engagement/migration.js';
+import { announcementsMigration, engagementMigration } from '../engagement/migration.js';
 import { gamificationMigration } from '../gamification/migration.js';
 import { webhooksMigration } from '../webhooks/migration.js';
 
@@ -214,6 +214,7 @@ const migrations: Record<string, Migration> = {
   '0200_webhooks': webhooksMigration,
   '0201_badges_contests_preferences': gamificationMigration,
   '0202_engagement_sends': engagementMigration,
+  '0203_engagement_announcements': announcementsMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

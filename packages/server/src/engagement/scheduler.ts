@@ -8,6 +8,7 @@ import { enqueueWebhookEvent } from '../webhooks/outbox.js';
 import type { EngagementConfig } from './config.js';
 import type { EngagementMessage } from './content.js';
 import { localMoment } from './local-time.js';
+import { announce } from './announcements.js';
 import { buildMessage } from './message.js';
 import { renderEmail } from './render/email.js';
 import { renderSlack } from './render/slack.js';
@@ -24,7 +25,8 @@ export interface DigestEvent extends EngagementMessage {
 }
 
 /**
- * Every tick: stores the final leaderboard of contests that ended, then queues a `digest.due`
+ * Every tick: stores the final leaderboard of contests that ended, queues `post.published` and
+ * `click.milestone` events (./announcements.ts), then queues a `digest.due`
  * webhook event for each employee whose local time is Monday from `sendHour` (kind `digest`),
  * and for each employee without a share for `nudgeAfterDays` on the reminder weekday (kind
  * `nudge`), in the employee's language. Employees who opted out are skipped. A row per
@@ -70,6 +72,7 @@ export class EngagementScheduler {
 
   async #tick(now: Date): Promise<DigestEvent[]> {
     await finalizeEndedContests(this.#db, now);
+    await announce(this.#db, now);
     const zones = await this.#db.selectFrom('employees').select('time_zone').distinct().execute();
     const queued: DigestEvent[] = [];
     for (const { time_zone: zone } of zones) {

@@ -9,6 +9,7 @@ import { decodeCursor, toPage } from '../http/cursor.js';
 import { conflict, notFound } from '../http/problem.js';
 import { nowIso } from '../ids.js';
 import { award } from '../points/ledger.js';
+import { enqueueWebhookEvent } from '../webhooks/outbox.js';
 
 export function adminSuggestionRoutes(api: Hono<AppEnv>, s: Services): void {
   api.get('/admin/suggestions', async (c) => {
@@ -67,6 +68,7 @@ export function adminSuggestionRoutes(api: Hono<AppEnv>, s: Services): void {
       if (review.decision === 'approve') {
         await award(trx, { employeeId: suggestion.employee_id, delta: s.config.points.suggestion, reason: 'suggestion', reference: id, at: now });
       }
+      await enqueueWebhookEvent(trx, 'suggestion.reviewed', toSuggestion(updated), now);
       return updated;
     });
     return c.json(toSuggestion(reviewed));

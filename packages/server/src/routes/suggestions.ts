@@ -6,6 +6,7 @@ import { idempotencyKey, readJson } from '../http/body.js';
 import { decodeCursor, toPage } from '../http/cursor.js';
 import { conflict } from '../http/problem.js';
 import { newId, nowIso } from '../ids.js';
+import { enqueueWebhookEvent } from '../webhooks/outbox.js';
 
 export function suggestionRoutes(api: Hono<AppEnv>, s: Services): void {
   api.post('/suggestions', async (c) => {
@@ -32,7 +33,10 @@ export function suggestionRoutes(api: Hono<AppEnv>, s: Services): void {
       .onConflict((oc) => oc.columns(['employee_id', 'idempotency_key']).doNothing())
       .returningAll()
       .executeTakeFirst();
-    if (inserted !== undefined) return c.json(toSuggestion(inserted), 201);
+    if (inserted !== undefined) {
+      await enqueueWebhookEvent(s.db, 'suggestion.created', toSuggestion(inserted), inserted.created_at);
+      return c.json(toSuggestion(inserted), 201);
+    }
     const earlier = await s.db.selectFrom('suggestions').selectAll().where('employee_id', '=', me.id).where('idempotency_key', '=', key).executeTakeFirstOrThrow();
     if (earlier.url !== row.url || earlier.note !== row.note || earlier.topics !== row.topics) {
       throw conflict('This Idempotency-Key was already used for a different suggestion.');
