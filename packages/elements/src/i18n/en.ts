@@ -110,6 +110,8 @@ export const stats: StatsStrings = {
   tableCaption: 'Activity by date',
   tableDate: 'Date',
   statsErrorTitle: 'We couldn’t load your stats',
+  badgesEarned: (n, total) => `${n} of ${total} badges earned`,
+  contestRank: (rank, title) => `#${rank} in ${title}`,
 };
 
 export const suggest: SuggestStrings = {

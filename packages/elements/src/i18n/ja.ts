@@ -107,6 +107,8 @@ export const stats: StatsStrings = {
   tableCaption: '日付ごとの活動',
   tableDate: '日付',
   statsErrorTitle: '成果を読み込めませんでした',
+  badgesEarned: (n, total) => `バッジ ${total} 個中 ${n} 個を獲得`,
+  contestRank: (rank, title) => `「${title}」で ${rank} 位`,
 };
 
 export const suggest: SuggestStrings = {

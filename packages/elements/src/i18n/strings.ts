@@ -84,6 +84,10 @@ export interface StatsStrings {
   tableCaption: string;
   tableDate: string;
   statsErrorTitle: string;
+  /** `n` of `total` badges earned. */
+  badgesEarned: (n: string, total: string) => string;
+  /** The employee's rank in a running contest. */
+  contestRank: (rank: string, title: string) => string;
 }
 
 /** `<advocacy-suggest>`. */

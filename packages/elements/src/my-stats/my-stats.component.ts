@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { PERIODS, type AsyncState, type MyStats, type Period } from '@advocacy-kit/core';
+import { PERIODS, type AsyncState, type Badge, type Contest, type MyStats, type Period } from '@advocacy-kit/core';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import * as en from '../i18n/en.js';
 import * as ja from '../i18n/ja.js';
@@ -21,7 +21,8 @@ const strings = {
 /**
  * @tag advocacy-my-stats
  * @summary The signed-in employee's results for a period: points, shares, unique clicks and
- * conversions, with a small trend chart of points.
+ * conversions, with a small trend chart of points, the badges earned and the rank in a running
+ * contest (when the backend has badges and contests).
  *
  * The chart is an SVG with `role="img"` and a spoken summary; the same figures are in a
  * visually hidden table for screen-reader users who want every value.
@@ -33,6 +34,7 @@ const strings = {
  * @csspart figures - The four figures.
  * @csspart figure - One figure.
  * @csspart chart - The trend chart.
+ * @csspart achievements - Badges earned and the contest rank.
  * @csspart state - The loading and error panels.
  *
  * @cssproperty --advocacy-color-accent - Chart bars and the selected period.
@@ -61,6 +63,8 @@ export class AdvocacyMyStatsElement extends AdvocacyElement<CommonStrings & Stat
     },
   );
   private readonly period = new StoreController<Period>(this, () => this.client?.myStats.period);
+  private readonly badges = new StoreController<AsyncState<Badge[]>>(this, () => this.client?.badges.store);
+  private readonly contests = new StoreController<AsyncState<Contest[]>>(this, () => this.client?.contests.store);
   private readonly name = `advocacy-stats-period-${++instances}`;
 
   protected override render() {
@@ -111,7 +115,23 @@ export class AdvocacyMyStatsElement extends AdvocacyElement<CommonStrings & Stat
         )}
       </dl>
       ${stats.rank !== null ? html`<p class="rank">${this.t.companyRank(stats.rank)}</p>` : nothing}
+      ${this.renderAchievements()}
       ${this.renderTrend(stats)}`;
+  }
+
+  /** Badges earned and the best standing in a running contest, once loaded; nothing otherwise. */
+  private renderAchievements() {
+    const n = (value: number) => formatNumber(value, this.lang_);
+    const badges = this.badges.value?.status === 'ready' ? this.badges.value.data! : [];
+    const running = this.contests.value?.status === 'ready' ? this.contests.value.data!.filter((c) => c.status === 'active' && c.me !== null) : [];
+    const lines = [
+      ...(badges.length > 0 ? [this.t.badgesEarned(n(badges.filter((b) => b.awardedAt !== null).length), n(badges.length))] : []),
+      ...running.map((c) => this.t.contestRank(n(c.me!.rank), c.title)),
+    ];
+    if (lines.length === 0) return nothing;
+    return html`<ul class="achievements" part="achievements">
+      ${lines.map((line) => html`<li>${line}</li>`)}
+    </ul>`;
   }
 
   private renderTrend(stats: MyStats) {

@@ -35,6 +35,15 @@ export const styles = [
     .chart-empty {
       color: var(--_muted);
     }
+    .achievements {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 16px;
+      color: var(--_muted);
+    }
     .chart {
       display: block;
       width: 100%;
