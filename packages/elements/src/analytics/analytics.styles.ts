@@ -77,8 +77,11 @@ export const styles = [
       overflow: visible;
     }
     .chart text {
-      font: 14px var(--_font);
+      font: 22px var(--_font);
       fill: var(--_text);
+    }
+    .mix-chart {
+      max-width: 600px;
     }
     .bar {
       fill: var(--_accent);

@@ -15,9 +15,9 @@ export interface BarDatum {
 }
 
 const BAR_WIDTH = 600;
-const BAR_ROW = 28;
-const LABEL_WIDTH = 170;
-const VALUE_WIDTH = 70;
+const BAR_ROW = 40;
+const LABEL_WIDTH = 210;
+const VALUE_WIDTH = 80;
 
 /** Horizontal bars, one row per datum, scaled to the largest. */
 export function barChart(data: readonly BarDatum[], label: string) {
@@ -28,9 +28,9 @@ export function barChart(data: readonly BarDatum[], label: string) {
     ${data.map((datum, index) => {
       const y = index * BAR_ROW;
       const width = Math.max(datum.value > 0 ? 2 : 0, (datum.value / max) * span);
-      return svg`<text class="label" x="0" y=${y + 19}>${datum.label}</text>
-        <rect class="bar" x=${LABEL_WIDTH} y=${y + 5} width=${width.toFixed(1)} height="18" rx="3"></rect>
-        <text class="value" x=${(LABEL_WIDTH + width + 6).toFixed(1)} y=${y + 19}>${datum.display}</text>`;
+      return svg`<text class="label" x="0" y=${y + 28}>${datum.label}</text>
+        <rect class="bar" x=${LABEL_WIDTH} y=${y + 8} width=${width.toFixed(1)} height="26" rx="4"></rect>
+        <text class="value" x=${(LABEL_WIDTH + width + 8).toFixed(1)} y=${y + 28}>${datum.display}</text>`;
     })}
   </svg>`;
 }

@@ -210,11 +210,13 @@ export class AdvocacyContentListElement extends AdvocacyElement<CommonStrings & 
                 <td>${t.kinds[post.kind]}</td>
                 <td><span class="status ${post.status}">${t.statuses[post.status]}</span></td>
                 <td>${date.format(new Date(post.publishAt))}</td>
-                <td class="actions">
-                  <button part="edit-button" aria-label=${t.editPost(post.title)} @click=${() => emit(this, 'advocacy-post-edit', { post })}>${t.edit}</button>
-                  ${post.status === 'archived'
-                    ? nothing
-                    : html`<button part="archive-button" aria-label=${t.archivePost(post.title)} @click=${() => this.archive(post)}>${t.archive}</button>`}
+                <td>
+                  <div class="actions">
+                    <button part="edit-button" aria-label=${t.editPost(post.title)} @click=${() => emit(this, 'advocacy-post-edit', { post })}>${t.edit}</button>
+                    ${post.status === 'archived'
+                      ? nothing
+                      : html`<button part="archive-button" aria-label=${t.archivePost(post.title)} @click=${() => this.archive(post)}>${t.archive}</button>`}
+                  </div>
                 </td>
               </tr>`,
             )}

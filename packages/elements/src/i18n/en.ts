@@ -173,7 +173,7 @@ export const postEditor: PostEditorStrings = {
   commentaryLabel: 'Suggested commentary',
   commentaryFor: (locale, network) => `${locale}, ${network}`,
   commentaryDefault: 'Every network',
-  addNetworkText: 'Add text for',
+  addNetworkText: 'Add its own text',
   addNetworkTextFor: (locale) => `Network with its own ${locale} text`,
   removeNetworkText: (network) => `Remove the ${network} text`,
   counter: (used, limit) => (limit === null ? `${used} characters` : `${used} / ${limit}`),

@@ -104,6 +104,7 @@ export class AdvocacyPostEditorElement extends AdvocacyElement<CommonStrings & A
     busy: { state: true, attribute: false },
     previewing: { state: true, attribute: false },
     saved: { state: true, attribute: false },
+    brokenImage: { state: true, attribute: false },
   };
 
   /** The post to edit; `null` (default) starts a new one. Updated after each save. */
@@ -117,6 +118,8 @@ export class AdvocacyPostEditorElement extends AdvocacyElement<CommonStrings & A
   declare private formError: AdvocacyError | null;
   declare private busy: Action | null;
   declare private previewing: boolean;
+  /** An image address that failed to load: the preview shows the placeholder instead. */
+  declare private brokenImage: string;
   declare private saved: string | null;
 
   private readonly topics = new StoreController<AsyncState<Topic[]>>(this, () => this.client?.topics.store);
@@ -132,6 +135,7 @@ export class AdvocacyPostEditorElement extends AdvocacyElement<CommonStrings & A
     this.formError = null;
     this.busy = null;
     this.previewing = false;
+    this.brokenImage = '';
     this.saved = null;
     this.draft = this.draftFrom(null);
   }
@@ -474,9 +478,11 @@ export class AdvocacyPostEditorElement extends AdvocacyElement<CommonStrings & A
     } catch {
       host = '';
     }
-    const image = /^https?:\/\//.test(d.imageUrl) ? d.imageUrl : '';
+    const image = /^https?:\/\//.test(d.imageUrl) && d.imageUrl !== this.brokenImage ? d.imageUrl : '';
     return html`<figure class="preview" part="preview" aria-label=${this.t.previewLabel}>
-      ${image ? html`<img src=${image} alt="" loading="lazy" />` : html`<div class="placeholder" aria-hidden="true"></div>`}
+      ${image
+        ? html`<img src=${image} alt="" loading="lazy" @error=${() => (this.brokenImage = image)} />`
+        : html`<div class="placeholder" aria-hidden="true"></div>`}
       <figcaption>
         <span class="kind">${this.t.kinds[d.kind]}</span>
         <strong>${d.title || '—'}</strong>

@@ -74,6 +74,9 @@ export const styles = [
       gap: 8px;
       align-items: center;
     }
+    .add select {
+      width: auto;
+    }
     .preview {
       display: grid;
       margin: 0;
