@@ -6,3 +6,5 @@ import '@advocacy-kit/elements/define/advocacy-feed.js';
 import '@advocacy-kit/elements/define/advocacy-my-stats.js';
 import '@advocacy-kit/elements/define/advocacy-leaderboard.js';
 import '@advocacy-kit/elements/define/advocacy-suggest.js';
+import '@advocacy-kit/elements/define/advocacy-badges.js';
+import '@advocacy-kit/elements/define/advocacy-contest-banner.js';
