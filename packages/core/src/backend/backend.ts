@@ -37,7 +37,7 @@ import type {
  * `memoryBackend()` implements it in memory; an integrator can implement it over their own API.
  *
  * The HTTP routes behind each method are listed in `docs/http-api.md` (and, normatively, in the
- * reference server's OpenAPI document). See also packages/core/WORKING-NOTES.md while it exists.
+ * reference server's OpenAPI document).
  *
  * Every method rejects with an `AdvocacyError` (see `errors.ts`), never with a raw transport
  * error, so the UI can tell the employee what happened.
@@ -65,7 +65,8 @@ export interface AdvocacyBackend {
   sendEvents(events: AdvocacyEvent[]): Promise<EventBatchResult>;
   /**
    * Optional: hands a batch to the browser to deliver while the page unloads (`sendBeacon`).
-   * Returns `false` when the browser refused it, so the events stay queued for the next visit.
+   * Returns `false` when the browser refused it. `true` only means the browser queued it, never
+   * that it arrived, so the event queue keeps the events until `sendEvents` acknowledges them.
    */
   sendEventsBeacon?(events: AdvocacyEvent[]): boolean;
   /** Records a conversion for a referral code. Same `externalId` → same conversion. */
