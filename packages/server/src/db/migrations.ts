@@ -1,4 +1,5 @@
 import { SqliteAdapter, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { clickDailyMigration } from '../analytics/migration.js';
 import { announcementsMigration, engagementMigration } from '../engagement/migration.js';
 import { gamificationMigration } from '../gamification/migration.js';
 import { webhooksMigration } from '../webhooks/migration.js';
@@ -215,6 +216,7 @@ const migrations: Record<string, Migration> = {
   '0201_badges_contests_preferences': gamificationMigration,
   '0202_engagement_sends': engagementMigration,
   '0203_engagement_announcements': announcementsMigration,
+  '0204_click_daily': clickDailyMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -62,6 +62,13 @@ export interface Database {
     share_id: string;
     created_at: string;
   };
+  click_daily: {
+    day: string;
+    post_id: string;
+    network: string;
+    team_id: string;
+    unique_clicks: number;
+  };
   conversions: {
     id: string;
     code: string;

@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import { sql } from 'kysely';
+import { DAY_MS } from '../src/points/periods.js';
+import { databaseClickStore, type RawClick } from '../src/tracking/click-store.js';
+import { forEachDatabase } from './support/databases.js';
+import { API, json, signToken, startHarness, type Harness } from './support/harness.js';
+
+const HUMAN = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
+const BOT = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
+
+/** A deterministic pseudo-random sequence (the data is "random-ish" but the same on every run). */
+function sequence(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+interface ClickBreakdowns {
+  uniqueClicks: number;
+  byTopic: Record<string, number>;
+  byNetwork: Record<string, number>;
+  byTeam: Record<string, number>;
+  byKind: Record<string, number>;
+  byDay: Record<string, number>;
+}
+
+const clicksOf = (rows: { key: string; clicks: number }[]) =>
+  Object.fromEntries(rows.filter((row) => row.clicks > 0).map((row) => [row.key, row.clicks]));
+
+forEachDatabase('analytics click rollup', (open) => {
+  let h: Harness;
+  let admin: string;
+  const now = Date.now();
+
+  /** The summary's click figures recomputed from the raw click rows. */
+  const rawClicks = async (from: string, to: string): Promise<ClickBreakdowns> => {
+    const { rows } = await sql<{ post: string; team: string; network: string; kind: string; day: string }>`
+      select s.post_id as "post", e.team_id as "team", s.network as "network", p.kind as "kind", substr(c.created_at, 1, 10) as "day"
+      from clicks c join shares s on s.id = c.share_id join posts p on p.id = s.post_id join employees e on e.id = s.employee_id
+      where c.created_at >= ${from} and c.created_at <= ${to}`.execute(h.advocacy.services.db);
+    const topics = await h.advocacy.services.db.selectFrom('post_topics').select(['post_id', 'topic_id']).execute();
+    const result: ClickBreakdowns = { uniqueClicks: rows.length, byTopic: {}, byNetwork: {}, byTeam: {}, byKind: {}, byDay: {} };
+    const bump = (into: Record<string, number>, key: string) => (into[key] = (into[key] ?? 0) + 1);
+    for (const row of rows) {
+      for (const topic of topics.filter((t) => t.post_id === row.post)) bump(result.byTopic, topic.topic_id);
+      bump(result.byNetwork, row.network);
+      bump(result.byTeam, row.team);
+      bump(result.byKind, row.kind);
+      bump(result.byDay, row.day);
+    }
+    return result;
+  };
+
+  const summaryClicks = async (from: string, to: string): Promise<ClickBreakdowns> => {
+    const summary = await json(await h.request('GET', `${API}/admin/analytics?from=${from}&to=${to}`, { token: admin }), 200);
+    return {
+      uniqueClicks: summary.uniqueClicks,
+      byTopic: clicksOf(summary.byTopic),
+      byNetwork: clicksOf(summary.byNetwork),
+      byTeam: clicksOf(summary.byTeam),
+      byKind: clicksOf(summary.byKind),
+      byDay: clicksOf(summary.byDay),
+    };
+  };
+
+  before(async () => {
+    h = await startHarness(await open());
+    admin = await signToken('emp-admin', { admin: true });
+    const { db } = h.advocacy.services;
+    // Shares across teams, posts (topics, kinds) and networks, besides the fixture's own.
+    const sharers: [string, string, string][] = [
+      ['emp-ann', 'p-1', 'linkedin'],
+      ['emp-ann', 'p-2', 'x'],
+      ['emp-bob', 'p-2', 'linkedin'],
+      ['emp-bob', 'p-3', 'facebook'],
+    ];
+    for (const [index, [employee, postId, network]] of sharers.entries()) {
+      const token = await signToken(employee);
+      await json(await h.request('POST', `${API}/shares`, { token, headers: { 'idempotency-key': `rollup-${index}` }, body: { postId, network, commentary: '' } }), 201);
+    }
+    const shares = await db.selectFrom('shares').select(['id', 'tracking_code', 'employee_id']).execute();
+
+    // Clicks over the last 20 days through the click flush's store, from a small pool of
+    // visitors so that the same visitor clicks the same link on the same day again.
+    const store = databaseClickStore(db, 'rollup-test-salt', h.config.points);
+    const random = sequence(7);
+    const batch: RawClick[] = [];
+    for (let i = 0; i < 400; i++) {
+      const share = shares[Math.floor(random() * shares.length)]!;
+      batch.push({
+        code: share.tracking_code,
+        shareId: share.id,
+        employeeId: share.employee_id,
+        ip: `198.51.100.${Math.floor(random() * 12)}`,
+        userAgent: HUMAN,
+        at: new Date(now - Math.floor(random() * 20 * DAY_MS)).toISOString(),
+      });
+    }
+    const first = await store(batch);
+    assert.ok(first > 0 && first < batch.length, `some of the ${batch.length} clicks are repeats (${first} unique)`);
+    assert.equal(await store(batch), 0, 'the same clicks again are no new unique clicks');
+
+    // And through the redirect: one visitor twice, and a crawler that is never counted.
+    const code = shares[0]!.tracking_code;
+    for (const userAgent of [HUMAN, HUMAN, BOT, BOT]) {
+      await h.request('GET', `/r/${code}`, { headers: { 'user-agent': userAgent, 'x-forwarded-for': '203.0.113.50' } });
+    }
+    await h.advocacy.flush();
+  });
+  after(() => h.close());
+
+  it('holds exactly the unique click rows, whatever was written twice', async () => {
+    const { db } = h.advocacy.services;
+    const rolled = await db.selectFrom('click_daily').select(sql<string | number>`coalesce(sum(unique_clicks), 0)`.as('n')).executeTakeFirstOrThrow();
+    const raw = await sql<{ n: string | number }>`select count(*) as n from clicks c join shares s on s.id = c.share_id`.execute(db);
+    assert.equal(Number(rolled.n), Number(raw.rows[0]!.n));
+  });
+
+  it('gives the same click figures as the raw clicks for windows cut anywhere in a day', async () => {
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const midnight = Date.parse(iso(now).slice(0, 10));
+    const windows: [string, string][] = [
+      [iso(now - 30 * DAY_MS), iso(now)],
+      [iso(now - 9.3 * DAY_MS), iso(now - 2.6 * DAY_MS)],
+      [iso(midnight - 10 * DAY_MS), iso(midnight - 3 * DAY_MS - 1)],
+      [iso(midnight - 5 * DAY_MS), iso(now)],
+      [iso(now - 7.5 * DAY_MS), iso(midnight - 2 * DAY_MS - 1)],
+      [iso(midnight - 4 * DAY_MS + 3_600_000), iso(midnight - 4 * DAY_MS + 7_200_000)],
+      [iso(now - 1.2 * DAY_MS), iso(now - 0.1 * DAY_MS)],
+    ];
+    for (const [from, to] of windows) {
+      const expected = await rawClicks(from, to);
+      assert.ok(from !== windows[0]![0] || expected.uniqueClicks > 100, 'the widest window holds the test clicks');
+      assert.deepEqual(await summaryClicks(from, to), expected, `${from} – ${to}`);
+    }
+  });
+});
