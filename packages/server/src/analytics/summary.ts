@@ -2,7 +2,7 @@ import type { AnalyticsSummary, Breakdown, NetworkId } from '@advocacy-kit/core'
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import { DAY_MS } from '../points/periods.js';
-import { ESTIMATED_REACH } from './reach.js';
+import { ESTIMATED_REACH } from '@advocacy-kit/core/memory';
 import type { Window } from './window.js';
 
 /** One grouped count: share attributes (post, sharer's team, network, post kind) and a day. */
