@@ -1,4 +1,4 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { sql } from 'kysely';
 import { csvRow } from '../analytics/csv.js';
 import { analyticsWindow, type Window } from '../analytics/window.js';
@@ -7,16 +7,17 @@ import type { Db } from '../db/database.js';
 
 type Cell = string | number | null;
 
-interface Export {
-  header: string[];
-  /** One keyset page of rows after `after` (created_at, key), in order. */
-  page(db: Db, window: Window, after: [string, string] | null, size: number): Promise<Array<{ position: [string, string]; cells: Cell[] }>>;
+export interface CsvExport {
+  header: readonly string[];
+  /** One keyset page of rows after `after` (created_at, key), in order; `cells: null` writes no line for that row. */
+  page(db: Db, window: Window, after: [string, string] | null, size: number): Promise<Array<{ position: [string, string]; cells: Cell[] | null }>>;
 }
 
-const after = (position: [string, string] | null, at: string, key: string) =>
+/** The keyset condition for rows after `position` on (`at`, `key`); true on the first page. */
+export const after = (position: [string, string] | null, at: string, key: string) =>
   position === null ? sql<boolean>`1 = 1` : sql<boolean>`(${sql.ref(at)} > ${position[0]} or (${sql.ref(at)} = ${position[0]} and ${sql.ref(key)} > ${position[1]}))`;
 
-const EXPORTS: Record<'shares' | 'clicks' | 'conversions', Export> = {
+const EXPORTS: Record<'shares' | 'clicks' | 'conversions', CsvExport> = {
   shares: {
     header: ['id', 'createdAt', 'employeeId', 'employeeName', 'team', 'postId', 'postTitle', 'network', 'commentary', 'trackingCode', 'pointsAwarded'],
     async page(db, window, position, size) {
@@ -81,35 +82,39 @@ const EXPORTS: Record<'shares' | 'clicks' | 'conversions', Export> = {
 
 const PAGE_SIZE = 1000;
 
-/** `GET /admin/exports/{shares,clicks,conversions}.csv`: streamed in keyset pages, oldest first. */
+/** Streams an export as CSV in keyset pages, oldest first, so a large window never sits in memory. */
+export function csvResponse(c: Context<AppEnv>, db: Db, name: string, window: Window, spec: CsvExport, pageSize = PAGE_SIZE): Response {
+  const encoder = new TextEncoder();
+  let position: [string, string] | null = null;
+  let started = false;
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode(csvRow([...spec.header])));
+        return;
+      }
+      const rows = await spec.page(db, window, position, pageSize);
+      if (rows.length > 0) {
+        controller.enqueue(encoder.encode(rows.map((row) => (row.cells === null ? '' : csvRow(row.cells))).join('')));
+        position = rows[rows.length - 1]!.position;
+      }
+      if (rows.length < pageSize) controller.close();
+    },
+  });
+  return c.body(stream, 200, {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="${name}-${window.from.slice(0, 10)}-${window.to.slice(0, 10)}.csv"`,
+    'Cache-Control': 'no-store',
+  });
+}
+
+/** `GET /admin/exports/{shares,clicks,conversions}.csv`. */
 export function exportRoutes(api: Hono<AppEnv>, s: Services): void {
   for (const [name, spec] of Object.entries(EXPORTS)) {
     const operationId = `adminExport${name[0]!.toUpperCase()}${name.slice(1)}`;
-    api.get(`/admin/exports/${name}.csv`, (c) => {
-      const window = analyticsWindow(s.validator.query<{ from?: string; to?: string }>(operationId, c.req.query()), new Date());
-      const encoder = new TextEncoder();
-      let position: [string, string] | null = null;
-      let started = false;
-      const stream = new ReadableStream<Uint8Array>({
-        async pull(controller) {
-          if (!started) {
-            started = true;
-            controller.enqueue(encoder.encode(csvRow(spec.header)));
-            return;
-          }
-          const rows = await spec.page(s.db, window, position, PAGE_SIZE);
-          if (rows.length > 0) {
-            controller.enqueue(encoder.encode(rows.map((row) => csvRow(row.cells)).join('')));
-            position = rows[rows.length - 1]!.position;
-          }
-          if (rows.length < PAGE_SIZE) controller.close();
-        },
-      });
-      return c.body(stream, 200, {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="${name}-${window.from.slice(0, 10)}-${window.to.slice(0, 10)}.csv"`,
-        'Cache-Control': 'no-store',
-      });
-    });
+    api.get(`/admin/exports/${name}.csv`, (c) =>
+      csvResponse(c, s.db, name, analyticsWindow(s.validator.query<{ from?: string; to?: string }>(operationId, c.req.query()), new Date()), spec),
+    );
   }
 }
