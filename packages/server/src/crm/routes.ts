@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { analyticsWindow } from '../analytics/window.js';
 import type { AppEnv, Services } from '../context.js';
-import { after, csvResponse, type CsvExport } from '../routes/exports.js';
+import { conversionPage, csvResponse, type CsvExport } from '../routes/exports.js';
 import { attribute, CRM_COLUMNS, crmCells } from './attribution.js';
 
 const PAGE_SIZE = 500;
@@ -10,16 +10,7 @@ const PAGE_SIZE = 500;
 const CRM_EXPORT: CsvExport = {
   header: CRM_COLUMNS,
   async page(db, window, position, size) {
-    const rows = await db
-      .selectFrom('conversions')
-      .selectAll()
-      .where('created_at', '>=', window.from)
-      .where('created_at', '<=', window.to)
-      .where(after(position, 'created_at', 'id'))
-      .orderBy('created_at')
-      .orderBy('id')
-      .limit(size)
-      .execute();
+    const rows = await conversionPage(db, window, position, size);
     const attributed = new Map((await attribute(db, rows)).map((conversion) => [conversion.id, conversion]));
     return rows.map((row) => {
       const conversion = attributed.get(row.id);

@@ -14,8 +14,21 @@ export interface CsvExport {
 }
 
 /** The keyset condition for rows after `position` on (`at`, `key`); true on the first page. */
-export const after = (position: [string, string] | null, at: string, key: string) =>
+const after = (position: [string, string] | null, at: string, key: string) =>
   position === null ? sql<boolean>`1 = 1` : sql<boolean>`(${sql.ref(at)} > ${position[0]} or (${sql.ref(at)} = ${position[0]} and ${sql.ref(key)} > ${position[1]}))`;
+
+/** One keyset page of the window's conversions on (created_at, id); the conversions and CRM exports share it. */
+export const conversionPage = (db: Db, window: Window, position: [string, string] | null, size: number) =>
+  db
+    .selectFrom('conversions')
+    .selectAll()
+    .where('created_at', '>=', window.from)
+    .where('created_at', '<=', window.to)
+    .where(after(position, 'created_at', 'id'))
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(size)
+    .execute();
 
 const EXPORTS: Record<'shares' | 'clicks' | 'conversions', CsvExport> = {
   shares: {
@@ -62,16 +75,7 @@ const EXPORTS: Record<'shares' | 'clicks' | 'conversions', CsvExport> = {
   conversions: {
     header: ['id', 'createdAt', 'type', 'value', 'currency', 'externalId', 'trackingCode', 'employeeId', 'postId'],
     async page(db, window, position, size) {
-      const rows = await db
-        .selectFrom('conversions')
-        .selectAll()
-        .where('created_at', '>=', window.from)
-        .where('created_at', '<=', window.to)
-        .where(after(position, 'created_at', 'id'))
-        .orderBy('created_at')
-        .orderBy('id')
-        .limit(size)
-        .execute();
+      const rows = await conversionPage(db, window, position, size);
       return rows.map((r) => ({
         position: [r.created_at, r.id],
         cells: [r.id, r.created_at, r.type, Number(r.value), r.currency, r.external_id, r.code, r.employee_id, r.post_id],
