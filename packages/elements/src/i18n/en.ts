@@ -74,6 +74,7 @@ export const share: ShareStrings = {
     `${network} only takes the link. We’ll copy your words so you can paste them into your post.`,
   urlOnlyAfter: (network) => `Your words are on the clipboard: paste them into your ${network} post.`,
   copiedAfter: 'Copied to the clipboard.',
+  copyByHand: 'The clipboard could not be reached. Select the text below and copy it yourself.',
   shareOn: (network) => `Share on ${network}`,
   continueOn: (network) => `Continue on ${network}`,
   sharing: 'Sharing…',

@@ -71,6 +71,7 @@ export const share: ShareStrings = {
     `${network}ではリンクのみを共有できます。コメントはクリップボードにコピーされるので、投稿画面に貼り付けてください。`,
   urlOnlyAfter: (network) => `コメントをクリップボードにコピーしました。${network}の投稿画面に貼り付けてください。`,
   copiedAfter: 'クリップボードにコピーしました。',
+  copyByHand: 'クリップボードにコピーできませんでした。下の文章を選択して、手動でコピーしてください。',
   shareOn: (network) => `${network}でシェアする`,
   continueOn: (network) => `${network}で続ける`,
   sharing: 'シェアしています…',

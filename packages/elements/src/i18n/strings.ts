@@ -47,6 +47,7 @@ export interface ShareStrings {
   urlOnlyBefore: (network: string) => string;
   urlOnlyAfter: (network: string) => string;
   copiedAfter: string;
+  copyByHand: string;
   shareOn: (network: string) => string;
   continueOn: (network: string) => string;
   sharing: string;

@@ -9,7 +9,7 @@ import { emit } from '../internal/events.js';
 import { asAdvocacyError } from '../internal/errors.js';
 import { formatNumber } from '../internal/format.js';
 import { randomKey } from '../internal/random-key.js';
-import { openShareWindow, suggestedCommentaryFor } from '@advocacy-kit/core/share';
+import { composeShareText, openShareWindow, suggestedCommentaryFor } from '@advocacy-kit/core/share';
 import { availableNetworks, sharedLength, type NetworkChoice } from './networks.js';
 import { styles } from './share-dialog.styles.js';
 
@@ -51,6 +51,7 @@ const strings = {
  * @csspart preview - The link preview card.
  * @csspart share-button - The button that shares.
  * @csspart status - Success and error panels.
+ * @csspart copy-fallback - The read-only text to copy by hand when the clipboard is refused.
  *
  * @cssproperty --advocacy-color-accent - Buttons and the selected network.
  * @cssproperty --advocacy-color-surface - Dialog background.
@@ -262,7 +263,11 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<CommonStrings & 
       <p class="points">${points > 0 ? this.t.pointsEarned(formatNumber(points, this.lang_)) : this.t.noNewPoints}</p>
       ${result.copiedText !== null
         ? html`<p class="notice">${choice?.urlOnly ? this.t.urlOnlyAfter(choice.label) : this.t.copiedAfter}</p>`
-        : nothing}
+        : choice?.urlOnly || result.share.network === 'copy'
+          ? html`<p class="notice" id="copy-hint">${this.t.copyByHand}</p>
+              <textarea part="copy-fallback" readonly aria-labelledby="copy-hint"
+                .value=${composeShareText(result.share.commentary, result.share.trackingUrl)}></textarea>`
+          : nothing}
       ${popupBlocked && result.intentUrl
         ? html`<a class="button primary" href=${result.intentUrl} target="_blank" rel="noopener noreferrer"
             >${this.t.continueOn(choice?.label ?? result.share.network)}</a

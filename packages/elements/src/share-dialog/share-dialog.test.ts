@@ -176,6 +176,33 @@ describe('<advocacy-share-dialog>', () => {
     }
   });
 
+  it('shows the words to copy by hand when the clipboard refuses, so nothing typed is lost', async () => {
+    const { dialog } = await openDialog();
+    await pickNetwork(dialog, 'LinkedIn');
+    await typeCommentary(dialog, 'Proud of this team');
+    const open = stubWindowOpen();
+    const original = Object.getOwnPropertyDescriptor(navigator, 'clipboard');
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')) },
+    });
+    try {
+      const shared = oneEvent(dialog, 'advocacy-share');
+      shadow(dialog).querySelector<HTMLButtonElement>('[part="share-button"]')!.click();
+      const { detail } = await shared;
+      await untilText(dialog, 'The clipboard could not be reached. Select the text below and copy it yourself.');
+      const fallback = shadow(dialog).querySelector<HTMLTextAreaElement>('[part="copy-fallback"]')!;
+      expect(fallback.value).to.equal(`Proud of this team ${detail.share.trackingUrl}`);
+      expect(fallback.readOnly).to.equal(true);
+      expect(textOf(dialog)).not.to.contain('Your words are on the clipboard');
+      await expect(dialog).to.be.accessible();
+    } finally {
+      open.restore();
+      if (original) Object.defineProperty(navigator, 'clipboard', original);
+      else delete (navigator as { clipboard?: unknown }).clipboard;
+    }
+  });
+
   it('shows a failed share with a Retry that opens a new popup and succeeds', async () => {
     const { dialog, backend } = await openDialog();
     await pickNetwork(dialog, 'X');
