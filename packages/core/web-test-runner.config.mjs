@@ -1,6 +1,7 @@
 // Browser tests (*.browser.test.ts) in Debian's Chromium, TypeScript compiled by esbuild.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { chromiumPath, headlessArgs } from '../../scripts/chromium.mjs';
 
 export default {
   files: ['src/**/*.browser.test.ts'],
@@ -9,16 +10,8 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-        args: [
-          '--headless=new',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
+        executablePath: chromiumPath,
+        args: headlessArgs,
       },
     }),
   ],

@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serveStatic } from '../scripts/server.mjs';
+import { playwrightLaunchOptions } from '../../../scripts/chromium.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 let site;
@@ -13,10 +14,7 @@ let browser;
 
 before(async () => {
   site = await serveStatic(join(root, 'dist'));
-  browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await chromium.launch(playwrightLaunchOptions);
 });
 after(async () => {
   await browser?.close();

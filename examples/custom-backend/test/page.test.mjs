@@ -4,15 +4,13 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startExample } from '../scripts/start.mjs';
+import { playwrightLaunchOptions } from '../../../scripts/chromium.mjs';
 
 let example;
 let browser;
 before(async () => {
   example = await startExample({ stdio: 'ignore' });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await chromium.launch(playwrightLaunchOptions);
 });
 after(async () => {
   await browser?.close();

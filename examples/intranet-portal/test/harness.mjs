@@ -5,15 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { buildPortal, PORTAL_DIR, startStack } from '../scripts/stack.mjs';
-
-export const CHROME_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { playwrightLaunchOptions } from '../../../scripts/chromium.mjs';
 
 export const USER_AGENTS = {
   linkedInBot: 'LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)',
@@ -29,7 +21,7 @@ export async function openHarness() {
   const stack = await startStack({ dataDir, logLevel: 'warn', stdio: 'inherit', portalStdio: 'ignore' });
   let browser;
   try {
-    browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROME_ARGS });
+    browser = await chromium.launch(playwrightLaunchOptions);
   } catch (error) {
     await stack.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { playwrightLaunchOptions } from '../../../scripts/chromium.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const vite = join(dirname(createRequire(join(root, 'package.json')).resolve('vite/package.json')), 'bin', 'vite.js');
@@ -38,10 +39,7 @@ before(async () => {
     if (Date.now() > deadline || preview.exitCode !== null) throw new Error('vite preview did not start (run `pnpm build` first)');
     await new Promise((done) => setTimeout(done, 150));
   }
-  browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await chromium.launch(playwrightLaunchOptions);
 });
 after(async () => {
   await browser?.close();
