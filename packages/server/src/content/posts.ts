@@ -1,4 +1,5 @@
 import type { Post, PostInput } from '@advocacy-kit/core';
+import { inputOf } from '@advocacy-kit/core/memory';
 import type { Db } from '../db/database.js';
 import { toPost } from '../db/rows.js';
 import type { Database } from '../db/schema.js';
@@ -7,31 +8,10 @@ import { newId } from '../ids.js';
 
 type PostRow = Database['posts'];
 
-/** The fields of a stored post as a full input, so an update can start from it. */
-function asInput(post: Post): Required<PostInput> {
-  return {
-    kind: post.kind,
-    title: post.title,
-    summary: post.summary,
-    url: post.url,
-    imageUrl: post.imageUrl,
-    source: post.source,
-    locale: post.locale,
-    suggestedCommentary: post.suggestedCommentary,
-    hashtags: post.hashtags,
-    topics: post.topics,
-    audience: post.audience,
-    networks: post.networks,
-    publishAt: post.publishAt,
-    expireAt: post.expireAt,
-    status: post.status === 'draft' ? 'draft' : 'published',
-  };
-}
-
 /** Stored columns for a new post (base null) or for `input` applied over an existing row. */
 function columns(input: Partial<PostInput>, base: PostRow | null, now: string): PostRow {
   const defined = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<PostInput>;
-  const merged = { ...(base === null ? {} : asInput(toPost(base, now))), ...defined };
+  const merged = { ...(base === null ? {} : inputOf(toPost(base, now))), ...defined };
   const publishAt = merged.publishAt == null ? now : new Date(merged.publishAt).toISOString();
   const expireAt = merged.expireAt == null ? null : new Date(merged.expireAt).toISOString();
   if (expireAt !== null && expireAt <= publishAt) {
