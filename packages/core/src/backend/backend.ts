@@ -1,5 +1,7 @@
 import type {
+  AdminPost,
   AdminPostQuery,
+  AdminSuggestion,
   AdvocacyEvent,
   AnalyticsQuery,
   AnalyticsSummary,
@@ -83,11 +85,13 @@ export interface AdvocacyBackend {
 }
 
 export interface AdvocacyAdminBackend {
-  listPosts(query?: AdminPostQuery): Promise<Page<Post>>;
+  /** Posts with their results so far (`metrics`). */
+  listPosts(query?: AdminPostQuery): Promise<Page<AdminPost>>;
   createPost(input: PostInput): Promise<Post>;
   updatePost(id: string, patch: Partial<PostInput>): Promise<Post>;
   archivePost(id: string): Promise<Post>;
-  listSuggestions(query?: SuggestionQuery): Promise<Page<Suggestion>>;
+  /** Suggestions with the suggesting employee's name. */
+  listSuggestions(query?: SuggestionQuery): Promise<Page<AdminSuggestion>>;
   reviewSuggestion(id: string, review: SuggestionReview): Promise<Suggestion>;
   getAnalytics(query: AnalyticsQuery): Promise<AnalyticsSummary>;
   /**

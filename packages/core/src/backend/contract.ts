@@ -326,6 +326,26 @@ export interface AdminPostQuery extends PageQuery {
   kind?: ContentKind | null;
 }
 
+/** A post's results since it was created, for the admin content list. */
+export interface PostMetrics {
+  shares: number;
+  /** Unique human clicks on the post's tracking links. */
+  clicks: number;
+  conversions: number;
+  conversionValue: number;
+}
+
+/** A post as program admins list it: with its results so far. */
+export interface AdminPost extends Post {
+  metrics: PostMetrics;
+}
+
+/** A suggestion as program admins review it: with who sent it. */
+export interface AdminSuggestion extends Suggestion {
+  /** The suggesting employee's display name. */
+  employeeName: string;
+}
+
 export interface SuggestionQuery extends PageQuery {
   status?: SuggestionStatus | null;
 }
@@ -343,6 +363,29 @@ export interface AnalyticsQuery {
 export interface Breakdown {
   key: string;
   shares: number;
+  clicks: number;
+  conversions: number;
+}
+
+/** One of the window's most active advocates. */
+export interface TopAdvocate {
+  employeeId: string;
+  displayName: string;
+  /** Team id, or null. */
+  team: string | null;
+  /** Shares in the window (the ranking). */
+  shares: number;
+  /** Unique human clicks in the window on this employee's links. */
+  clicks: number;
+}
+
+/** One of the window's best performing posts. */
+export interface TopPost {
+  postId: string;
+  title: string;
+  kind: ContentKind;
+  shares: number;
+  /** Unique human clicks in the window (the ranking, then shares). */
   clicks: number;
   conversions: number;
 }
@@ -367,6 +410,13 @@ export interface AnalyticsSummary {
   byTeam: Breakdown[];
   byKind: Breakdown[];
   byDay: Array<Breakdown & { key: string }>;
+  /**
+   * Up to 10 employees by shares in the window (ties: employee id), with the
+   * unique clicks their links earned in it.
+   */
+  topAdvocates: TopAdvocate[];
+  /** Up to 10 posts by unique clicks in the window (ties: more shares, then post id). */
+  topPosts: TopPost[];
 }
 
 /** A link's preview from its Open Graph tags (`POST /admin/link-preview`), for the post editor. */

@@ -22,7 +22,7 @@ import { demoSeed } from './demo-seed.js';
 import { paginate } from './paginate.js';
 import { COMMENTARY_MAX, inputOf, isVisible, postFromInput, present, statusAt, validatePostInput } from './posts.js';
 import type { DemoSeed } from './seed-types.js';
-import { analytics, leaderboard, myStats } from './stats.js';
+import { analytics, leaderboard, myStats, postMetrics } from './stats.js';
 import { FieldErrors, isHttpUrl, isTimestamp, nonEmpty, pageLimit, validationError } from './validate.js';
 
 export interface MemoryBackendOptions {
@@ -305,7 +305,7 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
               (!q || [p.title, p.summary, p.url].some((text) => text.toLowerCase().includes(q))),
           );
           const page = paginate(posts, byPublish, query.cursor, pageLimit(query.limit));
-          return { ...page, items: page.items.map((p) => present(p, db.now())) };
+          return { ...page, items: page.items.map((p) => ({ ...present(p, db.now()), metrics: postMetrics(db, p.id) })) };
         }),
       createPost: (input) => admin(() => createPost(input)),
       updatePost: (id, patch) =>
@@ -328,14 +328,15 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
           return present(post, db.now());
         }),
       listSuggestions: (query = {}) =>
-        admin(() =>
-          paginate(
+        admin(() => {
+          const page = paginate(
             [...db.suggestions.values()].filter((s) => !query.status || s.status === query.status),
             byCreated,
             query.cursor,
             pageLimit(query.limit),
-          ),
-        ),
+          );
+          return { ...page, items: page.items.map((s) => ({ ...s, employeeName: db.employees.get(s.employeeId)?.displayName ?? s.employeeId })) };
+        }),
       reviewSuggestion: (id, review) =>
         admin(() => {
           const suggestion = db.suggestions.get(id);

@@ -1,16 +1,21 @@
 import type {
   AnalyticsSummary,
   Breakdown,
+  Conversion,
   Employee,
   Leaderboard,
   LeaderboardEntry,
   MyStats,
   NetworkId,
   Period,
+  PostMetrics,
   Scope,
+  Share,
   StatsPoint,
+  TopAdvocate,
+  TopPost,
 } from '../backend/contract.js';
-import type { MemoryDb } from './db.js';
+import type { ClickRow, MemoryDb } from './db.js';
 
 const DAY = 86_400_000;
 const PERIOD_DAYS: Record<Period, number> = { week: 7, month: 30, quarter: 90, all: Infinity };
@@ -177,5 +182,55 @@ export function analytics(db: MemoryDb, fromIso: string, toIso: string): Analyti
     byTeam: breakdown((s) => [db.employees.get(s.employeeId)?.team ?? 'unknown']),
     byKind: breakdown((s) => [post(s.postId)?.kind ?? 'unknown']),
     byDay: breakdown((s) => [s.at.slice(0, 10)]).sort((a, b) => (a.key < b.key ? -1 : 1)),
+    topAdvocates: topAdvocates(db, shares, clicks),
+    topPosts: topPosts(db, shares, clicks, conversions),
+  };
+}
+
+const TOP = 10;
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function count<T>(items: T[], key: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
+}
+
+/** Up to 10 employees by shares in the window, then employee id, with their links' clicks. */
+function topAdvocates(db: MemoryDb, shares: Share[], clicks: ClickRow[]): TopAdvocate[] {
+  const clicksBy = count(clicks, (c) => c.employeeId);
+  return [...count(shares, (s) => s.employeeId)]
+    .sort(([a, x], [b, y]) => y - x || byKey(a, b))
+    .slice(0, TOP)
+    .map(([employeeId, n]) => {
+      const employee = db.employees.get(employeeId);
+      return { employeeId, displayName: employee?.displayName ?? employeeId, team: employee?.team ?? null, shares: n, clicks: clicksBy.get(employeeId) ?? 0 };
+    });
+}
+
+/** Up to 10 posts by unique clicks in the window, then shares, then post id. */
+function topPosts(db: MemoryDb, shares: Share[], clicks: ClickRow[], conversions: Conversion[]): TopPost[] {
+  const sharesBy = count(shares, (s) => s.postId);
+  const clicksBy = count(clicks, (c) => c.postId);
+  const conversionsBy = count(conversions, (c) => c.postId);
+  const ids = [...new Set([...sharesBy.keys(), ...clicksBy.keys(), ...conversionsBy.keys()])].filter((id) => db.posts.has(id));
+  const n = (counts: Map<string, number>, id: string) => counts.get(id) ?? 0;
+  return ids
+    .sort((a, b) => n(clicksBy, b) - n(clicksBy, a) || n(sharesBy, b) - n(sharesBy, a) || byKey(a, b))
+    .slice(0, TOP)
+    .map((postId) => {
+      const post = db.posts.get(postId)!;
+      return { postId, title: post.title, kind: post.kind, shares: n(sharesBy, postId), clicks: n(clicksBy, postId), conversions: n(conversionsBy, postId) };
+    });
+}
+
+/** A post's results since it was created. */
+export function postMetrics(db: MemoryDb, postId: string): PostMetrics {
+  const conversions = [...db.conversions.values()].filter((c) => c.postId === postId);
+  return {
+    shares: db.shares.filter((s) => s.postId === postId).length,
+    clicks: db.clicks.filter((c) => c.postId === postId).length,
+    conversions: conversions.length,
+    conversionValue: conversions.reduce((sum, c) => sum + c.value, 0),
   };
 }
