@@ -8,8 +8,10 @@ import { gamificationDb } from './tables.js';
  * Stores every badge the employee has now earned (rules shared with core's memory backend) and
  * returns all badges with progress. Run it after the write that may earn one has committed, so
  * concurrent writes each see the others' rows; the primary key (employee, badge) keeps the award
- * single whatever the races, and the award time is the moment of the share or conversion that
- * earned it, so every racer would store the same row.
+ * single whatever the races. The award time is the moment of the share or conversion that
+ * earned it: writes can commit out of time order (an earlier share waiting on a lock), so a racer
+ * that saw only the later rows may store a later time, and the evaluation after the last commit,
+ * which sees every row, moves it back to the earliest.
  */
 export async function awardBadges(db: Kysely<Database>, employeeId: string, rules: BadgeRules = DEFAULT_BADGE_RULES): Promise<Badge[]> {
   const gdb = gamificationDb(db);
@@ -24,12 +26,20 @@ export async function awardBadges(db: Kysely<Database>, employeeId: string, rule
     rules,
   );
   const earned = new Map(stored.map((row) => [row.badge_id, row.awarded_at]));
-  const fresh = standings.filter((badge) => badge.awardedAt !== null && !earned.has(badge.id));
+  const fresh = standings.filter((badge) => {
+    const stored = earned.get(badge.id);
+    return badge.awardedAt !== null && (stored === undefined || badge.awardedAt < stored);
+  });
   if (fresh.length > 0) {
     await gdb
       .insertInto('employee_badges')
       .values(fresh.map((badge) => ({ employee_id: employeeId, badge_id: badge.id, awarded_at: badge.awardedAt! })))
-      .onConflict((oc) => oc.columns(['employee_id', 'badge_id']).doNothing())
+      .onConflict((oc) =>
+        oc
+          .columns(['employee_id', 'badge_id'])
+          .doUpdateSet({ awarded_at: (eb) => eb.ref('excluded.awarded_at') })
+          .where((eb) => eb('excluded.awarded_at', '<', eb.ref('employee_badges.awarded_at'))),
+      )
       .execute();
     for (const row of await gdb.selectFrom('employee_badges').select(['badge_id', 'awarded_at']).where('employee_id', '=', employeeId).execute()) {
       earned.set(row.badge_id, row.awarded_at);
