@@ -4,8 +4,10 @@ import { sql } from 'kysely';
 import { DAY_MS } from '../src/points/periods.js';
 import { databaseClickStore, type RawClick } from '../src/tracking/click-store.js';
 import { forEachDatabase } from './support/databases.js';
+
 import { API, json, signToken, startHarness, type Harness } from './support/harness.js';
 
+const HOUR = 3_600_000;
 const HUMAN = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
 const BOT = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
 
@@ -30,7 +32,7 @@ interface ClickBreakdowns {
 const clicksOf = (rows: { key: string; clicks: number }[]) =>
   Object.fromEntries(rows.filter((row) => row.clicks > 0).map((row) => [row.key, row.clicks]));
 
-forEachDatabase('analytics click rollup', (open) => {
+forEachDatabase('analytics rollups', (open) => {
   let h: Harness;
   let admin: string;
   const now = Date.now();
@@ -112,11 +114,15 @@ forEachDatabase('analytics click rollup', (open) => {
   });
   after(() => h.close());
 
-  it('holds exactly the unique click rows, whatever was written twice', async () => {
+  it('holds exactly the unique click rows, whatever was written twice, at every level of every dimension', async () => {
     const { db } = h.advocacy.services;
-    const rolled = await db.selectFrom('click_daily').select(sql<string | number>`coalesce(sum(unique_clicks), 0)`.as('n')).executeTakeFirstOrThrow();
     const raw = await sql<{ n: string | number }>`select count(*) as n from clicks c join shares s on s.id = c.share_id`.execute(db);
-    assert.equal(Number(rolled.n), Number(raw.rows[0]!.n));
+    assert.ok(Number(raw.rows[0]!.n) > 100);
+    for (const table of ['rollup_network', 'rollup_team', 'rollup_post'] as const) {
+      const levels = await db.selectFrom(table).select(['level', sql<string | number>`sum(clicks)`.as('n')]).groupBy('level').execute();
+      assert.ok(levels.length >= 2, `${table} has several levels`);
+      for (const level of levels) assert.equal(Number(level.n), Number(raw.rows[0]!.n), `${table} level ${level.level}`);
+    }
   });
 
   it('gives the same click figures as the raw clicks for windows cut anywhere in a day', async () => {
@@ -130,6 +136,9 @@ forEachDatabase('analytics click rollup', (open) => {
       [iso(now - 7.5 * DAY_MS), iso(midnight - 2 * DAY_MS - 1)],
       [iso(midnight - 4 * DAY_MS + 3_600_000), iso(midnight - 4 * DAY_MS + 7_200_000)],
       [iso(now - 1.2 * DAY_MS), iso(now - 0.1 * DAY_MS)],
+      [iso(now - 19.9 * DAY_MS), iso(now - 0.7 * DAY_MS)],
+      [iso(now - 2 * HOUR), iso(now - HOUR)],
+      [iso(now - 0.3 * HOUR), iso(now - 0.1 * HOUR)],
     ];
     for (const [from, to] of windows) {
       const expected = await rawClicks(from, to);

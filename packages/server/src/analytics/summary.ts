@@ -1,146 +1,284 @@
-import type { AnalyticsSummary, Breakdown, NetworkId } from '@advocacy-kit/core';
-import { sql } from 'kysely';
+import type { AnalyticsSummary, Breakdown, ContentKind, NetworkId, TopAdvocate, TopPost } from '@advocacy-kit/core';
+import { ESTIMATED_REACH } from '@advocacy-kit/core/memory';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/database.js';
 import { DAY_MS } from '../points/periods.js';
-import { ESTIMATED_REACH } from '@advocacy-kit/core/memory';
+import { DIMENSIONS, type Dimension, type Level } from './rollups.js';
 import type { Window } from './window.js';
 
-/** One grouped count: share attributes (post, sharer's team, network, post kind) and a day. */
-interface Group {
-  postId: string;
-  team: string;
-  network: string;
-  kind: string;
-  day: string;
-  n: number;
+const HOUR_MS = 3_600_000;
+const TOP = 10;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/* ------------------------------------------------------------ covering a window */
+
+/** A run of whole buckets of one level, as bucket keys: [from, to). */
+interface Span {
+  level: Level;
+  from: string;
+  to: string;
+}
+
+/** A window as whole buckets plus the raw ISO ranges [from, to) they leave at its ends. */
+interface Cover {
+  spans: Span[];
+  raw: Array<[string, string]>;
+}
+
+function floorTo(level: Level, ms: number): number {
+  if (level === 'h') return ms - (ms % HOUR_MS);
+  const day = ms - (ms % DAY_MS);
+  return level === 'd' ? day : day - ((new Date(day).getUTCDay() + 6) % 7) * DAY_MS;
+}
+
+const LENGTH: Record<Level, number> = { h: HOUR_MS, d: DAY_MS, w: 7 * DAY_MS, a: Infinity };
+const bucketKey = (level: Level, ms: number) => iso(ms).slice(0, level === 'h' ? 13 : 10);
+
+/** Covers [a, b) with the coarsest whole buckets first (`levels` coarse to fine), then raw ranges. */
+function cover(a: number, b: number, levels: readonly Level[], into: Cover = { spans: [], raw: [] }): Cover {
+  if (a >= b) return into;
+  const [level, ...finer] = levels;
+  if (level === undefined) {
+    into.raw.push([iso(a), iso(b)]);
+    return into;
+  }
+  const start = floorTo(level, a) === a ? a : floorTo(level, a) + LENGTH[level];
+  const end = floorTo(level, b);
+  if (start >= end) return cover(a, b, finer, into);
+  cover(a, start, finer, into);
+  into.spans.push({ level, from: bucketKey(level, start), to: bucketKey(level, end) });
+  return cover(end, b, finer, into);
+}
+
+/** The window's cover in one dimension's levels (all but all-time, coarsest first). */
+const coverOf = (window: Window, dimension: Dimension) =>
+  cover(Date.parse(window.from), Date.parse(window.to) + 1, dimension.levels.filter((l) => l !== 'a').reverse());
+
+/* ------------------------------------------------------------ counting */
+
+interface Totals {
+  shares: number;
+  clicks: number;
+  conversions: number;
   value: number;
 }
 
-/** FROM clauses that reach the share behind each kind of raw record (constant SQL, no input). */
-const SOURCES = {
-  shares: { from: 'shares s', value: '0' },
-  clicks: { from: 'clicks x join shares s on s.id = x.share_id', value: '0' },
-  conversions: { from: 'conversions x join shares s on s.id = x.share_id', value: 'sum(x.value)' },
-} as const;
+const zero = (): Totals => ({ shares: 0, clicks: 0, conversions: 0, value: 0 });
 
-/** The time column of each source's record. */
-const TIME = { shares: 's.created_at', clicks: 'x.created_at', conversions: 'x.created_at' } as const;
-
-type Row = Record<keyof Group, string | number | null>;
-
-const toGroups = (rows: Row[]): Group[] =>
-  rows.map((row) => ({
-    postId: String(row.postId),
-    team: String(row.team),
-    network: String(row.network),
-    kind: String(row.kind),
-    day: String(row.day),
-    n: Number(row.n),
-    value: Number(row.value ?? 0),
-  }));
-
-/** Records of one source between two ISO bounds (`from` inclusive; `to` inclusive, or exclusive with `before`), grouped. */
-async function grouped(db: Db, source: keyof typeof SOURCES, from: string, to: string, before = false): Promise<Group[]> {
-  const { from: tables, value } = SOURCES[source];
-  const time = sql.raw(TIME[source]);
-  const result = await sql<Row>`
-    select s.post_id as "postId", e.team_id as "team", s.network as "network", p.kind as "kind",
-           substr(${time}, 1, 10) as "day", count(*) as "n", ${sql.raw(value)} as "value"
-    from ${sql.raw(tables)}
-    join posts p on p.id = s.post_id
-    join employees e on e.id = s.employee_id
-    where ${time} >= ${from} and ${time} ${sql.raw(before ? '<' : '<=')} ${to}
-    group by s.post_id, e.team_id, s.network, p.kind, substr(${time}, 1, 10)`.execute(db);
-  return toGroups(result.rows);
+function plus(totals: Totals, add: Totals): Totals {
+  totals.shares += add.shares;
+  totals.clicks += add.clicks;
+  totals.conversions += add.conversions;
+  totals.value += add.value;
+  return totals;
 }
 
-const nextDay = (day: string) => new Date(Date.parse(day) + DAY_MS).toISOString().slice(0, 10);
+const addTo = <K>(map: Map<K, Totals>, key: K, add: Totals) => map.set(key, plus(map.get(key) ?? zero(), add));
+
+type Counted = { shares: unknown; clicks: unknown; conversions: unknown; value: unknown };
+const totalsOf = (row: Counted): Totals => ({
+  shares: Number(row.shares),
+  clicks: Number(row.clicks),
+  conversions: Number(row.conversions),
+  value: Number(row.value ?? 0),
+});
+
+const SUMS = sql.raw(`sum(shares) as "shares", sum(clicks) as "clicks", sum(conversions) as "conversions", sum(conversion_value) as "value"`);
+
+function inSpans(spans: Span[]): RawBuilder<unknown> {
+  if (spans.length === 0) return sql`1 = 0`;
+  return sql.join(
+    spans.map((s) => sql`(level = ${s.level} and bucket >= ${s.from} and bucket < ${s.to})`),
+    sql` or `,
+  );
+}
+
+/** One raw record in a window end: its share's post, network and sharer's team, and its day. */
+interface RawRow extends Counted {
+  post: string;
+  network: string;
+  team: string;
+  day: string;
+}
 
 /**
- * Unique human clicks in the window: whole UTC days from the `click_daily` rollup, and the raw
- * clicks of a day the window only partly covers (its first and last), so the counts are exact.
+ * The shares, clicks and conversions of the raw ranges (at most an hour at each end of the
+ * window), grouped like the rollups.
  */
-async function clickGroups(db: Db, window: Window): Promise<Group[]> {
-  const startsAtMidnight = window.from.endsWith('T00:00:00.000Z');
-  const endsAtMidnight = window.to.endsWith('T23:59:59.999Z');
-  const firstDay = startsAtMidnight ? window.from.slice(0, 10) : nextDay(window.from.slice(0, 10));
-  const lastDay = window.to.slice(0, 10);
-  const afterLast = endsAtMidnight ? nextDay(lastDay) : lastDay;
-  if (firstDay >= afterLast) return grouped(db, 'clicks', window.from, window.to);
-
-  const whole = await sql<Row>`
-    select c.post_id as "postId", c.team_id as "team", c.network as "network", p.kind as "kind",
-           c.day as "day", sum(c.unique_clicks) as "n", 0 as "value"
-    from click_daily c join posts p on p.id = c.post_id
-    where c.day >= ${firstDay} and c.day < ${afterLast}
-    group by c.post_id, c.team_id, c.network, p.kind, c.day`.execute(db);
-  const head = startsAtMidnight ? [] : await grouped(db, 'clicks', window.from, firstDay, true);
-  const tail = endsAtMidnight ? [] : await grouped(db, 'clicks', afterLast, window.to);
-  return [...toGroups(whole.rows), ...head, ...tail];
+async function rawRows(db: Db, ranges: Array<[string, string]>): Promise<RawRow[]> {
+  const rows: RawRow[] = [];
+  for (const [from, to] of ranges) {
+    const { rows: found } = await sql<RawRow>`
+      select post, network, team, day, sum(shares) as "shares", sum(clicks) as "clicks", sum(conversions) as "conversions", sum(value) as "value"
+      from (
+        select s.post_id as post, s.network as network, e.team_id as team, substr(s.created_at, 1, 10) as day, 1 as shares, 0 as clicks, 0 as conversions, 0 as value
+        from shares s join employees e on e.id = s.employee_id
+        where s.created_at >= ${from} and s.created_at < ${to}
+        union all
+        select s.post_id, s.network, e.team_id, substr(x.created_at, 1, 10), 0, 1, 0, 0
+        from clicks x join shares s on s.id = x.share_id join employees e on e.id = s.employee_id
+        where x.created_at >= ${from} and x.created_at < ${to}
+        union all
+        select s.post_id, s.network, e.team_id, substr(x.created_at, 1, 10), 0, 0, 1, x.value
+        from conversions x join shares s on s.id = x.share_id join employees e on e.id = s.employee_id
+        where x.created_at >= ${from} and x.created_at < ${to}
+      ) r
+      group by post, network, team, day`.execute(db);
+    rows.push(...found);
+  }
+  return rows;
 }
 
-type Dimension = (group: Group) => string[];
+/** Totals per network and day. */
+async function byNetworkAndDay(db: Db, window: Window) {
+  const { rows } = await sql<Counted & { key: string; day: string }>`
+    select network as "key", substr(bucket, 1, 10) as "day", ${SUMS}
+    from rollup_network where ${inSpans(coverOf(window, DIMENSIONS.network).spans)}
+    group by network, substr(bucket, 1, 10)`.execute(db);
+  return rows;
+}
+
+/** Totals per key of a dimension without a time series. */
+async function byKey(db: Db, window: Window, dimension: typeof DIMENSIONS.team | typeof DIMENSIONS.post) {
+  const { rows } = await sql<Counted & { key: string }>`
+    select ${sql.ref(dimension.key)} as "key", ${SUMS}
+    from ${sql.table(dimension.table)} where ${inSpans(coverOf(window, dimension).spans)}
+    group by ${sql.ref(dimension.key)}`.execute(db);
+  return rows;
+}
+
+/** Employees who shared in the window, and the most active of them. */
+async function advocates(db: Db, window: Window, end: string) {
+  const { rows } = await sql<{ employee: string; n: unknown; active: unknown }>`
+    select employee_id as "employee", n, count(*) over () as "active"
+    from (select employee_id, count(*) as n from shares where created_at >= ${window.from} and created_at < ${end} group by employee_id) g
+    order by n desc, employee_id limit ${TOP}`.execute(db);
+  return rows;
+}
+
+/** Rows of `select` for ids in bounded chunks (bound parameters have limits). */
+async function forIds<T>(ids: string[], select: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += 5000) out.push(...(await select(ids.slice(i, i + 5000))));
+  return out;
+}
+
+/* ------------------------------------------------------------ the summary */
+
+const toBreakdown = (map: Map<string, Totals>): Breakdown[] =>
+  [...map]
+    .map(([key, t]) => ({ key, shares: t.shares, clicks: t.clicks, conversions: t.conversions }))
+    .sort((a, b) => b.shares - a.shares || (a.key < b.key ? -1 : 1));
 
 /**
  * Program results in a window: shares, unique human clicks and conversions, each counted by its
  * own time and attributed to its share's post, network and sharer's team. Participation is
- * employees who shared in the window / all employees.
+ * employees who shared in the window / all employees. Independent reads run side by side (on
+ * PostgreSQL each takes its own pooled connection).
  */
 export async function analyticsSummary(db: Db, window: Window): Promise<AnalyticsSummary> {
-  const shares = await grouped(db, 'shares', window.from, window.to);
-  const clicks = await clickGroups(db, window);
-  const conversions = await grouped(db, 'conversions', window.from, window.to);
+  const end = iso(Date.parse(window.to) + 1);
+  const [networkRows, teamRows, postRows, raw, top, employees] = await Promise.all([
+    byNetworkAndDay(db, window),
+    byKey(db, window, DIMENSIONS.team),
+    byKey(db, window, DIMENSIONS.post),
+    rawRows(db, coverOf(window, DIMENSIONS.network).raw),
+    advocates(db, window, end),
+    db.selectFrom('employees').select(sql<unknown>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+  ]);
 
-  const postIds = [...new Set([...shares, ...clicks, ...conversions].map((g) => g.postId))];
-  const topics = new Map<string, string[]>();
-  if (postIds.length > 0) {
-    for (const row of await db.selectFrom('post_topics').select(['post_id', 'topic_id']).where('post_id', 'in', postIds).execute()) {
-      topics.set(row.post_id, [...(topics.get(row.post_id) ?? []), row.topic_id]);
-    }
+  const networks = new Map<string, Totals>();
+  const days = new Map<string, Totals>();
+  const teams = new Map<string, Totals>();
+  const posts = new Map<string, Totals>();
+  for (const row of networkRows) {
+    addTo(networks, row.key, totalsOf(row));
+    addTo(days, row.day, totalsOf(row));
+  }
+  for (const row of teamRows) addTo(teams, row.key, totalsOf(row));
+  for (const row of postRows) addTo(posts, row.key, totalsOf(row));
+  for (const row of raw) {
+    const totals = totalsOf(row);
+    addTo(networks, row.network, totals);
+    addTo(days, row.day, totals);
+    addTo(teams, row.team, totals);
+    addTo(posts, row.post, totals);
   }
 
-  const breakdown = (dimension: Dimension): Breakdown[] => {
-    const rows = new Map<string, Breakdown>();
-    const add = (groups: Group[], field: 'shares' | 'clicks' | 'conversions') => {
-      for (const group of groups) {
-        for (const key of dimension(group)) {
-          const row = rows.get(key) ?? { key, shares: 0, clicks: 0, conversions: 0 };
-          row[field] += group.n;
-          rows.set(key, row);
-        }
-      }
-    };
-    add(shares, 'shares');
-    add(clicks, 'clicks');
-    add(conversions, 'conversions');
-    return [...rows.values()].sort((a, b) => b.shares - a.shares || (a.key < b.key ? -1 : 1));
-  };
+  const postIds = [...posts.keys()];
+  const [postInfo, postTopics] = await Promise.all([
+    forIds(postIds, (ids) => db.selectFrom('posts').select(['id', 'kind', 'title']).where('id', 'in', ids).execute()),
+    forIds(postIds, (ids) => db.selectFrom('post_topics').select(['post_id', 'topic_id']).where('post_id', 'in', ids).execute()),
+  ]);
+  const kinds = new Map<string, Totals>();
+  const topics = new Map<string, Totals>();
+  for (const post of postInfo) addTo(kinds, post.kind, posts.get(post.id)!);
+  for (const row of postTopics) addTo(topics, row.topic_id, posts.get(row.post_id)!);
 
-  const active = await db
-    .selectFrom('shares')
-    .select(sql<string | number>`count(distinct employee_id)`.as('n'))
-    .where('created_at', '>=', window.from)
-    .where('created_at', '<=', window.to)
-    .executeTakeFirstOrThrow();
-  const employees = await db.selectFrom('employees').select(sql<string | number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-  const activeAdvocates = Number(active.n);
+  const total = [...networks.values()].reduce(plus, zero());
+  const activeAdvocates = Number(top[0]?.active ?? 0);
   const employeeCount = Number(employees.n);
-  const total = (groups: Group[], pick: (g: Group) => number) => groups.reduce((sum, g) => sum + pick(g), 0);
   return {
     from: window.from,
     to: window.to,
     activeAdvocates,
     employees: employeeCount,
     participationRate: employeeCount === 0 ? 0 : activeAdvocates / employeeCount,
-    shares: total(shares, (g) => g.n),
-    estimatedReach: total(shares, (g) => g.n * (ESTIMATED_REACH[g.network as NetworkId] ?? 0)),
-    uniqueClicks: total(clicks, (g) => g.n),
-    conversions: total(conversions, (g) => g.n),
-    conversionValue: total(conversions, (g) => g.value),
-    byTopic: breakdown((g) => topics.get(g.postId) ?? []),
-    byNetwork: breakdown((g) => [g.network]),
-    byTeam: breakdown((g) => [g.team]),
-    byKind: breakdown((g) => [g.kind]),
-    byDay: breakdown((g) => [g.day]).sort((a, b) => (a.key < b.key ? -1 : 1)),
+    shares: total.shares,
+    estimatedReach: [...networks].reduce((sum, [network, t]) => sum + t.shares * (ESTIMATED_REACH[network as NetworkId] ?? 0), 0),
+    uniqueClicks: total.clicks,
+    conversions: total.conversions,
+    conversionValue: total.value,
+    byTopic: toBreakdown(topics),
+    byNetwork: toBreakdown(networks),
+    byTeam: toBreakdown(teams),
+    byKind: toBreakdown(kinds),
+    byDay: toBreakdown(days).sort((a, b) => (a.key < b.key ? -1 : 1)),
+    topAdvocates: await topAdvocates(db, top, window.from, end),
+    topPosts: topPosts(posts, postInfo),
   };
+}
+
+/** The most active advocates' names, teams and the clicks their links earned in the window. */
+async function topAdvocates(db: Db, top: Array<{ employee: string; n: unknown }>, from: string, end: string): Promise<TopAdvocate[]> {
+  if (top.length === 0) return [];
+  const ids = top.map((row) => row.employee);
+  const [people, clicks] = await Promise.all([
+    db.selectFrom('employees').select(['id', 'display_name', 'team_id']).where('id', 'in', ids).execute(),
+    db
+      .selectFrom('clicks as x')
+      .innerJoin('shares as s', 's.id', 'x.share_id')
+      .select(['s.employee_id', sql<unknown>`count(*)`.as('n')])
+      .where('s.employee_id', 'in', ids)
+      .where('x.created_at', '>=', from)
+      .where('x.created_at', '<', end)
+      .groupBy('s.employee_id')
+      .execute(),
+  ]);
+  return top.map((row) => {
+    const person = people.find((p) => p.id === row.employee);
+    return {
+      employeeId: row.employee,
+      displayName: person?.display_name ?? row.employee,
+      team: person?.team_id ?? null,
+      shares: Number(row.n),
+      clicks: Number(clicks.find((c) => c.employee_id === row.employee)?.n ?? 0),
+    };
+  });
+}
+
+/** Posts by clicks in the window, then shares, then id. */
+function topPosts(posts: Map<string, Totals>, info: Array<{ id: string; kind: string; title: string }>): TopPost[] {
+  return info
+    .map((post) => ({ post, totals: posts.get(post.id)! }))
+    .sort((a, b) => b.totals.clicks - a.totals.clicks || b.totals.shares - a.totals.shares || (a.post.id < b.post.id ? -1 : 1))
+    .slice(0, TOP)
+    .map(({ post, totals }) => ({
+      postId: post.id,
+      title: post.title,
+      kind: post.kind as ContentKind,
+      shares: totals.shares,
+      clicks: totals.clicks,
+      conversions: totals.conversions,
+    }));
 }

@@ -1,5 +1,6 @@
 import { SqliteAdapter, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { clickDailyMigration } from '../analytics/migration.js';
+import { rollupsMigration } from '../analytics/rollups.js';
 import { announcementsMigration, engagementMigration } from '../engagement/migration.js';
 import { gamificationMigration } from '../gamification/migration.js';
 import { webhooksMigration } from '../webhooks/migration.js';
@@ -217,6 +218,7 @@ const migrations: Record<string, Migration> = {
   '0202_engagement_sends': engagementMigration,
   '0203_engagement_announcements': announcementsMigration,
   '0204_click_daily': clickDailyMigration,
+  '0205_analytics_rollups': rollupsMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -62,13 +62,9 @@ export interface Database {
     share_id: string;
     created_at: string;
   };
-  click_daily: {
-    day: string;
-    post_id: string;
-    network: string;
-    team_id: string;
-    unique_clicks: number;
-  };
+  rollup_network: Rollup & { network: string };
+  rollup_team: Rollup & { team_id: string };
+  rollup_post: Rollup & { post_id: string };
   conversions: {
     id: string;
     code: string;
@@ -112,4 +108,14 @@ export interface Database {
     network: string | null;
     received_at: string;
   };
+}
+
+/** Counts per time bucket of one analytics dimension (see analytics/rollups.ts). */
+export interface Rollup {
+  level: string;
+  bucket: string;
+  shares: number;
+  clicks: number;
+  conversions: number;
+  conversion_value: number;
 }
