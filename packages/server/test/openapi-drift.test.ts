@@ -89,7 +89,7 @@ describe('OpenAPI document and core contract stay in step', () => {
 
   it('every page schema carries items and nextCursor like Page<T>', () => {
     const page = all.get('Page')!;
-    for (const name of ['PostPage', 'SharePage', 'PointsPage', 'SuggestionPage']) assertSameShape(name, page, schemas[name]!);
+    for (const name of ['PostPage', 'AdminPostPage', 'SharePage', 'PointsPage', 'SuggestionPage', 'AdminSuggestionPage']) assertSameShape(name, page, schemas[name]!);
   });
 
   for (const [name, { path, method }] of Object.entries(QUERY_OPERATIONS)) {

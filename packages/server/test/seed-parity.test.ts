@@ -49,3 +49,58 @@ forEachDatabase('demo seed parity with the memory backend', (open) => {
     }
   });
 });
+
+forEachDatabase('program analytics parity with the memory backend', (open) => {
+  let database: TestDatabase;
+  let advocacy: AdvocacyApp;
+  let admin: string;
+  const adminId = seed.employees.find((e) => e.role === 'admin')!.id;
+  const get = async (path: string) => json(await advocacy.app.request(`${API}${path}`, { headers: { authorization: `Bearer ${admin}` } }), 200);
+
+  before(async () => {
+    database = await open();
+    advocacy = await createApp(resolveConfig({ databaseUrl: database.databaseUrl, sqliteFile: database.sqliteFile, logLevel: 'silent', auth: { jwtSecret: SECRET } }));
+    await loadSeed(advocacy.services.db, seed, advocacy.services.config.points, now);
+    admin = await signToken(adminId, { admin: true });
+  });
+  after(async () => {
+    await advocacy.close();
+    await database.drop();
+  });
+
+  it('every figure, breakdown, series and top list matches for windows cut anywhere (whole weeks, days, hours and minutes)', async () => {
+    const DAY = 86_400_000;
+    const t = now.getTime();
+    const midnight = Date.parse(now.toISOString().slice(0, 10));
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const windows: [string, string][] = [
+      [iso(t - 90 * DAY), iso(t)],
+      [iso(t - 30 * DAY), iso(t)],
+      [iso(t - 70 * DAY + 1234567), iso(t - 20 * DAY - 7654321)],
+      [iso(midnight - 28 * DAY), iso(midnight - 1)],
+      [iso(midnight - 13 * DAY - 3 * 3_600_000), iso(midnight - 2 * DAY + 5 * 3_600_000 - 1)],
+      [iso(t - 2.5 * DAY), iso(t - 0.25 * DAY)],
+      [iso(t - 5 * 3_600_000 - 17_000), iso(t - 3_600_000 + 42_000)],
+      ['2020-01-01', '2020-01-31'],
+    ];
+    const expectedTotal = await memory(adminId).admin.getAnalytics({ from: windows[0]![0], to: windows[0]![1] });
+    assert.ok(expectedTotal.shares > 50 && expectedTotal.uniqueClicks > 100 && expectedTotal.conversions > 0, 'the widest window holds the seed');
+    assert.ok(expectedTotal.topAdvocates.length > 0 && expectedTotal.topPosts.length > 0);
+    for (const [from, to] of windows) {
+      const served = await get(`/admin/analytics?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+      assert.deepEqual(served, await memory(adminId).admin.getAnalytics({ from, to }), `${from} – ${to}`);
+    }
+  });
+
+  it("the content list's per-post results and the suggestion queue's names match", async () => {
+    const posts = await get('/admin/posts?limit=100');
+    const expected = await memory(adminId).admin.listPosts({ limit: 100 });
+    const metrics = (items: Array<{ id: string; metrics: unknown }>) => Object.fromEntries(items.map((p) => [p.id, p.metrics]));
+    assert.deepEqual(metrics(posts.items), metrics(expected.items));
+    assert.ok(posts.items.some((p: { metrics: { clicks: number } }) => p.metrics.clicks > 0));
+    const suggestions = await get('/admin/suggestions');
+    const names = (items: Array<{ id: string; employeeName: string }>) => Object.fromEntries(items.map((s) => [s.id, s.employeeName]));
+    assert.deepEqual(names(suggestions.items), names((await memory(adminId).admin.listSuggestions()).items));
+    assert.ok(suggestions.items.every((s: { employeeName: string; employeeId: string }) => s.employeeName !== s.employeeId));
+  });
+});

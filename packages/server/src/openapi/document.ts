@@ -172,7 +172,7 @@ export const operations: Record<string, Record<string, Operation>> = {
       tags: ['admin'],
       security: ['bearer'],
       query: { status: { type: 'string', enum: POST_STATUSES }, q: shortText(200), topic: shortText(200), kind: { type: 'string', enum: CONTENT_KINDS }, ...pageQuery },
-      responses: { '200': { description: 'OK', schema: 'PostPage' }, '403': problem('Not an admin') },
+      responses: { '200': { description: 'OK', schema: 'AdminPostPage' }, '403': problem('Not an admin') },
     },
     post: {
       operationId: 'adminCreatePost',
@@ -211,7 +211,7 @@ export const operations: Record<string, Record<string, Operation>> = {
       tags: ['admin'],
       security: ['bearer'],
       query: { status: { type: 'string', enum: ['pending', 'approved', 'rejected'] }, ...pageQuery },
-      responses: { '200': { description: 'OK', schema: 'SuggestionPage' }, '403': problem('Not an admin') },
+      responses: { '200': { description: 'OK', schema: 'AdminSuggestionPage' }, '403': problem('Not an admin') },
     },
   },
   '/admin/suggestions/{id}/review': {

@@ -1,8 +1,9 @@
-import type { ContentKind, PostInput, PostStatus } from '@advocacy-kit/core';
+import type { AdminPost, ContentKind, PostInput, PostMetrics, PostStatus } from '@advocacy-kit/core';
 import type { Hono } from 'hono';
 import { sql } from 'kysely';
 import { insertPost, updatePost } from '../content/posts.js';
 import type { AppEnv, Services } from '../context.js';
+import type { Db } from '../db/database.js';
 import { toPost } from '../db/rows.js';
 import { readJson } from '../http/body.js';
 import { decodeCursor, toPage } from '../http/cursor.js';
@@ -16,6 +17,20 @@ interface AdminPostQuery {
   kind?: ContentKind;
   cursor?: string;
   limit: number;
+}
+
+const NO_RESULTS: PostMetrics = { shares: 0, clicks: 0, conversions: 0, conversionValue: 0 };
+
+/** Posts' results since they were created, from the all-time rows of the post rollup. */
+async function postMetrics(db: Db, ids: string[]): Promise<Map<string, PostMetrics>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('rollup_post').selectAll().where('level', '=', 'a').where('bucket', '=', '').where('post_id', 'in', ids).execute();
+  return new Map(
+    rows.map((row) => [
+      row.post_id,
+      { shares: Number(row.shares), clicks: Number(row.clicks), conversions: Number(row.conversions), conversionValue: Number(row.conversion_value) },
+    ]),
+  );
 }
 
 export function adminPostRoutes(api: Hono<AppEnv>, s: Services): void {
@@ -44,7 +59,9 @@ export function adminPostRoutes(api: Hono<AppEnv>, s: Services): void {
       select = select.where((eb) => eb.or([eb('posts.created_at', '<', cursor.key), eb.and([eb('posts.created_at', '=', cursor.key), eb('posts.id', '<', cursor.id)])]));
     }
     const rows = await select.orderBy('posts.created_at', 'desc').orderBy('posts.id', 'desc').limit(query.limit + 1).execute();
-    return c.json(toPage(rows, query.limit, (row) => toPost(row, now), (row) => ({ key: row.created_at, id: row.id })));
+    const metrics = await postMetrics(s.db, rows.map((row) => row.id));
+    const toAdminPost = (row: (typeof rows)[number]): AdminPost => ({ ...toPost(row, now), metrics: metrics.get(row.id) ?? NO_RESULTS });
+    return c.json(toPage(rows, query.limit, toAdminPost, (row) => ({ key: row.created_at, id: row.id })));
   });
 
   api.post('/admin/posts', async (c) => {

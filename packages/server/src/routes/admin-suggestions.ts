@@ -1,4 +1,4 @@
-import type { PostInput, SuggestionReview, SuggestionStatus } from '@advocacy-kit/core';
+import type { AdminSuggestion, PostInput, SuggestionReview, SuggestionStatus } from '@advocacy-kit/core';
 import type { Hono } from 'hono';
 import { findEmployee } from '../auth/employees.js';
 import { insertPost } from '../content/posts.js';
@@ -21,7 +21,12 @@ export function adminSuggestionRoutes(api: Hono<AppEnv>, s: Services): void {
       select = select.where((eb) => eb.or([eb('created_at', '<', cursor.key), eb.and([eb('created_at', '=', cursor.key), eb('id', '<', cursor.id)])]));
     }
     const rows = await select.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute();
-    return c.json(toPage(rows, query.limit, toSuggestion, (row) => ({ key: row.created_at, id: row.id })));
+    const ids = [...new Set(rows.map((row) => row.employee_id))];
+    const names = new Map(
+      ids.length === 0 ? [] : (await s.db.selectFrom('employees').select(['id', 'display_name']).where('id', 'in', ids).execute()).map((e) => [e.id, e.display_name]),
+    );
+    const toAdminSuggestion = (row: (typeof rows)[number]): AdminSuggestion => ({ ...toSuggestion(row), employeeName: names.get(row.employee_id) ?? row.employee_id });
+    return c.json(toPage(rows, query.limit, toAdminSuggestion, (row) => ({ key: row.created_at, id: row.id })));
   });
 
   /**
