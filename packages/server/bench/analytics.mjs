@@ -2,15 +2,18 @@
 // (plus conversions) spread over the last year, then GET /admin/analytics timed through the app
 // for a 90-day window, as <advocacy-analytics> asks for it (the window and the one before).
 //
-//   node bench/analytics.mjs [--scale 0.1] [--runs 30]
+//   node bench/analytics.mjs [--scale 0.1] [--runs 30] [--keep DIR]
 //
+// --keep DIR keeps the loaded data (the SQLite file, or a note that the PostgreSQL database is
+// loaded) in DIR and, on a later run with the same scale and database, measures it again
+// without loading: a full-scale load takes many minutes.
 // SQLite file by default; the PostgreSQL at BENCH_DATABASE_URL (or TEST_DATABASE_URL) instead —
 // use a scratch database, its tables are filled. Needs `pnpm build` first. Rows are loaded in
 // bulk outside the API (prepared statements in big transactions on SQLite, `unnest` batches on
 // PostgreSQL): the point is the read, not the write path. A benchmark, not a test: it prints.
 // The baseline, timed in the same run, is the least any query over the raw rows pays: counting
 // the window's clicks on their time index.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,7 +23,9 @@ import { SignJWT } from 'jose';
 import { sql } from 'kysely';
 import { createApp, resolveConfig } from '../dist/index.js';
 
-const { values: args } = parseArgs({ options: { scale: { type: 'string', default: '1' }, runs: { type: 'string', default: '30' } } });
+const { values: args } = parseArgs({
+  options: { scale: { type: 'string', default: '1' }, runs: { type: 'string', default: '30' }, keep: { type: 'string' } },
+});
 const scale = Number(args.scale);
 const runs = Number(args.runs);
 if (!(scale > 0) || !(runs > 0)) throw new Error('--scale and --runs take positive numbers');
@@ -39,14 +44,18 @@ const YEAR_S = 365 * 86_400;
 
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? null;
 const secret = 'bench-secret-0123456789abcdef0123';
-const dataDir = mkdtempSync(join(tmpdir(), 'advocacy-analytics-'));
+const dataDir = args.keep ?? mkdtempSync(join(tmpdir(), 'advocacy-analytics-'));
+mkdirSync(dataDir, { recursive: true });
 const sqliteFile = join(dataDir, 'advocacy.sqlite');
+const notePath = join(dataDir, 'bench.json');
+const note = args.keep && existsSync(notePath) ? JSON.parse(readFileSync(notePath, 'utf8')) : null;
+const loaded = note !== null && note.scale === scale && note.databaseUrl === databaseUrl;
 const config = resolveConfig({ databaseUrl, sqliteFile, auth: { jwtSecret: secret }, logLevel: 'silent' });
 const { app, services, close } = await createApp(config);
 
 // Every row is a function of its index, so clicks and conversions find their share's code,
 // time, employee and post without keeping 2M shares in memory.
-const now = Date.now();
+const now = loaded ? note.now : Date.now();
 const iso = (ms) => new Date(ms).toISOString();
 const shareAt = (i) => now - ((i * 7919) % YEAR_S) * 1000 - 1;
 const shareOf = (j) => Number((BigInt(j) * 2654435761n) % BigInt(SHARES));
@@ -138,11 +147,16 @@ async function loadPostgres() {
   }
 }
 
-const loadStarted = performance.now();
-await (services.dialect === 'sqlite' ? loadSqlite() : loadPostgres());
-console.log(
-  `${services.dialect}, scale ${scale}: ${EMPLOYEES} employees, ${SHARES} shares, ${CLICKS} clicks, ${CONVERSIONS} conversions loaded in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s`,
-);
+const counts = `${EMPLOYEES} employees, ${SHARES} shares, ${CLICKS} clicks, ${CONVERSIONS} conversions`;
+if (loaded) {
+  console.log(`${services.dialect}, scale ${scale}: ${counts} kept from ${new Date(now).toISOString()}`);
+} else {
+  if (note !== null) throw new Error(`${dataDir} holds another benchmark's data: use another --keep directory`);
+  const loadStarted = performance.now();
+  await (services.dialect === 'sqlite' ? loadSqlite() : loadPostgres());
+  console.log(`${services.dialect}, scale ${scale}: ${counts} loaded in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s`);
+  if (args.keep) writeFileSync(notePath, JSON.stringify({ scale, databaseUrl, now }));
+}
 
 const token = await new SignJWT({ roles: ['admin'] })
   .setProtectedHeader({ alg: 'HS256' })
@@ -188,4 +202,4 @@ await time('90-day window', from, now);
 await time('the 90 days before (comparison)', from - 90 * DAY, from - 1);
 await time('7-day window', now - 7 * DAY, now);
 await close();
-rmSync(dataDir, { recursive: true, force: true });
+if (!args.keep) rmSync(dataDir, { recursive: true, force: true });
