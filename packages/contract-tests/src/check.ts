@@ -11,6 +11,7 @@ export type GroupId =
   | 'leaderboard'
   | 'suggestions'
   | 'conversions'
+  | 'admin'
   | 'events'
   | 'errors'
   | 'isolation';
@@ -24,6 +25,7 @@ export const GROUPS: ReadonlyArray<{ id: GroupId; title: string }> = [
   { id: 'leaderboard', title: 'Leaderboard' },
   { id: 'suggestions', title: 'Suggestions and review' },
   { id: 'conversions', title: 'Conversions' },
+  { id: 'admin', title: 'Program admin results' },
   { id: 'events', title: 'Participation events' },
   { id: 'errors', title: 'Error shapes' },
   { id: 'isolation', title: 'Isolation between employees' },

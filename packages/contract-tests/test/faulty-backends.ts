@@ -90,3 +90,24 @@ export function leakingOtherEmployee(target: ContractTarget): ContractTarget {
     },
   };
 }
+
+/** An admin view that forgets conversions in the content list and lists no top advocates. */
+export function partialResults(target: ContractTarget): ContractTarget {
+  return {
+    ...target,
+    async admin() {
+      const inner = await target.admin();
+      return override<AdvocacyBackend>(inner, {
+        admin: override(inner.admin, {
+          async listPosts(query) {
+            const page = await inner.admin.listPosts(query);
+            return { ...page, items: page.items.map((post) => ({ ...post, metrics: { ...post.metrics, conversions: 0, conversionValue: 0 } })) };
+          },
+          async getAnalytics(query) {
+            return { ...(await inner.admin.getAnalytics(query)), topAdvocates: [] };
+          },
+        }),
+      });
+    },
+  };
+}

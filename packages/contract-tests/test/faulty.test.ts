@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import { runContractSuite } from '../src/index.js';
 import { assertCaught } from './expect-report.js';
-import { doubleAwarding, leakingOtherEmployee, repeatingPages } from './faulty-backends.js';
+import { doubleAwarding, leakingOtherEmployee, partialResults, repeatingPages } from './faulty-backends.js';
 import { memoryTarget } from './memory-target.js';
 
 test('a backend that awards a retried share again is caught', async () => {
@@ -19,4 +19,10 @@ test("a backend that leaks another employee's shares and stats is caught", async
   const report = await runContractSuite(leakingOtherEmployee(memoryTarget()), { only: ['isolation'] });
   assertCaught(report, 'isolation.shares', "not in the other employee's listMyShares");
   assertCaught(report, 'isolation.points', "other employee's stats are unchanged");
+});
+
+test("a backend whose admin results miss conversions and top advocates is caught", async () => {
+  const report = await runContractSuite(partialResults(memoryTarget()), { only: ['admin'] });
+  assertCaught(report, 'admin.post-results', 'metrics count its share, the visit and the conversion');
+  assertCaught(report, 'admin.analytics-window', 'top advocates');
 });

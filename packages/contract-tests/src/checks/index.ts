@@ -1,4 +1,5 @@
 import type { Check } from '../check.js';
+import { adminChecks } from './admin.js';
 import { conversionChecks } from './conversions.js';
 import { errorChecks } from './errors.js';
 import { eventChecks } from './events.js';
@@ -21,6 +22,7 @@ export const CHECKS: readonly Check[] = [
   ...leaderboardChecks,
   ...suggestionChecks,
   ...conversionChecks,
+  ...adminChecks,
   ...eventChecks,
   ...errorChecks,
   ...isolationChecks,

@@ -25,7 +25,9 @@ export const suggestionChecks: Check[] = [
       const queue = await collectPages('list pending suggestions as admin', (query) =>
         context.admin.admin.listSuggestions({ ...query, status: 'pending' }),
       );
-      assert(queue.some((item) => item.id === suggestion.id), 'the suggestion is in the admin pending queue', suggestion.id, 'not listed');
+      const queued = queue.find((item) => item.id === suggestion.id);
+      assert(queued !== undefined, 'the suggestion is in the admin pending queue', suggestion.id, 'not listed');
+      assertEqual(queued.employeeName, context.me.displayName, "the admin queue names the suggesting employee");
     },
   },
   {
