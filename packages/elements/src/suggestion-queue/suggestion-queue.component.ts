@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { AsyncState, Page, Suggestion, Topic } from '@advocacy-kit/core';
+import type { AdminSuggestion, AsyncState, Page, Suggestion, Topic } from '@advocacy-kit/core';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import * as en from '../i18n/en.js';
 import * as ja from '../i18n/ja.js';
@@ -59,7 +59,7 @@ export class AdvocacySuggestionQueueElement extends AdvocacyElement<CommonString
   declare private approving: Suggestion | null;
 
   private readonly topics = new StoreController<AsyncState<Topic[]>>(this, () => this.client?.topics.store);
-  private readonly queue = new LoadController<Page<Suggestion>>(
+  private readonly queue = new LoadController<Page<AdminSuggestion>>(
     this,
     (client) => client.backend.admin.listSuggestions({ status: 'pending', limit: 100 }),
     (state) => emit(this, 'advocacy-error', { source: 'suggestion-queue', error: state.error! }),
@@ -123,7 +123,7 @@ export class AdvocacySuggestionQueueElement extends AdvocacyElement<CommonString
     </ul>`;
   }
 
-  private renderItem(suggestion: Suggestion) {
+  private renderItem(suggestion: AdminSuggestion) {
     const t = this.t;
     const topics = this.topics.value?.data ?? [];
     const names = suggestion.topics.map((id) => {
@@ -135,7 +135,7 @@ export class AdvocacySuggestionQueueElement extends AdvocacyElement<CommonString
     const busy = this.busyId === id;
     return html`<li class="item" part="item">
       <a class="link" href=${suggestion.url} target="_blank" rel="noopener noreferrer">${suggestion.url}</a>
-      <p class="meta">${t.from(suggestion.employeeId)} · ${t.submitted(relativeTime(suggestion.createdAt, this.lang_))}</p>
+      <p class="meta">${t.from(suggestion.employeeName)} · ${t.submitted(relativeTime(suggestion.createdAt, this.lang_))}</p>
       ${suggestion.note ? html`<p class="note">${suggestion.note}</p>` : nothing}
       ${names.length > 0 ? html`<ul class="tags">${names.map((name) => html`<li>${name}</li>`)}</ul>` : nothing}
       <div class="actions">

@@ -15,12 +15,13 @@ async function queueWith(client: AdvocacyClient, lang = 'en'): Promise<AdvocacyS
 const PENDING = 'https://news.example.com/it-news/ja/hybrid-cloud-survey';
 
 describe('<advocacy-suggestion-queue>', () => {
-  it('lists pending suggestions with the employee, note, topics and link', async () => {
+  it('lists pending suggestions with the employee’s name, note, topics and link', async () => {
     const { client } = adminClient();
     const element = await queueWith(client);
     await untilText(element, PENDING);
     expect(findAll(element, '[part="item"]')).to.have.length(1);
-    expect(textOf(element)).to.contain('From emp-yui').and.contain('ハイブリッドクラウド').and.contain('Industry news');
+    expect(textOf(element)).to.contain('From 中村 結衣').and.contain('ハイブリッドクラウド').and.contain('Industry news');
+    expect(textOf(element)).not.to.contain('emp-yui');
     expect(textOf(element)).not.to.contain('postmortems');
     await expect(element).to.be.accessible();
   });
@@ -97,6 +98,6 @@ describe('<advocacy-suggestion-queue>', () => {
   it('speaks Japanese', async () => {
     const element = await queueWith(adminClient().client, 'ja');
     await untilText(element, '審査待ちの提案');
-    expect(textOf(element)).to.contain('提案者：emp-yui').and.contain('却下');
+    expect(textOf(element)).to.contain('提案者：中村 結衣').and.contain('却下');
   });
 });
