@@ -1,9 +1,11 @@
 import { html, nothing } from 'lit';
-import { CONTENT_KINDS, POST_STATUSES, type AdminPostQuery, type AsyncState, type ContentKind, type Page, type Post, type PostStatus, type Topic } from '@advocacy-kit/core';
+import { CONTENT_KINDS, POST_STATUSES, type AdminPost, type AdminPostQuery, type AsyncState, type ContentKind, type Page, type PostStatus, type Topic } from '@advocacy-kit/core';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import * as en from '../i18n/en.js';
 import * as ja from '../i18n/ja.js';
-import type { AdminCommonStrings, CommonStrings, ContentListStrings } from '../i18n/index.js';
+import * as adminEn from '../i18n/admin-en.js';
+import * as adminJa from '../i18n/admin-ja.js';
+import type { AdminCommonStrings, AdminResultsStrings, CommonStrings, ContentListStrings } from '../i18n/index.js';
 import { StoreController } from '../internal/store-controller.js';
 import { LoadController } from '../internal/load-controller.js';
 import { emit } from '../internal/events.js';
@@ -11,11 +13,12 @@ import { asAdvocacyError } from '../internal/errors.js';
 import { localized } from '../internal/topics.js';
 import { segmented } from '../internal/segmented.js';
 import { downloadCsv, toCsv } from '../internal/csv.js';
+import { formatNumber } from '../internal/format.js';
 import { styles } from './content-list.styles.js';
 
 const strings = {
-  en: { ...en.common, ...en.adminCommon, ...en.contentList },
-  ja: { ...ja.common, ...ja.adminCommon, ...ja.contentList },
+  en: { ...en.common, ...en.adminCommon, ...en.contentList, ...adminEn.adminResults },
+  ja: { ...ja.common, ...ja.adminCommon, ...ja.contentList, ...adminJa.adminResults },
 };
 
 const PAGE_SIZE = 25;
@@ -24,9 +27,10 @@ type StatusFilter = PostStatus | 'all';
 
 /**
  * @tag advocacy-content-list
- * @summary The program's posts by status, with a search over titles, summaries and links, kind
- * and topic filters, Load more, Edit (the host opens the post in `<advocacy-post-editor>`),
- * Archive and a CSV export of the rows shown.
+ * @summary The program's posts by status, each with its results so far (shares, unique clicks,
+ * conversions and their value), with a search over titles, summaries and links, kind and topic
+ * filters, Load more, Edit (the host opens the post in `<advocacy-post-editor>`), Archive and a
+ * CSV export of the rows shown.
  *
  * @event advocacy-post-edit - Edit was pressed. `detail: { post }`.
  * @event advocacy-post-save - A post was archived from the list. `detail: { post, suggestion: null }`.
@@ -45,7 +49,7 @@ type StatusFilter = PostStatus | 'all';
  * @cssproperty --advocacy-color-surface - Panel background.
  * @cssproperty --advocacy-color-border - Borders and row rules.
  */
-export class AdvocacyContentListElement extends AdvocacyElement<CommonStrings & AdminCommonStrings & ContentListStrings> {
+export class AdvocacyContentListElement extends AdvocacyElement<CommonStrings & AdminCommonStrings & AdminResultsStrings & ContentListStrings> {
   static override styles = styles;
 
   static override properties = {
@@ -64,14 +68,14 @@ export class AdvocacyContentListElement extends AdvocacyElement<CommonStrings & 
   declare private kind: ContentKind | '';
   declare private topic: string;
   /** Posts of the pages after the first, appended by Load more. */
-  declare private more: Post[];
+  declare private more: AdminPost[];
   declare private cursor: string | null;
   declare private loadingMore: boolean;
   declare private actionError: string;
 
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly topics = new StoreController<AsyncState<Topic[]>>(this, () => this.client?.topics.store);
-  private readonly posts = new LoadController<Page<Post>>(
+  private readonly posts = new LoadController<Page<AdminPost>>(
     this,
     async (client) => {
       const page = await client.backend.admin.listPosts(this.filters());
@@ -114,7 +118,7 @@ export class AdvocacyContentListElement extends AdvocacyElement<CommonStrings & 
     };
   }
 
-  private get shown(): Post[] {
+  private get shown(): AdminPost[] {
     return [...(this.posts.state.data?.items ?? []), ...this.more];
   }
 
@@ -189,6 +193,7 @@ export class AdvocacyContentListElement extends AdvocacyElement<CommonStrings & 
     const posts = this.shown;
     if (posts.length === 0) return html`<div class="state" part="state" role="status"><p>${t.contentEmpty}</p></div>`;
     const date = new Intl.DateTimeFormat(this.lang_, { dateStyle: 'medium', timeStyle: 'short' });
+    const n = (value: number) => formatNumber(value, this.lang_);
     return html`<div class="scroll">
         <table part="table" aria-labelledby="heading" aria-busy=${state.status === 'loading' ? 'true' : 'false'}>
           <thead>
@@ -197,6 +202,9 @@ export class AdvocacyContentListElement extends AdvocacyElement<CommonStrings & 
               <th scope="col">${t.colKind}</th>
               <th scope="col">${t.colStatus}</th>
               <th scope="col">${t.colPublish}</th>
+              <th scope="col" class="number">${t.colShares}</th>
+              <th scope="col" class="number">${t.colUniqueClicks}</th>
+              <th scope="col" class="number">${t.colConversions}</th>
               <th scope="col"><span class="visually-hidden">${t.colActions}</span></th>
             </tr>
           </thead>
@@ -210,6 +218,12 @@ export class AdvocacyContentListElement extends AdvocacyElement<CommonStrings & 
                 <td>${t.kinds[post.kind]}</td>
                 <td><span class="status ${post.status}">${t.statuses[post.status]}</span></td>
                 <td>${date.format(new Date(post.publishAt))}</td>
+                <td class="number">${n(post.metrics.shares)}</td>
+                <td class="number">${n(post.metrics.clicks)}</td>
+                <td class="number">
+                  ${n(post.metrics.conversions)}
+                  ${post.metrics.conversionValue ? html`<span class="value">${t.conversionValue(n(post.metrics.conversionValue))}</span>` : nothing}
+                </td>
                 <td>
                   <div class="actions">
                     <button part="edit-button" aria-label=${t.editPost(post.title)} @click=${() => emit(this, 'advocacy-post-edit', { post })}>${t.edit}</button>
@@ -261,7 +275,7 @@ export class AdvocacyContentListElement extends AdvocacyElement<CommonStrings & 
     }
   };
 
-  private async archive(post: Post): Promise<void> {
+  private async archive(post: AdminPost): Promise<void> {
     const client = this.client;
     if (!client) return;
     this.actionError = '';
@@ -287,8 +301,12 @@ export class AdvocacyContentListElement extends AdvocacyElement<CommonStrings & 
       post.publishAt,
       post.expireAt ?? '',
       post.topics.map((id) => this.topicName(id)).join('; '),
+      post.metrics.shares,
+      post.metrics.clicks,
+      post.metrics.conversions,
+      post.metrics.conversionValue,
     ]);
-    downloadCsv('posts.csv', toCsv([t.colTitle, 'URL', t.colKind, t.colStatus, t.colPublish, 'expireAt', 'topics'], rows));
+    downloadCsv('posts.csv', toCsv([t.colTitle, 'URL', t.colKind, t.colStatus, t.colPublish, 'expireAt', 'topics', t.colShares, t.colUniqueClicks, t.colConversions, 'conversionValue'], rows));
   };
 }
 

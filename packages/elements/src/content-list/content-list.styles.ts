@@ -31,7 +31,8 @@ export const styles = [
       color: var(--_text);
       overflow-wrap: anywhere;
     }
-    .topics {
+    .topics,
+    .value {
       display: block;
       font-weight: 400;
       font-size: 0.8rem;

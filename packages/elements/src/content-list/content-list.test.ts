@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { AdvocacyClient } from '@advocacy-kit/core';
 import type { AdvocacyContentListElement } from './content-list.component.js';
+import { demoSeed, type SeedShare } from '@advocacy-kit/core/memory';
 import { adminClient, find, findAll, shadow, textOf, untilText } from '../../test/helpers.js';
 import '../admin.js';
 
@@ -30,6 +31,34 @@ describe('<advocacy-content-list>', () => {
     expect(rowTitles(element)[0]).to.equal(all.items[0]!.title);
     shadow(element).querySelector<HTMLButtonElement>('[part="load-more"]')!.click();
     await waitUntil(() => rows(element).length === Math.min(50, all.items.length), 'Load more did not append the next page');
+    await expect(element).to.be.accessible();
+  });
+
+  it('shows each post’s shares, unique clicks, conversions and their value, labelled and in the reader’s number format', async () => {
+    const now = new Date();
+    const seed = demoSeed(now);
+    const [first, second] = seed.posts;
+    const share = (id: string, postId: string, uniqueClicks: number, values: number[]): SeedShare => ({
+      id,
+      postId,
+      employeeId: 'emp-emily',
+      network: 'linkedin',
+      commentary: '',
+      createdAt: new Date(now.getTime() - 5 * 86_400_000).toISOString(),
+      uniqueClicks,
+      conversions: values.map((value, index) => ({ type: 'lead', value, externalId: `${id}-${index}` })),
+    });
+    seed.shares = [share('s1', first!.id, 1200, [4000, 2500]), share('s2', first!.id, 34, []), share('s3', second!.id, 0, [])];
+    const element = await listWith(adminClient({ seed }).client, 'de');
+    await waitUntil(() => rowTitles(element).includes(first!.title), 'no rows');
+    const headers = findAll(element, 'thead th').map((th) => th.textContent!.trim());
+    expect(headers.slice(4, 7)).to.deep.equal(['Shares', 'Unique clicks', 'Conversions']);
+    const cells = (title: string) => {
+      const row = rows(element).find((tr) => tr.querySelector('th a')!.textContent!.trim() === title) as HTMLTableRowElement;
+      return [...row.cells].slice(4, 7).map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim());
+    };
+    expect(cells(first!.title)).to.deep.equal(['2', '1.234', '2 Value 6.500']);
+    expect(cells(second!.title)).to.deep.equal(['1', '0', '0']);
     await expect(element).to.be.accessible();
   });
 
@@ -89,6 +118,6 @@ describe('<advocacy-content-list>', () => {
     const element = await listWith(adminClient().client, 'ja');
     await untilText(element, 'コンテンツ');
     await waitUntil(() => rows(element).length > 0, 'no rows');
-    expect(textOf(element)).to.contain('CSV を書き出す').and.contain('すべての種類');
+    expect(textOf(element)).to.contain('CSV を書き出す').and.contain('すべての種類').and.contain('ユニーククリック');
   });
 });
