@@ -3,7 +3,9 @@ import { CONTENT_KINDS, type AnalyticsSummary, type AsyncState, type Breakdown, 
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import * as en from '../i18n/en.js';
 import * as ja from '../i18n/ja.js';
-import type { AdminCommonStrings, AnalyticsStrings, CommonStrings } from '../i18n/index.js';
+import * as adminEn from '../i18n/admin-en.js';
+import * as adminJa from '../i18n/admin-ja.js';
+import type { AdminCommonStrings, AdminResultsStrings, AnalyticsStrings, CommonStrings } from '../i18n/index.js';
 import { StoreController } from '../internal/store-controller.js';
 import { LoadController } from '../internal/load-controller.js';
 import { emit } from '../internal/events.js';
@@ -16,8 +18,8 @@ import { MIX_TARGET, compare, windows, type Range } from './periods.js';
 import { styles } from './analytics.styles.js';
 
 const strings = {
-  en: { ...en.common, ...en.adminCommon, ...en.analytics },
-  ja: { ...ja.common, ...ja.adminCommon, ...ja.analytics },
+  en: { ...en.common, ...en.adminCommon, ...en.analytics, ...adminEn.adminResults },
+  ja: { ...ja.common, ...ja.adminCommon, ...ja.analytics, ...adminJa.adminResults },
 };
 
 const RANGES: readonly Range[] = ['7', '30', '90', '365'];
@@ -29,14 +31,16 @@ interface Report {
 }
 
 type Dimension = 'byNetwork' | 'byTopic' | 'byTeam' | 'byKind';
+type Cell = string | number;
 
 /**
  * @tag advocacy-analytics
  * @summary What the program earns over a chosen period, against the period before it:
  * participation, shares, estimated reach, unique human clicks, click-through, conversions and
- * their value; shares by network, topic, team and kind of content, with the content mix
- * against the 6-3-1 target; and shares and clicks day by day. Every plot is an accessible SVG
- * with its numbers in a table, and every table exports to CSV.
+ * their value; shares by network, topic, team and kind of content; the top advocates (by shares)
+ * and top posts (by unique clicks); the content mix against the 6-3-1 target; and shares and
+ * clicks day by day. Every plot is an accessible SVG with its numbers in a table, and every
+ * table exports to CSV.
  *
  * @event advocacy-error - Loading failed. `detail: { source: 'analytics', error }`.
  *
@@ -44,6 +48,7 @@ type Dimension = 'byNetwork' | 'byTopic' | 'byTeam' | 'byKind';
  * @csspart kpis - The key figures.
  * @csspart kpi - One key figure with its change.
  * @csspart breakdown - One breakdown (chart, table, export).
+ * @csspart top - The top advocates or the top posts (table, export).
  * @csspart chart - A plot.
  * @csspart table - A plot's numbers.
  * @csspart export-button - A CSV export.
@@ -53,7 +58,7 @@ type Dimension = 'byNetwork' | 'byTopic' | 'byTeam' | 'byKind';
  * @cssproperty --advocacy-color-success - Rises.
  * @cssproperty --advocacy-color-danger - Falls.
  */
-export class AdvocacyAnalyticsElement extends AdvocacyElement<CommonStrings & AdminCommonStrings & AnalyticsStrings> {
+export class AdvocacyAnalyticsElement extends AdvocacyElement<CommonStrings & AdminCommonStrings & AdminResultsStrings & AnalyticsStrings> {
   static override styles = styles;
 
   static override properties = {
@@ -135,6 +140,7 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<CommonStrings & Ad
     }
     const { current, previous, teams } = state.data;
     const day = (iso: string) => formatDay(iso, this.lang_);
+    const team = (key: string | null) => teams.find((candidate) => candidate.id === key)?.name ?? key ?? '';
     return html`<div aria-busy=${state.status === 'loading' ? 'true' : 'false'} class="body">
       <p class="compared">${t.comparedWith(day(previous.from), day(previous.to))}</p>
       ${this.renderKpis(current, previous)}
@@ -142,9 +148,21 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<CommonStrings & Ad
       <div class="grid">
         ${this.renderBreakdown('byNetwork', t.byNetwork, current.byNetwork, (key) => t.networkNames[key as NetworkId] ?? key)}
         ${this.renderBreakdown('byTopic', t.byTopic, current.byTopic, (key) => this.topicName(key))}
-        ${this.renderBreakdown('byTeam', t.byTeam, current.byTeam, (key) => teams.find((team) => team.id === key)?.name ?? key)}
+        ${this.renderBreakdown('byTeam', t.byTeam, current.byTeam, team)}
         ${this.renderBreakdown('byKind', t.byKind, current.byKind, (key) => t.kinds[key as keyof typeof t.kinds] ?? key)}
       </div>
+      ${this.renderTop(
+        'topAdvocates',
+        [t.colKey, t.colTeam, t.colShares, t.colClicks],
+        current.topAdvocates.map((row) => [row.displayName, team(row.team), row.shares, row.clicks]),
+        t.topAdvocatesEmpty,
+      )}
+      ${this.renderTop(
+        'topPosts',
+        [t.colTitle, t.colKind, t.colShares, t.colClicks, t.colConversions],
+        current.topPosts.map((row) => [row.title, t.kinds[row.kind] ?? row.kind, row.shares, row.clicks, row.conversions]),
+        t.topPostsEmpty,
+      )}
       ${this.renderMix(current)} ${this.renderSeries(current)}
     </div>`;
   }
@@ -212,39 +230,53 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<CommonStrings & Ad
     </button>`;
   }
 
+  /** `rows` as a table labelled by `${id}-title`: the first cell heads its row, the first `text` columns are words, the rest numbers. */
+  private table(id: string, header: readonly string[], rows: ReadonlyArray<readonly Cell[]>, text = 1, hidden = false) {
+    const align = (index: number) => (index < text ? '' : 'number');
+    return html`<table id="${id}-table" part="table" class=${hidden ? 'visually-hidden' : ''} aria-labelledby="${id}-title">
+      <thead>
+        <tr>${header.map((cell, index) => html`<th scope="col" class=${align(index)}>${cell}</th>`)}</tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          ([head, ...cells]) => html`<tr>
+            <th scope="row">${head}</th>
+            ${cells.map((cell, index) => html`<td class=${align(index + 1)}>${typeof cell === 'number' ? this.n(cell) : cell}</td>`)}
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
+  private exportButton(file: string, title: string, header: readonly string[], rows: ReadonlyArray<readonly Cell[]>) {
+    return html`<button class="link" part="export-button" aria-label="${this.t.exportCsv}: ${title}" @click=${() => downloadCsv(`analytics-${file}.csv`, toCsv(header, rows))}>
+      ${this.t.exportCsv}
+    </button>`;
+  }
+
+  private renderTop(id: 'topAdvocates' | 'topPosts', header: string[], rows: Cell[][], empty: string) {
+    const title = this.t[id];
+    return html`<div class="breakdown" part="top">
+      <h3 id="${id}-title">${title}</h3>
+      ${rows.length > 0
+        ? html`${this.table(id, header, rows, 2)}
+            <div class="tools">${this.exportButton(id, title, header, rows)}</div>`
+        : html`<p class="state" part="state">${empty}</p>`}
+    </div>`;
+  }
+
   private renderBreakdown(id: Dimension, title: string, rows: Breakdown[], name: (key: string) => string) {
     const t = this.t;
     const sorted = [...rows].sort((a, b) => b.shares - a.shares);
     const total = sorted.reduce((sum, row) => sum + row.shares, 0);
     const summary = t.chartSummary(title, this.n(total), sorted[0] ? name(sorted[0].key) : '');
     const header = [t.colKey, t.colShares, t.colClicks, t.colConversions];
-    const cells = sorted.map((row) => [name(row.key), row.shares, row.clicks, row.conversions] as const);
+    const cells = sorted.map((row) => [name(row.key), row.shares, row.clicks, row.conversions]);
     return html`<div class="breakdown" part="breakdown">
       <h3 id="${id}-title">${title}</h3>
       ${barChart(sorted.map((row) => ({ label: name(row.key), value: row.shares, display: this.n(row.shares) })), summary)}
-      <div class="tools">
-        ${this.tableToggle(id, title)}
-        <button class="link" part="export-button" aria-label="${t.exportCsv}: ${title}" @click=${() => downloadCsv(`analytics-${id}.csv`, toCsv(header, cells))}>
-          ${t.exportCsv}
-        </button>
-      </div>
-      <table id="${id}-table" part="table" class=${this.tables.has(id) ? '' : 'visually-hidden'} aria-labelledby="${id}-title">
-        <thead>
-          <tr>
-            ${header.map((cell, index) => html`<th scope="col" class=${index > 0 ? 'number' : ''}>${cell}</th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${cells.map(
-            ([label, shares, clicks, conversions]) => html`<tr>
-              <th scope="row">${label}</th>
-              <td class="number">${this.n(shares)}</td>
-              <td class="number">${this.n(clicks)}</td>
-              <td class="number">${this.n(conversions)}</td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>
+      <div class="tools">${this.tableToggle(id, title)} ${this.exportButton(id, title, header, cells)}</div>
+      ${this.table(id, header, cells, 1, !this.tables.has(id))}
     </div>`;
   }
 
@@ -267,18 +299,9 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<CommonStrings & Ad
       </ul>
       <div class="tools">
         ${this.tableToggle('mix', t.mixTitle)}
-        <button class="link" part="export-button" aria-label="${t.exportCsv}: ${t.mixTitle}" @click=${() => downloadCsv('analytics-mix.csv', toCsv(header, data.map((d) => [d.label, d.actual.toFixed(3), d.target])))}>
-          ${t.exportCsv}
-        </button>
+        ${this.exportButton('mix', t.mixTitle, header, data.map((d) => [d.label, d.actual.toFixed(3), d.target]))}
       </div>
-      <table id="mix-table" part="table" class=${this.tables.has('mix') ? '' : 'visually-hidden'} aria-labelledby="mix-title">
-        <thead>
-          <tr>${header.map((cell, index) => html`<th scope="col" class=${index > 0 ? 'number' : ''}>${cell}</th>`)}</tr>
-        </thead>
-        <tbody>
-          ${data.map((d) => html`<tr><th scope="row">${d.label}</th><td class="number">${percent(d.actual)}</td><td class="number">${percent(d.target)}</td></tr>`)}
-        </tbody>
-      </table>
+      ${this.table('mix', header, data.map((d) => [d.label, percent(d.actual), percent(d.target)]), 1, !this.tables.has('mix'))}
     </div>`;
   }
 
@@ -303,25 +326,9 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<CommonStrings & Ad
       </ul>
       <div class="tools">
         ${this.tableToggle('series', t.overTime)}
-        <button class="link" part="export-button" aria-label="${t.exportCsv}: ${t.overTime}" @click=${() => downloadCsv('analytics-daily.csv', toCsv(header, days.map((row) => [row.key, row.shares, row.clicks, row.conversions])))}>
-          ${t.exportCsv}
-        </button>
+        ${this.exportButton('daily', t.overTime, header, days.map((row) => [row.key, row.shares, row.clicks, row.conversions]))}
       </div>
-      <table id="series-table" part="table" class=${this.tables.has('series') ? '' : 'visually-hidden'} aria-labelledby="series-title">
-        <thead>
-          <tr>${header.map((cell, index) => html`<th scope="col" class=${index > 0 ? 'number' : ''}>${cell}</th>`)}</tr>
-        </thead>
-        <tbody>
-          ${days.map(
-            (row) => html`<tr>
-              <th scope="row">${formatDay(row.key, this.lang_)}</th>
-              <td class="number">${this.n(row.shares)}</td>
-              <td class="number">${this.n(row.clicks)}</td>
-              <td class="number">${this.n(row.conversions)}</td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>
+      ${this.table('series', header, days.map((row) => [formatDay(row.key, this.lang_), row.shares, row.clicks, row.conversions]), 1, !this.tables.has('series'))}
     </div>`;
   }
 }

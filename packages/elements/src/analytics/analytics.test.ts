@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { AdvocacyClient } from '@advocacy-kit/core';
 import type { AdvocacyAnalyticsElement } from './analytics.component.js';
 import { compare, windows } from './periods.js';
+import { demoSeed, type DemoSeed, type SeedShare } from '@advocacy-kit/core/memory';
 import { adminClient, find, findAll, shadow, textOf, untilText } from '../../test/helpers.js';
 import '../admin.js';
 
@@ -36,6 +37,36 @@ async function captureDownload(trigger: () => void): Promise<{ name: string; tex
   }
   return { name, text: await blob!.text() };
 }
+
+const UNTRUSTED = '<img src=x onerror="window.pwned=1">Launch';
+
+/** The demo company with five known shares in the last week: two advocates, three posts, the first titled with markup. */
+function knownResults(now: Date): DemoSeed {
+  const seed = demoSeed(now);
+  const [owned, curated, other] = seed.posts;
+  owned!.title = UNTRUSTED;
+  const share = (id: string, employeeId: string, postId: string, uniqueClicks: number, conversions = 0): SeedShare => ({
+    id,
+    postId,
+    employeeId,
+    network: 'linkedin',
+    commentary: '',
+    createdAt: new Date(now.getTime() - 5 * 86_400_000).toISOString(),
+    uniqueClicks,
+    conversions: Array.from({ length: conversions }, (_, index) => ({ type: 'lead' as const, value: 1000, externalId: `${id}-${index}` })),
+  });
+  seed.shares = [
+    share('s1', 'emp-emily', owned!.id, 4, 1),
+    share('s2', 'emp-emily', owned!.id, 2),
+    share('s3', 'emp-emily', curated!.id, 0),
+    share('s4', 'emp-kenji', curated!.id, 7, 2),
+    share('s5', 'emp-kenji', other!.id, 1),
+  ];
+  return seed;
+}
+
+const tableText = (element: Element, id: string) =>
+  findAll<HTMLTableRowElement>(element, `#${id}-table tr`).map((row) => [...row.cells].map((cell) => cell.textContent!.trim()));
 
 describe('<advocacy-analytics>', () => {
   it('shows the key figures of the period against the period before', async () => {
@@ -90,6 +121,42 @@ describe('<advocacy-analytics>', () => {
     expect(text).to.contain('Marketing');
   });
 
+  it('ranks the top advocates and the top posts of the period, with their numbers, as text', async () => {
+    const now = new Date();
+    const seed = knownResults(now);
+    const element = await analyticsWith(adminClient({ seed }).client);
+    await find(element, '#topPosts-table');
+    expect(tableText(element, 'topAdvocates')).to.deep.equal([
+      ['Name', 'Team', 'Shares', 'Clicks'],
+      ['Emily Clarke', 'Marketing', '3', '6'],
+      ['高橋 健二', 'Engineering', '2', '8'],
+    ]);
+    expect(tableText(element, 'topPosts')).to.deep.equal([
+      ['Title', 'Kind', 'Shares', 'Clicks', 'Conversions'],
+      [seed.posts[1]!.title, 'Curated', '2', '7', '2'],
+      [UNTRUSTED, 'Our own', '2', '6', '1'],
+      [seed.posts[2]!.title, 'Curated', '1', '1', '0'],
+    ]);
+    expect(shadow(element).querySelector('img')).to.equal(null);
+    expect(shadow(element).querySelector('#topPosts-table')!.getAttribute('aria-labelledby')).to.equal('topPosts-title');
+    expect(shadow(element).querySelector('#topPosts-title')!.textContent).to.equal('Top posts');
+    await expect(element).to.be.accessible();
+  });
+
+  it('exports the top advocates and the top posts to CSV', async () => {
+    const element = await analyticsWith(adminClient({ seed: knownResults(new Date()) }).client);
+    await find(element, '#topPosts-table');
+    const advocates = await captureDownload(() => shadow(element).querySelector<HTMLButtonElement>('button[aria-label="Export CSV: Top advocates"]')!.click());
+    expect(advocates.name).to.equal('analytics-topAdvocates.csv');
+    expect(advocates.text).to.equal('Name,Team,Shares,Clicks\r\nEmily Clarke,Marketing,3,6\r\n高橋 健二,Engineering,2,8\r\n');
+    const posts = await captureDownload(() => shadow(element).querySelector<HTMLButtonElement>('button[aria-label="Export CSV: Top posts"]')!.click());
+    expect(posts.name).to.equal('analytics-topPosts.csv');
+    const lines = posts.text.trim().split('\r\n');
+    expect(lines[0]).to.equal('Title,Kind,Shares,Clicks,Conversions');
+    expect(lines[2]).to.equal(`"${UNTRUSTED.replace(/"/g, '""')}",Our own,2,6,1`);
+    expect(lines).to.have.length(4);
+  });
+
   it('follows the chosen period', async () => {
     const { client, backend } = adminClient();
     const week = await backend.as('emp-haruka').admin.getAnalytics(windows('7', new Date()).current);
@@ -102,6 +169,8 @@ describe('<advocacy-analytics>', () => {
   it('says when nothing was shared, and shows an error with a retry', async () => {
     const empty = await analyticsWith(adminClient({ seed: false }).client);
     await untilText(empty, 'No shares in this period yet.');
+    expect(textOf(empty)).to.contain('Top advocates').and.contain('Nobody shared in this period.').and.contain('No post was shared or clicked in this period.');
+    expect(shadow(empty).querySelector('#topAdvocates-table, #topPosts-table')).to.equal(null);
     await expect(empty).to.be.accessible();
     const { client, backend } = adminClient();
     backend.fail('timeout');
@@ -115,6 +184,6 @@ describe('<advocacy-analytics>', () => {
   it('speaks Japanese', async () => {
     const element = await analyticsWith(adminClient().client, 'ja');
     await find(element, '[part="kpis"]');
-    expect(textOf(element)).to.contain('プログラムの成果').and.contain('コンテンツ構成').and.contain('過去30日間');
+    expect(textOf(element)).to.contain('プログラムの成果').and.contain('コンテンツ構成').and.contain('過去30日間').and.contain('シェア上位の社員').and.contain('クリック上位の投稿');
   });
 });
