@@ -1,4 +1,5 @@
 import { demoSeed } from '@advocacy-kit/core/memory';
+import { rebuildRollups } from './analytics/rollups.js';
 import { loadConfig } from './config.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
 import { createLogger } from './log.js';
@@ -11,6 +12,9 @@ Commands:
   start     migrate the database if needed, then serve the API (PORT, default 8787)
   migrate   apply pending database migrations and exit
   seed      load the demo company (idempotent) and exit
+  rebuild-rollups
+            count the analytics rollups again from every share, click and
+            conversion (after a bulk import made without the rollup triggers)
 
 Configuration comes from environment variables; see the package README.`;
 
@@ -21,7 +25,7 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = process.en
     console.log(USAGE);
     return command === undefined ? 1 : 0;
   }
-  if (command !== 'start' && command !== 'migrate' && command !== 'seed') {
+  if (command !== 'start' && command !== 'migrate' && command !== 'seed' && command !== 'rebuild-rollups') {
     console.error(`Unknown command "${command}".\n\n${USAGE}`);
     return 1;
   }
@@ -41,6 +45,11 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = process.en
       const now = new Date();
       const result = await loadSeed(db, demoSeed(now), config.points, now);
       logger.info('seeded', { database: dialect, ...result });
+    }
+    if (command === 'rebuild-rollups') {
+      const started = performance.now();
+      await rebuildRollups(db);
+      logger.info('rollups rebuilt', { database: dialect, ms: Math.round(performance.now() - started) });
     }
     return 0;
   } finally {

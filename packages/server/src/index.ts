@@ -8,3 +8,4 @@ export { mintDemoToken } from './auth/tokens.js';
 export { runCli } from './cli.js';
 export { verifyWebhookSignature, signWebhookPayload, SIGNATURE_HEADER, type VerifyWebhookOptions, type WebhookVerification } from './webhooks/signature.js';
 export { WEBHOOK_EVENT_TYPES, type WebhookEvent, type WebhookEventType } from './webhooks/events.js';
+export { rebuildRollups, createRollupTriggers, dropRollupTriggers } from './analytics/rollups.js';

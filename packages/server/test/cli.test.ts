@@ -72,6 +72,32 @@ forEachDatabase('advocacy-server CLI', (open) => {
     assert.deepEqual(await counts(target()), once);
   });
 
+  it('rebuild-rollups counts the analytics rollups again to exactly what the triggers kept', async () => {
+    const snapshot = async () => {
+      const { db } = openDatabase(target());
+      try {
+        const rows = [];
+        for (const table of ['rollup_network', 'rollup_team', 'rollup_post'] as const) {
+          for (const row of await db.selectFrom(table).selectAll().execute()) rows.push(JSON.stringify({ table, ...row, conversion_value: Number(row.conversion_value) }));
+        }
+        return rows.sort();
+      } finally {
+        await db.destroy();
+      }
+    };
+    const kept = await snapshot();
+    assert.ok(kept.length > 100, 'the seed filled the rollups');
+    const { db } = openDatabase(target());
+    await db.deleteFrom('rollup_team').execute();
+    await db.updateTable('rollup_post').set({ clicks: 0 }).execute();
+    await db.destroy();
+    assert.notDeepEqual(await snapshot(), kept);
+    const result = cli(['rebuild-rollups'], env);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /"msg":"rollups rebuilt"/);
+    assert.deepEqual(await snapshot(), kept);
+  });
+
   it('rejects an unknown command with the usage', () => {
     const result = cli(['serve'], env);
     assert.equal(result.status, 1);

@@ -70,16 +70,55 @@ function upsert(dimension: Dimension): string {
   return `on conflict (level, bucket, ${dimension.key}) do update set ${COUNTERS.map((c) => `${c} = ${t}.${c} + excluded.${c}`).join(', ')}`;
 }
 
-/** Counts a set of new rows of `source` (the table or transition table `from`) into one level of a dimension. */
-function setStatement(source: Source, from: string, dimension: Dimension, level: Level, dialect: Dialect): string {
-  const { joins, key } = reach(source, dimension, 'n');
-  const at = bucket(level, 'n.created_at', dialect);
-  const counts = COUNTERS.map((c) => (c === 'conversion_value' ? (source === 'conversions' ? 'sum(n.value)' : '0') : c === source ? 'count(*)' : '0'));
+function* everyLevel(): Generator<[Dimension, Level]> {
+  for (const dimension of Object.values(DIMENSIONS)) for (const level of dimension.levels) yield [dimension, level];
+}
+
+const isSqlite = (db: Kysely<any>) => db.getExecutor().adapter instanceof SqliteAdapter;
+
+/**
+ * The records of `source` in `from` (the table itself or a trigger's transition table) as rows of
+ * time, post, network and sharer's team with what each counts for.
+ */
+function recordRows(source: Source, from: string): string {
+  const share = source === 'shares' ? 'n' : 's';
+  const count = (counter: Source) => (counter === source ? '1' : '0');
+  return `select n.created_at as at, ${share}.post_id as post_id, ${share}.network as network, e.team_id as team_id,
+      ${count('shares')} as shares, ${count('clicks')} as clicks, ${count('conversions')} as conversions,
+      ${source === 'conversions' ? 'n.value' : '0'} as conversion_value
+    from ${from} n ${source === 'shares' ? '' : 'join shares s on s.id = n.share_id'} join employees e on e.id = ${share}.employee_id`;
+}
+
+/** Adds the rows of `rows` (from recordRows) into one level of a dimension. */
+function groupInsert(dimension: Dimension, level: Level, rows: string, dialect: Dialect): string {
+  const at = bucket(level, 'r.at', dialect);
   return `insert into ${dimension.table} (level, bucket, ${dimension.key}, ${COUNTERS.join(', ')})
-    select '${level}', ${at}, ${key}, ${counts.join(', ')}
-    from ${from} n ${join(joins)}
-    where true group by ${level === 'a' ? '' : `${at}, `}${key} order by 2, 3
+    select '${level}', ${at}, r.${dimension.key}, ${COUNTERS.map((c) => `sum(r.${c})`).join(', ')}
+    from ${rows} r
+    where true group by ${level === 'a' ? '' : `${at}, `}r.${dimension.key} order by 2, 3
     ${upsert(dimension)}`;
+}
+
+/** On PostgreSQL: one statement that joins the records once and adds them into every level of every dimension. */
+function postgresCount(source: Source, from: string): string {
+  const inserts = [...everyLevel()].map(([dimension, level]) => groupInsert(dimension, level, 'r', 'postgres'));
+  const last = inserts.pop()!;
+  return `with r as materialized (${recordRows(source, from)}),
+    ${inserts.map((insert, i) => `u${i} as (${insert})`).join(',\n    ')}
+    ${last}`;
+}
+
+/** Adds every stored record of every source into the rollups (on SQLite through a temporary table per source). */
+async function countAll(db: Kysely<any>): Promise<void> {
+  for (const source of SOURCES) {
+    if (!isSqlite(db)) {
+      await sql.raw(postgresCount(source, source)).execute(db);
+      continue;
+    }
+    await sql.raw(`create temp table rollup_records as ${recordRows(source, source)}`).execute(db);
+    for (const [dimension, level] of everyLevel()) await sql.raw(groupInsert(dimension, level, 'temp.rollup_records', 'sqlite')).execute(db);
+    await sql`drop table temp.rollup_records`.execute(db);
+  }
 }
 
 /** Counts the one new row of `source` into one level of a dimension, inside a SQLite row trigger. */
@@ -95,11 +134,40 @@ function rowStatement(source: Source, dimension: Dimension, level: Level): strin
     ${upsert(dimension)};`;
 }
 
-function* everyLevel(): Generator<[Dimension, Level]> {
-  for (const dimension of Object.values(DIMENSIONS)) for (const level of dimension.levels) yield [dimension, level];
+/** Creates the triggers that keep the rollups (see the module comment). */
+export async function createRollupTriggers(db: Kysely<any>): Promise<void> {
+  for (const source of SOURCES) {
+    if (isSqlite(db)) {
+      const body = [...everyLevel()].map(([dimension, level]) => rowStatement(source, dimension, level)).join('\n');
+      await sql.raw(`create trigger ${source}_roll_up after insert on ${source} begin\n${body}\nend`).execute(db);
+      continue;
+    }
+    // One statement-level pass per INSERT: its transition table holds only the inserted rows.
+    await sql.raw(`create function ${source}_roll_up() returns trigger language plpgsql as $$ begin\n${postgresCount(source, 'new_rows')};\nreturn null; end $$`).execute(db);
+    await sql
+      .raw(`create trigger ${source}_roll_up after insert on ${source} referencing new table as new_rows for each statement execute function ${source}_roll_up()`)
+      .execute(db);
+  }
 }
 
-const isSqlite = (db: Kysely<any>) => db.getExecutor().adapter instanceof SqliteAdapter;
+/** Drops those triggers: rows inserted meanwhile are not counted until `rebuildRollups`. */
+export async function dropRollupTriggers(db: Kysely<any>): Promise<void> {
+  for (const source of SOURCES) {
+    await sql.raw(`drop trigger if exists ${source}_roll_up${isSqlite(db) ? '' : ` on ${source}`}`).execute(db);
+    if (!isSqlite(db)) await sql.raw(`drop function if exists ${source}_roll_up()`).execute(db);
+  }
+}
+
+/**
+ * Counts the rollups again from every stored share, click and conversion, in one transaction:
+ * after a bulk import made with the triggers dropped (`advocacy-server rebuild-rollups`).
+ */
+export async function rebuildRollups(db: Kysely<any>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const dimension of Object.values(DIMENSIONS)) await trx.deleteFrom(dimension.table).execute();
+    await countAll(trx);
+  });
+}
 
 /** Replaces `click_daily` (clicks only, days only) with the rollups, counting every existing row in; keeps `shares_created_cover`. */
 export const rollupsMigration: Migration = {
@@ -122,29 +190,11 @@ export const rollupsMigration: Migration = {
         .$call((builder) => (dialect === 'sqlite' ? builder.modifyEnd(sql`without rowid`) : builder))
         .execute();
     }
-    for (const source of SOURCES) {
-      for (const [dimension, level] of everyLevel()) await sql.raw(setStatement(source, source, dimension, level, dialect)).execute(db);
-    }
-
-    for (const source of SOURCES) {
-      if (dialect === 'sqlite') {
-        const body = [...everyLevel()].map(([dimension, level]) => rowStatement(source, dimension, level)).join('\n');
-        await sql.raw(`create trigger ${source}_roll_up after insert on ${source} begin\n${body}\nend`).execute(db);
-        continue;
-      }
-      // One statement-level pass per INSERT: its transition table holds only the inserted rows.
-      const body = [...everyLevel()].map(([dimension, level]) => `${setStatement(source, 'new_rows', dimension, level, dialect)};`).join('\n');
-      await sql.raw(`create function ${source}_roll_up() returns trigger language plpgsql as $$ begin\n${body}\nreturn null; end $$`).execute(db);
-      await sql
-        .raw(`create trigger ${source}_roll_up after insert on ${source} referencing new table as new_rows for each statement execute function ${source}_roll_up()`)
-        .execute(db);
-    }
+    await countAll(db);
+    await createRollupTriggers(db);
   },
   async down(db: Kysely<any>) {
-    for (const source of SOURCES) {
-      await sql.raw(`drop trigger if exists ${source}_roll_up${isSqlite(db) ? '' : ` on ${source}`}`).execute(db);
-      if (!isSqlite(db)) await sql.raw(`drop function if exists ${source}_roll_up()`).execute(db);
-    }
+    await dropRollupTriggers(db);
     for (const dimension of Object.values(DIMENSIONS)) await db.schema.dropTable(dimension.table).execute();
     // Back to `click_daily`, which counts the existing clicks in again (its index stayed).
     await db.schema.dropIndex('shares_created_cover').execute();
