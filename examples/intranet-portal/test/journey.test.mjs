@@ -112,6 +112,23 @@ test('an employee signs in in Japanese, shares with a tracking link and earns po
   await signIn(page, stack.url, { name: '佐藤 遥', language: 'ja' });
   await page.getByRole('link', { name: 'アドボカシー管理' }).click();
   await page.getByRole('heading', { level: 1, name: 'アドボカシー管理' }).waitFor();
+  // The queue names who suggested it; the analytics rank the employee among the top advocates.
+  await page.locator('advocacy-suggestion-queue').getByText('提案者：高橋 健二').first().waitFor();
+  const topAdvocates = page.locator('advocacy-analytics').getByRole('table', { name: 'シェア上位の社員' });
+  await topAdvocates.getByRole('rowheader', { name: '高橋 健二' }).waitFor();
+  // The content list shows the shared post's results as the server counts them, the share and
+  // the visit above included.
+  const adminToken = await tokenOf(page);
+  const results = await fetch(`${stack.url}/api/v1/admin/posts?q=${encodeURIComponent(POST_TITLE)}`, { headers: { authorization: `Bearer ${adminToken}` } });
+  const { metrics } = (await results.json()).items.find((post) => post.title === POST_TITLE);
+  assert.ok(metrics.shares >= 1 && metrics.clicks >= 1, `the server counts the share and the visit: ${JSON.stringify(metrics)}`);
+  const contentList = page.locator('advocacy-content-list');
+  await contentList.getByRole('searchbox', { name: 'タイトル・概要・リンクを検索' }).fill('オンコール当番');
+  const row = contentList.getByRole('row').filter({ has: page.getByRole('rowheader', { name: POST_TITLE }) });
+  await row.waitFor();
+  const numbers = await row.locator('td.number').allTextContents();
+  assert.deepEqual(numbers.slice(0, 2).map((text) => Number(text.trim().replace(/,/g, ''))), [metrics.shares, metrics.clicks]);
+  await contentList.getByRole('searchbox', { name: 'タイトル・概要・リンクを検索' }).fill('');
   // Approve opens the post editor in a dialog, prefilled from the suggestion.
   await page.getByRole('button', { name: `${suggestedUrl} を承認` }).click();
   const approval = page.getByRole('dialog');
