@@ -110,12 +110,6 @@ export interface SuggestStrings {
   noteTooLong: (max: number) => string;
 }
 
-// The program-admin components' strings (from `AdminCommonStrings` to `AnalyticsStrings`, and
-// `AdminResultsStrings`) live in `admin-en.ts` and `admin-ja.ts`, which only the admin components
-// import: the minifier names identifiers after the characters of every file a bundle includes, so
-// admin words kept in `en.ts` would change the employee bundles even where no code of theirs uses
-// them.
-
 /** Shared by the program-admin components: content kinds, statuses, networks, exports. */
 export interface AdminCommonStrings {
   kinds: Record<ContentKind, string>;
@@ -290,7 +284,12 @@ export interface ContestStrings {
   contestErrorTitle: string;
 }
 
-/** The program results in `<advocacy-content-list>` and `<advocacy-analytics>`. */
+/**
+ * The program results in `<advocacy-content-list>` and `<advocacy-analytics>`. Kept in
+ * `admin-en.ts` and `admin-ja.ts`, which only the admin components import: the minifier names
+ * identifiers after the characters of every file a bundle includes, so words added to `en.ts`
+ * change the employee bundles even where no code of theirs uses them.
+ */
 export interface AdminResultsStrings {
   colShares: string;
   colUniqueClicks: string;
