@@ -18,8 +18,8 @@ import { MIX_TARGET, compare, windows, type Range } from './periods.js';
 import { styles } from './analytics.styles.js';
 
 const strings = {
-  en: { ...en.common, ...adminEn.adminCommon, ...adminEn.analytics, ...adminEn.adminResults },
-  ja: { ...ja.common, ...adminJa.adminCommon, ...adminJa.analytics, ...adminJa.adminResults },
+  en: { ...en.common, ...en.adminCommon, ...en.analytics, ...adminEn.adminResults },
+  ja: { ...ja.common, ...ja.adminCommon, ...ja.analytics, ...adminJa.adminResults },
 };
 
 const RANGES: readonly Range[] = ['7', '30', '90', '365'];

@@ -17,8 +17,8 @@ import { formatNumber } from '../internal/format.js';
 import { styles } from './content-list.styles.js';
 
 const strings = {
-  en: { ...en.common, ...adminEn.adminCommon, ...adminEn.contentList, ...adminEn.adminResults },
-  ja: { ...ja.common, ...adminJa.adminCommon, ...adminJa.contentList, ...adminJa.adminResults },
+  en: { ...en.common, ...en.adminCommon, ...en.contentList, ...adminEn.adminResults },
+  ja: { ...ja.common, ...ja.adminCommon, ...ja.contentList, ...adminJa.adminResults },
 };
 
 const PAGE_SIZE = 25;

@@ -19,8 +19,6 @@ import { countText } from '@advocacy-kit/core/share';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import * as en from '../i18n/en.js';
 import * as ja from '../i18n/ja.js';
-import * as adminEn from '../i18n/admin-en.js';
-import * as adminJa from '../i18n/admin-ja.js';
 import type { AdminCommonStrings, CommonStrings, PostEditorStrings } from '../i18n/index.js';
 import { StoreController } from '../internal/store-controller.js';
 import { LoadController } from '../internal/load-controller.js';
@@ -32,8 +30,8 @@ import { commentaryLimit, fieldOf, validatePost, type PostField } from './valida
 import { styles } from './post-editor.styles.js';
 
 const strings = {
-  en: { ...en.common, ...adminEn.adminCommon, ...adminEn.postEditor },
-  ja: { ...ja.common, ...adminJa.adminCommon, ...adminJa.postEditor },
+  en: { ...en.common, ...en.adminCommon, ...en.postEditor },
+  ja: { ...ja.common, ...ja.adminCommon, ...ja.postEditor },
 };
 
 /** Locales offered for suggested commentary: the ones the components ship. */

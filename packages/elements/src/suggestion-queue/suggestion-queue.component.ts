@@ -3,8 +3,6 @@ import type { AdminSuggestion, AsyncState, Page, Suggestion, Topic } from '@advo
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import * as en from '../i18n/en.js';
 import * as ja from '../i18n/ja.js';
-import * as adminEn from '../i18n/admin-en.js';
-import * as adminJa from '../i18n/admin-ja.js';
 import type { AdminCommonStrings, CommonStrings, SuggestionQueueStrings } from '../i18n/index.js';
 import { StoreController } from '../internal/store-controller.js';
 import { LoadController } from '../internal/load-controller.js';
@@ -17,8 +15,8 @@ import type { AdvocacyPostEditorElement } from '../post-editor/post-editor.compo
 import { styles } from './suggestion-queue.styles.js';
 
 const strings = {
-  en: { ...en.common, ...adminEn.adminCommon, ...adminEn.suggestionQueue },
-  ja: { ...ja.common, ...adminJa.adminCommon, ...adminJa.suggestionQueue },
+  en: { ...en.common, ...en.adminCommon, ...en.suggestionQueue },
+  ja: { ...ja.common, ...ja.adminCommon, ...ja.suggestionQueue },
 };
 
 /**
