@@ -1,7 +1,7 @@
 import type { AnalyticsSummary, Breakdown, ContentKind, NetworkId, TopAdvocate, TopPost } from '@advocacy-kit/core';
 import { ESTIMATED_REACH } from '@advocacy-kit/core/memory';
 import { sql, type RawBuilder } from 'kysely';
-import type { Db } from '../db/database.js';
+import type { Db, Dialect } from '../db/database.js';
 import { DAY_MS } from '../points/periods.js';
 import { DIMENSIONS, type Dimension, type Level } from './rollups.js';
 import type { Window } from './window.js';
@@ -147,13 +147,34 @@ async function byKey(db: Db, window: Window, dimension: typeof DIMENSIONS.team |
   return rows;
 }
 
-/** Employees who shared in the window, and the most active of them. */
-async function advocates(db: Db, window: Window, end: string) {
-  const { rows } = await sql<{ employee: string; n: unknown; active: unknown }>`
-    select employee_id as "employee", n, count(*) over () as "active"
-    from (select employee_id, count(*) as n from shares where created_at >= ${window.from} and created_at < ${end} group by employee_id) g
-    order by n desc, employee_id limit ${TOP}`.execute(db);
-  return rows;
+interface AdvocateRow {
+  kind: 'top' | 'active';
+  employee: string | null;
+  n: unknown;
+}
+
+/**
+ * Employees who shared in the window (`active`), and the ten with most shares (`top`): one pass
+ * over the window's shares, grouped by employee. On SQLite, when the window holds much of all
+ * the shares, reading the whole (employee, time) index in employee order beats sorting the
+ * window's rows by employee; on PostgreSQL the hash of up to every employee gets the memory it
+ * needs instead of spilling to disk.
+ */
+async function advocates(db: Db, dialect: Dialect, window: Window, end: string, share: number): Promise<AdvocateRow[]> {
+  const read = (trx: Db, index: RawBuilder<unknown>) =>
+    sql<AdvocateRow>`
+      with totals as (
+        select employee_id, count(*) as n from shares ${index}
+        where created_at >= ${window.from} and created_at < ${end}
+        group by employee_id
+      )
+      select * from (select 'top' as kind, employee_id as employee, n from totals order by n desc, employee_id limit ${TOP}) top_n
+      union all select 'active', null, count(*) from totals`.execute(trx);
+  if (dialect === 'sqlite') return (await read(db, share > 0.3 ? sql`indexed by shares_employee` : sql``)).rows;
+  return db.transaction().execute(async (trx) => {
+    await sql`set local work_mem = '64MB'`.execute(trx);
+    return (await read(trx, sql``)).rows;
+  });
 }
 
 /** Rows of `select` for ids in bounded chunks (bound parameters have limits). */
@@ -174,18 +195,25 @@ const toBreakdown = (map: Map<string, Totals>): Breakdown[] =>
  * Program results in a window: shares, unique human clicks and conversions, each counted by its
  * own time and attributed to its share's post, network and sharer's team. Participation is
  * employees who shared in the window / all employees. Independent reads run side by side (on
- * PostgreSQL each takes its own pooled connection).
+ * PostgreSQL each takes its own pooled connection); the per-employee pass comes last, its plan
+ * chosen from the share of all shares the rollups found in the window.
  */
-export async function analyticsSummary(db: Db, window: Window): Promise<AnalyticsSummary> {
+export async function analyticsSummary(db: Db, dialect: Dialect, window: Window): Promise<AnalyticsSummary> {
   const end = iso(Date.parse(window.to) + 1);
-  const [networkRows, teamRows, postRows, raw, top, employees] = await Promise.all([
+  const [networkRows, teamRows, postRows, raw, employees, allShares] = await Promise.all([
     byNetworkAndDay(db, window),
     byKey(db, window, DIMENSIONS.team),
     byKey(db, window, DIMENSIONS.post),
     rawRows(db, coverOf(window, DIMENSIONS.network).raw),
-    advocates(db, window, end),
     db.selectFrom('employees').select(sql<unknown>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+    db.selectFrom('rollup_post').select(sql<unknown>`coalesce(sum(shares), 0)`.as('n')).where('level', '=', 'a').executeTakeFirstOrThrow(),
   ]);
+  const windowShares = networkRows.reduce((sum, row) => sum + Number(row.shares), 0) + raw.reduce((sum, row) => sum + Number(row.shares), 0);
+  const advocateRows = await advocates(db, dialect, window, end, windowShares / Math.max(1, Number(allShares.n)));
+  // UNION ALL keeps no order: sort the ten again.
+  const top = advocateRows
+    .filter((row) => row.kind === 'top')
+    .sort((a, b) => Number(b.n) - Number(a.n) || (a.employee! < b.employee! ? -1 : 1));
 
   const networks = new Map<string, Totals>();
   const days = new Map<string, Totals>();
@@ -216,7 +244,7 @@ export async function analyticsSummary(db: Db, window: Window): Promise<Analytic
   for (const row of postTopics) addTo(topics, row.topic_id, posts.get(row.post_id)!);
 
   const total = [...networks.values()].reduce(plus, zero());
-  const activeAdvocates = Number(top[0]?.active ?? 0);
+  const activeAdvocates = Number(advocateRows.find((row) => row.kind === 'active')?.n ?? 0);
   const employeeCount = Number(employees.n);
   return {
     from: window.from,
@@ -240,9 +268,9 @@ export async function analyticsSummary(db: Db, window: Window): Promise<Analytic
 }
 
 /** The most active advocates' names, teams and the clicks their links earned in the window. */
-async function topAdvocates(db: Db, top: Array<{ employee: string; n: unknown }>, from: string, end: string): Promise<TopAdvocate[]> {
+async function topAdvocates(db: Db, top: AdvocateRow[], from: string, end: string): Promise<TopAdvocate[]> {
   if (top.length === 0) return [];
-  const ids = top.map((row) => row.employee);
+  const ids = top.map((row) => row.employee!);
   const [people, clicks] = await Promise.all([
     db.selectFrom('employees').select(['id', 'display_name', 'team_id']).where('id', 'in', ids).execute(),
     db
@@ -258,8 +286,8 @@ async function topAdvocates(db: Db, top: Array<{ employee: string; n: unknown }>
   return top.map((row) => {
     const person = people.find((p) => p.id === row.employee);
     return {
-      employeeId: row.employee,
-      displayName: person?.display_name ?? row.employee,
+      employeeId: row.employee!,
+      displayName: person?.display_name ?? row.employee!,
       team: person?.team_id ?? null,
       shares: Number(row.n),
       clicks: Number(clicks.find((c) => c.employee_id === row.employee)?.n ?? 0),
