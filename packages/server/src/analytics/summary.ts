@@ -200,6 +200,10 @@ const toBreakdown = (map: Map<string, Totals>): Breakdown[] =>
  */
 export async function analyticsSummary(db: Db, dialect: Dialect, window: Window): Promise<AnalyticsSummary> {
   const end = iso(Date.parse(window.to) + 1);
+  // PostgreSQL needs no figure from the rollups to plan the per-employee pass: start it now.
+  const early = dialect === 'postgres' ? advocates(db, dialect, window, end, 0) : null;
+  // Awaited below; if a read before it fails first, its own failure must not go unhandled.
+  early?.catch(() => undefined);
   const [networkRows, teamRows, postRows, raw, employees, allShares] = await Promise.all([
     byNetworkAndDay(db, window),
     byKey(db, window, DIMENSIONS.team),
@@ -209,7 +213,7 @@ export async function analyticsSummary(db: Db, dialect: Dialect, window: Window)
     db.selectFrom('rollup_post').select(sql<unknown>`coalesce(sum(shares), 0)`.as('n')).where('level', '=', 'a').executeTakeFirstOrThrow(),
   ]);
   const windowShares = networkRows.reduce((sum, row) => sum + Number(row.shares), 0) + raw.reduce((sum, row) => sum + Number(row.shares), 0);
-  const advocateRows = await advocates(db, dialect, window, end, windowShares / Math.max(1, Number(allShares.n)));
+  const advocateRows = await (early ?? advocates(db, dialect, window, end, windowShares / Math.max(1, Number(allShares.n))));
   // UNION ALL keeps no order: sort the ten again.
   const top = advocateRows
     .filter((row) => row.kind === 'top')
