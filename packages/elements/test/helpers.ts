@@ -76,3 +76,25 @@ export class MemoryStorage implements Storage {
 export function adminClient(options: MemoryBackendOptions = {}): TestClient {
   return testClient({ employeeId: 'emp-haruka', ...options });
 }
+
+/** Captures what a CSV export would download instead of saving a file. */
+export async function captureDownload(trigger: () => void): Promise<{ name: string; text: string }> {
+  const createObjectURL = URL.createObjectURL;
+  const click = HTMLAnchorElement.prototype.click;
+  let blob: Blob | undefined;
+  let name = '';
+  URL.createObjectURL = (object: Blob | MediaSource) => {
+    blob = object as Blob;
+    return 'blob:captured';
+  };
+  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+    name = this.download;
+  };
+  try {
+    trigger();
+  } finally {
+    URL.createObjectURL = createObjectURL;
+    HTMLAnchorElement.prototype.click = click;
+  }
+  return { name, text: await blob!.text() };
+}

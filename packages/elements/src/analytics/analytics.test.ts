@@ -3,7 +3,7 @@ import type { AdvocacyClient } from '@advocacy-kit/core';
 import type { AdvocacyAnalyticsElement } from './analytics.component.js';
 import { compare, windows } from './periods.js';
 import { demoSeed, type DemoSeed, type SeedShare } from '@advocacy-kit/core/memory';
-import { adminClient, find, findAll, shadow, textOf, untilText } from '../../test/helpers.js';
+import { adminClient, captureDownload, find, findAll, shadow, textOf, untilText } from '../../test/helpers.js';
 import '../admin.js';
 
 async function analyticsWith(client: AdvocacyClient, lang = 'en'): Promise<AdvocacyAnalyticsElement> {
@@ -15,28 +15,6 @@ async function analyticsWith(client: AdvocacyClient, lang = 'en'): Promise<Advoc
 }
 
 const kpi = (element: Element, key: string) => shadow(element).querySelector(`[data-kpi="${key}"] .value`)?.textContent?.trim();
-
-/** Captures what a CSV export would download instead of saving a file. */
-async function captureDownload(trigger: () => void): Promise<{ name: string; text: string }> {
-  const createObjectURL = URL.createObjectURL;
-  const click = HTMLAnchorElement.prototype.click;
-  let blob: Blob | undefined;
-  let name = '';
-  URL.createObjectURL = (object: Blob | MediaSource) => {
-    blob = object as Blob;
-    return 'blob:captured';
-  };
-  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-    name = this.download;
-  };
-  try {
-    trigger();
-  } finally {
-    URL.createObjectURL = createObjectURL;
-    HTMLAnchorElement.prototype.click = click;
-  }
-  return { name, text: await blob!.text() };
-}
 
 const UNTRUSTED = '<img src=x onerror="window.pwned=1">Launch';
 

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { AdvocacyClient } from '@advocacy-kit/core';
 import type { AdvocacyContentListElement } from './content-list.component.js';
 import { demoSeed, type SeedShare } from '@advocacy-kit/core/memory';
-import { adminClient, find, findAll, shadow, textOf, untilText } from '../../test/helpers.js';
+import { adminClient, captureDownload, find, findAll, shadow, textOf, untilText } from '../../test/helpers.js';
 import '../admin.js';
 
 async function listWith(client: AdvocacyClient, lang = 'en'): Promise<AdvocacyContentListElement> {
@@ -60,6 +60,15 @@ describe('<advocacy-content-list>', () => {
     expect(cells(first!.title)).to.deep.equal(['2', '1.234', '2 Value 6.500']);
     expect(cells(second!.title)).to.deep.equal(['1', '0', '0']);
     await expect(element).to.be.accessible();
+
+    // The export carries the same results, as plain numbers.
+    const csv = await captureDownload(() => shadow(element).querySelector<HTMLButtonElement>('[part="export-button"]')!.click());
+    expect(csv.name).to.equal('posts.csv');
+    const lines = csv.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines[0]!.split(',').slice(-4)).to.deep.equal(['Shares', 'Unique clicks', 'Conversions', 'conversionValue']);
+    const line = (title: string) => lines.find((text) => text.startsWith(title) || text.startsWith(`"${title}`))!;
+    expect(line(first!.title).split(',').slice(-4)).to.deep.equal(['2', '1234', '2', '6500']);
+    expect(line(second!.title).split(',').slice(-4)).to.deep.equal(['1', '0', '0', '0']);
   });
 
   it('filters by status, kind and search', async () => {
