@@ -129,11 +129,11 @@ async function rawRows(db: Db, ranges: Array<[string, string]>): Promise<RawRow[
   return rows;
 }
 
-/** Totals per network and day. */
-async function byNetworkAndDay(db: Db, window: Window) {
+/** Totals per network and day over the network rollup's spans. */
+async function byNetworkAndDay(db: Db, spans: Span[]) {
   const { rows } = await sql<Counted & { key: string; day: string }>`
     select network as "key", substr(bucket, 1, 10) as "day", ${SUMS}
-    from rollup_network where ${inSpans(coverOf(window, DIMENSIONS.network).spans)}
+    from rollup_network where ${inSpans(spans)}
     group by network, substr(bucket, 1, 10)`.execute(db);
   return rows;
 }
@@ -177,6 +177,12 @@ async function advocates(db: Db, dialect: Dialect, window: Window, end: string, 
   });
 }
 
+/** Every share ever made, from the post rollup's all-time rows. */
+async function allTimeShares(db: Db): Promise<number> {
+  const row = await db.selectFrom('rollup_post').select(sql<unknown>`coalesce(sum(shares), 0)`.as('n')).where('level', '=', 'a').executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** Rows of `select` for ids in bounded chunks (bound parameters have limits). */
 async function forIds<T>(ids: string[], select: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
   const out: T[] = [];
@@ -195,8 +201,8 @@ const toBreakdown = (map: Map<string, Totals>): Breakdown[] =>
  * Program results in a window: shares, unique human clicks and conversions, each counted by its
  * own time and attributed to its share's post, network and sharer's team. Participation is
  * employees who shared in the window / all employees. Independent reads run side by side (on
- * PostgreSQL each takes its own pooled connection); the per-employee pass comes last, its plan
- * chosen from the share of all shares the rollups found in the window.
+ * PostgreSQL each takes its own pooled connection). On SQLite the per-employee pass waits for the
+ * rollups, its plan chosen from the share of all shares they found in the window.
  */
 export async function analyticsSummary(db: Db, dialect: Dialect, window: Window): Promise<AnalyticsSummary> {
   const end = iso(Date.parse(window.to) + 1);
@@ -204,20 +210,14 @@ export async function analyticsSummary(db: Db, dialect: Dialect, window: Window)
   const early = dialect === 'postgres' ? advocates(db, dialect, window, end, 0) : null;
   // Awaited below; if a read before it fails first, its own failure must not go unhandled.
   early?.catch(() => undefined);
-  const [networkRows, teamRows, postRows, raw, employees, allShares] = await Promise.all([
-    byNetworkAndDay(db, window),
+  const networkCover = coverOf(window, DIMENSIONS.network);
+  const [networkRows, teamRows, postRows, raw, employees] = await Promise.all([
+    byNetworkAndDay(db, networkCover.spans),
     byKey(db, window, DIMENSIONS.team),
     byKey(db, window, DIMENSIONS.post),
-    rawRows(db, coverOf(window, DIMENSIONS.network).raw),
+    rawRows(db, networkCover.raw),
     db.selectFrom('employees').select(sql<unknown>`count(*)`.as('n')).executeTakeFirstOrThrow(),
-    db.selectFrom('rollup_post').select(sql<unknown>`coalesce(sum(shares), 0)`.as('n')).where('level', '=', 'a').executeTakeFirstOrThrow(),
   ]);
-  const windowShares = networkRows.reduce((sum, row) => sum + Number(row.shares), 0) + raw.reduce((sum, row) => sum + Number(row.shares), 0);
-  const advocateRows = await (early ?? advocates(db, dialect, window, end, windowShares / Math.max(1, Number(allShares.n))));
-  // UNION ALL keeps no order: sort the ten again.
-  const top = advocateRows
-    .filter((row) => row.kind === 'top')
-    .sort((a, b) => Number(b.n) - Number(a.n) || (a.employee! < b.employee! ? -1 : 1));
 
   const networks = new Map<string, Totals>();
   const days = new Map<string, Totals>();
@@ -237,17 +237,24 @@ export async function analyticsSummary(db: Db, dialect: Dialect, window: Window)
     addTo(posts, row.post, totals);
   }
 
+  const total = [...networks.values()].reduce(plus, zero());
+  const advocateRows = await (early ?? advocates(db, dialect, window, end, total.shares / Math.max(1, await allTimeShares(db))));
+  // UNION ALL keeps no order: sort the ten again.
+  const top = advocateRows
+    .filter((row) => row.kind === 'top')
+    .sort((a, b) => Number(b.n) - Number(a.n) || (a.employee! < b.employee! ? -1 : 1));
+
   const postIds = [...posts.keys()];
-  const [postInfo, postTopics] = await Promise.all([
+  const [postInfo, postTopics, advocatesTop] = await Promise.all([
     forIds(postIds, (ids) => db.selectFrom('posts').select(['id', 'kind', 'title']).where('id', 'in', ids).execute()),
     forIds(postIds, (ids) => db.selectFrom('post_topics').select(['post_id', 'topic_id']).where('post_id', 'in', ids).execute()),
+    topAdvocates(db, top, window.from, end),
   ]);
   const kinds = new Map<string, Totals>();
   const topics = new Map<string, Totals>();
   for (const post of postInfo) addTo(kinds, post.kind, posts.get(post.id)!);
   for (const row of postTopics) addTo(topics, row.topic_id, posts.get(row.post_id)!);
 
-  const total = [...networks.values()].reduce(plus, zero());
   const activeAdvocates = Number(advocateRows.find((row) => row.kind === 'active')?.n ?? 0);
   const employeeCount = Number(employees.n);
   return {
@@ -266,7 +273,7 @@ export async function analyticsSummary(db: Db, dialect: Dialect, window: Window)
     byTeam: toBreakdown(teams),
     byKind: toBreakdown(kinds),
     byDay: toBreakdown(days).sort((a, b) => (a.key < b.key ? -1 : 1)),
-    topAdvocates: await topAdvocates(db, top, window.from, end),
+    topAdvocates: advocatesTop,
     topPosts: topPosts(posts, postInfo),
   };
 }
