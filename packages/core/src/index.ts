@@ -1,13 +1,14 @@
 /**
- * @advocacy-kit/core — the headless employee-advocacy SDK. Everything but the in-memory
- * backend (`@advocacy-kit/core/memory`) and the landing-page attribution helper
- * (`@advocacy-kit/core/attribution`), which live on their own entries to keep this one small.
+ * @advocacy-kit/core — the headless employee-advocacy SDK for the browser. The in-memory backend
+ * (`@advocacy-kit/core/memory`), the landing-page attribution helper (`/attribution`), the
+ * tracking-link and UTM helpers servers use (`/links`), the admin stores (`/admin`), the business
+ * rules (`/rules`) and the contract's schemas (`/contract`) live on their own entries to keep
+ * this one small.
  */
 export * from './backend/index.js';
 export * from './feed/index.js';
 export * from './share/index.js';
 export * from './points/index.js';
-export * from './links/index.js';
 export * from './events/index.js';
 export { createAdvocacyClient } from './client/client.js';
 export type * from './client/types.js';

@@ -3,6 +3,15 @@ import type { AdvocacyBackend } from './backend.js';
 import type { AdvocacyEvent, Page, ProblemDetails } from './contract.js';
 import { AdvocacyError, codeForStatus, isAdvocacyError } from './errors.js';
 import { uuid } from '../internal/random.js';
+import * as routes from '../contract/routes.generated.js';
+
+/** One call of an operation: its `{id}` path parameter, query, JSON body and idempotency key. */
+interface Call {
+  id?: string;
+  query?: object;
+  body?: unknown;
+  key?: string | null;
+}
 
 export interface HttpBackendOptions {
   /** The API base including its version prefix, e.g. `https://intranet.example.com/api/v1`. */
@@ -85,39 +94,42 @@ export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
     },
   });
 
-  const send = async <T>(path: string, init: Options = {}): Promise<T> => {
+  /**
+   * Calls an operation of the contract: `route` is its "METHOD path" (a GET is the path alone)
+   * from routes.generated.ts; `{id}` in the path is filled from `id`; writes carry `key` as
+   * their Idempotency-Key.
+   */
+  const call = async <T>(route: string, { id, query, body, key }: Call = {}): Promise<T> => {
+    const [method, path] = route.includes(' ') ? route.split(' ') : ['get', route];
     try {
-      const response = await api(path, init);
+      const response = await api(path!.replace('{id}', encodeURIComponent(id!)) + search(query), {
+        method,
+        json: body,
+        headers: key ? { 'Idempotency-Key': key } : {},
+      });
       return (response.status === 204 ? undefined : await response.json()) as T;
     } catch (error) {
       throw await toError(error);
     }
   };
-  /** A GET of `path` with the non-empty parameters of `query`. */
-  const get = <T>(path: string, query?: object) => send<T>(path + search(query));
-  /** A POST (or PATCH) of `body` as JSON, under an idempotency key unless `key` is `null`. */
-  const write = <T>(path: string, body?: unknown, key: string | null = uuid(), method = 'post') =>
-    send<T>(path, { method, json: body, headers: key ? { 'Idempotency-Key': key } : {} });
-  const items = async <T>(path: string) => (await get<{ items: T[] }>(path)).items;
-  const page = <T>(path: string, query?: object) => get<Page<T>>(path, query);
-  const post = (id: string) => `admin/posts/${encodeURIComponent(id)}`;
+  const items = async <T>(route: string) => (await call<{ items: T[] }>(route)).items;
   const eventsUrl = `${options.baseUrl.replace(/\/+$/, '')}/events`;
 
   return {
-    getMe: () => get('me'),
-    acceptPolicy: () => write('me/policy-acceptance'),
-    listTopics: () => items('topics'),
-    listTeams: () => items('teams'),
-    listFeed: (query) => page('feed', query),
-    getPost: (id) => get(`posts/${encodeURIComponent(id)}`),
-    createShare: ({ idempotencyKey, ...body }) => write('shares', body, idempotencyKey || uuid()),
-    listMyShares: (query) => page('me/shares', query),
-    getMyStats: (period) => get('me/stats', { period }),
-    listMyPoints: (query) => page('me/points', query),
-    getLeaderboard: (query) => get('leaderboard', query),
-    createSuggestion: (input, key) => write('suggestions', input, key),
-    listMySuggestions: (query) => page('me/suggestions', query),
-    sendEvents: (events) => write('events', { events }, null),
+    getMe: () => call(routes.getMe),
+    acceptPolicy: () => call(routes.acceptPolicy, { key: uuid() }),
+    listTopics: () => items(routes.listTopics),
+    listTeams: () => items(routes.listTeams),
+    listFeed: (query) => call(routes.listFeed, { query }),
+    getPost: (postId) => call(routes.getPost, { id: postId }),
+    createShare: ({ idempotencyKey, ...body }) => call(routes.createShare, { body, key: idempotencyKey || uuid() }),
+    listMyShares: (query) => call(routes.listMyShares, { query }),
+    getMyStats: (period) => call(routes.getMyStats, { query: { period } }),
+    listMyPoints: (query) => call(routes.listMyPoints, { query }),
+    getLeaderboard: (query) => call(routes.getLeaderboard, { query }),
+    createSuggestion: (body, key) => call(routes.createSuggestion, { body, key: key ?? uuid() }),
+    listMySuggestions: (query) => call(routes.listMySuggestions, { query }),
+    sendEvents: (events) => call(routes.sendEvents, { body: { events } }),
     sendEventsBeacon(events: AdvocacyEvent[]) {
       if (typeof navigator === 'undefined' || typeof navigator.sendBeacon !== 'function') return false;
       // A beacon can't set headers: the token rides in the body, the type is text/plain (no CORS
@@ -127,20 +139,20 @@ export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
       const body = JSON.stringify(token ? { events, accessToken: token } : { events });
       return navigator.sendBeacon(eventsUrl, body);
     },
-    recordConversion: (input) => write('conversions', input, input.externalId),
-    listMyBadges: () => items('me/badges'),
-    listContests: () => items('contests'),
-    getPreferences: () => get('me/preferences'),
-    updatePreferences: (input) => write('me/preferences', input, null, 'put'),
+    recordConversion: (body) => call(routes.recordConversion, { body, key: body.externalId }),
+    listMyBadges: () => items(routes.listMyBadges),
+    listContests: () => items(routes.listContests),
+    getPreferences: () => call(routes.getPreferences),
+    updatePreferences: (body) => call(routes.updatePreferences, { body }),
     admin: {
-      listPosts: (query) => page('admin/posts', query),
-      createPost: (input) => write('admin/posts', input),
-      updatePost: (id, patch) => write(post(id), patch, null, 'patch'),
-      archivePost: (id) => write(`${post(id)}/archive`, undefined, null),
-      listSuggestions: (query) => page('admin/suggestions', query),
-      reviewSuggestion: (id, review) => write(`admin/suggestions/${encodeURIComponent(id)}/review`, review, null),
-      getAnalytics: (query) => get('admin/analytics', query),
-      getLinkPreview: (url) => write('admin/preview', { url }),
+      listPosts: (query) => call(routes.adminListPosts, { query }),
+      createPost: (body) => call(routes.adminCreatePost, { body, key: uuid() }),
+      updatePost: (postId, body) => call(routes.adminUpdatePost, { id: postId, body }),
+      archivePost: (postId) => call(routes.adminArchivePost, { id: postId }),
+      listSuggestions: (query) => call(routes.adminListSuggestions, { query }),
+      reviewSuggestion: (suggestionId, body) => call(routes.adminReviewSuggestion, { id: suggestionId, body }),
+      getAnalytics: (query) => call(routes.adminAnalytics, { query }),
+      getLinkPreview: (url) => call(routes.adminLinkPreview, { body: { url }, key: uuid() }),
     },
   };
 }

@@ -1,0 +1,32 @@
+/**
+ * The closed sets of values the contract uses, as plain arrays: cheap to import from browser
+ * code, and the source of the schemas' enums (./schemas.ts).
+ */
+
+/** Networks an employee can share to. `native` is the device's Web Share sheet. */
+export const NETWORK_IDS = ['linkedin', 'x', 'facebook', 'threads', 'bluesky', 'xing', 'line', 'hatena', 'email', 'copy', 'native'] as const;
+
+/** The 6-3-1 content mix: six curated, three owned, one promotional. */
+export const CONTENT_KINDS = ['curated', 'owned', 'promotional'] as const;
+export const POST_STATUSES = ['draft', 'scheduled', 'published', 'archived'] as const;
+export const ROLES = ['employee', 'admin'] as const;
+export const PERIODS = ['week', 'month', 'quarter', 'all'] as const;
+export const SCOPES = ['company', 'team'] as const;
+export const POINTS_REASONS = ['share', 'click', 'conversion', 'suggestion', 'adjustment'] as const;
+export const SUGGESTION_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export const EVENT_TYPES = ['feed_view', 'post_open', 'share_intent'] as const;
+export const CONVERSION_TYPES = ['lead', 'signup', 'download', 'deal'] as const;
+/** Badges an employee can earn, in the order the API lists them. */
+export const BADGE_IDS = ['first_share', 'ten_shares', 'first_conversion', 'streak'] as const;
+export const CONTEST_STATUSES = ['scheduled', 'active', 'ended'] as const;
+/** Event types a webhook endpoint can subscribe to. */
+export const WEBHOOK_EVENT_TYPES = [
+  'post.published',
+  'share.created',
+  'click.milestone',
+  'conversion.recorded',
+  'suggestion.created',
+  'suggestion.reviewed',
+  'digest.due',
+] as const;
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;

@@ -1,0 +1,456 @@
+/**
+ * Every operation of the HTTP contract, defined once: method, path, who may call it, its query,
+ * body and responses, and the problems it answers. The server registers and validates its routes
+ * from this table, the OpenAPI document and the route table in docs/http-api.md are generated from
+ * it, and `httpBackend` takes its paths and methods from it (through routes.generated.ts).
+ *
+ * The key of each entry is its `operationId`.
+ */
+import { Type, type Static, type TObject, type TSchema } from '@sinclair/typebox';
+import { CONTENT_KINDS, PERIODS, POST_STATUSES, SCOPES, SUGGESTION_STATUSES } from './enums.js';
+import * as S from './schemas.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * Who may call an operation: anyone (`public`), a signed-in employee (`employee`), a program
+ * admin (`admin`), or a company system with an API key or a signed-in employee (`apiKeyOrEmployee`).
+ */
+export type Auth = 'public' | 'employee' | 'admin' | 'apiKeyOrEmployee';
+
+/** A response body: a schema, `'csv'` for a text/csv download, or `null` for none. */
+export type ResponseBody = TSchema | 'csv' | null;
+
+export interface Operation {
+  method: HttpMethod;
+  /** Relative to the API base (`/api/v1`); `{name}` marks a path parameter. */
+  path: string;
+  auth: Auth;
+  summary: string;
+  tag: string;
+  /**
+   * Query parameters; none is required on the wire. A parameter that is not `Optional` has a
+   * `default`, so a handler always sees it.
+   */
+  query?: TObject;
+  body?: TSchema;
+  /** Content types the body may come in; default `application/json`. */
+  bodyTypes?: readonly string[];
+  /** Whether the operation takes an `Idempotency-Key` header. */
+  idempotencyKey?: 'required' | 'optional';
+  /** Successful answers by status. */
+  responses: Partial<Record<200 | 201 | 202 | 204, ResponseBody>>;
+  /** Problems the operation answers besides the common ones (400, 401, 422, 429). */
+  problems?: Partial<Record<403 | 404 | 409 | 413 | 422 | 503, string>>;
+}
+
+const op = <const O extends Operation>(operation: O): O => operation;
+
+/* ------------------------------------------------------------ query building blocks */
+
+const Cursor = Type.Optional(Type.String({ maxLength: 500, description: 'Opaque; from `nextCursor`.' }));
+const Limit = (maximum: number, fallback: number) => Type.Integer({ minimum: 1, maximum, default: fallback });
+const PageQuery = { cursor: Cursor, limit: Limit(100, 20) };
+const Query = <P extends Record<string, TSchema>>(properties: P) => Type.Object(properties, { additionalProperties: false });
+const Short = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
+const DateOrTime = Type.Optional(
+  Type.String({ anyOf: [{ format: 'date' }, { format: 'date-time' }], description: 'Inclusive ISO date (YYYY-MM-DD) or timestamp.' }),
+);
+const Window = Query({ from: DateOrTime, to: DateOrTime });
+
+const NOT_ADMIN = { 403: 'Not an admin' } as const;
+
+export const operations = {
+  /* ---------------------------------------------------------- me */
+  getMe: op({ method: 'GET', path: '/me', auth: 'employee', tag: 'me', summary: 'The signed-in employee', responses: { 200: S.Employee } }),
+  acceptPolicy: op({
+    method: 'POST',
+    path: '/me/policy-acceptance',
+    auth: 'employee',
+    tag: 'me',
+    summary: 'Accept the social-media policy (idempotent)',
+    responses: { 200: S.Employee },
+  }),
+  listMyShares: op({ method: 'GET', path: '/me/shares', auth: 'employee', tag: 'me', summary: 'My shares, newest first', query: Query(PageQuery), responses: { 200: S.SharePage } }),
+  getMyStats: op({
+    method: 'GET',
+    path: '/me/stats',
+    auth: 'employee',
+    tag: 'me',
+    summary: 'My points, shares, clicks and conversions over a period',
+    query: Query({ period: Type.Unsafe<(typeof PERIODS)[number]>({ type: 'string', enum: [...PERIODS], default: 'month' }) }),
+    responses: { 200: S.MyStats },
+  }),
+  listMyPoints: op({ method: 'GET', path: '/me/points', auth: 'employee', tag: 'me', summary: 'My points ledger, newest first', query: Query(PageQuery), responses: { 200: S.PointsPage } }),
+  listMySuggestions: op({
+    method: 'GET',
+    path: '/me/suggestions',
+    auth: 'employee',
+    tag: 'me',
+    summary: 'My suggestions, newest first, with their status and the reviewer’s reason',
+    query: Query(PageQuery),
+    responses: { 200: S.SuggestionPage },
+  }),
+  listMyBadges: op({ method: 'GET', path: '/me/badges', auth: 'employee', tag: 'me', summary: 'Every badge with my progress; each is awarded once', responses: { 200: S.BadgeList } }),
+  getPreferences: op({ method: 'GET', path: '/me/preferences', auth: 'employee', tag: 'me', summary: 'My digest and reminder preferences', responses: { 200: S.Preferences } }),
+  updatePreferences: op({
+    method: 'PUT',
+    path: '/me/preferences',
+    auth: 'employee',
+    tag: 'me',
+    summary: 'Opt in or out of the weekly digest and the reminders',
+    body: S.PreferencesInput,
+    responses: { 200: S.Preferences },
+  }),
+
+  /* ---------------------------------------------------------- content */
+  listTopics: op({ method: 'GET', path: '/topics', auth: 'employee', tag: 'content', summary: 'Topics', responses: { 200: S.TopicList } }),
+  listTeams: op({ method: 'GET', path: '/teams', auth: 'employee', tag: 'content', summary: 'Teams', responses: { 200: S.TeamList } }),
+  listFeed: op({
+    method: 'GET',
+    path: '/feed',
+    auth: 'employee',
+    tag: 'content',
+    summary: 'Published, unexpired posts the employee may see, newest first',
+    query: Query({ topic: Short(200), locale: Short(35), ...PageQuery }),
+    responses: { 200: S.PostPage },
+  }),
+  getPost: op({
+    method: 'GET',
+    path: '/posts/{id}',
+    auth: 'employee',
+    tag: 'content',
+    summary: 'One post visible to the employee',
+    responses: { 200: S.Post },
+    problems: { 404: 'Unknown or not visible' },
+  }),
+
+  /* ---------------------------------------------------------- shares */
+  createShare: op({
+    method: 'POST',
+    path: '/shares',
+    auth: 'employee',
+    tag: 'shares',
+    summary: 'Record a share and get its tracking link',
+    idempotencyKey: 'required',
+    body: S.ShareCreate,
+    responses: { 201: S.Share, 200: S.Share },
+    problems: { 404: 'Unknown post', 409: 'Idempotency-Key reused with a different body' },
+  }),
+
+  /* ---------------------------------------------------------- points */
+  getLeaderboard: op({
+    method: 'GET',
+    path: '/leaderboard',
+    auth: 'employee',
+    tag: 'points',
+    summary: 'Top employees by points; ties by employee id',
+    query: Query({
+      period: Type.Unsafe<(typeof PERIODS)[number]>({ type: 'string', enum: [...PERIODS], default: 'month' }),
+      scope: Type.Unsafe<(typeof SCOPES)[number]>({ type: 'string', enum: [...SCOPES], default: 'company' }),
+      limit: Limit(100, 10),
+    }),
+    responses: { 200: S.Leaderboard },
+  }),
+  listContests: op({
+    method: 'GET',
+    path: '/contests',
+    auth: 'employee',
+    tag: 'points',
+    summary: 'Contests running now and those ended in the last 30 days, with their leaderboards (stored once ended)',
+    responses: { 200: S.ContestList },
+  }),
+
+  /* ---------------------------------------------------------- suggestions */
+  createSuggestion: op({
+    method: 'POST',
+    path: '/suggestions',
+    auth: 'employee',
+    tag: 'suggestions',
+    summary: 'Suggest a URL for the program',
+    idempotencyKey: 'optional',
+    body: S.SuggestionInput,
+    responses: { 201: S.Suggestion, 200: S.Suggestion },
+  }),
+
+  /* ---------------------------------------------------------- events and conversions */
+  sendEvents: op({
+    method: 'POST',
+    path: '/events',
+    auth: 'employee',
+    tag: 'events',
+    summary: 'Participation events (sendBeacon may post text/plain with `accessToken` in the body)',
+    body: S.EventBatch,
+    bodyTypes: ['application/json', 'text/plain'],
+    responses: { 200: S.EventBatchResult },
+    problems: { 413: 'More than the events body limit' },
+  }),
+  recordConversion: op({
+    method: 'POST',
+    path: '/conversions',
+    auth: 'apiKeyOrEmployee',
+    tag: 'conversions',
+    summary: 'Record a conversion for a referral code (server-to-server with X-Api-Key, or Bearer)',
+    idempotencyKey: 'optional',
+    body: S.ConversionInput,
+    responses: { 201: S.Conversion, 200: S.Conversion },
+    problems: { 409: 'externalId reused with a different body' },
+  }),
+
+  /* ---------------------------------------------------------- admin: content */
+  adminListPosts: op({
+    method: 'GET',
+    path: '/admin/posts',
+    auth: 'admin',
+    tag: 'admin',
+    summary: 'All posts with their results so far, newest first',
+    query: Query({
+      status: Type.Optional(S.StringEnum(POST_STATUSES)),
+      q: Short(200),
+      topic: Short(200),
+      kind: Type.Optional(S.StringEnum(CONTENT_KINDS)),
+      ...PageQuery,
+    }),
+    responses: { 200: S.AdminPostPage },
+    problems: NOT_ADMIN,
+  }),
+  adminCreatePost: op({
+    method: 'POST',
+    path: '/admin/posts',
+    auth: 'admin',
+    tag: 'admin',
+    summary: 'Create a post (a future publishAt schedules it)',
+    body: S.PostInput,
+    responses: { 201: S.Post },
+    problems: NOT_ADMIN,
+  }),
+  adminUpdatePost: op({
+    method: 'PATCH',
+    path: '/admin/posts/{id}',
+    auth: 'admin',
+    tag: 'admin',
+    summary: 'Update a post',
+    body: S.PostPatch,
+    responses: { 200: S.Post },
+    problems: { ...NOT_ADMIN, 404: 'Unknown post' },
+  }),
+  adminArchivePost: op({
+    method: 'POST',
+    path: '/admin/posts/{id}/archive',
+    auth: 'admin',
+    tag: 'admin',
+    summary: 'Archive a post (its tracking links keep redirecting)',
+    responses: { 200: S.Post },
+    problems: { ...NOT_ADMIN, 404: 'Unknown post' },
+  }),
+  adminLinkPreview: op({
+    method: 'POST',
+    path: '/admin/preview',
+    auth: 'admin',
+    tag: 'admin',
+    summary:
+      "A link's title, description, image and site name from its Open Graph tags, fetched by the server (5 s, 512 KiB, at most 3 redirects, public addresses only: every resolved address of every hop is checked)",
+    body: S.LinkPreviewRequest,
+    responses: { 200: S.LinkPreview },
+    problems: {
+      ...NOT_ADMIN,
+      422: 'The link could not be previewed (field error on url: invalid_url, blocked_address, too_many_redirects, timeout, unreachable, http_status, not_html)',
+    },
+  }),
+
+  /* ---------------------------------------------------------- admin: suggestions */
+  adminListSuggestions: op({
+    method: 'GET',
+    path: '/admin/suggestions',
+    auth: 'admin',
+    tag: 'admin',
+    summary: 'Suggestions with the sender’s name, newest first',
+    query: Query({ status: Type.Optional(S.StringEnum(SUGGESTION_STATUSES)), ...PageQuery }),
+    responses: { 200: S.AdminSuggestionPage },
+    problems: NOT_ADMIN,
+  }),
+  adminReviewSuggestion: op({
+    method: 'POST',
+    path: '/admin/suggestions/{id}/review',
+    auth: 'admin',
+    tag: 'admin',
+    summary: 'Approve (creates a post, awards points once) or reject (with a reason)',
+    body: S.SuggestionReview,
+    responses: { 200: S.Suggestion },
+    problems: { ...NOT_ADMIN, 404: 'Unknown suggestion', 409: 'Already reviewed' },
+  }),
+
+  /* ---------------------------------------------------------- admin: results */
+  adminAnalytics: op({
+    method: 'GET',
+    path: '/admin/analytics',
+    auth: 'admin',
+    tag: 'admin',
+    summary: 'Program results over a window',
+    query: Window,
+    responses: { 200: S.AnalyticsSummary },
+    problems: NOT_ADMIN,
+  }),
+  adminExportShares: op({
+    method: 'GET',
+    path: '/admin/exports/shares.csv',
+    auth: 'admin',
+    tag: 'admin',
+    summary: "CSV export of shares (cells starting with = + - @ are prefixed with ')",
+    query: Window,
+    responses: { 200: 'csv' },
+    problems: NOT_ADMIN,
+  }),
+  adminExportClicks: op({
+    method: 'GET',
+    path: '/admin/exports/clicks.csv',
+    auth: 'admin',
+    tag: 'admin',
+    summary: "CSV export of clicks (cells starting with = + - @ are prefixed with ')",
+    query: Window,
+    responses: { 200: 'csv' },
+    problems: NOT_ADMIN,
+  }),
+  adminExportConversions: op({
+    method: 'GET',
+    path: '/admin/exports/conversions.csv',
+    auth: 'admin',
+    tag: 'admin',
+    summary: "CSV export of conversions (cells starting with = + - @ are prefixed with ')",
+    query: Window,
+    responses: { 200: 'csv' },
+    problems: NOT_ADMIN,
+  }),
+  adminExportCrm: op({
+    method: 'GET',
+    path: '/admin/exports/crm.csv',
+    auth: 'admin',
+    tag: 'admin',
+    summary: 'CSV of conversions with click-level attribution (advocate, post, network, UTM, clicks) for HubSpot or Salesforce imports',
+    query: Window,
+    responses: { 200: 'csv' },
+    problems: NOT_ADMIN,
+  }),
+
+  /* ---------------------------------------------------------- admin: engagement */
+  adminCreateContest: op({
+    method: 'POST',
+    path: '/admin/contests',
+    auth: 'admin',
+    tag: 'admin',
+    summary: 'Create a contest over a date range for the company or one team',
+    body: S.ContestInput,
+    responses: { 201: S.Contest },
+    problems: NOT_ADMIN,
+  }),
+  adminCaps: op({ method: 'GET', path: '/admin/caps', auth: 'admin', tag: 'admin', summary: 'The anti-gaming caps this server enforces', responses: { 200: S.CapList }, problems: NOT_ADMIN }),
+
+  /* ---------------------------------------------------------- admin: webhooks */
+  adminListWebhooks: op({ method: 'GET', path: '/admin/webhooks', auth: 'admin', tag: 'webhooks', summary: 'Webhook endpoints', responses: { 200: S.WebhookEndpointList }, problems: NOT_ADMIN }),
+  adminCreateWebhook: op({
+    method: 'POST',
+    path: '/admin/webhooks',
+    auth: 'admin',
+    tag: 'webhooks',
+    summary: 'Register an endpoint for some event types (https; no private addresses unless the server allows them)',
+    body: S.WebhookEndpointCreate,
+    responses: { 201: S.WebhookEndpointCreated },
+    problems: NOT_ADMIN,
+  }),
+  adminGetWebhook: op({
+    method: 'GET',
+    path: '/admin/webhooks/{id}',
+    auth: 'admin',
+    tag: 'webhooks',
+    summary: 'One endpoint',
+    responses: { 200: S.WebhookEndpoint },
+    problems: { ...NOT_ADMIN, 404: 'Unknown endpoint' },
+  }),
+  adminUpdateWebhook: op({
+    method: 'PATCH',
+    path: '/admin/webhooks/{id}',
+    auth: 'admin',
+    tag: 'webhooks',
+    summary: 'Change the URL, events, description or active flag',
+    body: S.WebhookEndpointUpdate,
+    responses: { 200: S.WebhookEndpoint },
+    problems: { ...NOT_ADMIN, 404: 'Unknown endpoint' },
+  }),
+  adminDeleteWebhook: op({
+    method: 'DELETE',
+    path: '/admin/webhooks/{id}',
+    auth: 'admin',
+    tag: 'webhooks',
+    summary: 'Remove an endpoint (its delivery log stays)',
+    responses: { 204: null },
+    problems: { ...NOT_ADMIN, 404: 'Unknown endpoint' },
+  }),
+  adminListWebhookDeliveries: op({
+    method: 'GET',
+    path: '/admin/webhooks/{id}/deliveries',
+    auth: 'admin',
+    tag: 'webhooks',
+    summary: 'Delivery log of an endpoint, newest first',
+    query: Query(PageQuery),
+    responses: { 200: S.WebhookDeliveryPage },
+    problems: { ...NOT_ADMIN, 404: 'Unknown endpoint' },
+  }),
+  adminReplayWebhookDelivery: op({
+    method: 'POST',
+    path: '/admin/webhooks/deliveries/{id}/replay',
+    auth: 'admin',
+    tag: 'webhooks',
+    summary: 'Send a logged delivery again (a new delivery of the same event, signed at send time)',
+    responses: { 202: S.WebhookDelivery },
+    problems: { ...NOT_ADMIN, 404: 'Unknown delivery or endpoint' },
+  }),
+
+  /* ---------------------------------------------------------- demo sign-in */
+  demoEmployees: op({
+    method: 'GET',
+    path: '/auth/demo-employees',
+    auth: 'public',
+    tag: 'demo',
+    summary: 'Seeded employees to sign in as (only when demo auth is enabled)',
+    responses: { 200: S.EmployeeList },
+    problems: { 404: 'Demo auth is off' },
+  }),
+  demoToken: op({
+    method: 'POST',
+    path: '/auth/demo-token',
+    auth: 'public',
+    tag: 'demo',
+    summary: 'A token for a seeded employee (only when demo auth is enabled)',
+    body: S.DemoTokenRequest,
+    responses: { 200: S.DemoToken },
+    problems: { 404: 'Demo auth is off or unknown employee' },
+  }),
+} as const satisfies Record<string, Operation>;
+
+export type Operations = typeof operations;
+export type OperationId = keyof Operations;
+
+/* ------------------------------------------------------------ types derived from an operation */
+
+type StaticOr<T, Fallback> = T extends TSchema ? Static<T> : Fallback;
+
+/** The query a handler sees: parameters with a default are always there. */
+export type QueryOf<Id extends OperationId> = Operations[Id] extends { query: infer Q } ? StaticOr<Q, Record<string, never>> : Record<string, never>;
+/** The request body of an operation (`undefined` when it takes none). */
+export type BodyOf<Id extends OperationId> = Operations[Id] extends { body: infer B } ? StaticOr<B, undefined> : undefined;
+/** What an operation answers on success (the first listed status). */
+export type ResponseOf<Id extends OperationId> = Operations[Id]['responses'] extends infer R
+  ? R extends { 200: infer T }
+    ? StaticOr<T, string>
+    : R extends { 201: infer T }
+      ? StaticOr<T, string>
+      : R extends { 202: infer T }
+        ? StaticOr<T, string>
+        : undefined
+  : never;
+/** Names of the path parameters of `Path`: `'/a/{id}/b'` → `'id'`. */
+export type PathParams<Path extends string> = Path extends `${string}{${infer Name}}${infer Rest}` ? Name | PathParams<Rest> : never;
+export type ParamsOf<Id extends OperationId> = Record<PathParams<Operations[Id]['path']>, string>;
+
+/** Names of the path parameters of a path, in order. */
+export const pathParams = (path: string): string[] => [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
