@@ -36,6 +36,8 @@ export interface Operation {
   body?: TSchema;
   /** Content types the body may come in; default `application/json`. */
   bodyTypes?: readonly string[];
+  /** The signed-in employee's token may come in the body's `accessToken` (sendBeacon sets no headers). */
+  tokenInBody?: true;
   /** Whether the operation takes an `Idempotency-Key` header. */
   idempotencyKey?: 'required' | 'optional';
   /** Successful answers by status. */
@@ -182,6 +184,7 @@ export const operations = {
     summary: 'Participation events (sendBeacon may post text/plain with `accessToken` in the body)',
     body: S.EventBatch,
     bodyTypes: ['application/json', 'text/plain'],
+    tokenInBody: true,
     responses: { 200: S.EventBatchResult },
     problems: { 413: 'More than the events body limit' },
   }),
