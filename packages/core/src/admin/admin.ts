@@ -1,5 +1,6 @@
-import type { AdvocacyClient } from '../client/types.js';
-import type { Suggestion } from '../backend/contract.js';
+import type { AdvocacyClient, ResourceController } from '../client/types.js';
+import type { Suggestion, Team } from '../backend/contract.js';
+import { resource } from '../internal/store.js';
 import { createAnalytics } from './analytics.js';
 import { createContentList } from './content-list.js';
 import { createPostDraft } from './post-draft.js';
@@ -13,6 +14,8 @@ export interface AdminClient {
   /** The pending suggestions. */
   readonly suggestions: SuggestionQueueController;
   readonly analytics: AnalyticsController;
+  /** The company's teams, for audiences and the by-team breakdown. */
+  readonly teams: ResourceController<Team[]>;
   /** A new draft for an editor; approving a suggestion with it goes through `suggestions`. */
   createDraft(source?: DraftSource): PostDraftController;
 }
@@ -33,10 +36,12 @@ export function createAdminClient(client: Pick<AdvocacyClient, 'backend'>): Admi
   // An approved suggestion is a new post.
   const onReviewed = (suggestion: Suggestion) => suggestion.postId !== null && contents.invalidate();
   const suggestions = createSuggestionQueue({ backend, onReviewed });
+  const teams = resource<Team[]>(() => backend.listTeams(), (list) => list.length === 0);
   return {
     contents,
     suggestions,
     analytics: createAnalytics({ backend }),
+    teams: { store: teams.store, refresh: teams.refresh },
     createDraft: (source) =>
       createPostDraft({
         backend,
