@@ -1,34 +1,29 @@
-import { html, nothing } from 'lit';
-import { CONTENT_KINDS, type AnalyticsSummary, type AsyncState, type Breakdown, type NetworkId, type Team, type Topic } from '@advocacy-kit/core';
+import { html, nothing, type PropertyValues } from 'lit';
+import { CONTENT_KINDS, type AnalyticsSummary, type AsyncState, type Breakdown, type NetworkId, type Topic } from '@advocacy-kit/core';
+import { ANALYTICS_PRESETS, type AnalyticsReport } from '@advocacy-kit/core/admin';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import * as en from '../i18n/en.js';
 import * as ja from '../i18n/ja.js';
 import * as adminEn from '../i18n/admin-en.js';
 import * as adminJa from '../i18n/admin-ja.js';
-import type { AdminCommonStrings, AdminResultsStrings, AnalyticsStrings, CommonStrings } from '../i18n/index.js';
+import type { AdminStrings, CommonStrings } from '../i18n/index.js';
 import { StoreController } from '../internal/store-controller.js';
-import { LoadController } from '../internal/load-controller.js';
+import { adminOf } from '../internal/admin.js';
 import { emit } from '../internal/events.js';
 import { formatDay, formatNumber } from '../internal/format.js';
 import { localized } from '../internal/topics.js';
 import { segmented } from '../internal/segmented.js';
 import { downloadCsv, toCsv } from '../internal/csv.js';
 import { barChart, lineChart, mixChart } from './charts.js';
-import { MIX_TARGET, compare, windows, type Range } from './periods.js';
+import { MIX_TARGET, compare, type Range } from './periods.js';
 import { styles } from './analytics.styles.js';
 
+type Strings = CommonStrings & Pick<AdminStrings, 'adminCommon' | 'adminResults' | 'analytics'>;
+
 const strings = {
-  en: { ...en.common, ...en.adminCommon, ...en.analytics, ...adminEn.adminResults },
-  ja: { ...ja.common, ...ja.adminCommon, ...ja.analytics, ...adminJa.adminResults },
+  en: { ...en.common, adminCommon: adminEn.adminCommon, adminResults: adminEn.adminResults, analytics: adminEn.analytics },
+  ja: { ...ja.common, adminCommon: adminJa.adminCommon, adminResults: adminJa.adminResults, analytics: adminJa.analytics },
 };
-
-const RANGES: readonly Range[] = ['7', '30', '90', '365'];
-
-interface Report {
-  current: AnalyticsSummary;
-  previous: AnalyticsSummary;
-  teams: Team[];
-}
 
 type Dimension = 'byNetwork' | 'byTopic' | 'byTeam' | 'byKind';
 type Cell = string | number;
@@ -58,7 +53,7 @@ type Cell = string | number;
  * @cssproperty --advocacy-color-success - Rises.
  * @cssproperty --advocacy-color-danger - Falls.
  */
-export class AdvocacyAnalyticsElement extends AdvocacyElement<CommonStrings & AdminCommonStrings & AdminResultsStrings & AnalyticsStrings> {
+export class AdvocacyAnalyticsElement extends AdvocacyElement<Strings> {
   static override styles = styles;
 
   static override properties = {
@@ -71,18 +66,14 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<CommonStrings & Ad
   declare private tables: ReadonlySet<string>;
 
   private readonly topics = new StoreController<AsyncState<Topic[]>>(this, () => this.client?.topics.store);
-  private readonly report = new LoadController<Report>(
+  private readonly report = new StoreController<AsyncState<AnalyticsReport>>(
     this,
-    async (client) => {
-      const { current, previous } = windows(this.range, new Date());
-      const [now, before, teams] = await Promise.all([
-        client.backend.admin.getAnalytics(current),
-        client.backend.admin.getAnalytics(previous),
-        client.backend.listTeams(),
-      ]);
-      return { current: now, previous: before, teams };
+    () => (this.client ? adminOf(this.client).analytics.store : undefined),
+    (state, previous) => {
+      if (previous && state.status === 'error' && previous.status !== 'error' && state.error) {
+        emit(this, 'advocacy-error', { source: 'analytics', error: state.error });
+      }
     },
-    (state) => emit(this, 'advocacy-error', { source: 'analytics', error: state.error! }),
   );
 
   constructor() {
@@ -93,7 +84,13 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<CommonStrings & Ad
 
   /** Loads the figures again. */
   refresh(): Promise<void> {
-    return this.report.run();
+    return this.client ? adminOf(this.client).analytics.refresh() : Promise.resolve();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // The window follows the `range` attribute (before the store is subscribed, so it loads once).
+    if (this.client && (changed.has('range') || changed.has('client'))) adminOf(this.client).analytics.setWindow(this.range);
   }
 
   private n(value: number, options?: Intl.NumberFormatOptions): string {
@@ -104,18 +101,15 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<CommonStrings & Ad
     const t = this.t;
     return html`<section aria-labelledby="heading">
       <div class="header">
-        <h2 id="heading">${t.analyticsTitle}</h2>
+        <h2 id="heading">${t.analytics.title}</h2>
         ${segmented<Range>({
-          legend: t.rangeLabel,
+          legend: t.analytics.rangeLabel,
           name: 'range',
           part: 'range',
-          values: RANGES,
+          values: ANALYTICS_PRESETS,
           current: this.range,
-          label: (range) => t.ranges[range],
-          onPick: (range) => {
-            this.range = range;
-            void this.report.run();
-          },
+          label: (range) => t.analytics.ranges[range],
+          onPick: (range) => (this.range = range),
         })}
       </div>
       ${this.renderBody()}
@@ -124,10 +118,10 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<CommonStrings & Ad
 
   private renderBody() {
     const t = this.t;
-    const state = this.report.state;
+    const state = this.report.value ?? { status: 'idle', data: undefined, error: null };
     if (state.status === 'error' && !state.data) {
       return html`<div class="state" part="state" role="alert">
-        <strong>${t.analyticsErrorTitle}</strong>
+        <strong>${t.analytics.errorTitle}</strong>
         <p>${this.errorMessage(state.error)}</p>
         <button class="primary" @click=${() => this.refresh()}>${t.retry}</button>
       </div>`;
@@ -142,26 +136,26 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<CommonStrings & Ad
     const day = (iso: string) => formatDay(iso, this.lang_);
     const team = (key: string | null) => teams.find((candidate) => candidate.id === key)?.name ?? key ?? '';
     return html`<div aria-busy=${state.status === 'loading' ? 'true' : 'false'} class="body">
-      <p class="compared">${t.comparedWith(day(previous.from), day(previous.to))}</p>
+      <p class="compared">${t.analytics.comparedWith(day(previous.from), day(previous.to))}</p>
       ${this.renderKpis(current, previous)}
-      ${current.shares === 0 ? html`<p class="state" part="state" role="status">${t.analyticsEmpty}</p>` : nothing}
+      ${current.shares === 0 ? html`<p class="state" part="state" role="status">${t.analytics.empty}</p>` : nothing}
       <div class="grid">
-        ${this.renderBreakdown('byNetwork', t.byNetwork, current.byNetwork, (key) => t.networkNames[key as NetworkId] ?? key)}
-        ${this.renderBreakdown('byTopic', t.byTopic, current.byTopic, (key) => this.topicName(key))}
-        ${this.renderBreakdown('byTeam', t.byTeam, current.byTeam, team)}
-        ${this.renderBreakdown('byKind', t.byKind, current.byKind, (key) => t.kinds[key as keyof typeof t.kinds] ?? key)}
+        ${this.renderBreakdown('byNetwork', t.analytics.byNetwork, current.byNetwork, (key) => t.adminCommon.networkNames[key as NetworkId] ?? key)}
+        ${this.renderBreakdown('byTopic', t.analytics.byTopic, current.byTopic, (key) => this.topicName(key))}
+        ${this.renderBreakdown('byTeam', t.analytics.byTeam, current.byTeam, team)}
+        ${this.renderBreakdown('byKind', t.analytics.byKind, current.byKind, (key) => t.adminCommon.kinds[key as keyof typeof t.adminCommon.kinds] ?? key)}
       </div>
       ${this.renderTop(
         'topAdvocates',
-        [t.colKey, t.colTeam, t.colShares, t.colClicks],
+        [t.analytics.colKey, t.adminResults.colTeam, t.adminResults.colShares, t.analytics.colClicks],
         current.topAdvocates.map((row) => [row.displayName, team(row.team), row.shares, row.clicks]),
-        t.topAdvocatesEmpty,
+        t.adminResults.topAdvocatesEmpty,
       )}
       ${this.renderTop(
         'topPosts',
-        [t.colTitle, t.colKind, t.colShares, t.colClicks, t.colConversions],
-        current.topPosts.map((row) => [row.title, t.kinds[row.kind] ?? row.kind, row.shares, row.clicks, row.conversions]),
-        t.topPostsEmpty,
+        [t.adminResults.colTitle, t.adminResults.colKind, t.adminResults.colShares, t.analytics.colClicks, t.adminResults.colConversions],
+        current.topPosts.map((row) => [row.title, t.adminCommon.kinds[row.kind] ?? row.kind, row.shares, row.clicks, row.conversions]),
+        t.adminResults.topPostsEmpty,
       )}
       ${this.renderMix(current)} ${this.renderSeries(current)}
     </div>`;
@@ -169,7 +163,7 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<CommonStrings & Ad
 
   private topicName(id: string): string {
     const topic = this.topics.value?.data?.find((candidate) => candidate.id === id);
-    return topic ? localized(topic.names, this.lang_) : id || this.t.noTopic;
+    return topic ? localized(topic.names, this.lang_) : id || this.t.adminCommon.noTopic;
   }
 
   private kpis(summary: AnalyticsSummary): Array<[string, string, number, string]> {
@@ -178,15 +172,15 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<CommonStrings & Ad
     const shareRate = summary.activeAdvocates > 0 ? summary.shares / summary.activeAdvocates : 0;
     const clickThrough = summary.estimatedReach > 0 ? summary.uniqueClicks / summary.estimatedReach : 0;
     return [
-      ['advocates', t.kpiAdvocates, summary.activeAdvocates, `${this.n(summary.activeAdvocates)} / ${this.n(summary.employees)}`],
-      ['participation', t.kpiParticipation, summary.participationRate, this.n(summary.participationRate, percent)],
-      ['share-rate', t.kpiShareRate, shareRate, this.n(shareRate, { maximumFractionDigits: 1 })],
-      ['shares', t.kpiShares, summary.shares, this.n(summary.shares)],
-      ['reach', t.kpiReach, summary.estimatedReach, this.n(summary.estimatedReach)],
-      ['clicks', t.kpiClicks, summary.uniqueClicks, this.n(summary.uniqueClicks)],
-      ['click-through', t.kpiClickThrough, clickThrough, this.n(clickThrough, { style: 'percent', maximumFractionDigits: 2 })],
-      ['conversions', t.kpiConversions, summary.conversions, this.n(summary.conversions)],
-      ['value', t.kpiValue, summary.conversionValue, this.n(summary.conversionValue)],
+      ['advocates', t.analytics.kpiAdvocates, summary.activeAdvocates, `${this.n(summary.activeAdvocates)} / ${this.n(summary.employees)}`],
+      ['participation', t.analytics.kpiParticipation, summary.participationRate, this.n(summary.participationRate, percent)],
+      ['share-rate', t.analytics.kpiShareRate, shareRate, this.n(shareRate, { maximumFractionDigits: 1 })],
+      ['shares', t.analytics.kpiShares, summary.shares, this.n(summary.shares)],
+      ['reach', t.analytics.kpiReach, summary.estimatedReach, this.n(summary.estimatedReach)],
+      ['clicks', t.analytics.kpiClicks, summary.uniqueClicks, this.n(summary.uniqueClicks)],
+      ['click-through', t.analytics.kpiClickThrough, clickThrough, this.n(clickThrough, { style: 'percent', maximumFractionDigits: 2 })],
+      ['conversions', t.analytics.kpiConversions, summary.conversions, this.n(summary.conversions)],
+      ['value', t.analytics.kpiValue, summary.conversionValue, this.n(summary.conversionValue)],
     ];
   }
 
@@ -196,11 +190,11 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<CommonStrings & Ad
     const rows = this.kpis(current).map(([key, label, value, display]) => {
       const change = compare(value, before.get(key) ?? 0);
       const text =
-        change.kind === 'same' ? t.noChange : change.kind === 'new' ? t.noPrevious : t.change(this.n(change.ratio, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }));
+        change.kind === 'same' ? t.analytics.noChange : change.kind === 'new' ? t.analytics.noPrevious : t.analytics.change(this.n(change.ratio, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }));
       return { key, label, display, text, direction: change.kind === 'ratio' ? (change.ratio > 0 ? 'up' : 'down') : 'flat' };
     });
     const exportKpis = () =>
-      downloadCsv('analytics-kpis.csv', toCsv([t.colKey, current.from.slice(0, 10), previous.from.slice(0, 10)], this.kpis(current).map(([key, label, value]) => [label, value, before.get(key) ?? 0])));
+      downloadCsv('analytics-kpis.csv', toCsv([t.analytics.colKey, current.from.slice(0, 10), previous.from.slice(0, 10)], this.kpis(current).map(([key, label, value]) => [label, value, before.get(key) ?? 0])));
     return html`<dl class="kpis" part="kpis">
         ${rows.map(
           (row) => html`<div class="kpi" part="kpi" data-kpi=${row.key}>
@@ -210,7 +204,7 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<CommonStrings & Ad
           </div>`,
         )}
       </dl>
-      <button class="export" part="export-button" @click=${exportKpis}>${t.exportCsv}</button>`;
+      <button class="export" part="export-button" @click=${exportKpis}>${t.adminCommon.exportCsv}</button>`;
   }
 
   private tableToggle(id: string, title: string) {
@@ -219,14 +213,14 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<CommonStrings & Ad
       class="link"
       aria-expanded=${open ? 'true' : 'false'}
       aria-controls="${id}-table"
-      aria-label="${this.t.showTable}: ${title}"
+      aria-label="${this.t.analytics.showTable}: ${title}"
       @click=${() => {
         const next = new Set(this.tables);
         if (!next.delete(id)) next.add(id);
         this.tables = next;
       }}
     >
-      ${this.t.showTable}
+      ${this.t.analytics.showTable}
     </button>`;
   }
 
@@ -249,13 +243,13 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<CommonStrings & Ad
   }
 
   private exportButton(file: string, title: string, header: readonly string[], rows: ReadonlyArray<readonly Cell[]>) {
-    return html`<button class="link" part="export-button" aria-label="${this.t.exportCsv}: ${title}" @click=${() => downloadCsv(`analytics-${file}.csv`, toCsv(header, rows))}>
-      ${this.t.exportCsv}
+    return html`<button class="link" part="export-button" aria-label="${this.t.adminCommon.exportCsv}: ${title}" @click=${() => downloadCsv(`analytics-${file}.csv`, toCsv(header, rows))}>
+      ${this.t.adminCommon.exportCsv}
     </button>`;
   }
 
   private renderTop(id: 'topAdvocates' | 'topPosts', header: string[], rows: Cell[][], empty: string) {
-    const title = this.t[id];
+    const title = this.t.adminResults[id];
     return html`<div class="breakdown" part="top">
       <h3 id="${id}-title">${title}</h3>
       ${rows.length > 0
@@ -269,8 +263,8 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<CommonStrings & Ad
     const t = this.t;
     const sorted = [...rows].sort((a, b) => b.shares - a.shares);
     const total = sorted.reduce((sum, row) => sum + row.shares, 0);
-    const summary = t.chartSummary(title, this.n(total), sorted[0] ? name(sorted[0].key) : '');
-    const header = [t.colKey, t.colShares, t.colClicks, t.colConversions];
+    const summary = t.analytics.chartSummary(title, this.n(total), sorted[0] ? name(sorted[0].key) : '');
+    const header = [t.analytics.colKey, t.adminResults.colShares, t.analytics.colClicks, t.adminResults.colConversions];
     const cells = sorted.map((row) => [name(row.key), row.shares, row.clicks, row.conversions]);
     return html`<div class="breakdown" part="breakdown">
       <h3 id="${id}-title">${title}</h3>
@@ -284,22 +278,22 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<CommonStrings & Ad
     const t = this.t;
     const total = current.byKind.reduce((sum, row) => sum + row.shares, 0);
     const data = CONTENT_KINDS.map((kind) => ({
-      label: t.kinds[kind],
+      label: t.adminCommon.kinds[kind],
       actual: total > 0 ? (current.byKind.find((row) => row.key === kind)?.shares ?? 0) / total : 0,
       target: MIX_TARGET[kind],
     }));
     const percent = (value: number) => this.n(value, { style: 'percent', maximumFractionDigits: 0 });
-    const summary = `${t.mixTitle}: ${data.map((d) => `${d.label} ${percent(d.actual)} (${t.mixTarget} ${percent(d.target)})`).join(', ')}`;
-    const header = [t.colKey, t.colShareOfMix, t.colTargetOfMix];
+    const summary = `${t.analytics.mixTitle}: ${data.map((d) => `${d.label} ${percent(d.actual)} (${t.analytics.mixTarget} ${percent(d.target)})`).join(', ')}`;
+    const header = [t.analytics.colKey, t.analytics.colShareOfMix, t.analytics.colTargetOfMix];
     return html`<div class="breakdown mix" part="breakdown">
-      <h3 id="mix-title">${t.mixTitle}</h3>
-      ${mixChart(data, { actual: t.mixActual, target: t.mixTarget }, summary)}
+      <h3 id="mix-title">${t.analytics.mixTitle}</h3>
+      ${mixChart(data, { actual: t.analytics.mixActual, target: t.analytics.mixTarget }, summary)}
       <ul class="legend">
         ${data.map((d, index) => html`<li><span class="swatch mix-${index}" aria-hidden="true"></span>${d.label}</li>`)}
       </ul>
       <div class="tools">
-        ${this.tableToggle('mix', t.mixTitle)}
-        ${this.exportButton('mix', t.mixTitle, header, data.map((d) => [d.label, d.actual.toFixed(3), d.target]))}
+        ${this.tableToggle('mix', t.analytics.mixTitle)}
+        ${this.exportButton('mix', t.analytics.mixTitle, header, data.map((d) => [d.label, d.actual.toFixed(3), d.target]))}
       </div>
       ${this.table('mix', header, data.map((d) => [d.label, percent(d.actual), percent(d.target)]), 1, !this.tables.has('mix'))}
     </div>`;
@@ -309,10 +303,10 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<CommonStrings & Ad
     const t = this.t;
     const days = current.byDay;
     const peak = days.reduce<Breakdown | null>((best, row) => (row.shares > (best?.shares ?? 0) ? row : best), null);
-    const summary = `${t.overTime}: ${t.seriesSummary(days.length, this.n(current.shares), peak ? formatDay(peak.key, this.lang_) : '', peak ? this.n(peak.shares) : '')}`;
-    const header = [t.colDay, t.colShares, t.colClicks, t.colConversions];
+    const summary = `${t.analytics.overTime}: ${t.analytics.seriesSummary(days.length, this.n(current.shares), peak ? formatDay(peak.key, this.lang_) : '', peak ? this.n(peak.shares) : '')}`;
+    const header = [t.analytics.colDay, t.adminResults.colShares, t.analytics.colClicks, t.adminResults.colConversions];
     return html`<div class="breakdown series" part="breakdown">
-      <h3 id="series-title">${t.overTime}</h3>
+      <h3 id="series-title">${t.analytics.overTime}</h3>
       ${lineChart(
         [
           { className: 'shares', values: days.map((row) => row.shares) },
@@ -321,12 +315,12 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<CommonStrings & Ad
         summary,
       )}
       <ul class="legend">
-        <li><span class="swatch shares" aria-hidden="true"></span>${t.colShares}</li>
-        <li><span class="swatch clicks" aria-hidden="true"></span>${t.colClicks}</li>
+        <li><span class="swatch shares" aria-hidden="true"></span>${t.adminResults.colShares}</li>
+        <li><span class="swatch clicks" aria-hidden="true"></span>${t.analytics.colClicks}</li>
       </ul>
       <div class="tools">
-        ${this.tableToggle('series', t.overTime)}
-        ${this.exportButton('daily', t.overTime, header, days.map((row) => [row.key, row.shares, row.clicks, row.conversions]))}
+        ${this.tableToggle('series', t.analytics.overTime)}
+        ${this.exportButton('daily', t.analytics.overTime, header, days.map((row) => [row.key, row.shares, row.clicks, row.conversions]))}
       </div>
       ${this.table('series', header, days.map((row) => [formatDay(row.key, this.lang_), row.shares, row.clicks, row.conversions]), 1, !this.tables.has('series'))}
     </div>`;

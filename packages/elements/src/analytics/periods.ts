@@ -1,21 +1,14 @@
-import type { AnalyticsQuery, ContentKind } from '@advocacy-kit/core';
+import type { ContentKind } from '@advocacy-kit/core';
+import type { AnalyticsPreset } from '@advocacy-kit/core/admin';
 
-/** A period in days back from now. */
-export type Range = '7' | '30' | '90' | '365';
+/** A period in days back from now (core's analytics presets). */
+export type Range = AnalyticsPreset;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+/** The chosen window ending now, and the window of the same length just before it. */
+export { analyticsWindows as windows } from '@advocacy-kit/core/admin';
 
 /** The 6-3-1 content mix: six curated, three owned, one promotional in ten. */
 export const MIX_TARGET: Readonly<Record<ContentKind, number>> = { curated: 0.6, owned: 0.3, promotional: 0.1 };
-
-/** The chosen window ending now, and the window of the same length just before it. */
-export function windows(range: Range, now: Date): { current: AnalyticsQuery; previous: AnalyticsQuery } {
-  const length = Number(range) * DAY_MS;
-  const to = now.getTime();
-  const from = to - length;
-  const iso = (ms: number) => new Date(ms).toISOString();
-  return { current: { from: iso(from), to: iso(to) }, previous: { from: iso(from - length), to: iso(from - 1) } };
-}
 
 export type Change = { kind: 'same' } | { kind: 'new' } | { kind: 'ratio'; ratio: number };
 

@@ -1,13 +1,14 @@
 import { html, nothing } from 'lit';
-import { CONTENT_KINDS, POST_STATUSES, type AdminPost, type AdminPostQuery, type AsyncState, type ContentKind, type Page, type PostStatus, type Topic } from '@advocacy-kit/core';
+import { CONTENT_KINDS, POST_STATUSES, type AdminPost, type AsyncState, type ContentKind, type PostStatus, type Topic } from '@advocacy-kit/core';
+import type { ContentListState } from '@advocacy-kit/core/admin';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import * as en from '../i18n/en.js';
 import * as ja from '../i18n/ja.js';
 import * as adminEn from '../i18n/admin-en.js';
 import * as adminJa from '../i18n/admin-ja.js';
-import type { AdminCommonStrings, AdminResultsStrings, CommonStrings, ContentListStrings } from '../i18n/index.js';
+import type { AdminStrings, CommonStrings } from '../i18n/index.js';
 import { StoreController } from '../internal/store-controller.js';
-import { LoadController } from '../internal/load-controller.js';
+import { adminOf } from '../internal/admin.js';
 import { emit } from '../internal/events.js';
 import { asAdvocacyError } from '../internal/errors.js';
 import { localized } from '../internal/topics.js';
@@ -16,12 +17,13 @@ import { downloadCsv, toCsv } from '../internal/csv.js';
 import { formatNumber } from '../internal/format.js';
 import { styles } from './content-list.styles.js';
 
+type Strings = CommonStrings & Pick<AdminStrings, 'adminCommon' | 'adminResults' | 'contentList'>;
+
 const strings = {
-  en: { ...en.common, ...en.adminCommon, ...en.contentList, ...adminEn.adminResults },
-  ja: { ...ja.common, ...ja.adminCommon, ...ja.contentList, ...adminJa.adminResults },
+  en: { ...en.common, adminCommon: adminEn.adminCommon, adminResults: adminEn.adminResults, contentList: adminEn.contentList },
+  ja: { ...ja.common, adminCommon: adminJa.adminCommon, adminResults: adminJa.adminResults, contentList: adminJa.contentList },
 };
 
-const PAGE_SIZE = 25;
 const SEARCH_DELAY_MS = 250;
 type StatusFilter = PostStatus | 'all';
 
@@ -49,77 +51,44 @@ type StatusFilter = PostStatus | 'all';
  * @cssproperty --advocacy-color-surface - Panel background.
  * @cssproperty --advocacy-color-border - Borders and row rules.
  */
-export class AdvocacyContentListElement extends AdvocacyElement<CommonStrings & AdminCommonStrings & AdminResultsStrings & ContentListStrings> {
+export class AdvocacyContentListElement extends AdvocacyElement<Strings> {
   static override styles = styles;
 
   static override properties = {
-    status: { state: true, attribute: false },
     query: { state: true, attribute: false },
-    kind: { state: true, attribute: false },
-    topic: { state: true, attribute: false },
-    more: { state: true, attribute: false },
-    cursor: { state: true, attribute: false },
-    loadingMore: { state: true, attribute: false },
-    actionError: { state: true, attribute: false },
   };
 
-  declare private status: StatusFilter;
+  /** The search as typed; it reaches the list's filters after a short pause. */
   declare private query: string;
-  declare private kind: ContentKind | '';
-  declare private topic: string;
-  /** Posts of the pages after the first, appended by Load more. */
-  declare private more: AdminPost[];
-  declare private cursor: string | null;
-  declare private loadingMore: boolean;
-  declare private actionError: string;
 
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly topics = new StoreController<AsyncState<Topic[]>>(this, () => this.client?.topics.store);
-  private readonly posts = new LoadController<Page<AdminPost>>(
+  private readonly list = new StoreController<ContentListState>(
     this,
-    async (client) => {
-      const page = await client.backend.admin.listPosts(this.filters());
-      this.more = [];
-      this.cursor = page.nextCursor;
-      return page;
+    () => (this.client ? adminOf(this.client).contents.store : undefined),
+    (state, previous) => {
+      const error = state.status === 'error' && previous?.status !== 'error' ? state.error : state.loadMoreError !== previous?.loadMoreError ? state.loadMoreError : null;
+      if (error && previous) emit(this, 'advocacy-error', { source: 'content-list', error });
     },
-    (state) => emit(this, 'advocacy-error', { source: 'content-list', error: state.error! }),
   );
 
   constructor() {
     super(strings);
-    this.status = 'all';
     this.query = '';
-    this.kind = '';
-    this.topic = '';
-    this.more = [];
-    this.cursor = null;
-    this.loadingMore = false;
-    this.actionError = '';
+  }
+
+  private get contents() {
+    return this.client ? adminOf(this.client).contents : undefined;
   }
 
   /** Loads the list again from its first page (after a post was saved elsewhere, say). */
   refresh(): Promise<void> {
-    return this.posts.run();
+    return this.contents?.refresh() ?? Promise.resolve();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.searchTimer);
-  }
-
-  private filters(): AdminPostQuery {
-    return {
-      limit: PAGE_SIZE,
-      status: this.status === 'all' ? null : this.status,
-      q: this.query.trim() || null,
-      kind: this.kind || null,
-      topic: this.topic || null,
-    };
-  }
-
-  private get shown(): AdminPost[] {
-    return [...(this.posts.state.data?.items ?? []), ...this.more];
   }
 
   private topicName(id: string): string {
@@ -128,28 +97,33 @@ export class AdvocacyContentListElement extends AdvocacyElement<CommonStrings & 
   }
 
   protected override render() {
+    const state = this.list.value;
+    const failure = state?.loadMoreError ?? state?.archiveError;
     return html`<section aria-labelledby="heading">
       <div class="header">
-        <h2 id="heading">${this.t.contentTitle}</h2>
+        <h2 id="heading">${this.t.contentList.title}</h2>
         ${this.renderFilters()}
       </div>
-      ${this.actionError ? html`<p class="notice error" role="alert">${this.actionError}</p>` : nothing}
+      ${failure ? html`<p class="notice error" role="alert">${this.errorMessage(failure)}</p>` : nothing}
       ${this.renderBody()}
     </section>`;
   }
 
   private renderFilters() {
-    const t = this.t;
+    const { adminCommon: common, contentList: t } = this.t;
     const topics = this.topics.value?.data ?? [];
+    const filters = this.list.value?.filters;
+    const kind = filters?.kind ?? '';
+    const topic = filters?.topic ?? '';
     return html`<div class="filters" part="filters">
       ${segmented<StatusFilter>({
         legend: t.statusFilter,
         name: 'status',
         part: 'status',
         values: ['all', ...POST_STATUSES],
-        current: this.status,
-        label: (value) => (value === 'all' ? t.allStatuses : t.statuses[value]),
-        onPick: (value) => this.filter(() => (this.status = value)),
+        current: filters?.status ?? 'all',
+        label: (value) => (value === 'all' ? t.allStatuses : common.statuses[value]),
+        onPick: (value) => this.contents?.setFilters({ status: value === 'all' ? null : value }),
       })}
       <div class="row">
         <div class="field grow">
@@ -158,16 +132,16 @@ export class AdvocacyContentListElement extends AdvocacyElement<CommonStrings & 
         </div>
         <div class="field">
           <label for="kind">${t.kindFilter}</label>
-          <select id="kind" @change=${(event: Event) => this.filter(() => (this.kind = (event.target as HTMLSelectElement).value as ContentKind | ''))}>
-            <option value="" ?selected=${this.kind === ''}>${t.allKinds}</option>
-            ${CONTENT_KINDS.map((kind) => html`<option value=${kind} ?selected=${this.kind === kind}>${t.kinds[kind]}</option>`)}
+          <select id="kind" @change=${(event: Event) => this.contents?.setFilters({ kind: ((event.target as HTMLSelectElement).value as ContentKind) || null })}>
+            <option value="" ?selected=${kind === ''}>${t.allKinds}</option>
+            ${CONTENT_KINDS.map((value) => html`<option value=${value} ?selected=${kind === value}>${common.kinds[value]}</option>`)}
           </select>
         </div>
         <div class="field">
           <label for="topic">${t.topicFilter}</label>
-          <select id="topic" @change=${(event: Event) => this.filter(() => (this.topic = (event.target as HTMLSelectElement).value))}>
-            <option value="" ?selected=${this.topic === ''}>${t.allTopics}</option>
-            ${topics.map((topic) => html`<option value=${topic.id} ?selected=${this.topic === topic.id}>${localized(topic.names, this.lang_)}</option>`)}
+          <select id="topic" @change=${(event: Event) => this.contents?.setFilters({ topic: (event.target as HTMLSelectElement).value || null })}>
+            <option value="" ?selected=${topic === ''}>${t.allTopics}</option>
+            ${topics.map((item) => html`<option value=${item.id} ?selected=${topic === item.id}>${localized(item.names, this.lang_)}</option>`)}
           </select>
         </div>
       </div>
@@ -175,36 +149,36 @@ export class AdvocacyContentListElement extends AdvocacyElement<CommonStrings & 
   }
 
   private renderBody() {
-    const t = this.t;
-    const state = this.posts.state;
-    if (state.status === 'error' && !state.data) {
+    const { adminCommon: common, adminResults: results, contentList: t } = this.t;
+    const state = this.list.value;
+    if (state?.status === 'error' && state.items.length === 0) {
       return html`<div class="state" part="state" role="alert">
-        <strong>${t.contentErrorTitle}</strong>
+        <strong>${t.errorTitle}</strong>
         <p>${this.errorMessage(state.error)}</p>
-        <button class="primary" @click=${() => this.refresh()}>${t.retry}</button>
+        <button class="primary" @click=${() => this.refresh()}>${this.t.retry}</button>
       </div>`;
     }
-    if (!state.data) {
+    if (!state || ((state.status === 'loading' || state.status === 'idle') && state.items.length === 0)) {
       return html`<div class="state" part="state" aria-busy="true">
-        <span class="visually-hidden">${t.loading}</span>
+        <span class="visually-hidden">${this.t.loading}</span>
         ${[0, 1, 2, 3].map(() => html`<span class="skeleton" aria-hidden="true"></span>`)}
       </div>`;
     }
-    const posts = this.shown;
-    if (posts.length === 0) return html`<div class="state" part="state" role="status"><p>${t.contentEmpty}</p></div>`;
+    const posts = state.items;
+    if (posts.length === 0) return html`<div class="state" part="state" role="status"><p>${t.empty}</p></div>`;
     const date = new Intl.DateTimeFormat(this.lang_, { dateStyle: 'medium', timeStyle: 'short' });
     const n = (value: number) => formatNumber(value, this.lang_);
     return html`<div class="scroll">
         <table part="table" aria-labelledby="heading" aria-busy=${state.status === 'loading' ? 'true' : 'false'}>
           <thead>
             <tr>
-              <th scope="col">${t.colTitle}</th>
-              <th scope="col">${t.colKind}</th>
+              <th scope="col">${results.colTitle}</th>
+              <th scope="col">${results.colKind}</th>
               <th scope="col">${t.colStatus}</th>
               <th scope="col">${t.colPublish}</th>
-              <th scope="col" class="number">${t.colShares}</th>
-              <th scope="col" class="number">${t.colUniqueClicks}</th>
-              <th scope="col" class="number">${t.colConversions}</th>
+              <th scope="col" class="number">${results.colShares}</th>
+              <th scope="col" class="number">${results.colUniqueClicks}</th>
+              <th scope="col" class="number">${results.colConversions}</th>
               <th scope="col"><span class="visually-hidden">${t.colActions}</span></th>
             </tr>
           </thead>
@@ -215,21 +189,23 @@ export class AdvocacyContentListElement extends AdvocacyElement<CommonStrings & 
                   <a href=${post.url} target="_blank" rel="noopener noreferrer">${post.title}</a>
                   <span class="topics">${post.topics.map((id) => this.topicName(id)).join(' · ')}</span>
                 </th>
-                <td>${t.kinds[post.kind]}</td>
-                <td><span class="status ${post.status}">${t.statuses[post.status]}</span></td>
+                <td>${common.kinds[post.kind]}</td>
+                <td><span class="status ${post.status}">${common.statuses[post.status]}</span></td>
                 <td>${date.format(new Date(post.publishAt))}</td>
                 <td class="number">${n(post.metrics.shares)}</td>
                 <td class="number">${n(post.metrics.clicks)}</td>
                 <td class="number">
                   ${n(post.metrics.conversions)}
-                  ${post.metrics.conversionValue ? html`<span class="value">${t.conversionValue(n(post.metrics.conversionValue))}</span>` : nothing}
+                  ${post.metrics.conversionValue ? html`<span class="value">${results.conversionValue(n(post.metrics.conversionValue))}</span>` : nothing}
                 </td>
                 <td>
                   <div class="actions">
                     <button part="edit-button" aria-label=${t.editPost(post.title)} @click=${() => emit(this, 'advocacy-post-edit', { post })}>${t.edit}</button>
                     ${post.status === 'archived'
                       ? nothing
-                      : html`<button part="archive-button" aria-label=${t.archivePost(post.title)} @click=${() => this.archive(post)}>${t.archive}</button>`}
+                      : html`<button part="archive-button" aria-label=${t.archivePost(post.title)} ?disabled=${state.archiving === post.id} @click=${() => this.archive(post)}>
+                          ${t.archive}
+                        </button>`}
                   </div>
                 </td>
               </tr>`,
@@ -238,66 +214,40 @@ export class AdvocacyContentListElement extends AdvocacyElement<CommonStrings & 
         </table>
       </div>
       <div class="footer">
-        ${this.cursor
-          ? html`<button part="load-more" ?disabled=${this.loadingMore} aria-busy=${this.loadingMore ? 'true' : 'false'} @click=${this.loadMore}>
-              ${this.loadingMore ? t.loading : t.loadMore}
+        ${state.hasMore
+          ? html`<button part="load-more" ?disabled=${state.loadingMore} aria-busy=${state.loadingMore ? 'true' : 'false'} @click=${() => this.contents?.loadMore()}>
+              ${state.loadingMore ? this.t.loading : t.loadMore}
             </button>`
           : nothing}
-        <button part="export-button" @click=${this.exportCsv}>${t.exportCsv}</button>
+        <button part="export-button" @click=${this.exportCsv}>${common.exportCsv}</button>
       </div>`;
-  }
-
-  private filter(change: () => void): void {
-    change();
-    void this.posts.run();
   }
 
   private readonly onSearch = (event: Event): void => {
     this.query = (event.target as HTMLInputElement).value;
     clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => void this.posts.run(), SEARCH_DELAY_MS);
-  };
-
-  private readonly loadMore = async (): Promise<void> => {
-    const client = this.client;
-    if (!client || !this.cursor || this.loadingMore) return;
-    this.loadingMore = true;
-    try {
-      const page = await client.backend.admin.listPosts({ ...this.filters(), cursor: this.cursor });
-      this.more = [...this.more, ...page.items];
-      this.cursor = page.nextCursor;
-    } catch (cause) {
-      const error = asAdvocacyError(cause);
-      this.actionError = this.errorMessage(error);
-      emit(this, 'advocacy-error', { source: 'content-list', error });
-    } finally {
-      this.loadingMore = false;
-    }
+    this.searchTimer = setTimeout(() => this.contents?.setFilters({ q: this.query }), SEARCH_DELAY_MS);
   };
 
   private async archive(post: AdminPost): Promise<void> {
-    const client = this.client;
-    if (!client) return;
-    this.actionError = '';
+    const contents = this.contents;
+    if (!contents) return;
     try {
-      const archived = await client.backend.admin.archivePost(post.id);
+      const archived = await contents.archive(post.id);
       emit(this, 'advocacy-post-save', { post: archived, suggestion: null });
-      await this.posts.run();
       this.renderRoot.querySelector<HTMLElement>('#search')?.focus();
-    } catch (cause) {
-      const error = asAdvocacyError(cause);
-      this.actionError = this.errorMessage(error);
-      emit(this, 'advocacy-error', { source: 'content-list', error });
+    } catch (error) {
+      emit(this, 'advocacy-error', { source: 'content-list', error: this.list.value?.archiveError ?? asAdvocacyError(error) });
     }
   }
 
   private readonly exportCsv = (): void => {
-    const t = this.t;
-    const rows = this.shown.map((post) => [
+    const { adminCommon: common, adminResults: results, contentList: t } = this.t;
+    const rows = (this.list.value?.items ?? []).map((post) => [
       post.title,
       post.url,
-      t.kinds[post.kind],
-      t.statuses[post.status],
+      common.kinds[post.kind],
+      common.statuses[post.status],
       post.publishAt,
       post.expireAt ?? '',
       post.topics.map((id) => this.topicName(id)).join('; '),
@@ -306,7 +256,7 @@ export class AdvocacyContentListElement extends AdvocacyElement<CommonStrings & 
       post.metrics.conversions,
       post.metrics.conversionValue,
     ]);
-    downloadCsv('posts.csv', toCsv([t.colTitle, 'URL', t.colKind, t.colStatus, t.colPublish, 'expireAt', 'topics', t.colShares, t.colUniqueClicks, t.colConversions, 'conversionValue'], rows));
+    downloadCsv('posts.csv', toCsv([results.colTitle, 'URL', results.colKind, t.colStatus, t.colPublish, 'expireAt', 'topics', results.colShares, results.colUniqueClicks, results.colConversions, 'conversionValue'], rows));
   };
 }
 

@@ -110,6 +110,39 @@ describe('<advocacy-content-list>', () => {
     await waitUntil(() => rowTitles(element).includes(title), 'the archived post is not listed as archived');
   });
 
+  it('never shows the old filter’s rows when the filter changes while Load more is loading', async () => {
+    const { client, backend } = adminClient();
+    const admin = backend.as('emp-haruka').admin;
+    for (let i = 0; i < 30; i++) await admin.createPost({ kind: 'owned', title: `Bulk ${i}`, summary: '', url: `https://example.com/${i}`, locale: 'en' });
+    // Hold every next page until the test lets it through.
+    const listPosts = backend.admin.listPosts.bind(backend.admin);
+    const held: Array<() => void> = [];
+    const answers: Array<Promise<unknown>> = [];
+    backend.admin.listPosts = (query = {}) => {
+      if (!query.cursor) return listPosts(query);
+      const answer = new Promise<void>((release) => held.push(release)).then(() => listPosts(query));
+      answers.push(answer);
+      return answer;
+    };
+    const element = await listWith(client);
+    await waitUntil(() => rows(element).length === 25, 'no first page');
+    const more = shadow(element).querySelector<HTMLButtonElement>('[part="load-more"]')!;
+    more.click();
+    await waitUntil(() => held.length === 1 && more.getAttribute('aria-busy') === 'true', 'Load more did not start');
+    const kind = shadow(element).querySelector<HTMLSelectElement>('#kind')!;
+    kind.value = 'promotional';
+    kind.dispatchEvent(new Event('change'));
+    const promotional = (await admin.listPosts({ kind: 'promotional', limit: 25 })).items.map((post) => post.title);
+    await waitUntil(() => rowTitles(element).join('|') === promotional.join('|'), 'the new filter’s rows never showed');
+    // The old filter's page arrives now: it must not join the list.
+    held[0]!();
+    await answers[0];
+    await element.updateComplete;
+    expect(rowTitles(element)).to.deep.equal(promotional);
+    expect(rowTitles(element).some((title) => title.startsWith('Bulk'))).to.equal(false);
+    await expect(element).to.be.accessible();
+  });
+
   it('shows an empty program, and an error with a retry', async () => {
     const empty = await listWith(adminClient({ seed: false }).client);
     await untilText(empty, 'No posts match.');

@@ -7,3 +7,4 @@ export type Locales<S> = Readonly<Record<'en' | 'ja', S>>;
 export function pick<S>(tables: Locales<S>, lang: string): S {
   return lang.toLowerCase().split('-')[0] === 'ja' ? tables.ja : tables.en;
 }
+export type { AdminStrings } from './admin-strings.js';

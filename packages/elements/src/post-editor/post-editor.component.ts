@@ -1,68 +1,29 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import {
-  CONTENT_KINDS,
-  NETWORK_IDS,
-  type AdvocacyError,
-  type AsyncState,
-  type ContentKind,
-  type Employee,
-  type NetworkId,
-  type Post,
-  type PostInput,
-  type Role,
-  type SuggestedCommentary,
-  type Suggestion,
-  type Team,
-  type Topic,
-} from '@advocacy-kit/core';
-import { countText } from '@advocacy-kit/core/share';
+import type { AsyncState, Employee, Post, PostInput, Suggestion, Team, Topic } from '@advocacy-kit/core';
+import type { DraftOutcome, PostDraftController, PostDraftState, PostField } from '@advocacy-kit/core/admin';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import * as en from '../i18n/en.js';
 import * as ja from '../i18n/ja.js';
-import type { AdminCommonStrings, CommonStrings, PostEditorStrings } from '../i18n/index.js';
+import * as adminEn from '../i18n/admin-en.js';
+import * as adminJa from '../i18n/admin-ja.js';
+import type { AdminStrings, CommonStrings } from '../i18n/index.js';
 import { StoreController } from '../internal/store-controller.js';
-import { LoadController } from '../internal/load-controller.js';
+import { adminOf } from '../internal/admin.js';
 import { emit } from '../internal/events.js';
 import { asAdvocacyError } from '../internal/errors.js';
-import { localized } from '../internal/topics.js';
-import { fromLocalInput, toLocalInput } from '../internal/zoned-time.js';
-import { commentaryLimit, fieldOf, validatePost, type PostField } from './validate.js';
+import { fieldMessage, summaryField, textField, type FormContext } from './form.js';
+import { audiencePicker, contentChoices, networksPicker } from './choices.js';
+import { commentaryEditor } from './commentary-editor.js';
+import { scheduleFieldset } from './schedule-fieldset.js';
+import { postPreview } from './post-preview.js';
 import { styles } from './post-editor.styles.js';
 
+type Strings = CommonStrings & Pick<AdminStrings, 'adminCommon' | 'postEditor'>;
+
 const strings = {
-  en: { ...en.common, ...en.adminCommon, ...en.postEditor },
-  ja: { ...ja.common, ...ja.adminCommon, ...ja.postEditor },
+  en: { ...en.common, adminCommon: adminEn.adminCommon, postEditor: adminEn.postEditor },
+  ja: { ...ja.common, adminCommon: adminJa.adminCommon, postEditor: adminJa.postEditor },
 };
-
-/** Locales offered for suggested commentary: the ones the components ship. */
-const COMMENTARY_LOCALES = ['en', 'ja'] as const;
-const ROLES: readonly Role[] = ['employee', 'admin'];
-/** Networks an admin can allow (the device share sheet follows the others). */
-const ALLOWABLE: readonly NetworkId[] = NETWORK_IDS.filter((id) => id !== 'native');
-
-type Slot = NetworkId | 'default';
-
-/** What the form holds while the admin types. */
-interface Draft {
-  url: string;
-  title: string;
-  summary: string;
-  imageUrl: string;
-  source: string;
-  kind: ContentKind;
-  locale: string;
-  topics: ReadonlySet<string>;
-  teams: ReadonlySet<string>;
-  roles: ReadonlySet<Role>;
-  commentary: SuggestedCommentary;
-  hashtags: string;
-  /** UTC instants; the inputs show them in the admin's time zone. */
-  publishAt: string | null;
-  expireAt: string | null;
-  networks: ReadonlySet<NetworkId>;
-}
-
-type Action = 'draft' | 'publish' | 'archive';
 
 /**
  * @tag advocacy-post-editor
@@ -91,19 +52,13 @@ type Action = 'draft' | 'publish' | 'archive';
  * @cssproperty --advocacy-color-border - Borders.
  * @cssproperty --advocacy-radius - Panel corner radius.
  */
-export class AdvocacyPostEditorElement extends AdvocacyElement<CommonStrings & AdminCommonStrings & PostEditorStrings> {
+export class AdvocacyPostEditorElement extends AdvocacyElement<Strings> {
   static override styles = styles;
 
   static override properties = {
     post: { attribute: false },
     prefill: { attribute: false },
     suggestion: { attribute: false },
-    draft: { state: true, attribute: false },
-    fieldErrors: { state: true, attribute: false },
-    formError: { state: true, attribute: false },
-    busy: { state: true, attribute: false },
-    previewing: { state: true, attribute: false },
-    saved: { state: true, attribute: false },
     brokenImage: { state: true, attribute: false },
   };
 
@@ -113,31 +68,23 @@ export class AdvocacyPostEditorElement extends AdvocacyElement<CommonStrings & A
   declare prefill: Partial<PostInput> | null;
   /** A pending suggestion: saving approves it, and its post is created from the form. */
   declare suggestion: Suggestion | null;
-  declare private draft: Draft;
-  declare private fieldErrors: Partial<Record<PostField, string>>;
-  declare private formError: AdvocacyError | null;
-  declare private busy: Action | null;
-  declare private previewing: boolean;
   /** An image address that failed to load: the preview shows the placeholder instead. */
   declare private brokenImage: string;
-  declare private saved: string | null;
 
+  /** The draft model (core's), made for the client in force. */
+  private controller: PostDraftController | undefined;
+  private controllerClient: unknown;
+  private readonly draft = new StoreController<PostDraftState>(this, () => this.controller?.store);
   private readonly topics = new StoreController<AsyncState<Topic[]>>(this, () => this.client?.topics.store);
   private readonly me = new StoreController<AsyncState<Employee>>(this, () => this.client?.me.store);
-  private readonly teams = new LoadController<Team[]>(this, (client) => client.backend.listTeams());
+  private readonly teams = new StoreController<AsyncState<Team[]>>(this, () => (this.client ? adminOf(this.client).teams.store : undefined));
 
   constructor() {
     super(strings);
     this.post = null;
     this.prefill = null;
     this.suggestion = null;
-    this.fieldErrors = {};
-    this.formError = null;
-    this.busy = null;
-    this.previewing = false;
     this.brokenImage = '';
-    this.saved = null;
-    this.draft = this.draftFrom(null);
   }
 
   /** The admin's time zone (their profile's, else the browser's): the schedule is typed in it. */
@@ -147,425 +94,116 @@ export class AdvocacyPostEditorElement extends AdvocacyElement<CommonStrings & A
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('post') || changed.has('prefill') || changed.has('suggestion')) {
-      const from = this.post ? { ...this.post, status: undefined } : this.prefill;
-      this.draft = this.draftFrom(from);
-      this.fieldErrors = {};
-      this.formError = null;
+    const source = { post: this.post, suggestion: this.suggestion, prefill: this.post ? null : this.prefill, locale: this.me.value?.data?.locale };
+    if (this.client !== this.controllerClient) {
+      this.controllerClient = this.client;
+      this.controller = this.client ? adminOf(this.client).createDraft(source) : undefined;
+      return;
     }
+    const state = this.controller?.store.get();
+    // A save sets `post` (and clears `suggestion`) to what the draft already holds: nothing to load.
+    const same = state && state.post === this.post && state.suggestion === this.suggestion && !changed.has('prefill');
+    if ((changed.has('post') || changed.has('prefill') || changed.has('suggestion')) && !same) this.controller?.load(source);
   }
 
-  private draftFrom(from: Partial<PostInput> | null): Draft {
-    return {
-      url: from?.url ?? this.suggestion?.url ?? '',
-      title: from?.title ?? '',
-      summary: from?.summary ?? this.suggestion?.note ?? '',
-      imageUrl: from?.imageUrl ?? '',
-      source: from?.source ?? '',
-      kind: from?.kind ?? 'curated',
-      locale: from?.locale ?? this.me.value?.data?.locale ?? 'en',
-      topics: new Set(from?.topics ?? this.suggestion?.topics ?? []),
-      teams: new Set(from?.audience?.teams ?? []),
-      roles: new Set(from?.audience?.roles ?? []),
-      commentary: structuredClone(from?.suggestedCommentary ?? {}),
-      hashtags: (from?.hashtags ?? []).join(' '),
-      publishAt: from?.publishAt ?? null,
-      expireAt: from?.expireAt ?? null,
-      networks: new Set(from?.networks ?? []),
-    };
-  }
-
-  /** The form as the contract's `PostInput`. */
-  private input(status: 'draft' | 'published'): PostInput {
-    const d = this.draft;
-    const commentary: SuggestedCommentary = {};
-    for (const [locale, byNetwork] of Object.entries(d.commentary)) {
-      const kept = Object.fromEntries(Object.entries(byNetwork).filter(([, text]) => text?.trim()));
-      if (Object.keys(kept).length > 0) commentary[locale] = kept;
+  private context(state: PostDraftState): FormContext {
+    const t = this.t.postEditor;
+    const errors: FormContext['errors'] = {};
+    for (const [field, error] of Object.entries(state.errors)) {
+      if (error) errors[field as PostField] = fieldMessage(field as PostField, error, t, (failure) => this.errorMessage(failure));
     }
-    return {
-      kind: d.kind,
-      title: d.title.trim(),
-      summary: d.summary.trim(),
-      url: d.url.trim(),
-      imageUrl: d.imageUrl.trim() || null,
-      ...(d.source.trim() ? { source: d.source.trim() } : {}),
-      locale: d.locale,
-      suggestedCommentary: commentary,
-      hashtags: d.hashtags.split(/[\s,、]+/).map((tag) => tag.replace(/^[#＃]/, '')).filter(Boolean),
-      topics: [...d.topics],
-      audience: { teams: [...d.teams], roles: [...d.roles] },
-      networks: [...d.networks],
-      publishAt: d.publishAt,
-      expireAt: d.expireAt,
-      status,
-    };
-  }
-
-  private get scheduling(): boolean {
-    const at = this.draft.publishAt;
-    return at !== null && Date.parse(at) > Date.now();
-  }
-
-  private set<K extends keyof Draft>(key: K, value: Draft[K]): void {
-    this.draft = { ...this.draft, [key]: value };
-    this.saved = null;
-  }
-
-  private setText(field: 'url' | 'title' | 'imageUrl' | 'source' | 'hashtags' | 'publishAt' | 'expireAt', value: string): void {
-    if (field === 'publishAt' || field === 'expireAt') this.set(field, fromLocalInput(value, this.timeZone));
-    else this.set(field, value);
-  }
-
-  private toggle<K extends 'topics' | 'teams' | 'roles' | 'networks'>(key: K, value: string): void {
-    const next = new Set<string>(this.draft[key] as ReadonlySet<string>);
-    if (!next.delete(value)) next.add(value);
-    this.set(key, next as Draft[K]);
+    return { t: { ...this.t.adminCommon, ...t }, draft: state.draft, errors, controller: this.controller!, lang: this.lang_, timeZone: this.timeZone };
   }
 
   protected override render() {
-    const t = this.t;
-    const title = this.suggestion ? t.editorApproveTitle : this.post ? t.editorEditTitle : t.editorNewTitle;
+    const t = this.t.postEditor;
+    const state = this.draft.value;
+    const title = this.suggestion ? t.approveTitle : this.post ? t.editTitle : t.newTitle;
+    if (!state || !this.controller) return html`<section aria-labelledby="heading"><div class="header"><h2 id="heading">${title}</h2></div></section>`;
+    const context = this.context(state);
+    const previewing = state.busy === 'preview';
     return html`<section aria-labelledby="heading">
       <div class="header"><h2 id="heading">${title}</h2></div>
-      <form part="form" novalidate @submit=${(event: Event) => this.save(event, 'publish')}>
-        ${this.formError ? html`<p class="notice error" role="alert"><strong>${this.errorMessage(this.formError)}</strong></p>` : nothing}
+      <form part="form" novalidate @submit=${(event: Event) => this.save(event, 'published')}>
+        ${state.error ? html`<p class="notice error" role="alert"><strong>${this.errorMessage(state.error)}</strong></p>` : nothing}
         <div class="columns">
           <div class="main">
-            ${this.text('url', t.urlLabel, { type: 'url', required: true, placeholder: 'https://' })}
-            ${this.client?.backend.admin.getLinkPreview
-              ? html`<button type="button" class="fetch" ?disabled=${this.previewing} aria-busy=${this.previewing ? 'true' : 'false'} @click=${this.fillFromPage}>
-                  ${this.previewing ? t.fetchingPreview : t.fetchPreview}
+            ${textField(context, 'url', t.urlLabel, { type: 'url', required: true, placeholder: 'https://' })}
+            ${this.controller.canPreview
+              ? html`<button type="button" class="fetch" ?disabled=${previewing} aria-busy=${previewing ? 'true' : 'false'} @click=${this.fillFromPage}>
+                  ${previewing ? t.fetchingPreview : t.fetchPreview}
                 </button>`
               : nothing}
-            ${this.text('title', t.titleLabel, { required: true })}
-            ${this.area('summary', t.summaryLabel)}
-            ${this.text('imageUrl', t.imageLabel, { type: 'url', placeholder: 'https://' })}
-            ${this.text('source', t.sourceLabel)}
+            ${textField(context, 'title', t.titleLabel, { required: true })} ${summaryField(context)}
+            ${textField(context, 'imageUrl', t.imageLabel, { type: 'url', placeholder: 'https://' })} ${textField(context, 'source', t.sourceLabel)}
           </div>
-          ${this.renderPreview()}
+          ${postPreview(context, this.brokenImage, (image) => (this.brokenImage = image))}
         </div>
-        ${this.renderChoices()} ${this.renderCommentary()}
-        ${this.text('hashtags', t.hashtagsLabel, { hint: t.hashtagsHint })}
-        <fieldset class="group">
-          <legend>${t.scheduleHint(this.timeZone)}</legend>
-          <div class="row">
-            ${this.text('publishAt', t.publishAtLabel, { type: 'datetime-local' })}
-            ${this.text('expireAt', t.expireAtLabel, { type: 'datetime-local' })}
-          </div>
-        </fieldset>
-        ${this.checks('networks', t.networksLabel, ALLOWABLE, (id) => t.networkNames[id], t.networksHint)}
-        ${this.renderActions()}
+        ${contentChoices(context, this.topics.value?.data ?? [])} ${audiencePicker(context, this.teams.value?.data ?? [])}
+        ${commentaryEditor(context, (selector) => void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus()))}
+        ${textField(context, 'hashtags', t.hashtagsLabel, { hint: t.hashtagsHint })} ${scheduleFieldset(context)} ${networksPicker(context)}
+        ${this.renderActions(state)}
       </form>
     </section>`;
   }
 
-  private errorFor(field: PostField) {
-    const message = this.fieldErrors[field];
-    return message ? html`<p id="${field}-error" class="field-error" part="field-error">${message}</p>` : nothing;
-  }
-
-  private describedBy(field: PostField, hint: boolean): string | typeof nothing {
-    const ids = [this.fieldErrors[field] ? `${field}-error` : '', hint ? `${field}-hint` : ''].filter(Boolean);
-    return ids.length > 0 ? ids.join(' ') : nothing;
-  }
-
-  private text(
-    field: 'url' | 'title' | 'imageUrl' | 'source' | 'hashtags' | 'publishAt' | 'expireAt',
-    label: string,
-    options: { type?: string; required?: boolean; placeholder?: string; hint?: string } = {},
-  ) {
-    const errorField: PostField = field === 'source' ? 'summary' : field;
-    const invalid = field !== 'source' && Boolean(this.fieldErrors[errorField]);
-    return html`<div class="field" part="field">
-      <label for=${field}>${label}</label>
-      <input
-        id=${field}
-        part="input"
-        type=${options.type ?? 'text'}
-        ?required=${options.required}
-        aria-required=${options.required ? 'true' : nothing}
-        aria-invalid=${invalid ? 'true' : 'false'}
-        aria-describedby=${field === 'source' ? nothing : this.describedBy(errorField, Boolean(options.hint))}
-        placeholder=${options.placeholder ?? nothing}
-        .value=${field === 'publishAt' || field === 'expireAt' ? toLocalInput(this.draft[field], this.timeZone) : this.draft[field]}
-        @input=${(event: Event) => this.setText(field, (event.target as HTMLInputElement).value)}
-      />
-      ${options.hint ? html`<p id="${field}-hint" class="hint">${options.hint}</p>` : nothing}
-      ${field === 'source' ? nothing : this.errorFor(field)}
-    </div>`;
-  }
-
-  private area(field: 'summary', label: string) {
-    return html`<div class="field" part="field">
-      <label for=${field}>${label}</label>
-      <textarea
-        id=${field}
-        part="input"
-        rows="3"
-        aria-invalid=${this.fieldErrors[field] ? 'true' : 'false'}
-        aria-describedby=${this.describedBy(field, false)}
-        .value=${this.draft[field]}
-        @input=${(event: Event) => this.set(field, (event.target as HTMLTextAreaElement).value)}
-      ></textarea>
-      ${this.errorFor(field)}
-    </div>`;
-  }
-
-  private checks<V extends string>(
-    key: 'topics' | 'teams' | 'roles' | 'networks',
-    legend: string,
-    values: readonly V[],
-    label: (value: V) => string,
-    hint?: string,
-  ) {
-    const errorField: PostField = key === 'teams' || key === 'roles' ? 'audience' : key;
-    const selected = this.draft[key] as ReadonlySet<string>;
-    return html`<fieldset
-      class="chips"
-      part="field"
-      aria-invalid=${this.fieldErrors[errorField] ? 'true' : 'false'}
-      aria-describedby=${this.describedBy(errorField, false)}
-    >
-      <legend>${legend}</legend>
-      ${values.map(
-        (value) => html`<label class="chip">
-          <input type="checkbox" name=${key} value=${value} .checked=${selected.has(value)} @change=${() => this.toggle(key, value)} />${label(value)}
-        </label>`,
-      )}
-      ${hint ? html`<p class="hint">${hint}</p>` : nothing}
-      ${key === 'roles' ? nothing : this.errorFor(errorField)}
-    </fieldset>`;
-  }
-
-  private renderChoices() {
-    const t = this.t;
-    const topics = this.topics.value?.data ?? [];
-    const teams = this.teams.state.data ?? [];
-    const teamName = new Map(teams.map((team) => [team.id, team.name]));
-    return html`<fieldset class="chips" part="field" aria-invalid=${this.fieldErrors.kind ? 'true' : 'false'}>
-        <legend>${t.kindLabel}</legend>
-        ${CONTENT_KINDS.map(
-          (kind) => html`<label class="chip">
-            <input type="radio" name="kind" .checked=${this.draft.kind === kind} @change=${() => this.set('kind', kind)} />${t.kinds[kind]}
-          </label>`,
-        )}
-        ${this.errorFor('kind')}
-      </fieldset>
-      <div class="field" part="field">
-        <label for="locale">${t.localeLabel}</label>
-        <select id="locale" part="input" .value=${this.draft.locale} @change=${(event: Event) => this.set('locale', (event.target as HTMLSelectElement).value)}>
-          ${COMMENTARY_LOCALES.map((locale) => html`<option value=${locale} ?selected=${this.draft.locale === locale}>${t.localeNames[locale]}</option>`)}
-        </select>
+  private renderActions(state: PostDraftState) {
+    const t = this.t.postEditor;
+    const at = state.draft.publishAt;
+    const publishLabel = at !== null && Date.parse(at) > Date.now() ? t.schedule : t.publish;
+    const busy = state.busy !== null && state.busy !== 'preview';
+    const label = (action: PostDraftState['busy'], idle: string) => (state.busy === action ? t.saving : idle);
+    const said: Record<DraftOutcome, string> = {
+      draft: t.savedDraft,
+      scheduled: t.savedScheduled,
+      published: t.savedPublished,
+      archived: t.archived,
+      'preview-filled': t.previewFilled,
+      'preview-empty': t.previewEmpty,
+    };
+    return html`<div class="actions" part="actions">
+        <button type="submit" class="primary" ?disabled=${busy}>${label('publish', publishLabel)}</button>
+        ${this.suggestion
+          ? nothing
+          : html`<button type="button" ?disabled=${busy} @click=${(event: Event) => this.save(event, 'draft')}>${label('draft', t.saveDraft)}</button>`}
+        ${this.post && this.post.status !== 'archived'
+          ? html`<button type="button" class="danger" ?disabled=${busy} @click=${this.archive}>${label('archive', t.archive)}</button>`
+          : nothing}
       </div>
-      ${topics.length > 0 ? this.checks('topics', t.topicsLabel, topics.map((topic) => topic.id), (id) => localized(topics.find((topic) => topic.id === id)!.names, this.lang_)) : nothing}
-      ${teams.length > 0 ? this.checks('teams', t.teamsLabel, teams.map((team) => team.id), (id) => teamName.get(id) ?? id, t.audienceHint) : nothing}
-      ${this.checks('roles', t.rolesLabel, ROLES, (role) => t.roleNames[role])}`;
-  }
-
-  private renderCommentary() {
-    const t = this.t;
-    const allowed = [...this.draft.networks];
-    return html`<fieldset class="group" aria-describedby=${this.describedBy('suggestedCommentary', false)}>
-      <legend>${t.commentaryLabel}</legend>
-      ${COMMENTARY_LOCALES.map((locale) => {
-        const byNetwork = this.draft.commentary[locale] ?? {};
-        const slots: Slot[] = ['default', ...ALLOWABLE.filter((id) => byNetwork[id] !== undefined)];
-        const addable = (allowed.length > 0 ? allowed : ALLOWABLE).filter((id) => byNetwork[id] === undefined);
-        const localeName = t.localeNames[locale];
-        return html`<div class="commentary" part="commentary">
-          <h3>${localeName}</h3>
-          ${slots.map((slot) => this.renderSlot(locale, slot, byNetwork[slot] ?? '', allowed))}
-          ${addable.length > 0
-            ? html`<div class="add">
-                <label class="visually-hidden" for="add-${locale}">${t.addNetworkTextFor(localeName)}</label>
-                <select id="add-${locale}" part="input">
-                  ${addable.map((id) => html`<option value=${id}>${t.networkNames[id]}</option>`)}
-                </select>
-                <button type="button" @click=${() => this.addSlot(locale)}>${t.addNetworkText}</button>
-              </div>`
-            : nothing}
-        </div>`;
-      })}
-      ${this.errorFor('suggestedCommentary')}
-    </fieldset>`;
-  }
-
-  private renderSlot(locale: string, slot: Slot, text: string, allowed: NetworkId[]) {
-    const t = this.t;
-    const own = Object.keys(this.draft.commentary[locale] ?? {}) as Slot[];
-    const { network, limit } = commentaryLimit(slot, allowed, own);
-    const used = countText(network, text);
-    const over = limit !== null && used > limit;
-    const id = `c-${locale}-${slot}`;
-    const name = slot === 'default' ? t.commentaryDefault : t.networkNames[slot];
-    return html`<div class="field slot">
-      <label for=${id}>${name}</label>
-      <textarea
-        id=${id}
-        part="input"
-        rows="2"
-        aria-invalid=${over ? 'true' : 'false'}
-        aria-describedby="${id}-count"
-        .value=${text}
-        @input=${(event: Event) => this.setCommentary(locale, slot, (event.target as HTMLTextAreaElement).value)}
-      ></textarea>
-      <p id="${id}-count" class="counter ${over ? 'over' : ''}" part="counter">
-        ${t.counter(used, limit)}${over ? html` <span>${t.overLimit}</span>` : nothing}
-      </p>
-      ${slot === 'default'
-        ? nothing
-        : html`<button type="button" class="link" aria-label=${t.removeNetworkText(name)} @click=${() => this.removeSlot(locale, slot)}>×</button>`}
-    </div>`;
-  }
-
-  private setCommentary(locale: string, slot: Slot, text: string): void {
-    this.set('commentary', { ...this.draft.commentary, [locale]: { ...this.draft.commentary[locale], [slot]: text } });
-  }
-
-  private async addSlot(locale: string): Promise<void> {
-    const select = this.renderRoot.querySelector<HTMLSelectElement>(`#add-${locale}`);
-    const network = select?.value as NetworkId | undefined;
-    if (!network) return;
-    this.setCommentary(locale, network, '');
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`#c-${locale}-${network}`)?.focus();
-  }
-
-  private removeSlot(locale: string, slot: NetworkId): void {
-    const { [slot]: _removed, ...rest } = this.draft.commentary[locale] ?? {};
-    this.set('commentary', { ...this.draft.commentary, [locale]: rest });
+      <p class="status" part="status" role="status">${state.outcome ? said[state.outcome] : ''}</p>`;
   }
 
   /** Asks the backend for the page's preview tags and fills the fields that are still empty. */
   private readonly fillFromPage = async (): Promise<void> => {
-    const admin = this.client?.backend.admin;
-    const url = this.draft.url.trim();
-    if (!admin?.getLinkPreview || this.previewing) return;
-    const error = validatePost({ ...this.input('draft'), title: 'x' }, this.t).url;
-    this.fieldErrors = error ? { url: error } : {};
-    this.saved = null;
-    if (error) {
-      await this.focusFirstInvalid();
-      return;
-    }
-    this.previewing = true;
-    try {
-      const preview = await admin.getLinkPreview(url);
-      const d = this.draft;
-      this.draft = {
-        ...d,
-        title: d.title || (preview.title ?? ''),
-        summary: d.summary || (preview.description ?? ''),
-        imageUrl: d.imageUrl || (preview.imageUrl ?? ''),
-        source: d.source || (preview.siteName ?? ''),
-      };
-      this.saved = preview.title || preview.description || preview.imageUrl ? this.t.previewFilled : this.t.previewEmpty;
-    } catch (cause) {
-      const failure = asAdvocacyError(cause);
-      this.fieldErrors = { url: failure.fieldErrors.find((fieldError) => fieldError.field === 'url')?.message ?? this.errorMessage(failure) };
-      await this.focusFirstInvalid();
-    } finally {
-      this.previewing = false;
-    }
+    await this.controller?.fillFromLink();
+    if (this.controller?.store.get().errors.url) await this.focusFirstInvalid();
   };
 
-  private renderPreview() {
-    const d = this.draft;
-    let host = '';
-    try {
-      host = new URL(d.url).hostname;
-    } catch {
-      host = '';
-    }
-    const image = /^https?:\/\//.test(d.imageUrl) && d.imageUrl !== this.brokenImage ? d.imageUrl : '';
-    return html`<figure class="preview" part="preview" aria-label=${this.t.previewLabel}>
-      ${image
-        ? html`<img src=${image} alt="" loading="lazy" @error=${() => (this.brokenImage = image)} />`
-        : html`<div class="placeholder" aria-hidden="true"></div>`}
-      <figcaption>
-        <span class="kind">${this.t.kinds[d.kind]}</span>
-        <strong>${d.title || '—'}</strong>
-        <span class="summary">${d.summary}</span>
-        <span class="source">${d.source || host}</span>
-      </figcaption>
-    </figure>`;
-  }
-
-  private renderActions() {
-    const t = this.t;
-    const publishLabel = this.scheduling ? t.schedule : t.publish;
-    const label = (action: Action, idle: string) => (this.busy === action ? t.saving : idle);
-    return html`<div class="actions" part="actions">
-        <button type="submit" class="primary" ?disabled=${this.busy !== null}>${label('publish', publishLabel)}</button>
-        ${this.suggestion
-          ? nothing
-          : html`<button type="button" ?disabled=${this.busy !== null} @click=${(event: Event) => this.save(event, 'draft')}>${label('draft', t.saveDraft)}</button>`}
-        ${this.post && this.post.status !== 'archived'
-          ? html`<button type="button" class="danger" ?disabled=${this.busy !== null} @click=${this.archive}>${label('archive', t.archive)}</button>`
-          : nothing}
-      </div>
-      <p class="status" part="status" role="status">${this.saved ?? ''}</p>`;
-  }
-
-  private async save(event: Event, action: 'draft' | 'publish'): Promise<void> {
+  private async save(event: Event, status: 'draft' | 'published'): Promise<void> {
     event.preventDefault();
-    const client = this.client;
-    if (!client || this.busy) return;
-    const input = this.input(action === 'draft' ? 'draft' : 'published');
-    this.formError = null;
-    this.saved = null;
-    this.fieldErrors = validatePost(input, this.t);
-    if (Object.keys(this.fieldErrors).length > 0) {
-      await this.focusFirstInvalid();
-      return;
-    }
-    const scheduled = this.scheduling;
-    await this.run(action, async () => {
-      const admin = client.backend.admin;
-      let suggestion: Suggestion | null = null;
-      let post: Post;
-      if (this.suggestion) {
-        suggestion = await admin.reviewSuggestion(this.suggestion.id, { decision: 'approve', post: input });
-        post = await client.backend.getPost(suggestion.postId!);
-      } else {
-        post = this.post ? await admin.updatePost(this.post.id, input) : await admin.createPost(input);
-      }
-      return { post, suggestion, message: action === 'draft' ? this.t.savedDraft : scheduled ? this.t.savedScheduled : this.t.savedPublished };
-    });
+    const controller = this.controller;
+    if (!controller || controller.store.get().busy) return;
+    await this.settle(() => controller.save(status));
   }
 
   private readonly archive = async (): Promise<void> => {
-    const client = this.client;
-    const current = this.post;
-    if (!client || !current || this.busy) return;
-    await this.run('archive', async () => ({ post: await client.backend.admin.archivePost(current.id), suggestion: null, message: this.t.archived }));
+    const controller = this.controller;
+    if (controller && !controller.store.get().busy) await this.settle(() => controller.archive());
   };
 
-  private async run(action: Action, write: () => Promise<{ post: Post; suggestion: Suggestion | null; message: string }>): Promise<void> {
-    this.busy = action;
+  /** Runs a save or an archive: tells the host what was saved, or points at what to fix. */
+  private async settle(write: () => Promise<{ post: Post; suggestion: Suggestion | null } | null>): Promise<void> {
     try {
-      const { post, suggestion, message } = await write();
-      this.suggestion = null;
-      this.post = post;
-      this.saved = message;
-      emit(this, 'advocacy-post-save', { post, suggestion });
-    } catch (cause) {
-      const error = asAdvocacyError(cause);
-      const byField: Partial<Record<PostField, string>> = {};
-      for (const fieldError of error.fieldErrors) {
-        const field = fieldOf(fieldError.field);
-        if (field && !byField[field]) byField[field] = fieldError.message;
-      }
-      this.fieldErrors = byField;
-      if (Object.keys(byField).length > 0) {
-        await this.focusFirstInvalid();
+      const result = await write();
+      if (result) {
+        this.suggestion = null;
+        this.post = result.post;
+        emit(this, 'advocacy-post-save', result);
       } else {
-        this.formError = error;
-        emit(this, 'advocacy-error', { source: 'post-editor', error });
+        await this.focusFirstInvalid();
       }
-    } finally {
-      this.busy = null;
+    } catch (cause) {
+      emit(this, 'advocacy-error', { source: 'post-editor', error: asAdvocacyError(cause) });
     }
   }
 

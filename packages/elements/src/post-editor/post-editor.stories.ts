@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { AdvocacyError, createAdvocacyClient } from '@advocacy-kit/core';
 import { memoryBackend } from '@advocacy-kit/core/memory';
+import { createAdminClient } from '@advocacy-kit/core/admin';
 import '../admin.js';
 import { adminDemoClient, failingAdminClient } from '../../stories/fixtures.js';
 
@@ -19,10 +20,16 @@ export const NewPost: Story = {};
 
 export const EditPost: Story = {
   render: () => {
-    const { client, backend } = adminDemoClient();
+    const { client } = adminDemoClient();
     const editor = document.createElement('advocacy-post-editor');
     editor.client = client;
-    void backend.admin.listPosts({ limit: 1 }).then((page) => (editor.post = page.items[0] ?? null));
+    // The first post of the content list's store, as a host would pick it from the list.
+    const stop = createAdminClient(client).contents.store.subscribe(({ items }) => {
+      if (items[0]) {
+        editor.post = items[0];
+        queueMicrotask(stop);
+      }
+    });
     return editor;
   },
 };

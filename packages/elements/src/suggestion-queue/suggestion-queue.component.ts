@@ -1,11 +1,14 @@
 import { html, nothing } from 'lit';
-import type { AdminSuggestion, AsyncState, Page, Suggestion, Topic } from '@advocacy-kit/core';
+import type { AdminSuggestion, AsyncState, Suggestion, Topic } from '@advocacy-kit/core';
+import type { SuggestionQueueState } from '@advocacy-kit/core/admin';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import * as en from '../i18n/en.js';
 import * as ja from '../i18n/ja.js';
-import type { AdminCommonStrings, CommonStrings, SuggestionQueueStrings } from '../i18n/index.js';
+import * as adminEn from '../i18n/admin-en.js';
+import * as adminJa from '../i18n/admin-ja.js';
+import type { AdminStrings, CommonStrings } from '../i18n/index.js';
 import { StoreController } from '../internal/store-controller.js';
-import { LoadController } from '../internal/load-controller.js';
+import { adminOf } from '../internal/admin.js';
 import { emit } from '../internal/events.js';
 import { asAdvocacyError } from '../internal/errors.js';
 import { relativeTime } from '../internal/format.js';
@@ -14,9 +17,11 @@ import { tagFor } from '../internal/define.js';
 import type { AdvocacyPostEditorElement } from '../post-editor/post-editor.component.js';
 import { styles } from './suggestion-queue.styles.js';
 
+type Strings = CommonStrings & Pick<AdminStrings, 'adminCommon' | 'suggestionQueue'>;
+
 const strings = {
-  en: { ...en.common, ...en.adminCommon, ...en.suggestionQueue },
-  ja: { ...ja.common, ...ja.adminCommon, ...ja.suggestionQueue },
+  en: { ...en.common, adminCommon: adminEn.adminCommon, suggestionQueue: adminEn.suggestionQueue },
+  ja: { ...ja.common, adminCommon: adminJa.adminCommon, suggestionQueue: adminJa.suggestionQueue },
 };
 
 /**
@@ -41,28 +46,31 @@ const strings = {
  * @cssproperty --advocacy-color-danger - Errors.
  * @cssproperty --advocacy-color-surface - Panel background.
  */
-export class AdvocacySuggestionQueueElement extends AdvocacyElement<CommonStrings & AdminCommonStrings & SuggestionQueueStrings> {
+export class AdvocacySuggestionQueueElement extends AdvocacyElement<Strings> {
   static override styles = styles;
 
   static override properties = {
     reasons: { state: true, attribute: false },
     reasonErrors: { state: true, attribute: false },
-    busyId: { state: true, attribute: false },
     notice: { state: true, attribute: false },
     approving: { state: true, attribute: false },
   };
 
   declare private reasons: Readonly<Record<string, string>>;
+  /** Reasons left empty, by suggestion id (the backend's own errors are in the store). */
   declare private reasonErrors: Readonly<Record<string, string>>;
-  declare private busyId: string | null;
   declare private notice: string;
   declare private approving: Suggestion | null;
 
   private readonly topics = new StoreController<AsyncState<Topic[]>>(this, () => this.client?.topics.store);
-  private readonly queue = new LoadController<Page<AdminSuggestion>>(
+  private readonly queue = new StoreController<SuggestionQueueState>(
     this,
-    (client) => client.backend.admin.listSuggestions({ status: 'pending', limit: 100 }),
-    (state) => emit(this, 'advocacy-error', { source: 'suggestion-queue', error: state.error! }),
+    () => (this.client ? adminOf(this.client).suggestions.store : undefined),
+    (state, previous) => {
+      if (previous && state.status === 'error' && previous.status !== 'error' && state.error) {
+        emit(this, 'advocacy-error', { source: 'suggestion-queue', error: state.error });
+      }
+    },
   );
   private readonly editor = document.createElement(tagFor('post-editor')) as AdvocacyPostEditorElement;
   private invoker: HTMLElement | null = null;
@@ -71,20 +79,19 @@ export class AdvocacySuggestionQueueElement extends AdvocacyElement<CommonString
     super(strings);
     this.reasons = {};
     this.reasonErrors = {};
-    this.busyId = null;
     this.notice = '';
     this.approving = null;
     this.editor.addEventListener('advocacy-post-save', (event) => {
       const suggestion = event.detail.suggestion;
       if (!suggestion) return;
       this.closeEditor();
-      this.reviewed(suggestion, this.t.approvedNotice(suggestion.url));
+      this.reviewed(suggestion, this.t.suggestionQueue.approvedNotice(suggestion.url));
     });
   }
 
   /** Loads the pending suggestions again. */
   refresh(): Promise<void> {
-    return this.queue.run();
+    return this.client ? adminOf(this.client).suggestions.refresh() : Promise.resolve();
   }
 
   protected override render() {
@@ -92,22 +99,22 @@ export class AdvocacySuggestionQueueElement extends AdvocacyElement<CommonString
     if (this.theme) this.editor.setAttribute('theme', this.theme);
     else this.editor.removeAttribute('theme');
     return html`<section aria-labelledby="heading">
-      <div class="header"><h2 id="heading" tabindex="-1">${this.t.queueTitle}</h2></div>
+      <div class="header"><h2 id="heading" tabindex="-1">${this.t.suggestionQueue.title}</h2></div>
       <p class="status" part="status" role="status">${this.notice}</p>
       ${this.renderBody()}
       <dialog part="dialog" aria-labelledby="heading" @close=${this.onDialogClose} @cancel=${() => (this.approving = null)}>
-        <form method="dialog" class="dialog-bar"><button>${this.t.cancel}</button></form>
+        <form method="dialog" class="dialog-bar"><button>${this.t.suggestionQueue.cancel}</button></form>
         ${this.approving ? this.editor : nothing}
       </dialog>
     </section>`;
   }
 
   private renderBody() {
-    const state = this.queue.state;
-    const items = state.data?.items;
-    if (state.status === 'error' && !items) {
+    const state = this.queue.value;
+    const items = state && (state.status === 'ready' || state.status === 'empty' || state.items.length > 0) ? state.items : undefined;
+    if (state?.status === 'error' && !items) {
       return html`<div class="state" part="state" role="alert">
-        <strong>${this.t.queueErrorTitle}</strong>
+        <strong>${this.t.suggestionQueue.errorTitle}</strong>
         <p>${this.errorMessage(state.error)}</p>
         <button class="primary" @click=${() => this.refresh()}>${this.t.retry}</button>
       </div>`;
@@ -117,22 +124,23 @@ export class AdvocacySuggestionQueueElement extends AdvocacyElement<CommonString
         ${[0, 1, 2].map(() => html`<li class="item" aria-hidden="true"><span class="skeleton"></span><span class="skeleton short"></span></li>`)}
       </ul>`;
     }
-    if (items.length === 0) return html`<div class="state" part="state"><p>${this.t.queueEmpty}</p></div>`;
+    if (items.length === 0) return html`<div class="state" part="state"><p>${this.t.suggestionQueue.empty}</p></div>`;
     return html`<ul class="list" part="list">
       ${items.map((suggestion) => this.renderItem(suggestion))}
     </ul>`;
   }
 
   private renderItem(suggestion: AdminSuggestion) {
-    const t = this.t;
+    const t = this.t.suggestionQueue;
     const topics = this.topics.value?.data ?? [];
     const names = suggestion.topics.map((id) => {
       const topic = topics.find((candidate) => candidate.id === id);
       return topic ? localized(topic.names, this.lang_) : id;
     });
     const id = suggestion.id;
-    const error = this.reasonErrors[id];
-    const busy = this.busyId === id;
+    const failure = this.queue.value?.errors[id];
+    const error = this.reasonErrors[id] ?? (failure && (failure.fieldErrors.find((fieldError) => fieldError.field === 'reason')?.message ?? this.errorMessage(failure)));
+    const busy = Boolean(this.queue.value?.busy[id]);
     return html`<li class="item" part="item">
       <a class="link" href=${suggestion.url} target="_blank" rel="noopener noreferrer">${suggestion.url}</a>
       <p class="meta">${t.from(suggestion.employeeName)} · ${t.submitted(relativeTime(suggestion.createdAt, this.lang_))}</p>
@@ -187,24 +195,20 @@ export class AdvocacySuggestionQueueElement extends AdvocacyElement<CommonString
   private async reject(suggestion: Suggestion): Promise<void> {
     const client = this.client;
     const reason = (this.reasons[suggestion.id] ?? '').trim();
-    if (!client || this.busyId) return;
+    if (!client || this.queue.value?.busy[suggestion.id]) return;
+    const { [suggestion.id]: _error, ...others } = this.reasonErrors;
+    this.reasonErrors = others;
     if (!reason) {
-      this.reasonErrors = { ...this.reasonErrors, [suggestion.id]: this.t.reasonRequired };
+      this.reasonErrors = { ...this.reasonErrors, [suggestion.id]: this.t.suggestionQueue.reasonRequired };
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>(`#reason-${CSS.escape(suggestion.id)}`)?.focus();
       return;
     }
-    this.busyId = suggestion.id;
     try {
-      const rejected = await client.backend.admin.reviewSuggestion(suggestion.id, { decision: 'reject', reason });
-      this.reviewed(rejected, this.t.rejectedNotice(suggestion.url));
+      const rejected = await adminOf(client).suggestions.reject(suggestion.id, reason);
+      this.reviewed(rejected, this.t.suggestionQueue.rejectedNotice(suggestion.url));
     } catch (cause) {
-      const error = asAdvocacyError(cause);
-      const message = error.fieldErrors.find((fieldError) => fieldError.field === 'reason')?.message ?? this.errorMessage(error);
-      this.reasonErrors = { ...this.reasonErrors, [suggestion.id]: message };
-      emit(this, 'advocacy-error', { source: 'suggestion-queue', error });
-    } finally {
-      this.busyId = null;
+      emit(this, 'advocacy-error', { source: 'suggestion-queue', error: asAdvocacyError(cause) });
     }
   }
 
@@ -215,7 +219,8 @@ export class AdvocacySuggestionQueueElement extends AdvocacyElement<CommonString
     this.reasonErrors = reasonErrors;
     this.notice = notice;
     emit(this, 'advocacy-suggestion-review', { suggestion });
-    void this.refresh().then(() => this.renderRoot.querySelector<HTMLElement>('h2')?.focus());
+    // The queue's store has dropped the suggestion already (and reloads itself).
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('h2')?.focus());
   }
 }
 
