@@ -11,7 +11,7 @@ import { HttpProblem, invalid, notFound, problemResponse } from './http/problem.
 import { RateLimiter } from './http/rate-limit.js';
 import { RequestValidator } from './http/validate.js';
 import { createLogger, type Logger } from './log.js';
-import { openApiDocument } from './openapi/document.js';
+import { openApiDocument } from '@advocacy-kit/core/contract';
 import { adminPostRoutes } from './routes/admin-posts.js';
 import { adminSuggestionRoutes } from './routes/admin-suggestions.js';
 import { analyticsRoutes } from './routes/analytics.js';

@@ -3,7 +3,7 @@ export { createServer, closeOnSignals, type RunningServer } from './server.js';
 export { loadConfig, resolveConfig, DEFAULT_POINTS, type ServerConfig, type AuthConfig, type PointsRules, type RateLimit, type LogLevel } from './config.js';
 export { openDatabase, migrateToLatest, type Db, type Dialect } from './db/database.js';
 export { loadSeed, type SeedResult } from './seed.js';
-export { openApiDocument } from './openapi/document.js';
+export { openApiDocument } from '@advocacy-kit/core/contract';
 export { mintDemoToken } from './auth/tokens.js';
 export { runCli } from './cli.js';
 export { verifyWebhookSignature, signWebhookPayload, SIGNATURE_HEADER, type VerifyWebhookOptions, type WebhookVerification } from './webhooks/signature.js';

@@ -1,16 +1,12 @@
 import type { FieldError } from '@advocacy-kit/core';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { operations } from '../openapi/document.js';
-import { schemas } from '../openapi/schemas.js';
+import { operations, type BodyOf, type Operation, type OperationId, type QueryOf } from '@advocacy-kit/core/contract';
 import { invalid } from './problem.js';
-
-const DOC_ID = 'https://advocacy-kit.dev/openapi.json';
 
 function newAjv(coerceTypes: boolean): Ajv2020 {
   const ajv = new Ajv2020({ allErrors: true, strict: false, coerceTypes, useDefaults: coerceTypes });
   (addFormats as unknown as (ajv: Ajv2020) => void)(ajv);
-  ajv.addSchema({ $id: DOC_ID, components: { schemas } });
   return ajv;
 }
 
@@ -57,8 +53,9 @@ function fieldErrors(errors: ErrorObject[] | null | undefined): FieldError[] {
 }
 
 /**
- * Validators compiled once from the OpenAPI document: request bodies by operationId (unknown
- * fields rejected), queries by operationId (strings coerced, unknown parameters rejected).
+ * Validators compiled once from the contract's operations (`@advocacy-kit/core/contract`):
+ * request bodies (unknown fields rejected) and queries (strings coerced, defaults filled, unknown
+ * parameters rejected), by operation.
  */
 export class RequestValidator {
   private readonly bodies = new Map<string, ValidateFunction>();
@@ -67,34 +64,28 @@ export class RequestValidator {
   constructor() {
     const bodyAjv = newAjv(false);
     const queryAjv = newAjv(true);
-    for (const methods of Object.values(operations)) {
-      for (const operation of Object.values(methods)) {
-        if (operation.body !== undefined) {
-          this.bodies.set(operation.operationId, bodyAjv.compile({ $ref: `${DOC_ID}#/components/schemas/${operation.body.schema}` }));
-        }
-        this.queries.set(
-          operation.operationId,
-          queryAjv.compile({ type: 'object', properties: operation.query ?? {}, additionalProperties: false }),
-        );
-      }
+    for (const [operationId, operation] of Object.entries(operations) as Array<[OperationId, Operation]>) {
+      if (operation.body !== undefined) this.bodies.set(operationId, bodyAjv.compile(operation.body));
+      // No query parameter is required on the wire: those a handler always sees have defaults.
+      const query = operation.query ?? { type: 'object', properties: {}, additionalProperties: false };
+      this.queries.set(operationId, queryAjv.compile({ ...query, required: [] }));
     }
   }
 
-  /** The body as the schema's type, or a 422 problem listing every bad field. */
-  body<T>(operationId: string, value: unknown): T {
+  /** The body as the operation's type, or a 422 problem listing every bad field. */
+  body<Id extends OperationId>(operationId: Id, value: unknown): BodyOf<Id> {
     const validate = this.bodies.get(operationId);
     if (validate === undefined) throw new Error(`No body schema for ${operationId}`);
     if (!validate(value)) throw invalid(422, 'The request body does not match the schema.', fieldErrors(validate.errors));
-    return value as T;
+    return value as BodyOf<Id>;
   }
 
   /** Query parameters (empty values count as absent), coerced, with defaults; or a 400 problem. */
-  query<T>(operationId: string, raw: Record<string, string>): T {
-    const validate = this.queries.get(operationId);
-    if (validate === undefined) throw new Error(`No query schema for ${operationId}`);
+  query<Id extends OperationId>(operationId: Id, raw: Record<string, string>): QueryOf<Id> {
+    const validate = this.queries.get(operationId)!;
     const value: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(raw)) if (item !== '') value[key] = item;
     if (!validate(value)) throw invalid(400, 'The query is not valid.', fieldErrors(validate.errors));
-    return value as T;
+    return value as QueryOf<Id>;
   }
 }

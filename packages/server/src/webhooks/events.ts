@@ -1,13 +1,7 @@
-/** Event types an endpoint can subscribe to. */
-export const WEBHOOK_EVENT_TYPES = [
-  'post.published',
-  'share.created',
-  'click.milestone',
-  'conversion.recorded',
-  'suggestion.created',
-  'suggestion.reviewed',
-  'digest.due',
-] as const;
+import type { WEBHOOK_EVENT_TYPES } from '@advocacy-kit/core/contract';
+
+/** Event types an endpoint can subscribe to (defined with the contract). */
+export { WEBHOOK_EVENT_TYPES } from '@advocacy-kit/core/contract';
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { openApiDocument } from '../../src/openapi/document.js';
+import { openApiDocument } from '@advocacy-kit/core/contract';
 
 const document = openApiDocument() as { components: { schemas: Record<string, unknown> } };
 const ajv = new Ajv2020({ allErrors: true, strict: false });
