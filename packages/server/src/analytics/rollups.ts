@@ -1,5 +1,5 @@
 import { SqliteAdapter, sql, type Kysely, type Migration } from 'kysely';
-import { clickDailyMigration } from './migration.js';
+import { clickDailyMigration } from './migrations/0204_click_daily.js';
 
 /**
  * Analytics rollups: shares, unique human clicks, conversions and conversion value per time

@@ -1,9 +1,9 @@
 import { SqliteAdapter, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
-import { clickDailyMigration } from '../analytics/migration.js';
-import { rollupsMigration } from '../analytics/rollups.js';
-import { announcementsMigration, engagementMigration } from '../engagement/migration.js';
-import { gamificationMigration } from '../gamification/migration.js';
-import { webhooksMigration } from '../webhooks/migration.js';
+import { clickDailyMigration } from '../../analytics/migrations/0204_click_daily.js';
+import { rollupsMigration } from '../../analytics/rollups.js';
+import { announcementsMigration, engagementMigration } from '../../engagement/migrations/0202_engagement_sends.js';
+import { gamificationMigration } from '../../gamification/migrations/0201_badges_contests_preferences.js';
+import { webhooksMigration } from '../../webhooks/migrations/0200_webhooks.js';
 
 /** Whether a migration runs on SQLite (for the few places where the dialects differ). */
 const isSqlite = (db: Kysely<any>) => db.getExecutor().adapter instanceof SqliteAdapter;
