@@ -1,6 +1,6 @@
 import { SqliteAdapter, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { clickDailyMigration } from '../../analytics/migrations/0204_click_daily.js';
-import { rollupsMigration } from '../../analytics/rollups.js';
+import { rollupsMigration } from '../../analytics/migrations/0205_analytics_rollups.js';
 import { announcementsMigration, engagementMigration } from '../../engagement/migrations/0202_engagement_sends.js';
 import { gamificationMigration } from '../../gamification/migrations/0201_badges_contests_preferences.js';
 import { webhooksMigration } from '../../webhooks/migrations/0200_webhooks.js';
