@@ -3,39 +3,24 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requireAdmin, requireEmployee } from './auth/middleware.js';
 import { createTokenVerifier } from './auth/tokens.js';
+import { capabilities } from './capabilities.js';
 import type { ServerConfig } from './config.js';
 import type { AppEnv, Services } from './context.js';
-import { migrateToLatest, openDatabase } from './db/database.js';
+import { openDatabase } from './db/database.js';
 import { compressJson } from './http/compression.js';
 import { HttpProblem, invalid, notFound, problemResponse } from './http/problem.js';
 import { RateLimiter } from './http/rate-limit.js';
 import { RequestValidator } from './http/validate.js';
 import { createLogger, type Logger } from './log.js';
+import { migrateToLatest } from './migrations.js';
 import { openApiDocument } from '@advocacy-kit/core/contract';
-import { adminPostRoutes } from './routes/admin-posts.js';
-import { adminSuggestionRoutes } from './routes/admin-suggestions.js';
-import { analyticsRoutes } from './routes/analytics.js';
-import { conversionRoutes } from './routes/conversions.js';
-import { demoAuthRoutes } from './routes/demo-auth.js';
-import { eventRoutes } from './routes/events.js';
-import { exportRoutes } from './routes/exports.js';
-import { feedRoutes } from './routes/feed.js';
-import { linkPreviewRoutes } from './routes/link-preview.js';
-import { meRoutes } from './routes/me.js';
-import { pointsRoutes } from './routes/points.js';
-import { shareRoutes } from './routes/shares.js';
-import { suggestionRoutes } from './routes/suggestions.js';
 import { ClickRecorder } from './tracking/click-recorder.js';
 import { databaseClickStore } from './tracking/click-store.js';
 import { LinkCache } from './tracking/link-cache.js';
-import { redirectRoutes } from './tracking/redirect.js';
 import { clickSalt } from './tracking/salt.js';
 import { CLICK_WORKER_AVAILABLE, workerClickStore } from './tracking/worker-click-store.js';
-import { crmRoutes } from './crm/routes.js';
 import { EngagementScheduler } from './engagement/scheduler.js';
-import { gamificationRoutes } from './gamification/routes.js';
 import { WebhookDispatcher } from './webhooks/dispatcher.js';
-import { webhookRoutes } from './webhooks/routes.js';
 import { httpSender } from './webhooks/send.js';
 import { webhookDb } from './webhooks/tables.js';
 
@@ -102,6 +87,7 @@ export async function createApp(config: ServerConfig, options: { logger?: Logger
   };
 }
 
+/** The shared middleware and routes, and each capability's routes in the order of capabilities.ts. */
 function buildRoutes(s: Services): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const document = openApiDocument(s.config.publicUrl);
@@ -134,7 +120,7 @@ function buildRoutes(s: Services): Hono<AppEnv> {
     }
   });
   app.get('/openapi.json', (c) => c.json(document));
-  redirectRoutes(app, s);
+  for (const capability of capabilities) capability.rootRoutes?.(app, s);
 
   const api = new Hono<AppEnv>();
   // API answers only: the /r/ redirect above stays a bare, uncompressed hot path.
@@ -158,24 +144,10 @@ function buildRoutes(s: Services): Hono<AppEnv> {
     return bodyLimit({ maxSize: s.config.bodyLimitBytes, onError: tooLarge(s.config.bodyLimitBytes) })(c, next);
   });
 
-  demoAuthRoutes(api, s);
-  eventRoutes(api, s);
-  conversionRoutes(api, s);
+  for (const capability of capabilities) capability.openRoutes?.(api, s);
 
   const authed = new Hono<AppEnv>();
-  meRoutes(authed, s);
-  feedRoutes(authed, s);
-  shareRoutes(authed, s);
-  pointsRoutes(authed, s);
-  suggestionRoutes(authed, s);
-  adminPostRoutes(authed, s);
-  adminSuggestionRoutes(authed, s);
-  analyticsRoutes(authed, s);
-  linkPreviewRoutes(authed, s);
-  exportRoutes(authed, s);
-  webhookRoutes(authed, s);
-  gamificationRoutes(authed, s);
-  crmRoutes(authed, s);
+  for (const capability of capabilities) capability.routes?.(authed, s);
   // Sign-in is required on exactly these routes (admin on /admin/…), so an unknown path is a
   // 404 for everyone rather than a 401.
   for (const path of new Set(authed.routes.map((route) => route.path))) {

@@ -1,7 +1,8 @@
 import { demoSeed } from '@advocacy-kit/core/memory';
 import { rebuildRollups } from './analytics/rollups.js';
 import { loadConfig } from './config.js';
-import { migrateToLatest, openDatabase } from './db/database.js';
+import { openDatabase } from './db/database.js';
+import { migrateToLatest } from './migrations.js';
 import { createLogger } from './log.js';
 import { loadSeed } from './seed.js';
 import { closeOnSignals, createServer } from './server.js';

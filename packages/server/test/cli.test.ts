@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { after, before, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../src/db/database.js';
-import { migrationProvider } from '../src/db/migrations.js';
+import { migrationProvider } from '../src/migrations.js';
 import { forEachDatabase, type TestDatabase } from './support/databases.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DEFAULT_POINTS } from '../src/config.js';
-import { migrateToLatest, openDatabase, type Db } from '../src/db/database.js';
+import { openDatabase, type Db } from '../src/db/database.js';
+import { migrateToLatest } from '../src/migrations.js';
 // The worker runs compiled code: scripts/run-tests.mjs builds before testing.
 import { CLICK_WORKER_AVAILABLE, workerClickStore } from '../dist/tracking/worker-click-store.js';
 

@@ -1,5 +1,4 @@
-import { SqliteAdapter, sql, type Kysely, type Migration } from 'kysely';
-import { clickDailyMigration } from './migration.js';
+import { SqliteAdapter, sql, type Kysely } from 'kysely';
 
 /**
  * Analytics rollups: shares, unique human clicks, conversions and conversion value per time
@@ -14,6 +13,9 @@ import { clickDailyMigration } from './migration.js';
  * `shares`, `clicks` and `conversions` (rows skipped by ON CONFLICT DO NOTHING fire nothing),
  * whoever writes them: the API, the click flush, the worker-thread store, the seed or a bulk
  * load. A share's team is the sharer's team when the row is written.
+ *
+ * Migration 0205_analytics_rollups created the tables and triggers with a frozen copy of the SQL
+ * these builders gave at its release; they serve `rebuild-rollups` and bulk loads from here on.
  */
 
 export type Level = 'h' | 'd' | 'w' | 'a';
@@ -168,36 +170,3 @@ export async function rebuildRollups(db: Kysely<any>): Promise<void> {
     await countAll(trx);
   });
 }
-
-/** Replaces `click_daily` (clicks only, days only) with the rollups, counting every existing row in; keeps `shares_created_cover`. */
-export const rollupsMigration: Migration = {
-  async up(db: Kysely<any>) {
-    const dialect: Dialect = isSqlite(db) ? 'sqlite' : 'postgres';
-    await sql.raw(`drop trigger if exists clicks_roll_up${dialect === 'sqlite' ? '' : ' on clicks'}`).execute(db);
-    if (dialect === 'postgres') await sql`drop function if exists clicks_roll_up()`.execute(db);
-    await db.schema.dropTable('click_daily').execute();
-    for (const dimension of Object.values(DIMENSIONS)) {
-      await db.schema
-        .createTable(dimension.table)
-        .addColumn('level', 'text', (c) => c.notNull())
-        .addColumn('bucket', 'text', (c) => c.notNull())
-        .addColumn(dimension.key, 'text', (c) => c.notNull())
-        .addColumn('shares', 'integer', (c) => c.notNull())
-        .addColumn('clicks', 'integer', (c) => c.notNull())
-        .addColumn('conversions', 'integer', (c) => c.notNull())
-        .addColumn('conversion_value', 'double precision', (c) => c.notNull())
-        .addPrimaryKeyConstraint(`${dimension.table}_pk`, ['level', 'bucket', dimension.key])
-        .$call((builder) => (dialect === 'sqlite' ? builder.modifyEnd(sql`without rowid`) : builder))
-        .execute();
-    }
-    await countAll(db);
-    await createRollupTriggers(db);
-  },
-  async down(db: Kysely<any>) {
-    await dropRollupTriggers(db);
-    for (const dimension of Object.values(DIMENSIONS)) await db.schema.dropTable(dimension.table).execute();
-    // Back to `click_daily`, which counts the existing clicks in again (its index stayed).
-    await db.schema.dropIndex('shares_created_cover').execute();
-    await clickDailyMigration.up(db);
-  },
-};

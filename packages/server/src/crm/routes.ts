@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { analyticsWindow } from '../analytics/window.js';
 import type { AppEnv, Services } from '../context.js';
-import { conversionPage, csvResponse, type CsvExport } from '../routes/exports.js';
+import { conversionPage, csvResponse, type CsvExport } from '../analytics/export-routes.js';
 import { attribute, CRM_COLUMNS, crmCells } from './attribution.js';
 
 const PAGE_SIZE = 500;

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 
-/** Tables of badges, contests and preferences (migration 0201_gamification). */
+/** Tables of badges, contests and preferences (migration 0201_badges_contests_preferences). */
 export type GamificationTables = {
   /** One row per earned badge: the primary key (employee, badge) awards it once. */
   employee_badges: { employee_id: string; badge_id: string; awarded_at: string };

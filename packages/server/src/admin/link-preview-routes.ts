@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { fetchLinkPreview, LinkPreviewError } from '../admin/link-preview.js';
+import { fetchLinkPreview, LinkPreviewError } from './link-preview.js';
 import { readJson } from '../http/body.js';
 import { invalid } from '../http/problem.js';
 import type { AppEnv, Services } from '../context.js';

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
-import { analyticsSummary } from '../analytics/summary.js';
-import { analyticsWindow } from '../analytics/window.js';
+import { analyticsSummary } from './summary.js';
+import { analyticsWindow } from './window.js';
 import type { AppEnv, Services } from '../context.js';
 
 export function analyticsRoutes(api: Hono<AppEnv>, s: Services): void {

@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono';
 import { sql } from 'kysely';
-import { csvRow } from '../analytics/csv.js';
-import { analyticsWindow, type Window } from '../analytics/window.js';
+import { csvRow } from './csv.js';
+import { analyticsWindow, type Window } from './window.js';
 import type { AppEnv, Services } from '../context.js';
 import type { Db } from '../db/database.js';
 

@@ -3,9 +3,9 @@ import type { Hono } from 'hono';
 import type { AppEnv, Services } from '../context.js';
 import { toPointsEntry } from '../db/rows.js';
 import { decodeCursor, toPage } from '../http/cursor.js';
-import { ranking } from '../points/leaderboard.js';
-import { myStats } from '../points/my-stats.js';
-import { periodStart } from '../points/periods.js';
+import { ranking } from './leaderboard.js';
+import { myStats } from './my-stats.js';
+import { periodStart } from './periods.js';
 
 export function pointsRoutes(api: Hono<AppEnv>, s: Services): void {
   api.get('/me/stats', async (c) => {

@@ -1,7 +1,7 @@
 import type { AdminPost, ContentKind, PostInput, PostMetrics, PostStatus } from '@advocacy-kit/core';
 import type { Hono } from 'hono';
 import { sql } from 'kysely';
-import { insertPost, updatePost } from '../content/posts.js';
+import { insertPost, updatePost } from './posts.js';
 import type { AppEnv, Services } from '../context.js';
 import type { Db } from '../db/database.js';
 import { toPost } from '../db/rows.js';

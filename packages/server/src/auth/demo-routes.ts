@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
-import { findEmployee } from '../auth/employees.js';
-import { mintDemoToken } from '../auth/tokens.js';
+import { findEmployee } from './employees.js';
+import { mintDemoToken } from './tokens.js';
 import type { AppEnv, Services } from '../context.js';
 import { toEmployee } from '../db/rows.js';
 import { readJson } from '../http/body.js';

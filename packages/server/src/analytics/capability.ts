@@ -1,0 +1,18 @@
+import type { Capability } from '../capability.js';
+import { exportRoutes } from './export-routes.js';
+import { clickDailyMigration } from './migrations/0204_click_daily.js';
+import { rollupsMigration } from './migrations/0205_analytics_rollups.js';
+import { analyticsRoutes } from './routes.js';
+
+/** The program's analytics over a window, its CSV exports, and the rollups they read. */
+export const analyticsCapability: Capability = {
+  name: 'analytics',
+  routes(api, services) {
+    analyticsRoutes(api, services);
+    exportRoutes(api, services);
+  },
+  migrations: {
+    '0204_click_daily': clickDailyMigration,
+    '0205_analytics_rollups': rollupsMigration,
+  },
+};

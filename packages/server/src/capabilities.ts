@@ -1,0 +1,40 @@
+import { adminCapability } from './admin/capability.js';
+import { analyticsCapability } from './analytics/capability.js';
+import { authCapability } from './auth/capability.js';
+import type { Capability } from './capability.js';
+import { contentCapability } from './content/capability.js';
+import { conversionsCapability } from './conversions/capability.js';
+import { crmCapability } from './crm/capability.js';
+import { engagementCapability } from './engagement/capability.js';
+import { eventsCapability } from './events/capability.js';
+import { feedCapability } from './feed/capability.js';
+import { gamificationCapability } from './gamification/capability.js';
+import { meCapability } from './me/capability.js';
+import { pointsCapability } from './points/capability.js';
+import { sharesCapability } from './shares/capability.js';
+import { suggestionsCapability } from './suggestions/capability.js';
+import { trackingCapability } from './tracking/capability.js';
+import { webhooksCapability } from './webhooks/capability.js';
+
+/**
+ * The server's capabilities, in the order their routes are mounted: root routes, then the open
+ * API routes, then the signed-in ones, each kind in this order.
+ */
+export const capabilities: readonly Capability[] = [
+  trackingCapability,
+  authCapability,
+  eventsCapability,
+  conversionsCapability,
+  meCapability,
+  feedCapability,
+  sharesCapability,
+  pointsCapability,
+  suggestionsCapability,
+  contentCapability,
+  analyticsCapability,
+  adminCapability,
+  webhooksCapability,
+  gamificationCapability,
+  engagementCapability,
+  crmCapability,
+];

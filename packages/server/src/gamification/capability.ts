@@ -1,0 +1,10 @@
+import type { Capability } from '../capability.js';
+import { gamificationMigration } from './migrations/0201_badges_contests_preferences.js';
+import { gamificationRoutes } from './routes.js';
+
+/** Badges, contests, the points caps and an employee's preferences. */
+export const gamificationCapability: Capability = {
+  name: 'gamification',
+  routes: gamificationRoutes,
+  migrations: { '0201_badges_contests_preferences': gamificationMigration },
+};
