@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { requireAdmin, requireEmployee } from './auth/middleware.js';
 import { createTokenVerifier } from './auth/tokens.js';
 import { capabilities } from './capabilities.js';
 import type { ServerConfig } from './config.js';
@@ -144,17 +143,8 @@ function buildRoutes(s: Services): Hono<AppEnv> {
     return bodyLimit({ maxSize: s.config.bodyLimitBytes, onError: tooLarge(s.config.bodyLimitBytes) })(c, next);
   });
 
-  for (const capability of capabilities) capability.openRoutes?.(api, s);
-
-  const authed = new Hono<AppEnv>();
-  for (const capability of capabilities) capability.routes?.(authed, s);
-  // Sign-in is required on exactly these routes (admin on /admin/…), so an unknown path is a
-  // 404 for everyone rather than a 401.
-  for (const path of new Set(authed.routes.map((route) => route.path))) {
-    api.use(path, requireEmployee(s));
-    if (path.startsWith('/admin/')) api.use(path, requireAdmin());
-  }
-  api.route('/', authed);
+  // Each route checks its caller as its operation says, so an unknown path is a 404 for everyone.
+  for (const capability of capabilities) capability.routes?.(api, s);
 
   app.route(API_PREFIX, api);
   return app;

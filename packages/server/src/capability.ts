@@ -12,9 +12,10 @@ export interface Capability {
   name: string;
   /** Routes at the server's root, outside the API and its middleware (the `/r/:code` redirect). */
   rootRoutes?(app: Hono<AppEnv>, services: Services): void;
-  /** API routes that need no sign-in: each one authenticates its caller itself where it must. */
-  openRoutes?(api: Hono<AppEnv>, services: Services): void;
-  /** API routes for a signed-in employee; those under `/admin/` for an admin only. */
+  /**
+   * API routes: the handlers of the contract's operations (`handle()` in http/operation.ts), each
+   * guarded as its operation says (anyone, a signed-in employee, an admin, an API key).
+   */
   routes?(api: Hono<AppEnv>, services: Services): void;
   /** The released migrations of the capability's tables, by name (see migrations.ts). */
   migrations?: Readonly<Record<string, Migration>>;

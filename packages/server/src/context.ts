@@ -29,5 +29,9 @@ export interface Services {
 
 /** Hono's typed context: the signed-in employee, set by the auth middleware. */
 export interface AppEnv {
-  Variables: { employee: Employee };
+  Variables: {
+    employee: Employee;
+    /** For operations a company system may call: which API key (a digest), when one was sent. */
+    apiKey: string | undefined;
+  };
 }

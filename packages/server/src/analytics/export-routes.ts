@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { csvRow } from './csv.js';
 import { analyticsWindow, type Window } from './window.js';
 import type { AppEnv, Services } from '../context.js';
+import { handle } from '../http/operation.js';
 import type { Db } from '../db/database.js';
 
 type Cell = string | number | null;
@@ -30,7 +31,7 @@ export const conversionPage = (db: Db, window: Window, position: [string, string
     .limit(size)
     .execute();
 
-const EXPORTS: Record<'shares' | 'clicks' | 'conversions', CsvExport> = {
+const EXPORTS = {
   shares: {
     header: ['id', 'createdAt', 'employeeId', 'employeeName', 'team', 'postId', 'postTitle', 'network', 'commentary', 'trackingCode', 'pointsAwarded'],
     async page(db, window, position, size) {
@@ -82,7 +83,7 @@ const EXPORTS: Record<'shares' | 'clicks' | 'conversions', CsvExport> = {
       }));
     },
   },
-};
+} satisfies Record<'shares' | 'clicks' | 'conversions', CsvExport>;
 
 const PAGE_SIZE = 1000;
 
@@ -115,10 +116,8 @@ export function csvResponse(c: Context<AppEnv>, db: Db, name: string, window: Wi
 
 /** `GET /admin/exports/{shares,clicks,conversions}.csv`. */
 export function exportRoutes(api: Hono<AppEnv>, s: Services): void {
-  for (const [name, spec] of Object.entries(EXPORTS)) {
-    const operationId = `adminExport${name[0]!.toUpperCase()}${name.slice(1)}`;
-    api.get(`/admin/exports/${name}.csv`, (c) =>
-      csvResponse(c, s.db, name, analyticsWindow(s.validator.query<{ from?: string; to?: string }>(operationId, c.req.query()), new Date()), spec),
-    );
+  const operations = { shares: 'adminExportShares', clicks: 'adminExportClicks', conversions: 'adminExportConversions' } as const;
+  for (const [name, operationId] of Object.entries(operations) as Array<[keyof typeof operations, (typeof operations)[keyof typeof operations]]>) {
+    handle(api, s, operationId, (c, { query }) => csvResponse(c, s.db, name, analyticsWindow(query, new Date()), EXPORTS[name]));
   }
 }

@@ -2,10 +2,10 @@ import type { Hono } from 'hono';
 import { analyticsSummary } from './summary.js';
 import { analyticsWindow } from './window.js';
 import type { AppEnv, Services } from '../context.js';
+import { handle } from '../http/operation.js';
 
 export function analyticsRoutes(api: Hono<AppEnv>, s: Services): void {
-  api.get('/admin/analytics', async (c) => {
-    const window = analyticsWindow(s.validator.query<{ from?: string; to?: string }>('adminAnalytics', c.req.query()), new Date());
-    return c.json(await analyticsSummary(s.db, s.dialect, window));
+  handle(api, s, 'adminAnalytics', async (_c, { query, reply }) => {
+    return reply(await analyticsSummary(s.db, s.dialect, analyticsWindow(query, new Date())));
   });
 }

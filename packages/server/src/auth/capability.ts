@@ -4,5 +4,5 @@ import { demoAuthRoutes } from './demo-routes.js';
 /** Sign-in: the demo employees and their tokens (the routes answer only in demo mode). */
 export const authCapability: Capability = {
   name: 'auth',
-  openRoutes: demoAuthRoutes,
+  routes: demoAuthRoutes,
 };

@@ -3,7 +3,7 @@ import { findEmployee } from './employees.js';
 import { mintDemoToken } from './tokens.js';
 import type { AppEnv, Services } from '../context.js';
 import { toEmployee } from '../db/rows.js';
-import { readJson } from '../http/body.js';
+import { handle } from '../http/operation.js';
 import { notFound } from '../http/problem.js';
 
 /**
@@ -15,9 +15,8 @@ export function demoAuthRoutes(api: Hono<AppEnv>, s: Services): void {
     if (!s.config.auth.demo) throw notFound('Demo sign-in is not enabled on this server.');
   };
 
-  api.get('/auth/demo-employees', async (c) => {
+  handle(api, s, 'demoEmployees', async (_c, { reply }) => {
     enabled();
-    s.validator.query('demoEmployees', c.req.query());
     const rows = await s.db
       .selectFrom('employees')
       .leftJoin('teams', 'teams.id', 'employees.team_id')
@@ -27,12 +26,11 @@ export function demoAuthRoutes(api: Hono<AppEnv>, s: Services): void {
       .orderBy('employees.id')
       .limit(100)
       .execute();
-    return c.json({ items: rows.map(toEmployee) });
+    return reply({ items: rows.map(toEmployee) });
   });
 
-  api.post('/auth/demo-token', async (c) => {
+  handle(api, s, 'demoToken', async (_c, { body: { employeeId }, reply }) => {
     enabled();
-    const { employeeId } = s.validator.body<{ employeeId: string }>('demoToken', await readJson(c));
     const employee = await findEmployee(s.db, employeeId);
     if (employee === null) throw notFound('No seeded employee has this id.');
     const token = await mintDemoToken(s.config.auth, {
@@ -41,6 +39,6 @@ export function demoAuthRoutes(api: Hono<AppEnv>, s: Services): void {
       team: employee.team,
       roles: employee.role === 'admin' ? ['admin'] : [],
     });
-    return c.json({ token, employee });
+    return reply({ token, employee });
   });
 }

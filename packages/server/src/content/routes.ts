@@ -5,19 +5,10 @@ import { insertPost, updatePost } from './posts.js';
 import type { AppEnv, Services } from '../context.js';
 import type { Db } from '../db/database.js';
 import { toPost } from '../db/rows.js';
-import { readJson } from '../http/body.js';
+import { handle } from '../http/operation.js';
 import { decodeCursor, toPage } from '../http/cursor.js';
 import { notFound } from '../http/problem.js';
 import { nowIso } from '../ids.js';
-
-interface AdminPostQuery {
-  status?: PostStatus;
-  q?: string;
-  topic?: string;
-  kind?: ContentKind;
-  cursor?: string;
-  limit: number;
-}
 
 const NO_RESULTS: PostMetrics = { shares: 0, clicks: 0, conversions: 0, conversionValue: 0 };
 
@@ -34,8 +25,7 @@ async function postMetrics(db: Db, ids: string[]): Promise<Map<string, PostMetri
 }
 
 export function adminPostRoutes(api: Hono<AppEnv>, s: Services): void {
-  api.get('/admin/posts', async (c) => {
-    const query = s.validator.query<AdminPostQuery>('adminListPosts', c.req.query());
+  handle(api, s, 'adminListPosts', async (_c, { query, reply }) => {
     const cursor = decodeCursor(query.cursor);
     const now = nowIso();
     let select = s.db.selectFrom('posts').selectAll('posts');
@@ -61,28 +51,26 @@ export function adminPostRoutes(api: Hono<AppEnv>, s: Services): void {
     const rows = await select.orderBy('posts.created_at', 'desc').orderBy('posts.id', 'desc').limit(query.limit + 1).execute();
     const metrics = await postMetrics(s.db, rows.map((row) => row.id));
     const toAdminPost = (row: (typeof rows)[number]): AdminPost => ({ ...toPost(row, now), metrics: metrics.get(row.id) ?? NO_RESULTS });
-    return c.json(toPage(rows, query.limit, toAdminPost, (row) => ({ key: row.created_at, id: row.id })));
+    return reply(toPage(rows, query.limit, toAdminPost, (row) => ({ key: row.created_at, id: row.id })));
   });
 
-  api.post('/admin/posts', async (c) => {
+  handle(api, s, 'adminCreatePost', async (c, { body: input, reply }) => {
     s.limits.writes.take(c.get('employee').id);
-    const input = s.validator.body<PostInput>('adminCreatePost', await readJson(c));
     const post = await s.db.transaction().execute((trx) => insertPost(trx, input, nowIso()));
-    return c.json(post, 201);
+    return reply(post);
   });
 
-  api.patch('/admin/posts/:id', async (c) => {
+  handle(api, s, 'adminUpdatePost', async (c, { params, body: patch, reply }) => {
     s.limits.writes.take(c.get('employee').id);
-    const patch = s.validator.body<Partial<PostInput>>('adminUpdatePost', await readJson(c));
-    const post = await s.db.transaction().execute((trx) => updatePost(trx, c.req.param('id'), patch, nowIso()));
+    const post = await s.db.transaction().execute((trx) => updatePost(trx, params.id, patch, nowIso()));
     if (post === null) throw notFound('No such post.');
-    return c.json(post);
+    return reply(post);
   });
 
-  api.post('/admin/posts/:id/archive', async (c) => {
+  handle(api, s, 'adminArchivePost', async (c, { params, reply }) => {
     s.limits.writes.take(c.get('employee').id);
-    const post = await s.db.transaction().execute((trx) => updatePost(trx, c.req.param('id'), { archived: true }, nowIso()));
+    const post = await s.db.transaction().execute((trx) => updatePost(trx, params.id, { archived: true }, nowIso()));
     if (post === null) throw notFound('No such post.');
-    return c.json(post);
+    return reply(post);
   });
 }

@@ -1,14 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { ConversionInput } from '@advocacy-kit/core';
 import type { Hono } from 'hono';
-import { isApiKey } from '../auth/api-keys.js';
-import { authenticate, bearerToken } from '../auth/middleware.js';
 import type { AppEnv, Services } from '../context.js';
 import { attribute } from '../crm/attribution.js';
 import { toConversion } from '../db/rows.js';
-import { idempotencyKey, readJson } from '../http/body.js';
+import { handle } from '../http/operation.js';
 import { clientIp } from '../http/client-ip.js';
-import { conflict, invalid, unauthorized } from '../http/problem.js';
+import { conflict, invalid } from '../http/problem.js';
 import { newId, nowIso } from '../ids.js';
 import { awardBadges } from '../gamification/badges.js';
 import { award } from '../points/ledger.js';
@@ -23,18 +21,10 @@ const requestHash = (input: ConversionInput) =>
  * idempotency key: the same id is stored and awarded once.
  */
 export function conversionRoutes(api: Hono<AppEnv>, s: Services): void {
-  api.post('/conversions', async (c) => {
-    const apiKey = c.req.header('x-api-key');
-    if (apiKey !== undefined) {
-      if (!isApiKey(s.config.auth.apiKeys, apiKey)) throw unauthorized('The API key is not valid.');
-      s.limits.conversions.take(`key:${createHash('sha256').update(apiKey).digest('base64url')}`);
-    } else {
-      const me = await authenticate(s, bearerToken(c.req.header('authorization')));
-      s.limits.conversions.take(`employee:${me.id}`);
-    }
+  handle(api, s, 'recordConversion', async (c, { body: input, reply }) => {
+    const apiKey = c.get('apiKey');
+    s.limits.conversions.take(apiKey === undefined ? `employee:${c.get('employee').id}` : `key:${apiKey}`);
     s.limits.conversions.take(`ip:${clientIp(c, s.config.trustProxy)}`);
-    idempotencyKey(c, false);
-    const input = s.validator.body<ConversionInput>('recordConversion', await readJson(c));
     const hash = requestHash(input);
     const share = await s.db.selectFrom('shares').select(['id', 'post_id', 'employee_id']).where('tracking_code', '=', input.code).executeTakeFirst();
     if (share === undefined) {
@@ -69,10 +59,10 @@ export function conversionRoutes(api: Hono<AppEnv>, s: Services): void {
     });
     if (created !== undefined) {
       await awardBadges(s.db, created.employee_id);
-      return c.json(toConversion(created), 201);
+      return reply(toConversion(created), 201);
     }
     const earlier = await s.db.selectFrom('conversions').selectAll().where('external_id', '=', input.externalId).executeTakeFirstOrThrow();
     if (earlier.request_hash !== hash) throw conflict('This externalId was already recorded with different details.');
-    return c.json(toConversion(earlier), 200);
+    return reply(toConversion(earlier), 200);
   });
 }

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import { analyticsWindow } from '../analytics/window.js';
 import type { AppEnv, Services } from '../context.js';
+import { handle } from '../http/operation.js';
 import { conversionPage, csvResponse, type CsvExport } from '../analytics/export-routes.js';
 import { attribute, CRM_COLUMNS, crmCells } from './attribution.js';
 
@@ -21,7 +22,5 @@ const CRM_EXPORT: CsvExport = {
 
 /** `GET /admin/exports/crm.csv`: conversions with click-level attribution, oldest first, streamed in keyset pages. */
 export function crmRoutes(api: Hono<AppEnv>, s: Services): void {
-  api.get('/admin/exports/crm.csv', (c) =>
-    csvResponse(c, s.db, 'crm', analyticsWindow(s.validator.query<{ from?: string; to?: string }>('adminExportCrm', c.req.query()), new Date()), CRM_EXPORT, PAGE_SIZE),
-  );
+  handle(api, s, 'adminExportCrm', (c, { query }) => csvResponse(c, s.db, 'crm', analyticsWindow(query, new Date()), CRM_EXPORT, PAGE_SIZE));
 }

@@ -2,21 +2,15 @@ import type { AdvocacyEvent } from '@advocacy-kit/core';
 import type { Hono } from 'hono';
 import { authenticate, bearerToken } from '../auth/middleware.js';
 import type { AppEnv, Services } from '../context.js';
-import { readJson } from '../http/body.js';
+import { handle } from '../http/operation.js';
 import { nowIso } from '../ids.js';
-
-interface EventBatch {
-  events: AdvocacyEvent[];
-  accessToken?: string;
-}
 
 /**
  * `POST /events`: participation events, each counted once by its client-generated id.
  * sendBeacon posts text/plain and cannot set headers, so the token may come in the body.
  */
 export function eventRoutes(api: Hono<AppEnv>, s: Services): void {
-  api.post('/events', async (c) => {
-    const body = s.validator.body<EventBatch>('sendEvents', await readJson(c, { allowTextPlain: true }));
+  handle(api, s, 'sendEvents', async (c, { body, reply }) => {
     const me = await authenticate(s, bearerToken(c.req.header('authorization')) ?? body.accessToken ?? null);
     s.limits.writes.take(me.id);
     const receivedAt = nowIso();
@@ -39,6 +33,6 @@ export function eventRoutes(api: Hono<AppEnv>, s: Services): void {
         .execute();
       accepted += inserted.length;
     }
-    return c.json({ accepted, duplicates: body.events.length - accepted });
+    return reply({ accepted, duplicates: body.events.length - accepted });
   });
 }

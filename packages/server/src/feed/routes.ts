@@ -1,3 +1,4 @@
+import { handle } from '../http/operation.js';
 import type { Hono } from 'hono';
 import { visibleTo } from '../content/visibility.js';
 import type { AppEnv, Services } from '../context.js';
@@ -6,16 +7,8 @@ import { decodeCursor, toPage } from '../http/cursor.js';
 import { notFound } from '../http/problem.js';
 import { nowIso } from '../ids.js';
 
-interface FeedQuery {
-  topic?: string;
-  locale?: string;
-  cursor?: string;
-  limit: number;
-}
-
 export function feedRoutes(api: Hono<AppEnv>, s: Services): void {
-  api.get('/feed', async (c) => {
-    const query = s.validator.query<FeedQuery>('listFeed', c.req.query());
+  handle(api, s, 'listFeed', async (c, { query, reply }) => {
     const cursor = decodeCursor(query.cursor);
     const now = nowIso();
     let select = s.db.selectFrom('posts').selectAll('posts').where(visibleTo(c.get('employee'), now));
@@ -32,19 +25,18 @@ export function feedRoutes(api: Hono<AppEnv>, s: Services): void {
       );
     }
     const rows = await select.orderBy('posts.publish_at', 'desc').orderBy('posts.id', 'desc').limit(query.limit + 1).execute();
-    return c.json(toPage(rows, query.limit, (row) => toPost(row, now), (row) => ({ key: row.publish_at, id: row.id })));
+    return reply(toPage(rows, query.limit, (row) => toPost(row, now), (row) => ({ key: row.publish_at, id: row.id })));
   });
 
-  api.get('/posts/:id', async (c) => {
-    s.validator.query('getPost', c.req.query());
+  handle(api, s, 'getPost', async (c, { params, reply }) => {
     const now = nowIso();
     const row = await s.db
       .selectFrom('posts')
       .selectAll('posts')
-      .where('posts.id', '=', c.req.param('id'))
+      .where('posts.id', '=', params.id)
       .where(visibleTo(c.get('employee'), now))
       .executeTakeFirst();
     if (row === undefined) throw notFound('No such post, or it is not published for you.');
-    return c.json(toPost(row, now));
+    return reply(toPost(row, now));
   });
 }

@@ -1,15 +1,13 @@
+import { handle } from '../http/operation.js';
 import type { Hono } from 'hono';
 import { findEmployee } from '../auth/employees.js';
 import type { AppEnv, Services } from '../context.js';
 import { nowIso } from '../ids.js';
 
 export function meRoutes(api: Hono<AppEnv>, s: Services): void {
-  api.get('/me', (c) => {
-    s.validator.query('getMe', c.req.query());
-    return c.json(c.get('employee'));
-  });
+  handle(api, s, 'getMe', (c, { reply }) => reply(c.get('employee')));
 
-  api.post('/me/policy-acceptance', async (c) => {
+  handle(api, s, 'acceptPolicy', async (c, { reply }) => {
     const me = c.get('employee');
     s.limits.writes.take(me.id);
     await s.db
@@ -19,17 +17,15 @@ export function meRoutes(api: Hono<AppEnv>, s: Services): void {
       .where('policy_accepted_at', 'is', null)
       .execute();
     const stored = await findEmployee(s.db, me.id);
-    return c.json({ ...me, policyAcceptedAt: stored?.policyAcceptedAt ?? null });
+    return reply({ ...me, policyAcceptedAt: stored?.policyAcceptedAt ?? null });
   });
 
-  api.get('/topics', async (c) => {
-    s.validator.query('listTopics', c.req.query());
+  handle(api, s, 'listTopics', async (_c, { reply }) => {
     const rows = await s.db.selectFrom('topics').selectAll().orderBy('id').execute();
-    return c.json({ items: rows.map((row) => ({ id: row.id, names: JSON.parse(row.names) })) });
+    return reply({ items: rows.map((row) => ({ id: row.id, names: JSON.parse(row.names) })) });
   });
 
-  api.get('/teams', async (c) => {
-    s.validator.query('listTeams', c.req.query());
-    return c.json({ items: await s.db.selectFrom('teams').select(['id', 'name']).orderBy('name').orderBy('id').execute() });
+  handle(api, s, 'listTeams', async (_c, { reply }) => {
+    return reply({ items: await s.db.selectFrom('teams').select(['id', 'name']).orderBy('name').orderBy('id').execute() });
   });
 }

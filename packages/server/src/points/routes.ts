@@ -1,3 +1,4 @@
+import { handle } from '../http/operation.js';
 import type { Period, Scope } from '@advocacy-kit/core';
 import type { Hono } from 'hono';
 import type { AppEnv, Services } from '../context.js';
@@ -8,24 +9,21 @@ import { myStats } from './my-stats.js';
 import { periodStart } from './periods.js';
 
 export function pointsRoutes(api: Hono<AppEnv>, s: Services): void {
-  api.get('/me/stats', async (c) => {
-    const query = s.validator.query<{ period: Period }>('getMyStats', c.req.query());
-    return c.json(await myStats(s.db, s.dialect, c.get('employee'), query.period, new Date()));
+  handle(api, s, 'getMyStats', async (c, { query, reply }) => {
+    return reply(await myStats(s.db, s.dialect, c.get('employee'), query.period, new Date()));
   });
 
-  api.get('/me/points', async (c) => {
-    const query = s.validator.query<{ cursor?: string; limit: number }>('listMyPoints', c.req.query());
+  handle(api, s, 'listMyPoints', async (c, { query, reply }) => {
     const cursor = decodeCursor(query.cursor);
     let select = s.db.selectFrom('points_ledger').selectAll().where('employee_id', '=', c.get('employee').id);
     if (cursor !== null) {
       select = select.where((eb) => eb.or([eb('created_at', '<', cursor.key), eb.and([eb('created_at', '=', cursor.key), eb('id', '<', cursor.id)])]));
     }
     const rows = await select.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute();
-    return c.json(toPage(rows, query.limit, toPointsEntry, (row) => ({ key: row.created_at, id: row.id })));
+    return reply(toPage(rows, query.limit, toPointsEntry, (row) => ({ key: row.created_at, id: row.id })));
   });
 
-  api.get('/leaderboard', async (c) => {
-    const query = s.validator.query<{ period: Period; scope: Scope; limit: number }>('getLeaderboard', c.req.query());
+  handle(api, s, 'getLeaderboard', async (c, { query, reply }) => {
     const me = c.get('employee');
     const result = await ranking(s.db, {
       dialect: s.dialect,
@@ -34,6 +32,6 @@ export function pointsRoutes(api: Hono<AppEnv>, s: Services): void {
       limit: query.limit,
       employeeId: me.id,
     });
-    return c.json({ period: query.period, scope: query.scope, ...result });
+    return reply({ period: query.period, scope: query.scope, ...result });
   });
 }

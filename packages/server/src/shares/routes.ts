@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { NetworkId } from '@advocacy-kit/core';
+import type { BodyOf } from '@advocacy-kit/core/contract';
 import { trackedDestination } from '@advocacy-kit/core/links';
 import type { Hono } from 'hono';
 import { visibleTo } from '../content/visibility.js';
 import type { AppEnv, Services } from '../context.js';
 import { toPost, toShare } from '../db/rows.js';
-import { idempotencyKey, readJson } from '../http/body.js';
+import { handle } from '../http/operation.js';
 import { decodeCursor, toPage } from '../http/cursor.js';
 import { conflict, invalid, notFound } from '../http/problem.js';
 import { newId, newTrackingCode, nowIso } from '../ids.js';
@@ -13,11 +13,7 @@ import { awardBadges } from '../gamification/badges.js';
 import { award } from '../points/ledger.js';
 import { enqueueWebhookEvent } from '../webhooks/outbox.js';
 
-interface ShareBody {
-  postId: string;
-  network: NetworkId;
-  commentary: string;
-}
+type ShareBody = BodyOf<'createShare'>;
 
 const requestHash = (body: ShareBody) => createHash('sha256').update(JSON.stringify([body.postId, body.network, body.commentary])).digest('base64url');
 
@@ -30,14 +26,13 @@ export function shareRoutes(api: Hono<AppEnv>, s: Services): void {
     return toShare(row, s.config.publicUrl);
   };
 
-  api.post('/shares', async (c) => {
+  handle(api, s, 'createShare', async (c, { body, idempotencyKey, reply }) => {
     const me = c.get('employee');
     s.limits.writes.take(me.id);
-    const key = idempotencyKey(c, true)!;
-    const body = s.validator.body<ShareBody>('createShare', await readJson(c));
+    const key = idempotencyKey!;
     const hash = requestHash(body);
     const earlier = await replay(me.id, key, hash);
-    if (earlier !== null) return c.json(earlier, 200);
+    if (earlier !== null) return reply(earlier, 200);
 
     const now = nowIso();
     const postRow = await s.db.selectFrom('posts').selectAll('posts').where('posts.id', '=', body.postId).where(visibleTo(me, now)).executeTakeFirst();
@@ -83,22 +78,21 @@ export function shareRoutes(api: Hono<AppEnv>, s: Services): void {
       // A concurrent retry with the same key won the insert; answer with its share.
       const raced = await replay(me.id, key, hash);
       if (raced === null) throw new Error('Share vanished after an idempotency conflict');
-      return c.json(raced, 200);
+      return reply(raced, 200);
     }
     s.links.remember(code, { code, shareId: id, employeeId: me.id, destination });
     // After the commit, so concurrent shares see each other when counting toward a badge.
     await awardBadges(s.db, me.id);
-    return c.json(toShare(created, s.config.publicUrl), 201);
+    return reply(toShare(created, s.config.publicUrl), 201);
   });
 
-  api.get('/me/shares', async (c) => {
-    const query = s.validator.query<{ cursor?: string; limit: number }>('listMyShares', c.req.query());
+  handle(api, s, 'listMyShares', async (c, { query, reply }) => {
     const cursor = decodeCursor(query.cursor);
     let select = s.db.selectFrom('shares').selectAll().where('employee_id', '=', c.get('employee').id);
     if (cursor !== null) {
       select = select.where((eb) => eb.or([eb('created_at', '<', cursor.key), eb.and([eb('created_at', '=', cursor.key), eb('id', '<', cursor.id)])]));
     }
     const rows = await select.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute();
-    return c.json(toPage(rows, query.limit, (row) => toShare(row, s.config.publicUrl), (row) => ({ key: row.created_at, id: row.id })));
+    return reply(toPage(rows, query.limit, (row) => toShare(row, s.config.publicUrl), (row) => ({ key: row.created_at, id: row.id })));
   });
 }

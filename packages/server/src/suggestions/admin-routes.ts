@@ -4,7 +4,7 @@ import { findEmployee } from '../auth/employees.js';
 import { insertPost } from '../content/posts.js';
 import type { AppEnv, Services } from '../context.js';
 import { toSuggestion } from '../db/rows.js';
-import { readJson } from '../http/body.js';
+import { handle } from '../http/operation.js';
 import { decodeCursor, toPage } from '../http/cursor.js';
 import { conflict, notFound } from '../http/problem.js';
 import { nowIso } from '../ids.js';
@@ -12,8 +12,7 @@ import { award } from '../points/ledger.js';
 import { enqueueWebhookEvent } from '../webhooks/outbox.js';
 
 export function adminSuggestionRoutes(api: Hono<AppEnv>, s: Services): void {
-  api.get('/admin/suggestions', async (c) => {
-    const query = s.validator.query<{ status?: SuggestionStatus; cursor?: string; limit: number }>('adminListSuggestions', c.req.query());
+  handle(api, s, 'adminListSuggestions', async (_c, { query, reply }) => {
     const cursor = decodeCursor(query.cursor);
     let select = s.db.selectFrom('suggestions').selectAll();
     if (query.status !== undefined) select = select.where('status', '=', query.status);
@@ -26,7 +25,7 @@ export function adminSuggestionRoutes(api: Hono<AppEnv>, s: Services): void {
       ids.length === 0 ? [] : (await s.db.selectFrom('employees').select(['id', 'display_name']).where('id', 'in', ids).execute()).map((e) => [e.id, e.display_name]),
     );
     const toAdminSuggestion = (row: (typeof rows)[number]): AdminSuggestion => ({ ...toSuggestion(row), employeeName: names.get(row.employee_id) ?? row.employee_id });
-    return c.json(toPage(rows, query.limit, toAdminSuggestion, (row) => ({ key: row.created_at, id: row.id })));
+    return reply(toPage(rows, query.limit, toAdminSuggestion, (row) => ({ key: row.created_at, id: row.id })));
   });
 
   /**
@@ -34,10 +33,8 @@ export function adminSuggestionRoutes(api: Hono<AppEnv>, s: Services): void {
    * awards the suggester once (ledger reference = suggestion id). Reject: stores the reason.
    * A suggestion is reviewed once; a second review is a 409.
    */
-  api.post('/admin/suggestions/:id/review', async (c) => {
+  handle(api, s, 'adminReviewSuggestion', async (c, { params: { id }, body: review, reply }) => {
     s.limits.writes.take(c.get('employee').id);
-    const review = s.validator.body<SuggestionReview>('adminReviewSuggestion', await readJson(c));
-    const id = c.req.param('id');
     const now = nowIso();
     const reviewed = await s.db.transaction().execute(async (trx) => {
       const suggestion = await trx.selectFrom('suggestions').selectAll().where('id', '=', id).executeTakeFirst();
@@ -76,6 +73,6 @@ export function adminSuggestionRoutes(api: Hono<AppEnv>, s: Services): void {
       await enqueueWebhookEvent(trx, 'suggestion.reviewed', toSuggestion(updated), now);
       return updated;
     });
-    return c.json(toSuggestion(reviewed));
+    return reply(toSuggestion(reviewed));
   });
 }

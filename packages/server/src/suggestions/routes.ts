@@ -2,18 +2,16 @@ import type { SuggestionInput } from '@advocacy-kit/core';
 import type { Hono } from 'hono';
 import type { AppEnv, Services } from '../context.js';
 import { toSuggestion } from '../db/rows.js';
-import { idempotencyKey, readJson } from '../http/body.js';
+import { handle } from '../http/operation.js';
 import { decodeCursor, toPage } from '../http/cursor.js';
 import { conflict } from '../http/problem.js';
 import { newId, nowIso } from '../ids.js';
 import { enqueueWebhookEvent } from '../webhooks/outbox.js';
 
 export function suggestionRoutes(api: Hono<AppEnv>, s: Services): void {
-  api.post('/suggestions', async (c) => {
+  handle(api, s, 'createSuggestion', async (c, { body: input, idempotencyKey: key, reply }) => {
     const me = c.get('employee');
     s.limits.writes.take(me.id);
-    const key = idempotencyKey(c, false);
-    const input = s.validator.body<SuggestionInput>('createSuggestion', await readJson(c));
     const row = {
       id: newId('sug'),
       employee_id: me.id,
@@ -35,23 +33,22 @@ export function suggestionRoutes(api: Hono<AppEnv>, s: Services): void {
       .executeTakeFirst();
     if (inserted !== undefined) {
       await enqueueWebhookEvent(s.db, 'suggestion.created', toSuggestion(inserted), inserted.created_at);
-      return c.json(toSuggestion(inserted), 201);
+      return reply(toSuggestion(inserted), 201);
     }
     const earlier = await s.db.selectFrom('suggestions').selectAll().where('employee_id', '=', me.id).where('idempotency_key', '=', key).executeTakeFirstOrThrow();
     if (earlier.url !== row.url || earlier.note !== row.note || earlier.topics !== row.topics) {
       throw conflict('This Idempotency-Key was already used for a different suggestion.');
     }
-    return c.json(toSuggestion(earlier), 200);
+    return reply(toSuggestion(earlier), 200);
   });
 
-  api.get('/me/suggestions', async (c) => {
-    const query = s.validator.query<{ cursor?: string; limit: number }>('listMySuggestions', c.req.query());
+  handle(api, s, 'listMySuggestions', async (c, { query, reply }) => {
     const cursor = decodeCursor(query.cursor);
     let select = s.db.selectFrom('suggestions').selectAll().where('employee_id', '=', c.get('employee').id);
     if (cursor !== null) {
       select = select.where((eb) => eb.or([eb('created_at', '<', cursor.key), eb.and([eb('created_at', '=', cursor.key), eb('id', '<', cursor.id)])]));
     }
     const rows = await select.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute();
-    return c.json(toPage(rows, query.limit, toSuggestion, (row) => ({ key: row.created_at, id: row.id })));
+    return reply(toPage(rows, query.limit, toSuggestion, (row) => ({ key: row.created_at, id: row.id })));
   });
 }

@@ -1,20 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { AppEnv, Services } from '../context.js';
-import { readJson } from '../http/body.js';
+import { handle } from '../http/operation.js';
 import { decodeCursor, toPage } from '../http/cursor.js';
 import { invalid, notFound } from '../http/problem.js';
 import { newId, nowIso } from '../ids.js';
 import { toDelivery, toEndpoint } from './rows.js';
 import { webhookDb } from './tables.js';
 import { targetProblem } from './target.js';
-
-interface EndpointCreate {
-  url: string;
-  events: string[];
-  description?: string;
-}
-type EndpointUpdate = Partial<EndpointCreate> & { active?: boolean };
 
 /**
  * Admin API of webhooks: endpoints (CRUD; the signing secret is shown once, on creation), the
@@ -34,13 +27,12 @@ export function webhookRoutes(api: Hono<AppEnv>, s: Services): void {
     return row;
   };
 
-  api.get('/admin/webhooks', async (c) => {
+  handle(api, s, 'adminListWebhooks', async (_c, { reply }) => {
     const rows = await db.selectFrom('webhook_endpoints').selectAll().orderBy('created_at').orderBy('id').execute();
-    return c.json({ items: rows.map(toEndpoint) });
+    return reply({ items: rows.map(toEndpoint) });
   });
 
-  api.post('/admin/webhooks', async (c) => {
-    const input = s.validator.body<EndpointCreate>('adminCreateWebhook', await readJson(c));
+  handle(api, s, 'adminCreateWebhook', async (_c, { body: input, reply }) => {
     checkUrl(input.url);
     const now = nowIso();
     const row = {
@@ -54,14 +46,13 @@ export function webhookRoutes(api: Hono<AppEnv>, s: Services): void {
       updated_at: now,
     };
     await db.insertInto('webhook_endpoints').values(row).execute();
-    return c.json({ ...toEndpoint(row), secret: row.secret }, 201);
+    return reply({ ...toEndpoint(row), secret: row.secret });
   });
 
-  api.get('/admin/webhooks/:id', async (c) => c.json(toEndpoint(await endpoint(c.req.param('id')))));
+  handle(api, s, 'adminGetWebhook', async (_c, { params, reply }) => reply(toEndpoint(await endpoint(params.id))));
 
-  api.patch('/admin/webhooks/:id', async (c) => {
-    const patch = s.validator.body<EndpointUpdate>('adminUpdateWebhook', await readJson(c));
-    const current = await endpoint(c.req.param('id'));
+  handle(api, s, 'adminUpdateWebhook', async (_c, { params, body: patch, reply }) => {
+    const current = await endpoint(params.id);
     if (patch.url !== undefined) checkUrl(patch.url);
     const next = {
       ...current,
@@ -72,30 +63,29 @@ export function webhookRoutes(api: Hono<AppEnv>, s: Services): void {
       updated_at: nowIso(),
     };
     await db.updateTable('webhook_endpoints').set(next).where('id', '=', current.id).execute();
-    return c.json(toEndpoint(next));
+    return reply(toEndpoint(next));
   });
 
   /** Removing an endpoint keeps its log; pending deliveries fail on their next attempt. */
-  api.delete('/admin/webhooks/:id', async (c) => {
-    const current = await endpoint(c.req.param('id'));
+  handle(api, s, 'adminDeleteWebhook', async (c, { params }) => {
+    const current = await endpoint(params.id);
     await db.deleteFrom('webhook_endpoints').where('id', '=', current.id).execute();
     return c.body(null, 204);
   });
 
-  api.get('/admin/webhooks/:id/deliveries', async (c) => {
-    const query = s.validator.query<{ cursor?: string; limit: number }>('adminListWebhookDeliveries', c.req.query());
-    const current = await endpoint(c.req.param('id'));
+  handle(api, s, 'adminListWebhookDeliveries', async (_c, { params, query, reply }) => {
+    const current = await endpoint(params.id);
     const cursor = decodeCursor(query.cursor);
     let select = db.selectFrom('webhook_deliveries').selectAll().where('endpoint_id', '=', current.id);
     if (cursor !== null) {
       select = select.where((eb) => eb.or([eb('created_at', '<', cursor.key), eb.and([eb('created_at', '=', cursor.key), eb('id', '<', cursor.id)])]));
     }
     const rows = await select.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute();
-    return c.json(toPage(rows, query.limit, toDelivery, (row) => ({ key: row.created_at, id: row.id })));
+    return reply(toPage(rows, query.limit, toDelivery, (row) => ({ key: row.created_at, id: row.id })));
   });
 
-  api.post('/admin/webhooks/deliveries/:id/replay', async (c) => {
-    const original = await db.selectFrom('webhook_deliveries').selectAll().where('id', '=', c.req.param('id')).executeTakeFirst();
+  handle(api, s, 'adminReplayWebhookDelivery', async (_c, { params, reply }) => {
+    const original = await db.selectFrom('webhook_deliveries').selectAll().where('id', '=', params.id).executeTakeFirst();
     if (original === undefined) throw notFound('No webhook delivery with this id.');
     await endpoint(original.endpoint_id);
     const now = nowIso();
@@ -115,6 +105,6 @@ export function webhookRoutes(api: Hono<AppEnv>, s: Services): void {
       delivered_at: null,
     };
     await db.insertInto('webhook_deliveries').values(replay).execute();
-    return c.json(toDelivery(replay), 202);
+    return reply(toDelivery(replay));
   });
 }

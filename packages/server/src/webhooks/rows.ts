@@ -1,38 +1,17 @@
+import type { schemas } from '@advocacy-kit/core/contract';
+import type { Static } from '@sinclair/typebox';
+import type { WebhookEventType } from './events.js';
 import type { WebhookTables } from './tables.js';
 
-export interface WebhookEndpoint {
-  id: string;
-  url: string;
-  description: string;
-  events: string[];
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface WebhookDelivery {
-  id: string;
-  endpointId: string;
-  eventId: string;
-  eventType: string;
-  status: 'pending' | 'delivered' | 'failed';
-  attempts: number;
-  nextAttemptAt: string | null;
-  responseStatus: number | null;
-  /** The first 1 KB of the endpoint's last answer. */
-  responseBody: string | null;
-  error: string | null;
-  replayOf: string | null;
-  createdAt: string;
-  updatedAt: string;
-  deliveredAt: string | null;
-}
+/** A webhook endpoint and a delivery as the admin API answers them (the contract's types). */
+export type WebhookEndpoint = Static<typeof schemas.WebhookEndpoint>;
+export type WebhookDelivery = Static<typeof schemas.WebhookDelivery>;
 
 export const toEndpoint = (row: WebhookTables['webhook_endpoints']): WebhookEndpoint => ({
   id: row.id,
   url: row.url,
   description: row.description,
-  events: JSON.parse(row.events) as string[],
+  events: JSON.parse(row.events) as WebhookEventType[],
   active: Number(row.active) === 1,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
@@ -42,7 +21,7 @@ export const toDelivery = (row: WebhookTables['webhook_deliveries']): WebhookDel
   id: row.id,
   endpointId: row.endpoint_id,
   eventId: row.event_id,
-  eventType: row.event_type,
+  eventType: row.event_type as WebhookEventType,
   status: row.status as WebhookDelivery['status'],
   attempts: Number(row.attempts),
   nextAttemptAt: row.next_attempt_at,
