@@ -11,7 +11,7 @@ import { createContest, listContests, presentContest } from './contests.js';
 
 /** Badges, contests, preferences and the caps admins can read. */
 export function gamificationRoutes(api: Hono<AppEnv>, s: Services): void {
-  api.get('/me/badges', async (c) => c.json({ items: await awardBadges(s.db, c.get('employee').id) }));
+  api.get('/me/badges', async (c) => c.json({ items: await awardBadges(s.db, c.get('employee').id, s.config.rules.badges) }));
 
   api.get('/contests', async (c) => c.json({ items: await listContests(s.db, c.get('employee'), new Date()) }));
 
