@@ -1,12 +1,9 @@
-import type { AnalyticsQuery, ContentKind } from '@advocacy-kit/core';
+import type { AnalyticsQuery } from '@advocacy-kit/core';
 
 /** A period in days back from now. */
 export type Range = '7' | '30' | '90' | '365';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The 6-3-1 content mix: six curated, three owned, one promotional in ten. */
-export const MIX_TARGET: Readonly<Record<ContentKind, number>> = { curated: 0.6, owned: 0.3, promotional: 0.1 };
 
 /** The chosen window ending now, and the window of the same length just before it. */
 export function windows(range: Range, now: Date): { current: AnalyticsQuery; previous: AnalyticsQuery } {
