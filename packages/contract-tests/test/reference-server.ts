@@ -49,8 +49,7 @@ export async function startReferenceServer(databaseUrl: string | null = null): P
     }),
   );
   try {
-    const { points } = server.services.config;
-    await loadSeed(server.services.db, demoSeed(), points);
+    await loadSeed(server.services.db, demoSeed(), server.services.config.rules);
     const apiUrl = `${server.url}/api/v1`;
     return {
       options: {

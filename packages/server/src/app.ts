@@ -44,8 +44,8 @@ export async function createApp(config: ServerConfig, options: { logger?: Logger
   // An SQLite file is written synchronously: clicks go to a worker thread with its own
   // connection. PostgreSQL (asynchronous) and in-memory SQLite (one connection) write in place.
   const worker =
-    CLICK_WORKER_AVAILABLE && dialect === 'sqlite' && config.sqliteFile !== ':memory:' ? workerClickStore({ sqliteFile: config.sqliteFile, salt, points: config.points }) : null;
-  const clickStore = worker?.store ?? databaseClickStore(db, salt, config.points);
+    CLICK_WORKER_AVAILABLE && dialect === 'sqlite' && config.sqliteFile !== ':memory:' ? workerClickStore({ sqliteFile: config.sqliteFile, salt, points: config.rules.points }) : null;
+  const clickStore = worker?.store ?? databaseClickStore(db, salt, config.rules.points);
   const services: Services = {
     config,
     db,

@@ -44,7 +44,7 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = process.en
     logger.info('migrated', { database: dialect, applied });
     if (command === 'seed') {
       const now = new Date();
-      const result = await loadSeed(db, demoSeed(now), config.points, now);
+      const result = await loadSeed(db, demoSeed(now), config.rules, now);
       logger.info('seeded', { database: dialect, ...result });
     }
     if (command === 'rebuild-rollups') {

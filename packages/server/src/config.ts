@@ -1,17 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
+import type { Rules, RulesOverrides } from '@advocacy-kit/core/rules';
 import { DEFAULT_ENGAGEMENT, engagementConfigFromEnv, type EngagementConfig } from './engagement/config.js';
+import { resolveRules, rulesFromEnv } from './rules/overrides.js';
 import { DEFAULT_WEBHOOKS, webhookConfigFromEnv, type WebhookConfig } from './webhooks/config.js';
-
-/** How many points each kind of contribution earns (see docs/http-api.md). */
-export interface PointsRules {
-  share: number;
-  click: number;
-  /** Most click points one share can earn in one UTC day. */
-  clickDailyCapPerShare: number;
-  conversion: number;
-  suggestion: number;
-}
 
 export interface RateLimit {
   /** Bucket size: requests allowed in a burst. */
@@ -50,7 +42,8 @@ export interface ServerConfig {
   /** Read the client address from X-Forwarded-For (only behind a proxy you control). */
   trustProxy: boolean;
   logLevel: LogLevel;
-  points: PointsRules;
+  /** Points, the click cap, badges, reach and content-mix targets (`@advocacy-kit/core/rules`). */
+  rules: Rules;
   rateLimits: { redirect: RateLimit; writes: RateLimit; conversions: RateLimit };
   /** Largest request body accepted, in bytes (413 above). */
   bodyLimitBytes: number;
@@ -63,14 +56,6 @@ export interface ServerConfig {
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
-
-export const DEFAULT_POINTS: PointsRules = {
-  share: 10,
-  click: 2,
-  clickDailyCapPerShare: 20,
-  conversion: 50,
-  suggestion: 20,
-};
 
 type Env = Record<string, string | undefined>;
 
@@ -122,13 +107,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     clickSalt: env.CLICK_SALT || null,
     trustProxy: flag(env.TRUST_PROXY),
     logLevel,
-    points: {
-      share: int(env, 'POINTS_SHARE', DEFAULT_POINTS.share),
-      click: int(env, 'POINTS_CLICK', DEFAULT_POINTS.click),
-      clickDailyCapPerShare: int(env, 'POINTS_CLICK_DAILY_CAP', DEFAULT_POINTS.clickDailyCapPerShare),
-      conversion: int(env, 'POINTS_CONVERSION', DEFAULT_POINTS.conversion),
-      suggestion: int(env, 'POINTS_SUGGESTION', DEFAULT_POINTS.suggestion),
-    },
+    rules: rulesFromEnv(env),
     webhooks: webhookConfigFromEnv(env),
     engagement: engagementConfigFromEnv(env),
   });
@@ -139,8 +118,10 @@ export function loadConfig(env: Env = process.env): ServerConfig {
  * `createApp(resolveConfig({ ... }))` without touching the environment.
  */
 export function resolveConfig(
-  partial: Partial<Omit<ServerConfig, 'auth' | 'webhooks' | 'engagement'>> & {
+  partial: Partial<Omit<ServerConfig, 'auth' | 'webhooks' | 'engagement' | 'rules'>> & {
     auth?: Partial<AuthConfig>;
+    /** Only what differs from `DEFAULT_RULES`; checked against `RulesOverridesSchema`. */
+    rules?: RulesOverrides;
     webhooks?: Partial<WebhookConfig>;
     engagement?: Partial<EngagementConfig>;
   } = {},
@@ -177,7 +158,7 @@ export function resolveConfig(
     clickSalt: partial.clickSalt ?? null,
     trustProxy: partial.trustProxy ?? false,
     logLevel: partial.logLevel ?? 'info',
-    points: { ...DEFAULT_POINTS, ...partial.points },
+    rules: resolveRules(partial.rules),
     rateLimits: partial.rateLimits ?? {
       redirect: { burst: 200, perSecond: 50 },
       writes: { burst: 120, perSecond: 10 },

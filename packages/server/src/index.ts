@@ -1,6 +1,7 @@
 export { createApp, API_PREFIX, type AdvocacyApp } from './app.js';
 export { createServer, closeOnSignals, type RunningServer } from './server.js';
-export { loadConfig, resolveConfig, DEFAULT_POINTS, type ServerConfig, type AuthConfig, type PointsRules, type RateLimit, type LogLevel } from './config.js';
+export { loadConfig, resolveConfig, type ServerConfig, type AuthConfig, type RateLimit, type LogLevel } from './config.js';
+export { RulesOverridesSchema } from './rules/overrides.js';
 export { openDatabase, type Db, type Dialect } from './db/database.js';
 export { migrateToLatest } from './migrations.js';
 export { loadSeed, type SeedResult } from './seed.js';

@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import type { DemoSeed, SeedShare } from '@advocacy-kit/core/memory';
 import { trackedDestination } from '@advocacy-kit/core/links';
+import { clickEarnsPoints, clickReference, conversionReference, shareReference, suggestionReference, type PointsRules, type Rules } from '@advocacy-kit/core/rules';
 import { insertPost } from './content/posts.js';
 import type { Db } from './db/database.js';
-import type { PointsRules } from './config.js';
 import { newTrackingCode } from './ids.js';
 import { award } from './points/ledger.js';
 import { DAY_MS } from './points/periods.js';
@@ -24,7 +24,8 @@ export interface SeedResult {
  * backend (`MemoryDb.load`): shares oldest first, clicks at the same instants (none after `now`),
  * conversions a day apart (never after `now`), so both show the same stats and leaderboards.
  */
-export async function loadSeed(db: Db, seed: DemoSeed, points: PointsRules, now: Date = new Date()): Promise<SeedResult> {
+export async function loadSeed(db: Db, seed: DemoSeed, rules: Rules, now: Date = new Date()): Promise<SeedResult> {
+  const { points } = rules;
   return db.transaction().execute(async (trx) => {
     for (const team of seed.teams) {
       await trx.insertInto('teams').values(team).onConflict((oc) => oc.column('id').doNothing()).execute();
@@ -91,10 +92,10 @@ export async function loadSeed(db: Db, seed: DemoSeed, points: PointsRules, now:
         .onConflict((oc) => oc.column('id').doNothing())
         .execute();
       if (suggestion.status === 'approved') {
-        await award(trx, { employeeId: suggestion.employeeId, delta: points.suggestion, reason: 'suggestion', reference: suggestion.id, at: suggestion.reviewedAt ?? suggestion.createdAt });
+        await award(trx, { employeeId: suggestion.employeeId, delta: points.suggestion, reason: 'suggestion', reference: suggestionReference(suggestion.id), at: suggestion.reviewedAt ?? suggestion.createdAt });
       }
     }
-    await seedEngagement(trx, seed);
+    await seedEngagement(trx, seed, rules.badges);
     return { employees: seed.employees.length, posts, shares, clicks, conversions };
   });
 }
@@ -121,7 +122,7 @@ async function seedShare(db: Db, share: SeedShare, url: string, points: PointsRu
     .returning('id')
     .executeTakeFirst();
   if (inserted === undefined) return null;
-  const awarded = await award(db, { employeeId: share.employeeId, delta: points.share, reason: 'share', reference: `${share.employeeId}:${share.postId}:${share.network}`, at: share.createdAt });
+  const awarded = await award(db, { employeeId: share.employeeId, delta: points.share, reason: 'share', reference: shareReference(share.employeeId, share.postId, share.network), at: share.createdAt });
   if (awarded > 0) await db.updateTable('shares').set({ points_awarded: awarded }).where('id', '=', share.id).execute();
   return code;
 }
@@ -148,10 +149,10 @@ async function seedClicks(db: Db, share: SeedShare, code: string, points: Points
       .values({ code, day, visitor_hash: createHmac('sha256', 'seed').update(`${share.id}:${i}`).digest('base64url'), share_id: share.id, created_at: at })
       .execute();
     recorded++;
-    const slot = (perDay.get(day) ?? 0) + 1;
-    perDay.set(day, slot);
-    if (slot * points.click <= points.clickDailyCapPerShare) {
-      await award(db, { employeeId: share.employeeId, delta: points.click, reason: 'click', reference: `${code}:${day}:${slot}`, at });
+    const awarded = perDay.get(day) ?? 0;
+    if (clickEarnsPoints(points, awarded)) {
+      perDay.set(day, awarded + 1);
+      await award(db, { employeeId: share.employeeId, delta: points.click, reason: 'click', reference: clickReference(code, day, awarded + 1), at });
     }
   }
   return recorded;
@@ -181,7 +182,7 @@ async function seedConversions(db: Db, share: SeedShare, code: string, points: P
       .onConflict((oc) => oc.column('external_id').doNothing())
       .returning('id')
       .executeTakeFirst();
-    if (inserted !== undefined) await award(db, { employeeId: share.employeeId, delta: points.conversion, reason: 'conversion', reference: id, at });
+    if (inserted !== undefined) await award(db, { employeeId: share.employeeId, delta: points.conversion, reason: 'conversion', reference: conversionReference(id), at });
   }
   return share.conversions.length;
 }

@@ -87,7 +87,7 @@ forEachDatabase('analytics rollups', (open) => {
 
     // Clicks over the last 20 days through the click flush's store, from a small pool of
     // visitors so that the same visitor clicks the same link on the same day again.
-    const store = databaseClickStore(db, 'rollup-test-salt', h.config.points);
+    const store = databaseClickStore(db, 'rollup-test-salt', h.config.rules.points);
     const random = sequence(7);
     const batch: RawClick[] = [];
     for (let i = 0; i < 400; i++) {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { DEFAULT_POINTS } from '../src/config.js';
+import { DEFAULT_POINTS } from '@advocacy-kit/core/rules';
 import { openDatabase, type Db } from '../src/db/database.js';
 import { migrateToLatest } from '../src/migrations.js';
 // The worker runs compiled code: scripts/run-tests.mjs builds before testing.

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
+import { DEFAULT_RULES } from '@advocacy-kit/core/rules';
 import { loadConfig, resolveConfig } from '../src/config.js';
+import { forEachDatabase } from './support/databases.js';
+import { API, json, signToken, startHarness, type Harness } from './support/harness.js';
 
 describe('configuration from the environment', () => {
   it('has the documented defaults', () => {
@@ -13,7 +16,8 @@ describe('configuration from the environment', () => {
     assert.equal(config.auth.demo, false);
     assert.equal(config.auth.rolesClaim, 'roles');
     assert.deepEqual(config.corsOrigins, []);
-    assert.deepEqual(config.points, { share: 10, click: 2, clickDailyCapPerShare: 20, conversion: 50, suggestion: 20 });
+    assert.deepEqual(config.rules, DEFAULT_RULES);
+    assert.deepEqual(config.rules.points, { share: 10, click: 2, clickDailyCapPerShare: 20, conversion: 50, suggestion: 20 });
     assert.equal(config.logLevel, 'info');
   });
 
@@ -53,7 +57,7 @@ describe('configuration from the environment', () => {
     assert.equal(config.clickSalt, 'pepper');
     assert.equal(config.trustProxy, true);
     assert.equal(config.logLevel, 'warn');
-    assert.deepEqual(config.points, { share: 5, click: 1, clickDailyCapPerShare: 4, conversion: 100, suggestion: 0 });
+    assert.deepEqual(config.rules.points, { share: 5, click: 1, clickDailyCapPerShare: 4, conversion: 100, suggestion: 0 });
   });
 
   it('refuses to start without a way to verify tokens, or with nonsense values', () => {
@@ -67,5 +71,55 @@ describe('configuration from the environment', () => {
     const config = loadConfig({ ADVOCACY_DEMO_AUTH: '1' });
     assert.equal(config.auth.demo, true);
     assert.ok((config.auth.jwtSecret ?? '').length >= 32);
+  });
+});
+
+describe('rules from the environment', () => {
+  const env = { AUTH_JWT_SECRET: 's' };
+
+  it('takes any part of the rules as JSON in ADVOCACY_RULES, and the single POINTS_* variables over it', () => {
+    const { rules } = loadConfig({
+      ...env,
+      ADVOCACY_RULES: JSON.stringify({ points: { share: 3, conversion: 80 }, badges: { streakWeeks: 2 }, reach: { line: 90 } }),
+      POINTS_SHARE: '7',
+    });
+    assert.deepEqual(rules.points, { ...DEFAULT_RULES.points, share: 7, conversion: 80 });
+    assert.deepEqual(rules.badges, { tenShares: 10, streakWeeks: 2 });
+    assert.equal(rules.reach.line, 90);
+    assert.deepEqual(rules.contentMix, DEFAULT_RULES.contentMix);
+  });
+
+  it('refuses an invalid override at start, naming the field and where it was set', () => {
+    assert.throws(() => loadConfig({ ...env, POINTS_SHARE: '-1' }), /rules\.points\.share must be >= 0 \(set by POINTS_SHARE="-1"\)/);
+    assert.throws(() => loadConfig({ ...env, POINTS_CLICK: 'two' }), /rules\.points\.click must be integer \(set by POINTS_CLICK="two"\)/);
+    assert.throws(() => loadConfig({ ...env, ADVOCACY_RULES: '{"badges":{"tenShares":0}}' }), /rules\.badges\.tenShares must be >= 1 \(set by ADVOCACY_RULES\)/);
+    assert.throws(() => loadConfig({ ...env, ADVOCACY_RULES: '{"points":{"bonus":5}}' }), /rules\.points\.bonus is not a known rule/);
+    assert.throws(() => loadConfig({ ...env, ADVOCACY_RULES: '{"reach":{"myspace":5}}' }), /rules\.reach\.myspace is not a known rule/);
+    assert.throws(() => loadConfig({ ...env, ADVOCACY_RULES: '{"points":' }), /ADVOCACY_RULES must be JSON/);
+    assert.throws(() => loadConfig({ ...env, ADVOCACY_RULES: '{"contentMix":{"curated":0.5}}' }), /rules\.contentMix must add up to 1/);
+  });
+
+  it('checks overrides given in code the same way', () => {
+    assert.equal(resolveConfig({ auth: { jwtSecret: 's' }, rules: { points: { click: 3 } } }).rules.points.click, 3);
+    assert.throws(() => resolveConfig({ auth: { jwtSecret: 's' }, rules: { points: { click: -3 } } }), /rules\.points\.click must be >= 0/);
+  });
+});
+
+forEachDatabase('points from rules set in the environment', (open) => {
+  let h: Harness;
+  before(async () => {
+    const { rules } = loadConfig({ AUTH_JWT_SECRET: 's', POINTS_SHARE: '7', ADVOCACY_RULES: '{"points":{"conversion":80}}' });
+    h = await startHarness(await open(), { rules, webhooks: { dispatchIntervalMs: 0 } });
+  });
+  after(() => h.close());
+
+  it('awards the configured points for a share and a conversion', async () => {
+    const ann = await signToken('emp-ann');
+    const share = await json(await h.request('POST', `${API}/shares`, { token: ann, headers: { 'idempotency-key': 'rules-1' }, body: { postId: 'p-1', network: 'xing', commentary: '' } }), 201);
+    assert.equal(share.pointsAwarded, 7);
+    const lead = await json(await h.request('POST', `${API}/conversions`, { headers: { 'x-api-key': 'server-key-1' }, body: { code: share.trackingCode, type: 'lead', externalId: 'rules-lead-1' } }), 201);
+    const ledger = await json(await h.request('GET', `${API}/me/points?limit=100`, { token: ann }), 200);
+    const awards = ledger.items.filter((row: { reference: string }) => row.reference === 'emp-ann:p-1:xing' || row.reference === lead.id);
+    assert.deepEqual(awards.map((row: { reason: string; delta: number }) => [row.reason, row.delta]).sort(), [['conversion', 80], ['share', 7]]);
   });
 });

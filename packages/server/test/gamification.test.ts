@@ -47,7 +47,7 @@ forEachDatabase('badges, contests, caps and preferences', (open) => {
         ),
       );
       // More evaluations racing the ones the shares triggered.
-      await Promise.all(Array.from({ length: 10 }, () => awardBadges(h.advocacy.services.db, 'emp-ann')));
+      await Promise.all(Array.from({ length: 10 }, () => awardBadges(h.advocacy.services.db, 'emp-ann', h.config.rules.badges)));
       const rows = await badgeRows('emp-ann');
       assert.deepEqual(rows.map((row) => row.badge_id).sort(), ['first_share', 'ten_shares']);
       const times = shares.map((share) => share.createdAt).sort();
@@ -82,7 +82,7 @@ forEachDatabase('badges, contests, caps and preferences', (open) => {
       assert.equal(sprint.final, false);
       assert.equal(sprint.entries[0].employeeId, 'emp-ann');
       assert.equal(sprint.me.rank, 1);
-      assert.equal(sprint.me.points, 10 * h.config.points.share);
+      assert.equal(sprint.me.points, 10 * h.config.rules.points.share);
       assert.equal(sprint.prize, 'A day off');
     });
 
@@ -136,7 +136,7 @@ forEachDatabase('badges, contests, caps and preferences', (open) => {
     it('admins read the anti-gaming caps the server enforces', async () => {
       const list = await json(await h.request('GET', `${API}/admin/caps`, { token: admin }), 200);
       assertSchema('CapList', list);
-      assert.equal(list.items.find((cap: { name: string }) => cap.name === 'click_points_per_share_per_day').limit, h.config.points.clickDailyCapPerShare);
+      assert.equal(list.items.find((cap: { name: string }) => cap.name === 'click_points_per_share_per_day').limit, h.config.rules.points.clickDailyCapPerShare);
       assert.equal((await h.request('GET', `${API}/admin/caps`, { token: ann })).status, 403);
     });
 

@@ -27,7 +27,7 @@ describe("core's httpBackend against the server", () => {
     server = await createServer(
       resolveConfig({ port: 0, host: '127.0.0.1', sqliteFile: ':memory:', logLevel: 'silent', auth: { jwtSecret: SECRET }, clickFlush: { maxBatch: 100, intervalMs: 10 } }),
     );
-    await loadSeed(server.services.db, fixture(new Date()), server.services.config.points);
+    await loadSeed(server.services.db, fixture(new Date()), server.services.config.rules);
     const annToken = await signToken('emp-ann');
     const adaToken = await signToken('emp-ada', { admin: true });
     employee = httpBackend({ baseUrl: `${server.url}/api/v1`, getToken: () => annToken, retries: 0 });

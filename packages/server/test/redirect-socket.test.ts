@@ -33,7 +33,7 @@ describe('tracking redirect over a socket', () => {
         rateLimits: { redirect: { burst: 5, perSecond: 0.01 }, writes: { burst: 10, perSecond: 1 }, conversions: { burst: 10, perSecond: 1 } },
       }),
     );
-    await loadSeed(server.services.db, fixture(new Date()), server.services.config.points);
+    await loadSeed(server.services.db, fixture(new Date()), server.services.config.rules);
     const token = await signToken('emp-ann');
     const response = await fetch(`${server.url}/api/v1/shares`, {
       method: 'POST',

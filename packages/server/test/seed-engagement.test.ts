@@ -19,8 +19,8 @@ forEachDatabase('demo seed: badges and a running contest', (open) => {
     advocacy = await createApp(
       resolveConfig({ databaseUrl: database.databaseUrl, sqliteFile: database.sqliteFile, logLevel: 'silent', auth: { jwtSecret: SECRET }, webhooks: { dispatchIntervalMs: 0 }, engagement: { tickMs: 0 } }),
     );
-    await loadSeed(advocacy.services.db, seed, advocacy.services.config.points, now);
-    await loadSeed(advocacy.services.db, seed, advocacy.services.config.points, now);
+    await loadSeed(advocacy.services.db, seed, advocacy.services.config.rules, now);
+    await loadSeed(advocacy.services.db, seed, advocacy.services.config.rules, now);
   });
   after(async () => {
     await advocacy.close();

@@ -20,7 +20,7 @@ forEachDatabase('demo seed parity with the memory backend', (open) => {
   before(async () => {
     database = await open();
     advocacy = await createApp(resolveConfig({ databaseUrl: database.databaseUrl, sqliteFile: database.sqliteFile, logLevel: 'silent', auth: { jwtSecret: SECRET } }));
-    await loadSeed(advocacy.services.db, seed, advocacy.services.config.points, now);
+    await loadSeed(advocacy.services.db, seed, advocacy.services.config.rules, now);
   });
   after(async () => {
     await advocacy.close();
@@ -60,7 +60,7 @@ forEachDatabase('program analytics parity with the memory backend', (open) => {
   before(async () => {
     database = await open();
     advocacy = await createApp(resolveConfig({ databaseUrl: database.databaseUrl, sqliteFile: database.sqliteFile, logLevel: 'silent', auth: { jwtSecret: SECRET } }));
-    await loadSeed(advocacy.services.db, seed, advocacy.services.config.points, now);
+    await loadSeed(advocacy.services.db, seed, advocacy.services.config.rules, now);
     admin = await signToken(adminId, { admin: true });
   });
   after(async () => {

@@ -9,3 +9,4 @@ export { ANALYTICS_PRESETS, analyticsWindows, createAnalytics, type AnalyticsOpt
 export { createPostDraft, type PostDraftOptions } from './post-draft.js';
 export { POST_LIMITS, commentaryCount, commentaryLimit, draftFrom, fieldOf, parseHashtags, toPatch, toPostInput, validateDraft } from './post-draft-rules.js';
 export type * from './types.js';
+export { inputOf } from './post-input.js';

@@ -14,13 +14,11 @@ import type {
 } from '../backend/contract.js';
 import { AdvocacyError } from '../backend/errors.js';
 import { trackedDestination } from '../links/utm.js';
+import { clickEarnsPoints, clickReference, conversionReference, shareReference, suggestionReference, type Rules } from '../rules/index.js';
 import type { ContestRow } from './contests.js';
 import type { DemoSeed } from './seed-types.js';
 import { looksLikeBot, trackingCode } from './tracking-code.js';
 import { validationError } from './validate.js';
-
-/** Points awarded per event, as in the reference server's defaults. */
-export const POINTS = { share: 10, click: 2, conversion: 50, suggestion: 20, clickCapPerShareDay: 20 } as const;
 
 export interface TrackingLinkRow {
   code: string;
@@ -76,12 +74,14 @@ export class MemoryDb {
   preferences = new Map<string, Preferences>();
   private awarded = new Set<string>();
   private visits = new Set<string>();
-  private clickPoints = new Map<string, number>();
+  /** `${code}\n${day}` → how many clicks of that link earned points that day. */
+  private clickAwards = new Map<string, number>();
   private seq = 0;
 
   constructor(
     readonly now: () => Date,
     readonly trackingBaseUrl: string,
+    readonly rules: Rules,
   ) {}
 
   nextId(prefix: string): string {
@@ -100,7 +100,7 @@ export class MemoryDb {
   addShare(employeeId: string, post: Post, network: NetworkId, commentary: string, at: string, id = this.nextId('shr')): Share {
     let code = trackingCode();
     while (this.links.has(code)) code = trackingCode();
-    const pointsAwarded = this.award(employeeId, POINTS.share, 'share', `${employeeId}:${post.id}:${network}`, at);
+    const pointsAwarded = this.award(employeeId, this.rules.points.share, 'share', shareReference(employeeId, post.id, network), at);
     const share: Share = {
       id,
       postId: post.id,
@@ -131,12 +131,12 @@ export class MemoryDb {
     this.visits.add(visitKey);
     const { share } = link;
     this.clicks.push({ shareId: share.id, employeeId: share.employeeId, postId: share.postId, network: share.network, at });
-    const capKey = `${share.id}\n${day(at)}`;
-    const sofar = this.clickPoints.get(capKey) ?? 0;
+    const capKey = `${code}\n${day(at)}`;
+    const awarded = this.clickAwards.get(capKey) ?? 0;
     let pointsAwarded = 0;
-    if (sofar + POINTS.click <= POINTS.clickCapPerShareDay) {
-      pointsAwarded = this.award(share.employeeId, POINTS.click, 'click', visitKey.replace(/\n/g, ':'), at);
-      this.clickPoints.set(capKey, sofar + pointsAwarded);
+    if (clickEarnsPoints(this.rules.points, awarded)) {
+      pointsAwarded = this.award(share.employeeId, this.rules.points.click, 'click', clickReference(code, day(at), awarded + 1), at);
+      this.clickAwards.set(capKey, awarded + 1);
     }
     return { counted: true, pointsAwarded, destination: link.destination };
   }
@@ -170,7 +170,7 @@ export class MemoryDb {
       createdAt: at,
     };
     this.conversions.set(input.externalId, conversion);
-    this.award(conversion.employeeId, POINTS.conversion, 'conversion', input.externalId, at);
+    this.award(conversion.employeeId, this.rules.points.conversion, 'conversion', conversionReference(conversion.id), at);
     return conversion;
   }
 
@@ -187,7 +187,7 @@ export class MemoryDb {
     for (const suggestion of clone.suggestions) {
       this.suggestions.set(suggestion.id, suggestion);
       if (suggestion.status === 'approved') {
-        this.award(suggestion.employeeId, POINTS.suggestion, 'suggestion', suggestion.id, suggestion.reviewedAt ?? suggestion.createdAt);
+        this.award(suggestion.employeeId, this.rules.points.suggestion, 'suggestion', suggestionReference(suggestion.id), suggestion.reviewedAt ?? suggestion.createdAt);
       }
     }
     for (const seeded of [...clone.shares].sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1))) {

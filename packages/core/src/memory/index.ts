@@ -2,6 +2,3 @@ export { memoryBackend, type MemoryBackend, type MemoryBackendOptions } from './
 export type { ClickOptions, ClickResult } from './db.js';
 export { demoSeed } from './demo-seed.js';
 export type { DemoSeed, SeedContest, SeedShare } from './seed-types.js';
-export { badgeStandings, DEFAULT_BADGE_RULES, type BadgeRules } from './badges.js';
-export { ESTIMATED_REACH } from './stats.js';
-export { inputOf } from './posts.js';

@@ -156,6 +156,18 @@ describe('memoryBackend shares and points', () => {
     assert.equal((await backend.getMyStats('week')).clicks, 12);
   });
 
+  it('awards points, caps clicks and sets badge targets by the rules it is given', async () => {
+    const rules = { points: { share: 3, click: 5, clickDailyCapPerShare: 12 }, badges: { tenShares: 2 } };
+    const backend = memoryBackend({ seed: smallSeed([post('a')]), employeeId: 'ann', now: () => NOW, rules });
+    const share = await backend.createShare({ postId: 'a', network: 'x', commentary: '', idempotencyKey: 'k' });
+    assert.equal(share.pointsAwarded, 3);
+    const awarded = [1, 2, 3].map((i) => backend.recordClick(share.trackingCode, { visitorId: `v${i}` }).pointsAwarded);
+    assert.deepEqual(awarded, [5, 5, 0]);
+    const clicks = (await backend.listMyPoints()).items.filter((p) => p.reason === 'click');
+    assert.deepEqual(clicks.map((p) => p.reference).sort(), [`${share.trackingCode}:${NOW.toISOString().slice(0, 10)}:1`, `${share.trackingCode}:${NOW.toISOString().slice(0, 10)}:2`]);
+    assert.equal((await backend.listMyBadges!()).find((b) => b.id === 'ten_shares')!.target, 2);
+  });
+
   it('counts a conversion once per externalId and awards 50 points', async () => {
     const backend = memoryBackend({ seed: smallSeed([post('a')]), employeeId: 'ann', now: () => NOW });
     const share = await backend.createShare({ postId: 'a', network: 'x', commentary: '', idempotencyKey: 'k' });

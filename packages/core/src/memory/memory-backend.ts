@@ -15,12 +15,13 @@ import {
   type SuggestionInput,
 } from '../backend/contract.js';
 import { AdvocacyError, type AdvocacyErrorCode } from '../backend/errors.js';
-import { badgeStandings } from './badges.js';
+import { inputOf } from '../admin/post-input.js';
+import { badgeStandings, DEFAULT_RULES, mergeRules, suggestionReference, type RulesOverrides } from '../rules/index.js';
 import { listContests } from './contests.js';
-import { MemoryDb, POINTS, type ClickOptions, type ClickResult } from './db.js';
+import { MemoryDb, type ClickOptions, type ClickResult } from './db.js';
 import { demoSeed } from './demo-seed.js';
 import { paginate } from './paginate.js';
-import { COMMENTARY_MAX, inputOf, isVisible, postFromInput, present, statusAt, validatePostInput } from './posts.js';
+import { COMMENTARY_MAX, isVisible, postFromInput, present, statusAt, validatePostInput } from './posts.js';
 import type { DemoSeed } from './seed-types.js';
 import { analytics, leaderboard, myStats, postMetrics } from './stats.js';
 import { FieldErrors, isHttpUrl, isTimestamp, nonEmpty, pageLimit, validationError } from './validate.js';
@@ -36,6 +37,8 @@ export interface MemoryBackendOptions {
   trackingBaseUrl?: string;
   /** Delay every call by this many milliseconds, to show loading states. */
   latencyMs?: number;
+  /** Points, click cap, badges and reach that differ from `DEFAULT_RULES` (`@advocacy-kit/core/rules`). */
+  rules?: RulesOverrides;
 }
 
 /** The in-memory backend: the full contract plus helpers for demos, stories and tests. */
@@ -67,7 +70,7 @@ interface Behaviour {
  */
 export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend {
   const now = options.now ?? (() => new Date());
-  const db = new MemoryDb(now, options.trackingBaseUrl ?? 'https://adv.example.com');
+  const db = new MemoryDb(now, options.trackingBaseUrl ?? 'https://adv.example.com', mergeRules(DEFAULT_RULES, options.rules));
   if (options.seed === false) {
     const id = options.employeeId ?? 'admin';
     db.teams = [{ id: 'team', name: 'Team' }];
@@ -280,7 +283,7 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
       call(() => {
         const shares = mine(db.shares).map((share) => share.createdAt);
         const conversions = mine(db.conversions.values()).map((conversion) => conversion.createdAt);
-        return badgeStandings(shares, conversions);
+        return badgeStandings(shares, conversions, db.rules.badges);
       }),
     listContests: () => call(() => listContests(db, me())),
     getPreferences: () => call(() => db.preferences.get(me().id) ?? { digest: true, nudges: true }),
@@ -361,7 +364,7 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
             ...review.post,
           });
           Object.assign(suggestion, { status: 'approved', postId: post.id, reviewReason: null, reviewedAt: nowIso() });
-          db.award(suggestion.employeeId, POINTS.suggestion, 'suggestion', suggestion.id, nowIso());
+          db.award(suggestion.employeeId, db.rules.points.suggestion, 'suggestion', suggestionReference(suggestion.id), nowIso());
           return suggestion;
         }),
       getAnalytics: (query) =>

@@ -15,6 +15,7 @@ import type {
   TopAdvocate,
   TopPost,
 } from '../backend/contract.js';
+import { estimatedReach } from '../rules/index.js';
 import type { ClickRow, MemoryDb } from './db.js';
 
 const DAY = 86_400_000;
@@ -120,24 +121,6 @@ export function myStats(db: MemoryDb, me: Employee, period: Period): MyStats {
   };
 }
 
-/**
- * Estimated people reached by one share, per network. A documented proxy, not a measurement:
- * a typical employee's audience on each network.
- */
-export const ESTIMATED_REACH: Record<NetworkId, number> = {
-  linkedin: 600,
-  x: 400,
-  facebook: 300,
-  threads: 250,
-  bluesky: 150,
-  xing: 200,
-  line: 30,
-  hatena: 100,
-  email: 5,
-  copy: 20,
-  native: 20,
-};
-
 /** Program analytics over [from, to]; a date-only `to` includes that whole day. */
 export function analytics(db: MemoryDb, fromIso: string, toIso: string): AnalyticsSummary {
   const from = Date.parse(fromIso);
@@ -173,7 +156,7 @@ export function analytics(db: MemoryDb, fromIso: string, toIso: string): Analyti
     employees,
     participationRate: employees === 0 ? 0 : active.size / employees,
     shares: shares.length,
-    estimatedReach: shares.reduce((sum, s) => sum + ESTIMATED_REACH[s.network], 0),
+    estimatedReach: estimatedReach(db.rules.reach, count(shares, (s) => s.network)),
     uniqueClicks: clicks.length,
     conversions: conversions.length,
     conversionValue: conversions.reduce((sum, c) => sum + c.value, 0),

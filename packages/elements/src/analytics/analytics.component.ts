@@ -15,7 +15,8 @@ import { localized } from '../internal/topics.js';
 import { segmented } from '../internal/segmented.js';
 import { downloadCsv, toCsv } from '../internal/csv.js';
 import { barChart, lineChart, mixChart } from './charts.js';
-import { MIX_TARGET, compare, type Range } from './periods.js';
+import { DEFAULT_CONTENT_MIX as MIX_TARGET } from '@advocacy-kit/core/rules';
+import { compare, type Range } from './periods.js';
 import { styles } from './analytics.styles.js';
 
 type Strings = CommonStrings & Pick<AdminStrings, 'adminCommon' | 'adminResults' | 'analytics'>;

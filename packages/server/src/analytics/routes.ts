@@ -6,6 +6,6 @@ import { handle } from '../http/operation.js';
 
 export function analyticsRoutes(api: Hono<AppEnv>, s: Services): void {
   handle(api, s, 'adminAnalytics', async (_c, { query, reply }) => {
-    return reply(await analyticsSummary(s.db, s.dialect, analyticsWindow(query, new Date())));
+    return reply(await analyticsSummary(s.db, s.dialect, analyticsWindow(query, new Date()), s.config.rules.reach));
   });
 }

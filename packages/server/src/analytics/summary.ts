@@ -1,5 +1,5 @@
-import type { AnalyticsSummary, Breakdown, ContentKind, NetworkId, TopAdvocate, TopPost } from '@advocacy-kit/core';
-import { ESTIMATED_REACH } from '@advocacy-kit/core/memory';
+import type { AnalyticsSummary, Breakdown, ContentKind, TopAdvocate, TopPost } from '@advocacy-kit/core';
+import { estimatedReach, type ReachRules } from '@advocacy-kit/core/rules';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db, Dialect } from '../db/database.js';
 import { DAY_MS } from '../points/periods.js';
@@ -204,7 +204,7 @@ const toBreakdown = (map: Map<string, Totals>): Breakdown[] =>
  * PostgreSQL each takes its own pooled connection). On SQLite the per-employee pass waits for the
  * rollups, its plan chosen from the share of all shares they found in the window.
  */
-export async function analyticsSummary(db: Db, dialect: Dialect, window: Window): Promise<AnalyticsSummary> {
+export async function analyticsSummary(db: Db, dialect: Dialect, window: Window, reach: ReachRules): Promise<AnalyticsSummary> {
   const end = iso(Date.parse(window.to) + 1);
   // PostgreSQL needs no figure from the rollups to plan the per-employee pass: start it now.
   const early = dialect === 'postgres' ? advocates(db, dialect, window, end, 0) : null;
@@ -264,7 +264,7 @@ export async function analyticsSummary(db: Db, dialect: Dialect, window: Window)
     employees: employeeCount,
     participationRate: employeeCount === 0 ? 0 : activeAdvocates / employeeCount,
     shares: total.shares,
-    estimatedReach: [...networks].reduce((sum, [network, t]) => sum + t.shares * (ESTIMATED_REACH[network as NetworkId] ?? 0), 0),
+    estimatedReach: estimatedReach(reach, [...networks].map(([network, t]) => [network, t.shares] as const)),
     uniqueClicks: total.clicks,
     conversions: total.conversions,
     conversionValue: total.value,

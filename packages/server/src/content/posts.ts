@@ -1,5 +1,5 @@
 import type { Post, PostInput } from '@advocacy-kit/core';
-import { inputOf } from '@advocacy-kit/core/memory';
+import { inputOf } from '@advocacy-kit/core/admin';
 import type { Db } from '../db/database.js';
 import { toPost } from '../db/rows.js';
 import type { Database } from '../db/schema.js';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ConversionInput } from '@advocacy-kit/core';
+import { conversionReference } from '@advocacy-kit/core/rules';
 import type { Hono } from 'hono';
 import type { AppEnv, Services } from '../context.js';
 import { attribute } from '../crm/attribution.js';
@@ -51,14 +52,14 @@ export function conversionRoutes(api: Hono<AppEnv>, s: Services): void {
         .returningAll()
         .executeTakeFirst();
       if (inserted !== undefined) {
-        await award(trx, { employeeId: share.employee_id, delta: s.config.points.conversion, reason: 'conversion', reference: inserted.id, at: now });
+        await award(trx, { employeeId: share.employee_id, delta: s.config.rules.points.conversion, reason: 'conversion', reference: conversionReference(inserted.id), at: now });
         const [attributed] = await attribute(trx, [inserted]);
         await enqueueWebhookEvent(trx, 'conversion.recorded', attributed ?? toConversion(inserted), now);
       }
       return inserted;
     });
     if (created !== undefined) {
-      await awardBadges(s.db, created.employee_id);
+      await awardBadges(s.db, created.employee_id, s.config.rules.badges);
       return reply(toConversion(created), 201);
     }
     const earlier = await s.db.selectFrom('conversions').selectAll().where('external_id', '=', input.externalId).executeTakeFirstOrThrow();

@@ -1,11 +1,11 @@
 import type { Badge } from '@advocacy-kit/core';
-import { badgeStandings, DEFAULT_BADGE_RULES, type BadgeRules } from '@advocacy-kit/core/memory';
+import { badgeStandings, type BadgeRules } from '@advocacy-kit/core/rules';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { gamificationDb } from './tables.js';
 
 /**
- * Stores every badge the employee has now earned (rules shared with core's memory backend) and
+ * Stores every badge the employee has now earned (rules of `@advocacy-kit/core/rules`, as core's memory backend) and
  * returns all badges with progress. Run it after the write that may earn one has committed, so
  * concurrent writes each see the others' rows; the primary key (employee, badge) keeps the award
  * single whatever the races. The award time is the moment of the share or conversion that
@@ -13,7 +13,7 @@ import { gamificationDb } from './tables.js';
  * that saw only the later rows may store a later time, and the evaluation after the last commit,
  * which sees every row, moves it back to the earliest.
  */
-export async function awardBadges(db: Kysely<Database>, employeeId: string, rules: BadgeRules = DEFAULT_BADGE_RULES): Promise<Badge[]> {
+export async function awardBadges(db: Kysely<Database>, employeeId: string, rules: BadgeRules): Promise<Badge[]> {
   const gdb = gamificationDb(db);
   const [shares, conversions, stored] = await Promise.all([
     db.selectFrom('shares').select('created_at').where('employee_id', '=', employeeId).execute(),

@@ -9,7 +9,7 @@ export interface Cap {
 
 /** The anti-gaming limits this server enforces, from its configuration, for admins to see. */
 export function caps(config: ServerConfig): Cap[] {
-  const { points, rateLimits } = config;
+  const { rules: { points }, rateLimits } = config;
   return [
     { name: 'share_points', limit: points.share, unit: 'points', description: 'Awarded once per employee, post and network: sharing the same post to the same network again earns nothing.' },
     { name: 'click_points_per_share_per_day', limit: points.clickDailyCapPerShare, unit: 'points', description: 'Most click points one share earns per UTC day, across all instances.' },

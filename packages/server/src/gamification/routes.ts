@@ -11,7 +11,7 @@ import { createContest, listContests, presentContest } from './contests.js';
 
 /** Badges, contests, preferences and the caps admins can read. */
 export function gamificationRoutes(api: Hono<AppEnv>, s: Services): void {
-  handle(api, s, 'listMyBadges', async (c, { reply }) => reply({ items: await awardBadges(s.db, c.get('employee').id) }));
+  handle(api, s, 'listMyBadges', async (c, { reply }) => reply({ items: await awardBadges(s.db, c.get('employee').id, s.config.rules.badges) }));
 
   handle(api, s, 'listContests', async (c, { reply }) => reply({ items: await listContests(s.db, c.get('employee'), new Date()) }));
 

@@ -1,4 +1,5 @@
 import type { DemoSeed } from '@advocacy-kit/core/memory';
+import type { BadgeRules } from '@advocacy-kit/core/rules';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { awardBadges } from './badges.js';
@@ -8,7 +9,7 @@ import { gamificationDb } from './tables.js';
  * The demo's contests (keyed by their seed ids) and the badges its share history has earned,
  * so a freshly seeded server shows both. Idempotent like the rest of the seed.
  */
-export async function seedEngagement(db: Kysely<Database>, seed: DemoSeed): Promise<void> {
+export async function seedEngagement(db: Kysely<Database>, seed: DemoSeed, badges: BadgeRules): Promise<void> {
   for (const contest of seed.contests ?? []) {
     await gamificationDb(db)
       .insertInto('contests')
@@ -27,5 +28,5 @@ export async function seedEngagement(db: Kysely<Database>, seed: DemoSeed): Prom
       .onConflict((oc) => oc.column('id').doNothing())
       .execute();
   }
-  for (const employee of seed.employees) await awardBadges(db, employee.id);
+  for (const employee of seed.employees) await awardBadges(db, employee.id, badges);
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { BodyOf } from '@advocacy-kit/core/contract';
 import { trackedDestination } from '@advocacy-kit/core/links';
+import { shareReference } from '@advocacy-kit/core/rules';
 import type { Hono } from 'hono';
 import { visibleTo } from '../content/visibility.js';
 import type { AppEnv, Services } from '../context.js';
@@ -68,7 +69,7 @@ export function shareRoutes(api: Hono<AppEnv>, s: Services): void {
         .executeTakeFirst();
       if (inserted === undefined) return null;
       // Once per (employee, post, network): sharing the same post to the same network again earns nothing.
-      const points = await award(trx, { employeeId: me.id, delta: s.config.points.share, reason: 'share', reference: `${me.id}:${post.id}:${body.network}`, at: now });
+      const points = await award(trx, { employeeId: me.id, delta: s.config.rules.points.share, reason: 'share', reference: shareReference(me.id, post.id, body.network), at: now });
       if (points > 0) await trx.updateTable('shares').set({ points_awarded: points }).where('id', '=', id).execute();
       const share = { ...inserted, points_awarded: points };
       await enqueueWebhookEvent(trx, 'share.created', toShare(share, s.config.publicUrl), now);
@@ -82,7 +83,7 @@ export function shareRoutes(api: Hono<AppEnv>, s: Services): void {
     }
     s.links.remember(code, { code, shareId: id, employeeId: me.id, destination });
     // After the commit, so concurrent shares see each other when counting toward a badge.
-    await awardBadges(s.db, me.id);
+    await awardBadges(s.db, me.id, s.config.rules.badges);
     return reply(toShare(created, s.config.publicUrl), 201);
   });
 

@@ -1,4 +1,5 @@
 import type { AdminSuggestion, PostInput, SuggestionReview, SuggestionStatus } from '@advocacy-kit/core';
+import { suggestionReference } from '@advocacy-kit/core/rules';
 import type { Hono } from 'hono';
 import { findEmployee } from '../auth/employees.js';
 import { insertPost } from '../content/posts.js';
@@ -68,7 +69,7 @@ export function adminSuggestionRoutes(api: Hono<AppEnv>, s: Services): void {
         .executeTakeFirst();
       if (updated === undefined) throw conflict('This suggestion was reviewed at the same time by someone else.');
       if (review.decision === 'approve') {
-        await award(trx, { employeeId: suggestion.employee_id, delta: s.config.points.suggestion, reason: 'suggestion', reference: id, at: now });
+        await award(trx, { employeeId: suggestion.employee_id, delta: s.config.rules.points.suggestion, reason: 'suggestion', reference: suggestionReference(id), at: now });
       }
       await enqueueWebhookEvent(trx, 'suggestion.reviewed', toSuggestion(updated), now);
       return updated;

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { PointsRules } from '../config.js';
+import { clickAwardsPerShareDay, clickEarnsPoints, clickReference, clickReferencePrefix, type PointsRules } from '@advocacy-kit/core/rules';
 import type { Db } from '../db/database.js';
 import { award } from '../points/ledger.js';
 
@@ -32,30 +32,30 @@ export const visitorHash = (salt: string, ip: string, userAgent: string, day: st
 export function databaseClickStore(db: Db, salt: string, points: PointsRules): ClickStore {
   /** code → the UTC day on which its share reached the click-points cap. */
   const capped = new Map<string, string>();
-  const slots = points.click <= 0 ? 0 : Math.floor(points.clickDailyCapPerShare / points.click);
 
   /**
-   * A unique click earns points while the share has fewer than cap ÷ click awards that day. The
-   * reference names the slot (`code:day:n`), so the cap holds even across instances; the check
-   * reads at most that many ledger rows, and a capped share is remembered.
+   * A unique click earns points while the share has fewer than cap ÷ click awards that day
+   * (`clickEarnsPoints`). The reference names the slot (`clickReference`: `code:day:n`), so the cap
+   * holds even across instances; the check reads at most that many ledger rows, and a capped
+   * share is remembered.
    */
   const awardClick = async (trx: Db, click: RawClick, day: string) => {
-    if (slots === 0 || capped.get(click.code) === day) return;
-    const prefix = `${click.code}:${day}:`;
+    if (clickAwardsPerShareDay(points) === 0 || capped.get(click.code) === day) return;
+    const prefix = clickReferencePrefix(click.code, day);
     const { count } = await trx
       .selectFrom('points_ledger')
       .select((eb) => eb.fn.countAll<string | number>().as('count'))
       .where('reason', '=', 'click')
       .where('reference', '>=', prefix)
-      .where('reference', '<', `${click.code}:${day};`)
+      .where('reference', '<', `${prefix.slice(0, -1)};`) // ';' sorts right after ':'
       .executeTakeFirstOrThrow();
     const awarded = Number(count);
-    if (awarded >= slots) {
+    if (!clickEarnsPoints(points, awarded)) {
       if (capped.size >= 100_000) capped.clear();
       capped.set(click.code, day);
       return;
     }
-    await award(trx, { employeeId: click.employeeId, delta: points.click, reason: 'click', reference: `${prefix}${awarded + 1}`, at: click.at });
+    await award(trx, { employeeId: click.employeeId, delta: points.click, reason: 'click', reference: clickReference(click.code, day, awarded + 1), at: click.at });
   };
 
   return (batch) =>

@@ -3,7 +3,7 @@
  * hashing and the synchronous SQLite writes never block the thread that answers redirects.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { PointsRules } from '../config.js';
+import type { PointsRules } from '@advocacy-kit/core/rules';
 import { openDatabase } from '../db/database.js';
 import { databaseClickStore, type RawClick } from './click-store.js';
 

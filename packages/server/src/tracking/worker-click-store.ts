@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
-import type { PointsRules } from '../config.js';
+import type { PointsRules } from '@advocacy-kit/core/rules';
 import type { ClickStore, RawClick } from './click-store.js';
 
 export interface WorkerClickStore {

@@ -51,7 +51,7 @@ export async function startHarness(database: TestDatabase, overrides: ConfigInpu
     auth: { jwtSecret: SECRET, apiKeys: ['server-key-1'], ...overrides.auth },
   });
   const advocacy = await createApp(config);
-  await loadSeed(advocacy.services.db, fixture(new Date()), config.points);
+  await loadSeed(advocacy.services.db, fixture(new Date()), config.rules);
   return {
     advocacy,
     config,

@@ -1,4 +1,4 @@
-import type { Badge, BadgeId } from '../backend/contract.js';
+import type { Badge, BadgeId } from '../backend/index.js';
 
 /** How many of what each badge asks for. `streak` is consecutive weeks (Monday–Sunday, UTC) with a share. */
 export interface BadgeRules {
@@ -6,7 +6,7 @@ export interface BadgeRules {
   streakWeeks: number;
 }
 
-export const DEFAULT_BADGE_RULES: BadgeRules = { tenShares: 10, streakWeeks: 4 };
+export const DEFAULT_BADGES: Readonly<BadgeRules> = /* @__PURE__ */ Object.freeze({ tenShares: 10, streakWeeks: 4 });
 
 const WEEK = 7 * 86_400_000;
 /** Monday 00:00 UTC of the week that holds `ms` (the Unix epoch was a Thursday). */
@@ -15,9 +15,9 @@ const weekStart = (ms: number) => ms - ((ms + 3 * 86_400_000) % WEEK);
 /**
  * Every badge with its progress and the moment it was earned, from the times of an employee's
  * shares and conversions (ISO strings, any order). The reference server stores the award once
- * from the same rules; the memory backend derives it each time.
+ * from these rules; the memory backend derives it each time.
  */
-export function badgeStandings(shareTimes: string[], conversionTimes: string[], rules: BadgeRules = DEFAULT_BADGE_RULES): Badge[] {
+export function badgeStandings(shareTimes: string[], conversionTimes: string[], rules: Readonly<BadgeRules> = DEFAULT_BADGES): Badge[] {
   const shares = shareTimes.map((t) => Date.parse(t)).sort((a, b) => a - b);
   const conversions = conversionTimes.map((t) => Date.parse(t)).sort((a, b) => a - b);
   const at = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());

@@ -1,0 +1,20 @@
+/**
+ * @advocacy-kit/core/rules — the business rules every backend applies: points and the click cap,
+ * ledger references, badges, estimated reach and the content-mix targets. No dependencies, so
+ * browser code can import it cheaply.
+ */
+export { DEFAULT_RULES, mergeRules, type Rules, type RulesOverrides } from './rules.js';
+export {
+  DEFAULT_POINTS,
+  clickAwardsPerShareDay,
+  clickEarnsPoints,
+  clickReference,
+  clickReferencePrefix,
+  conversionReference,
+  shareReference,
+  suggestionReference,
+  type PointsRules,
+} from './points.js';
+export { DEFAULT_BADGES, badgeStandings, type BadgeRules } from './badges.js';
+export { DEFAULT_REACH, estimatedReach, type ReachRules } from './reach.js';
+export { DEFAULT_CONTENT_MIX, type ContentMixRules } from './content-mix.js';

@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  DEFAULT_RULES,
+  clickAwardsPerShareDay,
+  clickEarnsPoints,
+  clickReference,
+  clickReferencePrefix,
+  conversionReference,
+  estimatedReach,
+  mergeRules,
+  shareReference,
+  suggestionReference,
+} from './index.js';
+
+describe('the default rules', () => {
+  it('are the documented points, cap, badges, reach and 6-3-1 targets', () => {
+    assert.deepEqual(DEFAULT_RULES.points, { share: 10, click: 2, conversion: 50, suggestion: 20, clickDailyCapPerShare: 20 });
+    assert.deepEqual(DEFAULT_RULES.badges, { tenShares: 10, streakWeeks: 4 });
+    assert.equal(DEFAULT_RULES.reach.linkedin, 600);
+    assert.deepEqual(DEFAULT_RULES.contentMix, { curated: 0.6, owned: 0.3, promotional: 0.1 });
+  });
+
+  it('cannot be changed by accident', () => {
+    assert.throws(() => {
+      (DEFAULT_RULES.points as { share: number }).share = 1;
+    }, TypeError);
+    assert.equal(DEFAULT_RULES.points.share, 10);
+  });
+});
+
+describe('mergeRules', () => {
+  it('replaces only the values an override sets, group by group', () => {
+    const rules = mergeRules(DEFAULT_RULES, { points: { share: 5 }, badges: { streakWeeks: 2 }, reach: { line: 80 } });
+    assert.deepEqual(rules.points, { ...DEFAULT_RULES.points, share: 5 });
+    assert.deepEqual(rules.badges, { tenShares: 10, streakWeeks: 2 });
+    assert.deepEqual(rules.reach, { ...DEFAULT_RULES.reach, line: 80 });
+    assert.deepEqual(rules.contentMix, DEFAULT_RULES.contentMix);
+  });
+
+  it('keeps the base value where an override is undefined, and changes neither argument', () => {
+    const base = mergeRules(DEFAULT_RULES, { points: { click: 3 } });
+    const overrides = { points: { click: undefined, conversion: 0 } };
+    const rules = mergeRules(base, overrides);
+    assert.deepEqual([rules.points.click, rules.points.conversion], [3, 0]);
+    assert.deepEqual([base.points.click, base.points.conversion], [3, 50]);
+    assert.deepEqual(overrides, { points: { click: undefined, conversion: 0 } });
+    assert.deepEqual(mergeRules(DEFAULT_RULES), DEFAULT_RULES);
+  });
+});
+
+describe('ledger references', () => {
+  it('award a share once per employee, post and network', () => {
+    assert.equal(shareReference('emp-ann', 'post-1', 'linkedin'), 'emp-ann:post-1:linkedin');
+    assert.notEqual(shareReference('emp-ann', 'post-1', 'linkedin'), shareReference('emp-ann', 'post-1', 'x'));
+  });
+
+  it('name a click award by link, UTC day and slot, under the prefix that counts them', () => {
+    const reference = clickReference('Ab3dE', '2026-03-18', 4);
+    assert.equal(reference, 'Ab3dE:2026-03-18:4');
+    assert.ok(reference.startsWith(clickReferencePrefix('Ab3dE', '2026-03-18')));
+    assert.ok(!clickReference('Ab3dE', '2026-03-19', 1).startsWith(clickReferencePrefix('Ab3dE', '2026-03-18')));
+  });
+
+  it('award conversions and suggestions by their ids', () => {
+    assert.equal(conversionReference('cnv_1'), 'cnv_1');
+    assert.equal(suggestionReference('sug_1'), 'sug_1');
+  });
+});
+
+describe('the click cap', () => {
+  it('lets a share earn click points until the daily cap is reached', () => {
+    const points = DEFAULT_RULES.points; // 2 per click, 20 per share per day
+    assert.equal(clickAwardsPerShareDay(points), 10);
+    assert.equal(clickEarnsPoints(points, 9), true);
+    assert.equal(clickEarnsPoints(points, 10), false);
+  });
+
+  it('never goes over the cap when it is not a multiple of the click points', () => {
+    const points = { ...DEFAULT_RULES.points, click: 3, clickDailyCapPerShare: 10 };
+    assert.equal(clickAwardsPerShareDay(points), 3);
+    assert.equal(clickEarnsPoints(points, 3), false);
+  });
+
+  it('awards nothing when clicks earn no points or the cap is zero', () => {
+    assert.equal(clickEarnsPoints({ ...DEFAULT_RULES.points, click: 0 }, 0), false);
+    assert.equal(clickEarnsPoints({ ...DEFAULT_RULES.points, clickDailyCapPerShare: 0 }, 0), false);
+  });
+});
+
+describe('estimated reach', () => {
+  it('adds each network’s audience per share, and nothing for an unknown network', () => {
+    const reach = mergeRules(DEFAULT_RULES, { reach: { linkedin: 100, x: 10 } }).reach;
+    assert.equal(estimatedReach(reach, [['linkedin', 3], ['x', 2], ['myspace', 7]]), 320);
+    assert.equal(estimatedReach(reach, new Map()), 0);
+  });
+});

@@ -1,0 +1,44 @@
+import { DEFAULT_BADGES, type BadgeRules } from './badges.js';
+import { DEFAULT_CONTENT_MIX, type ContentMixRules } from './content-mix.js';
+import { DEFAULT_POINTS, type PointsRules } from './points.js';
+import { DEFAULT_REACH, type ReachRules } from './reach.js';
+
+/** The business rules of a program: what earns points, badges, estimated reach and the content-mix targets. */
+export interface Rules {
+  points: PointsRules;
+  badges: BadgeRules;
+  /** Estimated people reached by one share, per network. */
+  reach: ReachRules;
+  /** The content-mix targets (6-3-1 by default). */
+  contentMix: ContentMixRules;
+}
+
+/** Any part of the rules, to change only what differs from the defaults. */
+export type RulesOverrides = { [Group in keyof Rules]?: Partial<Rules[Group]> };
+
+/** The rules the reference server and the memory backend apply unless configured otherwise. */
+export const DEFAULT_RULES: Readonly<Rules> = /* @__PURE__ */ Object.freeze({
+  points: DEFAULT_POINTS,
+  badges: DEFAULT_BADGES,
+  reach: DEFAULT_REACH,
+  contentMix: DEFAULT_CONTENT_MIX,
+});
+
+/** Copies only the values that are set: an `undefined` in an override keeps the base value. */
+function merge<T extends object>(base: T, override: Partial<T> | undefined): T {
+  const merged = { ...base };
+  for (const [key, value] of Object.entries(override ?? {})) {
+    if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
+  }
+  return merged;
+}
+
+/** New rules: `base` with every value set in `overrides` replaced; neither argument changes. */
+export function mergeRules(base: Readonly<Rules>, overrides: RulesOverrides = {}): Rules {
+  return {
+    points: merge(base.points, overrides.points),
+    badges: merge(base.badges, overrides.badges),
+    reach: merge(base.reach, overrides.reach),
+    contentMix: merge(base.contentMix, overrides.contentMix),
+  };
+}
