@@ -9,6 +9,9 @@ import { createLeaderboardController, createMyStatsController } from '../points/
 import { createShareController } from '../share/share-flow.js';
 import type { AdvocacyClient, AdvocacyClientOptions } from './types.js';
 
+/** How long a burst of points changes may last before the stores that show points refetch once. */
+const SETTLE_MS = 250;
+
 /**
  * Creates one SDK instance over a backend. Its stores are lazy — each fetches when it gets its
  * first subscriber — and belong to this client alone, so two clients can live on one page.
@@ -37,6 +40,31 @@ export function createAdvocacyClient(options: AdvocacyClientOptions): AdvocacyCl
   const none = (list: unknown[]) => !list.length;
   const badges = resource<Badge[]>(async () => (await backend.listMyBadges?.()) ?? [], none);
   const contests = resource<Contest[]>(async () => (await backend.listContests?.()) ?? [], none);
+  const myStats = createMyStatsController({ backend });
+  const leaderboard = createLeaderboardController({ backend });
+
+  // Points changed here or in another tab: every store that shows points forgets them at once
+  // if nobody watches it, and the watched ones refetch once for a whole burst of changes.
+  const scored = [myStats, leaderboard, badges, contests];
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  const stale = () => {
+    for (const store of scored) store.invalidate();
+    settle ??= setTimeout(() => {
+      settle = undefined;
+      for (const store of scored) store.invalidate(true);
+    }, SETTLE_MS);
+  };
+  // The other tabs of this client (same storageKey). Node ≥ 18 has BroadcastChannel too, where
+  // it would keep the process alive: unref() lets it exit.
+  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`${storageKey}:points`) : null;
+  if (channel) {
+    channel.onmessage = stale;
+    (channel as { unref?: () => void }).unref?.();
+  }
+  const pointsChanged = () => {
+    channel?.postMessage(0);
+    stale();
+  };
 
   return {
     backend,
@@ -48,13 +76,16 @@ export function createAdvocacyClient(options: AdvocacyClientOptions): AdvocacyCl
     me: { store: me.store, refresh: me.refresh },
     topics: { store: topics.store, refresh: topics.refresh },
     feed: createFeedController({ backend, storage, storageKey }),
-    myStats: createMyStatsController({ backend }),
-    leaderboard: createLeaderboardController({ backend }),
+    myStats,
+    leaderboard,
     badges: { store: badges.store, refresh: badges.refresh },
     contests: { store: contests.store, refresh: contests.refresh },
     shares: createShareController({
       backend,
-      onShared: (postId, network) => events.track('share_intent', { postId, network }),
+      onShared(postId, network) {
+        events.track('share_intent', { postId, network });
+        pointsChanged();
+      },
     }),
     events,
     async acceptPolicy() {
@@ -63,6 +94,11 @@ export function createAdvocacyClient(options: AdvocacyClientOptions): AdvocacyCl
       return employee;
     },
     suggest: (input) => backend.createSuggestion(input, uuid()),
-    destroy: () => events.destroy(),
+    pointsChanged,
+    destroy() {
+      clearTimeout(settle);
+      channel?.close();
+      return events.destroy();
+    },
   };
 }

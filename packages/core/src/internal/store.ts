@@ -46,6 +46,12 @@ export interface Resource<T> {
   refresh(): Promise<void>;
   /** Sets a parameter of the request; a new value refetches while the store is subscribed. */
   set<P>($param: WritableAtom<P>, value: P): void;
+  /**
+   * The data is out of date. Unsubscribed, the store forgets it at once (and drops any answer
+   * still on its way), so its next subscriber never sees it; subscribed, it refetches when
+   * `refetch` is true and keeps showing the data meanwhile.
+   */
+  invalidate(refetch?: boolean): void;
 }
 
 /**
@@ -53,7 +59,8 @@ export interface Resource<T> {
  * the last data while reloading, and drops responses that a newer request has superseded.
  */
 export function resource<T>(load: () => Promise<T>, isEmpty: (data: T) => boolean = () => false): Resource<T> {
-  const $state = atom<AsyncState<T>>({ status: 'idle', data: undefined, error: null });
+  const idle: AsyncState<T> = { status: 'idle', data: undefined, error: null };
+  const $state = atom(idle);
   let seq = 0;
   const refresh = async () => {
     const mine = ++seq;
@@ -74,6 +81,12 @@ export function resource<T>(load: () => Promise<T>, isEmpty: (data: T) => boolea
       if ($param.value === value) return;
       $param.set(value);
       if (mounted()) void refresh();
+    },
+    invalidate(refetch) {
+      if (!mounted()) {
+        seq++;
+        $state.set(idle);
+      } else if (refetch) void refresh();
     },
   };
 }
