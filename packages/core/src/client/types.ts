@@ -96,7 +96,12 @@ export interface ShareRequest {
    * is recorded, or closes it on failure. Not needed for `copy`, `email` and `native`.
    */
   target?: ShareTarget | null;
-  /** Reuse to retry the same share; a fresh one is generated otherwise. */
+  /**
+   * Leave it out: the share controller owns the key. It makes one for a share, keeps it while the
+   * same post, network and commentary are shared again after a failure (so a share whose answer
+   * was lost is not recorded twice), and makes a new one when the request changes or after a
+   * success. Pass your own only if you keep attempts yourself, e.g. across page loads.
+   */
   idempotencyKey?: string;
 }
 
@@ -116,7 +121,10 @@ export type ShareFlowState =
 
 export interface ShareController {
   readonly store: AdvocacyStore<ShareFlowState>;
-  /** Records the share (idempotent, retried by core), then sends the target to the intent. */
+  /**
+   * Records the share (idempotent, retried by core under one key, also when `share()` is called
+   * again with the same request after a failure), then sends the target to the intent.
+   */
   share(request: ShareRequest): Promise<ShareResult>;
   reset(): void;
 }

@@ -41,17 +41,27 @@ async function nativeShare(data: ShareData): Promise<boolean> {
 }
 
 /**
- * The share flow: record the share (idempotent, retried with backoff under one key), then hand
- * it to the network — point the popup at the intent, put the text on the clipboard where the
- * intent takes only a URL, use the share sheet for `native` and `mailto:` for email.
+ * The share flow: record the share (idempotent, retried with backoff under one key, which the
+ * controller keeps for retries of the same request until it succeeds), then hand it to the
+ * network — point the popup at the intent, put the text on the clipboard where the intent takes
+ * only a URL, use the share sheet for `native` and `mailto:` for email.
  */
 export function createShareController(options: ShareControllerOptions): ShareController {
   const { backend, attempts = 4, retryBaseMs = 500 } = options;
   const $state = atom<ShareFlowState>({ status: 'idle' });
+  // One key per share attempt: kept while the same request is retried (so a share whose answer
+  // was lost is never recorded twice), replaced when the request changes or once it succeeded.
+  let attempt = '';
+  let key = '';
 
   const share = async (request: ShareRequest): Promise<ShareResult> => {
     const { post, network, commentary, target } = request;
-    const idempotencyKey = request.idempotencyKey ?? uuid();
+    const same = JSON.stringify([post.id, network, commentary]);
+    if (same !== attempt) {
+      attempt = same;
+      key = uuid();
+    }
+    const idempotencyKey = request.idempotencyKey ?? key;
     $state.set({ status: 'sharing', postId: post.id, network });
     try {
       const recorded = await withRetry(
@@ -59,6 +69,8 @@ export function createShareController(options: ShareControllerOptions): ShareCon
         attempts,
         retryBaseMs,
       );
+      // Recorded: the next share, even of the same words, is a new one.
+      if (idempotencyKey === key) attempt = '';
       const url = recorded.trackingUrl;
       const text = composeShareText(commentary, url);
       const spec = networks[network];
