@@ -34,10 +34,10 @@ export function createAdvocacyClient(options: AdvocacyClientOptions): AdvocacyCl
     if (!localeChosen) $locale.set(employee.locale);
     return employee;
   });
-  const topics = resource<Topic[]>(() => backend.listTopics(), (list) => list.length === 0);
+  const none = (list: unknown[]) => !list.length;
+  const topics = resource<Topic[]>(() => backend.listTopics(), none);
   const events = createEventQueue({ backend, storage, storageKey });
   // Optional in a backend: one without them has no badges and no contests (empty, not an error).
-  const none = (list: unknown[]) => !list.length;
   const badges = resource<Badge[]>(async () => (await backend.listMyBadges?.()) ?? [], none);
   const contests = resource<Contest[]>(async () => (await backend.listContests?.()) ?? [], none);
   const myStats = createMyStatsController({ backend });
@@ -73,13 +73,14 @@ export function createAdvocacyClient(options: AdvocacyClientOptions): AdvocacyCl
       localeChosen = true;
       $locale.set(locale);
     },
-    me: { store: me.store, refresh: me.refresh },
-    topics: { store: topics.store, refresh: topics.refresh },
+    // A resource is its controller (store, refresh), plus members the types keep internal.
+    me,
+    topics,
     feed: createFeedController({ backend, storage, storageKey }),
     myStats,
     leaderboard,
-    badges: { store: badges.store, refresh: badges.refresh },
-    contests: { store: contests.store, refresh: contests.refresh },
+    badges,
+    contests,
     shares: createShareController({
       backend,
       onShared(postId, network) {

@@ -24,9 +24,7 @@ export function createLeaderboardController(options: LeaderboardOptions): Leader
     (data) => data.entries.length === 0,
   );
   return {
-    store: board.store,
-    refresh: board.refresh,
-    invalidate: board.invalidate,
+    ...board,
     period: facade($period),
     scope: facade($scope),
     setPeriod: (period) => board.set($period, period),
@@ -47,9 +45,7 @@ export function createMyStatsController(options: MyStatsOptions): MyStatsControl
     (data) => data.points === 0 && data.shares === 0,
   );
   return {
-    store: stats.store,
-    refresh: stats.refresh,
-    invalidate: stats.invalidate,
+    ...stats,
     period: facade($period),
     setPeriod: (period) => stats.set($period, period),
   };
