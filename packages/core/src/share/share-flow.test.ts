@@ -91,7 +91,7 @@ describe('share flow', () => {
     assert.equal(new Set(keys).size, 4);
   });
 
-  it('makes a new key when the request changes after a failure', async () => {
+  it('gives each changed request its own key, and keeps each until that share succeeds', async () => {
     const memory = memoryBackend({ now: () => NOW });
     const keys: string[] = [];
     const backend: AdvocacyBackend = {
@@ -109,6 +109,9 @@ describe('share flow', () => {
     await assert.rejects(shares.share({ post, network: 'linkedin', commentary: 'Two' }));
     assert.equal(new Set(keys).size, 3);
     assert.equal(keys[2], keys[3]);
+    // Back to the first share, which may have reached the server: still its own key.
+    await assert.rejects(shares.share({ post, network: 'x', commentary: 'One' }));
+    assert.equal(keys[4], keys[0]);
   });
 
   it('uses the key an integrator passes', async () => {

@@ -49,19 +49,15 @@ async function nativeShare(data: ShareData): Promise<boolean> {
 export function createShareController(options: ShareControllerOptions): ShareController {
   const { backend, attempts = 4, retryBaseMs = 500 } = options;
   const $state = atom<ShareFlowState>({ status: 'idle' });
-  // One key per share attempt: kept while the same request is retried (so a share whose answer
-  // was lost is never recorded twice), replaced when the request changes or once it succeeded.
-  let attempt = '';
-  let key = '';
+  // One key per share: kept while the same request (post, network, commentary) is tried again,
+  // so a share whose answer was lost is never recorded twice, and dropped once it succeeded.
+  const keys = new Map<string, string>();
 
   const share = async (request: ShareRequest): Promise<ShareResult> => {
     const { post, network, commentary, target } = request;
-    const same = JSON.stringify([post.id, network, commentary]);
-    if (same !== attempt) {
-      attempt = same;
-      key = uuid();
-    }
-    const idempotencyKey = request.idempotencyKey ?? key;
+    const attempt = JSON.stringify([post.id, network, commentary]);
+    const idempotencyKey = request.idempotencyKey ?? keys.get(attempt) ?? uuid();
+    keys.set(attempt, idempotencyKey);
     $state.set({ status: 'sharing', postId: post.id, network });
     try {
       const recorded = await withRetry(
@@ -70,7 +66,7 @@ export function createShareController(options: ShareControllerOptions): ShareCon
         retryBaseMs,
       );
       // Recorded: the next share, even of the same words, is a new one.
-      if (idempotencyKey === key) attempt = '';
+      keys.delete(attempt);
       const url = recorded.trackingUrl;
       const text = composeShareText(commentary, url);
       const spec = networks[network];
