@@ -54,9 +54,9 @@ export function createAdvocacyClient(options: AdvocacyClientOptions): AdvocacyCl
       for (const store of scored) store.invalidate(true);
     }, SETTLE_MS);
   };
-  // The other tabs of this client (same storageKey). Node ≥ 18 has BroadcastChannel too, where
-  // it would keep the process alive: unref() lets it exit.
-  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`${storageKey}:points`) : null;
+  // The other tabs of this client (same storageKey), where there is a BroadcastChannel. Node has
+  // one too, where it would keep the process alive: unref() lets it exit.
+  const channel: BroadcastChannel | undefined = globalThis.BroadcastChannel && new BroadcastChannel(`${storageKey}:points`);
   if (channel) {
     channel.onmessage = stale;
     (channel as { unref?: () => void }).unref?.();

@@ -134,7 +134,7 @@ export function createEventQueue(options: EventQueueOptions): EventQueue {
 
   return {
     store: facade($stats),
-    track(type: EventType, data: { postId?: string; network?: NetworkId } = {}) {
+    track(type: EventType, data?: { postId?: string; network?: NetworkId }) {
       // A property given as undefined is dropped when the event is stored or sent as JSON.
       pending.push({ id: uuid(), type, at: new Date().toISOString(), ...data });
       update();

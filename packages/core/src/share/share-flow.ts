@@ -18,10 +18,9 @@ export interface ShareControllerOptions {
   retryBaseMs?: number;
 }
 
-/** Puts text on the clipboard; false where the browser refuses (no permission, no focus, Node). */
+/** Puts text on the clipboard; false where the browser refuses (no permission, no focus) or has none (Node). */
 async function copyText(text: string): Promise<boolean> {
   try {
-    if (typeof navigator === 'undefined' || !navigator.clipboard) return false;
     await navigator.clipboard.writeText(text);
     return true;
   } catch {
@@ -29,9 +28,11 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-/** Opens the device's share sheet; false when there is none or it failed for another reason than the employee cancelling. */
+/**
+ * Opens the device's share sheet; false when there is none (the call throws a TypeError) or it
+ * failed for another reason than the employee cancelling.
+ */
 async function nativeShare(data: ShareData): Promise<boolean> {
-  if (typeof navigator === 'undefined' || typeof navigator.share !== 'function') return false;
   try {
     await navigator.share(data);
     return true;
@@ -71,16 +72,11 @@ export function createShareController(options: ShareControllerOptions): ShareCon
       const text = composeShareText(commentary, url);
       const spec = networks[network];
       const intentUrl = spec.intentUrl({ url, text, title: post.title });
-      let copiedText: string | null = null;
-      const copy = async () => {
-        if (await copyText(text)) copiedText = text;
-      };
-
-      if (network === 'native') {
-        if (!(await nativeShare({ title: post.title, text: commentary, url }))) await copy();
-      } else if (!spec.takesText || network === 'copy') {
-        await copy();
-      }
+      // The words go to the clipboard for `copy`, where the intent takes only a URL, and for
+      // `native` where there is no share sheet.
+      const toClipboard =
+        network === 'native' ? !(await nativeShare({ title: post.title, text: commentary, url })) : !spec.takesText || network === 'copy';
+      const copiedText = toClipboard && (await copyText(text)) ? text : null;
       if (intentUrl && target && !target.closed && network !== 'email') {
         target.location.href = intentUrl;
       } else {
