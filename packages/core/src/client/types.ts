@@ -97,10 +97,11 @@ export interface ShareRequest {
    */
   target?: ShareTarget | null;
   /**
-   * Leave it out: the share controller owns the key. It makes one for a share, keeps it while the
-   * same post, network and commentary are shared again after a failure (so a share whose answer
-   * was lost is not recorded twice), and makes a new one when the request changes or after a
-   * success. Pass your own only if you keep attempts yourself, e.g. across page loads.
+   * Leave it out: the share controller owns the key. It makes one for a share and keeps it while
+   * the same post, network and commentary are shared again after a failure (so a share whose
+   * answer was lost is not recorded twice); a changed request gets its own key, and a share
+   * after a success a new one. Pass your own only if you keep attempts yourself, e.g. across
+   * page loads.
    */
   idempotencyKey?: string;
 }
