@@ -50,6 +50,7 @@ test('an employee signs in in Japanese, shares with a tracking link and earns po
   // Baseline of the employee's stats before sharing.
   await stat(page, 'ポイント').waitFor();
   const pointsBefore = await statValue(page, 'ポイント');
+  const sharesBefore = await statValue(page, 'シェア数');
   const clicksBefore = await statValue(page, 'ユニーククリック数');
 
   // Open the share dialog, write a comment, share to LinkedIn.
@@ -72,6 +73,12 @@ test('an employee signs in in Japanese, shares with a tracking link and earns po
   await dialog.getByText('シェアありがとうございます！').waitFor();
   const earned = (await dialog.getByText(/ポイントを獲得しました/).count()) > 0 ? 10 : 0;
   await dialog.getByRole('button', { name: '完了' }).click();
+
+  // Without a reload, my stats and my row on the leaderboard already count the share.
+  const pointsShared = (pointsBefore + earned).toLocaleString('ja-JP');
+  await stat(page, 'シェア数').filter({ hasText: new RegExp(`^${(sharesBefore + 1).toLocaleString('ja-JP')}$`) }).waitFor();
+  await stat(page, 'ポイント').filter({ hasText: new RegExp(`^${pointsShared}$`) }).waitFor();
+  await page.locator('advocacy-leaderboard li[aria-current="true"]').filter({ hasText: `${pointsShared}ポイント` }).waitFor();
 
   // LinkedIn's crawler fetches the link for its preview: redirected, not counted.
   const bot = await fetch(trackingUrl, { redirect: 'manual', headers: { 'user-agent': USER_AGENTS.linkedInBot } });

@@ -9,6 +9,9 @@ import { createLeaderboardController, createMyStatsController } from '../points/
 import { createShareController } from '../share/share-flow.js';
 import type { AdvocacyClient, AdvocacyClientOptions } from './types.js';
 
+/** How long a burst of points changes may last before the stores that show points refetch once. */
+const SETTLE_MS = 250;
+
 /**
  * Creates one SDK instance over a backend. Its stores are lazy — each fetches when it gets its
  * first subscriber — and belong to this client alone, so two clients can live on one page.
@@ -31,12 +34,37 @@ export function createAdvocacyClient(options: AdvocacyClientOptions): AdvocacyCl
     if (!localeChosen) $locale.set(employee.locale);
     return employee;
   });
-  const topics = resource<Topic[]>(() => backend.listTopics(), (list) => list.length === 0);
+  const none = (list: unknown[]) => !list.length;
+  const topics = resource<Topic[]>(() => backend.listTopics(), none);
   const events = createEventQueue({ backend, storage, storageKey });
   // Optional in a backend: one without them has no badges and no contests (empty, not an error).
-  const none = (list: unknown[]) => !list.length;
   const badges = resource<Badge[]>(async () => (await backend.listMyBadges?.()) ?? [], none);
   const contests = resource<Contest[]>(async () => (await backend.listContests?.()) ?? [], none);
+  const myStats = createMyStatsController({ backend });
+  const leaderboard = createLeaderboardController({ backend });
+
+  // Points changed here or in another tab: every store that shows points forgets them at once
+  // if nobody watches it, and the watched ones refetch once for a whole burst of changes.
+  const scored = [myStats, leaderboard, badges, contests];
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  const stale = () => {
+    for (const store of scored) store.invalidate();
+    settle ??= setTimeout(() => {
+      settle = undefined;
+      for (const store of scored) store.invalidate(true);
+    }, SETTLE_MS);
+  };
+  // The other tabs of this client (same storageKey), where there is a BroadcastChannel. Node has
+  // one too, where it would keep the process alive: unref() lets it exit.
+  const channel: BroadcastChannel | undefined = globalThis.BroadcastChannel && new BroadcastChannel(`${storageKey}:points`);
+  if (channel) {
+    channel.onmessage = stale;
+    (channel as { unref?: () => void }).unref?.();
+  }
+  const pointsChanged = () => {
+    channel?.postMessage(0);
+    stale();
+  };
 
   return {
     backend,
@@ -45,16 +73,20 @@ export function createAdvocacyClient(options: AdvocacyClientOptions): AdvocacyCl
       localeChosen = true;
       $locale.set(locale);
     },
-    me: { store: me.store, refresh: me.refresh },
-    topics: { store: topics.store, refresh: topics.refresh },
+    // A resource is its controller (store, refresh), plus members the types keep internal.
+    me,
+    topics,
     feed: createFeedController({ backend, storage, storageKey }),
-    myStats: createMyStatsController({ backend }),
-    leaderboard: createLeaderboardController({ backend }),
-    badges: { store: badges.store, refresh: badges.refresh },
-    contests: { store: contests.store, refresh: contests.refresh },
+    myStats,
+    leaderboard,
+    badges,
+    contests,
     shares: createShareController({
       backend,
-      onShared: (postId, network) => events.track('share_intent', { postId, network }),
+      onShared(postId, network) {
+        events.track('share_intent', { postId, network });
+        pointsChanged();
+      },
     }),
     events,
     async acceptPolicy() {
@@ -63,6 +95,11 @@ export function createAdvocacyClient(options: AdvocacyClientOptions): AdvocacyCl
       return employee;
     },
     suggest: (input) => backend.createSuggestion(input, uuid()),
-    destroy: () => events.destroy(),
+    pointsChanged,
+    destroy() {
+      clearTimeout(settle);
+      channel?.close();
+      return events.destroy();
+    },
   };
 }

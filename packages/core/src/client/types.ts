@@ -96,7 +96,13 @@ export interface ShareRequest {
    * is recorded, or closes it on failure. Not needed for `copy`, `email` and `native`.
    */
   target?: ShareTarget | null;
-  /** Reuse to retry the same share; a fresh one is generated otherwise. */
+  /**
+   * Leave it out: the share controller owns the key. It makes one for a share and keeps it while
+   * the same post, network and commentary are shared again after a failure (so a share whose
+   * answer was lost is not recorded twice); a changed request gets its own key, and a share
+   * after a success a new one. Pass your own only if you keep attempts yourself, e.g. across
+   * page loads.
+   */
   idempotencyKey?: string;
 }
 
@@ -116,7 +122,10 @@ export type ShareFlowState =
 
 export interface ShareController {
   readonly store: AdvocacyStore<ShareFlowState>;
-  /** Records the share (idempotent, retried by core), then sends the target to the intent. */
+  /**
+   * Records the share (idempotent, retried by core under one key, also when `share()` is called
+   * again with the same request after a failure), then sends the target to the intent.
+   */
   share(request: ShareRequest): Promise<ShareResult>;
   reset(): void;
 }
@@ -139,7 +148,11 @@ export interface AdvocacyClientOptions {
   locale?: Locale;
   /** Storage for the event queue and "new since last visit"; `localStorage` in browsers. */
   storage?: Storage | null;
-  /** Namespace for storage keys, so two clients on one page keep separate queues. */
+  /**
+   * Namespace for storage keys, so two clients on one page keep separate queues; also names the
+   * channel on which the tabs of one client tell each other that points changed, so give each
+   * backend its own (`<advocacy-provider>` uses `advocacy-kit:<base-url>`). Default `advocacy-kit`.
+   */
   storageKey?: string;
 }
 
@@ -161,6 +174,16 @@ export interface AdvocacyClient {
   readonly events: EventQueueController;
   acceptPolicy(): Promise<Employee>;
   suggest(input: SuggestionInput): Promise<Suggestion>;
-  /** Flushes events and stops timers and listeners. */
+  /**
+   * Says that the employee's points may have changed — a share, an approved suggestion, an
+   * award the host learnt of — so that what shows points stays true without a reload: `myStats`,
+   * `leaderboard`, `badges` and `contests` refetch while subscribed (once for a burst of calls,
+   * within a quarter of a second), and an unsubscribed one drops its data so that its next
+   * subscriber loads it afresh. The other tabs of this client (same `storageKey`) do the same,
+   * through `BroadcastChannel` where there is one. The share flow calls it after every recorded
+   * share; call it yourself after awards made elsewhere.
+   */
+  pointsChanged(): void;
+  /** Flushes events and stops timers and listeners (and closes the channel to other tabs). */
   destroy(): Promise<void>;
 }

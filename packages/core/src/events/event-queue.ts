@@ -134,11 +134,9 @@ export function createEventQueue(options: EventQueueOptions): EventQueue {
 
   return {
     store: facade($stats),
-    track(type: EventType, data: { postId?: string; network?: NetworkId } = {}) {
-      const event: AdvocacyEvent = { id: uuid(), type, at: new Date().toISOString() };
-      if (data.postId !== undefined) event.postId = data.postId;
-      if (data.network !== undefined) event.network = data.network;
-      pending.push(event);
+    track(type: EventType, data?: { postId?: string; network?: NetworkId }) {
+      // A property given as undefined is dropped when the event is stored or sent as JSON.
+      pending.push({ id: uuid(), type, at: new Date().toISOString(), ...data });
       update();
       if (pending.length >= batchSize) auto();
     },

@@ -67,7 +67,7 @@ export function createFeedController(options: FeedOptions): FeedController {
     }
   };
 
-  const { mounted } = lazy($state, () => void refresh());
+  const mounted = lazy($state, () => void refresh());
 
   return {
     store: facade($state),

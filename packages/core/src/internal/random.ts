@@ -1,12 +1,12 @@
 /** Random ids from the platform's CSPRNG (Web Crypto, global in browsers and Node ≥ 19). */
 
-/** A version 4 UUID; falls back to `getRandomValues` where `randomUUID` is unavailable (insecure contexts). */
+/** A version 4 UUID; built from `getRandomValues` where `randomUUID` is unavailable (insecure contexts). */
 export function uuid(): string {
   const c = globalThis.crypto;
   if (typeof c.randomUUID === 'function') return c.randomUUID();
-  const b = c.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  // One random byte per hex digit of the template: a `0` or `1` becomes any digit, the `4` stays
+  // (version 4) and the `8` becomes 8 to b (variant 10xx).
+  const bytes = c.getRandomValues(new Uint8Array(31));
+  let i = 0;
+  return '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (d) => (+d ^ (bytes[i++]! & (15 >> (+d / 4)))).toString(16));
 }

@@ -1,9 +1,9 @@
 /** First-party storage that never throws: private modes and quotas make `localStorage` fail. */
 
-/** The page's `localStorage`, or `null` outside browsers or where it is blocked. */
+/** The page's `localStorage`, or `null` outside browsers (where reading it throws) or where it is blocked. */
 export function defaultStorage(): Storage | null {
   try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
+    return localStorage;
   } catch {
     return null;
   }

@@ -26,26 +26,34 @@ export const toAdvocacyError = (error: unknown): AdvocacyError =>
     ? error
     : new AdvocacyError('network', error instanceof Error ? error.message : String(error), { cause: error });
 
-/** Runs `start` when the atom gets its first subscriber; `stop` when the last one leaves. */
-export function lazy<T>($atom: WritableAtom<T>, start: () => void, stop?: () => void): { mounted(): boolean } {
+/** Runs `start` when the atom gets its first subscriber; the function returned tells whether it has one. */
+export function lazy<T>($atom: WritableAtom<T>, start: () => void): () => boolean {
   let mounted = false;
   onMount($atom, () => {
     mounted = true;
     start();
     return () => {
       mounted = false;
-      stop?.();
     };
   });
-  return { mounted: () => mounted };
+  return () => mounted;
 }
 
 export interface Resource<T> {
   $state: WritableAtom<AsyncState<T>>;
   store: FacadeStore<AsyncState<T>>;
   refresh(): Promise<void>;
-  /** Sets a parameter of the request; a new value refetches while the store is subscribed. */
+  /**
+   * Sets a parameter of the request; a new value refetches while the store is subscribed, and
+   * otherwise drops the data of the old value (as `invalidate`).
+   */
   set<P>($param: WritableAtom<P>, value: P): void;
+  /**
+   * The data is out of date. Unsubscribed, the store forgets it at once (and drops any answer
+   * still on its way), so its next subscriber never sees it; subscribed, it refetches when
+   * `refetch` is true and keeps showing the data meanwhile.
+   */
+  invalidate(refetch?: boolean): void;
 }
 
 /**
@@ -53,7 +61,8 @@ export interface Resource<T> {
  * the last data while reloading, and drops responses that a newer request has superseded.
  */
 export function resource<T>(load: () => Promise<T>, isEmpty: (data: T) => boolean = () => false): Resource<T> {
-  const $state = atom<AsyncState<T>>({ status: 'idle', data: undefined, error: null });
+  const idle: AsyncState<T> = { status: 'idle', data: undefined, error: null };
+  const $state = atom(idle);
   let seq = 0;
   const refresh = async () => {
     const mine = ++seq;
@@ -65,7 +74,13 @@ export function resource<T>(load: () => Promise<T>, isEmpty: (data: T) => boolea
       if (mine === seq) $state.set({ ...$state.value!, status: 'error', error: toAdvocacyError(error) });
     }
   };
-  const { mounted } = lazy($state, () => void refresh());
+  const mounted = lazy($state, () => void refresh());
+  const invalidate = (refetch?: boolean) => {
+    if (!mounted()) {
+      seq++;
+      $state.set(idle);
+    } else if (refetch) void refresh();
+  };
   return {
     $state,
     store: facade($state),
@@ -73,7 +88,8 @@ export function resource<T>(load: () => Promise<T>, isEmpty: (data: T) => boolea
     set($param, value) {
       if ($param.value === value) return;
       $param.set(value);
-      if (mounted()) void refresh();
+      invalidate(true);
     },
+    invalidate,
   };
 }

@@ -2,7 +2,10 @@ import { atom } from 'nanostores';
 import type { AdvocacyBackend } from '../backend/backend.js';
 import type { Leaderboard, MyStats, Period, Scope } from '../backend/contract.js';
 import type { LeaderboardController, MyStatsController } from '../client/types.js';
-import { facade, resource } from '../internal/store.js';
+import { facade, resource, type Resource } from '../internal/store.js';
+
+/** What the client needs besides the public controller: telling the store its points are stale. */
+type Invalidates = Pick<Resource<unknown>, 'invalidate'>;
 
 export interface LeaderboardOptions {
   backend: AdvocacyBackend;
@@ -13,7 +16,7 @@ export interface LeaderboardOptions {
 }
 
 /** The leaderboard as a lazy store; changing the period or scope refetches while subscribed. */
-export function createLeaderboardController(options: LeaderboardOptions): LeaderboardController {
+export function createLeaderboardController(options: LeaderboardOptions): LeaderboardController & Invalidates {
   const $period = atom<Period>(options.period ?? 'month');
   const $scope = atom<Scope>(options.scope ?? 'company');
   const board = resource<Leaderboard>(
@@ -21,8 +24,7 @@ export function createLeaderboardController(options: LeaderboardOptions): Leader
     (data) => data.entries.length === 0,
   );
   return {
-    store: board.store,
-    refresh: board.refresh,
+    ...board,
     period: facade($period),
     scope: facade($scope),
     setPeriod: (period) => board.set($period, period),
@@ -36,15 +38,14 @@ export interface MyStatsOptions {
 }
 
 /** The employee's own stats as a lazy store; changing the period refetches while subscribed. */
-export function createMyStatsController(options: MyStatsOptions): MyStatsController {
+export function createMyStatsController(options: MyStatsOptions): MyStatsController & Invalidates {
   const $period = atom<Period>(options.period ?? 'month');
   const stats = resource<MyStats>(
     () => options.backend.getMyStats($period.value!),
     (data) => data.points === 0 && data.shares === 0,
   );
   return {
-    store: stats.store,
-    refresh: stats.refresh,
+    ...stats,
     period: facade($period),
     setPeriod: (period) => stats.set($period, period),
   };

@@ -56,4 +56,70 @@ describe('share flow', () => {
     assert.equal(state.status, 'error');
     assert.ok(state.status === 'error' && state.request.idempotencyKey);
   });
+
+  it('keeps the key when the same share is tried again after a network failure, and makes a new one after success', async () => {
+    const memory = memoryBackend({ now: () => NOW });
+    const keys: string[] = [];
+    let down = true;
+    const backend: AdvocacyBackend = {
+      ...memory,
+      async createShare(input) {
+        keys.push(input.idempotencyKey);
+        // The share reaches the server, but the answer is lost while the network is down.
+        const share = await memory.createShare(input);
+        if (down) throw new AdvocacyError('network', 'connection reset');
+        return share;
+      },
+    };
+    const shares = createShareController({ backend, attempts: 1 });
+    const [post, other] = (await memory.listFeed()).items;
+    const request = { post: post!, network: 'x' as const, commentary: 'Worth a read' };
+
+    await assert.rejects(shares.share(request), { code: 'network' });
+    await assert.rejects(shares.share({ ...request }), { code: 'network' });
+    down = false;
+    const first = await shares.share({ ...request });
+    assert.equal(keys.length, 3);
+    assert.equal(new Set(keys).size, 1, 'every try of one share carries one key');
+    assert.equal((await memory.listMyShares()).items.filter((s) => s.postId === post!.id).length, 1);
+    assert.equal(first.share.pointsAwarded, 10);
+
+    await shares.share({ ...request });
+    assert.notEqual(keys[3], keys[0], 'sharing again after a success is a new share');
+    await shares.share({ ...request, post: other! });
+    await shares.share({ ...request, post: other!, commentary: 'Changed my mind' });
+    assert.equal(new Set(keys).size, 4);
+  });
+
+  it('gives each changed request its own key, and keeps each until that share succeeds', async () => {
+    const memory = memoryBackend({ now: () => NOW });
+    const keys: string[] = [];
+    const backend: AdvocacyBackend = {
+      ...memory,
+      async createShare(input) {
+        keys.push(input.idempotencyKey);
+        throw new AdvocacyError('network', 'offline');
+      },
+    };
+    const shares = createShareController({ backend, attempts: 1 });
+    const post = (await memory.listFeed()).items[0]!;
+    await assert.rejects(shares.share({ post, network: 'x', commentary: 'One' }));
+    await assert.rejects(shares.share({ post, network: 'linkedin', commentary: 'One' }));
+    await assert.rejects(shares.share({ post, network: 'linkedin', commentary: 'Two' }));
+    await assert.rejects(shares.share({ post, network: 'linkedin', commentary: 'Two' }));
+    assert.equal(new Set(keys).size, 3);
+    assert.equal(keys[2], keys[3]);
+    // Back to the first share, which may have reached the server: still its own key.
+    await assert.rejects(shares.share({ post, network: 'x', commentary: 'One' }));
+    assert.equal(keys[4], keys[0]);
+  });
+
+  it('uses the key an integrator passes', async () => {
+    const memory = memoryBackend({ now: () => NOW });
+    const { backend, keys } = losingAnswers(memory, 0);
+    const shares = createShareController({ backend });
+    const post = (await memory.listFeed()).items[0]!;
+    await shares.share({ post, network: 'copy', commentary: '', idempotencyKey: 'draft-42' });
+    assert.deepEqual(keys, ['draft-42']);
+  });
 });

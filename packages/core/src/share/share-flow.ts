@@ -18,10 +18,9 @@ export interface ShareControllerOptions {
   retryBaseMs?: number;
 }
 
-/** Puts text on the clipboard; false where the browser refuses (no permission, no focus, Node). */
+/** Puts text on the clipboard; false where the browser refuses (no permission, no focus) or has none (Node). */
 async function copyText(text: string): Promise<boolean> {
   try {
-    if (typeof navigator === 'undefined' || !navigator.clipboard) return false;
     await navigator.clipboard.writeText(text);
     return true;
   } catch {
@@ -29,9 +28,11 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-/** Opens the device's share sheet; false when there is none or it failed for another reason than the employee cancelling. */
+/**
+ * Opens the device's share sheet; false when there is none (the call throws a TypeError) or it
+ * failed for another reason than the employee cancelling.
+ */
 async function nativeShare(data: ShareData): Promise<boolean> {
-  if (typeof navigator === 'undefined' || typeof navigator.share !== 'function') return false;
   try {
     await navigator.share(data);
     return true;
@@ -41,17 +42,23 @@ async function nativeShare(data: ShareData): Promise<boolean> {
 }
 
 /**
- * The share flow: record the share (idempotent, retried with backoff under one key), then hand
- * it to the network — point the popup at the intent, put the text on the clipboard where the
- * intent takes only a URL, use the share sheet for `native` and `mailto:` for email.
+ * The share flow: record the share (idempotent, retried with backoff under one key, which the
+ * controller keeps for retries of the same request until it succeeds), then hand it to the
+ * network — point the popup at the intent, put the text on the clipboard where the intent takes
+ * only a URL, use the share sheet for `native` and `mailto:` for email.
  */
 export function createShareController(options: ShareControllerOptions): ShareController {
   const { backend, attempts = 4, retryBaseMs = 500 } = options;
   const $state = atom<ShareFlowState>({ status: 'idle' });
+  // One key per share: kept while the same request (post, network, commentary) is tried again,
+  // so a share whose answer was lost is never recorded twice, and dropped once it succeeded.
+  const keys = new Map<string, string>();
 
   const share = async (request: ShareRequest): Promise<ShareResult> => {
     const { post, network, commentary, target } = request;
-    const idempotencyKey = request.idempotencyKey ?? uuid();
+    const attempt = JSON.stringify([post.id, network, commentary]);
+    const idempotencyKey = request.idempotencyKey ?? keys.get(attempt) ?? uuid();
+    keys.set(attempt, idempotencyKey);
     $state.set({ status: 'sharing', postId: post.id, network });
     try {
       const recorded = await withRetry(
@@ -59,20 +66,17 @@ export function createShareController(options: ShareControllerOptions): ShareCon
         attempts,
         retryBaseMs,
       );
+      // Recorded: the next share, even of the same words, is a new one.
+      keys.delete(attempt);
       const url = recorded.trackingUrl;
       const text = composeShareText(commentary, url);
       const spec = networks[network];
       const intentUrl = spec.intentUrl({ url, text, title: post.title });
-      let copiedText: string | null = null;
-      const copy = async () => {
-        if (await copyText(text)) copiedText = text;
-      };
-
-      if (network === 'native') {
-        if (!(await nativeShare({ title: post.title, text: commentary, url }))) await copy();
-      } else if (!spec.takesText || network === 'copy') {
-        await copy();
-      }
+      // The words go to the clipboard for `copy`, where the intent takes only a URL, and for
+      // `native` where there is no share sheet.
+      const toClipboard =
+        network === 'native' ? !(await nativeShare({ title: post.title, text: commentary, url })) : !spec.takesText || network === 'copy';
+      const copiedText = toClipboard && (await copyText(text)) ? text : null;
       if (intentUrl && target && !target.closed && network !== 'email') {
         target.location.href = intentUrl;
       } else {

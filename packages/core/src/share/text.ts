@@ -7,7 +7,7 @@ const EMOJI = /\p{Extended_Pictographic}/u;
 
 /** Splits text into user-perceived characters (grapheme clusters) where the platform can. */
 export function graphemes(text: string): string[] {
-  if (typeof Intl !== 'undefined' && 'Segmenter' in Intl) {
+  if ('Segmenter' in Intl) {
     return Array.from(new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text), (s) => s.segment);
   }
   return Array.from(text);

@@ -8,7 +8,6 @@ import { StoreController } from '../internal/store-controller.js';
 import { emit } from '../internal/events.js';
 import { asAdvocacyError } from '../internal/errors.js';
 import { formatNumber } from '../internal/format.js';
-import { randomKey } from '../internal/random-key.js';
 import { composeShareText, openShareWindow, suggestedCommentaryFor } from '@advocacy-kit/core/share';
 import { availableNetworks, sharedLength, type NetworkChoice } from './networks.js';
 import { styles } from './share-dialog.styles.js';
@@ -86,7 +85,6 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<CommonStrings & 
   private readonly me = new StoreController<AsyncState<Employee>>(this, () => this.client?.me.store);
   private readonly locale = new StoreController<string>(this, () => this.client?.locale);
   private edited = false;
-  private idempotencyKey = randomKey();
   private returnFocus: HTMLElement | undefined;
   /** Bumped by each `show()`, so a share that ends after the dialog moved on doesn't redraw it. */
   private session = 0;
@@ -116,7 +114,6 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<CommonStrings & 
     this.network = undefined;
     this.edited = false;
     this.commentary = '';
-    this.idempotencyKey = randomKey();
     await this.updateComplete;
     if (!this.dialog?.open) this.dialog?.showModal();
   }
@@ -211,7 +208,7 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<CommonStrings & 
               type="radio"
               name="network"
               .checked=${option.id === choice.id}
-              @change=${() => this.pickNetwork(option.id)}
+              @change=${() => (this.network = option.id)}
             />${option.label}
           </label>`,
         )}
@@ -294,15 +291,9 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<CommonStrings & 
     return this.locale.value ?? this.me.value?.data?.locale ?? this.lang_;
   }
 
-  private pickNetwork(network: NetworkId): void {
-    this.network = network;
-    this.idempotencyKey = randomKey();
-  }
-
   private readonly onInput = (event: Event): void => {
     this.commentary = (event.target as HTMLTextAreaElement).value;
     this.edited = true;
-    this.idempotencyKey = randomKey();
   };
 
   private readonly onSubmit = (event: Event): void => {
@@ -323,7 +314,7 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<CommonStrings & 
     const session = this.session;
     this.phase = { kind: 'sharing' };
     client.shares
-      .share({ post, network, commentary: this.commentary, target, idempotencyKey: this.idempotencyKey })
+      .share({ post, network, commentary: this.commentary, target })
       .then(
         (result) => {
           emit(this, 'advocacy-share', { postId: post.id, network, share: result.share });

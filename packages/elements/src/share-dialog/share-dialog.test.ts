@@ -203,10 +203,16 @@ describe('<advocacy-share-dialog>', () => {
     }
   });
 
-  it('shows a failed share with a Retry that opens a new popup and succeeds', async () => {
+  it('shows a failed share with a Retry that opens a new popup and succeeds under the same idempotency key', async () => {
     const { dialog, backend } = await openDialog();
     await pickNetwork(dialog, 'X');
     const open = stubWindowOpen();
+    const keys: string[] = [];
+    const createShare = backend.createShare;
+    backend.createShare = (input) => {
+      keys.push(input.idempotencyKey);
+      return createShare(input);
+    };
     try {
       backend.fail('forbidden');
       const failed = oneEvent(dialog, 'advocacy-share-error');
@@ -225,6 +231,8 @@ describe('<advocacy-share-dialog>', () => {
       expect(open.calls).to.have.length(2);
       await shared;
       await untilText(dialog, 'Thanks for sharing!');
+      expect(keys).to.have.length(2);
+      expect(keys[1]).to.equal(keys[0]);
     } finally {
       open.restore();
     }
