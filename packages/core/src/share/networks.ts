@@ -73,7 +73,7 @@ export const networkNames: Readonly<Record<BrandNetworkId, string>> = {
 
 /** A network's name for readers of `language` (a BCP 47 tag): Hatena calls itself はてなブックマーク in Japanese. */
 export function networkName(id: BrandNetworkId, language: string): string {
-  return id === 'hatena' && /^ja\b/i.test(language) ? 'はてなブックマーク' : networkNames[id];
+  return id === 'hatena' && language.startsWith('ja') ? 'はてなブックマーク' : networkNames[id];
 }
 
 /** The length of `text` as the network counts it. */
