@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { createAdvocacyClient, type Contest } from '@advocacy-kit/core';
 import { demoSeed, memoryBackend } from '@advocacy-kit/core/memory';
 import type { AdvocacyContestBannerElement } from './contest-banner.component.js';
@@ -54,8 +54,8 @@ describe('<advocacy-contest-banner>', () => {
     seed.contests = [];
     const { client } = { client: createAdvocacyClient({ backend: memoryBackend({ seed }), storage: null }) };
     const banner = await bannerWith(client);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(client.contests.store.get().status).to.equal('empty');
+    await waitUntil(() => client.contests.store.get().status === 'empty', 'the contests never settled as empty');
+    await banner.updateComplete;
     expect(shadow(banner).querySelector('section, [part="state"]')).to.equal(null);
   });
 
