@@ -4,20 +4,7 @@ import type { AdvocacyBackend } from '../backend/backend.js';
 import type { AdvocacyEvent } from '../backend/contract.js';
 import { AdvocacyError } from '../backend/errors.js';
 import { createEventQueue } from './event-queue.js';
-
-function memoryStorage(): Storage {
-  const data = new Map<string, string>();
-  return {
-    get length() {
-      return data.size;
-    },
-    clear: () => data.clear(),
-    getItem: (key) => data.get(key) ?? null,
-    key: (i) => [...data.keys()][i] ?? null,
-    removeItem: (key) => void data.delete(key),
-    setItem: (key, value) => void data.set(key, String(value)),
-  };
-}
+import { memoryStorage } from '../../test/helpers.js';
 
 /**
  * A backend that records how often `sendEvents` delivered each event id; `failing` makes it
