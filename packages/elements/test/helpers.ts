@@ -1,5 +1,6 @@
-import { waitUntil } from '@open-wc/testing';
+import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { createAdvocacyClient, type AdvocacyClient } from '@advocacy-kit/core';
+import type { AdvocacyErrorDetail } from '../src/internal/events.js';
 import { memoryBackend, type MemoryBackend, type MemoryBackendOptions } from '@advocacy-kit/core/memory';
 import '../src/all.js';
 
@@ -97,4 +98,28 @@ export async function captureDownload(trigger: () => void): Promise<{ name: stri
     HTMLAnchorElement.prototype.click = click;
   }
   return { name, text: await blob!.text() };
+}
+
+/**
+ * Mounts `<tag>` with a client whose backend fails, and waits for the `advocacy-error` it
+ * announces (caught on a wrapper, so it must bubble) and the alert it draws.
+ */
+export async function mountFailing<T extends HTMLElement>(
+  tag: keyof HTMLElementTagNameMap,
+  client: AdvocacyClient,
+): Promise<{ element: T; detail: AdvocacyErrorDetail; alert: HTMLElement }> {
+  const wrapper = await fixture<HTMLElement>(html`<div></div>`);
+  const failed = oneEvent(wrapper, 'advocacy-error');
+  wrapper.innerHTML = `<${tag}></${tag}>`;
+  const element = wrapper.querySelector(tag) as unknown as T & { client: AdvocacyClient };
+  element.client = client;
+  const { detail } = (await failed) as CustomEvent<AdvocacyErrorDetail>;
+  return { element, detail, alert: await find(element, '[role="alert"]') };
+}
+
+/** Presses the alert's Retry, then waits until `selector` shows and the alert is gone. */
+export async function retryRecovers(element: Element, alert: HTMLElement, selector: string): Promise<void> {
+  alert.querySelector('button')!.click();
+  await find(element, selector);
+  await waitUntil(() => shadow(element).querySelector('[role="alert"]') === null, `<${element.localName}> still shows an alert`);
 }

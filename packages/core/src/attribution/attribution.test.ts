@@ -3,20 +3,7 @@ import { describe, it } from 'node:test';
 import { AdvocacyError } from '../backend/errors.js';
 import { memoryBackend } from '../memory/memory-backend.js';
 import { captureReferral, flushConversions, getReferral, reportConversion } from './attribution.js';
-
-function memoryStorage(): Storage {
-  const data = new Map<string, string>();
-  return {
-    get length() {
-      return data.size;
-    },
-    clear: () => data.clear(),
-    getItem: (key) => data.get(key) ?? null,
-    key: (i) => [...data.keys()][i] ?? null,
-    removeItem: (key) => void data.delete(key),
-    setItem: (key, value) => void data.set(key, String(value)),
-  };
-}
+import { memoryStorage } from '../../test/helpers.js';
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');
 const DAY = 86_400_000;

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { AdvocacyBackend } from '../backend/backend.js';
 import type { AdvocacyEvent } from '../backend/contract.js';
 import { AdvocacyError } from '../backend/errors.js';
@@ -51,7 +51,8 @@ describe('event queue in the browser', () => {
     expect(queue.store.get().lastError?.code).to.equal('network');
     down = false;
     window.dispatchEvent(new Event('online'));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The backoff is a minute: only the online event can deliver within waitUntil's second.
+    await waitUntil(() => queue.store.get().pending === 0, 'coming back online did not send the queued event');
     expect(received).to.have.length(1);
     expect(queue.store.get()).to.deep.equal({ pending: 0, delivered: 1, lastError: null });
     await queue.destroy();

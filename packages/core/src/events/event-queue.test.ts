@@ -4,20 +4,7 @@ import type { AdvocacyBackend } from '../backend/backend.js';
 import type { AdvocacyEvent } from '../backend/contract.js';
 import { AdvocacyError } from '../backend/errors.js';
 import { createEventQueue } from './event-queue.js';
-
-function memoryStorage(): Storage {
-  const data = new Map<string, string>();
-  return {
-    get length() {
-      return data.size;
-    },
-    clear: () => data.clear(),
-    getItem: (key) => data.get(key) ?? null,
-    key: (i) => [...data.keys()][i] ?? null,
-    removeItem: (key) => void data.delete(key),
-    setItem: (key, value) => void data.set(key, String(value)),
-  };
-}
+import { memoryStorage } from '../../test/helpers.js';
 
 /**
  * A backend that records how often `sendEvents` delivered each event id; `failing` makes it
@@ -27,9 +14,10 @@ function memoryStorage(): Storage {
 function recordingBackend() {
   const received = new Map<string, number>();
   const known = new Set<string>();
-  const state = { failing: null as AdvocacyError | null, duplicates: 0 };
+  const state = { failing: null as AdvocacyError | null, duplicates: 0, calls: 0 };
   const backend = {
     async sendEvents(events: AdvocacyEvent[]) {
+      state.calls++;
       await Promise.resolve();
       if (state.failing) throw state.failing;
       let accepted = 0;
@@ -122,27 +110,35 @@ describe('event queue', () => {
     await second.destroy();
   });
 
-  it('flushes by itself when a batch is full', async () => {
-    const { backend, received } = recordingBackend();
+  it('flushes by itself when a batch is full', async (t) => {
+    t.mock.timers.enable({ apis: ['setTimeout', 'setInterval'] });
+    const { backend, received, state } = recordingBackend();
     const queue = createEventQueue({ backend, storage: null, batchSize: 5 });
     for (let i = 0; i < 4; i++) queue.track('feed_view');
-    await new Promise((r) => setTimeout(r, 5));
-    assert.equal(received.size, 0);
+    assert.equal(state.calls, 0, 'a delivery started before the batch was full');
     queue.track('feed_view');
-    await new Promise((r) => setTimeout(r, 5));
+    assert.equal(state.calls, 1, 'the full batch did not start a delivery');
+    await queue.flush();
     assert.equal(received.size, 5);
     await queue.destroy();
   });
 
-  it('retries after a retryable failure with backoff', async () => {
+  it('retries after a retryable failure with backoff', async (t) => {
+    t.mock.timers.enable({ apis: ['setTimeout', 'setInterval'] });
     const { backend, received, state } = recordingBackend();
     state.failing = new AdvocacyError('server', 'down');
     const queue = createEventQueue({ backend, storage: null, retryBaseMs: 20 });
     queue.track('share_intent', { postId: 'p', network: 'x' });
     await queue.flush();
     assert.equal(received.size, 0);
+    assert.equal(state.calls, 1);
     state.failing = null;
-    await new Promise((r) => setTimeout(r, 80));
+    // The first retry waits between half the base delay and all of it.
+    t.mock.timers.tick(9);
+    assert.equal(state.calls, 1, 'retried before the backoff');
+    t.mock.timers.tick(11);
+    assert.equal(state.calls, 2, 'did not retry after the backoff');
+    await queue.flush();
     assert.equal(received.size, 1);
     assert.deepEqual(queue.store.get(), { pending: 0, delivered: 1, lastError: null });
     await queue.destroy();

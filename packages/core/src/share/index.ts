@@ -1,5 +1,2 @@
-export { networks, getNetwork, countText, remainingText, type ShareNetwork, type CountingRule, type IntentInput } from './networks.js';
-export { weightedLength, graphemes, composeShareText, suggestedCommentaryFor, X_URL_LENGTH } from './text.js';
-export { openShareWindow } from './window.js';
-export { createShareController, type ShareControllerOptions } from './share-flow.js';
-export type { ShareController, ShareFlowState, ShareRequest, ShareResult, ShareTarget } from '../client/types.js';
+export * from './main.js';
+export { networkNames, networkName, type BrandNetworkId } from './networks.js';

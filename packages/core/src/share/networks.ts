@@ -36,7 +36,7 @@ const network = (
   intentUrl: (input: IntentInput) => string | null,
 ): ShareNetwork => ({ id, takesText, limit, counting, intentUrl });
 
-/** Every network core can share to, keyed by id. UI labels are localised by the UI. */
+/** Every network core can share to, keyed by id. Names are in `networkNames`. */
 export const networks: Readonly<Record<NetworkId, ShareNetwork>> = {
   linkedin: network('linkedin', false, 3000, 'characters', (s) => `https://www.linkedin.com/sharing/share-offsite/?url=${q(s.url)}`),
   x: network('x', true, 280, 'weighted', (s) => `https://x.com/intent/post?text=${q(s.text)}`),
@@ -52,6 +52,29 @@ export const networks: Readonly<Record<NetworkId, ShareNetwork>> = {
 };
 
 export const getNetwork = (id: NetworkId): ShareNetwork => networks[id];
+
+/** The networks that are brands: all but `email`, `copy` and `native`, which a UI words in its own language. */
+export type BrandNetworkId = Exclude<NetworkId, 'email' | 'copy' | 'native'>;
+
+/**
+ * Each network's own name, as the brand writes it. Brand names are not translated, so every
+ * UI, email and export takes them from here instead of from its string tables.
+ */
+export const networkNames: Readonly<Record<BrandNetworkId, string>> = {
+  linkedin: 'LinkedIn',
+  x: 'X',
+  facebook: 'Facebook',
+  threads: 'Threads',
+  bluesky: 'Bluesky',
+  xing: 'XING',
+  line: 'LINE',
+  hatena: 'Hatena Bookmark',
+};
+
+/** A network's name for readers of `language` (a BCP 47 tag): Hatena calls itself はてなブックマーク in Japanese. */
+export function networkName(id: BrandNetworkId, language: string): string {
+  return id === 'hatena' && language.startsWith('ja') ? 'はてなブックマーク' : networkNames[id];
+}
 
 /** The length of `text` as the network counts it. */
 export function countText(id: NetworkId, text: string): number {

@@ -3,15 +3,15 @@ import type { AsyncState, Badge } from '@advocacy-kit/core';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import * as en from '../i18n/en.js';
 import * as ja from '../i18n/ja.js';
-import type { BadgesStrings, CommonStrings } from '../i18n/index.js';
+import type { EmployeeStrings } from '../i18n/index.js';
 import { StoreController } from '../internal/store-controller.js';
 import { emit } from '../internal/events.js';
 import { formatNumber } from '../internal/format.js';
 import { styles } from './badges.styles.js';
 
 const strings = {
-  en: { ...en.common, ...en.badges },
-  ja: { ...ja.common, ...ja.badges },
+  en: { common: en.common, badges: en.badges },
+  ja: { common: ja.common, badges: ja.badges },
 };
 
 /** A star for earned badges, a ring for the rest; decorative, the text says the same. */
@@ -41,7 +41,7 @@ const icon = (earned: boolean) =>
  * @cssproperty --advocacy-radius - Panel corner radius.
  * @cssproperty --advocacy-font-family - Font stack.
  */
-export class AdvocacyBadgesElement extends AdvocacyElement<CommonStrings & BadgesStrings> {
+export class AdvocacyBadgesElement extends AdvocacyElement<Pick<EmployeeStrings, 'common' | 'badges'>> {
   static override styles = styles;
 
   constructor() {
@@ -64,8 +64,8 @@ export class AdvocacyBadgesElement extends AdvocacyElement<CommonStrings & Badge
     const earned = list.filter((badge) => badge.awardedAt !== null).length;
     return html`<section aria-labelledby="title">
       <div class="header">
-        <h2 id="title">${this.t.badgesTitle}</h2>
-        ${state?.status === 'ready' ? html`<p class="count">${this.t.earnedCount(formatNumber(earned, this.lang_), formatNumber(list.length, this.lang_))}</p>` : ''}
+        <h2 id="title">${this.t.badges.title}</h2>
+        ${state?.status === 'ready' ? html`<p class="count">${this.t.badges.earnedCount(formatNumber(earned, this.lang_), formatNumber(list.length, this.lang_))}</p>` : ''}
       </div>
       ${this.renderBody(state)}
     </section>`;
@@ -73,20 +73,20 @@ export class AdvocacyBadgesElement extends AdvocacyElement<CommonStrings & Badge
 
   private renderBody(state: AsyncState<Badge[]> | undefined) {
     if (!state || state.status === 'idle' || (state.status === 'loading' && state.data === undefined)) {
-      return html`<ul class="list" part="list" aria-busy="true" aria-label=${this.t.badgesTitle}>
+      return html`<ul class="list" part="list" aria-busy="true" aria-label=${this.t.badges.title}>
           ${[0, 1, 2, 3].map(() => html`<li class="badge" aria-hidden="true"><span class="skeleton line"></span></li>`)}
         </ul>
-        <p class="visually-hidden" role="status">${this.t.loading}</p>`;
+        <p class="visually-hidden" role="status">${this.t.common.loading}</p>`;
     }
     if (state.status === 'error') {
       return html`<div class="state" part="state" role="alert">
-        <strong>${this.t.badgesErrorTitle}</strong>
+        <strong>${this.t.badges.errorTitle}</strong>
         <p>${this.errorMessage(state.error)}</p>
-        <button class="primary" @click=${() => this.client?.badges.refresh()}>${this.t.retry}</button>
+        <button class="primary" @click=${() => this.client?.badges.refresh()}>${this.t.common.retry}</button>
       </div>`;
     }
     const list = state.data ?? [];
-    if (list.length === 0) return html`<div class="state" part="state" role="status"><p>${this.t.badgesEmpty}</p></div>`;
+    if (list.length === 0) return html`<div class="state" part="state" role="status"><p>${this.t.badges.empty}</p></div>`;
     return html`<ul class="list" part="list">
       ${list.map((badge) => this.renderBadge(badge))}
     </ul>`;
@@ -96,16 +96,16 @@ export class AdvocacyBadgesElement extends AdvocacyElement<CommonStrings & Badge
     const earned = badge.awardedAt !== null;
     const target = formatNumber(badge.target, this.lang_);
     const date = earned ? new Intl.DateTimeFormat(this.lang_, { dateStyle: 'medium' }).format(new Date(badge.awardedAt!)) : '';
-    const progress = this.t.progress(formatNumber(badge.progress, this.lang_), target);
+    const progress = this.t.badges.progress(formatNumber(badge.progress, this.lang_), target);
     return html`<li class="badge ${earned ? 'earned' : 'locked'}" part=${earned ? 'badge earned' : 'badge'}>
       ${icon(earned)}
       <span class="text">
-        <strong class="name">${this.t.badgeNames[badge.id]}</strong>
-        <span class="goal">${this.t.badgeGoals[badge.id](target)}</span>
+        <strong class="name">${this.t.badges.names[badge.id]}</strong>
+        <span class="goal">${this.t.badges.goals[badge.id](target)}</span>
         ${earned
-          ? html`<span class="when">${this.t.earnedOn(date)}</span>`
+          ? html`<span class="when">${this.t.badges.earnedOn(date)}</span>`
           : html`<span class="meter"
-              ><progress part="progress" max=${badge.target} .value=${badge.progress} aria-label=${`${this.t.badgeNames[badge.id]}: ${progress}`}></progress
+              ><progress part="progress" max=${badge.target} .value=${badge.progress} aria-label=${`${this.t.badges.names[badge.id]}: ${progress}`}></progress
               ><span class="figure" aria-hidden="true">${progress}</span></span
             >`}
       </span>

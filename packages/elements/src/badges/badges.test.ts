@@ -1,8 +1,8 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { createAdvocacyClient } from '@advocacy-kit/core';
 import { demoSeed, memoryBackend } from '@advocacy-kit/core/memory';
 import type { AdvocacyBadgesElement } from './badges.component.js';
-import { find, findAll, shadow, testClient, textOf, untilText } from '../../test/helpers.js';
+import { find, findAll, mountFailing, retryRecovers, testClient, textOf, untilText } from '../../test/helpers.js';
 
 async function badgesWith(client: unknown, lang = 'en'): Promise<AdvocacyBadgesElement> {
   const wrapper = await fixture<HTMLElement>(html`<div lang=${lang}><advocacy-provider .client=${client}><advocacy-badges></advocacy-badges></advocacy-provider></div>`);
@@ -54,19 +54,12 @@ describe('<advocacy-badges>', () => {
 
     const { client, backend } = testClient();
     backend.fail('network');
-    const wrapper = await fixture<HTMLElement>(html`<div></div>`);
-    const failed = oneEvent(wrapper, 'advocacy-error');
-    wrapper.innerHTML = '<advocacy-badges></advocacy-badges>';
-    const element = wrapper.querySelector('advocacy-badges')!;
-    element.client = client;
-    expect((await failed).detail.source).to.equal('badges');
-    const alert = await find(element, '[role="alert"]');
+    const { element: element, detail, alert } = await mountFailing('advocacy-badges', client);
+    expect(detail.source).to.equal('badges');
     expect(alert.textContent).to.contain('couldn’t load your badges');
     await expect(element).to.be.accessible();
     backend.fail(null);
-    alert.querySelector('button')!.click();
-    await find(element, '[part~="badge"]');
-    expect(shadow(element).querySelector('[role="alert"]')).to.equal(null);
+    await retryRecovers(element, alert, '[part~="badge"]');
   });
 
   it('says so when the backend has no badges', async () => {

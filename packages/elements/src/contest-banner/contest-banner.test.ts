@@ -1,9 +1,9 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { createAdvocacyClient, type Contest } from '@advocacy-kit/core';
 import { demoSeed, memoryBackend } from '@advocacy-kit/core/memory';
 import type { AdvocacyContestBannerElement } from './contest-banner.component.js';
 import { featuredContest } from './contest-banner.component.js';
-import { find, shadow, testClient, textOf, untilText } from '../../test/helpers.js';
+import { find, mountFailing, retryRecovers, shadow, testClient, textOf, untilText } from '../../test/helpers.js';
 
 async function bannerWith(client: unknown, lang = 'en'): Promise<AdvocacyContestBannerElement> {
   const wrapper = await fixture<HTMLElement>(
@@ -54,8 +54,8 @@ describe('<advocacy-contest-banner>', () => {
     seed.contests = [];
     const { client } = { client: createAdvocacyClient({ backend: memoryBackend({ seed }), storage: null }) };
     const banner = await bannerWith(client);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(client.contests.store.get().status).to.equal('empty');
+    await waitUntil(() => client.contests.store.get().status === 'empty', 'the contests never settled as empty');
+    await banner.updateComplete;
     expect(shadow(banner).querySelector('section, [part="state"]')).to.equal(null);
   });
 
@@ -66,17 +66,11 @@ describe('<advocacy-contest-banner>', () => {
 
     const { client, backend } = testClient();
     backend.fail('server');
-    const wrapper = await fixture<HTMLElement>(html`<div></div>`);
-    const failed = oneEvent(wrapper, 'advocacy-error');
-    wrapper.innerHTML = '<advocacy-contest-banner></advocacy-contest-banner>';
-    const banner = wrapper.querySelector('advocacy-contest-banner')!;
-    banner.client = client;
-    expect((await failed).detail.source).to.equal('contests');
-    const alert = await find(banner, '[role="alert"]');
+    const { element: banner, detail, alert } = await mountFailing('advocacy-contest-banner', client);
+    expect(detail.source).to.equal('contests');
     await expect(banner).to.be.accessible();
     backend.fail(null);
-    alert.querySelector('button')!.click();
-    await find(banner, '[part="banner"]');
+    await retryRecovers(banner, alert, '[part="banner"]');
   });
 
   it('speaks Japanese under lang="ja"', async () => {

@@ -3,7 +3,7 @@ import type { FeedState, Post, AsyncState, Topic } from '@advocacy-kit/core';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import * as en from '../i18n/en.js';
 import * as ja from '../i18n/ja.js';
-import type { CommonStrings, FeedStrings } from '../i18n/index.js';
+import type { EmployeeStrings } from '../i18n/index.js';
 import { StoreController } from '../internal/store-controller.js';
 import { tagFor } from '../internal/define.js';
 import { emit } from '../internal/events.js';
@@ -16,8 +16,8 @@ import { styles } from './feed.styles.js';
 let instances = 0;
 
 const strings = {
-  en: { ...en.common, ...en.feed },
-  ja: { ...ja.common, ...ja.feed },
+  en: { common: en.common, feed: en.feed, shareDialog: en.shareDialog },
+  ja: { common: ja.common, feed: ja.feed, shareDialog: ja.shareDialog },
 };
 
 /**
@@ -65,7 +65,7 @@ const strings = {
  * @cssproperty --advocacy-radius-small - Small corner radius.
  * @cssproperty --advocacy-spacing - Base spacing unit.
  */
-export class AdvocacyFeedElement extends AdvocacyElement<CommonStrings & FeedStrings> {
+export class AdvocacyFeedElement extends AdvocacyElement<Pick<EmployeeStrings, 'common' | 'feed' | 'shareDialog'>> {
   static override styles = styles;
 
   static override properties = {
@@ -124,7 +124,7 @@ export class AdvocacyFeedElement extends AdvocacyElement<CommonStrings & FeedStr
     if (this.theme) this.dialog.setAttribute('theme', this.theme);
     else this.dialog.removeAttribute('theme');
     // The host's policy (slot "policy" on the feed) goes on to the dialog.
-    render(html`<slot name="policy" slot="policy"><p>${this.t.policyBody}</p></slot>`, this.dialog);
+    render(html`<slot name="policy" slot="policy"><p>${this.t.shareDialog.policyBody}</p></slot>`, this.dialog);
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -135,7 +135,7 @@ export class AdvocacyFeedElement extends AdvocacyElement<CommonStrings & FeedStr
   protected override render() {
     const state = this.feed.value;
     return html`
-      ${this.online ? nothing : html`<p class="notice offline" part="offline" role="status">${this.t.offline}</p>`}
+      ${this.online ? nothing : html`<p class="notice offline" part="offline" role="status">${this.t.feed.offline}</p>`}
       ${this.renderHeader(state)}
       ${this.renderBody(state)}
       ${this.dialog}
@@ -149,11 +149,11 @@ export class AdvocacyFeedElement extends AdvocacyElement<CommonStrings & FeedStr
     const current = state?.topic ?? null;
     return html`<div class="header" part="header">
       ${fresh > 0
-        ? html`<p class="new-badge" part="new-badge" role="status">${this.t.newSinceLastVisit(fresh)}</p>`
+        ? html`<p class="new-badge" part="new-badge" role="status">${this.t.feed.newSinceLastVisit(fresh)}</p>`
         : nothing}
       ${topics.length > 0
         ? segmented({
-            legend: this.t.topicFilter,
+            legend: this.t.feed.topicFilter,
             name: this.filterName,
             part: 'filter',
             // '' stands for every topic.
@@ -161,7 +161,7 @@ export class AdvocacyFeedElement extends AdvocacyElement<CommonStrings & FeedStr
             current: current ?? '',
             label: (id) => {
               const topic = topics.find((candidate) => candidate.id === id);
-              return topic ? localized(topic.names, this.lang_) : this.t.allTopics;
+              return topic ? localized(topic.names, this.lang_) : this.t.feed.allTopics;
             },
             onPick: (id) => this.client?.feed.setTopic(id || null),
           })
@@ -171,7 +171,7 @@ export class AdvocacyFeedElement extends AdvocacyElement<CommonStrings & FeedStr
 
   private renderBody(state: FeedState | undefined) {
     if (state === undefined || state.status === 'idle' || state.status === 'loading') {
-      return html`<ul class="list" part="list" aria-busy="true" aria-label=${this.t.feedLabel}>
+      return html`<ul class="list" part="list" aria-busy="true" aria-label=${this.t.feed.label}>
           ${[0, 1, 2].map(() => html`<li class="card skeleton-card" aria-hidden="true">
             <div class="media skeleton"></div>
             <div class="body">
@@ -181,23 +181,23 @@ export class AdvocacyFeedElement extends AdvocacyElement<CommonStrings & FeedStr
             </div>
           </li>`)}
         </ul>
-        <p class="visually-hidden" role="status">${this.t.loadingPosts}</p>`;
+        <p class="visually-hidden" role="status">${this.t.feed.loadingPosts}</p>`;
     }
     if (state.status === 'error') {
       return html`<div class="state" part="state" role="alert">
-        <strong>${this.t.feedErrorTitle}</strong>
+        <strong>${this.t.feed.errorTitle}</strong>
         <p>${this.errorMessage(state.error)}</p>
-        <button class="primary" @click=${() => this.refresh()}>${this.t.retry}</button>
+        <button class="primary" @click=${() => this.refresh()}>${this.t.common.retry}</button>
       </div>`;
     }
     if (state.status === 'empty' || state.items.length === 0) {
       return html`<div class="state" part="state" role="status">
-        <strong>${this.t.emptyTitle}</strong>
-        <p>${state.topic ? this.t.emptyTopic : this.t.emptyBody}</p>
+        <strong>${this.t.feed.emptyTitle}</strong>
+        <p>${state.topic ? this.t.feed.emptyTopic : this.t.feed.emptyBody}</p>
       </div>`;
     }
     const topicsById = new Map((this.topics.value?.data ?? []).map((topic) => [topic.id, topic]));
-    return html`<ul class="list" part="list" aria-label=${this.t.feedLabel}>
+    return html`<ul class="list" part="list" aria-label=${this.t.feed.label}>
         ${state.items.map((post, index) => this.renderCard(post, index < state.newSinceLastVisit, topicsById))}
       </ul>
       ${this.renderFooter(state)}`;
@@ -222,8 +222,8 @@ export class AdvocacyFeedElement extends AdvocacyElement<CommonStrings & FeedStr
         : html`<div class="media placeholder" part="image" aria-hidden="true">${post.source.slice(0, 1)}</div>`}
       <div class="body">
         <p class="badges">
-          <span class="kind kind-${post.kind}" part="kind">${this.t.kinds[post.kind]}</span>
-          ${isNew ? html`<span class="new">${this.t.newLabel}</span>` : nothing}
+          <span class="kind kind-${post.kind}" part="kind">${this.t.feed.kinds[post.kind]}</span>
+          ${isNew ? html`<span class="new">${this.t.feed.newLabel}</span>` : nothing}
         </p>
         <h3 id=${titleId} class="title">
           <a part="title" href=${post.url} target="_blank" rel="noopener noreferrer" @click=${() => this.opened(post)}
@@ -245,10 +245,10 @@ export class AdvocacyFeedElement extends AdvocacyElement<CommonStrings & FeedStr
           <button
             class="primary share"
             part="share-button"
-            aria-label=${this.t.shareAria(post.title)}
+            aria-label=${this.t.feed.shareAria(post.title)}
             @click=${(event: Event) => this.openShare(post, event.currentTarget as HTMLElement)}
           >
-            ${this.t.share}
+            ${this.t.feed.share}
           </button>
         </div>
       </div>
@@ -258,12 +258,12 @@ export class AdvocacyFeedElement extends AdvocacyElement<CommonStrings & FeedStr
   private renderFooter(state: FeedState) {
     if (state.loadMoreError) {
       return html`<div class="notice error more" role="alert">
-        <strong>${this.t.loadMoreError}</strong>
+        <strong>${this.t.feed.loadMoreError}</strong>
         <span>${this.errorMessage(state.loadMoreError)}</span>
-        <button @click=${() => this.client?.feed.loadMore()}>${this.t.retry}</button>
+        <button @click=${() => this.client?.feed.loadMore()}>${this.t.common.retry}</button>
       </div>`;
     }
-    if (!state.hasMore) return html`<p class="end">${this.t.caughtUp}</p>`;
+    if (!state.hasMore) return html`<p class="end">${this.t.feed.caughtUp}</p>`;
     return html`<div class="more">
       <div class="sentinel"></div>
       <button
@@ -272,7 +272,7 @@ export class AdvocacyFeedElement extends AdvocacyElement<CommonStrings & FeedStr
         aria-busy=${state.loadingMore ? 'true' : 'false'}
         @click=${() => this.client?.feed.loadMore()}
       >
-        ${state.loadingMore ? this.t.loadingMore : this.t.loadMore}
+        ${state.loadingMore ? this.t.feed.loadingMore : this.t.feed.loadMore}
       </button>
     </div>`;
   }

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
 import { demoSeed } from '@advocacy-kit/core/memory';
 import type { AdvocacyFeedElement } from './feed.component.js';
 import { createAdvocacyClient } from '@advocacy-kit/core';
@@ -212,7 +212,14 @@ describe('<advocacy-feed>', () => {
     spacer.style.height = '5000px';
     const feed = wrapper.querySelector('advocacy-feed')!;
     await find(feed, '[part="card"]');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The observer reports the sentinel's first position in the frame after it starts watching:
+    // out of view, that report must not load more.
+    await feed.updateComplete;
+    const firstPage = client.feed.store.get().items.length;
+    await nextFrame();
+    await nextFrame();
+    expect(client.feed.store.get()).to.include({ loadingMore: false });
+    expect(client.feed.store.get().items.length).to.equal(firstPage);
     expect(findAll(feed, '[part="card"]').length).to.be.lessThan(total);
     shadow(feed).querySelector('.sentinel')!.scrollIntoView();
     await waitUntil(() => findAll(feed, '[part="card"]').length === total, 'scrolling to the end did not load more');

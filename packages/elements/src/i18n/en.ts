@@ -1,15 +1,16 @@
+import { networkNames } from '@advocacy-kit/core/share';
 import type {
   AdminCommonStrings,
-  BadgesStrings,
-  ContestStrings,
   AnalyticsStrings,
+  BadgesStrings,
   CommonStrings,
   ContentListStrings,
+  ContestBannerStrings,
   FeedStrings,
   LeaderboardStrings,
+  MyStatsStrings,
   PostEditorStrings,
-  ShareStrings,
-  StatsStrings,
+  ShareDialogStrings,
   SuggestionQueueStrings,
   SuggestStrings,
 } from './strings.js';
@@ -33,15 +34,12 @@ export const common: CommonStrings = {
     server: 'Something went wrong on our side. Try again in a moment.',
     unknown: 'Something went wrong. Try again.',
   },
-  offline: 'You’re offline. What you see may be out of date; sharing needs a connection.',
-  policyBody:
-    'When you share, you speak for yourself, not for the company. Be honest, don’t share confidential information, and say that you work here when it matters.',
   periodLabel: 'Period',
   periods: { week: 'This week', month: 'This month', quarter: 'This quarter', all: 'All time' },
 };
 
 export const feed: FeedStrings = {
-  feedLabel: 'Posts to share',
+  label: 'Posts to share',
   topicFilter: 'Topic',
   allTopics: 'All',
   loadMore: 'Load more',
@@ -50,7 +48,7 @@ export const feed: FeedStrings = {
   emptyTitle: 'Nothing to share yet',
   emptyBody: 'New posts from your company will show up here.',
   emptyTopic: 'No posts in this topic yet. Try another topic.',
-  feedErrorTitle: 'We couldn’t load the feed',
+  errorTitle: 'We couldn’t load the feed',
   loadMoreError: 'We couldn’t load more posts.',
   caughtUp: 'You’re all caught up.',
   newSinceLastVisit: (n) => `${n} new ${plural(n, 'post', 'posts')} since your last visit`,
@@ -58,11 +56,14 @@ export const feed: FeedStrings = {
   share: 'Share',
   shareAria: (title) => `Share “${title}”`,
   kinds: { curated: 'Industry news', owned: 'From us', promotional: 'Promotion' },
+  offline: 'You’re offline. What you see may be out of date; sharing needs a connection.',
 };
 
-export const share: ShareStrings = {
-  shareTitle: 'Share this post',
+export const shareDialog: ShareDialogStrings = {
+  title: 'Share this post',
   policyTitle: 'Before your first share',
+  policyBody:
+    'When you share, you speak for yourself, not for the company. Be honest, don’t share confidential information, and say that you work here when it matters.',
   policyAccept: 'I agree',
   networkLabel: 'Share to',
   networkNames: { native: 'More apps', copy: 'Copy link', email: 'Email' },
@@ -82,52 +83,52 @@ export const share: ShareStrings = {
   pointsEarned: (points) => `You earned ${points} points.`,
   noNewPoints: 'You already shared this post there, so no new points this time.',
   done: 'Done',
-  shareErrorTitle: 'The share didn’t go through',
+  errorTitle: 'The share didn’t go through',
   previewLabel: 'Link preview',
 };
 
 export const leaderboard: LeaderboardStrings = {
-  leaderboardTitle: 'Leaderboard',
+  title: 'Leaderboard',
   scopeLabel: 'Ranking',
   scopes: { company: 'Company', team: 'My team' },
   points: (points) => `${points} pts`,
   you: 'You',
   rank: (rank) => `#${rank}`,
-  leaderboardEmpty: 'No points yet in this period. Share a post to get on the board.',
+  empty: 'No points yet in this period. Share a post to get on the board.',
   participants: (count) => `${count} participants`,
-  leaderboardErrorTitle: 'We couldn’t load the leaderboard',
+  errorTitle: 'We couldn’t load the leaderboard',
 };
 
-export const stats: StatsStrings = {
-  statsTitle: 'My impact',
-  statPoints: 'Points',
-  statShares: 'Shares',
-  statClicks: 'Unique clicks',
-  statConversions: 'Conversions',
+export const myStats: MyStatsStrings = {
+  title: 'My impact',
+  points: 'Points',
+  shares: 'Shares',
+  clicks: 'Unique clicks',
+  conversions: 'Conversions',
   companyRank: (rank) => `Rank #${rank} in the company`,
   chartSummary: (total, days, best, bestDate) =>
     `Points over ${days} ${plural(days, 'day', 'days')}: ${total} in total, most on ${bestDate} (${best}).`,
   chartEmpty: 'No activity in this period yet.',
   tableCaption: 'Activity by date',
   tableDate: 'Date',
-  statsErrorTitle: 'We couldn’t load your stats',
+  errorTitle: 'We couldn’t load your stats',
   badgesEarned: (n, total) => `${n} of ${total} badges earned`,
   contestRank: (rank, title) => `#${rank} in ${title}`,
 };
 
 export const suggest: SuggestStrings = {
-  suggestTitle: 'Suggest a link',
-  suggestIntro: 'Found something worth sharing? Send it to the program team.',
+  title: 'Suggest a link',
+  intro: 'Found something worth sharing? Send it to the program team.',
   urlLabel: 'Link',
   urlHint: 'A full address, starting with https://',
   noteLabel: 'Why should colleagues share it?',
   noteHint: (max) => `Optional, up to ${max} characters.`,
   topicsLabel: 'Topics',
-  submitSuggestion: 'Send suggestion',
+  submit: 'Send suggestion',
   submitting: 'Sending…',
-  suggestThanksTitle: 'Thanks for the suggestion!',
-  suggestThanksBody: 'The program team will review it. Approved links appear in everyone’s feed.',
-  suggestAnother: 'Suggest another link',
+  thanksTitle: 'Thanks for the suggestion!',
+  thanksBody: 'The program team will review it. Approved links appear in everyone’s feed.',
+  another: 'Suggest another link',
   urlRequired: 'Enter a link.',
   urlInvalid: 'Enter a full link that starts with https:// or http://.',
   noteTooLong: (max) => `Keep the note under ${max} characters.`,
@@ -136,19 +137,8 @@ export const suggest: SuggestStrings = {
 export const adminCommon: AdminCommonStrings = {
   kinds: { curated: 'Curated', owned: 'Our own', promotional: 'Promotional' },
   statuses: { draft: 'Draft', scheduled: 'Scheduled', published: 'Published', archived: 'Archived' },
-  networkNames: {
-    linkedin: 'LinkedIn',
-    x: 'X',
-    facebook: 'Facebook',
-    threads: 'Threads',
-    bluesky: 'Bluesky',
-    xing: 'XING',
-    line: 'LINE',
-    hatena: 'Hatena Bookmark',
-    email: 'Email',
-    copy: 'Copy link',
-    native: 'Device share sheet',
-  },
+  // The brands' names from core; pure, so bundles without the admin components drop this table.
+  networkNames: /* @__PURE__ */ Object.assign({ email: 'Email', copy: 'Copy link', native: 'Device share sheet' }, networkNames),
   everyone: 'Everyone',
   exportCsv: 'Export CSV',
   noTopic: 'No topic',
@@ -289,10 +279,10 @@ export const analytics: AnalyticsStrings = {
 };
 
 export const badges: BadgesStrings = {
-  badgesTitle: 'My badges',
+  title: 'My badges',
   earnedCount: (n, total) => `${n} of ${total} earned`,
-  badgeNames: { first_share: 'First share', ten_shares: 'Ten shares', first_conversion: 'First lead', streak: 'On a roll' },
-  badgeGoals: {
+  names: { first_share: 'First share', ten_shares: 'Ten shares', first_conversion: 'First lead', streak: 'On a roll' },
+  goals: {
     first_share: () => 'Share your first post.',
     ten_shares: (target) => `Share ${target} posts.`,
     first_conversion: () => 'Bring in your first lead, signup or deal through a share.',
@@ -300,12 +290,12 @@ export const badges: BadgesStrings = {
   },
   earnedOn: (date) => `Earned ${date}`,
   progress: (progress, target) => `${progress} of ${target}`,
-  badgesEmpty: 'This program has no badges yet.',
-  badgesErrorTitle: 'We couldn’t load your badges',
+  empty: 'This program has no badges yet.',
+  errorTitle: 'We couldn’t load your badges',
 };
 
-export const contest: ContestStrings = {
-  contestLabel: 'Contest',
+export const contestBanner: ContestBannerStrings = {
+  label: 'Contest',
   prize: (prize) => `Prize: ${prize}`,
   endsIn: (relative) => `Ends ${relative}`,
   finalResults: 'Final results',
@@ -313,5 +303,5 @@ export const contest: ContestStrings = {
   notRanked: 'Share a post to join the ranking.',
   leader: (name, points) => `In the lead: ${name}, ${points} pts`,
   winner: (name, points) => `Winner: ${name}, ${points} pts`,
-  contestErrorTitle: 'We couldn’t load the contest',
+  errorTitle: 'We couldn’t load the contest',
 };

@@ -1,15 +1,16 @@
+import { networkName, networkNames } from '@advocacy-kit/core/share';
 import type {
   AdminCommonStrings,
-  BadgesStrings,
-  ContestStrings,
   AnalyticsStrings,
+  BadgesStrings,
   CommonStrings,
   ContentListStrings,
+  ContestBannerStrings,
   FeedStrings,
   LeaderboardStrings,
+  MyStatsStrings,
   PostEditorStrings,
-  ShareStrings,
-  StatsStrings,
+  ShareDialogStrings,
   SuggestionQueueStrings,
   SuggestStrings,
 } from './strings.js';
@@ -30,15 +31,12 @@ export const common: CommonStrings = {
     server: 'サーバーで問題が発生しました。しばらくしてからお試しください。',
     unknown: '問題が発生しました。もう一度お試しください。',
   },
-  offline: 'オフラインです。表示が最新でない可能性があります。シェアするにはオンライン接続が必要です。',
-  policyBody:
-    'シェアするときは、会社の代表としてではなく、あなた自身の言葉で発信します。正確な情報を心がけ、社外秘の情報は共有せず、必要に応じて当社の社員であることを明記してください。',
   periodLabel: '期間',
   periods: { week: '今週', month: '今月', quarter: '今四半期', all: '全期間' },
 };
 
 export const feed: FeedStrings = {
-  feedLabel: 'シェアできる投稿',
+  label: 'シェアできる投稿',
   topicFilter: 'トピック',
   allTopics: 'すべて',
   loadMore: 'さらに表示',
@@ -47,7 +45,7 @@ export const feed: FeedStrings = {
   emptyTitle: 'シェアできる投稿はまだありません',
   emptyBody: '会社からの新しい投稿がここに表示されます。',
   emptyTopic: 'このトピックの投稿はまだありません。別のトピックをお試しください。',
-  feedErrorTitle: 'フィードを読み込めませんでした',
+  errorTitle: 'フィードを読み込めませんでした',
   loadMoreError: '続きの投稿を読み込めませんでした。',
   caughtUp: 'すべての投稿を表示しました。',
   newSinceLastVisit: (n) => `前回の訪問以降、新しい投稿が${n}件あります`,
@@ -55,11 +53,14 @@ export const feed: FeedStrings = {
   share: 'シェアする',
   shareAria: (title) => `「${title}」をシェアする`,
   kinds: { curated: '業界ニュース', owned: '自社コンテンツ', promotional: 'キャンペーン' },
+  offline: 'オフラインです。表示が最新でない可能性があります。シェアするにはオンライン接続が必要です。',
 };
 
-export const share: ShareStrings = {
-  shareTitle: '投稿をシェアする',
+export const shareDialog: ShareDialogStrings = {
+  title: '投稿をシェアする',
   policyTitle: '初めてシェアする前に',
+  policyBody:
+    'シェアするときは、会社の代表としてではなく、あなた自身の言葉で発信します。正確な情報を心がけ、社外秘の情報は共有せず、必要に応じて当社の社員であることを明記してください。',
   policyAccept: '同意します',
   networkLabel: 'シェア先',
   networkNames: { native: 'その他のアプリ', copy: 'リンクをコピー', email: 'メール' },
@@ -79,52 +80,52 @@ export const share: ShareStrings = {
   pointsEarned: (points) => `${points}ポイントを獲得しました。`,
   noNewPoints: 'この投稿はすでに同じシェア先で共有済みのため、今回はポイントの加算はありません。',
   done: '完了',
-  shareErrorTitle: 'シェアできませんでした',
+  errorTitle: 'シェアできませんでした',
   previewLabel: 'リンクのプレビュー',
 };
 
 export const leaderboard: LeaderboardStrings = {
-  leaderboardTitle: 'ランキング',
+  title: 'ランキング',
   scopeLabel: '対象',
   scopes: { company: '全社', team: '自分のチーム' },
   points: (points) => `${points}ポイント`,
   you: 'あなた',
   rank: (rank) => `${rank}位`,
-  leaderboardEmpty: 'この期間のポイントはまだありません。投稿をシェアしてランキングに参加しましょう。',
+  empty: 'この期間のポイントはまだありません。投稿をシェアしてランキングに参加しましょう。',
   participants: (count) => `参加者${count}人`,
-  leaderboardErrorTitle: 'ランキングを読み込めませんでした',
+  errorTitle: 'ランキングを読み込めませんでした',
 };
 
-export const stats: StatsStrings = {
-  statsTitle: 'あなたの成果',
-  statPoints: 'ポイント',
-  statShares: 'シェア数',
-  statClicks: 'ユニーククリック数',
-  statConversions: 'コンバージョン数',
+export const myStats: MyStatsStrings = {
+  title: 'あなたの成果',
+  points: 'ポイント',
+  shares: 'シェア数',
+  clicks: 'ユニーククリック数',
+  conversions: 'コンバージョン数',
   companyRank: (rank) => `全社で${rank}位`,
   chartSummary: (total, days, best, bestDate) =>
     `${days}日間のポイント推移：合計${total}ポイント、最も多かったのは${bestDate}（${best}ポイント）です。`,
   chartEmpty: 'この期間の活動はまだありません。',
   tableCaption: '日付ごとの活動',
   tableDate: '日付',
-  statsErrorTitle: '成果を読み込めませんでした',
+  errorTitle: '成果を読み込めませんでした',
   badgesEarned: (n, total) => `バッジ ${total} 個中 ${n} 個を獲得`,
   contestRank: (rank, title) => `「${title}」で ${rank} 位`,
 };
 
 export const suggest: SuggestStrings = {
-  suggestTitle: 'リンクを提案する',
-  suggestIntro: 'シェアしたい記事を見つけたら、プログラム担当者に提案してください。',
+  title: 'リンクを提案する',
+  intro: 'シェアしたい記事を見つけたら、プログラム担当者に提案してください。',
   urlLabel: 'リンク',
   urlHint: 'https:// から始まるURLを入力してください',
   noteLabel: '同僚にシェアしてほしい理由',
   noteHint: (max) => `任意・${max}文字以内`,
   topicsLabel: 'トピック',
-  submitSuggestion: '提案を送信する',
+  submit: '提案を送信する',
   submitting: '送信しています…',
-  suggestThanksTitle: 'ご提案ありがとうございます！',
-  suggestThanksBody: 'プログラム担当者が確認します。承認されたリンクは全員のフィードに表示されます。',
-  suggestAnother: '別のリンクを提案する',
+  thanksTitle: 'ご提案ありがとうございます！',
+  thanksBody: 'プログラム担当者が確認します。承認されたリンクは全員のフィードに表示されます。',
+  another: '別のリンクを提案する',
   urlRequired: 'リンクを入力してください。',
   urlInvalid: 'https:// または http:// から始まるURLを入力してください。',
   noteTooLong: (max) => `${max}文字以内で入力してください。`,
@@ -133,19 +134,12 @@ export const suggest: SuggestStrings = {
 export const adminCommon: AdminCommonStrings = {
   kinds: { curated: 'キュレーション', owned: '自社コンテンツ', promotional: 'プロモーション' },
   statuses: { draft: '下書き', scheduled: '予約済み', published: '公開中', archived: 'アーカイブ' },
-  networkNames: {
-    linkedin: 'LinkedIn',
-    x: 'X',
-    facebook: 'Facebook',
-    threads: 'Threads',
-    bluesky: 'Bluesky',
-    xing: 'XING',
-    line: 'LINE',
-    hatena: 'はてなブックマーク',
-    email: 'メール',
-    copy: 'リンクをコピー',
-    native: '端末の共有メニュー',
-  },
+  // The brands' names from core; pure, so bundles without the admin components drop this table.
+  networkNames: /* @__PURE__ */ Object.assign(
+    { email: 'メール', copy: 'リンクをコピー', native: '端末の共有メニュー' },
+    networkNames,
+    { hatena: /* @__PURE__ */ networkName('hatena', 'ja') },
+  ),
   everyone: '全員',
   exportCsv: 'CSV を書き出す',
   noTopic: 'トピックなし',
@@ -286,10 +280,10 @@ export const analytics: AnalyticsStrings = {
 };
 
 export const badges: BadgesStrings = {
-  badgesTitle: 'バッジ',
+  title: 'バッジ',
   earnedCount: (n, total) => `${total} 個中 ${n} 個を獲得`,
-  badgeNames: { first_share: 'はじめてのシェア', ten_shares: 'シェア10回', first_conversion: 'はじめての成果', streak: '連続シェア' },
-  badgeGoals: {
+  names: { first_share: 'はじめてのシェア', ten_shares: 'シェア10回', first_conversion: 'はじめての成果', streak: '連続シェア' },
+  goals: {
     first_share: () => '最初の記事をシェアしましょう。',
     ten_shares: (target) => `記事を ${target} 回シェアしましょう。`,
     first_conversion: () => 'シェアをきっかけに、最初のリード・登録・商談を生み出しましょう。',
@@ -297,12 +291,12 @@ export const badges: BadgesStrings = {
   },
   earnedOn: (date) => `${date}に獲得`,
   progress: (progress, target) => `${progress} / ${target}`,
-  badgesEmpty: 'このプログラムにはまだバッジがありません。',
-  badgesErrorTitle: 'バッジを読み込めませんでした',
+  empty: 'このプログラムにはまだバッジがありません。',
+  errorTitle: 'バッジを読み込めませんでした',
 };
 
-export const contest: ContestStrings = {
-  contestLabel: 'コンテスト',
+export const contestBanner: ContestBannerStrings = {
+  label: 'コンテスト',
   prize: (prize) => `賞品：${prize}`,
   endsIn: (relative) => `${relative}に終了`,
   finalResults: '最終結果',
@@ -310,5 +304,5 @@ export const contest: ContestStrings = {
   notRanked: '記事をシェアして、ランキングに参加しましょう。',
   leader: (name, points) => `首位：${name}さん（${points} ポイント）`,
   winner: (name, points) => `優勝：${name}さん（${points} ポイント）`,
-  contestErrorTitle: 'コンテストを読み込めませんでした',
+  errorTitle: 'コンテストを読み込めませんでした',
 };

@@ -6,12 +6,18 @@ import { resolveLang } from './lang.js';
 import { pick, type CommonStrings, type Locales } from '../i18n/index.js';
 
 /**
+ * A component's strings: `{ common, <its namespace> }`. The program-admin components still pass
+ * one flat table (`common` spread with their own) until they are namespaced too.
+ */
+type ComponentStrings = { common: CommonStrings } | CommonStrings;
+
+/**
  * What every Advocacy Kit component shares: the client (from the nearest provider, or set
  * directly), the `theme` attribute, and the language and strings resolved before each render.
- * Each component passes its own strings (the common ones and its section of each locale's
- * table), so a bundle carries only the strings of the components in it.
+ * Each component passes its own strings (the `common` namespace and its own, from each
+ * locale's table), so a bundle carries only the strings of the components in it.
  */
-export class AdvocacyElement<S extends CommonStrings = CommonStrings> extends LitElement {
+export class AdvocacyElement<S extends ComponentStrings = ComponentStrings> extends LitElement {
   static override properties: PropertyDeclarations = {
     client: { attribute: false },
     theme: { reflect: true },
@@ -64,6 +70,8 @@ export class AdvocacyElement<S extends CommonStrings = CommonStrings> extends Li
 
   /** The employee-facing message for an error. */
   protected errorMessage(error: AdvocacyError | null | undefined): string {
-    return error ? this.t.errors[error.code] ?? this.t.errors.unknown : this.t.errors.unknown;
+    const t: ComponentStrings = this.t;
+    const { errors } = 'common' in t ? t.common : t;
+    return (error && errors[error.code]) ?? errors.unknown;
   }
 }

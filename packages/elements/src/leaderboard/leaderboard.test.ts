@@ -1,7 +1,7 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { AdvocacyLeaderboardElement } from './leaderboard.component.js';
 import { demoSeed } from '@advocacy-kit/core/memory';
-import { find, findAll, shadow, testClient, textOf, untilText } from '../../test/helpers.js';
+import { find, findAll, mountFailing, retryRecovers, testClient, textOf, untilText } from '../../test/helpers.js';
 
 async function boardWith(client: unknown, lang = 'en'): Promise<AdvocacyLeaderboardElement> {
   const wrapper = await fixture<HTMLElement>(
@@ -81,19 +81,12 @@ describe('<advocacy-leaderboard>', () => {
 
     const { client, backend } = testClient();
     backend.fail('server');
-    const wrapper = await fixture<HTMLElement>(html`<div></div>`);
-    const failed = oneEvent(wrapper, 'advocacy-error');
-    wrapper.innerHTML = '<advocacy-leaderboard></advocacy-leaderboard>';
-    const board = wrapper.querySelector('advocacy-leaderboard')!;
-    board.client = client;
-    expect((await failed).detail.source).to.equal('leaderboard');
-    const alert = await find(board, '[role="alert"]');
+    const { element: board, detail, alert } = await mountFailing('advocacy-leaderboard', client);
+    expect(detail.source).to.equal('leaderboard');
     expect(alert.textContent).to.contain('We couldn’t load the leaderboard');
     await expect(board).to.be.accessible();
     backend.fail(null);
-    alert.querySelector('button')!.click();
-    await find(board, '[part~="row"]');
-    expect(shadow(board).querySelector('[role="alert"]')).to.equal(null);
+    await retryRecovers(board, alert, '[part~="row"]');
   });
 
   it('speaks Japanese under lang="ja"', async () => {

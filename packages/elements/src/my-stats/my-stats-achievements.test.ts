@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { createAdvocacyClient } from '@advocacy-kit/core';
 import { memoryBackend } from '@advocacy-kit/core/memory';
 import type { AdvocacyMyStatsElement } from './my-stats.component.js';
@@ -31,9 +31,14 @@ describe('<advocacy-my-stats> badges and contest', () => {
 
   it('shows neither over a backend without badges and contests', async () => {
     const { listMyBadges: _b, listContests: _c, ...backend } = memoryBackend();
-    const stats = await statsWith(createAdvocacyClient({ backend, storage: null }));
+    const client = createAdvocacyClient({ backend, storage: null });
+    const stats = await statsWith(client);
     await find(stats, '[part="figure"]');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitUntil(
+      () => client.badges.store.get().status === 'empty' && client.contests.store.get().status === 'empty',
+      'the badges and contests never settled as empty',
+    );
+    await stats.updateComplete;
     expect(shadow(stats).querySelector('[part="achievements"]')).to.equal(null);
   });
 });

@@ -3,7 +3,7 @@ import { PERIODS, type AsyncState, type Badge, type Contest, type MyStats, type 
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import * as en from '../i18n/en.js';
 import * as ja from '../i18n/ja.js';
-import type { CommonStrings, StatsStrings } from '../i18n/index.js';
+import type { EmployeeStrings } from '../i18n/index.js';
 import { StoreController } from '../internal/store-controller.js';
 import { emit } from '../internal/events.js';
 import { formatDay, formatNumber } from '../internal/format.js';
@@ -14,8 +14,8 @@ import { styles } from './my-stats.styles.js';
 let instances = 0;
 
 const strings = {
-  en: { ...en.common, ...en.stats },
-  ja: { ...ja.common, ...ja.stats },
+  en: { common: en.common, myStats: en.myStats },
+  ja: { common: ja.common, myStats: ja.myStats },
 };
 
 /**
@@ -46,7 +46,7 @@ const strings = {
  * @cssproperty --advocacy-radius - Panel corner radius.
  * @cssproperty --advocacy-font-family - Font stack.
  */
-export class AdvocacyMyStatsElement extends AdvocacyElement<CommonStrings & StatsStrings> {
+export class AdvocacyMyStatsElement extends AdvocacyElement<Pick<EmployeeStrings, 'common' | 'myStats'>> {
   static override styles = styles;
 
   constructor() {
@@ -70,14 +70,14 @@ export class AdvocacyMyStatsElement extends AdvocacyElement<CommonStrings & Stat
   protected override render() {
     return html`<section aria-labelledby="title">
       <div class="header" part="header">
-        <h2 id="title">${this.t.statsTitle}</h2>
+        <h2 id="title">${this.t.myStats.title}</h2>
         ${segmented({
-          legend: this.t.periodLabel,
+          legend: this.t.common.periodLabel,
           name: this.name,
           part: 'period',
           values: PERIODS,
           current: this.period.value,
-          label: (period) => this.t.periods[period],
+          label: (period) => this.t.common.periods[period],
           onPick: (period) => this.client?.myStats.setPeriod(period),
         })}
       </div>
@@ -90,21 +90,21 @@ export class AdvocacyMyStatsElement extends AdvocacyElement<CommonStrings & Stat
       return html`<div class="figures" part="figures" aria-hidden="true">
           ${[0, 1, 2, 3].map(() => html`<div class="figure skeleton"></div>`)}
         </div>
-        <p class="visually-hidden" role="status">${this.t.loading}</p>`;
+        <p class="visually-hidden" role="status">${this.t.common.loading}</p>`;
     }
     if (state.status === 'error' || !state.data) {
       return html`<div class="state" part="state" role="alert">
-        <strong>${this.t.statsErrorTitle}</strong>
+        <strong>${this.t.myStats.errorTitle}</strong>
         <p>${this.errorMessage(state.error)}</p>
-        <button class="primary" @click=${() => this.client?.myStats.refresh()}>${this.t.retry}</button>
+        <button class="primary" @click=${() => this.client?.myStats.refresh()}>${this.t.common.retry}</button>
       </div>`;
     }
     const stats = state.data;
     const figures: Array<[string, number]> = [
-      [this.t.statPoints, stats.points],
-      [this.t.statShares, stats.shares],
-      [this.t.statClicks, stats.clicks],
-      [this.t.statConversions, stats.conversions],
+      [this.t.myStats.points, stats.points],
+      [this.t.myStats.shares, stats.shares],
+      [this.t.myStats.clicks, stats.clicks],
+      [this.t.myStats.conversions, stats.conversions],
     ];
     return html`<dl class="figures" part="figures">
         ${figures.map(
@@ -114,7 +114,7 @@ export class AdvocacyMyStatsElement extends AdvocacyElement<CommonStrings & Stat
           </div>`,
         )}
       </dl>
-      ${stats.rank !== null ? html`<p class="rank">${this.t.companyRank(stats.rank)}</p>` : nothing}
+      ${stats.rank !== null ? html`<p class="rank">${this.t.myStats.companyRank(stats.rank)}</p>` : nothing}
       ${this.renderAchievements()}
       ${this.renderTrend(stats)}`;
   }
@@ -125,8 +125,8 @@ export class AdvocacyMyStatsElement extends AdvocacyElement<CommonStrings & Stat
     const badges = this.badges.value?.status === 'ready' ? this.badges.value.data! : [];
     const running = this.contests.value?.status === 'ready' ? this.contests.value.data!.filter((c) => c.status === 'active' && c.me !== null) : [];
     const lines = [
-      ...(badges.length > 0 ? [this.t.badgesEarned(n(badges.filter((b) => b.awardedAt !== null).length), n(badges.length))] : []),
-      ...running.map((c) => this.t.contestRank(n(c.me!.rank), c.title)),
+      ...(badges.length > 0 ? [this.t.myStats.badgesEarned(n(badges.filter((b) => b.awardedAt !== null).length), n(badges.length))] : []),
+      ...running.map((c) => this.t.myStats.contestRank(n(c.me!.rank), c.title)),
     ];
     if (lines.length === 0) return nothing;
     return html`<ul class="achievements" part="achievements">
@@ -137,9 +137,9 @@ export class AdvocacyMyStatsElement extends AdvocacyElement<CommonStrings & Stat
   private renderTrend(stats: MyStats) {
     const series = stats.series;
     const total = series.reduce((sum, point) => sum + point.points, 0);
-    if (series.length === 0 || total === 0) return html`<p class="chart-empty">${this.t.chartEmpty}</p>`;
+    if (series.length === 0 || total === 0) return html`<p class="chart-empty">${this.t.myStats.chartEmpty}</p>`;
     const best = series.reduce((top, point) => (point.points > top.points ? point : top));
-    const label = this.t.chartSummary(
+    const label = this.t.myStats.chartSummary(
       formatNumber(total, this.lang_),
       series.length,
       formatNumber(best.points, this.lang_),
@@ -147,13 +147,13 @@ export class AdvocacyMyStatsElement extends AdvocacyElement<CommonStrings & Stat
     );
     return html`${trendChart(series, label)}
       <table class="visually-hidden">
-        <caption>${this.t.tableCaption}</caption>
+        <caption>${this.t.myStats.tableCaption}</caption>
         <thead>
           <tr>
-            <th scope="col">${this.t.tableDate}</th>
-            <th scope="col">${this.t.statPoints}</th>
-            <th scope="col">${this.t.statShares}</th>
-            <th scope="col">${this.t.statClicks}</th>
+            <th scope="col">${this.t.myStats.tableDate}</th>
+            <th scope="col">${this.t.myStats.points}</th>
+            <th scope="col">${this.t.myStats.shares}</th>
+            <th scope="col">${this.t.myStats.clicks}</th>
           </tr>
         </thead>
         <tbody>

@@ -1,7 +1,7 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { AdvocacyMyStatsElement } from './my-stats.component.js';
 import { bars } from './trend-chart.js';
-import { find, findAll, shadow, testClient, textOf, untilText } from '../../test/helpers.js';
+import { find, findAll, mountFailing, retryRecovers, testClient, textOf, untilText } from '../../test/helpers.js';
 
 async function statsWith(client: unknown, lang = 'en'): Promise<AdvocacyMyStatsElement> {
   const wrapper = await fixture<HTMLElement>(
@@ -61,19 +61,12 @@ describe('<advocacy-my-stats>', () => {
 
     const { client, backend } = testClient();
     backend.fail('timeout');
-    const wrapper = await fixture<HTMLElement>(html`<div></div>`);
-    const failed = oneEvent(wrapper, 'advocacy-error');
-    wrapper.innerHTML = '<advocacy-my-stats></advocacy-my-stats>';
-    const stats = wrapper.querySelector('advocacy-my-stats')!;
-    stats.client = client;
-    expect((await failed).detail.source).to.equal('my-stats');
-    const alert = await find(stats, '[role="alert"]');
+    const { element: stats, detail, alert } = await mountFailing('advocacy-my-stats', client);
+    expect(detail.source).to.equal('my-stats');
     expect(alert.textContent).to.contain('took too long');
     await expect(stats).to.be.accessible();
     backend.fail(null);
-    alert.querySelector('button')!.click();
-    await find(stats, '[part="figure"]');
-    expect(shadow(stats).querySelector('[role="alert"]')).to.equal(null);
+    await retryRecovers(stats, alert, '[part="figure"]');
   });
 
   it('speaks Japanese under lang="ja"', async () => {

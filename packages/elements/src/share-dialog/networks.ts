@@ -1,6 +1,6 @@
 import { NETWORK_IDS, type NetworkId, type Post } from '@advocacy-kit/core';
-import { composeShareText, countText, networks } from '@advocacy-kit/core/share';
-import type { ShareStrings } from '../i18n/index.js';
+import { composeShareText, countText, networkName, networks } from '@advocacy-kit/core/share';
+import type { ShareDialogStrings } from '../i18n/index.js';
 
 /** One network the employee can pick, as the dialog shows it. */
 export interface NetworkChoice {
@@ -14,30 +14,18 @@ export interface NetworkChoice {
   opensWindow: boolean;
 }
 
-const BRAND_NAMES: Partial<Record<NetworkId, string>> = {
-  linkedin: 'LinkedIn',
-  x: 'X',
-  facebook: 'Facebook',
-  threads: 'Threads',
-  bluesky: 'Bluesky',
-  xing: 'XING',
-  line: 'LINE',
-};
-
 /**
  * A tracking link as long as the ones backends hand out, so the counter leaves room for the
  * link that follows the words. (X counts any link as 23 whatever its length.)
  */
 const LINK_ALLOWANCE = 'https://adv.example.com/r/XXXXXXXX';
 
-function labelFor(id: NetworkId, t: ShareStrings, lang: string): string {
-  if (id === 'native' || id === 'copy' || id === 'email') return t.networkNames[id];
-  if (id === 'hatena') return lang.startsWith('ja') ? 'はてなブックマーク' : 'Hatena Bookmark';
-  return BRAND_NAMES[id] ?? id;
+function labelFor(id: NetworkId, t: ShareDialogStrings, lang: string): string {
+  return id === 'native' || id === 'copy' || id === 'email' ? t.networkNames[id] : networkName(id, lang);
 }
 
 /** The networks the post may go to (all when it names none), `native` only where the device has a share sheet. */
-export function availableNetworks(post: Post, t: ShareStrings, lang: string): NetworkChoice[] {
+export function availableNetworks(post: Post, t: ShareDialogStrings, lang: string): NetworkChoice[] {
   const allowed = post.networks.length > 0 ? post.networks : NETWORK_IDS;
   const canShareNatively = typeof navigator !== 'undefined' && typeof navigator.share === 'function';
   return NETWORK_IDS.filter((id) => allowed.includes(id) && (id !== 'native' || canShareNatively)).map((id) => {

@@ -3,7 +3,7 @@ import type { AdvocacyError, AsyncState, Suggestion, SuggestionInput, Topic } fr
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import * as en from '../i18n/en.js';
 import * as ja from '../i18n/ja.js';
-import type { CommonStrings, SuggestStrings } from '../i18n/index.js';
+import type { EmployeeStrings } from '../i18n/index.js';
 import { StoreController } from '../internal/store-controller.js';
 import { emit } from '../internal/events.js';
 import { asAdvocacyError } from '../internal/errors.js';
@@ -12,8 +12,8 @@ import { NOTE_MAX, fieldOf, validateSuggestion, type SuggestField } from './vali
 import { styles } from './suggest.styles.js';
 
 const strings = {
-  en: { ...en.common, ...en.suggest },
-  ja: { ...ja.common, ...ja.suggest },
+  en: { common: en.common, suggest: en.suggest },
+  ja: { common: ja.common, suggest: ja.suggest },
 };
 
 /**
@@ -41,7 +41,7 @@ const strings = {
  * @cssproperty --advocacy-radius - Panel corner radius.
  * @cssproperty --advocacy-font-family - Font stack.
  */
-export class AdvocacySuggestElement extends AdvocacyElement<CommonStrings & SuggestStrings> {
+export class AdvocacySuggestElement extends AdvocacyElement<Pick<EmployeeStrings, 'common' | 'suggest'>> {
   static override styles = styles;
 
   static override properties = {
@@ -72,8 +72,8 @@ export class AdvocacySuggestElement extends AdvocacyElement<CommonStrings & Sugg
   protected override render() {
     return html`<section aria-labelledby="title">
       <div class="header">
-        <h2 id="title">${this.t.suggestTitle}</h2>
-        ${this.sent ? nothing : html`<p class="intro">${this.t.suggestIntro}</p>`}
+        <h2 id="title">${this.t.suggest.title}</h2>
+        ${this.sent ? nothing : html`<p class="intro">${this.t.suggest.intro}</p>`}
       </div>
       ${this.sent ? this.renderConfirmation() : this.renderForm()}
     </section>`;
@@ -87,7 +87,7 @@ export class AdvocacySuggestElement extends AdvocacyElement<CommonStrings & Sugg
         ? html`<p class="notice error" role="alert"><strong>${this.errorMessage(this.formError)}</strong></p>`
         : nothing}
       <div class="field" part="field">
-        <label for="url">${this.t.urlLabel}</label>
+        <label for="url">${this.t.suggest.urlLabel}</label>
         <input
           id="url"
           part="input"
@@ -102,11 +102,11 @@ export class AdvocacySuggestElement extends AdvocacyElement<CommonStrings & Sugg
           .value=${this.url}
           @input=${(event: Event) => (this.url = (event.target as HTMLInputElement).value)}
         />
-        <p id="url-hint" class="hint">${this.t.urlHint}</p>
+        <p id="url-hint" class="hint">${this.t.suggest.urlHint}</p>
         ${errors.url ? html`<p id="url-error" class="field-error" part="field-error">${errors.url}</p>` : nothing}
       </div>
       <div class="field" part="field">
-        <label for="note">${this.t.noteLabel}</label>
+        <label for="note">${this.t.suggest.noteLabel}</label>
         <textarea
           id="note"
           part="input"
@@ -117,7 +117,7 @@ export class AdvocacySuggestElement extends AdvocacyElement<CommonStrings & Sugg
           .value=${this.note}
           @input=${(event: Event) => (this.note = (event.target as HTMLTextAreaElement).value)}
         ></textarea>
-        <p id="note-hint" class="hint">${this.t.noteHint(NOTE_MAX)}</p>
+        <p id="note-hint" class="hint">${this.t.suggest.noteHint(NOTE_MAX)}</p>
         ${errors.note ? html`<p id="note-error" class="field-error" part="field-error">${errors.note}</p>` : nothing}
       </div>
       ${topics.length > 0
@@ -127,7 +127,7 @@ export class AdvocacySuggestElement extends AdvocacyElement<CommonStrings & Sugg
             aria-invalid=${errors.topics ? 'true' : 'false'}
             aria-describedby=${errors.topics ? 'topics-error' : nothing}
           >
-            <legend>${this.t.topicsLabel}</legend>
+            <legend>${this.t.suggest.topicsLabel}</legend>
             ${topics.map(
               (topic) => html`<label class="chip">
                 <input type="checkbox" .checked=${this.picked.has(topic.id)} @change=${() => this.toggle(topic.id)} />
@@ -138,16 +138,16 @@ export class AdvocacySuggestElement extends AdvocacyElement<CommonStrings & Sugg
           </fieldset>`
         : nothing}
       <button class="primary" part="submit-button" type="submit" ?disabled=${this.submitting} aria-busy=${this.submitting ? 'true' : 'false'}>
-        ${this.submitting ? this.t.submitting : this.t.submitSuggestion}
+        ${this.submitting ? this.t.suggest.submitting : this.t.suggest.submit}
       </button>
     </form>`;
   }
 
   private renderConfirmation() {
     return html`<div class="confirmation" part="confirmation" role="status">
-      <strong>${this.t.suggestThanksTitle}</strong>
-      <p>${this.t.suggestThanksBody}</p>
-      <button @click=${this.another}>${this.t.suggestAnother}</button>
+      <strong>${this.t.suggest.thanksTitle}</strong>
+      <p>${this.t.suggest.thanksBody}</p>
+      <button @click=${this.another}>${this.t.suggest.another}</button>
     </div>`;
   }
 
@@ -163,7 +163,7 @@ export class AdvocacySuggestElement extends AdvocacyElement<CommonStrings & Sugg
     if (!client || this.submitting) return;
     const input: SuggestionInput = { url: this.url.trim(), note: this.note.trim(), topics: [...this.picked] };
     this.formError = null;
-    this.fieldErrors = validateSuggestion(input, this.t);
+    this.fieldErrors = validateSuggestion(input, this.t.suggest);
     if (Object.keys(this.fieldErrors).length > 0) {
       await this.focusFirstInvalid();
       return;
