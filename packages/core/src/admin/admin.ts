@@ -30,11 +30,15 @@ export interface AdminClient {
  * admin.contents.setFilters({ status: 'scheduled' });
  * ```
  */
-export function createAdminClient(client: Pick<AdvocacyClient, 'backend'>): AdminClient {
+export function createAdminClient(client: Pick<AdvocacyClient, 'backend' | 'pointsChanged'>): AdminClient {
   const { backend } = client;
   const contents = createContentList({ backend });
-  // An approved suggestion is a new post.
-  const onReviewed = (suggestion: Suggestion) => suggestion.postId !== null && contents.invalidate();
+  // An approved suggestion is a new post, and points for its sender: the leaderboard moves.
+  const onReviewed = (suggestion: Suggestion) => {
+    if (suggestion.postId === null) return;
+    contents.invalidate();
+    client.pointsChanged();
+  };
   const suggestions = createSuggestionQueue({ backend, onReviewed });
   const teams = resource<Team[]>(() => backend.listTeams(), (list) => list.length === 0);
   return {

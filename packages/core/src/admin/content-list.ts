@@ -53,7 +53,7 @@ export function createContentList(options: ContentListOptions): ContentListContr
     }
   };
 
-  const { mounted } = lazy($state, () => void refresh());
+  const mounted = lazy($state, () => void refresh());
 
   return {
     store: facade($state),

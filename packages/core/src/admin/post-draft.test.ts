@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { AdvocacyError } from '../backend/errors.js';
 import { memoryBackend } from '../memory/memory-backend.js';
 import type { AdvocacyStore } from '../client/types.js';
+import { createAdvocacyClient } from '../client/client.js';
 import { createAdminClient } from './admin.js';
 import { createPostDraft } from './post-draft.js';
 import { draftFrom, toPostInput, validateDraft } from './post-draft-rules.js';
@@ -138,21 +139,30 @@ describe('createPostDraft', () => {
     assert.equal(draft.store.get().busy, null);
   });
 
-  it('approves a suggestion as the post through the admin client’s queue, which drops it', async () => {
+  it('approves a suggestion as the post through the admin client’s queue, which drops it, and the leaderboard shows the sender’s points', async () => {
     const backend = admin();
-    const adminClient = createAdminClient({ backend });
+    const client = createAdvocacyClient({ backend, storage: null });
+    const adminClient = createAdminClient(client);
     const stop = adminClient.suggestions.store.listen(() => undefined);
+    const stopBoard = client.leaderboard.store.listen(() => undefined);
+    const pointsOf = (employeeId: string) => client.leaderboard.store.get().data?.entries.find((entry) => entry.employeeId === employeeId)?.points ?? 0;
+    await until(client.leaderboard.store, (board) => board.status === 'ready');
     const { items } = await until(adminClient.suggestions.store, (s) => s.status === 'ready');
     const suggestion = items[0]!;
     const draft = adminClient.createDraft({ suggestion, locale: 'ja' });
     assert.deepEqual([draft.store.get().draft.url, draft.store.get().draft.summary, draft.store.get().draft.locale], [suggestion.url, suggestion.note, 'ja']);
     draft.update({ title: 'Approved as a post' });
+    const before = pointsOf(suggestion.employeeId);
     const result = await draft.save('published');
     assert.equal(result!.suggestion?.status, 'approved');
     assert.equal(result!.post.title, 'Approved as a post');
     assert.equal(draft.store.get().suggestion, null);
     assert.ok(!adminClient.suggestions.store.get().items.some((item) => item.id === suggestion.id));
+    const after = await until(client.leaderboard.store, (board) => board.status === 'ready' && pointsOf(suggestion.employeeId) > before);
+    assert.ok(after.data!.entries.some((entry) => entry.employeeId === suggestion.employeeId));
     stop();
+    stopBoard();
+    await client.destroy();
   });
 
   it('fills only the empty fields from the link’s preview, and says why a link has none', async () => {

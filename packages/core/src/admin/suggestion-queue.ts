@@ -40,7 +40,7 @@ export function createSuggestionQueue(options: SuggestionQueueOptions): Suggesti
     }
   };
 
-  const { mounted } = lazy($state, () => void refresh());
+  const mounted = lazy($state, () => void refresh());
 
   const decide = async (id: string, review: SuggestionReview): Promise<Suggestion> => {
     if (state().busy[id]) throw new AdvocacyError('conflict', `A decision on "${id}" is already in flight`);
