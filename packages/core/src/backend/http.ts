@@ -1,6 +1,6 @@
-import ky, { type KyInstance, type Options } from 'ky';
+import ky, { type KyInstance } from 'ky';
 import type { AdvocacyBackend } from './backend.js';
-import type { AdvocacyEvent, Page, ProblemDetails } from './contract.js';
+import type { AdvocacyEvent, ProblemDetails } from './contract.js';
 import { AdvocacyError, codeForStatus, isAdvocacyError } from './errors.js';
 import { uuid } from '../internal/random.js';
 import * as routes from '../contract/routes.generated.js';

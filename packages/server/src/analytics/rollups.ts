@@ -1,3 +1,5 @@
+// The rollup builders run raw SQL on any database the CLI opens, typed or not: Kysely<any> as in migrations.
+/* eslint-disable @typescript-eslint/no-explicit-any */
 import { SqliteAdapter, sql, type Kysely } from 'kysely';
 
 /**

@@ -1,4 +1,4 @@
-import type { AdminPost, ContentKind, PostInput, PostMetrics, PostStatus } from '@advocacy-kit/core';
+import type { AdminPost, PostMetrics } from '@advocacy-kit/core';
 import type { Hono } from 'hono';
 import { sql } from 'kysely';
 import { insertPost, updatePost } from './posts.js';

@@ -1,4 +1,3 @@
-import type { AdvocacyEvent } from '@advocacy-kit/core';
 import type { Hono } from 'hono';
 import { authenticate, bearerToken } from '../auth/middleware.js';
 import type { AppEnv, Services } from '../context.js';

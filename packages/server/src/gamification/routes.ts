@@ -1,4 +1,3 @@
-import type { ContestInput, PreferencesInput } from '@advocacy-kit/core';
 import type { Hono } from 'hono';
 import type { AppEnv, Services } from '../context.js';
 import { getPreferences, updatePreferences } from '../engagement/preferences.js';

@@ -1,5 +1,4 @@
 import { handle } from '../http/operation.js';
-import type { Period, Scope } from '@advocacy-kit/core';
 import type { Hono } from 'hono';
 import type { AppEnv, Services } from '../context.js';
 import { toPointsEntry } from '../db/rows.js';

@@ -82,7 +82,7 @@ export function rulesFromEnv(env: Env): Rules {
     try {
       overrides = JSON.parse(json) as typeof overrides;
     } catch (error) {
-      throw new Error(`${RULES_VARIABLE} must be JSON: ${(error as Error).message}`);
+      throw new Error(`${RULES_VARIABLE} must be JSON: ${(error as Error).message}`, { cause: error });
     }
     if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) {
       throw new Error(`${RULES_VARIABLE} must be a JSON object such as {"points":{"share":5}}`);

@@ -1,4 +1,4 @@
-import type { AdminSuggestion, PostInput, SuggestionReview, SuggestionStatus } from '@advocacy-kit/core';
+import type { AdminSuggestion, PostInput } from '@advocacy-kit/core';
 import { suggestionReference } from '@advocacy-kit/core/rules';
 import type { Hono } from 'hono';
 import { findEmployee } from '../auth/employees.js';

@@ -1,4 +1,3 @@
-import type { SuggestionInput } from '@advocacy-kit/core';
 import type { Hono } from 'hono';
 import type { AppEnv, Services } from '../context.js';
 import { toSuggestion } from '../db/rows.js';

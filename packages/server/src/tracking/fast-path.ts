@@ -1,4 +1,4 @@
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener } from 'node:http';
 import type { Services } from '../context.js';
 import { HttpProblem } from '../http/problem.js';
 import { NOT_FOUND_HEADERS, NOT_FOUND_PAGE, REDIRECT_HEADERS, resolveVisit, type VisitOutcome } from './redirect.js';
