@@ -21,6 +21,51 @@ export default tseslint.config(
       'no-empty': ['error', { allowEmptyCatch: true }],
     },
   },
+  // The layers import one way: elements → core ← server (docs/architecture.md).
+  {
+    files: ['packages/core/src/**/*.ts'],
+    ignores: ['packages/core/src/contract/**', '**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@advocacy-kit/elements', '@advocacy-kit/elements/*', '@advocacy-kit/server', '@advocacy-kit/server/*'], message: 'core depends on no other package of the kit.' },
+            { group: ['**/contract/schemas.js', '**/contract/operations.js', '**/contract/openapi.js', '**/contract/index.js'], allowTypeImports: true, message: 'Browser code takes only types from the contract definitions (they pull in TypeBox).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['packages/elements/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@advocacy-kit/server', '@advocacy-kit/server/*'], message: 'Components speak to a backend through core only.' },
+            { group: ['@advocacy-kit/core/contract'], allowTypeImports: true, message: 'Browser code takes only types from the contract definitions (they pull in TypeBox).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['packages/server/src/**/*.ts'],
+    ignores: ['packages/server/src/cli.ts', 'packages/server/src/seed.ts', 'packages/server/src/gamification/seed.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@advocacy-kit/elements', '@advocacy-kit/elements/*'], message: 'The server knows nothing of the components.' },
+            { group: ['@advocacy-kit/core/memory'], allowTypeImports: true, message: 'Business rules come from @advocacy-kit/core/rules; only the demo seed reads the memory backend.' },
+          ],
+        },
+      ],
+    },
+  },
   {
     // Migrations are frozen files: they take `Kysely<any>` so they never depend on the live schema types.
     files: ['packages/server/src/**/migrations/**/*.ts'],
