@@ -11,7 +11,7 @@ import { StoreController } from '../internal/store-controller.js';
 import { adminOf } from '../internal/admin.js';
 import { emit } from '../internal/events.js';
 import { formatDay, formatNumber } from '../internal/format.js';
-import { localized } from '../internal/topics.js';
+import { topicName } from '../internal/topics.js';
 import { segmented } from '../internal/segmented.js';
 import { downloadCsv, toCsv } from '../internal/csv.js';
 import { barChart, lineChart, mixChart } from './charts.js';
@@ -141,7 +141,7 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<Strings> {
       ${current.shares === 0 ? html`<p class="state" part="state" role="status">${t.empty}</p>` : nothing}
       <div class="grid">
         ${this.renderBreakdown('byNetwork', current.byNetwork, (key) => common.networkNames[key as NetworkId] ?? key)}
-        ${this.renderBreakdown('byTopic', current.byTopic, (key) => this.topicName(key))}
+        ${this.renderBreakdown('byTopic', current.byTopic, (key) => topicName(this.topics.value?.data, key, this.lang_) || common.noTopic)}
         ${this.renderBreakdown('byTeam', current.byTeam, team)}
         ${this.renderBreakdown('byKind', current.byKind, (key) => common.kinds[key as ContentKind] ?? key)}
       </div>
@@ -157,11 +157,6 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<Strings> {
       )}
       ${this.renderMix(current)} ${this.renderSeries(current)}
     </div>`;
-  }
-
-  private topicName(id: string): string {
-    const topic = this.topics.value?.data?.find((candidate) => candidate.id === id);
-    return topic ? localized(topic.names, this.lang_) : id || this.t.adminCommon.noTopic;
   }
 
   private kpis(summary: AnalyticsSummary): Array<[string, string, number, string]> {
