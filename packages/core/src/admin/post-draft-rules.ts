@@ -16,12 +16,11 @@ export const POST_LIMITS = {
   teams: 200,
 } as const;
 
-const FIELDS: readonly PostField[] = ['kind', 'title', 'summary', 'url', 'imageUrl', 'source', 'locale', 'topics', 'audience', 'networks', 'suggestedCommentary', 'hashtags', 'publishAt', 'expireAt', 'status'];
-
 /** The draft field a server error path (`topics.0`, `/audience/teams/1`, `suggestedCommentary.ja.x`) belongs to. */
 export function fieldOf(path: string): PostField | undefined {
-  const head = path.replace(/^\//, '').split(/[./]/)[0];
-  return FIELDS.find((field) => field === head);
+  const head = path.replace(/^\//, '').split(/[./]/)[0]!;
+  // The fields are the draft's own keys.
+  return Object.hasOwn(draftFrom(), head) ? (head as PostField) : undefined;
 }
 
 /** A draft from a post being edited, a suggestion being approved, prefilled values, or nothing. */
@@ -147,28 +146,29 @@ const tooMany = (max: number) => error('too_many', `must have at most ${max} ite
 export function validateDraft(draft: PostDraft): DraftErrors {
   const errors: DraftErrors = {};
   const input = toPostInput(draft);
-  if (!input.url) errors.url = error('required', 'is required');
-  else if (!isHttpUrl(input.url)) errors.url = error('invalid_url', 'must be an http(s) URL');
-  else if (input.url.length > POST_LIMITS.url) errors.url = tooLong(POST_LIMITS.url);
-  if (!input.title) errors.title = error('required', 'is required');
-  else if (input.title.length > POST_LIMITS.title) errors.title = tooLong(POST_LIMITS.title);
-  if (input.summary.length > POST_LIMITS.summary) errors.summary = tooLong(POST_LIMITS.summary);
-  if (input.imageUrl && !isHttpUrl(input.imageUrl)) errors.imageUrl = error('invalid_url', 'must be an http(s) URL');
-  if ((input.source ?? '').length > POST_LIMITS.source) errors.source = tooLong(POST_LIMITS.source);
-  if (!input.locale) errors.locale = error('required', 'is required');
+  // Each field reports its first problem: missing, then not a link, then too long or too many.
+  const fail = (field: PostField, problem: DraftFieldError) => (errors[field] ??= problem);
+  for (const field of ['url', 'title', 'locale'] as const) if (!input[field]) fail(field, error('required', 'is required'));
+  for (const field of ['url', 'imageUrl'] as const) {
+    const link = input[field];
+    if (link && !isHttpUrl(link)) fail(field, error('invalid_url', 'must be an http(s) URL'));
+  }
+  for (const field of ['url', 'title', 'summary', 'source'] as const) {
+    if ((input[field] ?? '').length > POST_LIMITS[field]) fail(field, tooLong(POST_LIMITS[field]));
+  }
   const hashtags = input.hashtags ?? [];
-  if (hashtags.length > POST_LIMITS.hashtags) errors.hashtags = tooMany(POST_LIMITS.hashtags);
-  else if (hashtags.some((tag) => tag.length > POST_LIMITS.hashtag)) errors.hashtags = tooLong(POST_LIMITS.hashtag);
-  if (draft.topics.length > POST_LIMITS.topics) errors.topics = tooMany(POST_LIMITS.topics);
-  if (draft.audience.teams.length > POST_LIMITS.teams) errors.audience = tooMany(POST_LIMITS.teams);
+  if (hashtags.length > POST_LIMITS.hashtags) fail('hashtags', tooMany(POST_LIMITS.hashtags));
+  if (hashtags.some((tag) => tag.length > POST_LIMITS.hashtag)) fail('hashtags', tooLong(POST_LIMITS.hashtag));
+  if (draft.topics.length > POST_LIMITS.topics) fail('topics', tooMany(POST_LIMITS.topics));
+  if (draft.audience.teams.length > POST_LIMITS.teams) fail('audience', tooMany(POST_LIMITS.teams));
   if (input.publishAt && input.expireAt && Date.parse(input.expireAt) <= Date.parse(input.publishAt)) {
-    errors.expireAt = error('before_publish', 'must be after publishAt');
+    fail('expireAt', error('before_publish', 'must be after publishAt'));
   }
   for (const byNetwork of Object.values(input.suggestedCommentary ?? {})) {
     for (const [slot, text] of Object.entries(byNetwork)) {
-      if ((text ?? '').length > POST_LIMITS.commentary) errors.suggestedCommentary ??= tooLong(POST_LIMITS.commentary);
+      if ((text ?? '').length > POST_LIMITS.commentary) fail('suggestedCommentary', tooLong(POST_LIMITS.commentary));
       else if (commentaryCount(byNetwork, slot as NetworkId | 'default', draft.networks).over) {
-        errors.suggestedCommentary ??= error('over_limit', 'is longer than its network allows');
+        fail('suggestedCommentary', error('over_limit', 'is longer than its network allows'));
       }
     }
   }

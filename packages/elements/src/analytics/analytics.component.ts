@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { CONTENT_KINDS, type AnalyticsSummary, type AsyncState, type Breakdown, type NetworkId, type Topic } from '@advocacy-kit/core';
+import { CONTENT_KINDS, type AnalyticsSummary, type AsyncState, type Breakdown, type ContentKind, type NetworkId, type Topic } from '@advocacy-kit/core';
 import { ANALYTICS_PRESETS, type AnalyticsReport } from '@advocacy-kit/core/admin';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import * as en from '../i18n/en.js';
@@ -11,7 +11,7 @@ import { StoreController } from '../internal/store-controller.js';
 import { adminOf } from '../internal/admin.js';
 import { emit } from '../internal/events.js';
 import { formatDay, formatNumber } from '../internal/format.js';
-import { localized } from '../internal/topics.js';
+import { topicName } from '../internal/topics.js';
 import { segmented } from '../internal/segmented.js';
 import { downloadCsv, toCsv } from '../internal/csv.js';
 import { barChart, lineChart, mixChart } from './charts.js';
@@ -99,17 +99,17 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<Strings> {
   }
 
   protected override render() {
-    const t = this.t;
+    const t = this.t.analytics;
     return html`<section aria-labelledby="heading">
       <div class="header">
-        <h2 id="heading">${t.analytics.title}</h2>
+        <h2 id="heading">${t.title}</h2>
         ${segmented<Range>({
-          legend: t.analytics.rangeLabel,
+          legend: t.rangeLabel,
           name: 'range',
           part: 'range',
           values: ANALYTICS_PRESETS,
           current: this.range,
-          label: (range) => t.analytics.ranges[range],
+          label: (range) => t.ranges[range],
           onPick: (range) => (this.range = range),
         })}
       </div>
@@ -118,18 +118,18 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<Strings> {
   }
 
   private renderBody() {
-    const t = this.t;
+    const { adminCommon: common, adminResults: results, analytics: t } = this.t;
     const state = this.report.value ?? { status: 'idle', data: undefined, error: null };
     if (state.status === 'error' && !state.data) {
       return html`<div class="state" part="state" role="alert">
-        <strong>${t.analytics.errorTitle}</strong>
+        <strong>${t.errorTitle}</strong>
         <p>${this.errorMessage(state.error)}</p>
-        <button class="primary" @click=${() => this.refresh()}>${t.retry}</button>
+        <button class="primary" @click=${() => this.refresh()}>${this.t.retry}</button>
       </div>`;
     }
     if (!state.data) {
       return html`<div class="kpis" part="state" aria-busy="true">
-        <span class="visually-hidden">${t.loading}</span>
+        <span class="visually-hidden">${this.t.loading}</span>
         ${[0, 1, 2, 3, 4, 5].map(() => html`<span class="kpi skeleton" aria-hidden="true"></span>`)}
       </div>`;
     }
@@ -137,65 +137,58 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<Strings> {
     const day = (iso: string) => formatDay(iso, this.lang_);
     const team = (key: string | null) => teams.find((candidate) => candidate.id === key)?.name ?? key ?? '';
     return html`<div aria-busy=${state.status === 'loading' ? 'true' : 'false'} class="body">
-      <p class="compared">${t.analytics.comparedWith(day(previous.from), day(previous.to))}</p>
+      <p class="compared">${t.comparedWith(day(previous.from), day(previous.to))}</p>
       ${this.renderKpis(current, previous)}
-      ${current.shares === 0 ? html`<p class="state" part="state" role="status">${t.analytics.empty}</p>` : nothing}
+      ${current.shares === 0 ? html`<p class="state" part="state" role="status">${t.empty}</p>` : nothing}
       <div class="grid">
-        ${this.renderBreakdown('byNetwork', t.analytics.byNetwork, current.byNetwork, (key) => t.adminCommon.networkNames[key as NetworkId] ?? key)}
-        ${this.renderBreakdown('byTopic', t.analytics.byTopic, current.byTopic, (key) => this.topicName(key))}
-        ${this.renderBreakdown('byTeam', t.analytics.byTeam, current.byTeam, team)}
-        ${this.renderBreakdown('byKind', t.analytics.byKind, current.byKind, (key) => t.adminCommon.kinds[key as keyof typeof t.adminCommon.kinds] ?? key)}
+        ${this.renderBreakdown('byNetwork', current.byNetwork, (key) => common.networkNames[key as NetworkId] ?? key)}
+        ${this.renderBreakdown('byTopic', current.byTopic, (key) => topicName(this.topics.value?.data, key, this.lang_) || common.noTopic)}
+        ${this.renderBreakdown('byTeam', current.byTeam, team)}
+        ${this.renderBreakdown('byKind', current.byKind, (key) => common.kinds[key as ContentKind] ?? key)}
       </div>
       ${this.renderTop(
         'topAdvocates',
-        [t.analytics.colKey, t.adminResults.colTeam, t.adminResults.colShares, t.analytics.colClicks],
+        [t.colKey, results.colTeam, results.colShares, t.colClicks],
         current.topAdvocates.map((row) => [row.displayName, team(row.team), row.shares, row.clicks]),
-        t.adminResults.topAdvocatesEmpty,
       )}
       ${this.renderTop(
         'topPosts',
-        [t.adminResults.colTitle, t.adminResults.colKind, t.adminResults.colShares, t.analytics.colClicks, t.adminResults.colConversions],
-        current.topPosts.map((row) => [row.title, t.adminCommon.kinds[row.kind] ?? row.kind, row.shares, row.clicks, row.conversions]),
-        t.adminResults.topPostsEmpty,
+        [results.colTitle, results.colKind, results.colShares, t.colClicks, results.colConversions],
+        current.topPosts.map((row) => [row.title, common.kinds[row.kind] ?? row.kind, row.shares, row.clicks, row.conversions]),
       )}
       ${this.renderMix(current)} ${this.renderSeries(current)}
     </div>`;
   }
 
-  private topicName(id: string): string {
-    const topic = this.topics.value?.data?.find((candidate) => candidate.id === id);
-    return topic ? localized(topic.names, this.lang_) : id || this.t.adminCommon.noTopic;
-  }
-
   private kpis(summary: AnalyticsSummary): Array<[string, string, number, string]> {
-    const t = this.t;
-    const percent = { style: 'percent', maximumFractionDigits: 1 } as const;
+    const t = this.t.analytics;
+    const percent = (value: number, digits: number) => this.n(value, { style: 'percent', maximumFractionDigits: digits });
     const shareRate = summary.activeAdvocates > 0 ? summary.shares / summary.activeAdvocates : 0;
     const clickThrough = summary.estimatedReach > 0 ? summary.uniqueClicks / summary.estimatedReach : 0;
     return [
-      ['advocates', t.analytics.kpiAdvocates, summary.activeAdvocates, `${this.n(summary.activeAdvocates)} / ${this.n(summary.employees)}`],
-      ['participation', t.analytics.kpiParticipation, summary.participationRate, this.n(summary.participationRate, percent)],
-      ['share-rate', t.analytics.kpiShareRate, shareRate, this.n(shareRate, { maximumFractionDigits: 1 })],
-      ['shares', t.analytics.kpiShares, summary.shares, this.n(summary.shares)],
-      ['reach', t.analytics.kpiReach, summary.estimatedReach, this.n(summary.estimatedReach)],
-      ['clicks', t.analytics.kpiClicks, summary.uniqueClicks, this.n(summary.uniqueClicks)],
-      ['click-through', t.analytics.kpiClickThrough, clickThrough, this.n(clickThrough, { style: 'percent', maximumFractionDigits: 2 })],
-      ['conversions', t.analytics.kpiConversions, summary.conversions, this.n(summary.conversions)],
-      ['value', t.analytics.kpiValue, summary.conversionValue, this.n(summary.conversionValue)],
+      ['advocates', t.kpiAdvocates, summary.activeAdvocates, `${this.n(summary.activeAdvocates)} / ${this.n(summary.employees)}`],
+      ['participation', t.kpiParticipation, summary.participationRate, percent(summary.participationRate, 1)],
+      ['share-rate', t.kpiShareRate, shareRate, this.n(shareRate, { maximumFractionDigits: 1 })],
+      ['shares', t.kpiShares, summary.shares, this.n(summary.shares)],
+      ['reach', t.kpiReach, summary.estimatedReach, this.n(summary.estimatedReach)],
+      ['clicks', t.kpiClicks, summary.uniqueClicks, this.n(summary.uniqueClicks)],
+      ['click-through', t.kpiClickThrough, clickThrough, percent(clickThrough, 2)],
+      ['conversions', t.kpiConversions, summary.conversions, this.n(summary.conversions)],
+      ['value', t.kpiValue, summary.conversionValue, this.n(summary.conversionValue)],
     ];
   }
 
   private renderKpis(current: AnalyticsSummary, previous: AnalyticsSummary) {
-    const t = this.t;
+    const t = this.t.analytics;
     const before = new Map(this.kpis(previous).map(([key, , value]) => [key, value]));
     const rows = this.kpis(current).map(([key, label, value, display]) => {
       const change = compare(value, before.get(key) ?? 0);
       const text =
-        change.kind === 'same' ? t.analytics.noChange : change.kind === 'new' ? t.analytics.noPrevious : t.analytics.change(this.n(change.ratio, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }));
+        change.kind === 'same' ? t.noChange : change.kind === 'new' ? t.noPrevious : t.change(this.n(change.ratio, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }));
       return { key, label, display, text, direction: change.kind === 'ratio' ? (change.ratio > 0 ? 'up' : 'down') : 'flat' };
     });
     const exportKpis = () =>
-      downloadCsv('analytics-kpis.csv', toCsv([t.analytics.colKey, current.from.slice(0, 10), previous.from.slice(0, 10)], this.kpis(current).map(([key, label, value]) => [label, value, before.get(key) ?? 0])));
+      downloadCsv('analytics-kpis.csv', toCsv([t.colKey, current.from.slice(0, 10), previous.from.slice(0, 10)], this.kpis(current).map(([key, label, value]) => [label, value, before.get(key) ?? 0])));
     return html`<dl class="kpis" part="kpis">
         ${rows.map(
           (row) => html`<div class="kpi" part="kpi" data-kpi=${row.key}>
@@ -205,24 +198,7 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<Strings> {
           </div>`,
         )}
       </dl>
-      <button class="export" part="export-button" @click=${exportKpis}>${t.adminCommon.exportCsv}</button>`;
-  }
-
-  private tableToggle(id: string, title: string) {
-    const open = this.tables.has(id);
-    return html`<button
-      class="link"
-      aria-expanded=${open ? 'true' : 'false'}
-      aria-controls="${id}-table"
-      aria-label="${this.t.analytics.showTable}: ${title}"
-      @click=${() => {
-        const next = new Set(this.tables);
-        if (!next.delete(id)) next.add(id);
-        this.tables = next;
-      }}
-    >
-      ${this.t.analytics.showTable}
-    </button>`;
+      <button class="export" part="export-button" @click=${exportKpis}>${this.t.adminCommon.exportCsv}</button>`;
   }
 
   /** `rows` as a table labelled by `${id}-title`: the first cell heads its row, the first `text` columns are words, the rest numbers. */
@@ -244,71 +220,96 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<Strings> {
   }
 
   private exportButton(file: string, title: string, header: readonly string[], rows: ReadonlyArray<readonly Cell[]>) {
-    return html`<button class="link" part="export-button" aria-label="${this.t.adminCommon.exportCsv}: ${title}" @click=${() => downloadCsv(`analytics-${file}.csv`, toCsv(header, rows))}>
-      ${this.t.adminCommon.exportCsv}
+    const words = this.t.adminCommon.exportCsv;
+    return html`<button class="link" part="export-button" aria-label="${words}: ${title}" @click=${() => downloadCsv(`analytics-${file}.csv`, toCsv(header, rows))}>
+      ${words}
     </button>`;
   }
 
-  private renderTop(id: 'topAdvocates' | 'topPosts', header: string[], rows: Cell[][], empty: string) {
+  private renderTop(id: 'topAdvocates' | 'topPosts', header: string[], rows: Cell[][]) {
     const title = this.t.adminResults[id];
     return html`<div class="breakdown" part="top">
       <h3 id="${id}-title">${title}</h3>
       ${rows.length > 0
         ? html`${this.table(id, header, rows, 2)}
             <div class="tools">${this.exportButton(id, title, header, rows)}</div>`
-        : html`<p class="state" part="state">${empty}</p>`}
+        : html`<p class="state" part="state">${this.t.adminResults[`${id}Empty`]}</p>`}
     </div>`;
   }
 
-  private renderBreakdown(id: Dimension, title: string, rows: Breakdown[], name: (key: string) => string) {
-    const t = this.t;
+  /**
+   * One plot with its title, a button that shows its numbers as a table (hidden until asked
+   * for, but read by screen readers), and the CSV export of `file` (`exported`, or the table's rows).
+   */
+  private plot(id: string, className: string, title: string, chart: unknown, header: readonly string[], rows: readonly Cell[][], exported: { file: string; rows: readonly Cell[][] }) {
+    const open = this.tables.has(id);
+    const showTable = this.t.analytics.showTable;
+    return html`<div class="breakdown ${className}" part="breakdown">
+      <h3 id="${id}-title">${title}</h3>
+      ${chart}
+      <div class="tools">
+        <button
+          class="link"
+          aria-expanded=${open ? 'true' : 'false'}
+          aria-controls="${id}-table"
+          aria-label="${showTable}: ${title}"
+          @click=${() => {
+            const next = new Set(this.tables);
+            if (!next.delete(id)) next.add(id);
+            this.tables = next;
+          }}
+        >
+          ${showTable}
+        </button>
+        ${this.exportButton(exported.file, title, header, exported.rows)}
+      </div>
+      ${this.table(id, header, rows, 1, !open)}
+    </div>`;
+  }
+
+  private renderBreakdown(id: Dimension, rows: Breakdown[], name: (key: string) => string) {
+    const { adminResults: results, analytics: t } = this.t;
+    const title = t[id];
     const sorted = [...rows].sort((a, b) => b.shares - a.shares);
     const total = sorted.reduce((sum, row) => sum + row.shares, 0);
-    const summary = t.analytics.chartSummary(title, this.n(total), sorted[0] ? name(sorted[0].key) : '');
-    const header = [t.analytics.colKey, t.adminResults.colShares, t.analytics.colClicks, t.adminResults.colConversions];
+    const summary = t.chartSummary(title, this.n(total), sorted[0] ? name(sorted[0].key) : '');
     const cells = sorted.map((row) => [name(row.key), row.shares, row.clicks, row.conversions]);
-    return html`<div class="breakdown" part="breakdown">
-      <h3 id="${id}-title">${title}</h3>
-      ${barChart(sorted.map((row) => ({ label: name(row.key), value: row.shares, display: this.n(row.shares) })), summary)}
-      <div class="tools">${this.tableToggle(id, title)} ${this.exportButton(id, title, header, cells)}</div>
-      ${this.table(id, header, cells, 1, !this.tables.has(id))}
-    </div>`;
+    const chart = barChart(sorted.map((row) => ({ label: name(row.key), value: row.shares, display: this.n(row.shares) })), summary);
+    return this.plot(id, '', title, chart, [t.colKey, results.colShares, t.colClicks, results.colConversions], cells, { file: id, rows: cells });
   }
 
   private renderMix(current: AnalyticsSummary) {
-    const t = this.t;
+    const { adminCommon: common, analytics: t } = this.t;
     const total = current.byKind.reduce((sum, row) => sum + row.shares, 0);
     const data = CONTENT_KINDS.map((kind) => ({
-      label: t.adminCommon.kinds[kind],
+      label: common.kinds[kind],
       actual: total > 0 ? (current.byKind.find((row) => row.key === kind)?.shares ?? 0) / total : 0,
       target: MIX_TARGET[kind],
     }));
     const percent = (value: number) => this.n(value, { style: 'percent', maximumFractionDigits: 0 });
-    const summary = `${t.analytics.mixTitle}: ${data.map((d) => `${d.label} ${percent(d.actual)} (${t.analytics.mixTarget} ${percent(d.target)})`).join(', ')}`;
-    const header = [t.analytics.colKey, t.analytics.colShareOfMix, t.analytics.colTargetOfMix];
-    return html`<div class="breakdown mix" part="breakdown">
-      <h3 id="mix-title">${t.analytics.mixTitle}</h3>
-      ${mixChart(data, { actual: t.analytics.mixActual, target: t.analytics.mixTarget }, summary)}
+    const summary = `${t.mixTitle}: ${data.map((d) => `${d.label} ${percent(d.actual)} (${t.mixTarget} ${percent(d.target)})`).join(', ')}`;
+    const chart = html`${mixChart(data, { actual: t.mixActual, target: t.mixTarget }, summary)}
       <ul class="legend">
         ${data.map((d, index) => html`<li><span class="swatch mix-${index}" aria-hidden="true"></span>${d.label}</li>`)}
-      </ul>
-      <div class="tools">
-        ${this.tableToggle('mix', t.analytics.mixTitle)}
-        ${this.exportButton('mix', t.analytics.mixTitle, header, data.map((d) => [d.label, d.actual.toFixed(3), d.target]))}
-      </div>
-      ${this.table('mix', header, data.map((d) => [d.label, percent(d.actual), percent(d.target)]), 1, !this.tables.has('mix'))}
-    </div>`;
+      </ul>`;
+    return this.plot(
+      'mix',
+      'mix',
+      t.mixTitle,
+      chart,
+      [t.colKey, t.colShareOfMix, t.colTargetOfMix],
+      data.map((d) => [d.label, percent(d.actual), percent(d.target)]),
+      { file: 'mix', rows: data.map((d) => [d.label, d.actual.toFixed(3), d.target]) },
+    );
   }
 
   private renderSeries(current: AnalyticsSummary) {
-    const t = this.t;
+    const { adminResults: results, analytics: t } = this.t;
     const days = current.byDay;
+    const day = (row: Breakdown) => formatDay(row.key, this.lang_);
     const peak = days.reduce<Breakdown | null>((best, row) => (row.shares > (best?.shares ?? 0) ? row : best), null);
-    const summary = `${t.analytics.overTime}: ${t.analytics.seriesSummary(days.length, this.n(current.shares), peak ? formatDay(peak.key, this.lang_) : '', peak ? this.n(peak.shares) : '')}`;
-    const header = [t.analytics.colDay, t.adminResults.colShares, t.analytics.colClicks, t.adminResults.colConversions];
-    return html`<div class="breakdown series" part="breakdown">
-      <h3 id="series-title">${t.analytics.overTime}</h3>
-      ${lineChart(
+    const summary = `${t.overTime}: ${t.seriesSummary(days.length, this.n(current.shares), peak ? day(peak) : '', peak ? this.n(peak.shares) : '')}`;
+    const chart = html`${lineChart(
         [
           { className: 'shares', values: days.map((row) => row.shares) },
           { className: 'clicks', values: days.map((row) => row.clicks) },
@@ -316,15 +317,14 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<Strings> {
         summary,
       )}
       <ul class="legend">
-        <li><span class="swatch shares" aria-hidden="true"></span>${t.adminResults.colShares}</li>
-        <li><span class="swatch clicks" aria-hidden="true"></span>${t.analytics.colClicks}</li>
-      </ul>
-      <div class="tools">
-        ${this.tableToggle('series', t.analytics.overTime)}
-        ${this.exportButton('daily', t.analytics.overTime, header, days.map((row) => [row.key, row.shares, row.clicks, row.conversions]))}
-      </div>
-      ${this.table('series', header, days.map((row) => [formatDay(row.key, this.lang_), row.shares, row.clicks, row.conversions]), 1, !this.tables.has('series'))}
-    </div>`;
+        <li><span class="swatch shares" aria-hidden="true"></span>${results.colShares}</li>
+        <li><span class="swatch clicks" aria-hidden="true"></span>${t.colClicks}</li>
+      </ul>`;
+    const cells = (key: (row: Breakdown) => string) => days.map((row) => [key(row), row.shares, row.clicks, row.conversions]);
+    return this.plot('series', 'series', t.overTime, chart, [t.colDay, results.colShares, t.colClicks, results.colConversions], cells(day), {
+      file: 'daily',
+      rows: cells((row) => row.key),
+    });
   }
 }
 

@@ -11,7 +11,7 @@ import { StoreController } from '../internal/store-controller.js';
 import { adminOf } from '../internal/admin.js';
 import { emit } from '../internal/events.js';
 import { asAdvocacyError } from '../internal/errors.js';
-import { localized } from '../internal/topics.js';
+import { localized, topicName } from '../internal/topics.js';
 import { segmented } from '../internal/segmented.js';
 import { downloadCsv, toCsv } from '../internal/csv.js';
 import { formatNumber } from '../internal/format.js';
@@ -92,8 +92,7 @@ export class AdvocacyContentListElement extends AdvocacyElement<Strings> {
   }
 
   private topicName(id: string): string {
-    const topic = this.topics.value?.data?.find((candidate) => candidate.id === id);
-    return topic ? localized(topic.names, this.lang_) : id;
+    return topicName(this.topics.value?.data, id, this.lang_);
   }
 
   protected override render() {

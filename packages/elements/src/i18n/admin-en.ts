@@ -19,7 +19,6 @@ export const adminCommon: AdminStrings['adminCommon'] = {
     copy: 'Copy link',
     native: 'Device share sheet',
   },
-  everyone: 'Everyone',
   exportCsv: 'Export CSV',
   noTopic: 'No topic',
 };
@@ -42,7 +41,6 @@ export const postEditor: AdminStrings['postEditor'] = {
   roleNames: { employee: 'Employees', admin: 'Program admins' },
   audienceHint: 'Nothing ticked means everyone.',
   commentaryLabel: 'Suggested commentary',
-  commentaryFor: (locale, network) => `${locale}, ${network}`,
   commentaryDefault: 'Every network',
   addNetworkText: 'Add its own text',
   addNetworkTextFor: (locale) => `Network with its own ${locale} text`,

@@ -19,7 +19,6 @@ export const adminCommon: AdminStrings['adminCommon'] = {
     copy: 'リンクをコピー',
     native: '端末の共有メニュー',
   },
-  everyone: '全員',
   exportCsv: 'CSV を書き出す',
   noTopic: 'トピックなし',
 };
@@ -42,7 +41,6 @@ export const postEditor: AdminStrings['postEditor'] = {
   roleNames: { employee: '社員', admin: 'プログラム管理者' },
   audienceHint: '何も選ばなければ全員に表示されます。',
   commentaryLabel: 'おすすめコメント',
-  commentaryFor: (locale, network) => `${locale}・${network}`,
   commentaryDefault: 'すべてのネットワーク',
   addNetworkText: '専用の文面を追加',
   addNetworkTextFor: (locale) => `${locale}の専用文面を追加するネットワーク`,

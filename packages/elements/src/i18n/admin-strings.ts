@@ -12,7 +12,6 @@ export interface AdminStrings {
     kinds: Record<ContentKind, string>;
     statuses: Record<PostStatus, string>;
     networkNames: Record<NetworkId, string>;
-    everyone: string;
     exportCsv: string;
     noTopic: string;
   };
@@ -35,7 +34,6 @@ export interface AdminStrings {
     roleNames: Record<'employee' | 'admin', string>;
     audienceHint: string;
     commentaryLabel: string;
-    commentaryFor: (locale: string, network: string) => string;
     commentaryDefault: string;
     addNetworkText: string;
     addNetworkTextFor: (locale: string) => string;

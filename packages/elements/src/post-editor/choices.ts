@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { CONTENT_KINDS, NETWORK_IDS, type NetworkId, type Role, type Team, type Topic } from '@advocacy-kit/core';
 import type { PostField } from '@advocacy-kit/core/admin';
-import { localized } from '../internal/topics.js';
+import { topicName } from '../internal/topics.js';
 import { describedBy, errorFor, type FormContext } from './form.js';
 
 /** Locales offered for the content and its suggested commentary: the ones the components ship. */
@@ -53,7 +53,7 @@ export function contentChoices(context: FormContext, topics: readonly Topic[]) {
       </select>
     </div>
     ${topics.length > 0
-      ? checks(context, 'topics', t.topicsLabel, topics.map((topic) => topic.id), (id) => localized(topics.find((topic) => topic.id === id)!.names, context.lang))
+      ? checks(context, 'topics', t.topicsLabel, topics.map((topic) => topic.id), (id) => topicName(topics, id, context.lang))
       : nothing}`;
 }
 

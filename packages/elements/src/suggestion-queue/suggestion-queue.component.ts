@@ -12,7 +12,7 @@ import { adminOf } from '../internal/admin.js';
 import { emit } from '../internal/events.js';
 import { asAdvocacyError } from '../internal/errors.js';
 import { relativeTime } from '../internal/format.js';
-import { localized } from '../internal/topics.js';
+import { topicName } from '../internal/topics.js';
 import { tagFor } from '../internal/define.js';
 import type { AdvocacyPostEditorElement } from '../post-editor/post-editor.component.js';
 import { styles } from './suggestion-queue.styles.js';
@@ -132,11 +132,7 @@ export class AdvocacySuggestionQueueElement extends AdvocacyElement<Strings> {
 
   private renderItem(suggestion: AdminSuggestion) {
     const t = this.t.suggestionQueue;
-    const topics = this.topics.value?.data ?? [];
-    const names = suggestion.topics.map((id) => {
-      const topic = topics.find((candidate) => candidate.id === id);
-      return topic ? localized(topic.names, this.lang_) : id;
-    });
+    const names = suggestion.topics.map((id) => topicName(this.topics.value?.data, id, this.lang_));
     const id = suggestion.id;
     const failure = this.queue.value?.errors[id];
     const error = this.reasonErrors[id] ?? (failure && (failure.fieldErrors.find((fieldError) => fieldError.field === 'reason')?.message ?? this.errorMessage(failure)));
