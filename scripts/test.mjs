@@ -1,5 +1,5 @@
-// The one test command: builds every package, then runs every package's tests (Node and
-// real-browser), size budgets, the Storybook build and the examples' builds.
+// The one test command: builds every package, type-checks and lints the workspace, then runs every
+// package's tests (Node and real-browser), size budgets, the Storybook build and the examples' builds.
 // A throwaway PostgreSQL is started for the server and contract tests unless TEST_DATABASE_URL
 // is set.
 import { spawnSync } from 'node:child_process';
@@ -36,6 +36,7 @@ const pnpm = pnpmCommand();
 const steps = [
   ['build', ['run', 'build']],
   ['type-check', ['run', 'typecheck']],
+  ['lint', ['run', 'lint']],
   ['package tests', ['-r', '--workspace-concurrency=1', '--if-present', 'run', 'test']],
   ['storybook build', ['run', 'build-storybook']],
 ];
