@@ -25,4 +25,12 @@ export type {
   AdvocacySuggestionApproveDetail,
   AdvocacySuggestionReviewDetail,
 } from './internal/events.js';
-export type * from './i18n/strings.js';
+// The shape of each component's strings (its English table's type).
+export type { CommonStrings } from './i18n/common.strings.js';
+export type { FeedStrings } from './feed/feed.strings.js';
+export type { ShareDialogStrings } from './share-dialog/share-dialog.strings.js';
+export type { LeaderboardStrings } from './leaderboard/leaderboard.strings.js';
+export type { MyStatsStrings } from './my-stats/my-stats.strings.js';
+export type { BadgesStrings } from './badges/badges.strings.js';
+export type { ContestBannerStrings } from './contest-banner/contest-banner.strings.js';
+export type { SuggestStrings } from './suggest/suggest.strings.js';

@@ -1,17 +1,16 @@
 import { html } from 'lit';
 import type { AsyncState, Badge } from '@advocacy-kit/core';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
-import * as en from '../i18n/en.js';
-import * as ja from '../i18n/ja.js';
-import type { EmployeeStrings } from '../i18n/index.js';
+import * as commonStrings from '../i18n/common.strings.js';
+import * as badgesStrings from './badges.strings.js';
 import { StoreController } from '../internal/store-controller.js';
 import { emit } from '../internal/events.js';
 import { formatNumber } from '../internal/format.js';
 import { styles } from './badges.styles.js';
 
 const strings = {
-  en: { common: en.common, badges: en.badges },
-  ja: { common: ja.common, badges: ja.badges },
+  en: { common: commonStrings.en, badges: badgesStrings.en },
+  ja: { common: commonStrings.ja, badges: badgesStrings.ja },
 };
 
 /** A star for earned badges, a ring for the rest; decorative, the text says the same. */
@@ -41,7 +40,7 @@ const icon = (earned: boolean) =>
  * @cssproperty --advocacy-radius - Panel corner radius.
  * @cssproperty --advocacy-font-family - Font stack.
  */
-export class AdvocacyBadgesElement extends AdvocacyElement<Pick<EmployeeStrings, 'common' | 'badges'>> {
+export class AdvocacyBadgesElement extends AdvocacyElement<(typeof strings)['en']> {
   static override styles = styles;
 
   constructor() {

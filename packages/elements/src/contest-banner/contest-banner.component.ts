@@ -1,17 +1,16 @@
 import { html, nothing } from 'lit';
 import type { AsyncState, Contest } from '@advocacy-kit/core';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
-import * as en from '../i18n/en.js';
-import * as ja from '../i18n/ja.js';
-import type { EmployeeStrings } from '../i18n/index.js';
+import * as commonStrings from '../i18n/common.strings.js';
+import * as contestBannerStrings from './contest-banner.strings.js';
 import { StoreController } from '../internal/store-controller.js';
 import { emit } from '../internal/events.js';
 import { formatNumber, relativeTime } from '../internal/format.js';
 import { styles } from './contest-banner.styles.js';
 
 const strings = {
-  en: { common: en.common, contestBanner: en.contestBanner },
-  ja: { common: ja.common, contestBanner: ja.contestBanner },
+  en: { common: commonStrings.en, contestBanner: contestBannerStrings.en },
+  ja: { common: commonStrings.ja, contestBanner: contestBannerStrings.ja },
 };
 
 /** The contest to show: the running one ending soonest, else the latest that ended. */
@@ -42,7 +41,7 @@ export function featuredContest(contests: Contest[]): Contest | undefined {
  * @cssproperty --advocacy-radius - Corner radius.
  * @cssproperty --advocacy-font-family - Font stack.
  */
-export class AdvocacyContestBannerElement extends AdvocacyElement<Pick<EmployeeStrings, 'common' | 'contestBanner'>> {
+export class AdvocacyContestBannerElement extends AdvocacyElement<(typeof strings)['en']> {
   static override styles = styles;
 
   constructor() {

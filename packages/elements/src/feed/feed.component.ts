@@ -1,9 +1,9 @@
 import { html, nothing, render, type PropertyValues } from 'lit';
 import type { FeedState, Post, AsyncState, Topic } from '@advocacy-kit/core';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
-import * as en from '../i18n/en.js';
-import * as ja from '../i18n/ja.js';
-import type { EmployeeStrings } from '../i18n/index.js';
+import * as commonStrings from '../i18n/common.strings.js';
+import * as feedStrings from './feed.strings.js';
+import * as shareDialogStrings from '../share-dialog/share-dialog.strings.js';
 import { StoreController } from '../internal/store-controller.js';
 import { tagFor } from '../internal/define.js';
 import { emit } from '../internal/events.js';
@@ -16,8 +16,8 @@ import { styles } from './feed.styles.js';
 let instances = 0;
 
 const strings = {
-  en: { common: en.common, feed: en.feed, shareDialog: en.shareDialog },
-  ja: { common: ja.common, feed: ja.feed, shareDialog: ja.shareDialog },
+  en: { common: commonStrings.en, feed: feedStrings.en, shareDialog: shareDialogStrings.en },
+  ja: { common: commonStrings.ja, feed: feedStrings.ja, shareDialog: shareDialogStrings.ja },
 };
 
 /**
@@ -65,7 +65,7 @@ const strings = {
  * @cssproperty --advocacy-radius-small - Small corner radius.
  * @cssproperty --advocacy-spacing - Base spacing unit.
  */
-export class AdvocacyFeedElement extends AdvocacyElement<Pick<EmployeeStrings, 'common' | 'feed' | 'shareDialog'>> {
+export class AdvocacyFeedElement extends AdvocacyElement<(typeof strings)['en']> {
   static override styles = styles;
 
   static override properties = {

@@ -1,13 +1,10 @@
-import type { EmployeeStrings } from './strings.js';
-import type * as en from './en.js';
-import type * as ja from './ja.js';
+// Each employee component keeps its words in `<component>.strings.ts` beside it, both languages
+// side by side: `export const en = {…}` defines the keys and `export const ja: typeof en = {…}`
+// must have exactly those keys, with the same signatures for the words that are functions. The
+// words every component shares are in `common.strings.ts`.
 
-export type * from './strings.js';
-
-/** Fails to compile unless a language's table has every namespace, each with every key. */
-type Complete<Table extends EmployeeStrings> = Table;
-type English = Complete<typeof en>;
-type Japanese = Complete<typeof ja>;
+export type { CommonStrings } from './common.strings.js';
+export type { AdminStrings } from './admin-strings.js';
 
 /** One component's strings in every language we ship. */
 export type Locales<S> = Readonly<Record<'en' | 'ja', S>>;
@@ -16,4 +13,7 @@ export type Locales<S> = Readonly<Record<'en' | 'ja', S>>;
 export function pick<S>(tables: Locales<S>, lang: string): S {
   return lang.toLowerCase().split('-')[0] === 'ja' ? tables.ja : tables.en;
 }
-export type { AdminStrings } from './admin-strings.js';
+
+/** English's `one` or `other` form for a count (Japanese words have no plural). */
+export const plural = (count: number, one: string, other: string): string =>
+  new Intl.PluralRules('en').select(count) === 'one' ? one : other;

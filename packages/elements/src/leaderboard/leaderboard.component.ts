@@ -1,9 +1,8 @@
 import { html, nothing } from 'lit';
 import { PERIODS, SCOPES, type AsyncState, type Leaderboard, type LeaderboardEntry, type Period, type Scope } from '@advocacy-kit/core';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
-import * as en from '../i18n/en.js';
-import * as ja from '../i18n/ja.js';
-import type { EmployeeStrings } from '../i18n/index.js';
+import * as commonStrings from '../i18n/common.strings.js';
+import * as leaderboardStrings from './leaderboard.strings.js';
 import { StoreController } from '../internal/store-controller.js';
 import { avatar } from '../internal/avatar.js';
 import { emit } from '../internal/events.js';
@@ -14,8 +13,8 @@ import { styles } from './leaderboard.styles.js';
 let instances = 0;
 
 const strings = {
-  en: { common: en.common, leaderboard: en.leaderboard },
-  ja: { common: ja.common, leaderboard: ja.leaderboard },
+  en: { common: commonStrings.en, leaderboard: leaderboardStrings.en },
+  ja: { common: commonStrings.ja, leaderboard: leaderboardStrings.ja },
 };
 
 /**
@@ -45,7 +44,7 @@ const strings = {
  * @cssproperty --advocacy-radius - Panel corner radius.
  * @cssproperty --advocacy-font-family - Font stack.
  */
-export class AdvocacyLeaderboardElement extends AdvocacyElement<Pick<EmployeeStrings, 'common' | 'leaderboard'>> {
+export class AdvocacyLeaderboardElement extends AdvocacyElement<(typeof strings)['en']> {
   static override styles = styles;
 
   constructor() {

@@ -1,9 +1,8 @@
 import { html, nothing } from 'lit';
 import { PERIODS, type AsyncState, type Badge, type Contest, type MyStats, type Period } from '@advocacy-kit/core';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
-import * as en from '../i18n/en.js';
-import * as ja from '../i18n/ja.js';
-import type { EmployeeStrings } from '../i18n/index.js';
+import * as commonStrings from '../i18n/common.strings.js';
+import * as myStatsStrings from './my-stats.strings.js';
 import { StoreController } from '../internal/store-controller.js';
 import { emit } from '../internal/events.js';
 import { formatDay, formatNumber } from '../internal/format.js';
@@ -14,8 +13,8 @@ import { styles } from './my-stats.styles.js';
 let instances = 0;
 
 const strings = {
-  en: { common: en.common, myStats: en.myStats },
-  ja: { common: ja.common, myStats: ja.myStats },
+  en: { common: commonStrings.en, myStats: myStatsStrings.en },
+  ja: { common: commonStrings.ja, myStats: myStatsStrings.ja },
 };
 
 /**
@@ -46,7 +45,7 @@ const strings = {
  * @cssproperty --advocacy-radius - Panel corner radius.
  * @cssproperty --advocacy-font-family - Font stack.
  */
-export class AdvocacyMyStatsElement extends AdvocacyElement<Pick<EmployeeStrings, 'common' | 'myStats'>> {
+export class AdvocacyMyStatsElement extends AdvocacyElement<(typeof strings)['en']> {
   static override styles = styles;
 
   constructor() {

@@ -1,6 +1,6 @@
 import { NETWORK_IDS, type NetworkId, type Post } from '@advocacy-kit/core';
 import { composeShareText, countText, networkName, networks } from '@advocacy-kit/core/share';
-import type { ShareDialogStrings } from '../i18n/index.js';
+import type { ShareDialogStrings } from './share-dialog.strings.js';
 
 /** One network the employee can pick, as the dialog shows it. */
 export interface NetworkChoice {

@@ -1,9 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { AdvocacyError, AsyncState, Employee, NetworkId, Post, ShareResult } from '@advocacy-kit/core';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
-import * as en from '../i18n/en.js';
-import * as ja from '../i18n/ja.js';
-import type { EmployeeStrings } from '../i18n/index.js';
+import * as commonStrings from '../i18n/common.strings.js';
+import * as shareDialogStrings from './share-dialog.strings.js';
 import { StoreController } from '../internal/store-controller.js';
 import { emit } from '../internal/events.js';
 import { asAdvocacyError } from '../internal/errors.js';
@@ -19,8 +18,8 @@ type Phase =
   | { kind: 'error'; error: AdvocacyError };
 
 const strings = {
-  en: { common: en.common, shareDialog: en.shareDialog },
-  ja: { common: ja.common, shareDialog: ja.shareDialog },
+  en: { common: commonStrings.en, shareDialog: shareDialogStrings.en },
+  ja: { common: commonStrings.ja, shareDialog: shareDialogStrings.ja },
 };
 
 /**
@@ -62,7 +61,7 @@ const strings = {
  * @cssproperty --advocacy-radius - Dialog corner radius.
  * @cssproperty --advocacy-font-family - Font stack.
  */
-export class AdvocacyShareDialogElement extends AdvocacyElement<Pick<EmployeeStrings, 'common' | 'shareDialog'>> {
+export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof strings)['en']> {
   static override styles = styles;
 
   static override properties = {

@@ -1,9 +1,8 @@
 import { html, nothing } from 'lit';
 import type { AdvocacyError, AsyncState, Suggestion, SuggestionInput, Topic } from '@advocacy-kit/core';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
-import * as en from '../i18n/en.js';
-import * as ja from '../i18n/ja.js';
-import type { EmployeeStrings } from '../i18n/index.js';
+import * as commonStrings from '../i18n/common.strings.js';
+import * as suggestStrings from './suggest.strings.js';
 import { StoreController } from '../internal/store-controller.js';
 import { emit } from '../internal/events.js';
 import { asAdvocacyError } from '../internal/errors.js';
@@ -12,8 +11,8 @@ import { NOTE_MAX, fieldOf, validateSuggestion, type SuggestField } from './vali
 import { styles } from './suggest.styles.js';
 
 const strings = {
-  en: { common: en.common, suggest: en.suggest },
-  ja: { common: ja.common, suggest: ja.suggest },
+  en: { common: commonStrings.en, suggest: suggestStrings.en },
+  ja: { common: commonStrings.ja, suggest: suggestStrings.ja },
 };
 
 /**
@@ -41,7 +40,7 @@ const strings = {
  * @cssproperty --advocacy-radius - Panel corner radius.
  * @cssproperty --advocacy-font-family - Font stack.
  */
-export class AdvocacySuggestElement extends AdvocacyElement<Pick<EmployeeStrings, 'common' | 'suggest'>> {
+export class AdvocacySuggestElement extends AdvocacyElement<(typeof strings)['en']> {
   static override styles = styles;
 
   static override properties = {

@@ -1,5 +1,5 @@
 import type { SuggestionInput } from '@advocacy-kit/core';
-import type { SuggestStrings } from '../i18n/index.js';
+import type { SuggestStrings } from './suggest.strings.js';
 
 export const NOTE_MAX = 1000;
 
