@@ -2,11 +2,9 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { CONTENT_KINDS, type AnalyticsSummary, type AsyncState, type Breakdown, type ContentKind, type NetworkId, type Topic } from '@advocacy-kit/core';
 import { ANALYTICS_PRESETS, type AnalyticsReport } from '@advocacy-kit/core/admin';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
-import * as en from '../i18n/en.js';
-import * as ja from '../i18n/ja.js';
 import * as adminEn from '../i18n/admin-en.js';
 import * as adminJa from '../i18n/admin-ja.js';
-import type { AdminStrings, CommonStrings } from '../i18n/index.js';
+import type { AdminStrings } from '../i18n/index.js';
 import { StoreController } from '../internal/store-controller.js';
 import { adminOf } from '../internal/admin.js';
 import { emit } from '../internal/events.js';
@@ -19,11 +17,11 @@ import { DEFAULT_CONTENT_MIX as MIX_TARGET } from '@advocacy-kit/core/rules';
 import { compare, type Range } from './periods.js';
 import { styles } from './analytics.styles.js';
 
-type Strings = CommonStrings & Pick<AdminStrings, 'adminCommon' | 'adminResults' | 'analytics'>;
+type Strings = Pick<AdminStrings, 'adminCommon' | 'adminResults' | 'analytics'>;
 
 const strings = {
-  en: { ...en.common, adminCommon: adminEn.adminCommon, adminResults: adminEn.adminResults, analytics: adminEn.analytics },
-  ja: { ...ja.common, adminCommon: adminJa.adminCommon, adminResults: adminJa.adminResults, analytics: adminJa.analytics },
+  en: { adminCommon: adminEn.adminCommon, adminResults: adminEn.adminResults, analytics: adminEn.analytics },
+  ja: { adminCommon: adminJa.adminCommon, adminResults: adminJa.adminResults, analytics: adminJa.analytics },
 };
 
 type Dimension = 'byNetwork' | 'byTopic' | 'byTeam' | 'byKind';
@@ -124,12 +122,12 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<Strings> {
       return html`<div class="state" part="state" role="alert">
         <strong>${t.errorTitle}</strong>
         <p>${this.errorMessage(state.error)}</p>
-        <button class="primary" @click=${() => this.refresh()}>${this.t.retry}</button>
+        <button class="primary" @click=${() => this.refresh()}>${this.common.retry}</button>
       </div>`;
     }
     if (!state.data) {
       return html`<div class="kpis" part="state" aria-busy="true">
-        <span class="visually-hidden">${this.t.loading}</span>
+        <span class="visually-hidden">${this.common.loading}</span>
         ${[0, 1, 2, 3, 4, 5].map(() => html`<span class="kpi skeleton" aria-hidden="true"></span>`)}
       </div>`;
     }

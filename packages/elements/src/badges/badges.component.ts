@@ -1,17 +1,12 @@
 import { html } from 'lit';
 import type { AsyncState, Badge } from '@advocacy-kit/core';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
-import * as commonStrings from '../i18n/common.strings.js';
 import * as badgesStrings from './badges.strings.js';
 import { StoreController } from '../internal/store-controller.js';
 import { emit } from '../internal/events.js';
 import { formatNumber } from '../internal/format.js';
 import { styles } from './badges.styles.js';
 
-const strings = {
-  en: { common: commonStrings.en, badges: badgesStrings.en },
-  ja: { common: commonStrings.ja, badges: badgesStrings.ja },
-};
 
 /** A star for earned badges, a ring for the rest; decorative, the text says the same. */
 const icon = (earned: boolean) =>
@@ -40,11 +35,11 @@ const icon = (earned: boolean) =>
  * @cssproperty --advocacy-radius - Panel corner radius.
  * @cssproperty --advocacy-font-family - Font stack.
  */
-export class AdvocacyBadgesElement extends AdvocacyElement<(typeof strings)['en']> {
+export class AdvocacyBadgesElement extends AdvocacyElement<(typeof badgesStrings)['en']> {
   static override styles = styles;
 
   constructor() {
-    super(strings);
+    super(badgesStrings);
   }
 
   private readonly badges = new StoreController<AsyncState<Badge[]>>(
@@ -63,8 +58,8 @@ export class AdvocacyBadgesElement extends AdvocacyElement<(typeof strings)['en'
     const earned = list.filter((badge) => badge.awardedAt !== null).length;
     return html`<section aria-labelledby="title">
       <div class="header">
-        <h2 id="title">${this.t.badges.title}</h2>
-        ${state?.status === 'ready' ? html`<p class="count">${this.t.badges.earnedCount(formatNumber(earned, this.lang_), formatNumber(list.length, this.lang_))}</p>` : ''}
+        <h2 id="title">${this.t.title}</h2>
+        ${state?.status === 'ready' ? html`<p class="count">${this.t.earnedCount(formatNumber(earned, this.lang_), formatNumber(list.length, this.lang_))}</p>` : ''}
       </div>
       ${this.renderBody(state)}
     </section>`;
@@ -72,20 +67,20 @@ export class AdvocacyBadgesElement extends AdvocacyElement<(typeof strings)['en'
 
   private renderBody(state: AsyncState<Badge[]> | undefined) {
     if (!state || state.status === 'idle' || (state.status === 'loading' && state.data === undefined)) {
-      return html`<ul class="list" part="list" aria-busy="true" aria-label=${this.t.badges.title}>
+      return html`<ul class="list" part="list" aria-busy="true" aria-label=${this.t.title}>
           ${[0, 1, 2, 3].map(() => html`<li class="badge" aria-hidden="true"><span class="skeleton line"></span></li>`)}
         </ul>
-        <p class="visually-hidden" role="status">${this.t.common.loading}</p>`;
+        <p class="visually-hidden" role="status">${this.common.loading}</p>`;
     }
     if (state.status === 'error') {
       return html`<div class="state" part="state" role="alert">
-        <strong>${this.t.badges.errorTitle}</strong>
+        <strong>${this.t.errorTitle}</strong>
         <p>${this.errorMessage(state.error)}</p>
-        <button class="primary" @click=${() => this.client?.badges.refresh()}>${this.t.common.retry}</button>
+        <button class="primary" @click=${() => this.client?.badges.refresh()}>${this.common.retry}</button>
       </div>`;
     }
     const list = state.data ?? [];
-    if (list.length === 0) return html`<div class="state" part="state" role="status"><p>${this.t.badges.empty}</p></div>`;
+    if (list.length === 0) return html`<div class="state" part="state" role="status"><p>${this.t.empty}</p></div>`;
     return html`<ul class="list" part="list">
       ${list.map((badge) => this.renderBadge(badge))}
     </ul>`;
@@ -95,16 +90,16 @@ export class AdvocacyBadgesElement extends AdvocacyElement<(typeof strings)['en'
     const earned = badge.awardedAt !== null;
     const target = formatNumber(badge.target, this.lang_);
     const date = earned ? new Intl.DateTimeFormat(this.lang_, { dateStyle: 'medium' }).format(new Date(badge.awardedAt!)) : '';
-    const progress = this.t.badges.progress(formatNumber(badge.progress, this.lang_), target);
+    const progress = this.t.progress(formatNumber(badge.progress, this.lang_), target);
     return html`<li class="badge ${earned ? 'earned' : 'locked'}" part=${earned ? 'badge earned' : 'badge'}>
       ${icon(earned)}
       <span class="text">
-        <strong class="name">${this.t.badges.names[badge.id]}</strong>
-        <span class="goal">${this.t.badges.goals[badge.id](target)}</span>
+        <strong class="name">${this.t.names[badge.id]}</strong>
+        <span class="goal">${this.t.goals[badge.id](target)}</span>
         ${earned
-          ? html`<span class="when">${this.t.badges.earnedOn(date)}</span>`
+          ? html`<span class="when">${this.t.earnedOn(date)}</span>`
           : html`<span class="meter"
-              ><progress part="progress" max=${badge.target} .value=${badge.progress} aria-label=${`${this.t.badges.names[badge.id]}: ${progress}`}></progress
+              ><progress part="progress" max=${badge.target} .value=${badge.progress} aria-label=${`${this.t.names[badge.id]}: ${progress}`}></progress
               ><span class="figure" aria-hidden="true">${progress}</span></span
             >`}
       </span>

@@ -2,11 +2,9 @@ import { html, nothing } from 'lit';
 import { CONTENT_KINDS, POST_STATUSES, type AdminPost, type AsyncState, type ContentKind, type PostStatus, type Topic } from '@advocacy-kit/core';
 import type { ContentListState } from '@advocacy-kit/core/admin';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
-import * as en from '../i18n/en.js';
-import * as ja from '../i18n/ja.js';
 import * as adminEn from '../i18n/admin-en.js';
 import * as adminJa from '../i18n/admin-ja.js';
-import type { AdminStrings, CommonStrings } from '../i18n/index.js';
+import type { AdminStrings } from '../i18n/index.js';
 import { StoreController } from '../internal/store-controller.js';
 import { adminOf } from '../internal/admin.js';
 import { emit } from '../internal/events.js';
@@ -17,11 +15,11 @@ import { downloadCsv, toCsv } from '../internal/csv.js';
 import { formatNumber } from '../internal/format.js';
 import { styles } from './content-list.styles.js';
 
-type Strings = CommonStrings & Pick<AdminStrings, 'adminCommon' | 'adminResults' | 'contentList'>;
+type Strings = Pick<AdminStrings, 'adminCommon' | 'adminResults' | 'contentList'>;
 
 const strings = {
-  en: { ...en.common, adminCommon: adminEn.adminCommon, adminResults: adminEn.adminResults, contentList: adminEn.contentList },
-  ja: { ...ja.common, adminCommon: adminJa.adminCommon, adminResults: adminJa.adminResults, contentList: adminJa.contentList },
+  en: { adminCommon: adminEn.adminCommon, adminResults: adminEn.adminResults, contentList: adminEn.contentList },
+  ja: { adminCommon: adminJa.adminCommon, adminResults: adminJa.adminResults, contentList: adminJa.contentList },
 };
 
 const SEARCH_DELAY_MS = 250;
@@ -154,12 +152,12 @@ export class AdvocacyContentListElement extends AdvocacyElement<Strings> {
       return html`<div class="state" part="state" role="alert">
         <strong>${t.errorTitle}</strong>
         <p>${this.errorMessage(state.error)}</p>
-        <button class="primary" @click=${() => this.refresh()}>${this.t.retry}</button>
+        <button class="primary" @click=${() => this.refresh()}>${this.common.retry}</button>
       </div>`;
     }
     if (!state || ((state.status === 'loading' || state.status === 'idle') && state.items.length === 0)) {
       return html`<div class="state" part="state" aria-busy="true">
-        <span class="visually-hidden">${this.t.loading}</span>
+        <span class="visually-hidden">${this.common.loading}</span>
         ${[0, 1, 2, 3].map(() => html`<span class="skeleton" aria-hidden="true"></span>`)}
       </div>`;
     }
@@ -215,7 +213,7 @@ export class AdvocacyContentListElement extends AdvocacyElement<Strings> {
       <div class="footer">
         ${state.hasMore
           ? html`<button part="load-more" ?disabled=${state.loadingMore} aria-busy=${state.loadingMore ? 'true' : 'false'} @click=${() => this.contents?.loadMore()}>
-              ${state.loadingMore ? this.t.loading : t.loadMore}
+              ${state.loadingMore ? this.common.loading : t.loadMore}
             </button>`
           : nothing}
         <button part="export-button" @click=${this.exportCsv}>${common.exportCsv}</button>

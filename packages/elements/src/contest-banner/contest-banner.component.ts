@@ -1,17 +1,12 @@
 import { html, nothing } from 'lit';
 import type { AsyncState, Contest } from '@advocacy-kit/core';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
-import * as commonStrings from '../i18n/common.strings.js';
 import * as contestBannerStrings from './contest-banner.strings.js';
 import { StoreController } from '../internal/store-controller.js';
 import { emit } from '../internal/events.js';
 import { formatNumber, relativeTime } from '../internal/format.js';
 import { styles } from './contest-banner.styles.js';
 
-const strings = {
-  en: { common: commonStrings.en, contestBanner: contestBannerStrings.en },
-  ja: { common: commonStrings.ja, contestBanner: contestBannerStrings.ja },
-};
 
 /** The contest to show: the running one ending soonest, else the latest that ended. */
 export function featuredContest(contests: Contest[]): Contest | undefined {
@@ -41,11 +36,11 @@ export function featuredContest(contests: Contest[]): Contest | undefined {
  * @cssproperty --advocacy-radius - Corner radius.
  * @cssproperty --advocacy-font-family - Font stack.
  */
-export class AdvocacyContestBannerElement extends AdvocacyElement<(typeof strings)['en']> {
+export class AdvocacyContestBannerElement extends AdvocacyElement<(typeof contestBannerStrings)['en']> {
   static override styles = styles;
 
   constructor() {
-    super(strings);
+    super(contestBannerStrings);
   }
 
   private readonly contests = new StoreController<AsyncState<Contest[]>>(
@@ -63,14 +58,14 @@ export class AdvocacyContestBannerElement extends AdvocacyElement<(typeof string
     if (!state || state.status === 'idle' || (state.status === 'loading' && state.data === undefined)) {
       return html`<div class="banner loading" part="state" aria-busy="true">
         <span class="skeleton line"></span><span class="skeleton line short"></span>
-        <p class="visually-hidden" role="status">${this.t.common.loading}</p>
+        <p class="visually-hidden" role="status">${this.common.loading}</p>
       </div>`;
     }
     if (state.status === 'error') {
       return html`<div class="banner" part="state" role="alert">
-        <strong>${this.t.contestBanner.errorTitle}</strong>
+        <strong>${this.t.errorTitle}</strong>
         <p>${this.errorMessage(state.error)}</p>
-        <button class="primary" @click=${() => this.client?.contests.refresh()}>${this.t.common.retry}</button>
+        <button class="primary" @click=${() => this.client?.contests.refresh()}>${this.common.retry}</button>
       </div>`;
     }
     const contest = featuredContest(state.data ?? []);
@@ -79,13 +74,13 @@ export class AdvocacyContestBannerElement extends AdvocacyElement<(typeof string
     const leader = contest.entries[0];
     const ended = contest.status === 'ended';
     return html`<section class="banner ${ended ? 'ended' : ''}" part="banner" aria-labelledby="title">
-      <p class="eyebrow">${this.t.contestBanner.label} · ${ended ? this.t.contestBanner.finalResults : this.t.contestBanner.endsIn(relativeTime(contest.endsAt, this.lang_))}</p>
+      <p class="eyebrow">${this.t.label} · ${ended ? this.t.finalResults : this.t.endsIn(relativeTime(contest.endsAt, this.lang_))}</p>
       <h2 id="title">${contest.title}</h2>
       ${contest.description ? html`<p class="description">${contest.description}</p>` : nothing}
-      <p class="prize" part="prize">${this.t.contestBanner.prize(contest.prize)}</p>
+      <p class="prize" part="prize">${this.t.prize(contest.prize)}</p>
       <div class="standing" part="standing">
-        ${leader ? html`<p>${ended ? this.t.contestBanner.winner(leader.displayName, n(leader.points)) : this.t.contestBanner.leader(leader.displayName, n(leader.points))}</p>` : nothing}
-        <p class="mine">${contest.me ? this.t.contestBanner.yourRank(n(contest.me.rank), n(contest.me.points)) : ended ? nothing : this.t.contestBanner.notRanked}</p>
+        ${leader ? html`<p>${ended ? this.t.winner(leader.displayName, n(leader.points)) : this.t.leader(leader.displayName, n(leader.points))}</p>` : nothing}
+        <p class="mine">${contest.me ? this.t.yourRank(n(contest.me.rank), n(contest.me.points)) : ended ? nothing : this.t.notRanked}</p>
       </div>
     </section>`;
   }

@@ -1,7 +1,7 @@
 import { html, nothing, render, type PropertyValues } from 'lit';
 import type { FeedState, Post, AsyncState, Topic } from '@advocacy-kit/core';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
-import * as commonStrings from '../i18n/common.strings.js';
+import { pick } from '../i18n/index.js';
 import * as feedStrings from './feed.strings.js';
 import * as shareDialogStrings from '../share-dialog/share-dialog.strings.js';
 import { StoreController } from '../internal/store-controller.js';
@@ -15,10 +15,6 @@ import { styles } from './feed.styles.js';
 
 let instances = 0;
 
-const strings = {
-  en: { common: commonStrings.en, feed: feedStrings.en, shareDialog: shareDialogStrings.en },
-  ja: { common: commonStrings.ja, feed: feedStrings.ja, shareDialog: shareDialogStrings.ja },
-};
 
 /**
  * @tag advocacy-feed
@@ -65,7 +61,7 @@ const strings = {
  * @cssproperty --advocacy-radius-small - Small corner radius.
  * @cssproperty --advocacy-spacing - Base spacing unit.
  */
-export class AdvocacyFeedElement extends AdvocacyElement<(typeof strings)['en']> {
+export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['en']> {
   static override styles = styles;
 
   static override properties = {
@@ -89,7 +85,7 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof strings)['en']>
   private readonly dialog = document.createElement(tagFor('share-dialog')) as AdvocacyShareDialogElement;
 
   constructor() {
-    super(strings);
+    super(feedStrings);
     this.online = typeof navigator === 'undefined' ? true : navigator.onLine;
   }
 
@@ -124,7 +120,7 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof strings)['en']>
     if (this.theme) this.dialog.setAttribute('theme', this.theme);
     else this.dialog.removeAttribute('theme');
     // The host's policy (slot "policy" on the feed) goes on to the dialog.
-    render(html`<slot name="policy" slot="policy"><p>${this.t.shareDialog.policyBody}</p></slot>`, this.dialog);
+    render(html`<slot name="policy" slot="policy"><p>${pick(shareDialogStrings, this.lang_).policyBody}</p></slot>`, this.dialog);
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -135,7 +131,7 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof strings)['en']>
   protected override render() {
     const state = this.feed.value;
     return html`
-      ${this.online ? nothing : html`<p class="notice offline" part="offline" role="status">${this.t.feed.offline}</p>`}
+      ${this.online ? nothing : html`<p class="notice offline" part="offline" role="status">${this.t.offline}</p>`}
       ${this.renderHeader(state)}
       ${this.renderBody(state)}
       ${this.dialog}
@@ -149,11 +145,11 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof strings)['en']>
     const current = state?.topic ?? null;
     return html`<div class="header" part="header">
       ${fresh > 0
-        ? html`<p class="new-badge" part="new-badge" role="status">${this.t.feed.newSinceLastVisit(fresh)}</p>`
+        ? html`<p class="new-badge" part="new-badge" role="status">${this.t.newSinceLastVisit(fresh)}</p>`
         : nothing}
       ${topics.length > 0
         ? segmented({
-            legend: this.t.feed.topicFilter,
+            legend: this.t.topicFilter,
             name: this.filterName,
             part: 'filter',
             // '' stands for every topic.
@@ -161,7 +157,7 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof strings)['en']>
             current: current ?? '',
             label: (id) => {
               const topic = topics.find((candidate) => candidate.id === id);
-              return topic ? localized(topic.names, this.lang_) : this.t.feed.allTopics;
+              return topic ? localized(topic.names, this.lang_) : this.t.allTopics;
             },
             onPick: (id) => this.client?.feed.setTopic(id || null),
           })
@@ -171,7 +167,7 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof strings)['en']>
 
   private renderBody(state: FeedState | undefined) {
     if (state === undefined || state.status === 'idle' || state.status === 'loading') {
-      return html`<ul class="list" part="list" aria-busy="true" aria-label=${this.t.feed.label}>
+      return html`<ul class="list" part="list" aria-busy="true" aria-label=${this.t.label}>
           ${[0, 1, 2].map(() => html`<li class="card skeleton-card" aria-hidden="true">
             <div class="media skeleton"></div>
             <div class="body">
@@ -181,23 +177,23 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof strings)['en']>
             </div>
           </li>`)}
         </ul>
-        <p class="visually-hidden" role="status">${this.t.feed.loadingPosts}</p>`;
+        <p class="visually-hidden" role="status">${this.t.loadingPosts}</p>`;
     }
     if (state.status === 'error') {
       return html`<div class="state" part="state" role="alert">
-        <strong>${this.t.feed.errorTitle}</strong>
+        <strong>${this.t.errorTitle}</strong>
         <p>${this.errorMessage(state.error)}</p>
-        <button class="primary" @click=${() => this.refresh()}>${this.t.common.retry}</button>
+        <button class="primary" @click=${() => this.refresh()}>${this.common.retry}</button>
       </div>`;
     }
     if (state.status === 'empty' || state.items.length === 0) {
       return html`<div class="state" part="state" role="status">
-        <strong>${this.t.feed.emptyTitle}</strong>
-        <p>${state.topic ? this.t.feed.emptyTopic : this.t.feed.emptyBody}</p>
+        <strong>${this.t.emptyTitle}</strong>
+        <p>${state.topic ? this.t.emptyTopic : this.t.emptyBody}</p>
       </div>`;
     }
     const topicsById = new Map((this.topics.value?.data ?? []).map((topic) => [topic.id, topic]));
-    return html`<ul class="list" part="list" aria-label=${this.t.feed.label}>
+    return html`<ul class="list" part="list" aria-label=${this.t.label}>
         ${state.items.map((post, index) => this.renderCard(post, index < state.newSinceLastVisit, topicsById))}
       </ul>
       ${this.renderFooter(state)}`;
@@ -222,8 +218,8 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof strings)['en']>
         : html`<div class="media placeholder" part="image" aria-hidden="true">${post.source.slice(0, 1)}</div>`}
       <div class="body">
         <p class="badges">
-          <span class="kind kind-${post.kind}" part="kind">${this.t.feed.kinds[post.kind]}</span>
-          ${isNew ? html`<span class="new">${this.t.feed.newLabel}</span>` : nothing}
+          <span class="kind kind-${post.kind}" part="kind">${this.t.kinds[post.kind]}</span>
+          ${isNew ? html`<span class="new">${this.t.newLabel}</span>` : nothing}
         </p>
         <h3 id=${titleId} class="title">
           <a part="title" href=${post.url} target="_blank" rel="noopener noreferrer" @click=${() => this.opened(post)}
@@ -245,10 +241,10 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof strings)['en']>
           <button
             class="primary share"
             part="share-button"
-            aria-label=${this.t.feed.shareAria(post.title)}
+            aria-label=${this.t.shareAria(post.title)}
             @click=${(event: Event) => this.openShare(post, event.currentTarget as HTMLElement)}
           >
-            ${this.t.feed.share}
+            ${this.t.share}
           </button>
         </div>
       </div>
@@ -258,12 +254,12 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof strings)['en']>
   private renderFooter(state: FeedState) {
     if (state.loadMoreError) {
       return html`<div class="notice error more" role="alert">
-        <strong>${this.t.feed.loadMoreError}</strong>
+        <strong>${this.t.loadMoreError}</strong>
         <span>${this.errorMessage(state.loadMoreError)}</span>
-        <button @click=${() => this.client?.feed.loadMore()}>${this.t.common.retry}</button>
+        <button @click=${() => this.client?.feed.loadMore()}>${this.common.retry}</button>
       </div>`;
     }
-    if (!state.hasMore) return html`<p class="end">${this.t.feed.caughtUp}</p>`;
+    if (!state.hasMore) return html`<p class="end">${this.t.caughtUp}</p>`;
     return html`<div class="more">
       <div class="sentinel"></div>
       <button
@@ -272,7 +268,7 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof strings)['en']>
         aria-busy=${state.loadingMore ? 'true' : 'false'}
         @click=${() => this.client?.feed.loadMore()}
       >
-        ${state.loadingMore ? this.t.feed.loadingMore : this.t.feed.loadMore}
+        ${state.loadingMore ? this.t.loadingMore : this.t.loadMore}
       </button>
     </div>`;
   }

@@ -3,21 +3,17 @@ import { ContextConsumer } from '@lit/context';
 import type { AdvocacyClient, AdvocacyError } from '@advocacy-kit/core';
 import { clientContext } from './context.js';
 import { resolveLang } from './lang.js';
+import * as commonStrings from '../i18n/common.strings.js';
 import { pick, type CommonStrings, type Locales } from '../i18n/index.js';
-
-/**
- * A component's strings: `{ common, <its namespace> }`. The program-admin components still pass
- * one flat table (`common` spread with their own) until they are namespaced too.
- */
-type ComponentStrings = { common: CommonStrings } | CommonStrings;
 
 /**
  * What every Advocacy Kit component shares: the client (from the nearest provider, or set
  * directly), the `theme` attribute, and the language and strings resolved before each render.
- * Each component passes its own strings (the `common` namespace and its own, from each
- * locale's table), so a bundle carries only the strings of the components in it.
+ * Each component passes its own strings (its `*.strings.ts`, both languages) and reads them
+ * as `this.t`, the shared words as `this.common`, so a bundle carries only the strings of the
+ * components in it and a key means one thing in one component.
  */
-export class AdvocacyElement<S extends ComponentStrings = ComponentStrings> extends LitElement {
+export class AdvocacyElement<S extends object = object> extends LitElement {
   static override properties: PropertyDeclarations = {
     client: { attribute: false },
     theme: { reflect: true },
@@ -30,7 +26,10 @@ export class AdvocacyElement<S extends ComponentStrings = ComponentStrings> exte
 
   /** The resolved BCP 47 language, refreshed before each render and when a `lang` changes. */
   protected lang_ = 'en';
+  /** This component's own words (its `*.strings.ts`), in the resolved language. */
   protected t: S;
+  /** The words every component shares (retry, close, loading, errors, periods). */
+  protected common: CommonStrings = commonStrings.en;
   private readonly strings: Locales<S>;
 
   constructor(strings: Locales<S>) {
@@ -66,12 +65,12 @@ export class AdvocacyElement<S extends ComponentStrings = ComponentStrings> exte
     super.willUpdate(changed);
     this.lang_ = resolveLang(this);
     this.t = pick(this.strings, this.lang_);
+    this.common = pick(commonStrings, this.lang_);
   }
 
   /** The employee-facing message for an error. */
   protected errorMessage(error: AdvocacyError | null | undefined): string {
-    const t: ComponentStrings = this.t;
-    const { errors } = 'common' in t ? t.common : t;
+    const { errors } = this.common;
     return (error && errors[error.code]) ?? errors.unknown;
   }
 }

@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import { PERIODS, SCOPES, type AsyncState, type Leaderboard, type LeaderboardEntry, type Period, type Scope } from '@advocacy-kit/core';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
-import * as commonStrings from '../i18n/common.strings.js';
 import * as leaderboardStrings from './leaderboard.strings.js';
 import { StoreController } from '../internal/store-controller.js';
 import { avatar } from '../internal/avatar.js';
@@ -12,10 +11,6 @@ import { styles } from './leaderboard.styles.js';
 
 let instances = 0;
 
-const strings = {
-  en: { common: commonStrings.en, leaderboard: leaderboardStrings.en },
-  ja: { common: commonStrings.ja, leaderboard: leaderboardStrings.ja },
-};
 
 /**
  * @tag advocacy-leaderboard
@@ -44,11 +39,11 @@ const strings = {
  * @cssproperty --advocacy-radius - Panel corner radius.
  * @cssproperty --advocacy-font-family - Font stack.
  */
-export class AdvocacyLeaderboardElement extends AdvocacyElement<(typeof strings)['en']> {
+export class AdvocacyLeaderboardElement extends AdvocacyElement<(typeof leaderboardStrings)['en']> {
   static override styles = styles;
 
   constructor() {
-    super(strings);
+    super(leaderboardStrings);
   }
 
   private readonly board = new StoreController<AsyncState<Leaderboard>>(
@@ -67,24 +62,24 @@ export class AdvocacyLeaderboardElement extends AdvocacyElement<(typeof strings)
   protected override render() {
     return html`<section aria-labelledby="title">
       <div class="header" part="header">
-        <h2 id="title">${this.t.leaderboard.title}</h2>
+        <h2 id="title">${this.t.title}</h2>
         <div class="controls">
           ${segmented({
-            legend: this.t.common.periodLabel,
+            legend: this.common.periodLabel,
             name: `${this.name}-period`,
             part: 'period',
             values: PERIODS,
             current: this.period.value,
-            label: (period) => this.t.common.periods[period],
+            label: (period) => this.common.periods[period],
             onPick: (period) => this.client?.leaderboard.setPeriod(period),
           })}
           ${segmented({
-            legend: this.t.leaderboard.scopeLabel,
+            legend: this.t.scopeLabel,
             name: `${this.name}-scope`,
             part: 'scope',
             values: SCOPES,
             current: this.scope.value,
-            label: (scope) => this.t.leaderboard.scopes[scope],
+            label: (scope) => this.t.scopes[scope],
             onPick: (scope) => this.client?.leaderboard.setScope(scope),
           })}
         </div>
@@ -95,44 +90,44 @@ export class AdvocacyLeaderboardElement extends AdvocacyElement<(typeof strings)
 
   private renderBody(state: AsyncState<Leaderboard> | undefined) {
     if (!state || state.status === 'idle' || state.status === 'loading') {
-      return html`<ol class="list" part="list" aria-busy="true" aria-label=${this.t.leaderboard.title}>
+      return html`<ol class="list" part="list" aria-busy="true" aria-label=${this.t.title}>
           ${[0, 1, 2, 3, 4].map(() => html`<li class="row" aria-hidden="true"><span class="skeleton line"></span></li>`)}
         </ol>
-        <p class="visually-hidden" role="status">${this.t.common.loading}</p>`;
+        <p class="visually-hidden" role="status">${this.common.loading}</p>`;
     }
     if (state.status === 'error') {
       return html`<div class="state" part="state" role="alert">
-        <strong>${this.t.leaderboard.errorTitle}</strong>
+        <strong>${this.t.errorTitle}</strong>
         <p>${this.errorMessage(state.error)}</p>
-        <button class="primary" @click=${() => this.client?.leaderboard.refresh()}>${this.t.common.retry}</button>
+        <button class="primary" @click=${() => this.client?.leaderboard.refresh()}>${this.common.retry}</button>
       </div>`;
     }
     const board = state.data;
     if (!board || board.entries.length === 0) {
-      return html`<div class="state" part="state" role="status"><p>${this.t.leaderboard.empty}</p></div>`;
+      return html`<div class="state" part="state" role="status"><p>${this.t.empty}</p></div>`;
     }
     const me = board.me;
     const meListed = me !== null && board.entries.some((entry) => entry.employeeId === me.employeeId);
-    return html`<ol class="list" part="list" aria-label=${this.t.leaderboard.title}>
+    return html`<ol class="list" part="list" aria-label=${this.t.title}>
         ${board.entries.map((entry) => this.renderRow(entry, entry.employeeId === me?.employeeId))}
       </ol>
       ${me && !meListed
-        ? html`<ol class="list mine" part="list" aria-label=${this.t.leaderboard.you}>
+        ? html`<ol class="list mine" part="list" aria-label=${this.t.you}>
             ${this.renderRow(me, true)}
           </ol>`
         : nothing}
-      <p class="participants">${this.t.leaderboard.participants(formatNumber(board.participants, this.lang_))}</p>`;
+      <p class="participants">${this.t.participants(formatNumber(board.participants, this.lang_))}</p>`;
   }
 
   private renderRow(entry: LeaderboardEntry, isMe: boolean) {
     return html`<li class="row ${isMe ? 'is-me' : ''} ${entry.rank <= 3 ? 'top' : ''}" part=${isMe ? 'row me' : 'row'} aria-current=${isMe ? 'true' : 'false'}>
-      <span class="rank">${this.t.leaderboard.rank(entry.rank)}</span>
+      <span class="rank">${this.t.rank(entry.rank)}</span>
       ${avatar(entry.displayName, entry.avatarUrl)}
       <span class="who">
-        <span class="name">${entry.displayName}${isMe ? html` <span class="you">(${this.t.leaderboard.you})</span>` : nothing}</span>
+        <span class="name">${entry.displayName}${isMe ? html` <span class="you">(${this.t.you})</span>` : nothing}</span>
         <span class="team">${entry.teamName}</span>
       </span>
-      <span class="points" part="points">${this.t.leaderboard.points(formatNumber(entry.points, this.lang_))}</span>
+      <span class="points" part="points">${this.t.points(formatNumber(entry.points, this.lang_))}</span>
     </li>`;
   }
 }

@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import { PERIODS, type AsyncState, type Badge, type Contest, type MyStats, type Period } from '@advocacy-kit/core';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
-import * as commonStrings from '../i18n/common.strings.js';
 import * as myStatsStrings from './my-stats.strings.js';
 import { StoreController } from '../internal/store-controller.js';
 import { emit } from '../internal/events.js';
@@ -12,10 +11,6 @@ import { styles } from './my-stats.styles.js';
 
 let instances = 0;
 
-const strings = {
-  en: { common: commonStrings.en, myStats: myStatsStrings.en },
-  ja: { common: commonStrings.ja, myStats: myStatsStrings.ja },
-};
 
 /**
  * @tag advocacy-my-stats
@@ -45,11 +40,11 @@ const strings = {
  * @cssproperty --advocacy-radius - Panel corner radius.
  * @cssproperty --advocacy-font-family - Font stack.
  */
-export class AdvocacyMyStatsElement extends AdvocacyElement<(typeof strings)['en']> {
+export class AdvocacyMyStatsElement extends AdvocacyElement<(typeof myStatsStrings)['en']> {
   static override styles = styles;
 
   constructor() {
-    super(strings);
+    super(myStatsStrings);
   }
 
   private readonly stats = new StoreController<AsyncState<MyStats>>(
@@ -69,14 +64,14 @@ export class AdvocacyMyStatsElement extends AdvocacyElement<(typeof strings)['en
   protected override render() {
     return html`<section aria-labelledby="title">
       <div class="header" part="header">
-        <h2 id="title">${this.t.myStats.title}</h2>
+        <h2 id="title">${this.t.title}</h2>
         ${segmented({
-          legend: this.t.common.periodLabel,
+          legend: this.common.periodLabel,
           name: this.name,
           part: 'period',
           values: PERIODS,
           current: this.period.value,
-          label: (period) => this.t.common.periods[period],
+          label: (period) => this.common.periods[period],
           onPick: (period) => this.client?.myStats.setPeriod(period),
         })}
       </div>
@@ -89,21 +84,21 @@ export class AdvocacyMyStatsElement extends AdvocacyElement<(typeof strings)['en
       return html`<div class="figures" part="figures" aria-hidden="true">
           ${[0, 1, 2, 3].map(() => html`<div class="figure skeleton"></div>`)}
         </div>
-        <p class="visually-hidden" role="status">${this.t.common.loading}</p>`;
+        <p class="visually-hidden" role="status">${this.common.loading}</p>`;
     }
     if (state.status === 'error' || !state.data) {
       return html`<div class="state" part="state" role="alert">
-        <strong>${this.t.myStats.errorTitle}</strong>
+        <strong>${this.t.errorTitle}</strong>
         <p>${this.errorMessage(state.error)}</p>
-        <button class="primary" @click=${() => this.client?.myStats.refresh()}>${this.t.common.retry}</button>
+        <button class="primary" @click=${() => this.client?.myStats.refresh()}>${this.common.retry}</button>
       </div>`;
     }
     const stats = state.data;
     const figures: Array<[string, number]> = [
-      [this.t.myStats.points, stats.points],
-      [this.t.myStats.shares, stats.shares],
-      [this.t.myStats.clicks, stats.clicks],
-      [this.t.myStats.conversions, stats.conversions],
+      [this.t.points, stats.points],
+      [this.t.shares, stats.shares],
+      [this.t.clicks, stats.clicks],
+      [this.t.conversions, stats.conversions],
     ];
     return html`<dl class="figures" part="figures">
         ${figures.map(
@@ -113,7 +108,7 @@ export class AdvocacyMyStatsElement extends AdvocacyElement<(typeof strings)['en
           </div>`,
         )}
       </dl>
-      ${stats.rank !== null ? html`<p class="rank">${this.t.myStats.companyRank(stats.rank)}</p>` : nothing}
+      ${stats.rank !== null ? html`<p class="rank">${this.t.companyRank(stats.rank)}</p>` : nothing}
       ${this.renderAchievements()}
       ${this.renderTrend(stats)}`;
   }
@@ -124,8 +119,8 @@ export class AdvocacyMyStatsElement extends AdvocacyElement<(typeof strings)['en
     const badges = this.badges.value?.status === 'ready' ? this.badges.value.data! : [];
     const running = this.contests.value?.status === 'ready' ? this.contests.value.data!.filter((c) => c.status === 'active' && c.me !== null) : [];
     const lines = [
-      ...(badges.length > 0 ? [this.t.myStats.badgesEarned(n(badges.filter((b) => b.awardedAt !== null).length), n(badges.length))] : []),
-      ...running.map((c) => this.t.myStats.contestRank(n(c.me!.rank), c.title)),
+      ...(badges.length > 0 ? [this.t.badgesEarned(n(badges.filter((b) => b.awardedAt !== null).length), n(badges.length))] : []),
+      ...running.map((c) => this.t.contestRank(n(c.me!.rank), c.title)),
     ];
     if (lines.length === 0) return nothing;
     return html`<ul class="achievements" part="achievements">
@@ -136,9 +131,9 @@ export class AdvocacyMyStatsElement extends AdvocacyElement<(typeof strings)['en
   private renderTrend(stats: MyStats) {
     const series = stats.series;
     const total = series.reduce((sum, point) => sum + point.points, 0);
-    if (series.length === 0 || total === 0) return html`<p class="chart-empty">${this.t.myStats.chartEmpty}</p>`;
+    if (series.length === 0 || total === 0) return html`<p class="chart-empty">${this.t.chartEmpty}</p>`;
     const best = series.reduce((top, point) => (point.points > top.points ? point : top));
-    const label = this.t.myStats.chartSummary(
+    const label = this.t.chartSummary(
       formatNumber(total, this.lang_),
       series.length,
       formatNumber(best.points, this.lang_),
@@ -146,13 +141,13 @@ export class AdvocacyMyStatsElement extends AdvocacyElement<(typeof strings)['en
     );
     return html`${trendChart(series, label)}
       <table class="visually-hidden">
-        <caption>${this.t.myStats.tableCaption}</caption>
+        <caption>${this.t.tableCaption}</caption>
         <thead>
           <tr>
-            <th scope="col">${this.t.myStats.tableDate}</th>
-            <th scope="col">${this.t.myStats.points}</th>
-            <th scope="col">${this.t.myStats.shares}</th>
-            <th scope="col">${this.t.myStats.clicks}</th>
+            <th scope="col">${this.t.tableDate}</th>
+            <th scope="col">${this.t.points}</th>
+            <th scope="col">${this.t.shares}</th>
+            <th scope="col">${this.t.clicks}</th>
           </tr>
         </thead>
         <tbody>

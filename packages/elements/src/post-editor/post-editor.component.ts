@@ -2,11 +2,9 @@ import { html, nothing, type PropertyValues } from 'lit';
 import type { AsyncState, Employee, Post, PostInput, Suggestion, Team, Topic } from '@advocacy-kit/core';
 import type { DraftOutcome, PostDraftController, PostDraftState, PostField } from '@advocacy-kit/core/admin';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
-import * as en from '../i18n/en.js';
-import * as ja from '../i18n/ja.js';
 import * as adminEn from '../i18n/admin-en.js';
 import * as adminJa from '../i18n/admin-ja.js';
-import type { AdminStrings, CommonStrings } from '../i18n/index.js';
+import type { AdminStrings } from '../i18n/index.js';
 import { StoreController } from '../internal/store-controller.js';
 import { adminOf } from '../internal/admin.js';
 import { emit } from '../internal/events.js';
@@ -18,11 +16,11 @@ import { scheduleFieldset } from './schedule-fieldset.js';
 import { postPreview } from './post-preview.js';
 import { styles } from './post-editor.styles.js';
 
-type Strings = CommonStrings & Pick<AdminStrings, 'adminCommon' | 'postEditor'>;
+type Strings = Pick<AdminStrings, 'adminCommon' | 'postEditor'>;
 
 const strings = {
-  en: { ...en.common, adminCommon: adminEn.adminCommon, postEditor: adminEn.postEditor },
-  ja: { ...ja.common, adminCommon: adminJa.adminCommon, postEditor: adminJa.postEditor },
+  en: { adminCommon: adminEn.adminCommon, postEditor: adminEn.postEditor },
+  ja: { adminCommon: adminJa.adminCommon, postEditor: adminJa.postEditor },
 };
 
 /**

@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { AdvocacyError, AsyncState, Employee, NetworkId, Post, ShareResult } from '@advocacy-kit/core';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
-import * as commonStrings from '../i18n/common.strings.js';
 import * as shareDialogStrings from './share-dialog.strings.js';
 import { StoreController } from '../internal/store-controller.js';
 import { emit } from '../internal/events.js';
@@ -17,10 +16,6 @@ type Phase =
   | { kind: 'shared'; result: ShareResult; popupBlocked: boolean }
   | { kind: 'error'; error: AdvocacyError };
 
-const strings = {
-  en: { common: commonStrings.en, shareDialog: shareDialogStrings.en },
-  ja: { common: commonStrings.ja, shareDialog: shareDialogStrings.ja },
-};
 
 /**
  * @tag advocacy-share-dialog
@@ -61,7 +56,7 @@ const strings = {
  * @cssproperty --advocacy-radius - Dialog corner radius.
  * @cssproperty --advocacy-font-family - Font stack.
  */
-export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof strings)['en']> {
+export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDialogStrings)['en']> {
   static override styles = styles;
 
   static override properties = {
@@ -90,7 +85,7 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof strings)
   private brokenImage: string | null = null;
 
   constructor() {
-    super(strings);
+    super(shareDialogStrings);
     this.post = undefined;
     this.network = undefined;
     this.commentary = '';
@@ -127,7 +122,7 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof strings)
   }
 
   private get choices(): NetworkChoice[] {
-    return this.post ? availableNetworks(this.post, this.t.shareDialog, this.lang_) : [];
+    return this.post ? availableNetworks(this.post, this.t, this.lang_) : [];
   }
 
   private get choice(): NetworkChoice | undefined {
@@ -146,8 +141,8 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof strings)
   protected override render() {
     return html`<dialog part="dialog" aria-labelledby="title" @close=${this.onClose} @keydown=${this.onKeydown}>
       <div class="header" part="header">
-        <h2 id="title">${this.t.shareDialog.title}</h2>
-        <button class="icon" part="close-button" aria-label=${this.t.common.close} @click=${() => this.close()}>
+        <h2 id="title">${this.t.title}</h2>
+        <button class="icon" part="close-button" aria-label=${this.common.close} @click=${() => this.close()}>
           <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
             <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
           </svg>
@@ -160,12 +155,12 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof strings)
   private renderStep(post: Post) {
     const me = this.me.value;
     if (!me || me.status === 'idle' || me.status === 'loading') {
-      return html`<p class="loading" role="status">${this.t.common.loading}</p>`;
+      return html`<p class="loading" role="status">${this.common.loading}</p>`;
     }
     if (me.status === 'error' || !me.data) {
       return html`<div class="status error" part="status" role="alert">
         <p>${this.errorMessage(me.error)}</p>
-        <button class="primary" @click=${() => this.client?.me.refresh()}>${this.t.common.retry}</button>
+        <button class="primary" @click=${() => this.client?.me.refresh()}>${this.common.retry}</button>
       </div>`;
     }
     if (me.data.policyAcceptedAt === null) return this.renderPolicy();
@@ -181,13 +176,13 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof strings)
 
   private renderPolicy() {
     return html`<div class="policy" part="policy">
-      <h3>${this.t.shareDialog.policyTitle}</h3>
-      <div class="policy-text"><slot name="policy"><p>${this.t.shareDialog.policyBody}</p></slot></div>
+      <h3>${this.t.policyTitle}</h3>
+      <div class="policy-text"><slot name="policy"><p>${this.t.policyBody}</p></slot></div>
       ${this.policyError
         ? html`<p class="field-error" role="alert">${this.errorMessage(this.policyError)}</p>`
         : nothing}
       <button class="primary" part="accept-button" ?disabled=${this.accepting} @click=${this.acceptPolicy}>
-        ${this.accepting ? this.t.common.loading : this.t.shareDialog.policyAccept}
+        ${this.accepting ? this.common.loading : this.t.policyAccept}
       </button>
     </div>`;
   }
@@ -200,7 +195,7 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof strings)
     const sharing = this.phase.kind === 'sharing';
     return html`<form class="compose" @submit=${this.onSubmit} novalidate>
       <fieldset class="chips" part="networks">
-        <legend>${this.t.shareDialog.networkLabel}</legend>
+        <legend>${this.t.networkLabel}</legend>
         ${this.choices.map(
           (option) => html`<label class="chip">
             <input
@@ -213,8 +208,8 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof strings)
         )}
       </fieldset>
       <div class="field">
-        <label for="commentary">${this.t.shareDialog.commentaryLabel}</label>
-        <p id="nudge" class="hint">${this.t.shareDialog.nudge}</p>
+        <label for="commentary">${this.t.commentaryLabel}</label>
+        <p id="nudge" class="hint">${this.t.nudge}</p>
         <textarea
           id="commentary"
           part="commentary"
@@ -228,19 +223,19 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof strings)
         ${choice.limit === null
           ? nothing
           : html`<p id="counter" class="counter ${over > 0 ? 'over' : ''}" part="counter" aria-live="polite">
-              ${over > 0 ? this.t.shareDialog.overLimit(over) : this.t.shareDialog.counter(used, choice.limit)}
+              ${over > 0 ? this.t.overLimit(over) : this.t.counter(used, choice.limit)}
             </p>`}
       </div>
-      ${choice.urlOnly ? html`<p class="notice" role="note">${this.t.shareDialog.urlOnlyBefore(choice.label)}</p>` : nothing}
+      ${choice.urlOnly ? html`<p class="notice" role="note">${this.t.urlOnlyBefore(choice.label)}</p>` : nothing}
       ${this.renderPreview(post)}
       <button class="primary share" part="share-button" type="submit" ?disabled=${sharing || over > 0} aria-busy=${sharing ? 'true' : 'false'}>
-        ${sharing ? this.t.shareDialog.sharing : this.t.shareDialog.shareOn(choice.label)}
+        ${sharing ? this.t.sharing : this.t.shareOn(choice.label)}
       </button>
     </form>`;
   }
 
   private renderPreview(post: Post) {
-    return html`<figure class="preview" part="preview" aria-label=${this.t.shareDialog.previewLabel}>
+    return html`<figure class="preview" part="preview" aria-label=${this.t.previewLabel}>
       ${post.imageUrl && this.brokenImage !== post.imageUrl
         ? html`<img src=${post.imageUrl} alt="" width="600" height="314" @error=${() => this.imageFailed(post.imageUrl)} />`
         : nothing}
@@ -255,29 +250,29 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof strings)
     const choice = this.choices.find((option) => option.id === result.share.network);
     const points = result.share.pointsAwarded;
     return html`<div class="status success" part="status" role="status">
-      <h3>${this.t.shareDialog.sharedTitle}</h3>
-      <p class="points">${points > 0 ? this.t.shareDialog.pointsEarned(formatNumber(points, this.lang_)) : this.t.shareDialog.noNewPoints}</p>
+      <h3>${this.t.sharedTitle}</h3>
+      <p class="points">${points > 0 ? this.t.pointsEarned(formatNumber(points, this.lang_)) : this.t.noNewPoints}</p>
       ${result.copiedText !== null
-        ? html`<p class="notice">${choice?.urlOnly ? this.t.shareDialog.urlOnlyAfter(choice.label) : this.t.shareDialog.copiedAfter}</p>`
+        ? html`<p class="notice">${choice?.urlOnly ? this.t.urlOnlyAfter(choice.label) : this.t.copiedAfter}</p>`
         : choice?.urlOnly || result.share.network === 'copy'
-          ? html`<p class="notice" id="copy-hint">${this.t.shareDialog.copyByHand}</p>
+          ? html`<p class="notice" id="copy-hint">${this.t.copyByHand}</p>
               <textarea part="copy-fallback" readonly aria-labelledby="copy-hint"
                 .value=${composeShareText(result.share.commentary, result.share.trackingUrl)}></textarea>`
           : nothing}
       ${popupBlocked && result.intentUrl
         ? html`<a class="button primary" href=${result.intentUrl} target="_blank" rel="noopener noreferrer"
-            >${this.t.shareDialog.continueOn(choice?.label ?? result.share.network)}</a
+            >${this.t.continueOn(choice?.label ?? result.share.network)}</a
           >`
         : nothing}
-      <button class=${popupBlocked ? '' : 'primary'} id="done" @click=${() => this.close()}>${this.t.shareDialog.done}</button>
+      <button class=${popupBlocked ? '' : 'primary'} id="done" @click=${() => this.close()}>${this.t.done}</button>
     </div>`;
   }
 
   private renderError(error: AdvocacyError) {
     return html`<div class="status error" part="status" role="alert">
-      <h3>${this.t.shareDialog.errorTitle}</h3>
+      <h3>${this.t.errorTitle}</h3>
       <p>${this.errorMessage(error)}</p>
-      <button class="primary" id="retry" @click=${this.share}>${this.t.common.retry}</button>
+      <button class="primary" id="retry" @click=${this.share}>${this.common.retry}</button>
     </div>`;
   }
 

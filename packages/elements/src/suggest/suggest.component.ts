@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import type { AdvocacyError, AsyncState, Suggestion, SuggestionInput, Topic } from '@advocacy-kit/core';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
-import * as commonStrings from '../i18n/common.strings.js';
 import * as suggestStrings from './suggest.strings.js';
 import { StoreController } from '../internal/store-controller.js';
 import { emit } from '../internal/events.js';
@@ -10,10 +9,6 @@ import { localized } from '../internal/topics.js';
 import { NOTE_MAX, fieldOf, validateSuggestion, type SuggestField } from './validate.js';
 import { styles } from './suggest.styles.js';
 
-const strings = {
-  en: { common: commonStrings.en, suggest: suggestStrings.en },
-  ja: { common: commonStrings.ja, suggest: suggestStrings.ja },
-};
 
 /**
  * @tag advocacy-suggest
@@ -40,7 +35,7 @@ const strings = {
  * @cssproperty --advocacy-radius - Panel corner radius.
  * @cssproperty --advocacy-font-family - Font stack.
  */
-export class AdvocacySuggestElement extends AdvocacyElement<(typeof strings)['en']> {
+export class AdvocacySuggestElement extends AdvocacyElement<(typeof suggestStrings)['en']> {
   static override styles = styles;
 
   static override properties = {
@@ -64,15 +59,15 @@ export class AdvocacySuggestElement extends AdvocacyElement<(typeof strings)['en
   private readonly topics = new StoreController<AsyncState<Topic[]>>(this, () => this.client?.topics.store);
 
   constructor() {
-    super(strings);
+    super(suggestStrings);
     this.reset();
   }
 
   protected override render() {
     return html`<section aria-labelledby="title">
       <div class="header">
-        <h2 id="title">${this.t.suggest.title}</h2>
-        ${this.sent ? nothing : html`<p class="intro">${this.t.suggest.intro}</p>`}
+        <h2 id="title">${this.t.title}</h2>
+        ${this.sent ? nothing : html`<p class="intro">${this.t.intro}</p>`}
       </div>
       ${this.sent ? this.renderConfirmation() : this.renderForm()}
     </section>`;
@@ -86,7 +81,7 @@ export class AdvocacySuggestElement extends AdvocacyElement<(typeof strings)['en
         ? html`<p class="notice error" role="alert"><strong>${this.errorMessage(this.formError)}</strong></p>`
         : nothing}
       <div class="field" part="field">
-        <label for="url">${this.t.suggest.urlLabel}</label>
+        <label for="url">${this.t.urlLabel}</label>
         <input
           id="url"
           part="input"
@@ -101,11 +96,11 @@ export class AdvocacySuggestElement extends AdvocacyElement<(typeof strings)['en
           .value=${this.url}
           @input=${(event: Event) => (this.url = (event.target as HTMLInputElement).value)}
         />
-        <p id="url-hint" class="hint">${this.t.suggest.urlHint}</p>
+        <p id="url-hint" class="hint">${this.t.urlHint}</p>
         ${errors.url ? html`<p id="url-error" class="field-error" part="field-error">${errors.url}</p>` : nothing}
       </div>
       <div class="field" part="field">
-        <label for="note">${this.t.suggest.noteLabel}</label>
+        <label for="note">${this.t.noteLabel}</label>
         <textarea
           id="note"
           part="input"
@@ -116,7 +111,7 @@ export class AdvocacySuggestElement extends AdvocacyElement<(typeof strings)['en
           .value=${this.note}
           @input=${(event: Event) => (this.note = (event.target as HTMLTextAreaElement).value)}
         ></textarea>
-        <p id="note-hint" class="hint">${this.t.suggest.noteHint(NOTE_MAX)}</p>
+        <p id="note-hint" class="hint">${this.t.noteHint(NOTE_MAX)}</p>
         ${errors.note ? html`<p id="note-error" class="field-error" part="field-error">${errors.note}</p>` : nothing}
       </div>
       ${topics.length > 0
@@ -126,7 +121,7 @@ export class AdvocacySuggestElement extends AdvocacyElement<(typeof strings)['en
             aria-invalid=${errors.topics ? 'true' : 'false'}
             aria-describedby=${errors.topics ? 'topics-error' : nothing}
           >
-            <legend>${this.t.suggest.topicsLabel}</legend>
+            <legend>${this.t.topicsLabel}</legend>
             ${topics.map(
               (topic) => html`<label class="chip">
                 <input type="checkbox" .checked=${this.picked.has(topic.id)} @change=${() => this.toggle(topic.id)} />
@@ -137,16 +132,16 @@ export class AdvocacySuggestElement extends AdvocacyElement<(typeof strings)['en
           </fieldset>`
         : nothing}
       <button class="primary" part="submit-button" type="submit" ?disabled=${this.submitting} aria-busy=${this.submitting ? 'true' : 'false'}>
-        ${this.submitting ? this.t.suggest.submitting : this.t.suggest.submit}
+        ${this.submitting ? this.t.submitting : this.t.submit}
       </button>
     </form>`;
   }
 
   private renderConfirmation() {
     return html`<div class="confirmation" part="confirmation" role="status">
-      <strong>${this.t.suggest.thanksTitle}</strong>
-      <p>${this.t.suggest.thanksBody}</p>
-      <button @click=${this.another}>${this.t.suggest.another}</button>
+      <strong>${this.t.thanksTitle}</strong>
+      <p>${this.t.thanksBody}</p>
+      <button @click=${this.another}>${this.t.another}</button>
     </div>`;
   }
 
@@ -162,7 +157,7 @@ export class AdvocacySuggestElement extends AdvocacyElement<(typeof strings)['en
     if (!client || this.submitting) return;
     const input: SuggestionInput = { url: this.url.trim(), note: this.note.trim(), topics: [...this.picked] };
     this.formError = null;
-    this.fieldErrors = validateSuggestion(input, this.t.suggest);
+    this.fieldErrors = validateSuggestion(input, this.t);
     if (Object.keys(this.fieldErrors).length > 0) {
       await this.focusFirstInvalid();
       return;

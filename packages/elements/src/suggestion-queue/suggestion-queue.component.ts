@@ -2,11 +2,9 @@ import { html, nothing } from 'lit';
 import type { AdminSuggestion, AsyncState, Suggestion, Topic } from '@advocacy-kit/core';
 import type { SuggestionQueueState } from '@advocacy-kit/core/admin';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
-import * as en from '../i18n/en.js';
-import * as ja from '../i18n/ja.js';
 import * as adminEn from '../i18n/admin-en.js';
 import * as adminJa from '../i18n/admin-ja.js';
-import type { AdminStrings, CommonStrings } from '../i18n/index.js';
+import type { AdminStrings } from '../i18n/index.js';
 import { StoreController } from '../internal/store-controller.js';
 import { adminOf } from '../internal/admin.js';
 import { emit } from '../internal/events.js';
@@ -17,11 +15,11 @@ import { tagFor } from '../internal/define.js';
 import type { AdvocacyPostEditorElement } from '../post-editor/post-editor.component.js';
 import { styles } from './suggestion-queue.styles.js';
 
-type Strings = CommonStrings & Pick<AdminStrings, 'adminCommon' | 'suggestionQueue'>;
+type Strings = Pick<AdminStrings, 'adminCommon' | 'suggestionQueue'>;
 
 const strings = {
-  en: { ...en.common, adminCommon: adminEn.adminCommon, suggestionQueue: adminEn.suggestionQueue },
-  ja: { ...ja.common, adminCommon: adminJa.adminCommon, suggestionQueue: adminJa.suggestionQueue },
+  en: { adminCommon: adminEn.adminCommon, suggestionQueue: adminEn.suggestionQueue },
+  ja: { adminCommon: adminJa.adminCommon, suggestionQueue: adminJa.suggestionQueue },
 };
 
 /**
@@ -116,11 +114,11 @@ export class AdvocacySuggestionQueueElement extends AdvocacyElement<Strings> {
       return html`<div class="state" part="state" role="alert">
         <strong>${this.t.suggestionQueue.errorTitle}</strong>
         <p>${this.errorMessage(state.error)}</p>
-        <button class="primary" @click=${() => this.refresh()}>${this.t.retry}</button>
+        <button class="primary" @click=${() => this.refresh()}>${this.common.retry}</button>
       </div>`;
     }
     if (!items) {
-      return html`<ul class="list" part="state" aria-busy="true" aria-label=${this.t.loading}>
+      return html`<ul class="list" part="state" aria-busy="true" aria-label=${this.common.loading}>
         ${[0, 1, 2].map(() => html`<li class="item" aria-hidden="true"><span class="skeleton"></span><span class="skeleton short"></span></li>`)}
       </ul>`;
     }
