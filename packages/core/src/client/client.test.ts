@@ -181,4 +181,18 @@ describe('createAdvocacyClient', () => {
     assert.deepEqual(client.events.store.get(), { pending: 0, delivered: 1, lastError: null });
     await client.destroy();
   });
+
+  it('lists my suggestions with their status and adds one as soon as it is sent', async () => {
+    const backend = memoryBackend({ now: () => NOW });
+    const client = createAdvocacyClient({ backend, storage: null });
+    const stop = client.mySuggestions.store.listen(() => undefined);
+    const before = await until(client.mySuggestions.store, (state) => state.status === 'ready' || state.status === 'empty');
+    const sent = await client.suggest({ url: 'https://example.com/worth-a-read', note: 'For the sales team', topics: [] });
+    const after = await until(client.mySuggestions.store, (state) => state.data?.some((item) => item.id === sent.id) === true);
+    assert.equal(after.data!.length, (before.data?.length ?? 0) + 1);
+    assert.equal(after.data![0]!.status, 'pending');
+    stop();
+    await client.destroy();
+  });
 });
+

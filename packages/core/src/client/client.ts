@@ -1,5 +1,5 @@
 import { atom } from 'nanostores';
-import type { Badge, Contest, Employee, Locale, Topic } from '../backend/contract.js';
+import type { Badge, Contest, Employee, Locale, Suggestion, Topic } from '../backend/contract.js';
 import { createEventQueue } from '../events/event-queue.js';
 import { createFeedController } from '../feed/feed-store.js';
 import { uuid } from '../internal/random.js';
@@ -40,6 +40,8 @@ export function createAdvocacyClient(options: AdvocacyClientOptions): AdvocacyCl
   // Optional in a backend: one without them has no badges and no contests (empty, not an error).
   const badges = resource<Badge[]>(async () => (await backend.listMyBadges?.()) ?? [], none);
   const contests = resource<Contest[]>(async () => (await backend.listContests?.()) ?? [], none);
+  // GET /me/suggestions: the employee's latest suggestions with their status and review.
+  const mySuggestions = resource<Suggestion[]>(async () => (await backend.listMySuggestions({ limit: 20 })).items, none);
   const myStats = createMyStatsController({ backend });
   const leaderboard = createLeaderboardController({ backend });
 
@@ -94,7 +96,12 @@ export function createAdvocacyClient(options: AdvocacyClientOptions): AdvocacyCl
       me.$state.set({ status: 'ready', data: employee, error: null });
       return employee;
     },
-    suggest: (input) => backend.createSuggestion(input, uuid()),
+    mySuggestions,
+    async suggest(input) {
+      const suggestion = await backend.createSuggestion(input, uuid());
+      void mySuggestions.refresh();
+      return suggestion;
+    },
     pointsChanged,
     destroy() {
       clearTimeout(settle);

@@ -173,6 +173,8 @@ export interface AdvocacyClient {
   readonly shares: ShareController;
   readonly events: EventQueueController;
   acceptPolicy(): Promise<Employee>;
+  /** The employee's latest suggestions (up to 20, newest first) with their status and the reviewer's reason; refreshed after `suggest()`. */
+  readonly mySuggestions: ResourceController<Suggestion[]>;
   suggest(input: SuggestionInput): Promise<Suggestion>;
   /**
    * Says that the employee's points may have changed — a share, an approved suggestion, an

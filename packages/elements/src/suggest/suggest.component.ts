@@ -25,6 +25,7 @@ import { styles } from './suggest.styles.js';
  * @csspart topics - The topic checkboxes.
  * @csspart submit-button - The send button.
  * @csspart confirmation - The thank-you panel.
+ * @csspart mine - The employee's own suggestions with their status (or the error loading them).
  *
  * @cssproperty --advocacy-color-accent - The send button and checked topics.
  * @cssproperty --advocacy-color-danger - Field errors.
@@ -57,6 +58,7 @@ export class AdvocacySuggestElement extends AdvocacyElement<(typeof suggestStrin
   declare private sent: Suggestion | null;
 
   private readonly topics = new StoreController<AsyncState<Topic[]>>(this, () => this.client?.topics.store);
+  private readonly mine = new StoreController<AsyncState<Suggestion[]>>(this, () => this.client?.mySuggestions.store);
 
   constructor() {
     super(suggestStrings);
@@ -69,7 +71,30 @@ export class AdvocacySuggestElement extends AdvocacyElement<(typeof suggestStrin
         <h2 id="title">${this.t.title}</h2>
         ${this.sent ? nothing : html`<p class="intro">${this.t.intro}</p>`}
       </div>
-      ${this.sent ? this.renderConfirmation() : this.renderForm()}
+      ${this.sent ? this.renderConfirmation() : this.renderForm()} ${this.renderMine()}
+    </section>`;
+  }
+
+  /** The employee's own suggestions with their status, and the reviewer's note on those not taken. */
+  private renderMine() {
+    const state = this.mine.value;
+    if (state?.status === 'error') {
+      return html`<p class="notice error" part="mine" role="alert">
+        ${this.t.mineError} <button @click=${() => this.client?.mySuggestions.refresh()}>${this.common.retry}</button>
+      </p>`;
+    }
+    if (!state?.data?.length) return nothing;
+    return html`<section part="mine" aria-labelledby="mine-title">
+      <h3 id="mine-title">${this.t.mineTitle}</h3>
+      <ul>
+        ${state.data.map(
+          (suggestion) =>
+            html`<li>
+              <span>${suggestion.url}</span> — <strong>${this.t.statuses[suggestion.status]}</strong>
+              ${suggestion.status === 'rejected' && suggestion.reviewReason ? html`<p class="hint">${this.t.reason(suggestion.reviewReason)}</p>` : nothing}
+            </li>`,
+        )}
+      </ul>
     </section>`;
   }
 

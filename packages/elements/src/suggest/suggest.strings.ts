@@ -1,3 +1,5 @@
+import type { SuggestionStatus } from '@advocacy-kit/core';
+
 // `<advocacy-suggest>`'s words (`suggest.*`). English defines the keys; Japanese must match
 // them.
 
@@ -17,6 +19,10 @@ export const en = {
   urlRequired: 'Enter a link.',
   urlInvalid: 'Enter a full link that starts with https:// or http://.',
   noteTooLong: (max: number) => `Keep the note under ${max} characters.`,
+  mineTitle: 'Your suggestions',
+  mineError: 'We couldn’t load your suggestions.',
+  statuses: { pending: 'Waiting for review', approved: 'Approved', rejected: 'Not taken' } satisfies Record<SuggestionStatus, string>,
+  reason: (reason: string) => `Reviewer’s note: ${reason}`,
 };
 
 export const ja: typeof en = {
@@ -35,6 +41,10 @@ export const ja: typeof en = {
   urlRequired: 'リンクを入力してください。',
   urlInvalid: 'https:// または http:// から始まるURLを入力してください。',
   noteTooLong: (max) => `${max}文字以内で入力してください。`,
+  mineTitle: 'あなたの提案',
+  mineError: 'あなたの提案を読み込めませんでした。',
+  statuses: { pending: '確認待ち', approved: '承認済み', rejected: '見送り' },
+  reason: (reason) => `担当者からのコメント：${reason}`,
 };
 
 export type SuggestStrings = typeof en;

@@ -94,4 +94,43 @@ describe('<advocacy-suggest>', () => {
     expect(textOf(element)).to.contain('提案を送信する');
     await expect(element).to.be.accessible();
   });
+
+  it('lists the employee’s own suggestions, adds one just sent, and shows why one was not taken', async () => {
+    const { client, backend } = testClient();
+    const own = await backend.listMySuggestions();
+    const rejected = { ...own.items[0]!, id: 'sug-rejected', url: 'https://example.com/old-news', status: 'rejected' as const, reviewReason: 'We shared this last week.' };
+    const list = backend.listMySuggestions.bind(backend);
+    backend.listMySuggestions = async (query) => {
+      const page = await list(query);
+      return { ...page, items: [...page.items, rejected] };
+    };
+    const element = await suggestWith(client);
+    await untilText(element, 'Your suggestions');
+    await untilText(element, 'Not taken');
+    expect(textOf(element)).to.contain('Reviewer’s note: We shared this last week.');
+    await fill(element, 'https://example.com/brand-new');
+    submit(element);
+    await find(element, '[part="confirmation"]');
+    await waitUntil(() => (shadow(element).querySelector('[part="mine"]')?.textContent ?? '').includes('https://example.com/brand-new'), 'the sent suggestion never joined the list');
+    expect((shadow(element).querySelector('[part="mine"]')?.textContent ?? '')).to.contain('Waiting for review');
+    await expect(element).to.be.accessible();
+  });
+
+  it('says when the employee’s suggestions could not be loaded, and Retry loads them', async () => {
+    const { client, backend } = testClient();
+    const list = backend.listMySuggestions.bind(backend);
+    let failing = true;
+    backend.listMySuggestions = async (query) => {
+      if (failing) throw new AdvocacyError('network', 'offline');
+      return list(query);
+    };
+    await backend.createSuggestion({ url: 'https://example.com/mine', note: '', topics: [] });
+    const element = await suggestWith(client, 'ja');
+    await untilText(element, 'あなたの提案を読み込めませんでした。');
+    failing = false;
+    shadow(element).querySelector<HTMLButtonElement>('[part="mine"] button')!.click();
+    await untilText(element, 'https://example.com/mine');
+    expect(textOf(element)).to.contain('確認待ち');
+    await expect(element).to.be.accessible();
+  });
 });
