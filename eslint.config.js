@@ -9,7 +9,16 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/storybook-static/**', '**/coverage/**', 'packages/server/openapi.json', '**/*.generated.ts', 'examples/*/public/**', '**/.data/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/storybook-static/**',
+      '**/coverage/**',
+      'packages/server/openapi.json',
+      '**/*.generated.ts',
+      'examples/*/public/**',
+      '**/.data/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -30,8 +39,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@advocacy-kit/elements', '@advocacy-kit/elements/*', '@advocacy-kit/server', '@advocacy-kit/server/*'], message: 'core depends on no other package of the kit.' },
-            { group: ['**/contract/schemas.js', '**/contract/operations.js', '**/contract/openapi.js', '**/contract/index.js'], allowTypeImports: true, message: 'Browser code takes only types from the contract definitions (they pull in TypeBox).' },
+            {
+              group: ['@advocacy-kit/elements', '@advocacy-kit/elements/*', '@advocacy-kit/server', '@advocacy-kit/server/*'],
+              message: 'core depends on no other package of the kit.',
+            },
+            {
+              group: ['**/contract/schemas.js', '**/contract/operations.js', '**/contract/openapi.js', '**/contract/index.js'],
+              allowTypeImports: true,
+              message: 'Browser code takes only types from the contract definitions (they pull in TypeBox).',
+            },
           ],
         },
       ],
@@ -45,7 +61,11 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['@advocacy-kit/server', '@advocacy-kit/server/*'], message: 'Components speak to a backend through core only.' },
-            { group: ['@advocacy-kit/core/contract'], allowTypeImports: true, message: 'Browser code takes only types from the contract definitions (they pull in TypeBox).' },
+            {
+              group: ['@advocacy-kit/core/contract'],
+              allowTypeImports: true,
+              message: 'Browser code takes only types from the contract definitions (they pull in TypeBox).',
+            },
           ],
         },
       ],
@@ -60,7 +80,11 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['@advocacy-kit/elements', '@advocacy-kit/elements/*'], message: 'The server knows nothing of the components.' },
-            { group: ['@advocacy-kit/core/memory'], allowTypeImports: true, message: 'Business rules come from @advocacy-kit/core/rules; only the demo seed reads the memory backend.' },
+            {
+              group: ['@advocacy-kit/core/memory'],
+              allowTypeImports: true,
+              message: 'Business rules come from @advocacy-kit/core/rules; only the demo seed reads the memory backend.',
+            },
           ],
         },
       ],

@@ -55,8 +55,14 @@ export async function startThrowawayPostgres() {
   const data = join(dir, 'data');
   run(['initdb', '-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync']);
   run([
-    'pg_ctl', '-D', data, '-l', join(dir, 'log'), '-w',
-    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+    'pg_ctl',
+    '-D',
+    data,
+    '-l',
+    join(dir, 'log'),
+    '-w',
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
     'start',
   ]);
   let stopped = false;

@@ -42,6 +42,9 @@ test('the one-script page renders the feed under script-src/style-src self with 
   assert.ok((await feed.getByRole('button', { name: /^Share/ }).count()) > 0, 'posts offer a Share button');
   await page.locator('advocacy-leaderboard').getByRole('listitem').first().waitFor();
   assert.equal(await page.evaluate(() => customElements.get('advocacy-feed') !== undefined), true);
-  assert.deepEqual(problems.filter((text) => !text.includes('Failed to load resource')), []);
+  assert.deepEqual(
+    problems.filter((text) => !text.includes('Failed to load resource')),
+    [],
+  );
   await page.close();
 });

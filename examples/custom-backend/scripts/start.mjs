@@ -25,7 +25,13 @@ async function waitUntilServing(url, child) {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The page server exited with code ${child.exitCode}.`);
-    if (await fetch(url).then((response) => response.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((done) => setTimeout(done, 150));
   }
   throw new Error(`The page server did not answer at ${url}.`);

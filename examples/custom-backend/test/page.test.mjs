@@ -30,7 +30,10 @@ test('the feed loads through the adapter and a share reaches the company API', a
 
   const feed = page.getByRole('list', { name: 'Posts to share' });
   await feed.getByRole('listitem').first().waitFor();
-  assert.ok(companyCalls.some((call) => /^GET \/v2\/articles\?.*page=1/.test(call)), `the feed asked the company API: ${companyCalls}`);
+  assert.ok(
+    companyCalls.some((call) => /^GET \/v2\/articles\?.*page=1/.test(call)),
+    `the feed asked the company API: ${companyCalls}`,
+  );
 
   const title = await feed.getByRole('heading').first().innerText();
   await page.getByRole('button', { name: `Share “${title}”` }).click();

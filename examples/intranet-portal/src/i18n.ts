@@ -57,9 +57,21 @@ const ja: PortalStrings = {
   shareHeading: 'シェアできるコンテンツ',
   newsHeading: '社内のお知らせ',
   news: [
-    { date: '2026-11-25', title: '年末年始の休業期間について', body: '東京オフィスは12月27日から1月4日まで休業です。緊急連絡先は総務部のページをご確認ください。' },
-    { date: '2026-11-20', title: 'ロンドンオフィスとの合同オンライン全社会', body: '12月5日（金）17時から、ロンドンオフィスと合同の全社会をオンラインで行います。招待は各部の幹事からお送りします。' },
-    { date: '2026-11-12', title: 'ソーシャルメディア利用ガイドラインを改定しました', body: '社外への発信時の注意点を分かりやすくまとめました。シェアの前に一度ご確認ください。' },
+    {
+      date: '2026-11-25',
+      title: '年末年始の休業期間について',
+      body: '東京オフィスは12月27日から1月4日まで休業です。緊急連絡先は総務部のページをご確認ください。',
+    },
+    {
+      date: '2026-11-20',
+      title: 'ロンドンオフィスとの合同オンライン全社会',
+      body: '12月5日（金）17時から、ロンドンオフィスと合同の全社会をオンラインで行います。招待は各部の幹事からお送りします。',
+    },
+    {
+      date: '2026-11-12',
+      title: 'ソーシャルメディア利用ガイドラインを改定しました',
+      body: '社外への発信時の注意点を分かりやすくまとめました。シェアの前に一度ご確認ください。',
+    },
   ],
   sideLabel: 'あなたのアドボカシー',
   footer: '© 2026 株式会社クモシステムズ　社内限り',
@@ -95,9 +107,21 @@ const en: PortalStrings = {
   shareHeading: 'Ready to share',
   newsHeading: 'Company news',
   news: [
-    { date: '2026-11-25', title: 'Year-end holidays', body: 'The Tokyo office is closed from 27 December to 4 January; London closes on 24 December and reopens on 2 January. Emergency contacts are on the General Affairs page.' },
-    { date: '2026-11-20', title: 'Joint all-hands with the Tokyo office', body: 'Our online all-hands with the Tokyo office is on Friday 5 December at 08:00 in London. Invitations come from your team’s organiser.' },
-    { date: '2026-11-12', title: 'Updated social media guidelines', body: 'What to keep in mind when you post about work, now on one page. Please read it before you share.' },
+    {
+      date: '2026-11-25',
+      title: 'Year-end holidays',
+      body: 'The Tokyo office is closed from 27 December to 4 January; London closes on 24 December and reopens on 2 January. Emergency contacts are on the General Affairs page.',
+    },
+    {
+      date: '2026-11-20',
+      title: 'Joint all-hands with the Tokyo office',
+      body: 'Our online all-hands with the Tokyo office is on Friday 5 December at 08:00 in London. Invitations come from your team’s organiser.',
+    },
+    {
+      date: '2026-11-12',
+      title: 'Updated social media guidelines',
+      body: 'What to keep in mind when you post about work, now on one page. Please read it before you share.',
+    },
   ],
   sideLabel: 'Your advocacy',
   footer: '© 2026 Kumo Systems · Internal use only',

@@ -27,7 +27,10 @@ export function prerender(html: string, language: PortalLanguage): string {
     .join('');
   return html
     .replace(/<html lang="[^"]*">/, `<html lang="${language}">`)
-    .replace(/(<([a-z0-9]+)\b[^>]*\bdata-text="([A-Za-z]+)"[^>]*>)[^<]*(<\/\2>)/g, (_, open, _tag, key, close) => open + text(t, key) + close)
+    .replace(
+      /(<([a-z0-9]+)\b[^>]*\bdata-text="([A-Za-z]+)"[^>]*>)[^<]*(<\/\2>)/g,
+      (_, open, _tag, key, close) => open + text(t, key) + close,
+    )
     .replace(/(\bdata-label="([A-Za-z]+)"[^>]*\baria-label=")[^"]*(")/g, (_, head, key, tail) => head + text(t, key) + tail)
     .replace(/(<ul id="news-list"[^>]*>)(<\/ul>)/, (_, open, close) => open + news + close);
 }

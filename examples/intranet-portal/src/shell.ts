@@ -23,7 +23,8 @@ export function applyHeader(t: PortalStrings, session: PortalSession): void {
   const name = document.querySelector<HTMLElement>('#user-name');
   if (name) name.textContent = session.employee.displayName;
   const team = document.querySelector<HTMLElement>('#user-team');
-  if (team) team.textContent = session.employee.role === 'admin' ? `${session.employee.teamName} · ${t.roleAdmin}` : session.employee.teamName;
+  if (team)
+    team.textContent = session.employee.role === 'admin' ? `${session.employee.teamName} · ${t.roleAdmin}` : session.employee.teamName;
   const adminLink = document.querySelector<HTMLElement>('#nav-admin');
   if (adminLink) adminLink.hidden = session.employee.role !== 'admin';
   document.querySelector('#sign-out')?.addEventListener('click', () => {

@@ -70,9 +70,7 @@ async function loadEmployees(): Promise<void> {
   }
   employees = ((await response.json()) as { items: Employee[] }).items;
   const adminWord = strings(language()).roleAdmin;
-  employeeSelect.replaceChildren(
-    ...employees.map((employee) => new Option(label(employee, adminWord), employee.id)),
-  );
+  employeeSelect.replaceChildren(...employees.map((employee) => new Option(label(employee, adminWord), employee.id)));
   const previous = readSession()?.employee.id;
   if (previous && employees.some((employee) => employee.id === previous)) employeeSelect.value = previous;
   employeeSelect.disabled = false;

@@ -9,8 +9,7 @@ import { playwrightLaunchOptions } from '../../../scripts/chromium.mjs';
 
 export const USER_AGENTS = {
   linkedInBot: 'LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)',
-  visitor:
-    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+  visitor: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
 };
 
 /** Starts everything the browser tests need; `close()` stops it all and removes the data. */

@@ -17,9 +17,7 @@ after(async () => {
 
 /** The number <advocacy-my-stats> shows under `label` (ポイント, シェア数, ユニーククリック数). */
 function stat(page, label) {
-  return page
-    .locator('advocacy-my-stats [part="figure"]', { has: page.getByText(label, { exact: true }) })
-    .locator('dd');
+  return page.locator('advocacy-my-stats [part="figure"]', { has: page.getByText(label, { exact: true }) }).locator('dd');
 }
 async function statValue(page, label) {
   return Number((await stat(page, label).innerText()).replace(/[^\d]/g, ''));
@@ -76,9 +74,16 @@ test('an employee signs in in Japanese, shares with a tracking link and earns po
 
   // Without a reload, my stats and my row on the leaderboard already count the share.
   const pointsShared = (pointsBefore + earned).toLocaleString('ja-JP');
-  await stat(page, 'シェア数').filter({ hasText: new RegExp(`^${(sharesBefore + 1).toLocaleString('ja-JP')}$`) }).waitFor();
-  await stat(page, 'ポイント').filter({ hasText: new RegExp(`^${pointsShared}$`) }).waitFor();
-  await page.locator('advocacy-leaderboard li[aria-current="true"]').filter({ hasText: `${pointsShared}ポイント` }).waitFor();
+  await stat(page, 'シェア数')
+    .filter({ hasText: new RegExp(`^${(sharesBefore + 1).toLocaleString('ja-JP')}$`) })
+    .waitFor();
+  await stat(page, 'ポイント')
+    .filter({ hasText: new RegExp(`^${pointsShared}$`) })
+    .waitFor();
+  await page
+    .locator('advocacy-leaderboard li[aria-current="true"]')
+    .filter({ hasText: `${pointsShared}ポイント` })
+    .waitFor();
 
   // LinkedIn's crawler fetches the link for its preview: redirected, not counted.
   const bot = await fetch(trackingUrl, { redirect: 'manual', headers: { 'user-agent': USER_AGENTS.linkedInBot } });
@@ -126,7 +131,9 @@ test('an employee signs in in Japanese, shares with a tracking link and earns po
   // The content list shows the shared post's results as the server counts them, the share and
   // the visit above included.
   const adminToken = await tokenOf(page);
-  const results = await fetch(`${stack.url}/api/v1/admin/posts?q=${encodeURIComponent(POST_TITLE)}`, { headers: { authorization: `Bearer ${adminToken}` } });
+  const results = await fetch(`${stack.url}/api/v1/admin/posts?q=${encodeURIComponent(POST_TITLE)}`, {
+    headers: { authorization: `Bearer ${adminToken}` },
+  });
   const { metrics } = (await results.json()).items.find((post) => post.title === POST_TITLE);
   assert.ok(metrics.shares >= 1 && metrics.clicks >= 1, `the server counts the share and the visit: ${JSON.stringify(metrics)}`);
   const contentList = page.locator('advocacy-content-list');
@@ -134,7 +141,10 @@ test('an employee signs in in Japanese, shares with a tracking link and earns po
   const row = contentList.getByRole('row').filter({ has: page.getByRole('rowheader', { name: POST_TITLE }) });
   await row.waitFor();
   const numbers = await row.locator('td.number').allTextContents();
-  assert.deepEqual(numbers.slice(0, 2).map((text) => Number(text.trim().replace(/,/g, ''))), [metrics.shares, metrics.clicks]);
+  assert.deepEqual(
+    numbers.slice(0, 2).map((text) => Number(text.trim().replace(/,/g, ''))),
+    [metrics.shares, metrics.clicks],
+  );
   await contentList.getByRole('searchbox', { name: 'タイトル・概要・リンクを検索' }).fill('');
   // Approve opens the post editor in a dialog, prefilled from the suggestion.
   await page.getByRole('button', { name: `${suggestedUrl} を承認` }).click();
@@ -208,7 +218,10 @@ test('when the backend goes away, the feed offers Retry, and events queued befor
   await page.reload();
   await feedError.waitFor();
   const taken = (await recordedBeacons(page)).filter((beacon) => beacon.taken).flatMap((beacon) => beacon.ids);
-  assert.ok(queuedIds.every((id) => taken.includes(id)), 'the browser took a beacon with the queued events');
+  assert.ok(
+    queuedIds.every((id) => taken.includes(id)),
+    'the browser took a beacon with the queued events',
+  );
   const afterReload = (await queuedEvents(page)).map((event) => event.id);
   assert.deepEqual(
     queuedIds.filter((id) => !afterReload.includes(id)),

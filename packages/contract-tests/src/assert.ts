@@ -61,11 +61,7 @@ export async function step<T>(description: string, action: () => Promise<T>): Pr
 }
 
 /** Expects `action` to reject with an AdvocacyError of `code`; returns that error. */
-export async function expectError(
-  description: string,
-  code: AdvocacyErrorCode,
-  action: () => Promise<unknown>,
-): Promise<AdvocacyError> {
+export async function expectError(description: string, code: AdvocacyErrorCode, action: () => Promise<unknown>): Promise<AdvocacyError> {
   let result: unknown;
   try {
     result = await action();

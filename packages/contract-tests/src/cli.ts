@@ -80,12 +80,17 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     '--employee-token': settings.employeeToken,
     '--other-employee-token': settings.otherEmployeeToken,
     '--admin-token': settings.adminToken,
-  }).filter(([, value]) => !value).map(([flag]) => flag);
+  })
+    .filter(([, value]) => !value)
+    .map(([flag]) => flag);
   if (missing.length > 0) {
     io.stderr(`Missing ${missing.join(', ')}.\n\n${USAGE}`);
     return 2;
   }
-  const only = (values.only ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  const only = (values.only ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   try {
     selectChecks(only);
   } catch (error) {

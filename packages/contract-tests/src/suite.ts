@@ -90,7 +90,13 @@ export async function runContractSuite(target: ContractTarget, options: SuiteOpt
   try {
     session = await signIn(target);
   } catch (error) {
-    record({ id: SETUP_ID, group: 'identity', name: 'the suite signs in as the three targets', durationMs: elapsed(setupStarted), ...outcome(error) });
+    record({
+      id: SETUP_ID,
+      group: 'identity',
+      name: 'the suite signs in as the three targets',
+      durationMs: elapsed(setupStarted),
+      ...outcome(error),
+    });
     return summarize(runTag, started, results);
   }
 
@@ -108,7 +114,14 @@ export async function runContractSuite(target: ContractTarget, options: SuiteOpt
     }
     const durationMs = elapsed(checkStarted);
     const cleanupErrors = await archive(session.admin, created);
-    record({ id: check.id, group: check.group, name: check.name, durationMs, ...result, ...(cleanupErrors.length ? { cleanupErrors } : {}) });
+    record({
+      id: check.id,
+      group: check.group,
+      name: check.name,
+      durationMs,
+      ...result,
+      ...(cleanupErrors.length ? { cleanupErrors } : {}),
+    });
   }
   return summarize(runTag, started, results);
 }

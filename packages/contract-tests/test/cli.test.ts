@@ -18,10 +18,14 @@ async function cli(args: string[], env: CliIo['env'] = {}) {
 }
 
 const flags = () => [
-  '--base-url', server.options.baseUrl,
-  '--employee-token', server.options.employeeToken,
-  '--other-employee-token', server.options.otherEmployeeToken,
-  '--admin-token', server.options.adminToken,
+  '--base-url',
+  server.options.baseUrl,
+  '--employee-token',
+  server.options.employeeToken,
+  '--other-employee-token',
+  server.options.otherEmployeeToken,
+  '--admin-token',
+  server.options.adminToken,
 ];
 
 test('prints one line per check grouped by capability and exits 0 when all pass', async () => {
@@ -47,11 +51,16 @@ test('--json prints the report for CI', async () => {
 
 test('exits 1 and names the broken expectation when a check fails', async () => {
   const { code, stdout } = await cli([
-    '--base-url', server.options.baseUrl,
-    '--employee-token', server.options.employeeToken,
-    '--other-employee-token', server.options.otherEmployeeToken,
-    '--admin-token', server.options.otherEmployeeToken,
-    '--only', 'identity',
+    '--base-url',
+    server.options.baseUrl,
+    '--employee-token',
+    server.options.employeeToken,
+    '--other-employee-token',
+    server.options.otherEmployeeToken,
+    '--admin-token',
+    server.options.otherEmployeeToken,
+    '--only',
+    'identity',
   ]);
   assert.equal(code, 1);
   assert.match(stdout, /✗ the targets are two different employees and an admin/);

@@ -30,7 +30,14 @@ export function doubleAwarding(target: ContractTarget): ContractTarget {
         async createShare(input) {
           const share = await inner.createShare(input);
           if (seenKeys.has(input.idempotencyKey)) {
-            extra.unshift({ id: `extra-${extra.length}`, employeeId: share.employeeId, delta: share.pointsAwarded, reason: 'share', reference: share.id, createdAt: new Date().toISOString() });
+            extra.unshift({
+              id: `extra-${extra.length}`,
+              employeeId: share.employeeId,
+              delta: share.pointsAwarded,
+              reason: 'share',
+              reference: share.id,
+              createdAt: new Date().toISOString(),
+            });
           }
           seenKeys.add(input.idempotencyKey);
           return share;
@@ -61,7 +68,8 @@ export function repeatingPages(target: ContractTarget): ContractTarget {
   const wrap = async (factory: ContractTarget['employee']) => {
     const inner = await factory();
     const lastBefore = new Map<string, unknown>();
-    const repeat = <T>(list: (query?: { cursor?: string | null; limit?: number }) => Promise<{ items: T[]; nextCursor: string | null }>) =>
+    const repeat =
+      <T>(list: (query?: { cursor?: string | null; limit?: number }) => Promise<{ items: T[]; nextCursor: string | null }>) =>
       async (query: { cursor?: string | null; limit?: number } = {}) => {
         const page = await list(query);
         const repeated = query.cursor ? (lastBefore.get(query.cursor) as T | undefined) : undefined;
@@ -101,7 +109,10 @@ export function partialResults(target: ContractTarget): ContractTarget {
         admin: override(inner.admin, {
           async listPosts(query) {
             const page = await inner.admin.listPosts(query);
-            return { ...page, items: page.items.map((post) => ({ ...post, metrics: { ...post.metrics, conversions: 0, conversionValue: 0 } })) };
+            return {
+              ...page,
+              items: page.items.map((post) => ({ ...post, metrics: { ...post.metrics, conversions: 0, conversionValue: 0 } })),
+            };
           },
           async getAnalytics(query) {
             return { ...(await inner.admin.getAnalytics(query)), topAdvocates: [] };

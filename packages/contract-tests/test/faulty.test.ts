@@ -21,7 +21,7 @@ test("a backend that leaks another employee's shares and stats is caught", async
   assertCaught(report, 'isolation.points', "other employee's stats are unchanged");
 });
 
-test("a backend whose admin results miss conversions and top advocates is caught", async () => {
+test('a backend whose admin results miss conversions and top advocates is caught', async () => {
   const report = await runContractSuite(partialResults(memoryTarget()), { only: ['admin'] });
   assertCaught(report, 'admin.post-results', 'metrics count its share, the visit and the conversion');
   assertCaught(report, 'admin.analytics-window', 'top advocates');

@@ -17,7 +17,10 @@ test('the memory backend passes every check except the HTTP-only ones', async ()
 
 test('--only picks groups and single checks', async () => {
   const report = await runContractSuite(memoryTarget(), { only: ['events', 'points.totals-agree'] });
-  assert.deepEqual(report.results.map((r) => r.id), ['points.totals-agree', 'events.dedupe']);
+  assert.deepEqual(
+    report.results.map((r) => r.id),
+    ['points.totals-agree', 'events.dedupe'],
+  );
   await assert.rejects(runContractSuite(memoryTarget(), { only: ['nope'] }), /Unknown check or group: nope/);
 });
 

@@ -10,9 +10,7 @@ import ts from 'typescript';
 
 const PRIVATE_PROPERTY = /--_[a-z][a-z-]*/g;
 const tokensSource = readFileSync(new URL('../src/styles/tokens.ts', import.meta.url), 'utf8');
-const shortNames = new Map(
-  [...new Set(tokensSource.match(PRIVATE_PROPERTY))].map((name, index) => [name, `--_${index.toString(36)}`]),
-);
+const shortNames = new Map([...new Set(tokensSource.match(PRIVATE_PROPERTY))].map((name, index) => [name, `--_${index.toString(36)}`]));
 
 const HTML_TAGS = new Set(['html', 'svg', 'staticHtml']);
 
@@ -21,13 +19,15 @@ function minifyHtml(text) {
 }
 
 function minifyCss(text) {
-  return text
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/\s*([{};,>])\s*/g, '$1')
-    // A space after a colon is never significant (before one it is: \`a :hover\`).
-    .replace(/:\s+/g, ':')
-    .replace(PRIVATE_PROPERTY, (name) => shortNames.get(name) ?? name);
+  return (
+    text
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,>])\s*/g, '$1')
+      // A space after a colon is never significant (before one it is: \`a :hover\`).
+      .replace(/:\s+/g, ':')
+      .replace(PRIVATE_PROPERTY, (name) => shortNames.get(name) ?? name)
+  );
 }
 
 /** Rewrites the literal parts of tagged templates in one TypeScript source. */

@@ -25,7 +25,10 @@ export function longJapaneseClient(): AdvocacyClient {
   const seed = demoSeed(new Date());
   for (const post of seed.posts) {
     post.title = `${post.title}：クラウド運用の現場で培った知見をもとに、障害対応の自動化と夜間呼び出しの削減に取り組んだ一年間の記録をまとめました`;
-    post.summary = `${post.summary} 本記事では、導入前の課題、検証の進め方、社内の合意形成、そして導入後に見えてきた新たな課題までを、担当エンジニアへのインタビューを交えて詳しくご紹介します。`.repeat(2);
+    post.summary =
+      `${post.summary} 本記事では、導入前の課題、検証の進め方、社内の合意形成、そして導入後に見えてきた新たな課題までを、担当エンジニアへのインタビューを交えて詳しくご紹介します。`.repeat(
+        2,
+      );
   }
   return demoClient({ seed }).client;
 }

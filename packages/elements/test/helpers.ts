@@ -40,7 +40,11 @@ export function textOf(element: Element): string {
 
 /** Waits until the element's shadow text contains `text`. */
 export async function untilText(element: Element, text: string, timeout = 4000): Promise<void> {
-  await waitUntil(() => textOf(element).includes(text), `"${text}" never appeared in <${element.localName}>: ${textOf(element).slice(0, 300)}`, { timeout });
+  await waitUntil(
+    () => textOf(element).includes(text),
+    `"${text}" never appeared in <${element.localName}>: ${textOf(element).slice(0, 300)}`,
+    { timeout },
+  );
 }
 
 /** The element that has focus, looking into shadow roots. */

@@ -19,14 +19,56 @@ const now = new Date().toISOString();
 await db.insertInto('teams').values({ id: 'team', name: 'Team' }).execute();
 await db
   .insertInto('employees')
-  .values({ id: 'emp', display_name: 'Bench', team_id: 'team', role: 'employee', locale: 'en', time_zone: 'UTC', avatar_url: null, policy_accepted_at: null, created_at: now })
+  .values({
+    id: 'emp',
+    display_name: 'Bench',
+    team_id: 'team',
+    role: 'employee',
+    locale: 'en',
+    time_zone: 'UTC',
+    avatar_url: null,
+    policy_accepted_at: null,
+    created_at: now,
+  })
   .execute();
-const post = { id: 'post', kind: 'owned', status: 'published', title: 'Bench', summary: '', url: 'https://example.com/article', image_url: null, source: 'Example', locale: 'en', suggested_commentary: '{}', hashtags: '[]', topics: '[]', audience_teams: '[]', audience_roles: '[]', networks: '[]', publish_at: now, expire_at: null, created_at: now, updated_at: now };
+const post = {
+  id: 'post',
+  kind: 'owned',
+  status: 'published',
+  title: 'Bench',
+  summary: '',
+  url: 'https://example.com/article',
+  image_url: null,
+  source: 'Example',
+  locale: 'en',
+  suggested_commentary: '{}',
+  hashtags: '[]',
+  topics: '[]',
+  audience_teams: '[]',
+  audience_roles: '[]',
+  networks: '[]',
+  publish_at: now,
+  expire_at: null,
+  created_at: now,
+  updated_at: now,
+};
 await db.insertInto('posts').values(post).execute();
 const code = process.env.BENCH_CODE;
 await db
   .insertInto('shares')
-  .values({ id: 'share', employee_id: 'emp', post_id: 'post', network: 'linkedin', commentary: '', idempotency_key: 'bench', request_hash: 'bench', tracking_code: code, destination: process.env.BENCH_DESTINATION, points_awarded: 0, created_at: now })
+  .values({
+    id: 'share',
+    employee_id: 'emp',
+    post_id: 'post',
+    network: 'linkedin',
+    commentary: '',
+    idempotency_key: 'bench',
+    request_hash: 'bench',
+    tracking_code: code,
+    destination: process.env.BENCH_DESTINATION,
+    points_awarded: 0,
+    created_at: now,
+  })
   .execute();
 // The URL goes to fd 3; stdout carries the server's request logs (to /dev/null in the bench).
 writeSync(3, `${JSON.stringify({ url: server.url })}\n`);

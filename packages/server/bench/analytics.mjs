@@ -70,12 +70,66 @@ const after = (ms, offset) => ms + (ms + offset < now ? offset : offset % Math.m
 const TABLES = {
   teams: { id: 'text', name: 'text' },
   topics: { id: 'text', names: 'text' },
-  employees: { id: 'text', display_name: 'text', team_id: 'text', role: 'text', locale: 'text', time_zone: 'text', avatar_url: 'text', policy_accepted_at: 'text', created_at: 'text' },
-  posts: { id: 'text', kind: 'text', status: 'text', title: 'text', summary: 'text', url: 'text', image_url: 'text', source: 'text', locale: 'text', suggested_commentary: 'text', hashtags: 'text', topics: 'text', audience_teams: 'text', audience_roles: 'text', networks: 'text', publish_at: 'text', expire_at: 'text', created_at: 'text', updated_at: 'text' },
+  employees: {
+    id: 'text',
+    display_name: 'text',
+    team_id: 'text',
+    role: 'text',
+    locale: 'text',
+    time_zone: 'text',
+    avatar_url: 'text',
+    policy_accepted_at: 'text',
+    created_at: 'text',
+  },
+  posts: {
+    id: 'text',
+    kind: 'text',
+    status: 'text',
+    title: 'text',
+    summary: 'text',
+    url: 'text',
+    image_url: 'text',
+    source: 'text',
+    locale: 'text',
+    suggested_commentary: 'text',
+    hashtags: 'text',
+    topics: 'text',
+    audience_teams: 'text',
+    audience_roles: 'text',
+    networks: 'text',
+    publish_at: 'text',
+    expire_at: 'text',
+    created_at: 'text',
+    updated_at: 'text',
+  },
   post_topics: { post_id: 'text', topic_id: 'text' },
-  shares: { id: 'text', employee_id: 'text', post_id: 'text', network: 'text', commentary: 'text', idempotency_key: 'text', request_hash: 'text', tracking_code: 'text', destination: 'text', points_awarded: 'integer', created_at: 'text' },
+  shares: {
+    id: 'text',
+    employee_id: 'text',
+    post_id: 'text',
+    network: 'text',
+    commentary: 'text',
+    idempotency_key: 'text',
+    request_hash: 'text',
+    tracking_code: 'text',
+    destination: 'text',
+    points_awarded: 'integer',
+    created_at: 'text',
+  },
   clicks: { code: 'text', day: 'text', visitor_hash: 'text', share_id: 'text', created_at: 'text' },
-  conversions: { id: 'text', code: 'text', share_id: 'text', post_id: 'text', employee_id: 'text', type: 'text', value: 'double precision', currency: 'text', external_id: 'text', request_hash: 'text', created_at: 'text' },
+  conversions: {
+    id: 'text',
+    code: 'text',
+    share_id: 'text',
+    post_id: 'text',
+    employee_id: 'text',
+    type: 'text',
+    value: 'double precision',
+    currency: 'text',
+    external_id: 'text',
+    request_hash: 'text',
+    created_at: 'text',
+  },
 };
 
 function* range(count, row) {
@@ -85,15 +139,48 @@ function* range(count, row) {
 const rows = {
   teams: () => range(TEAMS, (t) => [`team-${t}`, `Team ${t}`]),
   topics: () => range(TOPICS.length, (t) => [TOPICS[t], JSON.stringify({ en: TOPICS[t] })]),
-  employees: () => range(EMPLOYEES, (i) => [`emp-${i}`, `Employee ${i}`, `team-${i % TEAMS}`, 'employee', 'en', 'UTC', null, null, iso(now - 400 * DAY)]),
+  employees: () =>
+    range(EMPLOYEES, (i) => [`emp-${i}`, `Employee ${i}`, `team-${i % TEAMS}`, 'employee', 'en', 'UTC', null, null, iso(now - 400 * DAY)]),
   posts: () =>
     range(POSTS, (p) => {
       const at = iso(now - 400 * DAY + p * 3600_000);
-      return [`post-${p}`, KINDS[p % KINDS.length], 'published', `Post ${p}`, '', `https://example.com/${p}`, null, 'Example', 'en', '{}', '[]', JSON.stringify([TOPICS[p % TOPICS.length]]), '[]', '[]', '[]', at, null, at, at];
+      return [
+        `post-${p}`,
+        KINDS[p % KINDS.length],
+        'published',
+        `Post ${p}`,
+        '',
+        `https://example.com/${p}`,
+        null,
+        'Example',
+        'en',
+        '{}',
+        '[]',
+        JSON.stringify([TOPICS[p % TOPICS.length]]),
+        '[]',
+        '[]',
+        '[]',
+        at,
+        null,
+        at,
+        at,
+      ];
     }),
   post_topics: () => range(POSTS, (p) => [`post-${p}`, TOPICS[p % TOPICS.length]]),
   shares: () =>
-    range(SHARES, (i) => [`s${i}`, `emp-${i % EMPLOYEES}`, `post-${i % POSTS}`, NETWORKS[i % NETWORKS.length], '', `k${i}`, 'h', `c${i}`, `https://example.com/${i % POSTS}`, 10, iso(shareAt(i))]),
+    range(SHARES, (i) => [
+      `s${i}`,
+      `emp-${i % EMPLOYEES}`,
+      `post-${i % POSTS}`,
+      NETWORKS[i % NETWORKS.length],
+      '',
+      `k${i}`,
+      'h',
+      `c${i}`,
+      `https://example.com/${i % POSTS}`,
+      10,
+      iso(shareAt(i)),
+    ]),
   clicks: () =>
     range(CLICKS, (j) => {
       const share = shareOf(j);
@@ -103,7 +190,19 @@ const rows = {
   conversions: () =>
     range(CONVERSIONS, (k) => {
       const share = (k * 40) % SHARES;
-      return [`conv-${k}`, `c${share}`, `s${share}`, `post-${share % POSTS}`, `emp-${share % EMPLOYEES}`, 'lead', 100, null, `ext-${k}`, 'h', iso(after(shareAt(share), DAY))];
+      return [
+        `conv-${k}`,
+        `c${share}`,
+        `s${share}`,
+        `post-${share % POSTS}`,
+        `emp-${share % EMPLOYEES}`,
+        'lead',
+        100,
+        null,
+        `ext-${k}`,
+        'h',
+        iso(after(shareAt(share), DAY)),
+      ];
     }),
 };
 
@@ -165,7 +264,9 @@ if (loaded) {
   await rebuildRollups(services.db);
   await createRollupTriggers(services.db);
   if (services.dialect === 'postgres') await sql`analyze`.execute(services.db);
-  console.log(`${services.dialect}, scale ${scale}: ${counts} loaded in ${seconds(loadStarted)} s (rollups rebuilt in ${seconds(rebuildStarted)} s)`);
+  console.log(
+    `${services.dialect}, scale ${scale}: ${counts} loaded in ${seconds(loadStarted)} s (rollups rebuilt in ${seconds(rebuildStarted)} s)`,
+  );
   if (args.keep) writeFileSync(notePath, JSON.stringify({ scale, databaseUrl, now }));
 }
 

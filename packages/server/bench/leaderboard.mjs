@@ -23,25 +23,59 @@ const { db } = services;
 const started = performance.now();
 const now = Date.now();
 const pad = (n) => String(n).padStart(6, '0');
-await db.insertInto('teams').values(Array.from({ length: 100 }, (_, t) => ({ id: `team-${t}`, name: `Team ${t}` }))).execute();
+await db
+  .insertInto('teams')
+  .values(Array.from({ length: 100 }, (_, t) => ({ id: `team-${t}`, name: `Team ${t}` })))
+  .execute();
 for (let start = 0; start < EMPLOYEES; start += 1000) {
   await db.transaction().execute(async (trx) => {
     const employees = [];
     const ledger = [];
     for (let i = start; i < Math.min(start + 1000, EMPLOYEES); i++) {
-      employees.push({ id: `emp-${pad(i)}`, display_name: `Employee ${i}`, team_id: `team-${i % 100}`, role: 'employee', locale: 'en', time_zone: 'UTC', avatar_url: null, policy_accepted_at: null, created_at: new Date(now).toISOString() });
+      employees.push({
+        id: `emp-${pad(i)}`,
+        display_name: `Employee ${i}`,
+        team_id: `team-${i % 100}`,
+        role: 'employee',
+        locale: 'en',
+        time_zone: 'UTC',
+        avatar_url: null,
+        policy_accepted_at: null,
+        created_at: new Date(now).toISOString(),
+      });
       for (let r = 0; r < ROWS_PER_EMPLOYEE; r++) {
         const at = new Date(now - ((i * 7 + r * 13) % 120) * 86_400_000 - r * 1000).toISOString();
-        ledger.push({ id: `pts-${pad(i)}-${r}`, employee_id: `emp-${pad(i)}`, delta: 2 + ((i * 31 + r * 17) % 50), reason: 'adjustment', reference: `bench-${i}-${r}`, created_at: at });
+        ledger.push({
+          id: `pts-${pad(i)}-${r}`,
+          employee_id: `emp-${pad(i)}`,
+          delta: 2 + ((i * 31 + r * 17) % 50),
+          reason: 'adjustment',
+          reference: `bench-${i}-${r}`,
+          created_at: at,
+        });
       }
     }
-    for (let k = 0; k < employees.length; k += 500) await trx.insertInto('employees').values(employees.slice(k, k + 500)).execute();
-    for (let k = 0; k < ledger.length; k += 500) await trx.insertInto('points_ledger').values(ledger.slice(k, k + 500)).execute();
+    for (let k = 0; k < employees.length; k += 500)
+      await trx
+        .insertInto('employees')
+        .values(employees.slice(k, k + 500))
+        .execute();
+    for (let k = 0; k < ledger.length; k += 500)
+      await trx
+        .insertInto('points_ledger')
+        .values(ledger.slice(k, k + 500))
+        .execute();
   });
 }
-console.log(`${services.dialect}: ${EMPLOYEES} employees, ${EMPLOYEES * ROWS_PER_EMPLOYEE} ledger rows loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `${services.dialect}: ${EMPLOYEES} employees, ${EMPLOYEES * ROWS_PER_EMPLOYEE} ledger rows loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);
 
-const token = await new SignJWT({ roles: [] }).setProtectedHeader({ alg: 'HS256' }).setSubject(`emp-${pad(Math.floor(EMPLOYEES / 2))}`).setExpirationTime('1h').sign(new TextEncoder().encode(secret));
+const token = await new SignJWT({ roles: [] })
+  .setProtectedHeader({ alg: 'HS256' })
+  .setSubject(`emp-${pad(Math.floor(EMPLOYEES / 2))}`)
+  .setExpirationTime('1h')
+  .sign(new TextEncoder().encode(secret));
 for (const path of [
   '/api/v1/leaderboard?period=week&scope=company',
   '/api/v1/leaderboard?period=month&scope=company',

@@ -67,10 +67,11 @@ async function load(name, url) {
   return result;
 }
 
-const stop = (child) => new Promise((resolve) => {
-  child.on('exit', resolve);
-  child.kill('SIGTERM');
-});
+const stop = (child) =>
+  new Promise((resolve) => {
+    child.on('exit', resolve);
+    child.kill('SIGTERM');
+  });
 
 console.log(`redirect benchmark: ${CONNECTIONS} connections, ${DURATION} s each, loopback, Node ${process.version}`);
 const bare = await start('bare-redirect.mjs');

@@ -20,5 +20,8 @@ for (const args of [['-b'], ['-p', 'tsconfig.test.json']]) {
   const step = spawnSync(process.execPath, [tsc, ...args], { cwd: root, stdio: 'inherit' });
   if (step.status !== 0) process.exit(step.status ?? 1);
 }
-const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', '--import', 'tsx', ...files], { cwd: root, stdio: 'inherit' });
+const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', '--import', 'tsx', ...files], {
+  cwd: root,
+  stdio: 'inherit',
+});
 process.exit(result.status ?? 1);

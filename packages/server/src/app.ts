@@ -44,7 +44,9 @@ export async function createApp(config: ServerConfig, options: { logger?: Logger
   // An SQLite file is written synchronously: clicks go to a worker thread with its own
   // connection. PostgreSQL (asynchronous) and in-memory SQLite (one connection) write in place.
   const worker =
-    CLICK_WORKER_AVAILABLE && dialect === 'sqlite' && config.sqliteFile !== ':memory:' ? workerClickStore({ sqliteFile: config.sqliteFile, salt, points: config.rules.points }) : null;
+    CLICK_WORKER_AVAILABLE && dialect === 'sqlite' && config.sqliteFile !== ':memory:'
+      ? workerClickStore({ sqliteFile: config.sqliteFile, salt, points: config.rules.points })
+      : null;
   const clickStore = worker?.store ?? databaseClickStore(db, salt, config.rules.points);
   const services: Services = {
     config,
@@ -104,7 +106,11 @@ function buildRoutes(s: Services): Hono<AppEnv> {
 
   app.onError((error, c) => {
     if (error instanceof HttpProblem) return problemResponse(error);
-    s.logger.error('unhandled error', { method: c.req.method, path: new URL(c.req.url).pathname, error: error instanceof Error ? error.stack : String(error) });
+    s.logger.error('unhandled error', {
+      method: c.req.method,
+      path: new URL(c.req.url).pathname,
+      error: error instanceof Error ? error.stack : String(error),
+    });
     return problemResponse(new HttpProblem(500, 'server', 'Something went wrong on the server; try again later.'));
   });
   app.notFound((c) => problemResponse(notFound(`No route for ${c.req.method} ${new URL(c.req.url).pathname}.`)));

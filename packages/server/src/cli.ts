@@ -34,7 +34,12 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = process.en
   const logger = createLogger(config.logLevel);
   if (command === 'start') {
     const server = await createServer(config);
-    logger.info('listening', { url: server.url, database: server.services.dialect, publicUrl: config.publicUrl, demoAuth: config.auth.demo });
+    logger.info('listening', {
+      url: server.url,
+      database: server.services.dialect,
+      publicUrl: config.publicUrl,
+      demoAuth: config.auth.demo,
+    });
     closeOnSignals(server, (msg) => logger.info(msg));
     return 0;
   }

@@ -8,6 +8,12 @@ export { loadSeed, type SeedResult } from './seed.js';
 export { openApiDocument } from '@advocacy-kit/core/contract';
 export { mintDemoToken } from './auth/tokens.js';
 export { runCli } from './cli.js';
-export { verifyWebhookSignature, signWebhookPayload, SIGNATURE_HEADER, type VerifyWebhookOptions, type WebhookVerification } from './webhooks/signature.js';
+export {
+  verifyWebhookSignature,
+  signWebhookPayload,
+  SIGNATURE_HEADER,
+  type VerifyWebhookOptions,
+  type WebhookVerification,
+} from './webhooks/signature.js';
 export { WEBHOOK_EVENT_TYPES, type WebhookEvent, type WebhookEventType } from './webhooks/events.js';
 export { rebuildRollups, createRollupTriggers, dropRollupTriggers } from './analytics/rollups.js';

@@ -1,7 +1,15 @@
 import { createHmac } from 'node:crypto';
 import type { DemoSeed, SeedShare } from '@advocacy-kit/core/memory';
 import { trackedDestination } from '@advocacy-kit/core/links';
-import { clickEarnsPoints, clickReference, conversionReference, shareReference, suggestionReference, type PointsRules, type Rules } from '@advocacy-kit/core/rules';
+import {
+  clickEarnsPoints,
+  clickReference,
+  conversionReference,
+  shareReference,
+  suggestionReference,
+  type PointsRules,
+  type Rules,
+} from '@advocacy-kit/core/rules';
 import { insertPost } from './content/posts.js';
 import type { Db } from './db/database.js';
 import { newTrackingCode } from './ids.js';
@@ -28,7 +36,11 @@ export async function loadSeed(db: Db, seed: DemoSeed, rules: Rules, now: Date =
   const { points } = rules;
   return db.transaction().execute(async (trx) => {
     for (const team of seed.teams) {
-      await trx.insertInto('teams').values(team).onConflict((oc) => oc.column('id').doNothing()).execute();
+      await trx
+        .insertInto('teams')
+        .values(team)
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
     }
     for (const e of seed.employees) {
       await trx
@@ -48,7 +60,11 @@ export async function loadSeed(db: Db, seed: DemoSeed, rules: Rules, now: Date =
         .execute();
     }
     for (const topic of seed.topics) {
-      await trx.insertInto('topics').values({ id: topic.id, names: JSON.stringify(topic.names) }).onConflict((oc) => oc.column('id').doNothing()).execute();
+      await trx
+        .insertInto('topics')
+        .values({ id: topic.id, names: JSON.stringify(topic.names) })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
     }
     let posts = 0;
     for (const post of seed.posts) {
@@ -92,7 +108,13 @@ export async function loadSeed(db: Db, seed: DemoSeed, rules: Rules, now: Date =
         .onConflict((oc) => oc.column('id').doNothing())
         .execute();
       if (suggestion.status === 'approved') {
-        await award(trx, { employeeId: suggestion.employeeId, delta: points.suggestion, reason: 'suggestion', reference: suggestionReference(suggestion.id), at: suggestion.reviewedAt ?? suggestion.createdAt });
+        await award(trx, {
+          employeeId: suggestion.employeeId,
+          delta: points.suggestion,
+          reason: 'suggestion',
+          reference: suggestionReference(suggestion.id),
+          at: suggestion.reviewedAt ?? suggestion.createdAt,
+        });
       }
     }
     await seedEngagement(trx, seed, rules.badges);
@@ -122,7 +144,13 @@ async function seedShare(db: Db, share: SeedShare, url: string, points: PointsRu
     .returning('id')
     .executeTakeFirst();
   if (inserted === undefined) return null;
-  const awarded = await award(db, { employeeId: share.employeeId, delta: points.share, reason: 'share', reference: shareReference(share.employeeId, share.postId, share.network), at: share.createdAt });
+  const awarded = await award(db, {
+    employeeId: share.employeeId,
+    delta: points.share,
+    reason: 'share',
+    reference: shareReference(share.employeeId, share.postId, share.network),
+    at: share.createdAt,
+  });
   if (awarded > 0) await db.updateTable('shares').set({ points_awarded: awarded }).where('id', '=', share.id).execute();
   return code;
 }
@@ -146,13 +174,25 @@ async function seedClicks(db: Db, share: SeedShare, code: string, points: Points
     const day = at.slice(0, 10);
     await db
       .insertInto('clicks')
-      .values({ code, day, visitor_hash: createHmac('sha256', 'seed').update(`${share.id}:${i}`).digest('base64url'), share_id: share.id, created_at: at })
+      .values({
+        code,
+        day,
+        visitor_hash: createHmac('sha256', 'seed').update(`${share.id}:${i}`).digest('base64url'),
+        share_id: share.id,
+        created_at: at,
+      })
       .execute();
     recorded++;
     const awarded = perDay.get(day) ?? 0;
     if (clickEarnsPoints(points, awarded)) {
       perDay.set(day, awarded + 1);
-      await award(db, { employeeId: share.employeeId, delta: points.click, reason: 'click', reference: clickReference(code, day, awarded + 1), at });
+      await award(db, {
+        employeeId: share.employeeId,
+        delta: points.click,
+        reason: 'click',
+        reference: clickReference(code, day, awarded + 1),
+        at,
+      });
     }
   }
   return recorded;
@@ -162,7 +202,7 @@ async function seedClicks(db: Db, share: SeedShare, code: string, points: Points
 async function seedConversions(db: Db, share: SeedShare, code: string, points: PointsRules, now: Date): Promise<number> {
   let index = 0;
   for (const conversion of share.conversions) {
-    const at = new Date(Math.min(now.getTime(), Date.parse(share.createdAt) + (++index) * DAY_MS)).toISOString();
+    const at = new Date(Math.min(now.getTime(), Date.parse(share.createdAt) + ++index * DAY_MS)).toISOString();
     const id = `cnv_seed_${conversion.externalId}`;
     const inserted = await db
       .insertInto('conversions')
@@ -182,7 +222,14 @@ async function seedConversions(db: Db, share: SeedShare, code: string, points: P
       .onConflict((oc) => oc.column('external_id').doNothing())
       .returning('id')
       .executeTakeFirst();
-    if (inserted !== undefined) await award(db, { employeeId: share.employeeId, delta: points.conversion, reason: 'conversion', reference: conversionReference(id), at });
+    if (inserted !== undefined)
+      await award(db, {
+        employeeId: share.employeeId,
+        delta: points.conversion,
+        reason: 'conversion',
+        reference: conversionReference(id),
+        at,
+      });
   }
   return share.conversions.length;
 }

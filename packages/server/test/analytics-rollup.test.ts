@@ -81,7 +81,14 @@ forEachDatabase('analytics rollups', (open) => {
     ];
     for (const [index, [employee, postId, network]] of sharers.entries()) {
       const token = await signToken(employee);
-      await json(await h.request('POST', `${API}/shares`, { token, headers: { 'idempotency-key': `rollup-${index}` }, body: { postId, network, commentary: '' } }), 201);
+      await json(
+        await h.request('POST', `${API}/shares`, {
+          token,
+          headers: { 'idempotency-key': `rollup-${index}` },
+          body: { postId, network, commentary: '' },
+        }),
+        201,
+      );
     }
     const shares = await db.selectFrom('shares').select(['id', 'tracking_code', 'employee_id']).execute();
 
@@ -119,7 +126,11 @@ forEachDatabase('analytics rollups', (open) => {
     const raw = await sql<{ n: string | number }>`select count(*) as n from clicks c join shares s on s.id = c.share_id`.execute(db);
     assert.ok(Number(raw.rows[0]!.n) > 100);
     for (const table of ['rollup_network', 'rollup_team', 'rollup_post'] as const) {
-      const levels = await db.selectFrom(table).select(['level', sql<string | number>`sum(clicks)`.as('n')]).groupBy('level').execute();
+      const levels = await db
+        .selectFrom(table)
+        .select(['level', sql<string | number>`sum(clicks)`.as('n')])
+        .groupBy('level')
+        .execute();
       assert.ok(levels.length >= 2, `${table} has several levels`);
       for (const level of levels) assert.equal(Number(level.n), Number(raw.rows[0]!.n), `${table} level ${level.level}`);
     }

@@ -24,7 +24,17 @@ forEachDatabase('HTTP API', (open) => {
     it('GET /me returns the signed-in employee', async () => {
       const me = await json(await get('/me', ann), 200);
       assertSchema('Employee', me);
-      assert.deepEqual(me, { id: 'emp-ann', displayName: 'Ann', team: 'team-sales', teamName: 'Sales', role: 'employee', locale: 'en', timeZone: 'UTC', avatarUrl: null, policyAcceptedAt: null });
+      assert.deepEqual(me, {
+        id: 'emp-ann',
+        displayName: 'Ann',
+        team: 'team-sales',
+        teamName: 'Sales',
+        role: 'employee',
+        locale: 'en',
+        timeZone: 'UTC',
+        avatarUrl: null,
+        policyAcceptedAt: null,
+      });
     });
 
     it('creates an employee unknown to the database from the token claims', async () => {
@@ -46,7 +56,10 @@ forEachDatabase('HTTP API', (open) => {
     it('lists topics and teams', async () => {
       const topics = await json(await get('/topics', ann), 200);
       assertSchema('TopicList', topics);
-      assert.deepEqual(topics.items.map((t: { id: string }) => t.id), ['t-hiring', 't-product']);
+      assert.deepEqual(
+        topics.items.map((t: { id: string }) => t.id),
+        ['t-hiring', 't-product'],
+      );
       assert.deepEqual(topics.items[1].names, { en: 'Product', ja: '製品' });
       const teams = await json(await get('/teams', ann), 200);
       assertSchema('TeamList', teams);
@@ -58,23 +71,44 @@ forEachDatabase('HTTP API', (open) => {
     it('shows published, unexpired posts in the employee audience, newest first', async () => {
       const annFeed = await json(await get('/feed', ann), 200);
       assertSchema('PostPage', annFeed);
-      assert.deepEqual(annFeed.items.map((p: { id: string }) => p.id), ['p-2', 'p-1']);
+      assert.deepEqual(
+        annFeed.items.map((p: { id: string }) => p.id),
+        ['p-2', 'p-1'],
+      );
       const bobFeed = await json(await get('/feed', bob), 200);
-      assert.deepEqual(bobFeed.items.map((p: { id: string }) => p.id), ['p-3', 'p-2', 'p-1']);
+      assert.deepEqual(
+        bobFeed.items.map((p: { id: string }) => p.id),
+        ['p-3', 'p-2', 'p-1'],
+      );
     });
 
     it('filters by topic and locale', async () => {
-      assert.deepEqual((await json(await get('/feed?topic=t-hiring', bob), 200)).items.map((p: { id: string }) => p.id), ['p-2']);
-      assert.deepEqual((await json(await get('/feed?locale=en', bob), 200)).items.map((p: { id: string }) => p.id), ['p-3', 'p-1']);
+      assert.deepEqual(
+        (await json(await get('/feed?topic=t-hiring', bob), 200)).items.map((p: { id: string }) => p.id),
+        ['p-2'],
+      );
+      assert.deepEqual(
+        (await json(await get('/feed?locale=en', bob), 200)).items.map((p: { id: string }) => p.id),
+        ['p-3', 'p-1'],
+      );
     });
 
     it('pages with a cursor without repeating or skipping when posts are added in between', async () => {
       const first = await json(await get('/feed?limit=2', bob), 200);
       assert.equal(first.items.length, 2);
       assert.ok(first.nextCursor);
-      await json(await h.request('POST', `${API}/admin/posts`, { token: admin, body: { kind: 'owned', title: 'Fresh', summary: 'New', url: 'https://example.com/fresh', locale: 'en' } }), 201);
+      await json(
+        await h.request('POST', `${API}/admin/posts`, {
+          token: admin,
+          body: { kind: 'owned', title: 'Fresh', summary: 'New', url: 'https://example.com/fresh', locale: 'en' },
+        }),
+        201,
+      );
       const second = await json(await get(`/feed?limit=2&cursor=${first.nextCursor}`, bob), 200);
-      assert.deepEqual(second.items.map((p: { id: string }) => p.id), ['p-1']);
+      assert.deepEqual(
+        second.items.map((p: { id: string }) => p.id),
+        ['p-1'],
+      );
       assert.equal(second.nextCursor, null);
     });
 
@@ -91,22 +125,46 @@ forEachDatabase('HTTP API', (open) => {
 
   describe('shares, stats, points, leaderboard', () => {
     it('POST /shares returns 201 with a tracking link and 10 points', async () => {
-      const share = await json(await h.request('POST', `${API}/shares`, { token: ann, headers: { 'idempotency-key': 'a-1' }, body: { postId: 'p-2', network: 'linkedin', commentary: 'Hiring!' } }), 201);
+      const share = await json(
+        await h.request('POST', `${API}/shares`, {
+          token: ann,
+          headers: { 'idempotency-key': 'a-1' },
+          body: { postId: 'p-2', network: 'linkedin', commentary: 'Hiring!' },
+        }),
+        201,
+      );
       assertSchema('Share', share);
       assert.equal(share.pointsAwarded, 10);
       assert.equal(share.employeeId, 'emp-ann');
     });
 
     it('refuses a network the post does not allow and a post the employee cannot see', async () => {
-      const wrongNetwork = await json(await h.request('POST', `${API}/shares`, { token: ann, headers: { 'idempotency-key': 'a-2' }, body: { postId: 'p-2', network: 'facebook', commentary: '' } }), 422);
+      const wrongNetwork = await json(
+        await h.request('POST', `${API}/shares`, {
+          token: ann,
+          headers: { 'idempotency-key': 'a-2' },
+          body: { postId: 'p-2', network: 'facebook', commentary: '' },
+        }),
+        422,
+      );
       assert.equal(wrongNetwork.errors[0].field, 'network');
-      await json(await h.request('POST', `${API}/shares`, { token: ann, headers: { 'idempotency-key': 'a-3' }, body: { postId: 'p-3', network: 'x', commentary: '' } }), 404);
+      await json(
+        await h.request('POST', `${API}/shares`, {
+          token: ann,
+          headers: { 'idempotency-key': 'a-3' },
+          body: { postId: 'p-3', network: 'x', commentary: '' },
+        }),
+        404,
+      );
     });
 
     it('GET /me/shares lists only my shares', async () => {
       const page = await json(await get('/me/shares', ann), 200);
       assertSchema('SharePage', page);
-      assert.deepEqual(page.items.map((s: { postId: string }) => s.postId), ['p-2']);
+      assert.deepEqual(
+        page.items.map((s: { postId: string }) => s.postId),
+        ['p-2'],
+      );
     });
 
     it('GET /me/stats sums my points, shares, clicks and conversions', async () => {
@@ -120,7 +178,10 @@ forEachDatabase('HTTP API', (open) => {
       assert.equal(stats.points, 66);
       // A rolling week touches 8 UTC days: the partial day it starts on through today.
       assert.equal(stats.series.length, 8);
-      assert.equal(stats.series.reduce((sum: number, p: { points: number }) => sum + p.points, 0), 66);
+      assert.equal(
+        stats.series.reduce((sum: number, p: { points: number }) => sum + p.points, 0),
+        66,
+      );
       const quarter = await json(await get('/me/stats?period=quarter', bob), 200);
       assert.ok(quarter.series.length >= 13);
     });
@@ -139,17 +200,23 @@ forEachDatabase('HTTP API', (open) => {
     it('GET /leaderboard ranks by points with my entry and team scope', async () => {
       const board = await json(await get('/leaderboard?period=month&scope=company&limit=10', ann), 200);
       assertSchema('Leaderboard', board);
-      assert.deepEqual(board.entries.map((e: { employeeId: string; points: number; rank: number }) => [e.rank, e.employeeId, e.points]), [
-        [1, 'emp-bob', 66],
-        [2, 'emp-ann', 10],
-      ]);
+      assert.deepEqual(
+        board.entries.map((e: { employeeId: string; points: number; rank: number }) => [e.rank, e.employeeId, e.points]),
+        [
+          [1, 'emp-bob', 66],
+          [2, 'emp-ann', 10],
+        ],
+      );
       assert.equal(board.me.employeeId, 'emp-ann');
       assert.equal(board.participants, 2);
       const top1 = await json(await get('/leaderboard?period=month&scope=company&limit=1', ann), 200);
       assert.equal(top1.entries.length, 1);
       assert.deepEqual([top1.me.rank, top1.me.points], [2, 10]);
       const team = await json(await get('/leaderboard?period=week&scope=team', ann), 200);
-      assert.deepEqual(team.entries.map((e: { employeeId: string }) => e.employeeId), ['emp-ann']);
+      assert.deepEqual(
+        team.entries.map((e: { employeeId: string }) => e.employeeId),
+        ['emp-ann'],
+      );
     });
   });
 
@@ -157,33 +224,63 @@ forEachDatabase('HTTP API', (open) => {
     let pendingId: string;
 
     it('POST /suggestions and GET /me/suggestions', async () => {
-      const created = await json(await h.request('POST', `${API}/suggestions`, { token: bob, body: { url: 'https://example.org/post', note: 'Our talk at the conference\nGreat recap', topics: ['t-product'] } }), 201);
+      const created = await json(
+        await h.request('POST', `${API}/suggestions`, {
+          token: bob,
+          body: { url: 'https://example.org/post', note: 'Our talk at the conference\nGreat recap', topics: ['t-product'] },
+        }),
+        201,
+      );
       assertSchema('Suggestion', created);
       assert.equal(created.status, 'pending');
       pendingId = created.id;
       const mine = await json(await get('/me/suggestions', bob), 200);
       assertSchema('SuggestionPage', mine);
-      assert.deepEqual(mine.items.map((s: { id: string }) => s.id), [pendingId]);
+      assert.deepEqual(
+        mine.items.map((s: { id: string }) => s.id),
+        [pendingId],
+      );
     });
 
     it('approving creates a post and awards 20 points once; a second review conflicts', async () => {
       const list = await json(await h.request('GET', `${API}/admin/suggestions?status=pending`, { token: admin }), 200);
       assert.ok(list.items.some((s: { id: string }) => s.id === pendingId));
-      const approved = await json(await h.request('POST', `${API}/admin/suggestions/${pendingId}/review`, { token: admin, body: { decision: 'approve', post: { kind: 'owned' } } }), 200);
+      const approved = await json(
+        await h.request('POST', `${API}/admin/suggestions/${pendingId}/review`, {
+          token: admin,
+          body: { decision: 'approve', post: { kind: 'owned' } },
+        }),
+        200,
+      );
       assert.equal(approved.status, 'approved');
       assert.ok(approved.postId);
       const post = await json(await get(`/posts/${approved.postId}`, bob), 200);
       assert.equal(post.url, 'https://example.org/post');
       assert.equal(post.title, 'Our talk at the conference');
       assert.equal(post.kind, 'owned');
-      await json(await h.request('POST', `${API}/admin/suggestions/${pendingId}/review`, { token: admin, body: { decision: 'approve' } }), 409);
+      await json(
+        await h.request('POST', `${API}/admin/suggestions/${pendingId}/review`, { token: admin, body: { decision: 'approve' } }),
+        409,
+      );
       const points = await json(await get('/me/points?limit=100', bob), 200);
-      assert.deepEqual(points.items.filter((e: { reason: string }) => e.reason === 'suggestion').map((e: { delta: number }) => e.delta), [20]);
+      assert.deepEqual(
+        points.items.filter((e: { reason: string }) => e.reason === 'suggestion').map((e: { delta: number }) => e.delta),
+        [20],
+      );
     });
 
     it('rejecting stores the reason for the employee', async () => {
-      const created = await json(await h.request('POST', `${API}/suggestions`, { token: bob, body: { url: 'https://example.org/other', note: '', topics: [] } }), 201);
-      const rejected = await json(await h.request('POST', `${API}/admin/suggestions/${created.id}/review`, { token: admin, body: { decision: 'reject', reason: 'Off-topic for this quarter' } }), 200);
+      const created = await json(
+        await h.request('POST', `${API}/suggestions`, { token: bob, body: { url: 'https://example.org/other', note: '', topics: [] } }),
+        201,
+      );
+      const rejected = await json(
+        await h.request('POST', `${API}/admin/suggestions/${created.id}/review`, {
+          token: admin,
+          body: { decision: 'reject', reason: 'Off-topic for this quarter' },
+        }),
+        200,
+      );
       assert.equal(rejected.status, 'rejected');
       assert.equal(rejected.reviewReason, 'Off-topic for this quarter');
       const mine = await json(await get('/me/suggestions', bob), 200);
@@ -205,14 +302,42 @@ forEachDatabase('HTTP API', (open) => {
     });
 
     it('records a conversion with a Bearer token too, and refuses unknown codes and bad keys', async () => {
-      const share = await json(await h.request('POST', `${API}/shares`, { token: ann, headers: { 'idempotency-key': 'conv' }, body: { postId: 'p-1', network: 'facebook', commentary: '' } }), 201);
-      const conversion = await json(await h.request('POST', `${API}/conversions`, { token: ann, body: { code: share.trackingCode, type: 'signup', externalId: 'web-1' } }), 201);
+      const share = await json(
+        await h.request('POST', `${API}/shares`, {
+          token: ann,
+          headers: { 'idempotency-key': 'conv' },
+          body: { postId: 'p-1', network: 'facebook', commentary: '' },
+        }),
+        201,
+      );
+      const conversion = await json(
+        await h.request('POST', `${API}/conversions`, {
+          token: ann,
+          body: { code: share.trackingCode, type: 'signup', externalId: 'web-1' },
+        }),
+        201,
+      );
       assertSchema('Conversion', conversion);
       assert.deepEqual([conversion.employeeId, conversion.postId, conversion.value, conversion.currency], ['emp-ann', 'p-1', 0, null]);
-      const unknown = await json(await h.request('POST', `${API}/conversions`, { headers: { 'x-api-key': 'server-key-1' }, body: { code: 'AAAAAAAAAAAAAAAA', type: 'lead', externalId: 'x-1' } }), 422);
+      const unknown = await json(
+        await h.request('POST', `${API}/conversions`, {
+          headers: { 'x-api-key': 'server-key-1' },
+          body: { code: 'AAAAAAAAAAAAAAAA', type: 'lead', externalId: 'x-1' },
+        }),
+        422,
+      );
       assert.equal(unknown.errors[0].field, 'code');
-      await json(await h.request('POST', `${API}/conversions`, { headers: { 'x-api-key': 'wrong' }, body: { code: share.trackingCode, type: 'lead', externalId: 'x-2' } }), 401);
-      await json(await h.request('POST', `${API}/conversions`, { body: { code: share.trackingCode, type: 'lead', externalId: 'x-3' } }), 401);
+      await json(
+        await h.request('POST', `${API}/conversions`, {
+          headers: { 'x-api-key': 'wrong' },
+          body: { code: share.trackingCode, type: 'lead', externalId: 'x-2' },
+        }),
+        401,
+      );
+      await json(
+        await h.request('POST', `${API}/conversions`, { body: { code: share.trackingCode, type: 'lead', externalId: 'x-3' } }),
+        401,
+      );
     });
   });
 
@@ -224,7 +349,16 @@ forEachDatabase('HTTP API', (open) => {
       const created = await json(
         await h.request('POST', `${API}/admin/posts`, {
           token: admin,
-          body: { kind: 'promotional', title: 'Launch week', summary: 'Join us', url: 'https://example.com/launch', locale: 'en', topics: ['t-product'], publishAt: future, audience: { teams: ['team-sales'], roles: [] } },
+          body: {
+            kind: 'promotional',
+            title: 'Launch week',
+            summary: 'Join us',
+            url: 'https://example.com/launch',
+            locale: 'en',
+            topics: ['t-product'],
+            publishAt: future,
+            audience: { teams: ['team-sales'], roles: [] },
+          },
         }),
         201,
       );
@@ -235,9 +369,15 @@ forEachDatabase('HTTP API', (open) => {
       await json(await get(`/posts/${postId}`, ann), 404);
 
       const scheduled = await json(await h.request('GET', `${API}/admin/posts?status=scheduled`, { token: admin }), 200);
-      assert.deepEqual(scheduled.items.map((p: { id: string }) => p.id), [postId, 'p-future']);
+      assert.deepEqual(
+        scheduled.items.map((p: { id: string }) => p.id),
+        [postId, 'p-future'],
+      );
 
-      const published = await json(await h.request('PATCH', `${API}/admin/posts/${postId}`, { token: admin, body: { publishAt: null, title: 'Launch week is here' } }), 200);
+      const published = await json(
+        await h.request('PATCH', `${API}/admin/posts/${postId}`, { token: admin, body: { publishAt: null, title: 'Launch week is here' } }),
+        200,
+      );
       assert.equal(published.status, 'published');
       assert.equal(published.title, 'Launch week is here');
       assert.equal(published.kind, 'promotional');
@@ -245,10 +385,19 @@ forEachDatabase('HTTP API', (open) => {
       await json(await get(`/posts/${postId}`, ann), 200);
       await json(await get(`/posts/${postId}`, bob), 404);
 
-      const found = await json(await h.request('GET', `${API}/admin/posts?q=LAUNCH&kind=promotional&topic=t-product`, { token: admin }), 200);
-      assert.deepEqual(found.items.map((p: { id: string }) => p.id), [postId]);
+      const found = await json(
+        await h.request('GET', `${API}/admin/posts?q=LAUNCH&kind=promotional&topic=t-product`, { token: admin }),
+        200,
+      );
+      assert.deepEqual(
+        found.items.map((p: { id: string }) => p.id),
+        [postId],
+      );
       const drafts = await json(await h.request('GET', `${API}/admin/posts?status=draft`, { token: admin }), 200);
-      assert.deepEqual(drafts.items.map((p: { id: string }) => p.id), ['p-draft']);
+      assert.deepEqual(
+        drafts.items.map((p: { id: string }) => p.id),
+        ['p-draft'],
+      );
 
       const archived = await json(await h.request('POST', `${API}/admin/posts/${postId}/archive`, { token: admin }), 200);
       assert.equal(archived.status, 'archived');
@@ -287,16 +436,33 @@ forEachDatabase('HTTP API', (open) => {
       assert.equal(summary.conversions, 2);
       assert.equal(summary.conversionValue, 100);
       assert.equal(summary.estimatedReach, 400 + 600 + 300);
-      assert.deepEqual(summary.byNetwork.map((b: { key: string; shares: number }) => [b.key, b.shares]), [['facebook', 1], ['linkedin', 1], ['x', 1]]);
-      assert.deepEqual(summary.byTeam.find((b: { key: string }) => b.key === 'team-eng'), { key: 'team-eng', shares: 1, clicks: 3, conversions: 1 });
-      assert.deepEqual(summary.byTopic.find((b: { key: string }) => b.key === 't-product'), { key: 't-product', shares: 2, clicks: 3, conversions: 2 });
+      assert.deepEqual(
+        summary.byNetwork.map((b: { key: string; shares: number }) => [b.key, b.shares]),
+        [
+          ['facebook', 1],
+          ['linkedin', 1],
+          ['x', 1],
+        ],
+      );
+      assert.deepEqual(
+        summary.byTeam.find((b: { key: string }) => b.key === 'team-eng'),
+        { key: 'team-eng', shares: 1, clicks: 3, conversions: 1 },
+      );
+      assert.deepEqual(
+        summary.byTopic.find((b: { key: string }) => b.key === 't-product'),
+        { key: 't-product', shares: 2, clicks: 3, conversions: 2 },
+      );
       assert.ok(summary.byKind.some((b: { key: string }) => b.key === 'owned'));
       assert.ok(summary.byDay.every((b: { key: string }) => /^\d{4}-\d{2}-\d{2}$/.test(b.key)));
     });
 
     it('exports CSV with escaping and formula guarding', async () => {
       await json(
-        await h.request('POST', `${API}/shares`, { token: bob, headers: { 'idempotency-key': 'csv' }, body: { postId: 'p-3', network: 'linkedin', commentary: '=HYPERLINK("http://evil","x"), and "quotes"\nnew line' } }),
+        await h.request('POST', `${API}/shares`, {
+          token: bob,
+          headers: { 'idempotency-key': 'csv' },
+          body: { postId: 'p-3', network: 'linkedin', commentary: '=HYPERLINK("http://evil","x"), and "quotes"\nnew line' },
+        }),
         201,
       );
       const response = await h.request('GET', `${API}/admin/exports/shares.csv`, { token: admin });

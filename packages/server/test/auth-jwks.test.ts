@@ -26,12 +26,16 @@ describe('JWKS tokens with issuer and audience checks (AUTH_JWKS_URL)', () => {
     const pair = await generateKeyPair('RS256');
     privateKey = pair.privateKey;
     const publicJwk = { ...(await exportJWK(pair.publicKey)), kid: 'key-1', alg: 'RS256', use: 'sig' };
-    jwks = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [publicJwk] })));
+    jwks = createServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [publicJwk] })),
+    );
     await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
     const { port } = jwks.address() as AddressInfo;
     h = await startHarness(
       { name: 'sqlite', databaseUrl: null, sqliteFile: ':memory:', drop: async () => {} },
-      { auth: { jwtSecret: null, jwksUrl: `http://127.0.0.1:${port}/jwks.json`, issuer: ISSUER, audience: AUDIENCE, rolesClaim: 'groups' } },
+      {
+        auth: { jwtSecret: null, jwksUrl: `http://127.0.0.1:${port}/jwks.json`, issuer: ISSUER, audience: AUDIENCE, rolesClaim: 'groups' },
+      },
     );
   });
   after(async () => {

@@ -25,7 +25,10 @@ async function counts(database: { databaseUrl: string | null; sqliteFile: string
     const tables = ['employees', 'posts', 'shares', 'clicks', 'conversions', 'points_ledger', 'suggestions'] as const;
     const out = {} as Record<(typeof tables)[number], number>;
     for (const table of tables) {
-      const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .executeTakeFirstOrThrow();
       out[table] = Number(row.n);
     }
     return out;
@@ -42,7 +45,12 @@ forEachDatabase('advocacy-server CLI', (open) => {
   before(async () => {
     database = await open();
     dataDir = mkdtempSync(join(tmpdir(), 'advocacy-cli-'));
-    env = { DATA_DIR: dataDir, DATABASE_URL: database.databaseUrl ?? '', AUTH_JWT_SECRET: 'cli-test-secret-0123456789abcdef', LOG_LEVEL: 'info' };
+    env = {
+      DATA_DIR: dataDir,
+      DATABASE_URL: database.databaseUrl ?? '',
+      AUTH_JWT_SECRET: 'cli-test-secret-0123456789abcdef',
+      LOG_LEVEL: 'info',
+    };
   });
   after(async () => {
     rmSync(dataDir, { recursive: true, force: true });
@@ -66,7 +74,10 @@ forEachDatabase('advocacy-server CLI', (open) => {
     const first = cli(['seed'], env);
     assert.equal(first.status, 0, first.stderr);
     const once = await counts(target());
-    assert.ok(once.employees > 0 && once.posts > 0 && once.shares > 0 && once.clicks > 0 && once.conversions > 0 && once.points_ledger > 0, JSON.stringify(once));
+    assert.ok(
+      once.employees > 0 && once.posts > 0 && once.shares > 0 && once.clicks > 0 && once.conversions > 0 && once.points_ledger > 0,
+      JSON.stringify(once),
+    );
     const second = cli(['seed'], env);
     assert.equal(second.status, 0, second.stderr);
     assert.deepEqual(await counts(target()), once);
@@ -78,7 +89,8 @@ forEachDatabase('advocacy-server CLI', (open) => {
       try {
         const rows = [];
         for (const table of ['rollup_network', 'rollup_team', 'rollup_post'] as const) {
-          for (const row of await db.selectFrom(table).selectAll().execute()) rows.push(JSON.stringify({ table, ...row, conversion_value: Number(row.conversion_value) }));
+          for (const row of await db.selectFrom(table).selectAll().execute())
+            rows.push(JSON.stringify({ table, ...row, conversion_value: Number(row.conversion_value) }));
         }
         return rows.sort();
       } finally {
@@ -123,7 +135,13 @@ forEachDatabase('advocacy-server CLI', (open) => {
     try {
       const health = await fetch(`${url}/health`);
       assert.equal(health.status, 200);
-      const { token } = await (await fetch(`${url}/api/v1/auth/demo-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ employeeId: 'emp-emily' }) })).json();
+      const { token } = await (
+        await fetch(`${url}/api/v1/auth/demo-token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ employeeId: 'emp-emily' }),
+        })
+      ).json();
       const feed = await (await fetch(`${url}/api/v1/feed?limit=1`, { headers: { authorization: `Bearer ${token}` } })).json();
       const share = await (
         await fetch(`${url}/api/v1/shares`, {
@@ -132,7 +150,10 @@ forEachDatabase('advocacy-server CLI', (open) => {
           body: JSON.stringify({ postId: feed.items[0].id, network: 'linkedin', commentary: '' }),
         })
       ).json();
-      const click = await fetch(share.trackingUrl.replace(/^https?:\/\/[^/]+/, url), { redirect: 'manual', headers: { 'user-agent': HUMAN } });
+      const click = await fetch(share.trackingUrl.replace(/^https?:\/\/[^/]+/, url), {
+        redirect: 'manual',
+        headers: { 'user-agent': HUMAN },
+      });
       assert.equal(click.status, 302);
       child.kill('SIGTERM');
       assert.equal(await exited, 0);
@@ -141,7 +162,12 @@ forEachDatabase('advocacy-server CLI', (open) => {
     }
     const { db } = openDatabase(target());
     try {
-      const row = await db.selectFrom('clicks').innerJoin('shares', 'shares.id', 'clicks.share_id').select('clicks.code').where('shares.idempotency_key', '=', 'cli-share').execute();
+      const row = await db
+        .selectFrom('clicks')
+        .innerJoin('shares', 'shares.id', 'clicks.share_id')
+        .select('clicks.code')
+        .where('shares.idempotency_key', '=', 'cli-share')
+        .execute();
       assert.equal(row.length, 1);
     } finally {
       await db.destroy();

@@ -40,6 +40,9 @@ describe('click worker (SQLite file)', () => {
     assert.ok(clicks.every((row) => !row.visitor_hash.includes('1.1.1.1')));
     const points = await db.selectFrom('points_ledger').select(['delta', 'reference']).where('reason', '=', 'click').execute();
     assert.equal(points.length, 10);
-    assert.equal(points.reduce((sum, row) => sum + row.delta, 0), DEFAULT_POINTS.clickDailyCapPerShare);
+    assert.equal(
+      points.reduce((sum, row) => sum + row.delta, 0),
+      DEFAULT_POINTS.clickDailyCapPerShare,
+    );
   });
 });

@@ -37,8 +37,14 @@ forEachDatabase('response compression', (open) => {
   });
 
   it('never compresses the tracking redirect', async () => {
-    const share = await h.advocacy.services.db.selectFrom('shares').select('tracking_code').where('id', '=', 'shr-seed-1').executeTakeFirstOrThrow();
-    const redirect = await h.request('GET', `/r/${share.tracking_code}`, { headers: { 'accept-encoding': 'gzip', 'user-agent': 'Mozilla/5.0' } });
+    const share = await h.advocacy.services.db
+      .selectFrom('shares')
+      .select('tracking_code')
+      .where('id', '=', 'shr-seed-1')
+      .executeTakeFirstOrThrow();
+    const redirect = await h.request('GET', `/r/${share.tracking_code}`, {
+      headers: { 'accept-encoding': 'gzip', 'user-agent': 'Mozilla/5.0' },
+    });
     assert.equal(redirect.status, 302);
     assert.equal(redirect.headers.get('content-encoding'), null);
   });

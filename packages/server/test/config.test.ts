@@ -92,7 +92,10 @@ describe('rules from the environment', () => {
   it('refuses an invalid override at start, naming the field and where it was set', () => {
     assert.throws(() => loadConfig({ ...env, POINTS_SHARE: '-1' }), /rules\.points\.share must be >= 0 \(set by POINTS_SHARE="-1"\)/);
     assert.throws(() => loadConfig({ ...env, POINTS_CLICK: 'two' }), /rules\.points\.click must be integer \(set by POINTS_CLICK="two"\)/);
-    assert.throws(() => loadConfig({ ...env, ADVOCACY_RULES: '{"badges":{"tenShares":0}}' }), /rules\.badges\.tenShares must be >= 1 \(set by ADVOCACY_RULES\)/);
+    assert.throws(
+      () => loadConfig({ ...env, ADVOCACY_RULES: '{"badges":{"tenShares":0}}' }),
+      /rules\.badges\.tenShares must be >= 1 \(set by ADVOCACY_RULES\)/,
+    );
     assert.throws(() => loadConfig({ ...env, ADVOCACY_RULES: '{"points":{"bonus":5}}' }), /rules\.points\.bonus is not a known rule/);
     assert.throws(() => loadConfig({ ...env, ADVOCACY_RULES: '{"reach":{"myspace":5}}' }), /rules\.reach\.myspace is not a known rule/);
     assert.throws(() => loadConfig({ ...env, ADVOCACY_RULES: '{"points":' }), /ADVOCACY_RULES must be JSON/);
@@ -115,11 +118,27 @@ forEachDatabase('points from rules set in the environment', (open) => {
 
   it('awards the configured points for a share and a conversion', async () => {
     const ann = await signToken('emp-ann');
-    const share = await json(await h.request('POST', `${API}/shares`, { token: ann, headers: { 'idempotency-key': 'rules-1' }, body: { postId: 'p-1', network: 'xing', commentary: '' } }), 201);
+    const share = await json(
+      await h.request('POST', `${API}/shares`, {
+        token: ann,
+        headers: { 'idempotency-key': 'rules-1' },
+        body: { postId: 'p-1', network: 'xing', commentary: '' },
+      }),
+      201,
+    );
     assert.equal(share.pointsAwarded, 7);
-    const lead = await json(await h.request('POST', `${API}/conversions`, { headers: { 'x-api-key': 'server-key-1' }, body: { code: share.trackingCode, type: 'lead', externalId: 'rules-lead-1' } }), 201);
+    const lead = await json(
+      await h.request('POST', `${API}/conversions`, {
+        headers: { 'x-api-key': 'server-key-1' },
+        body: { code: share.trackingCode, type: 'lead', externalId: 'rules-lead-1' },
+      }),
+      201,
+    );
     const ledger = await json(await h.request('GET', `${API}/me/points?limit=100`, { token: ann }), 200);
     const awards = ledger.items.filter((row: { reference: string }) => row.reference === 'emp-ann:p-1:xing' || row.reference === lead.id);
-    assert.deepEqual(awards.map((row: { reason: string; delta: number }) => [row.reason, row.delta]).sort(), [['conversion', 80], ['share', 7]]);
+    assert.deepEqual(awards.map((row: { reason: string; delta: number }) => [row.reason, row.delta]).sort(), [
+      ['conversion', 80],
+      ['share', 7],
+    ]);
   });
 });

@@ -14,15 +14,34 @@ forEachDatabase('CRM hand-off', (open) => {
   before(async () => {
     h = await startHarness(await open(), { webhooks: { dispatchIntervalMs: 0 }, engagement: { tickMs: 0 } });
     admin = await signToken('emp-ada', { admin: true });
-    await json(await h.request('POST', `${API}/admin/webhooks`, { token: admin, body: { url: 'https://crm.example.com/advocacy', events: ['conversion.recorded'] } }), 201);
+    await json(
+      await h.request('POST', `${API}/admin/webhooks`, {
+        token: admin,
+        body: { url: 'https://crm.example.com/advocacy', events: ['conversion.recorded'] },
+      }),
+      201,
+    );
     const ann = await signToken('emp-ann');
-    const share = await json(await h.request('POST', `${API}/shares`, { token: ann, headers: { 'idempotency-key': 'crm-1' }, body: { postId: 'p-1', network: 'linkedin', commentary: 'Read this' } }), 201);
+    const share = await json(
+      await h.request('POST', `${API}/shares`, {
+        token: ann,
+        headers: { 'idempotency-key': 'crm-1' },
+        body: { postId: 'p-1', network: 'linkedin', commentary: 'Read this' },
+      }),
+      201,
+    );
     for (const ip of ['198.51.100.1', '198.51.100.2']) {
-      assert.equal((await h.request('GET', `/r/${share.trackingCode}`, { headers: { 'user-agent': HUMAN, 'x-forwarded-for': ip } })).status, 302);
+      assert.equal(
+        (await h.request('GET', `/r/${share.trackingCode}`, { headers: { 'user-agent': HUMAN, 'x-forwarded-for': ip } })).status,
+        302,
+      );
     }
     await h.advocacy.flush();
     const conversion = await json(
-      await h.request('POST', `${API}/conversions`, { headers: { 'x-api-key': 'server-key-1' }, body: { code: share.trackingCode, type: 'deal', value: 1200, currency: 'EUR', externalId: 'hs-deal-77' } }),
+      await h.request('POST', `${API}/conversions`, {
+        headers: { 'x-api-key': 'server-key-1' },
+        body: { code: share.trackingCode, type: 'deal', value: 1200, currency: 'EUR', externalId: 'hs-deal-77' },
+      }),
       201,
     );
     conversionId = conversion.id;
@@ -30,7 +49,11 @@ forEachDatabase('CRM hand-off', (open) => {
   after(() => h.close());
 
   it('conversion.recorded carries the advocate, post, network, UTM and clicks behind the conversion', async () => {
-    const [delivery] = await webhookDb(h.advocacy.services.db).selectFrom('webhook_deliveries').selectAll().where('event_type', '=', 'conversion.recorded').execute();
+    const [delivery] = await webhookDb(h.advocacy.services.db)
+      .selectFrom('webhook_deliveries')
+      .selectAll()
+      .where('event_type', '=', 'conversion.recorded')
+      .execute();
     const data = JSON.parse(delivery!.payload).data;
     assert.equal(data.id, conversionId);
     assert.equal(data.externalId, 'hs-deal-77');

@@ -29,7 +29,13 @@ forEachDatabase('weekly digests and reminders', (open) => {
     const { db, dialect, config, logger } = h.advocacy.services;
     scheduler = new EngagementScheduler({ db, dialect, config: config.engagement, logger });
     const admin = await signToken('emp-ada', { admin: true });
-    await json(await h.request('POST', `${API}/admin/webhooks`, { token: admin, body: { url: 'https://hooks.example.com/digests', events: ['digest.due'] } }), 201);
+    await json(
+      await h.request('POST', `${API}/admin/webhooks`, {
+        token: admin,
+        body: { url: 'https://hooks.example.com/digests', events: ['digest.due'] },
+      }),
+      201,
+    );
   });
   after(() => h.close());
 
@@ -41,7 +47,11 @@ forEachDatabase('weekly digests and reminders', (open) => {
 
   it('a Japanese employee in Tokyo gets the digest in Japanese on Monday morning, once', async () => {
     const queued = await scheduler.tick(new Date(monday));
-    assert.deepEqual(queued.map((m) => m.employee.id), ['emp-bob'], 'UTC employees are still on Monday night');
+    assert.deepEqual(
+      queued.map((m) => m.employee.id),
+      ['emp-bob'],
+      'UTC employees are still on Monday night',
+    );
     const digest = queued[0]!;
     assert.equal(digest.kind, 'digest');
     assert.equal(digest.locale, 'ja');
@@ -54,7 +64,11 @@ forEachDatabase('weekly digests and reminders', (open) => {
     assert.equal(card.body[0]!.text, '今週のアドボカシー通信');
     assert.equal((digest.rendered.slack.blocks[0] as { text: { text: string } }).text.text, '今週のアドボカシー通信');
     assert.deepEqual(await scheduler.tick(new Date(monday + HOUR)), [], 'once per week');
-    const deliveries = await webhookDb(h.advocacy.services.db).selectFrom('webhook_deliveries').selectAll().where('event_type', '=', 'digest.due').execute();
+    const deliveries = await webhookDb(h.advocacy.services.db)
+      .selectFrom('webhook_deliveries')
+      .selectAll()
+      .where('event_type', '=', 'digest.due')
+      .execute();
     assert.equal(deliveries.length, 1);
     assert.equal(JSON.parse(deliveries[0]!.payload).data.employee.id, 'emp-bob');
   });
@@ -65,7 +79,10 @@ forEachDatabase('weekly digests and reminders', (open) => {
     const other = new EngagementScheduler({ db, dialect, config: config.engagement, logger });
     const at = new Date(monday + 9 * HOUR);
     const [a, b] = await Promise.all([scheduler.tick(at), other.tick(at)]);
-    assert.deepEqual([...a!, ...b!].map((m) => m.employee.id), ['emp-ada']);
+    assert.deepEqual(
+      [...a!, ...b!].map((m) => m.employee.id),
+      ['emp-ada'],
+    );
     assert.equal([...a!, ...b!][0]!.locale, 'en');
     assert.equal([...a!, ...b!][0]!.rendered.email.subject, 'Your week in the advocacy program');
   });
@@ -77,7 +94,10 @@ forEachDatabase('weekly digests and reminders', (open) => {
     assert.ok(nudged.every((m) => m.kind === 'nudge' && m.daysSinceLastShare === null));
     await json(await h.request('PUT', `${API}/me/preferences`, { token: await signToken('emp-ann'), body: { nudges: false } }), 200);
     const nextWeek = await scheduler.tick(new Date(wednesday.getTime() + 7 * 24 * HOUR));
-    assert.deepEqual(nextWeek.filter((m) => m.kind === 'nudge').map((m) => m.employee.id), ['emp-ada']);
+    assert.deepEqual(
+      nextWeek.filter((m) => m.kind === 'nudge').map((m) => m.employee.id),
+      ['emp-ada'],
+    );
   });
 });
 
@@ -87,7 +107,14 @@ describe('digest renderers', () => {
     locale: 'en',
     employee: { id: 'e1', displayName: 'Ann <b>', team: 't', timeZone: 'UTC' },
     week: '2026-W10',
-    posts: [{ id: 'p1', title: 'Q3 <script>alert(1)</script> & [win](https://evil.example)', summary: 'A "quoted" summary', url: 'javascript:alert(1)' }],
+    posts: [
+      {
+        id: 'p1',
+        title: 'Q3 <script>alert(1)</script> & [win](https://evil.example)',
+        summary: 'A "quoted" summary',
+        url: 'javascript:alert(1)',
+      },
+    ],
     points: { lastSevenDays: 1, total: 12 },
     rank: { rank: 2, participants: 9 },
     results: { shares: 1, clicks: 0, conversions: 2 },

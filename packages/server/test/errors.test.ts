@@ -18,39 +18,186 @@ const share = { postId: 'p-1', network: 'x', commentary: 'ok' };
 const key = { 'idempotency-key': 'k' };
 
 const CASES: Case[] = [
-  { name: 'bad JSON', method: 'POST', path: '/shares', options: { headers: { ...key, 'content-type': 'application/json' }, raw: '{"postId": "p-1",' }, status: 400 },
-  { name: 'empty body', method: 'POST', path: '/shares', options: { headers: { ...key, 'content-type': 'application/json' }, raw: '' }, status: 400 },
-  { name: 'unknown field', method: 'POST', path: '/shares', options: { headers: key, body: { ...share, points: 1000 } }, status: 422, field: 'points' },
-  { name: 'wrong type', method: 'POST', path: '/shares', options: { headers: key, body: { ...share, commentary: 42 } }, status: 422, field: 'commentary' },
-  { name: 'unknown network', method: 'POST', path: '/shares', options: { headers: key, body: { ...share, network: 'myspace' } }, status: 422, field: 'network' },
-  { name: 'missing field', method: 'POST', path: '/shares', options: { headers: key, body: { postId: 'p-1', network: 'x' } }, status: 422, field: 'commentary' },
-  { name: 'too long', method: 'POST', path: '/shares', options: { headers: key, body: { ...share, commentary: 'x'.repeat(3001) } }, status: 422, field: 'commentary' },
+  {
+    name: 'bad JSON',
+    method: 'POST',
+    path: '/shares',
+    options: { headers: { ...key, 'content-type': 'application/json' }, raw: '{"postId": "p-1",' },
+    status: 400,
+  },
+  {
+    name: 'empty body',
+    method: 'POST',
+    path: '/shares',
+    options: { headers: { ...key, 'content-type': 'application/json' }, raw: '' },
+    status: 400,
+  },
+  {
+    name: 'unknown field',
+    method: 'POST',
+    path: '/shares',
+    options: { headers: key, body: { ...share, points: 1000 } },
+    status: 422,
+    field: 'points',
+  },
+  {
+    name: 'wrong type',
+    method: 'POST',
+    path: '/shares',
+    options: { headers: key, body: { ...share, commentary: 42 } },
+    status: 422,
+    field: 'commentary',
+  },
+  {
+    name: 'unknown network',
+    method: 'POST',
+    path: '/shares',
+    options: { headers: key, body: { ...share, network: 'myspace' } },
+    status: 422,
+    field: 'network',
+  },
+  {
+    name: 'missing field',
+    method: 'POST',
+    path: '/shares',
+    options: { headers: key, body: { postId: 'p-1', network: 'x' } },
+    status: 422,
+    field: 'commentary',
+  },
+  {
+    name: 'too long',
+    method: 'POST',
+    path: '/shares',
+    options: { headers: key, body: { ...share, commentary: 'x'.repeat(3001) } },
+    status: 422,
+    field: 'commentary',
+  },
   { name: 'array instead of object', method: 'POST', path: '/shares', options: { headers: key, body: [share] }, status: 422 },
   { name: 'missing Idempotency-Key', method: 'POST', path: '/shares', options: { body: share }, status: 400, field: 'Idempotency-Key' },
-  { name: 'oversized Idempotency-Key', method: 'POST', path: '/shares', options: { headers: { 'idempotency-key': 'k'.repeat(201) }, body: share }, status: 400, field: 'Idempotency-Key' },
-  { name: 'wrong content type', method: 'POST', path: '/shares', options: { headers: { ...key, 'content-type': 'text/plain' }, raw: JSON.stringify(share) }, status: 415 },
-  { name: 'huge body', method: 'POST', path: '/shares', options: { headers: key, body: { ...share, commentary: 'x'.repeat(70 * 1024) } }, status: 413 },
+  {
+    name: 'oversized Idempotency-Key',
+    method: 'POST',
+    path: '/shares',
+    options: { headers: { 'idempotency-key': 'k'.repeat(201) }, body: share },
+    status: 400,
+    field: 'Idempotency-Key',
+  },
+  {
+    name: 'wrong content type',
+    method: 'POST',
+    path: '/shares',
+    options: { headers: { ...key, 'content-type': 'text/plain' }, raw: JSON.stringify(share) },
+    status: 415,
+  },
+  {
+    name: 'huge body',
+    method: 'POST',
+    path: '/shares',
+    options: { headers: key, body: { ...share, commentary: 'x'.repeat(70 * 1024) } },
+    status: 413,
+  },
   { name: 'bad cursor', method: 'GET', path: '/feed?cursor=not-a-cursor', status: 400, field: 'cursor' },
-  { name: 'forged cursor', method: 'GET', path: `/me/shares?cursor=${Buffer.from('{"a":1}').toString('base64url')}`, status: 400, field: 'cursor' },
+  {
+    name: 'forged cursor',
+    method: 'GET',
+    path: `/me/shares?cursor=${Buffer.from('{"a":1}').toString('base64url')}`,
+    status: 400,
+    field: 'cursor',
+  },
   { name: 'bad period', method: 'GET', path: '/me/stats?period=year', status: 400, field: 'period' },
   { name: 'bad scope', method: 'GET', path: '/leaderboard?period=week&scope=galaxy', status: 400, field: 'scope' },
   { name: 'limit out of range', method: 'GET', path: '/feed?limit=1000', status: 400, field: 'limit' },
   { name: 'limit not a number', method: 'GET', path: '/me/points?limit=ten', status: 400, field: 'limit' },
   { name: 'unknown query parameter', method: 'GET', path: '/feed?sort=oldest', status: 400, field: 'sort' },
-  { name: 'suggestion URL not http(s)', method: 'POST', path: '/suggestions', options: { body: { url: 'javascript:alert(1)', note: '', topics: [] } }, status: 422, field: 'url' },
-  { name: 'too many events', method: 'POST', path: '/events', options: { body: { events: Array.from({ length: 501 }, (_, i) => ({ id: `e${i}`, type: 'feed_view', at: new Date().toISOString() })) } }, status: 422, field: 'events' },
-  { name: 'event with a bad timestamp', method: 'POST', path: '/events', options: { body: { events: [{ id: 'e', type: 'feed_view', at: 'yesterday' }] } }, status: 422, field: 'events.0.at' },
-  { name: 'conversion with negative value', method: 'POST', path: '/conversions', options: { body: { code: 'AAAAAAAAAAAAAAAA', type: 'deal', value: -5, externalId: 'n' } }, status: 422, field: 'value' },
+  {
+    name: 'suggestion URL not http(s)',
+    method: 'POST',
+    path: '/suggestions',
+    options: { body: { url: 'javascript:alert(1)', note: '', topics: [] } },
+    status: 422,
+    field: 'url',
+  },
+  {
+    name: 'too many events',
+    method: 'POST',
+    path: '/events',
+    options: {
+      body: { events: Array.from({ length: 501 }, (_, i) => ({ id: `e${i}`, type: 'feed_view', at: new Date().toISOString() })) },
+    },
+    status: 422,
+    field: 'events',
+  },
+  {
+    name: 'event with a bad timestamp',
+    method: 'POST',
+    path: '/events',
+    options: { body: { events: [{ id: 'e', type: 'feed_view', at: 'yesterday' }] } },
+    status: 422,
+    field: 'events.0.at',
+  },
+  {
+    name: 'conversion with negative value',
+    method: 'POST',
+    path: '/conversions',
+    options: { body: { code: 'AAAAAAAAAAAAAAAA', type: 'deal', value: -5, externalId: 'n' } },
+    status: 422,
+    field: 'value',
+  },
   { name: 'unknown route', method: 'GET', path: '/nothing-here', status: 404 },
 ];
 
 const ADMIN_CASES: Case[] = [
-  { name: 'post without title', method: 'POST', path: '/admin/posts', options: { body: { kind: 'owned', summary: '', url: 'https://example.com', locale: 'en' } }, status: 422, field: 'title' },
-  { name: 'post with a bad kind', method: 'POST', path: '/admin/posts', options: { body: { kind: 'spam', title: 't', summary: '', url: 'https://example.com', locale: 'en' } }, status: 422, field: 'kind' },
-  { name: 'post expiring before publication', method: 'POST', path: '/admin/posts', options: { body: { kind: 'owned', title: 't', summary: '', url: 'https://example.com', locale: 'en', publishAt: '2030-01-02T00:00:00Z', expireAt: '2030-01-01T00:00:00Z' } }, status: 422, field: 'expireAt' },
+  {
+    name: 'post without title',
+    method: 'POST',
+    path: '/admin/posts',
+    options: { body: { kind: 'owned', summary: '', url: 'https://example.com', locale: 'en' } },
+    status: 422,
+    field: 'title',
+  },
+  {
+    name: 'post with a bad kind',
+    method: 'POST',
+    path: '/admin/posts',
+    options: { body: { kind: 'spam', title: 't', summary: '', url: 'https://example.com', locale: 'en' } },
+    status: 422,
+    field: 'kind',
+  },
+  {
+    name: 'post expiring before publication',
+    method: 'POST',
+    path: '/admin/posts',
+    options: {
+      body: {
+        kind: 'owned',
+        title: 't',
+        summary: '',
+        url: 'https://example.com',
+        locale: 'en',
+        publishAt: '2030-01-02T00:00:00Z',
+        expireAt: '2030-01-01T00:00:00Z',
+      },
+    },
+    status: 422,
+    field: 'expireAt',
+  },
   { name: 'empty patch', method: 'PATCH', path: '/admin/posts/p-1', options: { body: {} }, status: 422 },
-  { name: 'patch with status archived', method: 'PATCH', path: '/admin/posts/p-1', options: { body: { status: 'archived' } }, status: 422, field: 'status' },
-  { name: 'reject without reason', method: 'POST', path: '/admin/suggestions/x/review', options: { body: { decision: 'reject' } }, status: 422, field: 'reason' },
+  {
+    name: 'patch with status archived',
+    method: 'PATCH',
+    path: '/admin/posts/p-1',
+    options: { body: { status: 'archived' } },
+    status: 422,
+    field: 'status',
+  },
+  {
+    name: 'reject without reason',
+    method: 'POST',
+    path: '/admin/suggestions/x/review',
+    options: { body: { decision: 'reject' } },
+    status: 422,
+    field: 'reason',
+  },
   { name: 'analytics with a bad date', method: 'GET', path: '/admin/analytics?from=last-week&to=2026-01-01', status: 400, field: 'from' },
   { name: 'analytics window reversed', method: 'GET', path: '/admin/analytics?from=2026-02-01&to=2026-01-01', status: 400, field: 'from' },
 ];
@@ -74,7 +221,10 @@ forEachDatabase('errors and access', (open) => {
     assert.equal(problem.status, status);
     assert.match(problem.type, /^https:\/\/advocacy-kit\.dev\/problems\/[a-z_]+$/);
     if (field !== undefined) {
-      assert.ok(problem.errors?.some((e: { field: string }) => e.field === field), `problem names ${field}: ${JSON.stringify(problem.errors)}`);
+      assert.ok(
+        problem.errors?.some((e: { field: string }) => e.field === field),
+        `problem names ${field}: ${JSON.stringify(problem.errors)}`,
+      );
     }
     return problem;
   };
@@ -83,7 +233,8 @@ forEachDatabase('errors and access', (open) => {
     for (const c of CASES) {
       it(c.name, async () => {
         const problem = await expectProblem(await h.request(c.method, `${API}${c.path}`, { token: ann, ...c.options }), c.status, c.field);
-        if (c.status === 413 || c.status === 415 || c.status === 422 || c.status === 400) assert.equal(problem.type, 'https://advocacy-kit.dev/problems/validation');
+        if (c.status === 413 || c.status === 415 || c.status === 422 || c.status === 400)
+          assert.equal(problem.type, 'https://advocacy-kit.dev/problems/validation');
       });
     }
     for (const c of ADMIN_CASES) {
@@ -101,8 +252,14 @@ forEachDatabase('errors and access', (open) => {
   describe('authentication', () => {
     it('rejects a missing token, a wrong secret, an expired token and a token without subject with 401', async () => {
       await expectProblem(await h.request('GET', `${API}/me`), 401);
-      await expectProblem(await h.request('GET', `${API}/me`, { token: await signToken('emp-ann', { secret: 'another-secret-entirely-0123456789' }) }), 401);
-      const expired = await expectProblem(await h.request('GET', `${API}/me`, { token: await signToken('emp-ann', { expiresAt: Math.floor(Date.now() / 1000) - 60 }) }), 401);
+      await expectProblem(
+        await h.request('GET', `${API}/me`, { token: await signToken('emp-ann', { secret: 'another-secret-entirely-0123456789' }) }),
+        401,
+      );
+      const expired = await expectProblem(
+        await h.request('GET', `${API}/me`, { token: await signToken('emp-ann', { expiresAt: Math.floor(Date.now() / 1000) - 60 }) }),
+        401,
+      );
       assert.match(expired.detail, /expired/);
       await expectProblem(await h.request('GET', `${API}/me`, { headers: { authorization: 'Bearer not.a.jwt' } }), 401);
       await expectProblem(await h.request('GET', `${API}/me`, { headers: { authorization: 'Basic dXNlcjpwYXNz' } }), 401);
@@ -118,7 +275,10 @@ forEachDatabase('errors and access', (open) => {
       const annShares = await json(await h.request('GET', `${API}/me/shares`, { token: ann }), 200);
       assert.ok(annShares.items.every((s: { employeeId: string }) => s.employeeId === 'emp-ann'));
       // Bob's idempotency key is his own: Ann using the same key creates her own share.
-      const annShare = await json(await h.request('POST', `${API}/shares`, { token: ann, headers: { 'idempotency-key': 'bob-private' }, body: share }), 201);
+      const annShare = await json(
+        await h.request('POST', `${API}/shares`, { token: ann, headers: { 'idempotency-key': 'bob-private' }, body: share }),
+        201,
+      );
       assert.equal(annShare.employeeId, 'emp-ann');
     });
 
@@ -130,7 +290,9 @@ forEachDatabase('errors and access', (open) => {
 
   describe('CORS', () => {
     it('allows only listed origins', async () => {
-      const denied = await h.request('OPTIONS', `${API}/me`, { headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' } });
+      const denied = await h.request('OPTIONS', `${API}/me`, {
+        headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' },
+      });
       assert.equal(denied.headers.get('access-control-allow-origin'), null);
     });
   });
@@ -143,7 +305,11 @@ forEachDatabase('demo sign-in, CORS allowlist and rate limits', (open) => {
     h = await startHarness(await open(), {
       auth: { demo: true },
       corsOrigins: ['https://intranet.example'],
-      rateLimits: { redirect: { burst: 3, perSecond: 0.01 }, writes: { burst: 2, perSecond: 0.01 }, conversions: { burst: 2, perSecond: 0.01 } },
+      rateLimits: {
+        redirect: { burst: 3, perSecond: 0.01 },
+        writes: { burst: 2, perSecond: 0.01 },
+        conversions: { burst: 2, perSecond: 0.01 },
+      },
     });
   });
   after(() => h.close());
@@ -160,7 +326,13 @@ forEachDatabase('demo sign-in, CORS allowlist and rate limits', (open) => {
   });
 
   it('answers allowlisted origins', async () => {
-    const preflight = await h.request('OPTIONS', `${API}/shares`, { headers: { origin: 'https://intranet.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,idempotency-key,content-type' } });
+    const preflight = await h.request('OPTIONS', `${API}/shares`, {
+      headers: {
+        origin: 'https://intranet.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,idempotency-key,content-type',
+      },
+    });
     assert.equal(preflight.headers.get('access-control-allow-origin'), 'https://intranet.example');
     assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /Idempotency-Key/i);
   });

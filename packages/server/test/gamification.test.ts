@@ -25,7 +25,8 @@ forEachDatabase('badges, contests, caps and preferences', (open) => {
   });
   after(() => h.close());
 
-  const badgeRows = (employeeId: string) => gamificationDb(h.advocacy.services.db).selectFrom('employee_badges').selectAll().where('employee_id', '=', employeeId).execute();
+  const badgeRows = (employeeId: string) =>
+    gamificationDb(h.advocacy.services.db).selectFrom('employee_badges').selectAll().where('employee_id', '=', employeeId).execute();
   const badge = async (token: string, id: string) => {
     const list = await json(await h.request('GET', `${API}/me/badges`, { token }), 200);
     assertSchema('BadgeList', list);
@@ -43,7 +44,13 @@ forEachDatabase('badges, contests, caps and preferences', (open) => {
       const networks = NETWORK_IDS.slice(0, 10);
       const shares = await Promise.all(
         networks.map((network, i) =>
-          h.request('POST', `${API}/shares`, { token: ann, headers: { 'idempotency-key': `badge-${i}` }, body: { postId: 'p-1', network, commentary: `share ${i}` } }).then((r) => json(r, 201)),
+          h
+            .request('POST', `${API}/shares`, {
+              token: ann,
+              headers: { 'idempotency-key': `badge-${i}` },
+              body: { postId: 'p-1', network, commentary: `share ${i}` },
+            })
+            .then((r) => json(r, 201)),
         ),
       );
       // More evaluations racing the ones the shares triggered.
@@ -70,7 +77,13 @@ forEachDatabase('badges, contests, caps and preferences', (open) => {
       const created = await json(
         await h.request('POST', `${API}/admin/contests`, {
           token: admin,
-          body: { title: 'Sprint', prize: 'A day off', scope: 'company', startsAt: new Date(now - HOUR).toISOString(), endsAt: new Date(now + HOUR).toISOString() },
+          body: {
+            title: 'Sprint',
+            prize: 'A day off',
+            scope: 'company',
+            startsAt: new Date(now - HOUR).toISOString(),
+            endsAt: new Date(now + HOUR).toISOString(),
+          },
         }),
         201,
       );
@@ -91,7 +104,10 @@ forEachDatabase('badges, contests, caps and preferences', (open) => {
       assert.equal((await h.request('POST', `${API}/admin/contests`, { token: ann, body })).status, 403);
       assert.equal((await json(await h.request('POST', `${API}/admin/contests`, { token: admin, body }), 422)).errors[0].field, 'endsAt');
       const team = { ...body, scope: 'team', endsAt: '2026-01-03T00:00:00Z' };
-      assert.equal((await json(await h.request('POST', `${API}/admin/contests`, { token: admin, body: team }), 422)).errors[0].field, 'team');
+      assert.equal(
+        (await json(await h.request('POST', `${API}/admin/contests`, { token: admin, body: team }), 422)).errors[0].field,
+        'team',
+      );
     });
 
     it('an ended contest stores its final leaderboard once, even when finalised concurrently, and it no longer changes', async () => {
@@ -99,7 +115,14 @@ forEachDatabase('badges, contests, caps and preferences', (open) => {
       const created = await json(
         await h.request('POST', `${API}/admin/contests`, {
           token: admin,
-          body: { title: 'Engineering week', prize: 'Pizza', scope: 'team', team: 'team-eng', startsAt: new Date(now - 30 * 24 * HOUR).toISOString(), endsAt: new Date(now - 1_000).toISOString() },
+          body: {
+            title: 'Engineering week',
+            prize: 'Pizza',
+            scope: 'team',
+            team: 'team-eng',
+            startsAt: new Date(now - 30 * 24 * HOUR).toISOString(),
+            endsAt: new Date(now - 1_000).toISOString(),
+          },
         }),
         201,
       );
@@ -114,7 +137,11 @@ forEachDatabase('badges, contests, caps and preferences', (open) => {
       assert.ok(finalized.reduce((sum, n) => sum + n, 0) <= 1);
       const gdb = gamificationDb(h.advocacy.services.db);
       const stored = await gdb.selectFrom('contest_results').selectAll().where('contest_id', '=', created.id).execute();
-      assert.deepEqual(stored.map((row) => row.employee_id), ['emp-bob'], 'team scope: only the engineering team, once');
+      assert.deepEqual(
+        stored.map((row) => row.employee_id),
+        ['emp-bob'],
+        'team scope: only the engineering team, once',
+      );
       const frozen = await json(await h.request('GET', `${API}/contests`, { token: bob }), 200);
       const contest = frozen.items.find((c: { id: string }) => c.id === created.id);
       assert.equal(contest.final, true);
@@ -122,13 +149,25 @@ forEachDatabase('badges, contests, caps and preferences', (open) => {
       // Points booked later inside the window (a late correction) do not move the stored result.
       await h.advocacy.services.db
         .insertInto('points_ledger')
-        .values({ id: newId('pts'), employee_id: 'emp-ada', delta: 500, reason: 'adjustment', reference: 'late-fix', created_at: new Date(now - 2 * HOUR).toISOString() })
+        .values({
+          id: newId('pts'),
+          employee_id: 'emp-ada',
+          delta: 500,
+          reason: 'adjustment',
+          reference: 'late-fix',
+          created_at: new Date(now - 2 * HOUR).toISOString(),
+        })
         .execute();
-      const again = (await json(await h.request('GET', `${API}/contests`, { token: bob }), 200)).items.find((c: { id: string }) => c.id === created.id);
+      const again = (await json(await h.request('GET', `${API}/contests`, { token: bob }), 200)).items.find(
+        (c: { id: string }) => c.id === created.id,
+      );
       assert.deepEqual(again.entries, contest.entries);
       // Ann is in sales: the engineering contest is not hers.
       const annList = await json(await h.request('GET', `${API}/contests`, { token: ann }), 200);
-      assert.equal(annList.items.some((c: { id: string }) => c.id === created.id), false);
+      assert.equal(
+        annList.items.some((c: { id: string }) => c.id === created.id),
+        false,
+      );
     });
   });
 
@@ -136,7 +175,10 @@ forEachDatabase('badges, contests, caps and preferences', (open) => {
     it('admins read the anti-gaming caps the server enforces', async () => {
       const list = await json(await h.request('GET', `${API}/admin/caps`, { token: admin }), 200);
       assertSchema('CapList', list);
-      assert.equal(list.items.find((cap: { name: string }) => cap.name === 'click_points_per_share_per_day').limit, h.config.rules.points.clickDailyCapPerShare);
+      assert.equal(
+        list.items.find((cap: { name: string }) => cap.name === 'click_points_per_share_per_day').limit,
+        h.config.rules.points.clickDailyCapPerShare,
+      );
       assert.equal((await h.request('GET', `${API}/admin/caps`, { token: ann })).status, 403);
     });
 
@@ -151,7 +193,12 @@ forEachDatabase('badges, contests, caps and preferences', (open) => {
     });
 
     it("core's httpBackend reads badges, contests and preferences", async () => {
-      const backend = httpBackend({ baseUrl: 'http://app.test/api/v1', getToken: () => ann, retries: 0, fetch: (input, init) => Promise.resolve(h.advocacy.app.request(input as Request, init)) });
+      const backend = httpBackend({
+        baseUrl: 'http://app.test/api/v1',
+        getToken: () => ann,
+        retries: 0,
+        fetch: (input, init) => Promise.resolve(h.advocacy.app.request(input as Request, init)),
+      });
       assert.equal((await backend.listMyBadges!()).find((b) => b.id === 'first_share')!.awardedAt !== null, true);
       assert.ok((await backend.listContests!()).length >= 1);
       assert.deepEqual(await backend.updatePreferences!({ nudges: false }), { digest: true, nudges: false });

@@ -25,7 +25,14 @@ describe("core's httpBackend against the server", () => {
 
   before(async () => {
     server = await createServer(
-      resolveConfig({ port: 0, host: '127.0.0.1', sqliteFile: ':memory:', logLevel: 'silent', auth: { jwtSecret: SECRET }, clickFlush: { maxBatch: 100, intervalMs: 10 } }),
+      resolveConfig({
+        port: 0,
+        host: '127.0.0.1',
+        sqliteFile: ':memory:',
+        logLevel: 'silent',
+        auth: { jwtSecret: SECRET },
+        clickFlush: { maxBatch: 100, intervalMs: 10 },
+      }),
     );
     await loadSeed(server.services.db, fixture(new Date()), server.services.config.rules);
     const annToken = await signToken('emp-ann');
@@ -53,7 +60,10 @@ describe("core's httpBackend against the server", () => {
     const again = await employee.createShare(input);
     assert.equal(again.id, share.id);
     assert.equal(share.pointsAwarded, 10);
-    const redirect = await fetch(`${server.url}/r/${share.trackingCode}`, { redirect: 'manual', headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0' } });
+    const redirect = await fetch(`${server.url}/r/${share.trackingCode}`, {
+      redirect: 'manual',
+      headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0' },
+    });
     assert.equal(redirect.status, 302);
     await server.flush();
     const stats = await employee.getMyStats('week');
@@ -75,7 +85,13 @@ describe("core's httpBackend against the server", () => {
   });
 
   it('runs the admin operations', async () => {
-    const post = await admin.admin.createPost({ kind: 'owned', title: 'SDK post', summary: '', url: 'https://example.com/sdk', locale: 'en' });
+    const post = await admin.admin.createPost({
+      kind: 'owned',
+      title: 'SDK post',
+      summary: '',
+      url: 'https://example.com/sdk',
+      locale: 'en',
+    });
     assert.equal((await admin.admin.updatePost(post.id, { title: 'SDK post, edited' })).title, 'SDK post, edited');
     assert.equal((await admin.admin.archivePost(post.id)).status, 'archived');
     assert.ok((await admin.admin.listPosts({ status: 'archived' })).items.some((p) => p.id === post.id));
@@ -86,7 +102,9 @@ describe("core's httpBackend against the server", () => {
   });
 
   it('turns problems into AdvocacyErrors with codes and field errors', async () => {
-    const invalid = await rejection(employee.createShare({ postId: 'p-1', network: 'myspace' as never, commentary: '', idempotencyKey: 'bad' }));
+    const invalid = await rejection(
+      employee.createShare({ postId: 'p-1', network: 'myspace' as never, commentary: '', idempotencyKey: 'bad' }),
+    );
     assert.equal(invalid.code, 'validation');
     assert.equal(invalid.fieldErrors[0]?.field, 'network');
     assert.equal((await rejection(employee.getPost('p-draft'))).code, 'not_found');

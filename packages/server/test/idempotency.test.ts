@@ -16,7 +16,8 @@ forEachDatabase('idempotent writes', (open) => {
   const share = (key: string, body: object = { postId: 'p-1', network: 'x', commentary: 'Great read' }) =>
     h.request('POST', `${API}/shares`, { token, headers: { 'idempotency-key': key }, body });
 
-  const ledger = async () => (await json(await h.request('GET', `${API}/me/points?limit=100`, { token }), 200)).items as Array<{ reason: string; delta: number }>;
+  const ledger = async () =>
+    (await json(await h.request('GET', `${API}/me/points?limit=100`, { token }), 200)).items as Array<{ reason: string; delta: number }>;
 
   it('creates one share and one award when the same share is retried 50 times at once', async () => {
     const responses = await Promise.all(Array.from({ length: 50 }, () => share('retry-storm')));
@@ -29,7 +30,10 @@ forEachDatabase('idempotent writes', (open) => {
     const shares = await json(await h.request('GET', `${API}/me/shares`, { token }), 200);
     assert.equal(shares.items.length, 1);
     const awards = (await ledger()).filter((entry) => entry.reason === 'share');
-    assert.deepEqual(awards.map((entry) => entry.delta), [10]);
+    assert.deepEqual(
+      awards.map((entry) => entry.delta),
+      [10],
+    );
   });
 
   it('rejects the same key with a different body as a conflict', async () => {
@@ -56,7 +60,10 @@ forEachDatabase('idempotent writes', (open) => {
     const results = await Promise.all(Array.from({ length: 10 }, convert));
     assert.deepEqual(results.map((r) => r.status).sort(), [...Array(9).fill(200), 201].sort());
     const conversions = (await ledger()).filter((entry) => entry.reason === 'conversion');
-    assert.deepEqual(conversions.map((entry) => entry.delta), [50]);
+    assert.deepEqual(
+      conversions.map((entry) => entry.delta),
+      [50],
+    );
   });
 
   it('returns the same suggestion for a repeated Idempotency-Key', async () => {
@@ -72,8 +79,14 @@ forEachDatabase('idempotent writes', (open) => {
       { id: 'ev-1', type: 'feed_view', at },
       { id: 'ev-2', type: 'post_open', at, postId: 'p-1' },
     ];
-    assert.deepEqual(await json(await h.request('POST', `${API}/events`, { token, body: { events } }), 200), { accepted: 2, duplicates: 0 });
+    assert.deepEqual(await json(await h.request('POST', `${API}/events`, { token, body: { events } }), 200), {
+      accepted: 2,
+      duplicates: 0,
+    });
     const replay = [...events, { id: 'ev-3', type: 'share_intent', at, postId: 'p-1', network: 'x' }];
-    assert.deepEqual(await json(await h.request('POST', `${API}/events`, { token, body: { events: replay } }), 200), { accepted: 1, duplicates: 2 });
+    assert.deepEqual(await json(await h.request('POST', `${API}/events`, { token, body: { events: replay } }), 200), {
+      accepted: 1,
+      duplicates: 2,
+    });
   });
 });

@@ -21,7 +21,12 @@ forEachDatabase('POST /admin/preview', (open) => {
   });
 
   it('refuses links to the server’s own network with a field error on url, without fetching them', async () => {
-    for (const url of ['http://127.0.0.1:8787/api/v1/me', 'http://169.254.169.254/latest/meta-data/', 'http://[::1]/', 'http://localhost/']) {
+    for (const url of [
+      'http://127.0.0.1:8787/api/v1/me',
+      'http://169.254.169.254/latest/meta-data/',
+      'http://[::1]/',
+      'http://localhost/',
+    ]) {
       const problem = await json(await h.request('POST', `${API}/admin/preview`, { token: admin, body: { url } }), 422);
       assert.equal(problem.errors[0].field, 'url', url);
       assert.equal(problem.errors[0].code, 'blocked_address', url);
@@ -29,7 +34,10 @@ forEachDatabase('POST /admin/preview', (open) => {
   });
 
   it('validates the body against the contract', async () => {
-    const problem = await json(await h.request('POST', `${API}/admin/preview`, { token: admin, body: { link: 'https://example.com/' } }), 422);
+    const problem = await json(
+      await h.request('POST', `${API}/admin/preview`, { token: admin, body: { link: 'https://example.com/' } }),
+      422,
+    );
     assert.equal(problem.type, 'https://advocacy-kit.dev/problems/validation');
     const scheme = await json(await h.request('POST', `${API}/admin/preview`, { token: admin, body: { url: 'ftp://example.com/' } }), 422);
     assert.equal(scheme.errors[0].code, 'invalid_url');

@@ -43,7 +43,7 @@ describe('Open Graph tags', () => {
       'https://news.example.com/a/b',
     );
     assert.deepEqual(meta, {
-      title: 'Tom & Jerry\'s 日本',
+      title: "Tom & Jerry's 日本",
       description: 'A "quoted" summary',
       imageUrl: 'https://news.example.com/img/card.png',
       siteName: 'Example News',

@@ -24,7 +24,10 @@ describe('migrations', () => {
     const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new SQLite(':memory:') }) });
     try {
       const planned = await new Migrator({ db, provider: migrationProvider }).getMigrations();
-      assert.deepEqual(planned.map((migration) => migration.name), RELEASED);
+      assert.deepEqual(
+        planned.map((migration) => migration.name),
+        RELEASED,
+      );
     } finally {
       await db.destroy();
     }

@@ -11,7 +11,17 @@ const DAY = 86_400_000;
 // A Wednesday afternoon: rolling windows start mid-day, so their first UTC day (or week) is partial.
 const now = new Date('2026-03-18T15:30:00.000Z');
 const ago = (ms: number) => new Date(now.getTime() - ms).toISOString();
-const ann: Employee = { id: 'emp-ann', displayName: 'Ann', team: 'team-sales', teamName: 'Sales', role: 'employee', locale: 'en', timeZone: 'UTC', avatarUrl: null, policyAcceptedAt: null };
+const ann: Employee = {
+  id: 'emp-ann',
+  displayName: 'Ann',
+  team: 'team-sales',
+  teamName: 'Sales',
+  role: 'employee',
+  locale: 'en',
+  timeZone: 'UTC',
+  avatarUrl: null,
+  policyAcceptedAt: null,
+};
 
 /**
  * Ann's activity, each a share (10 points) with one click (2 points) at the same instant: on each
@@ -41,10 +51,25 @@ forEachDatabase('my stats', (open) => {
       const code = newTrackingCode();
       await db
         .insertInto('shares')
-        .values({ id, employee_id: ann.id, post_id: 'p-1', network: 'x', commentary: '', idempotency_key: id, request_hash: 'edge', tracking_code: code, destination: 'https://example.com/', points_awarded: 10, created_at: at })
+        .values({
+          id,
+          employee_id: ann.id,
+          post_id: 'p-1',
+          network: 'x',
+          commentary: '',
+          idempotency_key: id,
+          request_hash: 'edge',
+          tracking_code: code,
+          destination: 'https://example.com/',
+          points_awarded: 10,
+          created_at: at,
+        })
         .execute();
       await award(db, { employeeId: ann.id, delta: 10, reason: 'share', reference: id, at });
-      await db.insertInto('clicks').values({ code, day: at.slice(0, 10), visitor_hash: `visitor-${name}`, share_id: id, created_at: at }).execute();
+      await db
+        .insertInto('clicks')
+        .values({ code, day: at.slice(0, 10), visitor_hash: `visitor-${name}`, share_id: id, created_at: at })
+        .execute();
       await award(db, { employeeId: ann.id, delta: 2, reason: 'click', reference: `${code}:${at.slice(0, 10)}:1`, at });
     }
   });
@@ -71,7 +96,10 @@ forEachDatabase('my stats', (open) => {
     assert.equal(week.series.length, 8);
     assert.equal(week.series[0]!.date, '2026-03-11');
     assert.equal(week.series.at(-1)!.date, '2026-03-18');
-    assert.deepEqual(week.series.map((p) => p.shares), [1, 0, 0, 0, 0, 0, 0, 1]);
+    assert.deepEqual(
+      week.series.map((p) => p.shares),
+      [1, 0, 0, 0, 0, 0, 0, 1],
+    );
     const month = await stats('month');
     assert.equal(month.series.length, 31);
     assert.equal(month.series[0]!.date, '2026-02-16');

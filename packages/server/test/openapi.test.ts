@@ -7,7 +7,10 @@ import addFormats from 'ajv-formats';
 import { forEachDatabase } from './support/databases.js';
 import { API, signToken, startHarness, type Harness } from './support/harness.js';
 
-type Document = { paths: Record<string, Record<string, { parameters?: Array<{ schema: unknown }> }>>; components: { schemas: Record<string, unknown> } };
+type Document = {
+  paths: Record<string, Record<string, { parameters?: Array<{ schema: unknown }> }>>;
+  components: { schemas: Record<string, unknown> };
+};
 
 describe('the OpenAPI document generated from the contract', () => {
   const document = openApiDocument() as unknown as Document;
@@ -25,12 +28,16 @@ describe('the OpenAPI document generated from the contract', () => {
       assert.doesNotThrow(() => ajv.getSchema(`https://advocacy-kit.dev/openapi.json#/components/schemas/${name}`), name);
     }
     const text = JSON.stringify(document);
-    for (const [, name] of text.matchAll(/"#\/components\/schemas\/(\w+)"/g)) assert.ok(document.components.schemas[name!], `$ref to ${name}`);
+    for (const [, name] of text.matchAll(/"#\/components\/schemas\/(\w+)"/g))
+      assert.ok(document.components.schemas[name!], `$ref to ${name}`);
   });
 
   it('lists one path item per path of the contract, with every operation under its method', () => {
     for (const [operationId, operation] of Object.entries(operations) as Array<[string, Operation]>) {
-      assert.equal((document.paths[operation.path]?.[operation.method.toLowerCase()] as { operationId?: string })?.operationId, operationId);
+      assert.equal(
+        (document.paths[operation.path]?.[operation.method.toLowerCase()] as { operationId?: string })?.operationId,
+        operationId,
+      );
     }
   });
 });
@@ -49,7 +56,10 @@ forEachDatabase('every operation of the contract has a route', (open) => {
       const path = operation.path.replace(/\{\w+\}/g, 'unknown-id');
       const response = await h.request(operation.method, `${API}${path}`, { token: admin });
       const text = await response.text();
-      assert.ok(!(response.status === 404 && text.includes('No route for')), `${operationId}: ${operation.method} ${operation.path} has no route`);
+      assert.ok(
+        !(response.status === 404 && text.includes('No route for')),
+        `${operationId}: ${operation.method} ${operation.path} has no route`,
+      );
     }
   });
 });

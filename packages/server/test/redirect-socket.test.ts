@@ -6,7 +6,8 @@ import { loadSeed } from '../src/seed.js';
 import { fixture } from './support/fixture.js';
 import { SECRET, signToken } from './support/harness.js';
 
-const HUMAN = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
+const HUMAN =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
 
 /** The listening server answers /r/:code on Node's fast path: same behaviour as the Hono route. */
 describe('tracking redirect over a socket', () => {
@@ -14,7 +15,11 @@ describe('tracking redirect over a socket', () => {
   let code: string;
 
   const visit = (path: string, init: { method?: string; userAgent?: string; ip?: string } = {}) =>
-    fetch(`${server.url}${path}`, { method: init.method ?? 'GET', redirect: 'manual', headers: { 'user-agent': init.userAgent ?? HUMAN, 'x-forwarded-for': init.ip ?? '198.51.100.10' } });
+    fetch(`${server.url}${path}`, {
+      method: init.method ?? 'GET',
+      redirect: 'manual',
+      headers: { 'user-agent': init.userAgent ?? HUMAN, 'x-forwarded-for': init.ip ?? '198.51.100.10' },
+    });
   const clicks = async () => {
     await server.flush();
     const rows = await server.services.db.selectFrom('clicks').select('visitor_hash').where('code', '=', code).execute();
@@ -30,7 +35,11 @@ describe('tracking redirect over a socket', () => {
         logLevel: 'silent',
         trustProxy: true,
         auth: { jwtSecret: SECRET },
-        rateLimits: { redirect: { burst: 5, perSecond: 0.01 }, writes: { burst: 10, perSecond: 1 }, conversions: { burst: 10, perSecond: 1 } },
+        rateLimits: {
+          redirect: { burst: 5, perSecond: 0.01 },
+          writes: { burst: 10, perSecond: 1 },
+          conversions: { burst: 10, perSecond: 1 },
+        },
       }),
     );
     await loadSeed(server.services.db, fixture(new Date()), server.services.config.rules);
@@ -54,7 +63,15 @@ describe('tracking redirect over a socket', () => {
   });
 
   it('redirects crawlers and HEAD without counting', async () => {
-    assert.equal((await visit(`/r/${code}`, { userAgent: 'LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)', ip: '198.51.100.11' })).status, 302);
+    assert.equal(
+      (
+        await visit(`/r/${code}`, {
+          userAgent: 'LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)',
+          ip: '198.51.100.11',
+        })
+      ).status,
+      302,
+    );
     const head = await visit(`/r/${code}`, { method: 'HEAD', ip: '198.51.100.12' });
     assert.equal(head.status, 302);
     assert.equal(await clicks(), 1);

@@ -17,7 +17,14 @@ forEachDatabase('demo seed: badges and a running contest', (open) => {
   before(async () => {
     database = await open();
     advocacy = await createApp(
-      resolveConfig({ databaseUrl: database.databaseUrl, sqliteFile: database.sqliteFile, logLevel: 'silent', auth: { jwtSecret: SECRET }, webhooks: { dispatchIntervalMs: 0 }, engagement: { tickMs: 0 } }),
+      resolveConfig({
+        databaseUrl: database.databaseUrl,
+        sqliteFile: database.sqliteFile,
+        logLevel: 'silent',
+        auth: { jwtSecret: SECRET },
+        webhooks: { dispatchIntervalMs: 0 },
+        engagement: { tickMs: 0 },
+      }),
     );
     await loadSeed(advocacy.services.db, seed, advocacy.services.config.rules, now);
     await loadSeed(advocacy.services.db, seed, advocacy.services.config.rules, now);
@@ -27,11 +34,15 @@ forEachDatabase('demo seed: badges and a running contest', (open) => {
     await database.drop();
   });
 
-  const get = async (path: string, employeeId: string) => json(await advocacy.app.request(`${API}${path}`, { headers: { authorization: `Bearer ${await signToken(employeeId)}` } }), 200);
+  const get = async (path: string, employeeId: string) =>
+    json(await advocacy.app.request(`${API}${path}`, { headers: { authorization: `Bearer ${await signToken(employeeId)}` } }), 200);
 
   it('the running contest is listed with the same standings as the memory backend, once', async () => {
     const contests = await gamificationDb(advocacy.services.db).selectFrom('contests').select('id').execute();
-    assert.deepEqual(contests.map((c) => c.id), seed.contests!.map((c) => c.id));
+    assert.deepEqual(
+      contests.map((c) => c.id),
+      seed.contests!.map((c) => c.id),
+    );
     const employee = 'emp-haruka';
     const server = (await get('/contests', employee)).items;
     const memory = await memoryBackend({ seed, now: () => now, employeeId: employee }).listContests!();
@@ -45,8 +56,14 @@ forEachDatabase('demo seed: badges and a running contest', (open) => {
 
   it('badges earned by the seeded history are stored once, as the memory backend derives them', async () => {
     const employee = 'emp-haruka';
-    const stored = await gamificationDb(advocacy.services.db).selectFrom('employee_badges').selectAll().where('employee_id', '=', employee).execute();
-    const memory = (await memoryBackend({ seed, now: () => now, employeeId: employee }).listMyBadges!()).filter((b) => b.awardedAt !== null);
+    const stored = await gamificationDb(advocacy.services.db)
+      .selectFrom('employee_badges')
+      .selectAll()
+      .where('employee_id', '=', employee)
+      .execute();
+    const memory = (await memoryBackend({ seed, now: () => now, employeeId: employee }).listMyBadges!()).filter(
+      (b) => b.awardedAt !== null,
+    );
     assert.deepEqual(stored.map((row) => row.badge_id).sort(), memory.map((b) => b.id).sort());
     assert.ok(stored.length > 0);
     const listed = (await get('/me/badges', employee)).items.filter((b: { awardedAt: string | null }) => b.awardedAt !== null);

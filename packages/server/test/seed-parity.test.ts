@@ -19,7 +19,14 @@ forEachDatabase('demo seed parity with the memory backend', (open) => {
 
   before(async () => {
     database = await open();
-    advocacy = await createApp(resolveConfig({ databaseUrl: database.databaseUrl, sqliteFile: database.sqliteFile, logLevel: 'silent', auth: { jwtSecret: SECRET } }));
+    advocacy = await createApp(
+      resolveConfig({
+        databaseUrl: database.databaseUrl,
+        sqliteFile: database.sqliteFile,
+        logLevel: 'silent',
+        auth: { jwtSecret: SECRET },
+      }),
+    );
     await loadSeed(advocacy.services.db, seed, advocacy.services.config.rules, now);
   });
   after(async () => {
@@ -30,11 +37,26 @@ forEachDatabase('demo seed parity with the memory backend', (open) => {
   it("every employee's all-time points, shares, clicks and conversions match over GET /me/stats", async () => {
     for (const employee of seed.employees) {
       const token = await signToken(employee.id, { admin: employee.role === 'admin' });
-      const served = await json(await advocacy.app.request(`${API}/me/stats?period=all`, { headers: { authorization: `Bearer ${token}` } }), 200);
+      const served = await json(
+        await advocacy.app.request(`${API}/me/stats?period=all`, { headers: { authorization: `Bearer ${token}` } }),
+        200,
+      );
       const expected = await memory(employee.id).getMyStats('all');
       assert.deepEqual(
-        { points: served.points, shares: served.shares, clicks: served.clicks, conversions: served.conversions, conversionValue: served.conversionValue },
-        { points: expected.points, shares: expected.shares, clicks: expected.clicks, conversions: expected.conversions, conversionValue: expected.conversionValue },
+        {
+          points: served.points,
+          shares: served.shares,
+          clicks: served.clicks,
+          conversions: served.conversions,
+          conversionValue: served.conversionValue,
+        },
+        {
+          points: expected.points,
+          shares: expected.shares,
+          clicks: expected.clicks,
+          conversions: expected.conversions,
+          conversionValue: expected.conversionValue,
+        },
         employee.id,
       );
     }
@@ -44,7 +66,11 @@ forEachDatabase('demo seed parity with the memory backend', (open) => {
     const { db, dialect } = advocacy.services;
     for (const period of ['week', 'month', 'quarter', 'all'] as const) {
       for (const employee of seed.employees) {
-        assert.deepEqual(await myStats(db, dialect, employee, period, now), await memory(employee.id).getMyStats(period), `${employee.id} ${period}`);
+        assert.deepEqual(
+          await myStats(db, dialect, employee, period, now),
+          await memory(employee.id).getMyStats(period),
+          `${employee.id} ${period}`,
+        );
       }
     }
   });
@@ -55,11 +81,19 @@ forEachDatabase('program analytics parity with the memory backend', (open) => {
   let advocacy: AdvocacyApp;
   let admin: string;
   const adminId = seed.employees.find((e) => e.role === 'admin')!.id;
-  const get = async (path: string) => json(await advocacy.app.request(`${API}${path}`, { headers: { authorization: `Bearer ${admin}` } }), 200);
+  const get = async (path: string) =>
+    json(await advocacy.app.request(`${API}${path}`, { headers: { authorization: `Bearer ${admin}` } }), 200);
 
   before(async () => {
     database = await open();
-    advocacy = await createApp(resolveConfig({ databaseUrl: database.databaseUrl, sqliteFile: database.sqliteFile, logLevel: 'silent', auth: { jwtSecret: SECRET } }));
+    advocacy = await createApp(
+      resolveConfig({
+        databaseUrl: database.databaseUrl,
+        sqliteFile: database.sqliteFile,
+        logLevel: 'silent',
+        auth: { jwtSecret: SECRET },
+      }),
+    );
     await loadSeed(advocacy.services.db, seed, advocacy.services.config.rules, now);
     admin = await signToken(adminId, { admin: true });
   });
@@ -84,7 +118,10 @@ forEachDatabase('program analytics parity with the memory backend', (open) => {
       ['2020-01-01', '2020-01-31'],
     ];
     const expectedTotal = await memory(adminId).admin.getAnalytics({ from: windows[0]![0], to: windows[0]![1] });
-    assert.ok(expectedTotal.shares > 50 && expectedTotal.uniqueClicks > 100 && expectedTotal.conversions > 0, 'the widest window holds the seed');
+    assert.ok(
+      expectedTotal.shares > 50 && expectedTotal.uniqueClicks > 100 && expectedTotal.conversions > 0,
+      'the widest window holds the seed',
+    );
     assert.ok(expectedTotal.topAdvocates.length > 0 && expectedTotal.topPosts.length > 0);
     for (const [from, to] of windows) {
       const served = await get(`/admin/analytics?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);

@@ -35,7 +35,11 @@ forEachDatabase('tracking redirect', (open) => {
     h = await startHarness(await open());
     token = await signToken('emp-ann');
     share = await json(
-      await h.request('POST', `${API}/shares`, { token, headers: { 'idempotency-key': 'track-1' }, body: { postId: 'p-1', network: 'linkedin', commentary: 'Read this' } }),
+      await h.request('POST', `${API}/shares`, {
+        token,
+        headers: { 'idempotency-key': 'track-1' },
+        body: { postId: 'p-1', network: 'linkedin', commentary: 'Read this' },
+      }),
       201,
     );
   });
@@ -102,7 +106,10 @@ forEachDatabase('tracking redirect', (open) => {
     const points = await json(await h.request('GET', `${API}/me/points?limit=100`, { token }), 200);
     const clickPoints = points.items.filter((entry: { reason: string }) => entry.reason === 'click');
     assert.equal(clickPoints.length, 10);
-    assert.equal(clickPoints.reduce((sum: number, entry: { delta: number }) => sum + entry.delta, 0), 20);
+    assert.equal(
+      clickPoints.reduce((sum: number, entry: { delta: number }) => sum + entry.delta, 0),
+      20,
+    );
     const stats = await json(await h.request('GET', `${API}/me/stats?period=week`, { token }), 200);
     assert.equal(stats.clicks, 17);
     assert.equal(stats.points, 10 + 20);

@@ -33,7 +33,13 @@ forEachDatabase('webhook dispatcher limits', (open) => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slow`;
-    await json(await h.request('POST', `${API}/admin/webhooks`, { token: await signToken('emp-ada', { admin: true }), body: { url, events: ['suggestion.created'] } }), 201);
+    await json(
+      await h.request('POST', `${API}/admin/webhooks`, {
+        token: await signToken('emp-ada', { admin: true }),
+        body: { url, events: ['suggestion.created'] },
+      }),
+      201,
+    );
   });
   after(async () => {
     server.closeAllConnections();
@@ -70,9 +76,17 @@ forEachDatabase('webhook dispatcher limits', (open) => {
 
   it('never calls a private address unless allowed, even when the endpoint was registered while allowed', async () => {
     const db = h.advocacy.services.db;
-    await webhookDb(db).updateTable('webhook_deliveries').set({ next_attempt_at: new Date(0).toISOString() }).execute();
+    await webhookDb(db)
+      .updateTable('webhook_deliveries')
+      .set({ next_attempt_at: new Date(0).toISOString() })
+      .execute();
     const before = received;
-    const strict = new WebhookDispatcher({ db: webhookDb(db), send: httpSender({ allowHttp: true, allowPrivate: false }), logger: createLogger('silent'), now: () => new Date(Date.now() + 1_000) });
+    const strict = new WebhookDispatcher({
+      db: webhookDb(db),
+      send: httpSender({ allowHttp: true, allowPrivate: false }),
+      logger: createLogger('silent'),
+      now: () => new Date(Date.now() + 1_000),
+    });
     assert.equal(await strict.runDue(), 6);
     assert.equal(received, before);
     const rows = await webhookDb(db).selectFrom('webhook_deliveries').selectAll().execute();

@@ -26,8 +26,14 @@ async function receiver(failures: number): Promise<{ url: string; received: Rece
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
     request.on('end', () => {
-      received.push({ body, signature: String(request.headers['advocacy-signature']), eventId: String(request.headers['advocacy-event-id']) });
-      response.writeHead(received.length <= failures ? 500 : 200, { 'content-type': 'text/plain' }).end(received.length <= failures ? 'temporarily broken' : 'ok');
+      received.push({
+        body,
+        signature: String(request.headers['advocacy-signature']),
+        eventId: String(request.headers['advocacy-event-id']),
+      });
+      response
+        .writeHead(received.length <= failures ? 500 : 200, { 'content-type': 'text/plain' })
+        .end(received.length <= failures ? 'temporarily broken' : 'ok');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -65,25 +71,47 @@ forEachDatabase('webhooks', (open) => {
   let endpoint: { id: string; secret: string };
 
   it('an admin registers an endpoint and sees its secret once', async () => {
-    const created = await json(await h.request('POST', `${API}/admin/webhooks`, { token: admin, body: { url: target.url, events: ['share.created', 'conversion.recorded'], description: 'CRM' } }), 201);
+    const created = await json(
+      await h.request('POST', `${API}/admin/webhooks`, {
+        token: admin,
+        body: { url: target.url, events: ['share.created', 'conversion.recorded'], description: 'CRM' },
+      }),
+      201,
+    );
     assertSchema('WebhookEndpointCreated', created);
     assert.match(created.secret, /^whsec_/);
     endpoint = created;
     const listed = await json(await h.request('GET', `${API}/admin/webhooks`, { token: admin }), 200);
     assertSchema('WebhookEndpointList', listed);
-    assert.deepEqual(listed.items.map((item: { id: string }) => item.id), [created.id]);
+    assert.deepEqual(
+      listed.items.map((item: { id: string }) => item.id),
+      [created.id],
+    );
     assert.equal('secret' in listed.items[0], false);
   });
 
   it('refuses non-admins and unusable URLs', async () => {
     assert.equal((await h.request('GET', `${API}/admin/webhooks`, { token: ann })).status, 403);
-    const bad = await json(await h.request('POST', `${API}/admin/webhooks`, { token: admin, body: { url: 'ftp://example.com/x', events: ['share.created'] } }), 422);
+    const bad = await json(
+      await h.request('POST', `${API}/admin/webhooks`, { token: admin, body: { url: 'ftp://example.com/x', events: ['share.created'] } }),
+      422,
+    );
     assert.equal(bad.errors[0].field, 'url');
-    await json(await h.request('POST', `${API}/admin/webhooks`, { token: admin, body: { url: 'https://example.com/x', events: ['no.such.event'] } }), 422);
+    await json(
+      await h.request('POST', `${API}/admin/webhooks`, { token: admin, body: { url: 'https://example.com/x', events: ['no.such.event'] } }),
+      422,
+    );
   });
 
   it('an endpoint failing three times then succeeding receives the event once, validly signed', async () => {
-    const share = await json(await h.request('POST', `${API}/shares`, { token: ann, headers: { 'idempotency-key': 'wh-share-1' }, body: { postId: 'p-1', network: 'linkedin', commentary: 'Look' } }), 201);
+    const share = await json(
+      await h.request('POST', `${API}/shares`, {
+        token: ann,
+        headers: { 'idempotency-key': 'wh-share-1' },
+        body: { postId: 'p-1', network: 'linkedin', commentary: 'Look' },
+      }),
+      201,
+    );
     // The API answered before any delivery was attempted.
     assert.equal(target.received.length, 0);
     for (let attempt = 1; attempt <= 4; attempt++) {
@@ -100,8 +128,16 @@ forEachDatabase('webhooks', (open) => {
     assert.equal(event.type, 'share.created');
     assert.equal(event.data.id, share.id);
     assert.equal(event.data.trackingUrl, share.trackingUrl);
-    assert.ok(target.received.every((request) => request.eventId === event.id), 'every attempt carries the same event id');
-    const verified = verifyWebhookSignature({ payload: delivered.body, header: delivered.signature, secret: endpoint.secret, now: new Date(clock.getTime() - 3_600_000) });
+    assert.ok(
+      target.received.every((request) => request.eventId === event.id),
+      'every attempt carries the same event id',
+    );
+    const verified = verifyWebhookSignature({
+      payload: delivered.body,
+      header: delivered.signature,
+      secret: endpoint.secret,
+      now: new Date(clock.getTime() - 3_600_000),
+    });
     assert.equal(verified.ok, true);
 
     const log = await json(await h.request('GET', `${API}/admin/webhooks/${endpoint.id}/deliveries`, { token: admin }), 200);
@@ -126,18 +162,45 @@ forEachDatabase('webhooks', (open) => {
     assert.equal(verifyWebhookSignature({ payload: resent.body, header: resent.signature, secret: endpoint.secret, now: clock }).ok, true);
     // The same request captured and sent again ten minutes later.
     const later = new Date(clock.getTime() + 10 * 60_000);
-    assert.deepEqual(verifyWebhookSignature({ payload: resent.body, header: resent.signature, secret: endpoint.secret, now: later }), { ok: false, reason: 'timestamp_out_of_tolerance' });
-    assert.equal(verifyWebhookSignature({ payload: resent.body.replace('linkedin', 'x'), header: resent.signature, secret: endpoint.secret, now: clock }).ok, false);
+    assert.deepEqual(verifyWebhookSignature({ payload: resent.body, header: resent.signature, secret: endpoint.secret, now: later }), {
+      ok: false,
+      reason: 'timestamp_out_of_tolerance',
+    });
+    assert.equal(
+      verifyWebhookSignature({
+        payload: resent.body.replace('linkedin', 'x'),
+        header: resent.signature,
+        secret: endpoint.secret,
+        now: clock,
+      }).ok,
+      false,
+    );
     assert.equal(verifyWebhookSignature({ payload: resent.body, header: resent.signature, secret: 'whsec_other', now: clock }).ok, false);
   });
 
   it('a conversion is queued for subscribed endpoints only, and a disabled endpoint gets nothing', async () => {
-    await json(await h.request('PATCH', `${API}/admin/webhooks/${endpoint.id}`, { token: admin, body: { events: ['conversion.recorded'] } }), 200);
-    await json(await h.request('POST', `${API}/shares`, { token: ann, headers: { 'idempotency-key': 'wh-share-2' }, body: { postId: 'p-2', network: 'x', commentary: 'Again' } }), 201);
+    await json(
+      await h.request('PATCH', `${API}/admin/webhooks/${endpoint.id}`, { token: admin, body: { events: ['conversion.recorded'] } }),
+      200,
+    );
+    await json(
+      await h.request('POST', `${API}/shares`, {
+        token: ann,
+        headers: { 'idempotency-key': 'wh-share-2' },
+        body: { postId: 'p-2', network: 'x', commentary: 'Again' },
+      }),
+      201,
+    );
     assert.equal(await dispatcher.runDue(), 0, 'share.created is no longer subscribed');
     const shares = await json(await h.request('GET', `${API}/me/shares`, { token: ann }), 200);
     const code = shares.items[0].trackingUrl.split('/r/')[1];
-    await json(await h.request('POST', `${API}/conversions`, { headers: { 'x-api-key': 'server-key-1' }, body: { code, type: 'lead', value: 10, externalId: 'wh-crm-1' } }), 201);
+    await json(
+      await h.request('POST', `${API}/conversions`, {
+        headers: { 'x-api-key': 'server-key-1' },
+        body: { code, type: 'lead', value: 10, externalId: 'wh-crm-1' },
+      }),
+      201,
+    );
     await json(await h.request('PATCH', `${API}/admin/webhooks/${endpoint.id}`, { token: admin, body: { active: false } }), 200);
     const before = target.received.length;
     assert.equal(await dispatcher.runDue(), 1);
@@ -160,18 +223,47 @@ describe('webhook signatures, targets and backoff', () => {
     const header = signWebhookPayload('{"a":1}', secret, t);
     assert.match(header, /^t=\d+,v1=[0-9a-f]{64}$/);
     assert.deepEqual(verifyWebhookSignature({ payload: '{"a":1}', header, secret, now }), { ok: true, timestamp: t });
-    assert.equal(verifyWebhookSignature({ payload: '{"a":1}', header: signWebhookPayload('{"a":1}', secret, t - 301), secret, now }).ok, false);
-    assert.equal(verifyWebhookSignature({ payload: '{"a":1}', header: signWebhookPayload('{"a":1}', secret, t + 301), secret, now }).ok, false);
-    assert.equal(verifyWebhookSignature({ payload: '{"a":1}', header: signWebhookPayload('{"a":1}', secret, t - 3_000), secret, now, toleranceSeconds: 3_600 }).ok, true);
-    assert.deepEqual(verifyWebhookSignature({ payload: '{"a":1}', header: 't=abc,v1=zz', secret, now }), { ok: false, reason: 'malformed_header' });
-    assert.deepEqual(verifyWebhookSignature({ payload: '{"a":1}', header: undefined, secret, now }), { ok: false, reason: 'missing_header' });
+    assert.equal(
+      verifyWebhookSignature({ payload: '{"a":1}', header: signWebhookPayload('{"a":1}', secret, t - 301), secret, now }).ok,
+      false,
+    );
+    assert.equal(
+      verifyWebhookSignature({ payload: '{"a":1}', header: signWebhookPayload('{"a":1}', secret, t + 301), secret, now }).ok,
+      false,
+    );
+    assert.equal(
+      verifyWebhookSignature({
+        payload: '{"a":1}',
+        header: signWebhookPayload('{"a":1}', secret, t - 3_000),
+        secret,
+        now,
+        toleranceSeconds: 3_600,
+      }).ok,
+      true,
+    );
+    assert.deepEqual(verifyWebhookSignature({ payload: '{"a":1}', header: 't=abc,v1=zz', secret, now }), {
+      ok: false,
+      reason: 'malformed_header',
+    });
+    assert.deepEqual(verifyWebhookSignature({ payload: '{"a":1}', header: undefined, secret, now }), {
+      ok: false,
+      reason: 'missing_header',
+    });
   });
 
   it('refuses loopback, private and plain-http targets unless allowed', () => {
     const strict = { allowHttp: false, allowPrivate: false };
     assert.equal(targetProblem('https://hooks.example.com/a', strict), null);
     assert.match(targetProblem('http://hooks.example.com/a', strict)!, /https/);
-    for (const url of ['https://127.0.0.1/a', 'https://localhost/a', 'https://10.1.2.3/a', 'https://192.168.0.4/a', 'https://169.254.169.254/latest', 'https://[::1]/a', 'https://[::ffff:127.0.0.1]/a']) {
+    for (const url of [
+      'https://127.0.0.1/a',
+      'https://localhost/a',
+      'https://10.1.2.3/a',
+      'https://192.168.0.4/a',
+      'https://169.254.169.254/latest',
+      'https://[::1]/a',
+      'https://[::ffff:127.0.0.1]/a',
+    ]) {
       assert.match(targetProblem(url, strict)!, /private/, url);
     }
     assert.equal(targetProblem('http://127.0.0.1:9/a', { allowHttp: true, allowPrivate: true }), null);

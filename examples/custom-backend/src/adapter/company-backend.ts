@@ -6,7 +6,14 @@ import {
   type Page,
   type PageQuery,
 } from '@advocacy-kit/core/backend';
-import { contractField, fromCompany, toCompany, type CompanyErrorBody, type CompanyErrorCode, type CompanyPage } from '../company-api/dialect.js';
+import {
+  contractField,
+  fromCompany,
+  toCompany,
+  type CompanyErrorBody,
+  type CompanyErrorCode,
+  type CompanyPage,
+} from '../company-api/dialect.js';
 
 export interface CompanyBackendOptions {
   /** The company API's base URL, e.g. `https://api.acme.example/v2`. */
@@ -61,7 +68,11 @@ export function companyBackend(options: CompanyBackendOptions): AdvocacyBackend 
   const base = options.baseUrl.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 15_000;
 
-  async function call<T>(method: string, path: string, init: { query?: Query; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+  async function call<T>(
+    method: string,
+    path: string,
+    init: { query?: Query; body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<T> {
     const url = new URL(`${base}/${path}`);
     for (const [key, value] of Object.entries(init.query ?? {})) {
       if (value !== null && value !== undefined && value !== '') url.searchParams.set(key, String(value));
@@ -81,7 +92,11 @@ export function companyBackend(options: CompanyBackendOptions): AdvocacyBackend 
       });
     } catch (error) {
       const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-      throw new AdvocacyError(timedOut ? 'timeout' : 'network', timedOut ? 'The company API did not answer in time.' : 'Could not reach the company API.', { cause: error });
+      throw new AdvocacyError(
+        timedOut ? 'timeout' : 'network',
+        timedOut ? 'The company API did not answer in time.' : 'Could not reach the company API.',
+        { cause: error },
+      );
     }
     const payload: unknown = await response.json().catch(() => null);
     if (!response.ok) throw toAdvocacyError(response, payload);
@@ -90,7 +105,7 @@ export function companyBackend(options: CompanyBackendOptions): AdvocacyBackend 
 
   function toAdvocacyError(response: Response, payload: unknown): AdvocacyError {
     const problem = (payload as Partial<CompanyErrorBody> | null)?.error;
-    const code = problem ? TO_CONTRACT[problem.code] ?? codeForStatus(response.status) : codeForStatus(response.status);
+    const code = problem ? (TO_CONTRACT[problem.code] ?? codeForStatus(response.status)) : codeForStatus(response.status);
     const retryAfter = Number(response.headers.get('retry-after'));
     return new AdvocacyError(code, problem?.message ?? `The company API answered ${response.status}.`, {
       status: response.status,
@@ -135,7 +150,8 @@ export function companyBackend(options: CompanyBackendOptions): AdvocacyBackend 
     },
     recordConversion: (input) => call('POST', 'conversions', { body: input }),
     admin: {
-      listPosts: (query = {}) => list('admin/articles', query, { status: query.status, search: query.q, topic: query.topic, kind: query.kind }),
+      listPosts: (query = {}) =>
+        list('admin/articles', query, { status: query.status, search: query.q, topic: query.topic, kind: query.kind }),
       createPost: (input) => call('POST', 'admin/articles', { body: input }),
       updatePost: (id, patch) => call('PATCH', `admin/articles/${encodeURIComponent(id)}`, { body: patch }),
       archivePost: (id) => call('POST', `admin/articles/${encodeURIComponent(id)}/archive`),

@@ -61,12 +61,18 @@ export function fromCompany<T = unknown>(value: unknown): T {
 
 /** A field path in the company's words (`commentary` → `message`, `topics.0` → `topics.0`). */
 export function companyField(field: string): string {
-  return field.split('.').map((part) => (/^\d+$/.test(part) ? part : snakeKey(part))).join('.');
+  return field
+    .split('.')
+    .map((part) => (/^\d+$/.test(part) ? part : snakeKey(part)))
+    .join('.');
 }
 
 /** A field path back in Advocacy Kit's words. */
 export function contractField(field: string): string {
-  return field.split('.').map((part) => (/^\d+$/.test(part) ? part : camelKey(part))).join('.');
+  return field
+    .split('.')
+    .map((part) => (/^\d+$/.test(part) ? part : camelKey(part)))
+    .join('.');
 }
 
 /** The company API's error codes, and the HTTP status each comes with. */

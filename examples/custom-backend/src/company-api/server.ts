@@ -3,7 +3,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { isAdvocacyError, type AdvocacyErrorCode, type Page, type PageQuery } from '@advocacy-kit/core/backend';
 import { memoryBackend, type MemoryBackend } from '@advocacy-kit/core/memory';
-import { COMPANY_ERRORS, companyField, fromCompany, toCompany, type CompanyErrorBody, type CompanyErrorCode, type CompanyPage } from './dialect.js';
+import {
+  COMPANY_ERRORS,
+  companyField,
+  fromCompany,
+  toCompany,
+  type CompanyErrorBody,
+  type CompanyErrorCode,
+  type CompanyPage,
+} from './dialect.js';
 
 /*
  * A stand-in for a company's existing API ("Acme API v2"), with its own conventions:
@@ -98,7 +106,13 @@ export async function startCompanyApi(port = 0): Promise<CompanyApi> {
       /^admin\/articles$/,
       (r) =>
         paged(r, (q) =>
-          r.as.admin.listPosts({ ...q, status: r.query.get('status') as never, q: r.query.get('search'), topic: r.query.get('topic'), kind: r.query.get('kind') as never }),
+          r.as.admin.listPosts({
+            ...q,
+            status: r.query.get('status') as never,
+            q: r.query.get('search'),
+            topic: r.query.get('topic'),
+            kind: r.query.get('kind') as never,
+          }),
         ),
     ],
     ['POST', /^admin\/articles$/, (r) => r.as.admin.createPost(body(r))],
@@ -118,14 +132,21 @@ export async function startCompanyApi(port = 0): Promise<CompanyApi> {
     // The company's link service: a visit counts for the person who shared (crawlers don't).
     const link = /^\/r\/([A-Za-z0-9_-]+)$/.exec(url.pathname);
     if (link && incoming.method === 'GET') {
-      const visitor = createHash('sha256').update(`${incoming.socket.remoteAddress}\n${incoming.headers['user-agent'] ?? ''}`).digest('hex');
+      const visitor = createHash('sha256')
+        .update(`${incoming.socket.remoteAddress}\n${incoming.headers['user-agent'] ?? ''}`)
+        .digest('hex');
       const click = data().recordClick(link[1]!, { userAgent: incoming.headers['user-agent'] ?? '', visitorId: visitor });
       outgoing.writeHead(302, { location: click.destination }).end();
       return;
     }
     if (url.pathname === '/v2/sessions' && incoming.method === 'POST') {
       const { login } = (await readJson(incoming)) as { login?: string };
-      const person = login ? await data().as(login).getMe().catch(() => null) : null;
+      const person = login
+        ? await data()
+            .as(login)
+            .getMe()
+            .catch(() => null)
+        : null;
       if (!person) throw new CompanyError('SESSION_INVALID', 'Unknown login.');
       const id = randomUUID();
       sessions.set(id, person.id);
@@ -174,7 +195,8 @@ function requestId(request: Request, required: false): string | undefined;
 function requestId(request: Request, required: boolean): string | undefined {
   const value = request.headers['x-request-id'];
   if (typeof value === 'string' && value !== '') return value;
-  if (required) throw new CompanyError('INVALID', 'X-Request-Id is required.', [{ name: 'X-Request-Id', problem: 'required', reason: 'required' }]);
+  if (required)
+    throw new CompanyError('INVALID', 'X-Request-Id is required.', [{ name: 'X-Request-Id', problem: 'required', reason: 'required' }]);
   return undefined;
 }
 
@@ -182,15 +204,22 @@ function requestId(request: Request, required: boolean): string | undefined {
  * Page-numbered lists (`page`, `per_page`, `as_of`). Items created after `as_of` (the moment the
  * first page was asked for) stay out, so later pages neither repeat nor skip items.
  */
-async function paged<T extends { createdAt: string }>(request: Request, list: (query: PageQuery) => Promise<Page<T>>): Promise<CompanyPage<unknown>> {
+async function paged<T extends { createdAt: string }>(
+  request: Request,
+  list: (query: PageQuery) => Promise<Page<T>>,
+): Promise<CompanyPage<unknown>> {
   const page = Number(request.query.get('page') ?? '1');
   const perPage = Number(request.query.get('per_page') ?? '20');
-  if (!Number.isInteger(page) || page < 1) throw new CompanyError('INVALID', 'page must be 1 or more.', [{ name: 'page', problem: 'must be 1 or more', reason: 'out_of_range' }]);
+  if (!Number.isInteger(page) || page < 1)
+    throw new CompanyError('INVALID', 'page must be 1 or more.', [{ name: 'page', problem: 'must be 1 or more', reason: 'out_of_range' }]);
   if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100) {
-    throw new CompanyError('INVALID', 'per_page must be between 1 and 100.', [{ name: 'per_page', problem: 'must be between 1 and 100', reason: 'out_of_range' }]);
+    throw new CompanyError('INVALID', 'per_page must be between 1 and 100.', [
+      { name: 'per_page', problem: 'must be between 1 and 100', reason: 'out_of_range' },
+    ]);
   }
   const asOf = request.query.get('as_of') ?? new Date().toISOString();
-  if (Number.isNaN(Date.parse(asOf))) throw new CompanyError('INVALID', 'as_of must be a timestamp.', [{ name: 'as_of', problem: 'not a timestamp', reason: 'invalid' }]);
+  if (Number.isNaN(Date.parse(asOf)))
+    throw new CompanyError('INVALID', 'as_of must be a timestamp.', [{ name: 'as_of', problem: 'not a timestamp', reason: 'invalid' }]);
   const all: T[] = [];
   let cursor: string | null = null;
   do {
@@ -221,11 +250,18 @@ async function readJson(incoming: IncomingMessage): Promise<unknown> {
 
 function failure(error: unknown): [number, CompanyErrorBody] {
   if (error instanceof CompanyError) {
-    return [COMPANY_ERRORS[error.code], { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } }];
+    return [
+      COMPANY_ERRORS[error.code],
+      { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } },
+    ];
   }
   if (isAdvocacyError(error)) {
     const code = FROM_CONTRACT[error.code];
-    const fields = error.fieldErrors.map((field) => ({ name: companyField(field.field), problem: field.message, ...(field.code ? { reason: field.code } : {}) }));
+    const fields = error.fieldErrors.map((field) => ({
+      name: companyField(field.field),
+      problem: field.message,
+      ...(field.code ? { reason: field.code } : {}),
+    }));
     return [COMPANY_ERRORS[code], { error: { code, message: error.message, ...(fields.length > 0 ? { fields } : {}) } }];
   }
   return [500, { error: { code: 'INTERNAL', message: 'Something went wrong.' } }];

@@ -16,15 +16,26 @@ export const adminChecks: Check[] = [
         context.employee.recordConversion({ code: share.trackingCode, type: 'signup', value: 50, externalId: context.unique('signup') }),
       );
       const metrics = async () => {
-        const listed = await collectPages('search the post as admin', (query) => context.admin.admin.listPosts({ ...query, q: post.title }));
+        const listed = await collectPages('search the post as admin', (query) =>
+          context.admin.admin.listPosts({ ...query, q: post.title }),
+        );
         const found = listed.find((item) => item.id === post.id);
-        assert(found !== undefined, 'the post is in the admin list', post.id, listed.map((item) => item.id));
+        assert(
+          found !== undefined,
+          'the post is in the admin list',
+          post.id,
+          listed.map((item) => item.id),
+        );
         return found.metrics;
       };
       // Clicks may be written in batches: wait for the visit to count.
       const clicks = visit ? 1 : 0;
       const seen = await eventually(metrics, (m) => m.clicks >= clicks);
-      assertEqual(seen, { shares: 1, clicks, conversions: 1, conversionValue: 50 }, "the post's metrics count its share, the visit and the conversion");
+      assertEqual(
+        seen,
+        { shares: 1, clicks, conversions: 1, conversionValue: 50 },
+        "the post's metrics count its share, the visit and the conversion",
+      );
     },
   },
   {
@@ -37,16 +48,41 @@ export const adminChecks: Check[] = [
       const summary = await step(`analytics from ${share.createdAt} to ${share.createdAt}`, () =>
         context.admin.admin.getAnalytics({ from: share.createdAt, to: share.createdAt }),
       );
-      assert(summary.shares >= 1 && summary.activeAdvocates >= 1, 'the window holds the share and its sharer',
-        'shares ≥ 1, activeAdvocates ≥ 1', { shares: summary.shares, activeAdvocates: summary.activeAdvocates });
-      assert(summary.byNetwork.some((row) => row.key === 'linkedin' && row.shares >= 1), 'byNetwork counts the share on linkedin', 'linkedin ≥ 1', summary.byNetwork);
-      assert(summary.byKind.some((row) => row.key === post.kind && row.shares >= 1), "byKind counts it under the post's kind", post.kind, summary.byKind);
-      assert(summary.byDay.some((row) => row.key === share.createdAt.slice(0, 10) && row.shares >= 1), 'byDay counts it on its UTC day', share.createdAt.slice(0, 10), summary.byDay);
+      assert(
+        summary.shares >= 1 && summary.activeAdvocates >= 1,
+        'the window holds the share and its sharer',
+        'shares ≥ 1, activeAdvocates ≥ 1',
+        { shares: summary.shares, activeAdvocates: summary.activeAdvocates },
+      );
+      assert(
+        summary.byNetwork.some((row) => row.key === 'linkedin' && row.shares >= 1),
+        'byNetwork counts the share on linkedin',
+        'linkedin ≥ 1',
+        summary.byNetwork,
+      );
+      assert(
+        summary.byKind.some((row) => row.key === post.kind && row.shares >= 1),
+        "byKind counts it under the post's kind",
+        post.kind,
+        summary.byKind,
+      );
+      assert(
+        summary.byDay.some((row) => row.key === share.createdAt.slice(0, 10) && row.shares >= 1),
+        'byDay counts it on its UTC day',
+        share.createdAt.slice(0, 10),
+        summary.byDay,
+      );
       const advocate = summary.topAdvocates.find((row) => row.employeeId === context.me.id);
-      assertEqual(advocate && { displayName: advocate.displayName, shares: advocate.shares },
-        { displayName: context.me.displayName, shares: 1 }, 'the sharer is among the top advocates with one share');
-      assertEqual(summary.topPosts.find((row) => row.postId === post.id),
-        { postId: post.id, title: post.title, kind: post.kind, shares: 1, clicks: 0, conversions: 0 }, 'the post is among the top posts with one share');
+      assertEqual(
+        advocate && { displayName: advocate.displayName, shares: advocate.shares },
+        { displayName: context.me.displayName, shares: 1 },
+        'the sharer is among the top advocates with one share',
+      );
+      assertEqual(
+        summary.topPosts.find((row) => row.postId === post.id),
+        { postId: post.id, title: post.title, kind: post.kind, shares: 1, clicks: 0, conversions: 0 },
+        'the post is among the top posts with one share',
+      );
     },
   },
 ];

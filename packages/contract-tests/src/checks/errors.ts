@@ -20,7 +20,12 @@ export const errorChecks: Check[] = [
         context.employee.createSuggestion({ url: 'not a url', note: '', topics: [] }),
       );
       const fields = error.fieldErrors.map((f) => f.field);
-      assert(fields.some((field) => field.replace(/^\//, '') === 'url'), 'fieldErrors names the url field', 'a field error for "url"', fields);
+      assert(
+        fields.some((field) => field.replace(/^\//, '') === 'url'),
+        'fieldErrors names the url field',
+        'a field error for "url"',
+        fields,
+      );
     },
   },
   {
@@ -30,10 +35,20 @@ export const errorChecks: Check[] = [
     async run(context) {
       const post = await context.createPost();
       const error = await expectError('createShare with network "myspace"', 'validation', () =>
-        context.employee.createShare({ postId: post.id, network: 'myspace' as never, commentary: '', idempotencyKey: context.unique('bad') }),
+        context.employee.createShare({
+          postId: post.id,
+          network: 'myspace' as never,
+          commentary: '',
+          idempotencyKey: context.unique('bad'),
+        }),
       );
       const fields = error.fieldErrors.map((f) => f.field);
-      assert(fields.some((field) => field.replace(/^\//, '') === 'network'), 'fieldErrors names the network field', 'a field error for "network"', fields);
+      assert(
+        fields.some((field) => field.replace(/^\//, '') === 'network'),
+        'fieldErrors names the network field',
+        'a field error for "network"',
+        fields,
+      );
     },
   },
   {
@@ -45,7 +60,12 @@ export const errorChecks: Check[] = [
         context.admin.admin.createPost({ kind: 'curated', title: '', summary: '', url: 'nope', locale: 'en' }),
       );
       const fields = error.fieldErrors.map((f) => f.field.replace(/^\//, ''));
-      assert(fields.includes('url') && fields.includes('title'), 'fieldErrors names title and url', 'field errors for "title" and "url"', fields);
+      assert(
+        fields.includes('url') && fields.includes('title'),
+        'fieldErrors names title and url',
+        'field errors for "title" and "url"',
+        fields,
+      );
     },
   },
   {
@@ -71,7 +91,13 @@ export const errorChecks: Check[] = [
       const today = new Date().toISOString().slice(0, 10);
       await expectError('admin.getAnalytics as an employee', 'forbidden', () => admin.getAnalytics({ from: today, to: today }));
       await expectError('admin.createPost as an employee', 'forbidden', () =>
-        admin.createPost({ kind: 'curated', title: `Forbidden [${context.runTag}]`, summary: '', url: 'https://example.com/forbidden', locale: 'en' }),
+        admin.createPost({
+          kind: 'curated',
+          title: `Forbidden [${context.runTag}]`,
+          summary: '',
+          url: 'https://example.com/forbidden',
+          locale: 'en',
+        }),
       );
     },
   },
@@ -82,9 +108,18 @@ export const errorChecks: Check[] = [
     async run(context) {
       if (!context.target.http) return context.skip('the target does not speak HTTP');
       const errors: Array<[AdvocacyError, number[], string]> = [
-        [await expectError('getPost with an unknown id', 'not_found', () => context.employee.getPost(context.unique('missing'))), [404], 'not_found'],
-        [await expectError('createSuggestion with url "not a url"', 'validation', () =>
-          context.employee.createSuggestion({ url: 'not a url', note: '', topics: [] })), [400, 422], 'validation'],
+        [
+          await expectError('getPost with an unknown id', 'not_found', () => context.employee.getPost(context.unique('missing'))),
+          [404],
+          'not_found',
+        ],
+        [
+          await expectError('createSuggestion with url "not a url"', 'validation', () =>
+            context.employee.createSuggestion({ url: 'not a url', note: '', topics: [] }),
+          ),
+          [400, 422],
+          'validation',
+        ],
         [await expectError('admin.listPosts as an employee', 'forbidden', () => context.employee.admin.listPosts()), [403], 'forbidden'],
       ];
       if (context.target.unauthenticated) {
@@ -92,10 +127,17 @@ export const errorChecks: Check[] = [
         errors.push([await expectError('getMe with a bad token', 'unauthorized', () => backend.getMe()), [401], 'unauthorized']);
       }
       for (const [error, statuses, slug] of errors) {
-        assert(error.status !== undefined && statuses.includes(error.status), `${error.code}: the HTTP status is ${statuses.join(' or ')}`,
-          statuses.join(' or '), error.status);
-        assertEqual({ type: error.problem?.type, status: error.problem?.status }, { type: `${PROBLEM_TYPE_BASE}${slug}`, status: error.status },
-          `${error.code}: the body is problem details with type ${PROBLEM_TYPE_BASE}${slug}`);
+        assert(
+          error.status !== undefined && statuses.includes(error.status),
+          `${error.code}: the HTTP status is ${statuses.join(' or ')}`,
+          statuses.join(' or '),
+          error.status,
+        );
+        assertEqual(
+          { type: error.problem?.type, status: error.problem?.status },
+          { type: `${PROBLEM_TYPE_BASE}${slug}`, status: error.status },
+          `${error.code}: the body is problem details with type ${PROBLEM_TYPE_BASE}${slug}`,
+        );
       }
     },
   },

@@ -16,9 +16,7 @@ async function expectVisible(context: CheckContext, postId: string, why: string)
 async function expectHidden(context: CheckContext, postId: string, why: string): Promise<void> {
   const found = await findInFeed(context.employee, postId);
   assert(found === undefined, `${why}: the post stays out of the employee's feed`, 'not listed', found);
-  await expectError(`${why}: opening the post by id is not_found for the employee`, 'not_found', () =>
-    context.employee.getPost(postId),
-  );
+  await expectError(`${why}: opening the post by id is not_found for the employee`, 'not_found', () => context.employee.getPost(postId));
 }
 
 export const feedChecks: Check[] = [
@@ -30,7 +28,12 @@ export const feedChecks: Check[] = [
       const post = await context.createPost();
       await expectVisible(context, post.id, 'a post published now');
       const opened = await step('open the post as the employee', () => context.employee.getPost(post.id));
-      assert(opened.title === post.title && opened.url === post.url, 'getPost returns the post as created', `${post.title} ${post.url}`, opened);
+      assert(
+        opened.title === post.title && opened.url === post.url,
+        'getPost returns the post as created',
+        `${post.title} ${post.url}`,
+        opened,
+      );
     },
   },
   {
@@ -41,15 +44,21 @@ export const feedChecks: Check[] = [
       const [topic, otherTopic] = context.topics;
       if (!topic || !otherTopic) return context.skip('needs at least two topics');
       const post = await context.createPost({ topics: [topic.id] });
-      const page = await step(`list the feed for topic ${topic.id}`, () =>
-        context.employee.listFeed({ topic: topic.id, limit: 100 }),
-      );
+      const page = await step(`list the feed for topic ${topic.id}`, () => context.employee.listFeed({ topic: topic.id, limit: 100 }));
       const strays = page.items.filter((item) => !item.topics.includes(topic.id)).map((item) => item.id);
       assert(strays.length === 0, `every post in the topic feed has topic ${topic.id}`, 'no other topics', strays);
-      assert(await findInFeed(context.employee, post.id, { topic: topic.id }) !== undefined,
-        `the post with topic ${topic.id} is in that topic's feed`, 'listed', 'not listed');
-      assert(await findInFeed(context.employee, post.id, { topic: otherTopic.id }) === undefined,
-        `the post stays out of the feed for topic ${otherTopic.id}`, 'not listed', 'listed');
+      assert(
+        (await findInFeed(context.employee, post.id, { topic: topic.id })) !== undefined,
+        `the post with topic ${topic.id} is in that topic's feed`,
+        'listed',
+        'not listed',
+      );
+      assert(
+        (await findInFeed(context.employee, post.id, { topic: otherTopic.id })) === undefined,
+        `the post stays out of the feed for topic ${otherTopic.id}`,
+        'not listed',
+        'listed',
+      );
     },
   },
   {
@@ -61,12 +70,19 @@ export const feedChecks: Check[] = [
       const page = await step('list the feed for locale ja', () => context.employee.listFeed({ locale: 'ja', limit: 100 }));
       const strays = page.items.filter((item) => item.locale !== 'ja').map((item) => `${item.id}:${item.locale}`);
       assert(strays.length === 0, 'every post in the ja feed is written in ja', 'only ja posts', strays);
-      assert(await findInFeed(context.employee, post.id, { locale: 'ja' }) !== undefined,
-        'the ja post is in the ja feed', 'listed', 'not listed');
-      assert(await findInFeed(context.employee, post.id, { locale: 'en' }) === undefined,
-        'the ja post stays out of the en feed', 'not listed', 'listed');
-      assert(await findInFeed(context.employee, post.id) !== undefined,
-        'the ja post is in the unfiltered feed', 'listed', 'not listed');
+      assert(
+        (await findInFeed(context.employee, post.id, { locale: 'ja' })) !== undefined,
+        'the ja post is in the ja feed',
+        'listed',
+        'not listed',
+      );
+      assert(
+        (await findInFeed(context.employee, post.id, { locale: 'en' })) === undefined,
+        'the ja post stays out of the en feed',
+        'not listed',
+        'listed',
+      );
+      assert((await findInFeed(context.employee, post.id)) !== undefined, 'the ja post is in the unfiltered feed', 'listed', 'not listed');
     },
   },
   {

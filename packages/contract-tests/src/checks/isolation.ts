@@ -12,9 +12,13 @@ export const isolationChecks: Check[] = [
     name: "another employee's shares are not in my shares",
     async run(context) {
       const { share } = await shareFreshPost(context);
-      const theirs = await collectPages('list the other employee\'s shares', (query) => context.otherEmployee.listMyShares(query));
-      assert(!theirs.some((item) => item.id === share.id), "the employee's share is not in the other employee's listMyShares",
-        'not listed', share.id);
+      const theirs = await collectPages("list the other employee's shares", (query) => context.otherEmployee.listMyShares(query));
+      assert(
+        !theirs.some((item) => item.id === share.id),
+        "the employee's share is not in the other employee's listMyShares",
+        'not listed',
+        share.id,
+      );
       const foreign = theirs.filter((item) => item.employeeId !== context.other.id).map((item) => `${item.id}:${item.employeeId}`);
       assertEqual(foreign, [], "every share in the other employee's list is their own");
     },
@@ -29,16 +33,23 @@ export const isolationChecks: Check[] = [
       await shareFreshPost(context);
       const statsAfter = await stats(context.otherEmployee);
       const ledgerAfter = await ledger(context.otherEmployee);
-      assertEqual({ points: statsAfter.points, shares: statsAfter.shares }, { points: statsBefore.points, shares: statsBefore.shares },
-        "the other employee's stats are unchanged by the employee's share");
+      assertEqual(
+        { points: statsAfter.points, shares: statsAfter.shares },
+        { points: statsBefore.points, shares: statsBefore.shares },
+        "the other employee's stats are unchanged by the employee's share",
+      );
       assertEqual(ledgerAfter.length, ledgerBefore.length, "the other employee's ledger is unchanged");
       const foreign = ledgerAfter.filter((row) => row.employeeId !== context.other.id).map((row) => `${row.id}:${row.employeeId}`);
       assertEqual(foreign, [], "every row of the other employee's ledger is their own");
       const board = await step('read the leaderboard as the other employee', () =>
         context.otherEmployee.getLeaderboard({ period: 'all', scope: 'company' }),
       );
-      assert(board.me === null || board.me.employeeId === context.other.id, "the other employee's leaderboard me is themselves",
-        context.other.id, board.me);
+      assert(
+        board.me === null || board.me.employeeId === context.other.id,
+        "the other employee's leaderboard me is themselves",
+        context.other.id,
+        board.me,
+      );
     },
   },
   {

@@ -7,12 +7,19 @@ function assertRanked(board: Leaderboard, what: string): void {
   for (let i = 1; i < board.entries.length; i++) {
     const previous = board.entries[i - 1]!;
     const current = board.entries[i]!;
-    assert(previous.points >= current.points && previous.rank <= current.rank,
+    assert(
+      previous.points >= current.points && previous.rank <= current.rank,
       `${what}: entries are sorted by points, ranks ascending`,
-      `#${previous.rank} ${previous.points} pts before lower entries`, `#${current.rank} ${current.points} pts after it`);
+      `#${previous.rank} ${previous.points} pts before lower entries`,
+      `#${current.rank} ${current.points} pts after it`,
+    );
   }
-  assert(board.participants >= board.entries.length, `${what}: participants counts at least the listed entries`,
-    `>= ${board.entries.length}`, board.participants);
+  assert(
+    board.participants >= board.entries.length,
+    `${what}: participants counts at least the listed entries`,
+    `>= ${board.entries.length}`,
+    board.participants,
+  );
 }
 
 export const leaderboardChecks: Check[] = [
@@ -26,11 +33,19 @@ export const leaderboardChecks: Check[] = [
         for (const scope of SCOPES) {
           const what = `${period}/${scope}`;
           const board = await step(`read the ${what} leaderboard`, () => context.employee.getLeaderboard({ period, scope, limit: 3 }));
-          assertEqual({ period: board.period, scope: board.scope }, { period, scope }, `${what}: the leaderboard echoes its period and scope`);
+          assertEqual(
+            { period: board.period, scope: board.scope },
+            { period, scope },
+            `${what}: the leaderboard echoes its period and scope`,
+          );
           assert(board.entries.length <= 3, `${what}: limit 3 lists at most 3 entries`, '<= 3', board.entries.length);
           assertRanked(board, what);
-          assert(board.me !== null && board.me.employeeId === context.me.id, `${what}: me is the signed-in employee`,
-            context.me.id, board.me);
+          assert(
+            board.me !== null && board.me.employeeId === context.me.id,
+            `${what}: me is the signed-in employee`,
+            context.me.id,
+            board.me,
+          );
         }
       }
     },
@@ -46,13 +61,21 @@ export const leaderboardChecks: Check[] = [
       );
       const strays = board.entries.filter((entry) => entry.team !== context.me.team).map((entry) => `${entry.employeeId}:${entry.team}`);
       assertEqual(strays, [], `team leaderboard lists only team ${context.me.team}`);
-      assert(board.entries.some((entry) => entry.employeeId === context.me.id),
-        'the employee, who has points, is on the team leaderboard', context.me.id, board.entries.map((e) => e.employeeId));
+      assert(
+        board.entries.some((entry) => entry.employeeId === context.me.id),
+        'the employee, who has points, is on the team leaderboard',
+        context.me.id,
+        board.entries.map((e) => e.employeeId),
+      );
       const company = await step('read the all-time company leaderboard', () =>
         context.employee.getLeaderboard({ period: 'all', scope: 'company', limit: 100 }),
       );
-      assert(board.participants <= company.participants, 'the team has no more participants than the company',
-        `<= ${company.participants}`, board.participants);
+      assert(
+        board.participants <= company.participants,
+        'the team has no more participants than the company',
+        `<= ${company.participants}`,
+        board.participants,
+      );
     },
   },
   {
@@ -66,7 +89,7 @@ export const leaderboardChecks: Check[] = [
       );
       const row = board.entries.find((entry) => entry.employeeId === context.me.id);
       if (!row) return context.skip('the employee is outside the top 100');
-      assertEqual(board.me, row, 'me equals the employee\'s row in entries');
+      assertEqual(board.me, row, "me equals the employee's row in entries");
     },
   },
 ];

@@ -31,8 +31,18 @@ async function pageThrough<T extends { id: string }>(
   do {
     pageNumber++;
     const page: Page<T> = await step(`${what}: fetch page ${pageNumber}`, () => fetchPage({ cursor, limit: PAGE_SIZE }));
-    assert(page.items.length <= PAGE_SIZE, `${what}: page ${pageNumber} respects limit ${PAGE_SIZE}`, `at most ${PAGE_SIZE} items`, page.items.length);
-    assert(page.nextCursor === null || page.items.length > 0, `${what}: a page with a next cursor is not empty`, 'items', 'an empty page with a cursor');
+    assert(
+      page.items.length <= PAGE_SIZE,
+      `${what}: page ${pageNumber} respects limit ${PAGE_SIZE}`,
+      `at most ${PAGE_SIZE} items`,
+      page.items.length,
+    );
+    assert(
+      page.nextCursor === null || page.items.length > 0,
+      `${what}: a page with a next cursor is not empty`,
+      'items',
+      'an empty page with a cursor',
+    );
     for (const post of page.items) {
       seen.push(post);
       counts.set(post.id, (counts.get(post.id) ?? 0) + 1);
@@ -59,8 +69,12 @@ export const paginationChecks: Check[] = [
       for (let i = 1; i < seen.length; i++) {
         const previous = seen[i - 1]!;
         const current = seen[i]!;
-        assert(Date.parse(previous.publishAt) >= Date.parse(current.publishAt), 'the feed is ordered newest first (publishAt descending)',
-          `${previous.id} (${previous.publishAt}) before older posts`, `${current.id} published ${current.publishAt}`);
+        assert(
+          Date.parse(previous.publishAt) >= Date.parse(current.publishAt),
+          'the feed is ordered newest first (publishAt descending)',
+          `${previous.id} (${previous.publishAt}) before older posts`,
+          `${current.id} published ${current.publishAt}`,
+        );
       }
     },
   },
@@ -70,11 +84,14 @@ export const paginationChecks: Check[] = [
     name: 'a post published while paging does not shift the pages',
     async run(context) {
       const posts = await createPosts(context, 'insert page');
-      await pageThrough('the feed with posts published between pages', new Set(posts.map((p) => p.id)),
+      await pageThrough(
+        'the feed with posts published between pages',
+        new Set(posts.map((p) => p.id)),
         (query) => context.employee.listFeed(query),
         async (pageNumber) => {
           await context.createPost({ title: `inserted after page ${pageNumber}` });
-        });
+        },
+      );
     },
   },
   {
@@ -98,8 +115,9 @@ export const paginationChecks: Check[] = [
     async run(context) {
       const label = context.unique('search');
       const posts = await createPosts(context, label);
-      const seen = await pageThrough('admin posts matching the search', new Set(posts.map((p) => p.id)),
-        (query) => context.admin.admin.listPosts({ ...query, q: label }));
+      const seen = await pageThrough('admin posts matching the search', new Set(posts.map((p) => p.id)), (query) =>
+        context.admin.admin.listPosts({ ...query, q: label }),
+      );
       const strays = seen.filter((post) => !post.title.includes(label)).map((post) => post.id);
       assertEqual(strays, [], `admin search for "${label}" lists only matching posts`);
     },

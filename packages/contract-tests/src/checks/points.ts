@@ -35,8 +35,11 @@ export const pointsChecks: Check[] = [
       await step('retry the share (attempt 3)', () => context.employee.createShare(input));
       assert(first.pointsAwarded > 0, 'the first share of a new post earns points', 'pointsAwarded > 0', first.pointsAwarded);
       const added = newRows(ledgerBefore, await ledger(context.employee));
-      assertEqual(added.map((row) => [row.reason, row.delta]), [['share', first.pointsAwarded]],
-        'the ledger gains exactly one share row worth pointsAwarded');
+      assertEqual(
+        added.map((row) => [row.reason, row.delta]),
+        [['share', first.pointsAwarded]],
+        'the ledger gains exactly one share row worth pointsAwarded',
+      );
       const statsAfter = await stats(context.employee);
       assertEqual(statsAfter.points - statsBefore.points, first.pointsAwarded, 'stats.points (all) grows by pointsAwarded once');
     },
@@ -60,7 +63,7 @@ export const pointsChecks: Check[] = [
   {
     id: 'points.totals-agree',
     group: 'points',
-    name: 'ledger total, stats and leaderboard agree on the employee\'s points',
+    name: "ledger total, stats and leaderboard agree on the employee's points",
     async run(context) {
       await shareFreshPost(context);
       const rows = await ledger(context.employee);
@@ -71,9 +74,11 @@ export const pointsChecks: Check[] = [
       const board = await step('read the all-time company leaderboard', () =>
         context.employee.getLeaderboard({ period: 'all', scope: 'company' }),
       );
-      assertEqual({ ledgerSum: sum, statsPoints: all.points, leaderboardMe: board.me?.points ?? null },
+      assertEqual(
+        { ledgerSum: sum, statsPoints: all.points, leaderboardMe: board.me?.points ?? null },
         { ledgerSum: sum, statsPoints: sum, leaderboardMe: sum },
-        'sum of ledger deltas == stats.points (all) == leaderboard me.points (all)');
+        'sum of ledger deltas == stats.points (all) == leaderboard me.points (all)',
+      );
     },
   },
   {
@@ -87,9 +92,11 @@ export const pointsChecks: Check[] = [
         const board = await step(`read the ${period} company leaderboard`, () =>
           context.employee.getLeaderboard({ period, scope: 'company' }),
         );
-        assertEqual({ points: board.me?.points ?? null, rank: board.me?.rank ?? null },
+        assertEqual(
+          { points: board.me?.points ?? null, rank: board.me?.rank ?? null },
           { points: mine.points, rank: mine.rank },
-          `${period}: leaderboard me (points, rank) == my stats (points, rank)`);
+          `${period}: leaderboard me (points, rank) == my stats (points, rank)`,
+        );
       }
     },
   },
@@ -101,9 +108,11 @@ export const pointsChecks: Check[] = [
       const before = await Promise.all(PERIODS.map((period) => stats(context.employee, period)));
       const { share } = await shareFreshPost(context);
       const after = await Promise.all(PERIODS.map((period) => stats(context.employee, period)));
-      assertEqual(after.map((s, i) => ({ period: s.period, points: s.points - before[i]!.points, shares: s.shares - before[i]!.shares })),
+      assertEqual(
+        after.map((s, i) => ({ period: s.period, points: s.points - before[i]!.points, shares: s.shares - before[i]!.shares })),
         PERIODS.map((period) => ({ period, points: share.pointsAwarded, shares: 1 })),
-        'each period gains the share and its points');
+        'each period gains the share and its points',
+      );
     },
   },
   {
@@ -118,7 +127,10 @@ export const pointsChecks: Check[] = [
       await step('visit the tracking URL as LinkedInBot', () => visit(share.trackingUrl, CRAWLER_USER_AGENT));
       await step('visit the tracking URL as a browser', () => visit(share.trackingUrl, HUMAN_USER_AGENT));
       // Backends may write clicks in batches: wait for the human click, then expect only it.
-      const after = await eventually(() => stats(context.employee), (s) => s.clicks > before.clicks);
+      const after = await eventually(
+        () => stats(context.employee),
+        (s) => s.clicks > before.clicks,
+      );
       assertEqual(after.clicks - before.clicks, 1, 'the crawler and the browser visit together add one click');
     },
   },

@@ -29,9 +29,19 @@ export const shareChecks: Check[] = [
       assertEqual(share.commentary, 'Worth a read.', "share.commentary keeps the employee's words");
       assert(share.trackingCode.length > 0, 'share.trackingCode is set', 'a code', share.trackingCode);
       assert(URL.canParse(share.trackingUrl), 'share.trackingUrl is an absolute URL', 'a URL', share.trackingUrl);
-      assert(share.trackingUrl.includes(share.trackingCode), 'share.trackingUrl carries the tracking code', share.trackingCode, share.trackingUrl);
+      assert(
+        share.trackingUrl.includes(share.trackingCode),
+        'share.trackingUrl carries the tracking code',
+        share.trackingCode,
+        share.trackingUrl,
+      );
       const mine = await collectPages('list my shares', (query) => context.employee.listMyShares(query));
-      assert(mine.some((item) => item.id === share.id), 'the share is in listMyShares', share.id, mine.map((item) => item.id).slice(0, 10));
+      assert(
+        mine.some((item) => item.id === share.id),
+        'the share is in listMyShares',
+        share.id,
+        mine.map((item) => item.id).slice(0, 10),
+      );
     },
   },
   {
@@ -48,8 +58,11 @@ export const shareChecks: Check[] = [
       assert(location !== null, 'the tracking URL redirects', 'a redirect', 'no redirect');
       const destination = new URL(location);
       const registered = new URL(post.url);
-      assertEqual(`${destination.origin}${destination.pathname}`, `${registered.origin}${registered.pathname}`,
-        'the redirect goes to the post\'s registered URL');
+      assertEqual(
+        `${destination.origin}${destination.pathname}`,
+        `${registered.origin}${registered.pathname}`,
+        "the redirect goes to the post's registered URL",
+      );
       const params = Object.fromEntries(destination.searchParams);
       assertEqual(
         { utm_source: params.utm_source, utm_medium: params.utm_medium, utm_campaign: params.utm_campaign, adv_ref: params.adv_ref },
@@ -99,8 +112,12 @@ export const shareChecks: Check[] = [
       if (!visit) return context.skip('the target has no visitTrackingUrl hook');
       const { share } = await shareFreshPost(context);
       const { share: second } = await shareFreshPost(context);
-      assert(/^[A-Za-z0-9_-]{11,}$/.test(share.trackingCode), 'the tracking code has at least 64 bits (11+ base62/base64url characters)',
-        '11+ characters of [A-Za-z0-9_-]', share.trackingCode);
+      assert(
+        /^[A-Za-z0-9_-]{11,}$/.test(share.trackingCode),
+        'the tracking code has at least 64 bits (11+ base62/base64url characters)',
+        '11+ characters of [A-Za-z0-9_-]',
+        share.trackingCode,
+      );
       assert(share.trackingCode !== second.trackingCode, 'two shares get different codes', 'different codes', second.trackingCode);
       const code = share.trackingCode;
       const flipped = code.slice(0, -1) + (code.endsWith('A') ? 'B' : 'A');
@@ -120,9 +137,16 @@ export const shareChecks: Check[] = [
       for (let attempt = 1; attempt <= 3; attempt++) {
         shares.push(await step(`send the share (attempt ${attempt})`, () => context.employee.createShare(input)));
       }
-      assertEqual(shares.map((s) => s.id), [shares[0]!.id, shares[0]!.id, shares[0]!.id], 'three attempts return one share id');
-      assertEqual(shares.map((s) => s.trackingUrl), [shares[0]!.trackingUrl, shares[0]!.trackingUrl, shares[0]!.trackingUrl],
-        'three attempts return one tracking URL');
+      assertEqual(
+        shares.map((s) => s.id),
+        [shares[0]!.id, shares[0]!.id, shares[0]!.id],
+        'three attempts return one share id',
+      );
+      assertEqual(
+        shares.map((s) => s.trackingUrl),
+        [shares[0]!.trackingUrl, shares[0]!.trackingUrl, shares[0]!.trackingUrl],
+        'three attempts return one tracking URL',
+      );
       const mine = await collectPages('list my shares', (query) => context.employee.listMyShares(query));
       assertEqual(mine.filter((item) => item.postId === post.id).length, 1, 'listMyShares holds one share of the post');
     },

@@ -18,16 +18,24 @@ export const suggestionChecks: Check[] = [
     name: 'a suggestion is pending, listed for its author and in the admin review queue',
     async run(context) {
       const suggestion = await suggest(context);
-      assertEqual({ status: suggestion.status, employeeId: suggestion.employeeId, postId: suggestion.postId },
-        { status: 'pending', employeeId: context.me.id, postId: null }, 'a new suggestion is pending, by the employee, without a post');
+      assertEqual(
+        { status: suggestion.status, employeeId: suggestion.employeeId, postId: suggestion.postId },
+        { status: 'pending', employeeId: context.me.id, postId: null },
+        'a new suggestion is pending, by the employee, without a post',
+      );
       const mine = await collectPages('list my suggestions', (query) => context.employee.listMySuggestions(query));
-      assert(mine.some((item) => item.id === suggestion.id), 'the suggestion is in listMySuggestions', suggestion.id, 'not listed');
+      assert(
+        mine.some((item) => item.id === suggestion.id),
+        'the suggestion is in listMySuggestions',
+        suggestion.id,
+        'not listed',
+      );
       const queue = await collectPages('list pending suggestions as admin', (query) =>
         context.admin.admin.listSuggestions({ ...query, status: 'pending' }),
       );
       const queued = queue.find((item) => item.id === suggestion.id);
       assert(queued !== undefined, 'the suggestion is in the admin pending queue', suggestion.id, 'not listed');
-      assertEqual(queued.employeeName, context.me.displayName, "the admin queue names the suggesting employee");
+      assertEqual(queued.employeeName, context.me.displayName, 'the admin queue names the suggesting employee');
     },
   },
   {
@@ -60,7 +68,7 @@ export const suggestionChecks: Check[] = [
       assert(approved.postId !== null, 'the approved suggestion names its post', 'a post id', approved.postId);
       const post = await step('open the new post as the employee', () => context.employee.getPost(approved.postId!));
       assertEqual(post.url, suggestion.url, 'the new post links to the suggested URL');
-      assert(await findInFeed(context.employee, post.id) !== undefined, 'the new post is in the feed', post.id, 'not listed');
+      assert((await findInFeed(context.employee, post.id)) !== undefined, 'the new post is in the feed', post.id, 'not listed');
       // A second approval may be refused (e.g. conflict) or answered with the same result.
       try {
         const twice = await context.admin.admin.reviewSuggestion(suggestion.id, { decision: 'approve' });
@@ -70,9 +78,12 @@ export const suggestionChecks: Check[] = [
         if (!isAdvocacyError(error)) throw error;
       }
       const added = newRows(ledgerBefore, await ledger(context.employee));
-      assert(added.length === 1 && added[0]!.reason === 'suggestion' && added[0]!.delta > 0,
-        'approving (even twice) adds one positive suggestion row to the author\'s ledger',
-        'one row: suggestion, delta > 0', added.map((row) => ({ reason: row.reason, delta: row.delta })));
+      assert(
+        added.length === 1 && added[0]!.reason === 'suggestion' && added[0]!.delta > 0,
+        "approving (even twice) adds one positive suggestion row to the author's ledger",
+        'one row: suggestion, delta > 0',
+        added.map((row) => ({ reason: row.reason, delta: row.delta })),
+      );
       const statsAfter = await stats(context.employee);
       assertEqual(statsAfter.points - statsBefore.points, added[0]!.delta, 'stats.points grows by the award once');
     },
@@ -88,11 +99,18 @@ export const suggestionChecks: Check[] = [
       const rejected = await step('reject the suggestion as admin', () =>
         context.admin.admin.reviewSuggestion(suggestion.id, { decision: 'reject', reason }),
       );
-      assertEqual({ status: rejected.status, postId: rejected.postId }, { status: 'rejected', postId: null }, 'the reviewed suggestion is rejected without a post');
+      assertEqual(
+        { status: rejected.status, postId: rejected.postId },
+        { status: 'rejected', postId: null },
+        'the reviewed suggestion is rejected without a post',
+      );
       const mine = await collectPages('list my suggestions', (query) => context.employee.listMySuggestions(query));
       const seen = mine.find((item) => item.id === suggestion.id);
-      assertEqual({ status: seen?.status, reviewReason: seen?.reviewReason }, { status: 'rejected', reviewReason: reason },
-        'the author sees the rejection and its reason');
+      assertEqual(
+        { status: seen?.status, reviewReason: seen?.reviewReason },
+        { status: 'rejected', reviewReason: reason },
+        'the author sees the rejection and its reason',
+      );
       const after = await stats(context.employee);
       assertEqual(after.points, before.points, 'a rejection awards no points');
     },

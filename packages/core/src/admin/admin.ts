@@ -40,7 +40,10 @@ export function createAdminClient(client: Pick<AdvocacyClient, 'backend' | 'poin
     client.pointsChanged();
   };
   const suggestions = createSuggestionQueue({ backend, onReviewed });
-  const teams = resource<Team[]>(() => backend.listTeams(), (list) => list.length === 0);
+  const teams = resource<Team[]>(
+    () => backend.listTeams(),
+    (list) => list.length === 0,
+  );
   return {
     contents,
     suggestions,

@@ -50,7 +50,10 @@ export function createAnalytics(options: AnalyticsOptions): AnalyticsController 
     window: facade($window),
     setWindow(window) {
       const current = $window.value!;
-      const same = typeof window === 'string' || typeof current === 'string' ? window === current : window.from === current.from && window.to === current.to;
+      const same =
+        typeof window === 'string' || typeof current === 'string'
+          ? window === current
+          : window.from === current.from && window.to === current.to;
       if (!same) report.set($window, window);
     },
     refresh: report.refresh,

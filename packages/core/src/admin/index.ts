@@ -7,6 +7,16 @@ export { createContentList, type ContentListOptions } from './content-list.js';
 export { createSuggestionQueue, type SuggestionQueueOptions } from './suggestion-queue.js';
 export { ANALYTICS_PRESETS, analyticsWindows, createAnalytics, type AnalyticsOptions } from './analytics.js';
 export { createPostDraft, type PostDraftOptions } from './post-draft.js';
-export { POST_LIMITS, commentaryCount, commentaryLimit, draftFrom, fieldOf, parseHashtags, toPatch, toPostInput, validateDraft } from './post-draft-rules.js';
+export {
+  POST_LIMITS,
+  commentaryCount,
+  commentaryLimit,
+  draftFrom,
+  fieldOf,
+  parseHashtags,
+  toPatch,
+  toPostInput,
+  validateDraft,
+} from './post-draft-rules.js';
 export type * from './types.js';
 export { inputOf } from './post-input.js';

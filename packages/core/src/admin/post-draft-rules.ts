@@ -134,7 +134,8 @@ export function commentaryCount(
   return { used, limit, over: limit !== null && used > limit };
 }
 
-const error = (code: DraftFieldError['code'], message: string, max?: number): DraftFieldError => (max === undefined ? { code, message } : { code, message, max });
+const error = (code: DraftFieldError['code'], message: string, max?: number): DraftFieldError =>
+  max === undefined ? { code, message } : { code, message, max };
 const tooLong = (max: number) => error('too_long', `must be at most ${max} characters`, max);
 const tooMany = (max: number) => error('too_many', `must have at most ${max} items`, max);
 

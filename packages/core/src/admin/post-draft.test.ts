@@ -45,21 +45,36 @@ describe('post draft rules', () => {
 
   it('holds commentary to its network’s limit, and the default text to the strictest allowed network', () => {
     const base = { ...draftFrom(), url: 'https://example.com', title: 'A', networks: ['x' as const, 'linkedin' as const] };
-    assert.equal(validateDraft({ ...base, suggestedCommentary: { en: { default: 'a'.repeat(281) } } }).suggestedCommentary?.code, 'over_limit');
-    assert.equal(validateDraft({ ...base, suggestedCommentary: { en: { default: 'a'.repeat(281), x: 'short' } } }).suggestedCommentary, undefined);
-    assert.equal(validateDraft({ ...base, suggestedCommentary: { en: { default: 'a'.repeat(281), x: '' } } }).suggestedCommentary?.code, 'over_limit');
-    assert.equal(validateDraft({ ...base, publishAt: '2026-07-01T00:00:00.000Z', expireAt: '2026-06-30T00:00:00.000Z' }).expireAt?.code, 'before_publish');
+    assert.equal(
+      validateDraft({ ...base, suggestedCommentary: { en: { default: 'a'.repeat(281) } } }).suggestedCommentary?.code,
+      'over_limit',
+    );
+    assert.equal(
+      validateDraft({ ...base, suggestedCommentary: { en: { default: 'a'.repeat(281), x: 'short' } } }).suggestedCommentary,
+      undefined,
+    );
+    assert.equal(
+      validateDraft({ ...base, suggestedCommentary: { en: { default: 'a'.repeat(281), x: '' } } }).suggestedCommentary?.code,
+      'over_limit',
+    );
+    assert.equal(
+      validateDraft({ ...base, publishAt: '2026-07-01T00:00:00.000Z', expireAt: '2026-06-30T00:00:00.000Z' }).expireAt?.code,
+      'before_publish',
+    );
   });
 
   it('maps the draft to PostInput: trimmed text, parsed hashtags, no empty commentary', () => {
-    const input = toPostInput({
-      ...draftFrom(),
-      url: ' https://example.com/a ',
-      title: ' A ',
-      hashtags: '#launch, product、＃新製品',
-      suggestedCommentary: { en: { default: 'Proud', x: ' ' }, ja: { default: '' } },
-      audience: { teams: ['t-sales'], roles: ['employee'] },
-    }, 'draft');
+    const input = toPostInput(
+      {
+        ...draftFrom(),
+        url: ' https://example.com/a ',
+        title: ' A ',
+        hashtags: '#launch, product、＃新製品',
+        suggestedCommentary: { en: { default: 'Proud', x: ' ' }, ja: { default: '' } },
+        audience: { teams: ['t-sales'], roles: ['employee'] },
+      },
+      'draft',
+    );
     assert.equal(input.url, 'https://example.com/a');
     assert.equal(input.title, 'A');
     assert.deepEqual(input.hashtags, ['launch', 'product', '新製品']);
@@ -128,7 +143,10 @@ describe('createPostDraft', () => {
     draft.update({ url: 'https://example.com/a', title: 'A' });
     const create = backend.admin.createPost;
     backend.admin.createPost = async () => {
-      throw new AdvocacyError('validation', 'Invalid post', { status: 422, fieldErrors: [{ field: 'audience.teams.0', message: 'unknown team "t-x"' }] });
+      throw new AdvocacyError('validation', 'Invalid post', {
+        status: 422,
+        fieldErrors: [{ field: 'audience.teams.0', message: 'unknown team "t-x"' }],
+      });
     };
     assert.equal(await draft.save('published'), null);
     assert.deepEqual(draft.store.get().errors, { audience: { code: 'server', message: 'unknown team "t-x"' } });
@@ -145,12 +163,16 @@ describe('createPostDraft', () => {
     const adminClient = createAdminClient(client);
     const stop = adminClient.suggestions.store.listen(() => undefined);
     const stopBoard = client.leaderboard.store.listen(() => undefined);
-    const pointsOf = (employeeId: string) => client.leaderboard.store.get().data?.entries.find((entry) => entry.employeeId === employeeId)?.points ?? 0;
+    const pointsOf = (employeeId: string) =>
+      client.leaderboard.store.get().data?.entries.find((entry) => entry.employeeId === employeeId)?.points ?? 0;
     await until(client.leaderboard.store, (board) => board.status === 'ready');
     const { items } = await until(adminClient.suggestions.store, (s) => s.status === 'ready');
     const suggestion = items[0]!;
     const draft = adminClient.createDraft({ suggestion, locale: 'ja' });
-    assert.deepEqual([draft.store.get().draft.url, draft.store.get().draft.summary, draft.store.get().draft.locale], [suggestion.url, suggestion.note, 'ja']);
+    assert.deepEqual(
+      [draft.store.get().draft.url, draft.store.get().draft.summary, draft.store.get().draft.locale],
+      [suggestion.url, suggestion.note, 'ja'],
+    );
     draft.update({ title: 'Approved as a post' });
     const before = pointsOf(suggestion.employeeId);
     const result = await draft.save('published');
@@ -173,7 +195,10 @@ describe('createPostDraft', () => {
     draft.update({ url: known.url, title: 'My own title' });
     await draft.fillFromLink();
     const filled = draft.store.get();
-    assert.deepEqual([filled.draft.title, filled.draft.summary, filled.draft.source, filled.outcome], ['My own title', known.summary, known.source, 'preview-filled']);
+    assert.deepEqual(
+      [filled.draft.title, filled.draft.summary, filled.draft.source, filled.outcome],
+      ['My own title', known.summary, known.source, 'preview-filled'],
+    );
     draft.update({ url: 'not a link' });
     await draft.fillFromLink();
     assert.equal(draft.store.get().errors.url?.code, 'invalid_url');

@@ -3,7 +3,16 @@ import type { AdvocacyBackend } from '../backend/backend.js';
 import type { Post, PostInput, Suggestion } from '../backend/contract.js';
 import { facade, toAdvocacyError } from '../internal/store.js';
 import { draftFrom, fieldOf, sameValue, toPatch, toPostInput, validateDraft } from './post-draft-rules.js';
-import type { DraftAction, DraftErrors, DraftSource, DraftOutcome, PostDraft, PostDraftController, PostDraftResult, PostDraftState } from './types.js';
+import type {
+  DraftAction,
+  DraftErrors,
+  DraftSource,
+  DraftOutcome,
+  PostDraft,
+  PostDraftController,
+  PostDraftResult,
+  PostDraftState,
+} from './types.js';
 
 export interface PostDraftOptions {
   backend: AdvocacyBackend;
@@ -41,11 +50,23 @@ export function createPostDraft(options: PostDraftOptions): PostDraftController 
 
   const load: PostDraftController['load'] = (source = {}) => {
     original = draftFrom(source);
-    set({ draft: original, post: source.post ?? null, suggestion: source.suggestion ?? null, dirty: false, errors: {}, error: null, outcome: null });
+    set({
+      draft: original,
+      post: source.post ?? null,
+      suggestion: source.suggestion ?? null,
+      dirty: false,
+      errors: {},
+      error: null,
+      outcome: null,
+    });
   };
 
   /** Runs a write; on success the draft starts over from the saved post. */
-  const run = async (action: DraftAction, outcome: DraftOutcome, write: () => Promise<PostDraftResult>): Promise<PostDraftResult | null> => {
+  const run = async (
+    action: DraftAction,
+    outcome: DraftOutcome,
+    write: () => Promise<PostDraftResult>,
+  ): Promise<PostDraftResult | null> => {
     set({ busy: action, error: null, errors: {}, outcome: null });
     try {
       const result = await write();
@@ -76,7 +97,8 @@ export function createPostDraft(options: PostDraftOptions): PostDraftController 
     update: (patch) => edit({ ...state().draft, ...patch }),
     toggle(field, value) {
       const draft = state().draft;
-      const flip = <V extends string>(list: readonly V[]) => (list.includes(value as V) ? list.filter((item) => item !== value) : [...list, value as V]);
+      const flip = <V extends string>(list: readonly V[]) =>
+        list.includes(value as V) ? list.filter((item) => item !== value) : [...list, value as V];
       if (field === 'teams' || field === 'roles') edit({ ...draft, audience: { ...draft.audience, [field]: flip(draft.audience[field]) } });
       else if (field === 'topics') edit({ ...draft, topics: flip(draft.topics) });
       else edit({ ...draft, networks: flip(draft.networks) });

@@ -28,7 +28,10 @@ describe('inputOf', () => {
   it('gives back the input a post was made from, so a patch can be merged and checked whole', () => {
     const input = { ...inputOf(post), title: 'Our new Tokyo office' };
     assert.equal(input.title, 'Our new Tokyo office');
-    assert.deepEqual([input.kind, input.url, input.publishAt, input.networks], ['owned', 'https://example.com/office', '2026-05-01T09:00:00.000Z', ['linkedin']]);
+    assert.deepEqual(
+      [input.kind, input.url, input.publishAt, input.networks],
+      ['owned', 'https://example.com/office', '2026-05-01T09:00:00.000Z', ['linkedin']],
+    );
     assert.equal('id' in input || 'createdAt' in input, false);
   });
 

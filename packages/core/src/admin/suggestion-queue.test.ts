@@ -40,7 +40,10 @@ describe('createSuggestionQueue', () => {
     assert.equal(rejected.status, 'rejected');
     assert.equal(queue.store.get().busy[id], undefined);
     assert.ok(!queue.store.get().items.some((item) => item.id === id));
-    assert.deepEqual(reviewed.map((s) => s.id), [id]);
+    assert.deepEqual(
+      reviewed.map((s) => s.id),
+      [id],
+    );
     const author = await backend.as(rejected.employeeId).listMySuggestions();
     assert.equal(author.items.find((s) => s.id === id)!.reviewReason, 'Shared last week already.');
   });
@@ -66,7 +69,8 @@ describe('createSuggestionQueue', () => {
     // A second decision on the same item while one is in flight is refused.
     let release!: () => void;
     const real = backend.admin.reviewSuggestion.bind(backend.admin);
-    backend.admin.reviewSuggestion = (sid: string, review: SuggestionReview) => new Promise<void>((r) => (release = r)).then(() => real(sid, review));
+    backend.admin.reviewSuggestion = (sid: string, review: SuggestionReview) =>
+      new Promise<void>((r) => (release = r)).then(() => real(sid, review));
     const first = queue.approve(id);
     await assert.rejects(queue.reject(id, 'no'), { code: 'conflict' });
     release();

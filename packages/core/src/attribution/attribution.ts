@@ -124,8 +124,7 @@ async function post(transport: ConversionTransport, input: ConversionInput): Pro
 
 let onlineListener: (() => void) | null = null;
 
-const loadLog = (storage: Storage | null): ConversionLog =>
-  readJson<ConversionLog>(storage, CONVERSIONS_KEY) ?? { pending: [], sent: [] };
+const loadLog = (storage: Storage | null): ConversionLog => readJson<ConversionLog>(storage, CONVERSIONS_KEY) ?? { pending: [], sent: [] };
 
 /**
  * Sends what `log` has pending, saving after each; retryable failures wait for the browser to be

@@ -2,15 +2,7 @@ import type { FieldError, ProblemDetails } from './contract.js';
 
 /** Stable error codes the UI can switch on. */
 export type AdvocacyErrorCode =
-  | 'network'
-  | 'timeout'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'validation'
-  | 'conflict'
-  | 'rate_limited'
-  | 'server';
+  'network' | 'timeout' | 'unauthorized' | 'forbidden' | 'not_found' | 'validation' | 'conflict' | 'rate_limited' | 'server';
 
 export const ADVOCACY_ERROR_CODES: readonly AdvocacyErrorCode[] = [
   'network',
@@ -48,7 +40,11 @@ export class AdvocacyError extends Error {
   declare readonly problem: ProblemDetails | undefined;
   declare readonly retryAfter: number | undefined;
 
-  constructor(code: AdvocacyErrorCode, message: string, { status, fieldErrors = [], problem, retryAfter, cause }: AdvocacyErrorOptions = {}) {
+  constructor(
+    code: AdvocacyErrorCode,
+    message: string,
+    { status, fieldErrors = [], problem, retryAfter, cause }: AdvocacyErrorOptions = {},
+  ) {
     super(message, cause === undefined ? undefined : { cause });
     Object.assign(this, { code, status, fieldErrors, problem, retryAfter });
   }

@@ -125,7 +125,10 @@ describe('httpBackend errors', () => {
     const errors = [{ field: 'commentary', message: 'must be at most 3000 characters', code: 'too_long' }];
     const error = await failure(
       backendAnswering(() => problem(422, 'validation', { detail: 'Invalid share', errors })).createShare({
-        postId: 'p', network: 'x', commentary: 'x'.repeat(3001), idempotencyKey: 'k',
+        postId: 'p',
+        network: 'x',
+        commentary: 'x'.repeat(3001),
+        idempotencyKey: 'k',
       }),
     );
     assert.ok(isValidationError(error));
@@ -134,7 +137,12 @@ describe('httpBackend errors', () => {
     assert.equal(error.retryable, false);
   });
 
-  for (const [status, code] of [[401, 'unauthorized'], [403, 'forbidden'], [404, 'not_found'], [409, 'conflict']] as const) {
+  for (const [status, code] of [
+    [401, 'unauthorized'],
+    [403, 'forbidden'],
+    [404, 'not_found'],
+    [409, 'conflict'],
+  ] as const) {
     it(`maps ${status} to ${code}`, async () => {
       assert.equal((await failure(backendAnswering(() => problem(status, code)).getMe())).code, code);
     });

@@ -130,10 +130,7 @@ describe('createAdvocacyClient', () => {
     const a = createAdvocacyClient({ backend: shared, storage, storageKey: 'a' });
     const b = createAdvocacyClient({ backend: shared.as('emp-haruka'), storage, storageKey: 'b' });
     const stopA = a.me.store.listen(() => {});
-    const [meA, meB] = await Promise.all([
-      until(a.me.store, (s) => s.status === 'ready'),
-      until(b.me.store, (s) => s.status === 'ready'),
-    ]);
+    const [meA, meB] = await Promise.all([until(a.me.store, (s) => s.status === 'ready'), until(b.me.store, (s) => s.status === 'ready')]);
     assert.equal(meA.data?.id, 'emp-kenji');
     assert.equal(meB.data?.id, 'emp-haruka');
     a.feed.setTopic('careers');
@@ -195,4 +192,3 @@ describe('createAdvocacyClient', () => {
     await client.destroy();
   });
 });
-

@@ -23,7 +23,10 @@ describe('client: badges and contests stores', () => {
     assert.equal(client.badges.store.get().status, 'idle');
     const badges = await settled(client.badges.store);
     assert.equal(badges.status, 'ready');
-    assert.deepEqual(badges.data!.map((b) => b.id), ['first_share', 'ten_shares', 'first_conversion', 'streak']);
+    assert.deepEqual(
+      badges.data!.map((b) => b.id),
+      ['first_share', 'ten_shares', 'first_conversion', 'streak'],
+    );
     const contests = await settled(client.contests.store);
     assert.equal(contests.data![0]!.status, 'active');
   });

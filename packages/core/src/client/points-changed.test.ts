@@ -61,7 +61,9 @@ class FakeChannel {
 
 /** Subscribes to my stats, the leaderboard, badges and contests, and waits until all have loaded. */
 async function watchPoints(client: ReturnType<typeof createAdvocacyClient>) {
-  const stores = [client.myStats.store, client.leaderboard.store, client.badges.store, client.contests.store] as AdvocacyStore<AsyncState<unknown>>[];
+  const stores = [client.myStats.store, client.leaderboard.store, client.badges.store, client.contests.store] as AdvocacyStore<
+    AsyncState<unknown>
+  >[];
   const stops = stores.map((store) => store.listen(() => {}));
   await Promise.all(stores.map((store) => until(store, settled)));
   return () => stops.forEach((stop) => stop());
@@ -119,7 +121,10 @@ describe('client.pointsChanged', () => {
     const seen: Array<number | undefined> = [];
     const stop = client.myStats.store.subscribe((state) => seen.push(state.data?.points));
     await until(client.myStats.store, (s) => s.status === 'ready');
-    assert.deepEqual(seen.filter((points) => points !== undefined), [before + 10]);
+    assert.deepEqual(
+      seen.filter((points) => points !== undefined),
+      [before + 10],
+    );
     stop();
     await client.destroy();
   });

@@ -4,7 +4,19 @@
  */
 
 /** Networks an employee can share to. `native` is the device's Web Share sheet. */
-export const NETWORK_IDS = ['linkedin', 'x', 'facebook', 'threads', 'bluesky', 'xing', 'line', 'hatena', 'email', 'copy', 'native'] as const;
+export const NETWORK_IDS = [
+  'linkedin',
+  'x',
+  'facebook',
+  'threads',
+  'bluesky',
+  'xing',
+  'line',
+  'hatena',
+  'email',
+  'copy',
+  'native',
+] as const;
 
 /** The 6-3-1 content mix: six curated, three owned, one promotional. */
 export const CONTENT_KINDS = ['curated', 'owned', 'promotional'] as const;

@@ -11,7 +11,9 @@ type Json = Record<string, unknown>;
 
 /** Named components by schema object, so each use of one becomes a `$ref`. */
 const componentNames = new Map<object, string>(
-  Object.entries(schemas).flatMap(([name, value]) => (typeof value === 'object' && value !== null ? [[value, name] as [object, string]] : [])),
+  Object.entries(schemas).flatMap(([name, value]) =>
+    typeof value === 'object' && value !== null ? [[value, name] as [object, string]] : [],
+  ),
 );
 
 /** The schema as plain JSON, with named components (other than `root`'s own) as `$ref`s. */
@@ -56,7 +58,12 @@ const DESCRIPTIONS: Record<string, string> = { 200: 'OK', 201: 'Created', 202: '
 function operationObject(operationId: string, operation: Operation): Json {
   const parameters: Json[] = [
     ...pathParams(operation.path).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string', maxLength: 200 } })),
-    ...Object.entries(operation.query?.properties ?? {}).map(([name, schema]) => ({ name, in: 'query', required: false, schema: toJson(schema) })),
+    ...Object.entries(operation.query?.properties ?? {}).map(([name, schema]) => ({
+      name,
+      in: 'query',
+      required: false,
+      schema: toJson(schema),
+    })),
   ];
   if (operation.idempotencyKey !== undefined) {
     parameters.push({
@@ -71,7 +78,10 @@ function operationObject(operationId: string, operation: Operation): Json {
   for (const [status, body] of Object.entries(operation.responses)) {
     const content = responseContent(body as ResponseBody);
     const replay = status === '200' && '201' in operation.responses;
-    responses[status] = { description: replay ? 'Replay of an earlier request (same Idempotency-Key or external id)' : DESCRIPTIONS[status], ...(content && { content }) };
+    responses[status] = {
+      description: replay ? 'Replay of an earlier request (same Idempotency-Key or external id)' : DESCRIPTIONS[status],
+      ...(content && { content }),
+    };
   }
   const problems: Record<string, string> = { ...(operation.auth === 'public' ? {} : COMMON_PROBLEMS), ...operation.problems };
   for (const [status, description] of Object.entries(problems)) responses[status] = problemResponse(description);
@@ -79,7 +89,10 @@ function operationObject(operationId: string, operation: Operation): Json {
   if (parameters.length > 0) out.parameters = parameters;
   if (operation.body !== undefined) {
     const schema = toJson(operation.body);
-    out.requestBody = { required: true, content: Object.fromEntries((operation.bodyTypes ?? ['application/json']).map((type) => [type, { schema }])) };
+    out.requestBody = {
+      required: true,
+      content: Object.fromEntries((operation.bodyTypes ?? ['application/json']).map((type) => [type, { schema }])),
+    };
   }
   out.security = SECURITY[operation.auth];
   out.responses = responses;
@@ -93,7 +106,8 @@ export function openApiDocument(publicUrl = 'http://localhost:8787'): Json {
     (paths[operation.path] ??= {})[operation.method.toLowerCase()] = operationObject(operationId, operation);
   }
   const components: Json = {};
-  for (const [name, value] of Object.entries(schemas)) if (typeof value === 'object' && value !== null) components[name] = toJson(value as TSchema, value);
+  for (const [name, value] of Object.entries(schemas))
+    if (typeof value === 'object' && value !== null) components[name] = toJson(value as TSchema, value);
   return {
     openapi: '3.1.0',
     info: {
@@ -115,29 +129,36 @@ export function openApiDocument(publicUrl = 'http://localhost:8787'): Json {
   };
 }
 
-const WHO: Record<Operation['auth'], string> = { public: 'anyone', employee: 'employee', admin: 'admin', apiKeyOrEmployee: 'API key or employee' };
+const WHO: Record<Operation['auth'], string> = {
+  public: 'anyone',
+  employee: 'employee',
+  admin: 'admin',
+  apiKeyOrEmployee: 'API key or employee',
+};
 
 /** The route table of docs/http-api.md: one row per operation, grouped as the table lists them. */
 export function routeTable(): string {
   const rows = (Object.entries(operations) as Array<[string, Operation]>).map(([operationId, operation]) => {
     const body = operation.body === undefined ? '' : (componentNames.get(operation.body) ?? 'object');
     const answers = Object.entries(operation.responses)
-      .map(([status, response]) => `${status}${response === null ? '' : ` ${response === 'csv' ? 'CSV' : (componentNames.get(response as object) ?? 'object')}`}`)
+      .map(
+        ([status, response]) =>
+          `${status}${response === null ? '' : ` ${response === 'csv' ? 'CSV' : (componentNames.get(response as object) ?? 'object')}`}`,
+      )
       .join(', ');
     const key = operation.idempotencyKey === undefined ? '' : operation.idempotencyKey === 'required' ? 'required' : 'optional';
     return `| \`${operation.method} ${operation.path}\` | \`${operationId}\` | ${WHO[operation.auth]} | ${body} | ${answers} | ${key} | ${operation.summary.replace(/\|/g, '\\|')} |`;
   });
-  return [
-    '| route | operation | who | body | answers | Idempotency-Key | what it does |',
-    '|---|---|---|---|---|---|---|',
-    ...rows,
-  ].join('\n');
+  return ['| route | operation | who | body | answers | Idempotency-Key | what it does |', '|---|---|---|---|---|---|---|', ...rows].join(
+    '\n',
+  );
 }
 
 /** The body of routes.generated.ts: each operation's method and path, for `httpBackend`. */
 export function routesModule(): string {
   const lines = (Object.entries(operations) as Array<[string, Operation]>).map(
-    ([operationId, operation]) => `export const ${operationId} = '${operation.method === 'GET' ? '' : `${operation.method} `}${operation.path.slice(1)}';`,
+    ([operationId, operation]) =>
+      `export const ${operationId} = '${operation.method === 'GET' ? '' : `${operation.method} `}${operation.path.slice(1)}';`,
   );
   return [
     '// Generated from ./operations.ts by `pnpm generate`; do not edit. A test fails when it is stale.',

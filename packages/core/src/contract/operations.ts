@@ -73,7 +73,15 @@ export const operations = {
     summary: 'Accept the social-media policy (idempotent)',
     responses: { 200: S.Employee },
   }),
-  listMyShares: op({ method: 'GET', path: '/me/shares', auth: 'employee', tag: 'me', summary: 'My shares, newest first', query: Query(PageQuery), responses: { 200: S.SharePage } }),
+  listMyShares: op({
+    method: 'GET',
+    path: '/me/shares',
+    auth: 'employee',
+    tag: 'me',
+    summary: 'My shares, newest first',
+    query: Query(PageQuery),
+    responses: { 200: S.SharePage },
+  }),
   getMyStats: op({
     method: 'GET',
     path: '/me/stats',
@@ -83,7 +91,15 @@ export const operations = {
     query: Query({ period: Type.Unsafe<(typeof PERIODS)[number]>({ type: 'string', enum: [...PERIODS], default: 'month' }) }),
     responses: { 200: S.MyStats },
   }),
-  listMyPoints: op({ method: 'GET', path: '/me/points', auth: 'employee', tag: 'me', summary: 'My points ledger, newest first', query: Query(PageQuery), responses: { 200: S.PointsPage } }),
+  listMyPoints: op({
+    method: 'GET',
+    path: '/me/points',
+    auth: 'employee',
+    tag: 'me',
+    summary: 'My points ledger, newest first',
+    query: Query(PageQuery),
+    responses: { 200: S.PointsPage },
+  }),
   listMySuggestions: op({
     method: 'GET',
     path: '/me/suggestions',
@@ -93,8 +109,22 @@ export const operations = {
     query: Query(PageQuery),
     responses: { 200: S.SuggestionPage },
   }),
-  listMyBadges: op({ method: 'GET', path: '/me/badges', auth: 'employee', tag: 'me', summary: 'Every badge with my progress; each is awarded once', responses: { 200: S.BadgeList } }),
-  getPreferences: op({ method: 'GET', path: '/me/preferences', auth: 'employee', tag: 'me', summary: 'My digest and reminder preferences', responses: { 200: S.Preferences } }),
+  listMyBadges: op({
+    method: 'GET',
+    path: '/me/badges',
+    auth: 'employee',
+    tag: 'me',
+    summary: 'Every badge with my progress; each is awarded once',
+    responses: { 200: S.BadgeList },
+  }),
+  getPreferences: op({
+    method: 'GET',
+    path: '/me/preferences',
+    auth: 'employee',
+    tag: 'me',
+    summary: 'My digest and reminder preferences',
+    responses: { 200: S.Preferences },
+  }),
   updatePreferences: op({
     method: 'PUT',
     path: '/me/preferences',
@@ -346,10 +376,26 @@ export const operations = {
     responses: { 201: S.Contest },
     problems: NOT_ADMIN,
   }),
-  adminCaps: op({ method: 'GET', path: '/admin/caps', auth: 'admin', tag: 'admin', summary: 'The anti-gaming caps this server enforces', responses: { 200: S.CapList }, problems: NOT_ADMIN }),
+  adminCaps: op({
+    method: 'GET',
+    path: '/admin/caps',
+    auth: 'admin',
+    tag: 'admin',
+    summary: 'The anti-gaming caps this server enforces',
+    responses: { 200: S.CapList },
+    problems: NOT_ADMIN,
+  }),
 
   /* ---------------------------------------------------------- admin: webhooks */
-  adminListWebhooks: op({ method: 'GET', path: '/admin/webhooks', auth: 'admin', tag: 'webhooks', summary: 'Webhook endpoints', responses: { 200: S.WebhookEndpointList }, problems: NOT_ADMIN }),
+  adminListWebhooks: op({
+    method: 'GET',
+    path: '/admin/webhooks',
+    auth: 'admin',
+    tag: 'webhooks',
+    summary: 'Webhook endpoints',
+    responses: { 200: S.WebhookEndpointList },
+    problems: NOT_ADMIN,
+  }),
   adminCreateWebhook: op({
     method: 'POST',
     path: '/admin/webhooks',
@@ -438,7 +484,9 @@ export type OperationId = keyof Operations;
 type StaticOr<T, Fallback> = T extends TSchema ? Static<T> : Fallback;
 
 /** The query a handler sees: parameters with a default are always there. */
-export type QueryOf<Id extends OperationId> = Operations[Id] extends { query: infer Q } ? StaticOr<Q, Record<string, never>> : Record<string, never>;
+export type QueryOf<Id extends OperationId> = Operations[Id] extends { query: infer Q }
+  ? StaticOr<Q, Record<string, never>>
+  : Record<string, never>;
 /** The request body of an operation (`undefined` when it takes none). */
 export type BodyOf<Id extends OperationId> = Operations[Id] extends { body: infer B } ? StaticOr<B, undefined> : undefined;
 /** What an operation answers on success (the first listed status). */

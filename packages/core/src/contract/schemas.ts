@@ -153,7 +153,10 @@ export const PostMetrics = Record_({
   conversionValue: Num(),
 });
 
-export const AdminPost = Record_({ ...postProperties, metrics: PostMetrics }, { description: 'A post with its results since it was created.' });
+export const AdminPost = Record_(
+  { ...postProperties, metrics: PostMetrics },
+  { description: 'A post with its results since it was created.' },
+);
 
 const postInputProperties = {
   kind: ContentKind,
@@ -170,7 +173,11 @@ const postInputProperties = {
   networks: Type.Optional(Type.Array(NetworkId, { uniqueItems: true })),
   publishAt: Type.Optional(OrNull(DateTime({ description: 'Omit to publish now; a future time schedules the post.' }))),
   expireAt: Type.Optional(OrNull(DateTime())),
-  status: Type.Optional(StringEnum(['draft', 'published'] as const, { description: '`draft` keeps it hidden; `published` (default) publishes at `publishAt`.' })),
+  status: Type.Optional(
+    StringEnum(['draft', 'published'] as const, {
+      description: '`draft` keeps it hidden; `published` (default) publishes at `publishAt`.',
+    }),
+  ),
 };
 
 export const PostInput = Type.Object(postInputProperties, { additionalProperties: false });
@@ -268,7 +275,10 @@ const suggestionProperties = {
 };
 
 export const Suggestion = Record_(suggestionProperties);
-export const AdminSuggestion = Record_({ ...suggestionProperties, employeeName: Str() }, { description: "A suggestion with the suggesting employee's name." });
+export const AdminSuggestion = Record_(
+  { ...suggestionProperties, employeeName: Str() },
+  { description: "A suggestion with the suggesting employee's name." },
+);
 
 export const SuggestionReview = Type.Union([
   Type.Object({ decision: Type.Literal('approve'), post: Type.Optional(PostPatch) }, { additionalProperties: false }),
@@ -304,7 +314,11 @@ export const ConversionInput = Type.Object(
     type: StringEnum(CONVERSION_TYPES),
     value: Type.Optional(Num({ minimum: 0, maximum: 1e12 })),
     currency: Type.Optional(Str({ pattern: '^[A-Z]{3}$' })),
-    externalId: Str({ minLength: 1, maxLength: 200, description: "The company's own id for this conversion; the same id is counted once." }),
+    externalId: Str({
+      minLength: 1,
+      maxLength: 200,
+      description: "The company's own id for this conversion; the same id is counted once.",
+    }),
   },
   { additionalProperties: false },
 );
@@ -437,7 +451,10 @@ const webhookEndpointProperties = {
 const webhookEvents = Type.Array(WebhookEventType, { minItems: 1, maxItems: WEBHOOK_EVENT_TYPES.length, uniqueItems: true });
 
 export const WebhookEndpoint = Record_(webhookEndpointProperties);
-export const WebhookEndpointCreated = Record_({ ...webhookEndpointProperties, secret: Str({ description: 'Signing secret; shown only in this response.' }) });
+export const WebhookEndpointCreated = Record_({
+  ...webhookEndpointProperties,
+  secret: Str({ description: 'Signing secret; shown only in this response.' }),
+});
 export const WebhookEndpointCreate = Type.Object(
   { url: Str({ format: 'uri', maxLength: 2048 }), events: webhookEvents, description: Type.Optional(Str({ maxLength: 500 })) },
   { additionalProperties: false },

@@ -78,8 +78,7 @@ function simulatedPage() {
   };
 }
 
-const storedIds = (storage: Storage, key: string) =>
-  (JSON.parse(storage.getItem(key) ?? '[]') as AdvocacyEvent[]).map((e) => e.id);
+const storedIds = (storage: Storage, key: string) => (JSON.parse(storage.getItem(key) ?? '[]') as AdvocacyEvent[]).map((e) => e.id);
 
 describe('event queue', () => {
   it('keeps 1,000 events through an outage and a reload, and delivers each exactly once', async () => {
@@ -105,7 +104,10 @@ describe('event queue', () => {
     await second.flush();
     assert.equal(second.store.get().pending, 0);
     assert.equal(received.size, 1000);
-    assert.ok([...received.values()].every((n) => n === 1), 'an event was delivered twice');
+    assert.ok(
+      [...received.values()].every((n) => n === 1),
+      'an event was delivered twice',
+    );
     assert.equal(storage.getItem('kit:events'), null);
     await second.destroy();
   });
@@ -174,7 +176,10 @@ describe('event queue and beacons', () => {
     // The employee reloads during the outage: the browser takes the beacons, which go nowhere.
     page.unload();
     assert.deepEqual(beacons.flat(), queued, 'each queued event is handed to one beacon');
-    assert.deepEqual(beacons.map((b) => b.length), [100, 100, 50]);
+    assert.deepEqual(
+      beacons.map((b) => b.length),
+      [100, 100, 50],
+    );
     assert.deepEqual(storedIds(storage, 'kit:events'), queued, 'beaconed events stay stored');
     assert.equal(first.store.get().pending, 250);
     await first.destroy();
@@ -186,7 +191,10 @@ describe('event queue and beacons', () => {
     assert.equal(second.store.get().pending, 250);
     await second.flush();
     assert.deepEqual([...received.keys()].sort(), [...queued].sort());
-    assert.ok([...received.values()].every((n) => n === 1), 'an event was sent twice');
+    assert.ok(
+      [...received.values()].every((n) => n === 1),
+      'an event was sent twice',
+    );
     assert.deepEqual(second.store.get(), { pending: 0, delivered: 250, lastError: null });
     assert.equal(storage.getItem('kit:events'), null);
     await second.destroy();

@@ -69,10 +69,13 @@ export function createEventQueue(options: EventQueueOptions): EventQueue {
         if (failure.code !== 'validation') {
           update(patch);
           clearTimeout(retryTimer);
-          retryTimer = setTimeout(() => {
-            retryTimer = undefined;
-            void flush();
-          }, backoffDelay(attempt++, failure, retryBaseMs));
+          retryTimer = setTimeout(
+            () => {
+              retryTimer = undefined;
+              void flush();
+            },
+            backoffDelay(attempt++, failure, retryBaseMs),
+          );
           (retryTimer as { unref?: () => void }).unref?.();
           return;
         }

@@ -14,7 +14,10 @@ describe('uuid', () => {
     } finally {
       Object.defineProperty(Object.getPrototypeOf(crypto), 'randomUUID', randomUUID);
     }
-    assert.ok(made.every((id) => V4.test(id)), made.find((id) => !V4.test(id)));
+    assert.ok(
+      made.every((id) => V4.test(id)),
+      made.find((id) => !V4.test(id)),
+    );
     assert.equal(new Set(made).size, made.length);
     // Every random digit varies: no position is stuck (as it would be past the end of the random bytes).
     const fallback = made.slice(1);

@@ -22,9 +22,7 @@ export function facade<T>($atom: ReadableAtom<T>): FacadeStore<T> {
 
 /** Any failure as an AdvocacyError, so stores only ever hold typed errors. */
 export const toAdvocacyError = (error: unknown): AdvocacyError =>
-  isAdvocacyError(error)
-    ? error
-    : new AdvocacyError('network', error instanceof Error ? error.message : String(error), { cause: error });
+  isAdvocacyError(error) ? error : new AdvocacyError('network', error instanceof Error ? error.message : String(error), { cause: error });
 
 /** Runs `start` when the atom gets its first subscriber; the function returned tells whether it has one. */
 export function lazy<T>($atom: WritableAtom<T>, start: () => void): () => boolean {

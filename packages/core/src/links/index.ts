@@ -1,9 +1,1 @@
-export {
-  withUtm,
-  parseUtm,
-  trackedDestination,
-  UTM_MEDIUM,
-  REFERRAL_PARAM,
-  type UtmParams,
-  type TrackedDestinationInput,
-} from './utm.js';
+export { withUtm, parseUtm, trackedDestination, UTM_MEDIUM, REFERRAL_PARAM, type UtmParams, type TrackedDestinationInput } from './utm.js';

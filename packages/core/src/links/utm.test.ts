@@ -20,8 +20,17 @@ describe('UTM helpers', () => {
   });
 
   it('builds the destination of a tracking link', () => {
-    const url = trackedDestination({ url: 'https://example.com/a?b=1', network: 'x', postId: 'p1', shareId: 's1', referralCode: 'Xk3aB9_-qLm2' });
-    assert.equal(url, 'https://example.com/a?b=1&utm_source=x&utm_medium=employee_advocacy&utm_campaign=p1&utm_content=s1&adv_ref=Xk3aB9_-qLm2');
+    const url = trackedDestination({
+      url: 'https://example.com/a?b=1',
+      network: 'x',
+      postId: 'p1',
+      shareId: 's1',
+      referralCode: 'Xk3aB9_-qLm2',
+    });
+    assert.equal(
+      url,
+      'https://example.com/a?b=1&utm_source=x&utm_medium=employee_advocacy&utm_campaign=p1&utm_content=s1&adv_ref=Xk3aB9_-qLm2',
+    );
     assert.deepEqual(parseUtm(url), { source: 'x', medium: 'employee_advocacy', campaign: 'p1', content: 's1' });
   });
 });

@@ -44,6 +44,12 @@ export function listContests(db: MemoryDb, me: Employee): Contest[] {
       if (ended) c.final ??= standings(db, c);
       const rows = c.final ?? standings(db, c);
       const { final, ...rest } = c;
-      return { ...rest, status: ended ? 'ended' : 'active', final: final !== null, entries: rows.slice(0, TOP), me: rows.find((r) => r.employeeId === me.id) ?? null };
+      return {
+        ...rest,
+        status: ended ? 'ended' : 'active',
+        final: final !== null,
+        entries: rows.slice(0, TOP),
+        me: rows.find((r) => r.employeeId === me.id) ?? null,
+      };
     });
 }

@@ -187,7 +187,13 @@ export class MemoryDb {
     for (const suggestion of clone.suggestions) {
       this.suggestions.set(suggestion.id, suggestion);
       if (suggestion.status === 'approved') {
-        this.award(suggestion.employeeId, this.rules.points.suggestion, 'suggestion', suggestionReference(suggestion.id), suggestion.reviewedAt ?? suggestion.createdAt);
+        this.award(
+          suggestion.employeeId,
+          this.rules.points.suggestion,
+          'suggestion',
+          suggestionReference(suggestion.id),
+          suggestion.reviewedAt ?? suggestion.createdAt,
+        );
       }
     }
     for (const seeded of [...clone.shares].sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1))) {
@@ -200,9 +206,7 @@ export class MemoryDb {
         const at = start + (i < seeded.uniqueClicks / 2 ? (i + 1) * 9 * 60_000 : (1 + (i % 4)) * 86_400_000 + i * 60_000);
         if (at <= nowMs) this.click(share.trackingCode, { userAgent: 'Mozilla/5.0', visitorId: `seed-${i}`, at: new Date(at) });
       }
-      seeded.conversions.forEach((c, i) =>
-        this.convert({ code: share.trackingCode, ...c }, clamp(start + (i + 1) * 86_400_000)),
-      );
+      seeded.conversions.forEach((c, i) => this.convert({ code: share.trackingCode, ...c }, clamp(start + (i + 1) * 86_400_000)));
     }
   }
 }

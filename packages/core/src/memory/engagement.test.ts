@@ -16,7 +16,10 @@ describe('memory backend: badges, contests, preferences', () => {
     const first = (await backend.listMyBadges!()).find((b) => b.id === 'first_share')!;
     assert.equal(first.awardedAt, NOW.toISOString());
     await backend.createShare({ postId: feed.items[1]!.id, network: 'linkedin', commentary: 'b', idempotencyKey: 'k2' });
-    assert.deepEqual((await backend.listMyBadges!()).find((b) => b.id === 'first_share'), first);
+    assert.deepEqual(
+      (await backend.listMyBadges!()).find((b) => b.id === 'first_share'),
+      first,
+    );
   });
 
   it('lists the running demo contest with live standings', async () => {
@@ -31,7 +34,18 @@ describe('memory backend: badges, contests, preferences', () => {
   it('freezes an ended contest: later points do not change it', async () => {
     let now = NOW;
     const seed = demoSeed(NOW);
-    seed.contests = [{ id: 'c-1', title: 'Sprint', description: '', prize: 'Lunch', scope: 'company', team: null, startsAt: new Date(NOW.getTime() - 10 * 86_400_000).toISOString(), endsAt: new Date(NOW.getTime() + 60_000).toISOString() }];
+    seed.contests = [
+      {
+        id: 'c-1',
+        title: 'Sprint',
+        description: '',
+        prize: 'Lunch',
+        scope: 'company',
+        team: null,
+        startsAt: new Date(NOW.getTime() - 10 * 86_400_000).toISOString(),
+        endsAt: new Date(NOW.getTime() + 60_000).toISOString(),
+      },
+    ];
     const backend = memoryBackend({ seed, now: () => now });
     now = new Date(NOW.getTime() + 120_000);
     const [ended] = await backend.listContests!();

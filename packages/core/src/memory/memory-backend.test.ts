@@ -13,12 +13,26 @@ const ago = (days: number) => new Date(NOW.getTime() - days * DAY).toISOString()
 /** A tiny company: two teams, three employees (one admin), two topics, no posts. */
 function smallSeed(posts: Post[] = []): DemoSeed {
   const employee = (id: string, team: string, role: 'employee' | 'admin' = 'employee') => ({
-    id, displayName: id, team, teamName: team, role, locale: 'en', timeZone: 'UTC', avatarUrl: null, policyAcceptedAt: null,
+    id,
+    displayName: id,
+    team,
+    teamName: team,
+    role,
+    locale: 'en',
+    timeZone: 'UTC',
+    avatarUrl: null,
+    policyAcceptedAt: null,
   });
   return {
-    teams: [{ id: 'red', name: 'Red' }, { id: 'blue', name: 'Blue' }],
+    teams: [
+      { id: 'red', name: 'Red' },
+      { id: 'blue', name: 'Blue' },
+    ],
     employees: [employee('ann', 'red'), employee('bob', 'blue'), employee('cat', 'red', 'admin')],
-    topics: [{ id: 'news', names: { en: 'News' } }, { id: 'jobs', names: { en: 'Jobs' } }],
+    topics: [
+      { id: 'news', names: { en: 'News' } },
+      { id: 'jobs', names: { en: 'Jobs' } },
+    ],
     posts,
     shares: [],
     suggestions: [],
@@ -27,15 +41,35 @@ function smallSeed(posts: Post[] = []): DemoSeed {
 
 function post(id: string, patch: Partial<Post> = {}): Post {
   return {
-    id, kind: 'curated', status: 'published', title: id, summary: '', url: `https://example.com/${id}`, imageUrl: null,
-    source: 'Example', locale: 'en', suggestedCommentary: {}, hashtags: [], topics: ['news'],
-    audience: { teams: [], roles: [] }, networks: [], publishAt: ago(1), expireAt: null, createdAt: ago(2), updatedAt: ago(2),
+    id,
+    kind: 'curated',
+    status: 'published',
+    title: id,
+    summary: '',
+    url: `https://example.com/${id}`,
+    imageUrl: null,
+    source: 'Example',
+    locale: 'en',
+    suggestedCommentary: {},
+    hashtags: [],
+    topics: ['news'],
+    audience: { teams: [], roles: [] },
+    networks: [],
+    publishAt: ago(1),
+    expireAt: null,
+    createdAt: ago(2),
+    updatedAt: ago(2),
     ...patch,
   };
 }
 
 const input = (patch: Partial<PostInput> = {}): PostInput => ({
-  kind: 'owned', title: 'Launch', summary: 'We launched', url: 'https://example.com/launch', locale: 'en', ...patch,
+  kind: 'owned',
+  title: 'Launch',
+  summary: 'We launched',
+  url: 'https://example.com/launch',
+  locale: 'en',
+  ...patch,
 });
 
 async function rejection(promise: Promise<unknown>): Promise<AdvocacyError> {
@@ -64,7 +98,10 @@ describe('memoryBackend feed', () => {
       if (pages++ === 1) await backend.admin.createPost(input({ title: 'Inserted while paging' }));
     } while (cursor);
     const expected = [...posts].sort((a, b) => (a.publishAt === b.publishAt ? (a.id < b.id ? 1 : -1) : a.publishAt < b.publishAt ? 1 : -1));
-    assert.deepEqual(seen, expected.map((p) => p.id));
+    assert.deepEqual(
+      seen,
+      expected.map((p) => p.id),
+    );
     assert.equal(new Set(seen).size, 45);
     assert.equal(pages, 7);
   });
@@ -105,7 +142,12 @@ describe('memoryBackend feed', () => {
 
 describe('memoryBackend shares and points', () => {
   it('records the same share retried three times once, with one points award', async () => {
-    const backend = memoryBackend({ seed: smallSeed([post('a')]), employeeId: 'ann', now: () => NOW, trackingBaseUrl: 'https://go.example.com/' });
+    const backend = memoryBackend({
+      seed: smallSeed([post('a')]),
+      employeeId: 'ann',
+      now: () => NOW,
+      trackingBaseUrl: 'https://go.example.com/',
+    });
     const request = { postId: 'a', network: 'linkedin' as const, commentary: 'Worth a read', idempotencyKey: 'key-1' };
     const results = [await backend.createShare(request), await backend.createShare(request), await backend.createShare(request)];
     assert.equal(new Set(results.map((s) => s.id)).size, 1);
@@ -114,7 +156,10 @@ describe('memoryBackend shares and points', () => {
     assert.equal(results[0]!.trackingUrl, `https://go.example.com/r/${results[0]!.trackingCode}`);
     assert.equal((await backend.listMyShares()).items.length, 1);
     const points = (await backend.listMyPoints()).items;
-    assert.deepEqual(points.map((p) => [p.reason, p.reference, p.delta]), [['share', 'ann:a:linkedin', 10]]);
+    assert.deepEqual(
+      points.map((p) => [p.reason, p.reference, p.delta]),
+      [['share', 'ann:a:linkedin', 10]],
+    );
   });
 
   it('refuses an idempotency key reused for a different share with conflict, and still replays the original', async () => {
@@ -126,8 +171,14 @@ describe('memoryBackend shares and points', () => {
       assert.deepEqual([error.code, error.status], ['conflict', 409], JSON.stringify(different));
     }
     assert.deepEqual(await backend.createShare(request), original);
-    assert.deepEqual((await backend.listMyShares()).items.map((s) => s.id), [original.id]);
-    assert.deepEqual((await backend.listMyPoints()).items.map((p) => p.delta), [10]);
+    assert.deepEqual(
+      (await backend.listMyShares()).items.map((s) => s.id),
+      [original.id],
+    );
+    assert.deepEqual(
+      (await backend.listMyPoints()).items.map((p) => p.delta),
+      [10],
+    );
     // Keys belong to one employee, and share keys are apart from suggestion keys.
     const bobs = await backend.as('bob').createShare({ ...request, commentary: 'Mine' });
     assert.notEqual(bobs.id, original.id);
@@ -136,7 +187,8 @@ describe('memoryBackend shares and points', () => {
 
   it('awards share points once per post and network, even for a new share', async () => {
     const backend = memoryBackend({ seed: smallSeed([post('a')]), employeeId: 'ann', now: () => NOW });
-    const share = (key: string, network: 'x' | 'linkedin') => backend.createShare({ postId: 'a', network, commentary: '', idempotencyKey: key });
+    const share = (key: string, network: 'x' | 'linkedin') =>
+      backend.createShare({ postId: 'a', network, commentary: '', idempotencyKey: key });
     assert.equal((await share('1', 'x')).pointsAwarded, 10);
     assert.equal((await share('2', 'x')).pointsAwarded, 0);
     assert.equal((await share('3', 'linkedin')).pointsAwarded, 10);
@@ -152,7 +204,10 @@ describe('memoryBackend shares and points', () => {
     assert.equal(backend.recordClick(share.trackingCode, { visitorId: 'v1' }).counted, false);
     for (let i = 2; i <= 12; i++) backend.recordClick(share.trackingCode, { visitorId: `v${i}` });
     const clicks = (await backend.listMyPoints({ limit: 100 })).items.filter((p) => p.reason === 'click');
-    assert.equal(clicks.reduce((sum, p) => sum + p.delta, 0), 20);
+    assert.equal(
+      clicks.reduce((sum, p) => sum + p.delta, 0),
+      20,
+    );
     assert.equal((await backend.getMyStats('week')).clicks, 12);
   });
 
@@ -164,7 +219,10 @@ describe('memoryBackend shares and points', () => {
     const awarded = [1, 2, 3].map((i) => backend.recordClick(share.trackingCode, { visitorId: `v${i}` }).pointsAwarded);
     assert.deepEqual(awarded, [5, 5, 0]);
     const clicks = (await backend.listMyPoints()).items.filter((p) => p.reason === 'click');
-    assert.deepEqual(clicks.map((p) => p.reference).sort(), [`${share.trackingCode}:${NOW.toISOString().slice(0, 10)}:1`, `${share.trackingCode}:${NOW.toISOString().slice(0, 10)}:2`]);
+    assert.deepEqual(clicks.map((p) => p.reference).sort(), [
+      `${share.trackingCode}:${NOW.toISOString().slice(0, 10)}:1`,
+      `${share.trackingCode}:${NOW.toISOString().slice(0, 10)}:2`,
+    ]);
     assert.equal((await backend.listMyBadges!()).find((b) => b.id === 'ten_shares')!.target, 2);
   });
 
@@ -184,20 +242,34 @@ describe('memoryBackend shares and points', () => {
     const backend = memoryBackend({ seed: smallSeed([post('a')]), employeeId: 'ann', now: () => NOW });
     const error = await rejection(backend.recordConversion({ code: 'no-such-code', type: 'lead', externalId: 'crm-9' }));
     assert.deepEqual([error.code, error.status], ['validation', 422]);
-    assert.deepEqual(error.fieldErrors.map((f) => [f.field, f.code]), [['code', 'unknown_code']]);
+    assert.deepEqual(
+      error.fieldErrors.map((f) => [f.field, f.code]),
+      [['code', 'unknown_code']],
+    );
     // The refused external id stays free for the right code.
     const share = await backend.createShare({ postId: 'a', network: 'x', commentary: '', idempotencyKey: 'k' });
-    assert.equal((await backend.recordConversion({ code: share.trackingCode, type: 'lead', externalId: 'crm-9' })).code, share.trackingCode);
+    assert.equal(
+      (await backend.recordConversion({ code: share.trackingCode, type: 'lead', externalId: 'crm-9' })).code,
+      share.trackingCode,
+    );
   });
 
   it('rejects invalid shares with field errors', async () => {
     const backend = memoryBackend({ seed: smallSeed([post('a', { networks: ['linkedin'] })]), employeeId: 'ann', now: () => NOW });
-    const tooLong = await rejection(backend.createShare({ postId: 'a', network: 'linkedin', commentary: 'x'.repeat(3001), idempotencyKey: 'k' }));
+    const tooLong = await rejection(
+      backend.createShare({ postId: 'a', network: 'linkedin', commentary: 'x'.repeat(3001), idempotencyKey: 'k' }),
+    );
     assert.equal(tooLong.code, 'validation');
-    assert.deepEqual(tooLong.fieldErrors.map((f) => [f.field, f.code]), [['commentary', 'too_long']]);
+    assert.deepEqual(
+      tooLong.fieldErrors.map((f) => [f.field, f.code]),
+      [['commentary', 'too_long']],
+    );
     const unknown = await rejection(backend.createShare({ postId: 'a', network: 'myspace' as never, commentary: '', idempotencyKey: 'k' }));
     assert.equal(unknown.fieldErrors[0]!.field, 'network');
-    assert.equal((await rejection(backend.createShare({ postId: 'a', network: 'x', commentary: '', idempotencyKey: 'k2' }))).code, 'validation');
+    assert.equal(
+      (await rejection(backend.createShare({ postId: 'a', network: 'x', commentary: '', idempotencyKey: 'k2' }))).code,
+      'validation',
+    );
   });
 });
 
@@ -205,15 +277,18 @@ describe('memoryBackend leaderboard and stats', () => {
   it('lists the top N and still returns me with my rank when I am outside it', async () => {
     const posts = [post('a'), post('b'), post('c')];
     const seed = smallSeed(posts);
-    seed.employees.push(
-      ...['dan', 'eve', 'fay'].map((id) => ({ ...seed.employees[0]!, id, displayName: id })),
-    );
+    seed.employees.push(...['dan', 'eve', 'fay'].map((id) => ({ ...seed.employees[0]!, id, displayName: id })));
     const backend = memoryBackend({ seed, employeeId: 'ann', now: () => NOW });
     const shareAll = async (id: string, count: number) => {
       const as = backend.as(id);
       const networks = ['linkedin', 'x', 'facebook'] as const;
       for (let i = 0; i < count; i++) {
-        await as.createShare({ postId: posts[i % 3]!.id, network: networks[Math.floor(i / 3)]!, commentary: '', idempotencyKey: `${id}${i}` });
+        await as.createShare({
+          postId: posts[i % 3]!.id,
+          network: networks[Math.floor(i / 3)]!,
+          commentary: '',
+          idempotencyKey: `${id}${i}`,
+        });
       }
     };
     await shareAll('bob', 5);
@@ -222,11 +297,21 @@ describe('memoryBackend leaderboard and stats', () => {
     await shareAll('fay', 3);
     await shareAll('ann', 1);
     const board = await backend.getLeaderboard({ period: 'week', scope: 'company', limit: 3 });
-    assert.deepEqual(board.entries.map((e) => [e.rank, e.employeeId, e.points]), [[1, 'bob', 50], [2, 'dan', 40], [2, 'eve', 40]]);
+    assert.deepEqual(
+      board.entries.map((e) => [e.rank, e.employeeId, e.points]),
+      [
+        [1, 'bob', 50],
+        [2, 'dan', 40],
+        [2, 'eve', 40],
+      ],
+    );
     assert.deepEqual([board.me?.rank, board.me?.points], [5, 10]);
     assert.equal(board.participants, 5);
     const team = await backend.getLeaderboard({ period: 'week', scope: 'team', limit: 3 });
-    assert.deepEqual(team.entries.map((e) => e.employeeId), ['dan', 'eve', 'fay']);
+    assert.deepEqual(
+      team.entries.map((e) => e.employeeId),
+      ['dan', 'eve', 'fay'],
+    );
     assert.equal(team.me?.rank, 4);
     assert.equal((await backend.getMyStats('week')).rank, 5);
   });
@@ -261,7 +346,13 @@ describe('memoryBackend stats series', () => {
 
   it('adds up to the totals in every period for everyone in the demo company, whatever the time of day', async () => {
     // Midday, just after midnight UTC, a Monday morning and a Sunday night: the rolling windows start mid-day or mid-week.
-    const nows = ['2026-06-15T12:00:00.000Z', '2026-06-15T00:00:00.000Z', '2026-06-15T00:30:00.000Z', '2026-06-14T23:59:59.999Z', '2026-11-27T03:56:54.036Z'];
+    const nows = [
+      '2026-06-15T12:00:00.000Z',
+      '2026-06-15T00:00:00.000Z',
+      '2026-06-15T00:30:00.000Z',
+      '2026-06-14T23:59:59.999Z',
+      '2026-11-27T03:56:54.036Z',
+    ];
     for (const iso of nows) {
       const now = new Date(iso);
       const backend = memoryBackend({ now: () => now });
@@ -325,7 +416,10 @@ describe('memoryBackend suggestions, events and admin', () => {
     assert.equal(approved.status, 'approved');
     assert.equal((await backend.getPost(approved.postId!)).url, 'https://example.com/story');
     assert.equal((await rejection(admin.admin.reviewSuggestion(suggestion.id, { decision: 'approve' }))).code, 'conflict');
-    assert.deepEqual((await backend.listMyPoints()).items.map((p) => [p.reason, p.delta]), [['suggestion', 20]]);
+    assert.deepEqual(
+      (await backend.listMyPoints()).items.map((p) => [p.reason, p.delta]),
+      [['suggestion', 20]],
+    );
     const other = await backend.createSuggestion({ url: 'https://example.com/2', note: '', topics: [] });
     assert.equal((await rejection(admin.admin.reviewSuggestion(other.id, { decision: 'reject', reason: ' ' }))).code, 'validation');
     const rejected = await admin.admin.reviewSuggestion(other.id, { decision: 'reject', reason: 'Off topic' });
@@ -338,15 +432,25 @@ describe('memoryBackend suggestions, events and admin', () => {
     const first = await backend.createSuggestion(input, 'key-1');
     assert.deepEqual(await backend.createSuggestion({ ...input, topics: ['news'] }, 'key-1'), first);
     for (const different of [{ note: 'Another story' }, { url: 'https://example.com/other' }, { topics: ['news', 'jobs'] }]) {
-      assert.equal((await rejection(backend.createSuggestion({ ...input, ...different }, 'key-1'))).code, 'conflict', JSON.stringify(different));
+      assert.equal(
+        (await rejection(backend.createSuggestion({ ...input, ...different }, 'key-1'))).code,
+        'conflict',
+        JSON.stringify(different),
+      );
     }
-    assert.deepEqual((await backend.listMySuggestions()).items.map((s) => s.id), [first.id]);
+    assert.deepEqual(
+      (await backend.listMySuggestions()).items.map((s) => s.id),
+      [first.id],
+    );
   });
 
   it('rejects bad suggestions with field errors', async () => {
     const backend = memoryBackend({ seed: smallSeed(), employeeId: 'ann', now: () => NOW });
     const error = await rejection(backend.createSuggestion({ url: 'not a url', note: '', topics: ['nope'] }));
-    assert.deepEqual(error.fieldErrors.map((f) => f.field), ['url', 'topics.0']);
+    assert.deepEqual(
+      error.fieldErrors.map((f) => f.field),
+      ['url', 'topics.0'],
+    );
   });
 
   it('counts each event id once', async () => {
@@ -360,9 +464,14 @@ describe('memoryBackend suggestions, events and admin', () => {
     const backend = memoryBackend({ seed: smallSeed(), employeeId: 'ann', now: () => NOW });
     assert.equal((await rejection(backend.admin.createPost(input()))).code, 'forbidden');
     const admin = backend.as('cat').admin;
-    const error = await rejection(admin.createPost(input({ title: ' ', url: 'ftp://x', topics: ['nope'], networks: ['myspace' as never] })));
+    const error = await rejection(
+      admin.createPost(input({ title: ' ', url: 'ftp://x', topics: ['nope'], networks: ['myspace' as never] })),
+    );
     assert.equal(error.code, 'validation');
-    assert.deepEqual(error.fieldErrors.map((f) => f.field), ['title', 'url', 'topics.0', 'networks.0']);
+    assert.deepEqual(
+      error.fieldErrors.map((f) => f.field),
+      ['title', 'url', 'topics.0', 'networks.0'],
+    );
     const scheduled = await admin.createPost(input({ publishAt: new Date(NOW.getTime() + DAY).toISOString() }));
     assert.equal(scheduled.status, 'scheduled');
     assert.equal((await backend.listFeed()).items.length, 0);

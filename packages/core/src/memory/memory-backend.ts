@@ -133,12 +133,21 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
   const checkTopics = (e: FieldErrors, topics: unknown) => {
     if (!e.check(Array.isArray(topics), 'topics', 'must be a list', 'invalid_type')) return;
     (topics as unknown[]).forEach((t, i) =>
-      e.check(db.topics.some((topic) => topic.id === t), `topics.${i}`, `unknown topic "${String(t)}"`, 'unknown_topic'),
+      e.check(
+        db.topics.some((topic) => topic.id === t),
+        `topics.${i}`,
+        `unknown topic "${String(t)}"`,
+        'unknown_topic',
+      ),
     );
   };
 
   const createPost = (input: Parameters<AdvocacyBackend['admin']['createPost']>[0]): Post => {
-    validatePostInput(input, db.topics, db.teams.map((t) => t.id));
+    validatePostInput(
+      input,
+      db.topics,
+      db.teams.map((t) => t.id),
+    );
     const post = postFromInput(db.nextId('post'), input, db.now());
     db.posts.set(post.id, post);
     return present(post, db.now());
@@ -241,8 +250,7 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
         if (replayKey) db.suggestionKeys.set(replayKey, suggestion);
         return suggestion;
       }),
-    listMySuggestions: (query = {}) =>
-      call(() => paginate(mine(db.suggestions.values()), byCreated, query.cursor, pageLimit(query.limit))),
+    listMySuggestions: (query = {}) => call(() => paginate(mine(db.suggestions.values()), byCreated, query.cursor, pageLimit(query.limit))),
     sendEvents: (events: AdvocacyEvent[]) =>
       call(() => {
         me();
@@ -290,7 +298,8 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
     updatePreferences: (input: PreferencesInput) =>
       call(() => {
         const e = new FieldErrors();
-        for (const key of ['digest', 'nudges'] as const) e.check(input[key] === undefined || typeof input[key] === 'boolean', key, 'must be true or false', 'wrong_type');
+        for (const key of ['digest', 'nudges'] as const)
+          e.check(input[key] === undefined || typeof input[key] === 'boolean', key, 'must be true or false', 'wrong_type');
         e.throwIfAny();
         const next = { digest: true, nudges: true, ...db.preferences.get(me().id), ...input };
         db.preferences.set(me().id, next);
@@ -316,7 +325,11 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
           const post = db.posts.get(id);
           if (!post) throw new AdvocacyError('not_found', `No post "${id}"`, { status: 404 });
           const input = { ...inputOf(post), ...patch };
-          validatePostInput(input, db.topics, db.teams.map((t) => t.id));
+          validatePostInput(
+            input,
+            db.topics,
+            db.teams.map((t) => t.id),
+          );
           const updated = { ...postFromInput(id, input, db.now(), post.createdAt) };
           if (post.status === 'archived' && patch.status === undefined) updated.status = 'archived';
           db.posts.set(id, updated);
@@ -338,7 +351,10 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
             query.cursor,
             pageLimit(query.limit),
           );
-          return { ...page, items: page.items.map((s) => ({ ...s, employeeName: db.employees.get(s.employeeId)?.displayName ?? s.employeeId })) };
+          return {
+            ...page,
+            items: page.items.map((s) => ({ ...s, employeeName: db.employees.get(s.employeeId)?.displayName ?? s.employeeId })),
+          };
         }),
       reviewSuggestion: (id, review) =>
         admin(() => {
@@ -396,8 +412,7 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
     },
     recordClick: (code, clickOptions) => structuredClone(db.click(code, clickOptions)),
     fail: (error) => {
-      behaviour.failure =
-        error === null ? null : typeof error === 'string' ? new AdvocacyError(error, `Simulated ${error} error`) : error;
+      behaviour.failure = error === null ? null : typeof error === 'string' ? new AdvocacyError(error, `Simulated ${error} error`) : error;
     },
     setLatency: (ms) => {
       behaviour.latencyMs = ms;

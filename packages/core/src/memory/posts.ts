@@ -1,12 +1,4 @@
-import {
-  CONTENT_KINDS,
-  NETWORK_IDS,
-  type Employee,
-  type Post,
-  type PostInput,
-  type PostStatus,
-  type Topic,
-} from '../backend/contract.js';
+import { CONTENT_KINDS, NETWORK_IDS, type Employee, type Post, type PostInput, type PostStatus, type Topic } from '../backend/contract.js';
 import { FieldErrors, isHttpUrl, isTimestamp, nonEmpty } from './validate.js';
 
 /** The status a post has at `now`: a published post whose time has not come is `scheduled`. */
@@ -48,7 +40,12 @@ export function validatePostInput(input: PostInput, topics: Topic[], teamIds: st
   if (input.imageUrl != null) e.check(isHttpUrl(input.imageUrl), 'imageUrl', 'must be an http(s) URL', 'invalid_url');
   e.check(nonEmpty(input.locale), 'locale', 'is required', 'required');
   (input.topics ?? []).forEach((topic, i) =>
-    e.check(topics.some((t) => t.id === topic), `topics.${i}`, `unknown topic "${topic}"`, 'unknown_topic'),
+    e.check(
+      topics.some((t) => t.id === topic),
+      `topics.${i}`,
+      `unknown topic "${topic}"`,
+      'unknown_topic',
+    ),
   );
   (input.networks ?? []).forEach((network, i) =>
     e.check(NETWORK_IDS.includes(network), `networks.${i}`, `unknown network "${network}"`, 'unknown_network'),

@@ -1,13 +1,4 @@
-import type {
-  Contest,
-  ConversionType,
-  Employee,
-  NetworkId,
-  Post,
-  Suggestion,
-  Team,
-  Topic,
-} from '../backend/contract.js';
+import type { Contest, ConversionType, Employee, NetworkId, Post, Suggestion, Team, Topic } from '../backend/contract.js';
 
 /** A past share in a seed, with what it earned, so stats and leaderboards start non-empty. */
 export interface SeedShare {

@@ -50,7 +50,15 @@ function ranking(db: MemoryDb, period: Period, members: Employee[]): Leaderboard
   return rows.map((r, i) => {
     if (i === 0 || rows[i - 1]!.points !== r.points) rank = i + 1;
     const { e } = r;
-    return { rank, employeeId: e.id, displayName: e.displayName, avatarUrl: e.avatarUrl, team: e.team, teamName: e.teamName, points: r.points };
+    return {
+      rank,
+      employeeId: e.id,
+      displayName: e.displayName,
+      avatarUrl: e.avatarUrl,
+      team: e.team,
+      teamName: e.teamName,
+      points: r.points,
+    };
   });
 }
 
@@ -156,7 +164,10 @@ export function analytics(db: MemoryDb, fromIso: string, toIso: string): Analyti
     employees,
     participationRate: employees === 0 ? 0 : active.size / employees,
     shares: shares.length,
-    estimatedReach: estimatedReach(db.rules.reach, count(shares, (s) => s.network)),
+    estimatedReach: estimatedReach(
+      db.rules.reach,
+      count(shares, (s) => s.network),
+    ),
     uniqueClicks: clicks.length,
     conversions: conversions.length,
     conversionValue: conversions.reduce((sum, c) => sum + c.value, 0),
@@ -187,7 +198,13 @@ function topAdvocates(db: MemoryDb, shares: Share[], clicks: ClickRow[]): TopAdv
     .slice(0, TOP)
     .map(([employeeId, n]) => {
       const employee = db.employees.get(employeeId);
-      return { employeeId, displayName: employee?.displayName ?? employeeId, team: employee?.team ?? null, shares: n, clicks: clicksBy.get(employeeId) ?? 0 };
+      return {
+        employeeId,
+        displayName: employee?.displayName ?? employeeId,
+        team: employee?.team ?? null,
+        shares: n,
+        clicks: clicksBy.get(employeeId) ?? 0,
+      };
     });
 }
 
@@ -203,7 +220,14 @@ function topPosts(db: MemoryDb, shares: Share[], clicks: ClickRow[], conversions
     .slice(0, TOP)
     .map((postId) => {
       const post = db.posts.get(postId)!;
-      return { postId, title: post.title, kind: post.kind, shares: n(sharesBy, postId), clicks: n(clicksBy, postId), conversions: n(conversionsBy, postId) };
+      return {
+        postId,
+        title: post.title,
+        kind: post.kind,
+        shares: n(sharesBy, postId),
+        clicks: n(clicksBy, postId),
+        conversions: n(conversionsBy, postId),
+      };
     });
 }
 

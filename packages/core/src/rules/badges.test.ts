@@ -15,9 +15,14 @@ describe('badge rules', () => {
 
   it('counts a streak only over consecutive Monday-to-Sunday weeks', () => {
     // Sun 1 Mar, Mon 2 Mar, Mon 9 Mar, (no share the week of 16 Mar), Mon 23 Mar.
-    const gap = badgeStandings(['2026-03-01T20:00:00Z', '2026-03-02T08:00:00Z', '2026-03-09T08:00:00Z', '2026-03-23T08:00:00Z'], []).find((b) => b.id === 'streak')!;
+    const gap = badgeStandings(['2026-03-01T20:00:00Z', '2026-03-02T08:00:00Z', '2026-03-09T08:00:00Z', '2026-03-23T08:00:00Z'], []).find(
+      (b) => b.id === 'streak',
+    )!;
     assert.deepEqual([gap.progress, gap.target, gap.awardedAt], [3, 4, null]);
-    const full = badgeStandings(['2026-03-01T20:00:00Z', '2026-03-02T08:00:00Z', '2026-03-09T08:00:00Z', '2026-03-16T08:00:00Z', '2026-03-17T08:00:00Z'], []).find((b) => b.id === 'streak')!;
+    const full = badgeStandings(
+      ['2026-03-01T20:00:00Z', '2026-03-02T08:00:00Z', '2026-03-09T08:00:00Z', '2026-03-16T08:00:00Z', '2026-03-17T08:00:00Z'],
+      [],
+    ).find((b) => b.id === 'streak')!;
     assert.equal(full.awardedAt, '2026-03-16T08:00:00.000Z');
   });
 });

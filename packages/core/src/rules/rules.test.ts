@@ -91,7 +91,14 @@ describe('the click cap', () => {
 describe('estimated reach', () => {
   it('adds each network’s audience per share, and nothing for an unknown network', () => {
     const reach = mergeRules(DEFAULT_RULES, { reach: { linkedin: 100, x: 10 } }).reach;
-    assert.equal(estimatedReach(reach, [['linkedin', 3], ['x', 2], ['myspace', 7]]), 320);
+    assert.equal(
+      estimatedReach(reach, [
+        ['linkedin', 3],
+        ['x', 2],
+        ['myspace', 7],
+      ]),
+      320,
+    );
     assert.equal(estimatedReach(reach, new Map()), 0);
   });
 });

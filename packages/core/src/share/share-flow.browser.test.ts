@@ -6,7 +6,14 @@ import { openShareWindow } from './window.js';
 
 /** A stand-in for the popup window: records where it is sent and whether it was closed. */
 function fakePopup() {
-  return { location: { href: 'about:blank' }, closed: false, opener: {} as unknown, close() { this.closed = true; } };
+  return {
+    location: { href: 'about:blank' },
+    closed: false,
+    opener: {} as unknown,
+    close() {
+      this.closed = true;
+    },
+  };
 }
 
 describe('share flow in the browser', () => {

@@ -38,7 +38,10 @@ describe('network registry', () => {
 
   it('builds intent URLs with the text or only the URL', () => {
     const input = { url: 'https://adv.example.com/r/abc', text: '読んでください https://adv.example.com/r/abc', title: 'Title & more' };
-    assert.equal(networks.linkedin.intentUrl(input), 'https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fadv.example.com%2Fr%2Fabc');
+    assert.equal(
+      networks.linkedin.intentUrl(input),
+      'https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fadv.example.com%2Fr%2Fabc',
+    );
     assert.equal(networks.x.intentUrl(input), `https://x.com/intent/post?text=${encodeURIComponent(input.text)}`);
     assert.equal(networks.email.intentUrl(input), `mailto:?subject=Title%20%26%20more&body=${encodeURIComponent(input.text)}`);
     assert.equal(networks.copy.intentUrl(input), null);

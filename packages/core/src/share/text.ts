@@ -14,8 +14,7 @@ export function graphemes(text: string): string[] {
 }
 
 /** Code points twitter-text weighs 1 (Latin-1 through Georgian, and some punctuation); all others weigh 2. */
-const light = (c: number) =>
-  c <= 0x10ff || (c >= 0x2000 && c <= 0x200d) || (c >= 0x2010 && c <= 0x201f) || (c >= 0x2032 && c <= 0x2037);
+const light = (c: number) => c <= 0x10ff || (c >= 0x2000 && c <= 0x200d) || (c >= 0x2010 && c <= 0x201f) || (c >= 0x2032 && c <= 0x2037);
 
 /**
  * Length of a post as X counts it (twitter-text v3): text is NFC-normalised, every

@@ -1,5 +1,13 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { CONTENT_KINDS, type AnalyticsSummary, type AsyncState, type Breakdown, type ContentKind, type NetworkId, type Topic } from '@advocacy-kit/core';
+import {
+  CONTENT_KINDS,
+  type AnalyticsSummary,
+  type AsyncState,
+  type Breakdown,
+  type ContentKind,
+  type NetworkId,
+  type Topic,
+} from '@advocacy-kit/core';
 import { ANALYTICS_PRESETS, type AnalyticsReport } from '@advocacy-kit/core/admin';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import * as adminEn from '../i18n/admin-en.js';
@@ -182,11 +190,21 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<Strings> {
     const rows = this.kpis(current).map(([key, label, value, display]) => {
       const change = compare(value, before.get(key) ?? 0);
       const text =
-        change.kind === 'same' ? t.noChange : change.kind === 'new' ? t.noPrevious : t.change(this.n(change.ratio, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }));
+        change.kind === 'same'
+          ? t.noChange
+          : change.kind === 'new'
+            ? t.noPrevious
+            : t.change(this.n(change.ratio, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }));
       return { key, label, display, text, direction: change.kind === 'ratio' ? (change.ratio > 0 ? 'up' : 'down') : 'flat' };
     });
     const exportKpis = () =>
-      downloadCsv('analytics-kpis.csv', toCsv([t.colKey, current.from.slice(0, 10), previous.from.slice(0, 10)], this.kpis(current).map(([key, label, value]) => [label, value, before.get(key) ?? 0])));
+      downloadCsv(
+        'analytics-kpis.csv',
+        toCsv(
+          [t.colKey, current.from.slice(0, 10), previous.from.slice(0, 10)],
+          this.kpis(current).map(([key, label, value]) => [label, value, before.get(key) ?? 0]),
+        ),
+      );
     return html`<dl class="kpis" part="kpis">
         ${rows.map(
           (row) => html`<div class="kpi" part="kpi" data-kpi=${row.key}>
@@ -228,10 +246,12 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<Strings> {
     const title = this.t.adminResults[id];
     return html`<div class="breakdown" part="top">
       <h3 id="${id}-title">${title}</h3>
-      ${rows.length > 0
-        ? html`${this.table(id, header, rows, 2)}
+      ${
+        rows.length > 0
+          ? html`${this.table(id, header, rows, 2)}
             <div class="tools">${this.exportButton(id, title, header, rows)}</div>`
-        : html`<p class="state" part="state">${this.t.adminResults[`${id}Empty`]}</p>`}
+          : html`<p class="state" part="state">${this.t.adminResults[`${id}Empty`]}</p>`
+      }
     </div>`;
   }
 
@@ -239,7 +259,15 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<Strings> {
    * One plot with its title, a button that shows its numbers as a table (hidden until asked
    * for, but read by screen readers), and the CSV export of `file` (`exported`, or the table's rows).
    */
-  private plot(id: string, className: string, title: string, chart: unknown, header: readonly string[], rows: readonly Cell[][], exported: { file: string; rows: readonly Cell[][] }) {
+  private plot(
+    id: string,
+    className: string,
+    title: string,
+    chart: unknown,
+    header: readonly string[],
+    rows: readonly Cell[][],
+    exported: { file: string; rows: readonly Cell[][] },
+  ) {
     const open = this.tables.has(id);
     const showTable = this.t.analytics.showTable;
     return html`<div class="breakdown ${className}" part="breakdown">
@@ -272,8 +300,14 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<Strings> {
     const total = sorted.reduce((sum, row) => sum + row.shares, 0);
     const summary = t.chartSummary(title, this.n(total), sorted[0] ? name(sorted[0].key) : '');
     const cells = sorted.map((row) => [name(row.key), row.shares, row.clicks, row.conversions]);
-    const chart = barChart(sorted.map((row) => ({ label: name(row.key), value: row.shares, display: this.n(row.shares) })), summary);
-    return this.plot(id, '', title, chart, [t.colKey, results.colShares, t.colClicks, results.colConversions], cells, { file: id, rows: cells });
+    const chart = barChart(
+      sorted.map((row) => ({ label: name(row.key), value: row.shares, display: this.n(row.shares) })),
+      summary,
+    );
+    return this.plot(id, '', title, chart, [t.colKey, results.colShares, t.colClicks, results.colConversions], cells, {
+      file: id,
+      rows: cells,
+    });
   }
 
   private renderMix(current: AnalyticsSummary) {
@@ -308,21 +342,29 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<Strings> {
     const peak = days.reduce<Breakdown | null>((best, row) => (row.shares > (best?.shares ?? 0) ? row : best), null);
     const summary = `${t.overTime}: ${t.seriesSummary(days.length, this.n(current.shares), peak ? day(peak) : '', peak ? this.n(peak.shares) : '')}`;
     const chart = html`${lineChart(
-        [
-          { className: 'shares', values: days.map((row) => row.shares) },
-          { className: 'clicks', values: days.map((row) => row.clicks) },
-        ],
-        summary,
-      )}
+      [
+        { className: 'shares', values: days.map((row) => row.shares) },
+        { className: 'clicks', values: days.map((row) => row.clicks) },
+      ],
+      summary,
+    )}
       <ul class="legend">
         <li><span class="swatch shares" aria-hidden="true"></span>${results.colShares}</li>
         <li><span class="swatch clicks" aria-hidden="true"></span>${t.colClicks}</li>
       </ul>`;
     const cells = (key: (row: Breakdown) => string) => days.map((row) => [key(row), row.shares, row.clicks, row.conversions]);
-    return this.plot('series', 'series', t.overTime, chart, [t.colDay, results.colShares, t.colClicks, results.colConversions], cells(day), {
-      file: 'daily',
-      rows: cells((row) => row.key),
-    });
+    return this.plot(
+      'series',
+      'series',
+      t.overTime,
+      chart,
+      [t.colDay, results.colShares, t.colClicks, results.colConversions],
+      cells(day),
+      {
+        file: 'daily',
+        rows: cells((row) => row.key),
+      },
+    );
   }
 }
 

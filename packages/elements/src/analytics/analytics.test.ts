@@ -124,10 +124,14 @@ describe('<advocacy-analytics>', () => {
   it('exports the top advocates and the top posts to CSV', async () => {
     const element = await analyticsWith(adminClient({ seed: knownResults(new Date()) }).client);
     await find(element, '#topPosts-table');
-    const advocates = await captureDownload(() => shadow(element).querySelector<HTMLButtonElement>('button[aria-label="Export CSV: Top advocates"]')!.click());
+    const advocates = await captureDownload(() =>
+      shadow(element).querySelector<HTMLButtonElement>('button[aria-label="Export CSV: Top advocates"]')!.click(),
+    );
     expect(advocates.name).to.equal('analytics-topAdvocates.csv');
     expect(advocates.text).to.equal('Name,Team,Shares,Clicks\r\nEmily Clarke,Marketing,3,6\r\n高橋 健二,Engineering,2,8\r\n');
-    const posts = await captureDownload(() => shadow(element).querySelector<HTMLButtonElement>('button[aria-label="Export CSV: Top posts"]')!.click());
+    const posts = await captureDownload(() =>
+      shadow(element).querySelector<HTMLButtonElement>('button[aria-label="Export CSV: Top posts"]')!.click(),
+    );
     expect(posts.name).to.equal('analytics-topPosts.csv');
     const lines = posts.text.trim().split('\r\n');
     expect(lines[0]).to.equal('Title,Kind,Shares,Clicks,Conversions');
@@ -140,14 +144,19 @@ describe('<advocacy-analytics>', () => {
     const week = await backend.as('emp-haruka').admin.getAnalytics(windows('7', new Date()).current);
     const element = await analyticsWith(client);
     await find(element, '[part="kpis"]');
-    findAll<HTMLInputElement>(element, 'input[name="range"]').find((input) => input.parentElement!.textContent!.trim() === 'Last 7 days')!.click();
+    findAll<HTMLInputElement>(element, 'input[name="range"]')
+      .find((input) => input.parentElement!.textContent!.trim() === 'Last 7 days')!
+      .click();
     await waitUntil(() => kpi(element, 'shares') === week.shares.toLocaleString('en'), 'the 7-day figures never showed');
   });
 
   it('says when nothing was shared, and shows an error with a retry', async () => {
     const empty = await analyticsWith(adminClient({ seed: false }).client);
     await untilText(empty, 'No shares in this period yet.');
-    expect(textOf(empty)).to.contain('Top advocates').and.contain('Nobody shared in this period.').and.contain('No post was shared or clicked in this period.');
+    expect(textOf(empty))
+      .to.contain('Top advocates')
+      .and.contain('Nobody shared in this period.')
+      .and.contain('No post was shared or clicked in this period.');
     expect(shadow(empty).querySelector('#topAdvocates-table, #topPosts-table')).to.equal(null);
     await expect(empty).to.be.accessible();
     const { client, backend } = adminClient();
@@ -162,6 +171,11 @@ describe('<advocacy-analytics>', () => {
   it('speaks Japanese', async () => {
     const element = await analyticsWith(adminClient().client, 'ja');
     await find(element, '[part="kpis"]');
-    expect(textOf(element)).to.contain('プログラムの成果').and.contain('コンテンツ構成').and.contain('過去30日間').and.contain('シェア上位の社員').and.contain('クリック上位の投稿');
+    expect(textOf(element))
+      .to.contain('プログラムの成果')
+      .and.contain('コンテンツ構成')
+      .and.contain('過去30日間')
+      .and.contain('シェア上位の社員')
+      .and.contain('クリック上位の投稿');
   });
 });

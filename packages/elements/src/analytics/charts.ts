@@ -68,7 +68,10 @@ const PAD = 8;
 export function linePoints(values: readonly number[], max: number): string {
   const step = values.length > 1 ? (LINE_WIDTH - 2 * PAD) / (values.length - 1) : 0;
   return values
-    .map((value, index) => `${(PAD + index * step).toFixed(1)},${(LINE_HEIGHT - PAD - (value / Math.max(1, max)) * (LINE_HEIGHT - 2 * PAD)).toFixed(1)}`)
+    .map(
+      (value, index) =>
+        `${(PAD + index * step).toFixed(1)},${(LINE_HEIGHT - PAD - (value / Math.max(1, max)) * (LINE_HEIGHT - 2 * PAD)).toFixed(1)}`,
+    )
     .join(' ');
 }
 

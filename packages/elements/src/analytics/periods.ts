@@ -6,7 +6,6 @@ export type Range = AnalyticsPreset;
 /** The chosen window ending now, and the window of the same length just before it. */
 export { analyticsWindows as windows } from '@advocacy-kit/core/admin';
 
-
 export type Change = { kind: 'same' } | { kind: 'new' } | { kind: 'ratio'; ratio: number };
 
 /** How `now` compares with `before`: the same, new (nothing before), or a relative change. */

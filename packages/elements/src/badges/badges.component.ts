@@ -7,7 +7,6 @@ import { emit } from '../internal/events.js';
 import { formatNumber } from '../internal/format.js';
 import { styles } from './badges.styles.js';
 
-
 /** A star for earned badges, a ring for the rest; decorative, the text says the same. */
 const icon = (earned: boolean) =>
   earned
@@ -96,12 +95,14 @@ export class AdvocacyBadgesElement extends AdvocacyElement<(typeof badgesStrings
       <span class="text">
         <strong class="name">${this.t.names[badge.id]}</strong>
         <span class="goal">${this.t.goals[badge.id](target)}</span>
-        ${earned
-          ? html`<span class="when">${this.t.earnedOn(date)}</span>`
-          : html`<span class="meter"
+        ${
+          earned
+            ? html`<span class="when">${this.t.earnedOn(date)}</span>`
+            : html`<span class="meter"
               ><progress part="progress" max=${badge.target} .value=${badge.progress} aria-label=${`${this.t.names[badge.id]}: ${progress}`}></progress
               ><span class="figure" aria-hidden="true">${progress}</span></span
-            >`}
+            >`
+        }
       </span>
     </li>`;
   }

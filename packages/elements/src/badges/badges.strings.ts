@@ -9,7 +9,10 @@ export const en = {
   title: 'My badges',
   /** `n` of `total` badges earned. */
   earnedCount: (n: string, total: string) => `${n} of ${total} earned`,
-  names: { first_share: 'First share', ten_shares: 'Ten shares', first_conversion: 'First lead', streak: 'On a roll' } satisfies Record<BadgeId, string>,
+  names: { first_share: 'First share', ten_shares: 'Ten shares', first_conversion: 'First lead', streak: 'On a roll' } satisfies Record<
+    BadgeId,
+    string
+  >,
   goals: {
     first_share: () => 'Share your first post.',
     ten_shares: (target) => `Share ${target} posts.`,

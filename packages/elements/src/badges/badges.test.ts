@@ -5,7 +5,9 @@ import type { AdvocacyBadgesElement } from './badges.component.js';
 import { find, findAll, mountFailing, retryRecovers, testClient, textOf, untilText } from '../../test/helpers.js';
 
 async function badgesWith(client: unknown, lang = 'en'): Promise<AdvocacyBadgesElement> {
-  const wrapper = await fixture<HTMLElement>(html`<div lang=${lang}><advocacy-provider .client=${client}><advocacy-badges></advocacy-badges></advocacy-provider></div>`);
+  const wrapper = await fixture<HTMLElement>(
+    html`<div lang=${lang}><advocacy-provider .client=${client}><advocacy-badges></advocacy-badges></advocacy-provider></div>`,
+  );
   return wrapper.querySelector('advocacy-badges')!;
 }
 

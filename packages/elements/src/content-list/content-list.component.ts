@@ -1,5 +1,13 @@
 import { html, nothing } from 'lit';
-import { CONTENT_KINDS, POST_STATUSES, type AdminPost, type AsyncState, type ContentKind, type PostStatus, type Topic } from '@advocacy-kit/core';
+import {
+  CONTENT_KINDS,
+  POST_STATUSES,
+  type AdminPost,
+  type AsyncState,
+  type ContentKind,
+  type PostStatus,
+  type Topic,
+} from '@advocacy-kit/core';
 import type { ContentListState } from '@advocacy-kit/core/admin';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import * as adminEn from '../i18n/admin-en.js';
@@ -65,7 +73,12 @@ export class AdvocacyContentListElement extends AdvocacyElement<Strings> {
     this,
     () => (this.client ? adminOf(this.client).contents.store : undefined),
     (state, previous) => {
-      const error = state.status === 'error' && previous?.status !== 'error' ? state.error : state.loadMoreError !== previous?.loadMoreError ? state.loadMoreError : null;
+      const error =
+        state.status === 'error' && previous?.status !== 'error'
+          ? state.error
+          : state.loadMoreError !== previous?.loadMoreError
+            ? state.loadMoreError
+            : null;
       if (error && previous) emit(this, 'advocacy-error', { source: 'content-list', error });
     },
   );
@@ -198,11 +211,13 @@ export class AdvocacyContentListElement extends AdvocacyElement<Strings> {
                 <td>
                   <div class="actions">
                     <button part="edit-button" aria-label=${t.editPost(post.title)} @click=${() => emit(this, 'advocacy-post-edit', { post })}>${t.edit}</button>
-                    ${post.status === 'archived'
-                      ? nothing
-                      : html`<button part="archive-button" aria-label=${t.archivePost(post.title)} ?disabled=${state.archiving === post.id} @click=${() => this.archive(post)}>
+                    ${
+                      post.status === 'archived'
+                        ? nothing
+                        : html`<button part="archive-button" aria-label=${t.archivePost(post.title)} ?disabled=${state.archiving === post.id} @click=${() => this.archive(post)}>
                           ${t.archive}
-                        </button>`}
+                        </button>`
+                    }
                   </div>
                 </td>
               </tr>`,
@@ -211,11 +226,13 @@ export class AdvocacyContentListElement extends AdvocacyElement<Strings> {
         </table>
       </div>
       <div class="footer">
-        ${state.hasMore
-          ? html`<button part="load-more" ?disabled=${state.loadingMore} aria-busy=${state.loadingMore ? 'true' : 'false'} @click=${() => this.contents?.loadMore()}>
+        ${
+          state.hasMore
+            ? html`<button part="load-more" ?disabled=${state.loadingMore} aria-busy=${state.loadingMore ? 'true' : 'false'} @click=${() => this.contents?.loadMore()}>
               ${state.loadingMore ? this.common.loading : t.loadMore}
             </button>`
-          : nothing}
+            : nothing
+        }
         <button part="export-button" @click=${this.exportCsv}>${common.exportCsv}</button>
       </div>`;
   }
@@ -253,7 +270,25 @@ export class AdvocacyContentListElement extends AdvocacyElement<Strings> {
       post.metrics.conversions,
       post.metrics.conversionValue,
     ]);
-    downloadCsv('posts.csv', toCsv([results.colTitle, 'URL', results.colKind, t.colStatus, t.colPublish, 'expireAt', 'topics', results.colShares, results.colUniqueClicks, results.colConversions, 'conversionValue'], rows));
+    downloadCsv(
+      'posts.csv',
+      toCsv(
+        [
+          results.colTitle,
+          'URL',
+          results.colKind,
+          t.colStatus,
+          t.colPublish,
+          'expireAt',
+          'topics',
+          results.colShares,
+          results.colUniqueClicks,
+          results.colConversions,
+          'conversionValue',
+        ],
+        rows,
+      ),
+    );
   };
 }
 

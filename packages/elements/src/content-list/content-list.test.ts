@@ -16,14 +16,17 @@ const rows = (element: Element) => findAll(element, 'tbody tr');
 const rowTitles = (element: Element) => findAll(element, 'tbody th a').map((a) => a.textContent!.trim());
 
 function pickStatus(element: Element, label: string): void {
-  findAll<HTMLInputElement>(element, 'input[name="status"]').find((input) => input.parentElement!.textContent!.trim() === label)!.click();
+  findAll<HTMLInputElement>(element, 'input[name="status"]')
+    .find((input) => input.parentElement!.textContent!.trim() === label)!
+    .click();
 }
 
 describe('<advocacy-content-list>', () => {
   it('lists every post with kind, status and publish time, 25 at a time', async () => {
     const { client, backend } = adminClient();
     const admin = backend.as('emp-haruka').admin;
-    for (let i = 0; i < 30; i++) await admin.createPost({ kind: 'owned', title: `Bulk ${i}`, summary: '', url: `https://example.com/${i}`, locale: 'en' });
+    for (let i = 0; i < 30; i++)
+      await admin.createPost({ kind: 'owned', title: `Bulk ${i}`, summary: '', url: `https://example.com/${i}`, locale: 'en' });
     const all = await admin.listPosts({ limit: 100 });
     const element = await listWith(client);
     await waitUntil(() => rows(element).length > 0, 'no rows');
@@ -64,7 +67,10 @@ describe('<advocacy-content-list>', () => {
     // The export carries the same results, as plain numbers.
     const csv = await captureDownload(() => shadow(element).querySelector<HTMLButtonElement>('[part="export-button"]')!.click());
     expect(csv.name).to.equal('posts.csv');
-    const lines = csv.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(lines[0]!.split(',').slice(-4)).to.deep.equal(['Shares', 'Unique clicks', 'Conversions', 'conversionValue']);
     const line = (title: string) => lines.find((text) => text.startsWith(title) || text.startsWith(`"${title}`))!;
     expect(line(first!.title).split(',').slice(-4)).to.deep.equal(['2', '1234', '2', '6500']);
@@ -78,13 +84,25 @@ describe('<advocacy-content-list>', () => {
     const element = await listWith(client);
     await waitUntil(() => rows(element).length > 0, 'no rows');
     pickStatus(element, 'Scheduled');
-    await waitUntil(() => rows(element).length === scheduled.items.length || (scheduled.items.length === 0 && textOf(element).includes('No posts match.')), 'status filter not applied');
+    await waitUntil(
+      () =>
+        rows(element).length === scheduled.items.length || (scheduled.items.length === 0 && textOf(element).includes('No posts match.')),
+      'status filter not applied',
+    );
     pickStatus(element, 'All');
     const kind = shadow(element).querySelector<HTMLSelectElement>('#kind')!;
     kind.value = 'promotional';
     kind.dispatchEvent(new Event('change'));
     const promotional = await admin.listPosts({ kind: 'promotional', limit: 100 });
-    await waitUntil(() => rowTitles(element).join('|') === promotional.items.slice(0, 25).map((p) => p.title).join('|'), 'kind filter not applied');
+    await waitUntil(
+      () =>
+        rowTitles(element).join('|') ===
+        promotional.items
+          .slice(0, 25)
+          .map((p) => p.title)
+          .join('|'),
+      'kind filter not applied',
+    );
     kind.value = '';
     kind.dispatchEvent(new Event('change'));
     const search = shadow(element).querySelector<HTMLInputElement>('#search')!;
@@ -113,7 +131,8 @@ describe('<advocacy-content-list>', () => {
   it('never shows the old filter’s rows when the filter changes while Load more is loading', async () => {
     const { client, backend } = adminClient();
     const admin = backend.as('emp-haruka').admin;
-    for (let i = 0; i < 30; i++) await admin.createPost({ kind: 'owned', title: `Bulk ${i}`, summary: '', url: `https://example.com/${i}`, locale: 'en' });
+    for (let i = 0; i < 30; i++)
+      await admin.createPost({ kind: 'owned', title: `Bulk ${i}`, summary: '', url: `https://example.com/${i}`, locale: 'en' });
     // Hold every next page until the test lets it through.
     const listPosts = backend.admin.listPosts.bind(backend.admin);
     const held: Array<() => void> = [];

@@ -7,7 +7,6 @@ import { emit } from '../internal/events.js';
 import { formatNumber, relativeTime } from '../internal/format.js';
 import { styles } from './contest-banner.styles.js';
 
-
 /** The contest to show: the running one ending soonest, else the latest that ended. */
 export function featuredContest(contests: Contest[]): Contest | undefined {
   const running = contests.filter((c) => c.status === 'active').sort((a, b) => Date.parse(a.endsAt) - Date.parse(b.endsAt));

@@ -33,7 +33,16 @@ describe('<advocacy-contest-banner>', () => {
     const now = new Date();
     const seed = demoSeed(now);
     seed.contests = [
-      { id: 'c-old', title: 'Summer sprint', description: '', prize: 'A lunch', scope: 'company', team: null, startsAt: new Date(now.getTime() - 40 * DAY).toISOString(), endsAt: new Date(now.getTime() - 2 * DAY).toISOString() },
+      {
+        id: 'c-old',
+        title: 'Summer sprint',
+        description: '',
+        prize: 'A lunch',
+        scope: 'company',
+        team: null,
+        startsAt: new Date(now.getTime() - 40 * DAY).toISOString(),
+        endsAt: new Date(now.getTime() - 2 * DAY).toISOString(),
+      },
     ];
     const banner = await bannerWith(createAdvocacyClient({ backend: memoryBackend({ seed }), storage: null }));
     await untilText(banner, 'Final results');
@@ -43,7 +52,11 @@ describe('<advocacy-contest-banner>', () => {
 
   it('features the running contest ending soonest over ended ones', () => {
     const contest = (id: string, status: Contest['status'], endsAt: string) => ({ id, status, endsAt }) as Contest;
-    const list = [contest('ended', 'ended', '2026-01-01T00:00:00Z'), contest('later', 'active', '2026-03-01T00:00:00Z'), contest('sooner', 'active', '2026-02-01T00:00:00Z')];
+    const list = [
+      contest('ended', 'ended', '2026-01-01T00:00:00Z'),
+      contest('later', 'active', '2026-03-01T00:00:00Z'),
+      contest('sooner', 'active', '2026-02-01T00:00:00Z'),
+    ];
     expect(featuredContest(list)!.id).to.equal('sooner');
     expect(featuredContest([list[0]!])!.id).to.equal('ended');
     expect(featuredContest([])).to.equal(undefined);

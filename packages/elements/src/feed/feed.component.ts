@@ -15,7 +15,6 @@ import { styles } from './feed.styles.js';
 
 let instances = 0;
 
-
 /**
  * @tag advocacy-feed
  * @summary The posts an employee can share, newest first, with a topic filter, infinite
@@ -144,38 +143,40 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
     if (topics.length === 0 && fresh === 0) return nothing;
     const current = state?.topic ?? null;
     return html`<div class="header" part="header">
-      ${fresh > 0
-        ? html`<p class="new-badge" part="new-badge" role="status">${this.t.newSinceLastVisit(fresh)}</p>`
-        : nothing}
-      ${topics.length > 0
-        ? segmented({
-            legend: this.t.topicFilter,
-            name: this.filterName,
-            part: 'filter',
-            // '' stands for every topic.
-            values: ['', ...topics.map((topic) => topic.id)],
-            current: current ?? '',
-            label: (id) => {
-              const topic = topics.find((candidate) => candidate.id === id);
-              return topic ? localized(topic.names, this.lang_) : this.t.allTopics;
-            },
-            onPick: (id) => this.client?.feed.setTopic(id || null),
-          })
-        : nothing}
+      ${fresh > 0 ? html`<p class="new-badge" part="new-badge" role="status">${this.t.newSinceLastVisit(fresh)}</p>` : nothing}
+      ${
+        topics.length > 0
+          ? segmented({
+              legend: this.t.topicFilter,
+              name: this.filterName,
+              part: 'filter',
+              // '' stands for every topic.
+              values: ['', ...topics.map((topic) => topic.id)],
+              current: current ?? '',
+              label: (id) => {
+                const topic = topics.find((candidate) => candidate.id === id);
+                return topic ? localized(topic.names, this.lang_) : this.t.allTopics;
+              },
+              onPick: (id) => this.client?.feed.setTopic(id || null),
+            })
+          : nothing
+      }
     </div>`;
   }
 
   private renderBody(state: FeedState | undefined) {
     if (state === undefined || state.status === 'idle' || state.status === 'loading') {
       return html`<ul class="list" part="list" aria-busy="true" aria-label=${this.t.label}>
-          ${[0, 1, 2].map(() => html`<li class="card skeleton-card" aria-hidden="true">
+          ${[0, 1, 2].map(
+            () => html`<li class="card skeleton-card" aria-hidden="true">
             <div class="media skeleton"></div>
             <div class="body">
               <div class="skeleton line short"></div>
               <div class="skeleton line"></div>
               <div class="skeleton line"></div>
             </div>
-          </li>`)}
+          </li>`,
+          )}
         </ul>
         <p class="visually-hidden" role="status">${this.t.loadingPosts}</p>`;
     }
@@ -203,8 +204,9 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
     const titleId = `title-${post.id}`;
     const topics = post.topics.map((id) => topicsById.get(id)).filter((topic): topic is Topic => topic !== undefined);
     return html`<li class="card" part="card" aria-labelledby=${titleId}>
-      ${post.imageUrl && !this.brokenImages.has(post.id)
-        ? html`<img
+      ${
+        post.imageUrl && !this.brokenImages.has(post.id)
+          ? html`<img
             class="media"
             part="image"
             src=${post.imageUrl}
@@ -215,7 +217,8 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
             height="314"
             @error=${() => this.imageFailed(post.id)}
           />`
-        : html`<div class="media placeholder" part="image" aria-hidden="true">${post.source.slice(0, 1)}</div>`}
+          : html`<div class="media placeholder" part="image" aria-hidden="true">${post.source.slice(0, 1)}</div>`
+      }
       <div class="body">
         <p class="badges">
           <span class="kind kind-${post.kind}" part="kind">${this.t.kinds[post.kind]}</span>
@@ -227,11 +230,13 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
           >
         </h3>
         <p class="summary" part="summary">${post.summary}</p>
-        ${topics.length > 0
-          ? html`<ul class="topics" part="topics">
+        ${
+          topics.length > 0
+            ? html`<ul class="topics" part="topics">
               ${topics.map((topic) => html`<li>${localized(topic.names, this.lang_)}</li>`)}
             </ul>`
-          : nothing}
+            : nothing
+        }
         <div class="footer">
           <p class="meta" part="meta">
             <span>${post.source}</span>
@@ -287,11 +292,14 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
   private observeSentinel(): void {
     const sentinel = this.renderRoot.querySelector('.sentinel') ?? undefined;
     if (sentinel === this.observed) return;
-    this.observer ??= new IntersectionObserver((entries) => {
-      const state = this.feed.value;
-      if (!entries.some((entry) => entry.isIntersecting) || !state) return;
-      if (state.hasMore && !state.loadingMore && !state.loadMoreError) void this.client?.feed.loadMore();
-    }, { rootMargin: '600px 0px' });
+    this.observer ??= new IntersectionObserver(
+      (entries) => {
+        const state = this.feed.value;
+        if (!entries.some((entry) => entry.isIntersecting) || !state) return;
+        if (state.hasMore && !state.loadingMore && !state.loadMoreError) void this.client?.feed.loadMore();
+      },
+      { rootMargin: '600px 0px' },
+    );
     if (this.observed) this.observer.unobserve(this.observed);
     this.observed = sentinel;
     if (sentinel) this.observer.observe(sentinel);

@@ -85,7 +85,7 @@ describe('<advocacy-feed>', () => {
     const { client } = testClient();
     const feed = await feedWith(client);
     await find(feed, '[part="card"]');
-    const topics = (await client.backend.listTopics());
+    const topics = await client.backend.listTopics();
     const topic = topics[0]!;
     const chip = findAll<HTMLLabelElement>(feed, '[part="filter"] label').find((label) => label.textContent!.trim() === topic.names.en)!;
     chip.querySelector('input')!.click();
@@ -102,7 +102,9 @@ describe('<advocacy-feed>', () => {
     const { client, backend } = testClient();
     const total = (await backend.listFeed({ limit: 100 })).items.length;
     // Far below the fold, so only the button can load more.
-    const wrapper = await fixture<HTMLElement>(html`<div><div class="spacer"></div><advocacy-feed .client=${client}></advocacy-feed></div>`);
+    const wrapper = await fixture<HTMLElement>(
+      html`<div><div class="spacer"></div><advocacy-feed .client=${client}></advocacy-feed></div>`,
+    );
     wrapper.querySelector<HTMLElement>('.spacer')!.style.height = '5000px';
     const feed = wrapper.querySelector('advocacy-feed')!;
     await find(feed, '[part="card"]');
@@ -143,7 +145,10 @@ describe('<advocacy-feed>', () => {
     const share = await find(feed, '[part="share-button"]');
     expect(share.textContent!.trim()).to.equal('Share');
     feed.closest('[lang]')!.setAttribute('lang', 'ja');
-    await waitUntil(() => shadow(feed).querySelector('[part="share-button"]')!.textContent!.trim() === 'シェアする', 'the feed stayed in English');
+    await waitUntil(
+      () => shadow(feed).querySelector('[part="share-button"]')!.textContent!.trim() === 'シェアする',
+      'the feed stayed in English',
+    );
   });
 
   it('opens the share dialog from a card and gives focus back to its Share button on Escape', async () => {
@@ -156,7 +161,9 @@ describe('<advocacy-feed>', () => {
     expect((await opened).detail.postId).to.be.a('string');
     const dialog = shadow(feed).querySelector('advocacy-share-dialog')!;
     await waitUntil(() => dialog.open, 'the dialog did not open');
-    shadow(dialog).querySelector('dialog')!.dispatchEvent(new Event('cancel', { cancelable: true }));
+    shadow(dialog)
+      .querySelector('dialog')!
+      .dispatchEvent(new Event('cancel', { cancelable: true }));
     shadow(dialog).querySelector('dialog')!.close();
     await waitUntil(() => shadow(feed).activeElement === button, 'focus did not return to the Share button');
   });
@@ -180,7 +187,9 @@ describe('<advocacy-feed>', () => {
     expect(fresh).to.be.greaterThan(0, 'the demo company needs a post from the last 36 hours');
     const feed = await feedWith(client);
     const badge = await find(feed, '[part="new-badge"]');
-    expect(badge.textContent!.trim()).to.equal(fresh === 1 ? '1 new post since your last visit' : `${fresh} new posts since your last visit`);
+    expect(badge.textContent!.trim()).to.equal(
+      fresh === 1 ? '1 new post since your last visit' : `${fresh} new posts since your last visit`,
+    );
     expect(findAll(feed, '.new')).to.have.length(fresh);
     await expect(feed).to.be.accessible();
     feed.remove();

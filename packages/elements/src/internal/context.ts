@@ -7,4 +7,3 @@ import type { AdvocacyClient } from '@advocacy-kit/core';
  * page still find each other's provider.
  */
 export const clientContext = createContext<AdvocacyClient | undefined>(Symbol.for('advocacy-kit.client'));
-

@@ -65,5 +65,7 @@ export function defineElement(tag: string, ctor: CustomElementConstructor): void
   }
   if (existing === ctor || warned.has(tag)) return;
   warned.add(tag);
-  console.warn(`[advocacy-kit] <${tag}> is already defined by another copy; keeping it. Give this copy its own tags with window.AdvocacyKitConfig = { prefix }.`);
+  console.warn(
+    `[advocacy-kit] <${tag}> is already defined by another copy; keeping it. Give this copy its own tags with window.AdvocacyKitConfig = { prefix }.`,
+  );
 }

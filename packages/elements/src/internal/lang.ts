@@ -13,4 +13,3 @@ export function resolveLang(element: Element): string {
   }
   return document.documentElement.lang || navigator.language || 'en';
 }
-

@@ -11,7 +11,6 @@ import { styles } from './leaderboard.styles.js';
 
 let instances = 0;
 
-
 /**
  * @tag advocacy-leaderboard
  * @summary Who shared most: ranks with avatars and points for a period (week, month, quarter,
@@ -111,11 +110,13 @@ export class AdvocacyLeaderboardElement extends AdvocacyElement<(typeof leaderbo
     return html`<ol class="list" part="list" aria-label=${this.t.title}>
         ${board.entries.map((entry) => this.renderRow(entry, entry.employeeId === me?.employeeId))}
       </ol>
-      ${me && !meListed
-        ? html`<ol class="list mine" part="list" aria-label=${this.t.you}>
+      ${
+        me && !meListed
+          ? html`<ol class="list mine" part="list" aria-label=${this.t.you}>
             ${this.renderRow(me, true)}
           </ol>`
-        : nothing}
+          : nothing
+      }
       <p class="participants">${this.t.participants(formatNumber(board.participants, this.lang_))}</p>`;
   }
 

@@ -20,7 +20,9 @@ describe('<advocacy-leaderboard>', () => {
     expect(rows).to.have.length(expected.entries.length);
     const top = expected.entries[0]!;
     expect(rows[0]!.textContent).to.contain(top.displayName);
-    expect(rows[0]!.querySelector('[part="points"]')!.textContent!.trim()).to.equal(`${new Intl.NumberFormat('en').format(top.points)} pts`);
+    expect(rows[0]!.querySelector('[part="points"]')!.textContent!.trim()).to.equal(
+      `${new Intl.NumberFormat('en').format(top.points)} pts`,
+    );
     expect(rows[0]!.querySelector('[part="avatar"]')).not.to.equal(null);
     const mine = findAll(board, '[aria-current="true"]');
     expect(mine).to.have.length(expected.me ? 1 : 0);
@@ -65,7 +67,7 @@ describe('<advocacy-leaderboard>', () => {
     team.querySelector('input')!.click();
     await waitUntil(() => client.leaderboard.store.get().data?.scope === 'team', 'the scope did not change');
     await board.updateComplete;
-    const me = (await client.backend.getMe());
+    const me = await client.backend.getMe();
     for (const row of findAll(board, '[part~="row"]')) expect(row.textContent).to.contain(me.teamName);
   });
 

@@ -5,7 +5,9 @@ import type { AdvocacyMyStatsElement } from './my-stats.component.js';
 import { find, shadow, testClient, untilText } from '../../test/helpers.js';
 
 async function statsWith(client: unknown, lang = 'en'): Promise<AdvocacyMyStatsElement> {
-  const wrapper = await fixture<HTMLElement>(html`<div lang=${lang}><advocacy-provider .client=${client}><advocacy-my-stats></advocacy-my-stats></advocacy-provider></div>`);
+  const wrapper = await fixture<HTMLElement>(
+    html`<div lang=${lang}><advocacy-provider .client=${client}><advocacy-my-stats></advocacy-my-stats></advocacy-provider></div>`,
+  );
   return wrapper.querySelector('advocacy-my-stats')!;
 }
 

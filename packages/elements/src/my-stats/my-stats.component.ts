@@ -11,7 +11,6 @@ import { styles } from './my-stats.styles.js';
 
 let instances = 0;
 
-
 /**
  * @tag advocacy-my-stats
  * @summary The signed-in employee's results for a period: points, shares, unique clicks and
@@ -117,7 +116,8 @@ export class AdvocacyMyStatsElement extends AdvocacyElement<(typeof myStatsStrin
   private renderAchievements() {
     const n = (value: number) => formatNumber(value, this.lang_);
     const badges = this.badges.value?.status === 'ready' ? this.badges.value.data! : [];
-    const running = this.contests.value?.status === 'ready' ? this.contests.value.data!.filter((c) => c.status === 'active' && c.me !== null) : [];
+    const running =
+      this.contests.value?.status === 'ready' ? this.contests.value.data!.filter((c) => c.status === 'active' && c.me !== null) : [];
     const lines = [
       ...(badges.length > 0 ? [this.t.badgesEarned(n(badges.filter((b) => b.awardedAt !== null).length), n(badges.length))] : []),
       ...running.map((c) => this.t.contestRank(n(c.me!.rank), c.title)),

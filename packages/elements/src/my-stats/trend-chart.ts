@@ -19,7 +19,8 @@ export function bars(series: readonly StatsPoint[]): Array<{ x: number; y: numbe
 export function trendChart(series: readonly StatsPoint[], label: string) {
   return html`<svg class="chart" part="chart" role="img" aria-label=${label} viewBox="0 0 ${WIDTH} ${HEIGHT}" preserveAspectRatio="none">
     ${bars(series).map(
-      (bar) => svg`<rect x=${bar.x.toFixed(2)} y=${bar.y.toFixed(2)} width=${bar.width.toFixed(2)} height=${bar.height.toFixed(2)} rx="1.5"></rect>`,
+      (bar) =>
+        svg`<rect x=${bar.x.toFixed(2)} y=${bar.y.toFixed(2)} width=${bar.width.toFixed(2)} height=${bar.height.toFixed(2)} rx="1.5"></rect>`,
     )}
   </svg>`;
 }

@@ -13,7 +13,14 @@ export const ALLOWABLE: readonly NetworkId[] = NETWORK_IDS.filter((id) => id !==
 type ListKey = 'topics' | 'teams' | 'roles' | 'networks';
 
 /** A fieldset of checkboxes for one list of the draft. */
-function checks<V extends string>(context: FormContext, key: ListKey, legend: string, values: readonly V[], label: (value: V) => string, hint?: string) {
+function checks<V extends string>(
+  context: FormContext,
+  key: ListKey,
+  legend: string,
+  values: readonly V[],
+  label: (value: V) => string,
+  hint?: string,
+) {
   const errorField: PostField = key === 'teams' || key === 'roles' ? 'audience' : key;
   const draft = context.draft;
   const selected: readonly string[] = key === 'teams' || key === 'roles' ? draft.audience[key] : draft[key];
@@ -52,16 +59,35 @@ export function contentChoices(context: FormContext, topics: readonly Topic[]) {
         ${EDITOR_LOCALES.map((locale) => html`<option value=${locale} ?selected=${draft.locale === locale}>${t.localeNames[locale]}</option>`)}
       </select>
     </div>
-    ${topics.length > 0
-      ? checks(context, 'topics', t.topicsLabel, topics.map((topic) => topic.id), (id) => topicName(topics, id, context.lang))
-      : nothing}`;
+    ${
+      topics.length > 0
+        ? checks(
+            context,
+            'topics',
+            t.topicsLabel,
+            topics.map((topic) => topic.id),
+            (id) => topicName(topics, id, context.lang),
+          )
+        : nothing
+    }`;
 }
 
 /** Who may see the post: teams and roles (nothing ticked means everyone). */
 export function audiencePicker(context: FormContext, teams: readonly Team[]) {
   const t = context.t;
   const teamName = new Map(teams.map((team) => [team.id, team.name]));
-  return html`${teams.length > 0 ? checks(context, 'teams', t.teamsLabel, teams.map((team) => team.id), (id) => teamName.get(id) ?? id, t.audienceHint) : nothing}
+  return html`${
+    teams.length > 0
+      ? checks(
+          context,
+          'teams',
+          t.teamsLabel,
+          teams.map((team) => team.id),
+          (id) => teamName.get(id) ?? id,
+          t.audienceHint,
+        )
+      : nothing
+  }
   ${checks(context, 'roles', t.rolesLabel, ROLES, (role) => t.roleNames[role])}`;
 }
 

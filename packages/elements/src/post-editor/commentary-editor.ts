@@ -30,15 +30,17 @@ export function commentaryEditor(context: FormContext, focus: (selector: string)
       return html`<div class="commentary" part="commentary">
         <h3>${localeName}</h3>
         ${slots.map((slot) => commentarySlot(context, locale, slot))}
-        ${addable.length > 0
-          ? html`<div class="add">
+        ${
+          addable.length > 0
+            ? html`<div class="add">
               <label class="visually-hidden" for="add-${locale}">${t.addNetworkTextFor(localeName)}</label>
               <select id="add-${locale}" part="input">
                 ${addable.map((id) => html`<option value=${id}>${t.networkNames[id]}</option>`)}
               </select>
               <button type="button" @click=${add}>${t.addNetworkText}</button>
             </div>`
-          : nothing}
+            : nothing
+        }
       </div>`;
     })}
     ${errorFor(context, 'suggestedCommentary')}
@@ -63,8 +65,10 @@ function commentarySlot(context: FormContext, locale: string, slot: Slot) {
       @input=${(event: Event) => context.controller.setCommentary(locale, slot, (event.target as HTMLTextAreaElement).value)}
     ></textarea>
     <p id="${id}-count" class="counter ${over ? 'over' : ''}" part="counter">${t.counter(used, limit)}${over ? html` <span>${t.overLimit}</span>` : nothing}</p>
-    ${slot === 'default'
-      ? nothing
-      : html`<button type="button" class="link" aria-label=${t.removeNetworkText(name)} @click=${() => context.controller.setCommentary(locale, slot, undefined)}>×</button>`}
+    ${
+      slot === 'default'
+        ? nothing
+        : html`<button type="button" class="link" aria-label=${t.removeNetworkText(name)} @click=${() => context.controller.setCommentary(locale, slot, undefined)}>×</button>`
+    }
   </div>`;
 }

@@ -15,7 +15,12 @@ export interface FormContext {
 }
 
 /** A field error in the admin's words; the server's own messages are shown as they come. */
-export function fieldMessage(field: PostField, error: DraftFieldError, t: AdminStrings['postEditor'], describe: (error: AdvocacyError) => string): string {
+export function fieldMessage(
+  field: PostField,
+  error: DraftFieldError,
+  t: AdminStrings['postEditor'],
+  describe: (error: AdvocacyError) => string,
+): string {
   switch (error.code) {
     case 'required':
       return field === 'title' ? t.titleRequired : field === 'url' ? t.urlRequired : error.message;

@@ -75,7 +75,9 @@ export class AdvocacyPostEditorElement extends AdvocacyElement<Strings> {
   private readonly draft = new StoreController<PostDraftState>(this, () => this.controller?.store);
   private readonly topics = new StoreController<AsyncState<Topic[]>>(this, () => this.client?.topics.store);
   private readonly me = new StoreController<AsyncState<Employee>>(this, () => this.client?.me.store);
-  private readonly teams = new StoreController<AsyncState<Team[]>>(this, () => (this.client ? adminOf(this.client).teams.store : undefined));
+  private readonly teams = new StoreController<AsyncState<Team[]>>(this, () =>
+    this.client ? adminOf(this.client).teams.store : undefined,
+  );
 
   constructor() {
     super(strings);
@@ -92,7 +94,12 @@ export class AdvocacyPostEditorElement extends AdvocacyElement<Strings> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const source = { post: this.post, suggestion: this.suggestion, prefill: this.post ? null : this.prefill, locale: this.me.value?.data?.locale };
+    const source = {
+      post: this.post,
+      suggestion: this.suggestion,
+      prefill: this.post ? null : this.prefill,
+      locale: this.me.value?.data?.locale,
+    };
     if (this.client !== this.controllerClient) {
       this.controllerClient = this.client;
       this.controller = this.client ? adminOf(this.client).createDraft(source) : undefined;
@@ -110,14 +117,22 @@ export class AdvocacyPostEditorElement extends AdvocacyElement<Strings> {
     for (const [field, error] of Object.entries(state.errors)) {
       if (error) errors[field as PostField] = fieldMessage(field as PostField, error, t, (failure) => this.errorMessage(failure));
     }
-    return { t: { ...this.t.adminCommon, ...t }, draft: state.draft, errors, controller: this.controller!, lang: this.lang_, timeZone: this.timeZone };
+    return {
+      t: { ...this.t.adminCommon, ...t },
+      draft: state.draft,
+      errors,
+      controller: this.controller!,
+      lang: this.lang_,
+      timeZone: this.timeZone,
+    };
   }
 
   protected override render() {
     const t = this.t.postEditor;
     const state = this.draft.value;
     const title = this.suggestion ? t.approveTitle : this.post ? t.editTitle : t.newTitle;
-    if (!state || !this.controller) return html`<section aria-labelledby="heading"><div class="header"><h2 id="heading">${title}</h2></div></section>`;
+    if (!state || !this.controller)
+      return html`<section aria-labelledby="heading"><div class="header"><h2 id="heading">${title}</h2></div></section>`;
     const context = this.context(state);
     const previewing = state.busy === 'preview';
     return html`<section aria-labelledby="heading">
@@ -127,11 +142,13 @@ export class AdvocacyPostEditorElement extends AdvocacyElement<Strings> {
         <div class="columns">
           <div class="main">
             ${textField(context, 'url', t.urlLabel, { type: 'url', required: true, placeholder: 'https://' })}
-            ${this.controller.canPreview
-              ? html`<button type="button" class="fetch" ?disabled=${previewing} aria-busy=${previewing ? 'true' : 'false'} @click=${this.fillFromPage}>
+            ${
+              this.controller.canPreview
+                ? html`<button type="button" class="fetch" ?disabled=${previewing} aria-busy=${previewing ? 'true' : 'false'} @click=${this.fillFromPage}>
                   ${previewing ? t.fetchingPreview : t.fetchPreview}
                 </button>`
-              : nothing}
+                : nothing
+            }
             ${textField(context, 'title', t.titleLabel, { required: true })} ${summaryField(context)}
             ${textField(context, 'imageUrl', t.imageLabel, { type: 'url', placeholder: 'https://' })} ${textField(context, 'source', t.sourceLabel)}
           </div>
@@ -161,12 +178,16 @@ export class AdvocacyPostEditorElement extends AdvocacyElement<Strings> {
     };
     return html`<div class="actions" part="actions">
         <button type="submit" class="primary" ?disabled=${busy}>${label('publish', publishLabel)}</button>
-        ${this.suggestion
-          ? nothing
-          : html`<button type="button" ?disabled=${busy} @click=${(event: Event) => this.save(event, 'draft')}>${label('draft', t.saveDraft)}</button>`}
-        ${this.post && this.post.status !== 'archived'
-          ? html`<button type="button" class="danger" ?disabled=${busy} @click=${this.archive}>${label('archive', t.archive)}</button>`
-          : nothing}
+        ${
+          this.suggestion
+            ? nothing
+            : html`<button type="button" ?disabled=${busy} @click=${(event: Event) => this.save(event, 'draft')}>${label('draft', t.saveDraft)}</button>`
+        }
+        ${
+          this.post && this.post.status !== 'archived'
+            ? html`<button type="button" class="danger" ?disabled=${busy} @click=${this.archive}>${label('archive', t.archive)}</button>`
+            : nothing
+        }
       </div>
       <p class="status" part="status" role="status">${state.outcome ? said[state.outcome] : ''}</p>`;
   }
@@ -208,7 +229,9 @@ export class AdvocacyPostEditorElement extends AdvocacyElement<Strings> {
   private async focusFirstInvalid(): Promise<void> {
     await this.updateComplete;
     this.renderRoot
-      .querySelector<HTMLElement>('[aria-invalid="true"]:is(input, textarea, select), fieldset[aria-invalid="true"] input, fieldset[aria-describedby~="suggestedCommentary-error"] textarea')
+      .querySelector<HTMLElement>(
+        '[aria-invalid="true"]:is(input, textarea, select), fieldset[aria-invalid="true"] input, fieldset[aria-describedby~="suggestedCommentary-error"] textarea',
+      )
       ?.focus();
   }
 }

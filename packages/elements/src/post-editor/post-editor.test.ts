@@ -47,7 +47,9 @@ describe('<advocacy-post-editor>', () => {
     const topic = await find<HTMLInputElement>(element, 'input[name="topics"]');
     topic.click();
     for (const name of ['LinkedIn', 'X']) {
-      findAll<HTMLInputElement>(element, 'input[name="networks"]').find((input) => input.parentElement!.textContent!.trim() === name)!.click();
+      findAll<HTMLInputElement>(element, 'input[name="networks"]')
+        .find((input) => input.parentElement!.textContent!.trim() === name)!
+        .click();
     }
     await type(element, '#c-en-default', 'Proud of the team');
     // A text of its own for X, in Japanese: the counter counts as X does (CJK characters count 2).
@@ -97,7 +99,9 @@ describe('<advocacy-post-editor>', () => {
     const element = await editorWith(adminClient().client);
     await type(element, '#url', 'https://example.com/a');
     await type(element, '#title', 'A');
-    findAll<HTMLInputElement>(element, 'input[name="networks"]').find((input) => input.parentElement!.textContent!.trim() === 'X')!.click();
+    findAll<HTMLInputElement>(element, 'input[name="networks"]')
+      .find((input) => input.parentElement!.textContent!.trim() === 'X')!
+      .click();
     await type(element, '#c-en-default', 'a'.repeat(281));
     const counter = shadow(element).querySelector('#c-en-default-count')!;
     expect(counter.textContent).to.contain('281 / 280').and.contain('Too long for this network.');
@@ -141,7 +145,9 @@ describe('<advocacy-post-editor>', () => {
     backend.admin.getLinkPreview = async () => {
       throw new AdvocacyError('validation', 'No preview', {
         status: 422,
-        fieldErrors: [{ field: 'url', message: 'intranet.local resolves to an address that is not on the public internet.', code: 'blocked_address' }],
+        fieldErrors: [
+          { field: 'url', message: 'intranet.local resolves to an address that is not on the public internet.', code: 'blocked_address' },
+        ],
       });
     };
     const element = await editorWith(client);

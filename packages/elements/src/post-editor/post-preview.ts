@@ -7,7 +7,7 @@ import type { FormContext } from './form.js';
  */
 export function postPreview(context: FormContext, brokenImage: string, onBroken: (image: string) => void) {
   const { draft, t } = context;
-  let host = '';
+  let host: string;
   try {
     host = new URL(draft.url).hostname;
   } catch {

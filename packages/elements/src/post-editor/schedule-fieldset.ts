@@ -6,9 +6,16 @@ import { input, type FormContext } from './form.js';
 export function scheduleFieldset(context: FormContext) {
   const { t, draft, timeZone } = context;
   const time = (field: 'publishAt' | 'expireAt', label: string) =>
-    input(context, field, label, toLocalInput(draft[field], timeZone), (value) => context.controller.update({ [field]: fromLocalInput(value, timeZone) }), {
-      type: 'datetime-local',
-    });
+    input(
+      context,
+      field,
+      label,
+      toLocalInput(draft[field], timeZone),
+      (value) => context.controller.update({ [field]: fromLocalInput(value, timeZone) }),
+      {
+        type: 'datetime-local',
+      },
+    );
   return html`<fieldset class="group">
     <legend>${t.scheduleHint(timeZone)}</legend>
     <div class="row">${time('publishAt', t.publishAtLabel)} ${time('expireAt', t.expireAtLabel)}</div>

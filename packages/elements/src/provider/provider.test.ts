@@ -87,4 +87,3 @@ describe('<advocacy-provider>', () => {
     expect(provider.activeClient).not.to.equal(first);
   });
 });
-

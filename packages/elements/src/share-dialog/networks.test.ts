@@ -21,7 +21,10 @@ describe('share networks', () => {
   });
 
   it('names the brands as they name themselves, and words the rest in the reader’s language', () => {
-    const label = (lang: string, id: string) => availableNetworks(post([]), lang.startsWith('ja') ? shareDialogStrings.ja : shareDialogStrings.en, lang).find((choice) => choice.id === id)?.label;
+    const label = (lang: string, id: string) =>
+      availableNetworks(post([]), lang.startsWith('ja') ? shareDialogStrings.ja : shareDialogStrings.en, lang).find(
+        (choice) => choice.id === id,
+      )?.label;
     expect([label('en', 'hatena'), label('en', 'email'), label('en', 'xing')]).to.deep.equal(['Hatena Bookmark', 'Email', 'XING']);
     expect([label('ja-JP', 'hatena'), label('ja', 'email'), label('ja', 'line')]).to.deep.equal(['はてなブックマーク', 'メール', 'LINE']);
   });

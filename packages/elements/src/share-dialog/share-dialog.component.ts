@@ -16,7 +16,6 @@ type Phase =
   | { kind: 'shared'; result: ShareResult; popupBlocked: boolean }
   | { kind: 'error'; error: AdvocacyError };
 
-
 /**
  * @tag advocacy-share-dialog
  * @summary A modal dialog to share one post: policy acknowledgment on first use, network
@@ -110,6 +109,9 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDia
     this.commentary = '';
     await this.updateComplete;
     if (!this.dialog?.open) this.dialog?.showModal();
+    // The commentary (or the policy's Accept before the first share) takes focus from script,
+    // not the autofocus attribute, which screen readers and lit-a11y advise against.
+    await this.focusAfterRender('textarea, [part="accept-button"]');
   }
 
   /** Closes the dialog. */
@@ -178,9 +180,7 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDia
     return html`<div class="policy" part="policy">
       <h3>${this.t.policyTitle}</h3>
       <div class="policy-text"><slot name="policy"><p>${this.t.policyBody}</p></slot></div>
-      ${this.policyError
-        ? html`<p class="field-error" role="alert">${this.errorMessage(this.policyError)}</p>`
-        : nothing}
+      ${this.policyError ? html`<p class="field-error" role="alert">${this.errorMessage(this.policyError)}</p>` : nothing}
       <button class="primary" part="accept-button" ?disabled=${this.accepting} @click=${this.acceptPolicy}>
         ${this.accepting ? this.common.loading : this.t.policyAccept}
       </button>
@@ -214,17 +214,18 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDia
           id="commentary"
           part="commentary"
           rows="5"
-          autofocus
           aria-describedby=${choice.limit === null ? 'nudge' : 'nudge counter'}
           aria-invalid=${over > 0 ? 'true' : 'false'}
           .value=${this.commentary}
           @input=${this.onInput}
         ></textarea>
-        ${choice.limit === null
-          ? nothing
-          : html`<p id="counter" class="counter ${over > 0 ? 'over' : ''}" part="counter" aria-live="polite">
+        ${
+          choice.limit === null
+            ? nothing
+            : html`<p id="counter" class="counter ${over > 0 ? 'over' : ''}" part="counter" aria-live="polite">
               ${over > 0 ? this.t.overLimit(over) : this.t.counter(used, choice.limit)}
-            </p>`}
+            </p>`
+        }
       </div>
       ${choice.urlOnly ? html`<p class="notice" role="note">${this.t.urlOnlyBefore(choice.label)}</p>` : nothing}
       ${this.renderPreview(post)}
@@ -236,9 +237,11 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDia
 
   private renderPreview(post: Post) {
     return html`<figure class="preview" part="preview" aria-label=${this.t.previewLabel}>
-      ${post.imageUrl && this.brokenImage !== post.imageUrl
-        ? html`<img src=${post.imageUrl} alt="" width="600" height="314" @error=${() => this.imageFailed(post.imageUrl)} />`
-        : nothing}
+      ${
+        post.imageUrl && this.brokenImage !== post.imageUrl
+          ? html`<img src=${post.imageUrl} alt="" width="600" height="314" @error=${() => this.imageFailed(post.imageUrl)} />`
+          : nothing
+      }
       <figcaption>
         <span class="domain">${hostname(post.url)}</span>
         <strong>${post.title}</strong>
@@ -252,18 +255,22 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDia
     return html`<div class="status success" part="status" role="status">
       <h3>${this.t.sharedTitle}</h3>
       <p class="points">${points > 0 ? this.t.pointsEarned(formatNumber(points, this.lang_)) : this.t.noNewPoints}</p>
-      ${result.copiedText !== null
-        ? html`<p class="notice">${choice?.urlOnly ? this.t.urlOnlyAfter(choice.label) : this.t.copiedAfter}</p>`
-        : choice?.urlOnly || result.share.network === 'copy'
-          ? html`<p class="notice" id="copy-hint">${this.t.copyByHand}</p>
+      ${
+        result.copiedText !== null
+          ? html`<p class="notice">${choice?.urlOnly ? this.t.urlOnlyAfter(choice.label) : this.t.copiedAfter}</p>`
+          : choice?.urlOnly || result.share.network === 'copy'
+            ? html`<p class="notice" id="copy-hint">${this.t.copyByHand}</p>
               <textarea part="copy-fallback" readonly aria-labelledby="copy-hint"
                 .value=${composeShareText(result.share.commentary, result.share.trackingUrl)}></textarea>`
-          : nothing}
-      ${popupBlocked && result.intentUrl
-        ? html`<a class="button primary" href=${result.intentUrl} target="_blank" rel="noopener noreferrer"
+            : nothing
+      }
+      ${
+        popupBlocked && result.intentUrl
+          ? html`<a class="button primary" href=${result.intentUrl} target="_blank" rel="noopener noreferrer"
             >${this.t.continueOn(choice?.label ?? result.share.network)}</a
           >`
-        : nothing}
+          : nothing
+      }
       <button class=${popupBlocked ? '' : 'primary'} id="done" @click=${() => this.close()}>${this.t.done}</button>
     </div>`;
   }
@@ -307,23 +314,21 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDia
     const network = choice.id;
     const session = this.session;
     this.phase = { kind: 'sharing' };
-    client.shares
-      .share({ post, network, commentary: this.commentary, target })
-      .then(
-        (result) => {
-          emit(this, 'advocacy-share', { postId: post.id, network, share: result.share });
-          if (session !== this.session) return;
-          this.phase = { kind: 'shared', result, popupBlocked };
-          void this.focusAfterRender(popupBlocked ? '.status a' : '#done');
-        },
-        (cause: unknown) => {
-          const error = asAdvocacyError(cause);
-          emit(this, 'advocacy-share-error', { postId: post.id, network, error });
-          if (session !== this.session) return;
-          this.phase = { kind: 'error', error };
-          void this.focusAfterRender('#retry');
-        },
-      );
+    client.shares.share({ post, network, commentary: this.commentary, target }).then(
+      (result) => {
+        emit(this, 'advocacy-share', { postId: post.id, network, share: result.share });
+        if (session !== this.session) return;
+        this.phase = { kind: 'shared', result, popupBlocked };
+        void this.focusAfterRender(popupBlocked ? '.status a' : '#done');
+      },
+      (cause: unknown) => {
+        const error = asAdvocacyError(cause);
+        emit(this, 'advocacy-share-error', { postId: post.id, network, error });
+        if (session !== this.session) return;
+        this.phase = { kind: 'error', error };
+        void this.focusAfterRender('#retry');
+      },
+    );
   };
 
   private readonly acceptPolicy = async (): Promise<void> => {
@@ -367,9 +372,9 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDia
   private focusableControls(): HTMLElement[] {
     const dialog = this.dialog;
     if (!dialog) return [];
-    const controls = [
-      ...dialog.querySelectorAll<HTMLElement>('button, textarea, input, a[href], [tabindex]:not([tabindex="-1"])'),
-    ].filter((element) => !element.hasAttribute('disabled') && element.getClientRects().length > 0);
+    const controls = [...dialog.querySelectorAll<HTMLElement>('button, textarea, input, a[href], [tabindex]:not([tabindex="-1"])')].filter(
+      (element) => !element.hasAttribute('disabled') && element.getClientRects().length > 0,
+    );
     // Only the checked radio of a group takes part in Tab order.
     return controls.filter((element) => !(element instanceof HTMLInputElement && element.type === 'radio' && !element.checked));
   }

@@ -17,8 +17,7 @@ export const en = {
   nudge: 'Start from the suggestion, then make it yours: a sentence on why it matters to you gets far more attention.',
   counter: (used: number, max: number) => `${used} / ${max}`,
   overLimit: (over: number) => `${over} ${plural(over, 'character', 'characters')} over the limit`,
-  urlOnlyBefore: (network: string) =>
-    `${network} only takes the link. We’ll copy your words so you can paste them into your post.`,
+  urlOnlyBefore: (network: string) => `${network} only takes the link. We’ll copy your words so you can paste them into your post.`,
   urlOnlyAfter: (network: string) => `Your words are on the clipboard: paste them into your ${network} post.`,
   copiedAfter: 'Copied to the clipboard.',
   copyByHand: 'The clipboard could not be reached. Select the text below and copy it yourself.',

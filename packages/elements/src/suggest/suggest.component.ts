@@ -9,7 +9,6 @@ import { localized } from '../internal/topics.js';
 import { NOTE_MAX, fieldOf, validateSuggestion, type SuggestField } from './validate.js';
 import { styles } from './suggest.styles.js';
 
-
 /**
  * @tag advocacy-suggest
  * @summary A form to propose a link to the program team, with a note and topics. Checks the
@@ -102,9 +101,7 @@ export class AdvocacySuggestElement extends AdvocacyElement<(typeof suggestStrin
     const topics = this.topics.value?.data ?? [];
     const errors = this.fieldErrors;
     return html`<form part="form" novalidate @submit=${this.onSubmit}>
-      ${this.formError
-        ? html`<p class="notice error" role="alert"><strong>${this.errorMessage(this.formError)}</strong></p>`
-        : nothing}
+      ${this.formError ? html`<p class="notice error" role="alert"><strong>${this.errorMessage(this.formError)}</strong></p>` : nothing}
       <div class="field" part="field">
         <label for="url">${this.t.urlLabel}</label>
         <input
@@ -139,8 +136,9 @@ export class AdvocacySuggestElement extends AdvocacyElement<(typeof suggestStrin
         <p id="note-hint" class="hint">${this.t.noteHint(NOTE_MAX)}</p>
         ${errors.note ? html`<p id="note-error" class="field-error" part="field-error">${errors.note}</p>` : nothing}
       </div>
-      ${topics.length > 0
-        ? html`<fieldset
+      ${
+        topics.length > 0
+          ? html`<fieldset
             class="chips"
             part="topics"
             aria-invalid=${errors.topics ? 'true' : 'false'}
@@ -155,7 +153,8 @@ export class AdvocacySuggestElement extends AdvocacyElement<(typeof suggestStrin
             )}
             ${errors.topics ? html`<p id="topics-error" class="field-error" part="field-error">${errors.topics}</p>` : nothing}
           </fieldset>`
-        : nothing}
+          : nothing
+      }
       <button class="primary" part="submit-button" type="submit" ?disabled=${this.submitting} aria-busy=${this.submitting ? 'true' : 'false'}>
         ${this.submitting ? this.t.submitting : this.t.submit}
       </button>

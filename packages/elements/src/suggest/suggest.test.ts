@@ -98,7 +98,13 @@ describe('<advocacy-suggest>', () => {
   it('lists the employee’s own suggestions, adds one just sent, and shows why one was not taken', async () => {
     const { client, backend } = testClient();
     const own = await backend.listMySuggestions();
-    const rejected = { ...own.items[0]!, id: 'sug-rejected', url: 'https://example.com/old-news', status: 'rejected' as const, reviewReason: 'We shared this last week.' };
+    const rejected = {
+      ...own.items[0]!,
+      id: 'sug-rejected',
+      url: 'https://example.com/old-news',
+      status: 'rejected' as const,
+      reviewReason: 'We shared this last week.',
+    };
     const list = backend.listMySuggestions.bind(backend);
     backend.listMySuggestions = async (query) => {
       const page = await list(query);
@@ -111,8 +117,11 @@ describe('<advocacy-suggest>', () => {
     await fill(element, 'https://example.com/brand-new');
     submit(element);
     await find(element, '[part="confirmation"]');
-    await waitUntil(() => (shadow(element).querySelector('[part="mine"]')?.textContent ?? '').includes('https://example.com/brand-new'), 'the sent suggestion never joined the list');
-    expect((shadow(element).querySelector('[part="mine"]')?.textContent ?? '')).to.contain('Waiting for review');
+    await waitUntil(
+      () => (shadow(element).querySelector('[part="mine"]')?.textContent ?? '').includes('https://example.com/brand-new'),
+      'the sent suggestion never joined the list',
+    );
+    expect(shadow(element).querySelector('[part="mine"]')?.textContent ?? '').to.contain('Waiting for review');
     await expect(element).to.be.accessible();
   });
 

@@ -133,7 +133,9 @@ export class AdvocacySuggestionQueueElement extends AdvocacyElement<Strings> {
     const names = suggestion.topics.map((id) => topicName(this.topics.value?.data, id, this.lang_));
     const id = suggestion.id;
     const failure = this.queue.value?.errors[id];
-    const error = this.reasonErrors[id] ?? (failure && (failure.fieldErrors.find((fieldError) => fieldError.field === 'reason')?.message ?? this.errorMessage(failure)));
+    const error =
+      this.reasonErrors[id] ??
+      (failure && (failure.fieldErrors.find((fieldError) => fieldError.field === 'reason')?.message ?? this.errorMessage(failure)));
     const busy = Boolean(this.queue.value?.busy[id]);
     return html`<li class="item" part="item">
       <a class="link" href=${suggestion.url} target="_blank" rel="noopener noreferrer">${suggestion.url}</a>
@@ -164,7 +166,12 @@ export class AdvocacySuggestionQueueElement extends AdvocacyElement<Strings> {
 
   private async approve(suggestion: Suggestion, invoker: HTMLElement): Promise<void> {
     const prefill = { url: suggestion.url, summary: suggestion.note, topics: [...suggestion.topics] };
-    const event = new CustomEvent('advocacy-suggestion-approve', { detail: { suggestion, prefill }, bubbles: true, composed: true, cancelable: true });
+    const event = new CustomEvent('advocacy-suggestion-approve', {
+      detail: { suggestion, prefill },
+      bubbles: true,
+      composed: true,
+      cancelable: true,
+    });
     if (!this.dispatchEvent(event)) return;
     this.invoker = invoker;
     this.editor.suggestion = suggestion;

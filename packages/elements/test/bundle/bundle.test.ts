@@ -58,11 +58,17 @@ describe('the self-contained script', () => {
   it('renders the admin components and their charts from advocacy-admin.min.js under the same CSP', async () => {
     const win = await loadPage('/test/bundle/admin-csp.html');
     const root = (tag: string) => win.document.querySelector(tag)!.shadowRoot!;
-    await waitUntil(() => root('advocacy-analytics')?.querySelector('svg[role="img"] rect'), 'the analytics charts did not render', { timeout: 8000 });
+    await waitUntil(() => root('advocacy-analytics')?.querySelector('svg[role="img"] rect'), 'the analytics charts did not render', {
+      timeout: 8000,
+    });
     await waitUntil(() => root('advocacy-content-list')?.querySelector('tbody tr'), 'the content list did not render', { timeout: 8000 });
-    await waitUntil(() => root('advocacy-suggestion-queue')?.querySelector('[part="item"]'), 'the suggestion queue did not render', { timeout: 8000 });
+    await waitUntil(() => root('advocacy-suggestion-queue')?.querySelector('[part="item"]'), 'the suggestion queue did not render', {
+      timeout: 8000,
+    });
     root('advocacy-suggestion-queue').querySelector<HTMLButtonElement>('[part="approve-button"]')!.click();
-    await waitUntil(() => root('advocacy-suggestion-queue').querySelector('dialog[open]'), 'the approval dialog did not open', { timeout: 8000 });
+    await waitUntil(() => root('advocacy-suggestion-queue').querySelector('dialog[open]'), 'the approval dialog did not open', {
+      timeout: 8000,
+    });
     const bar = root('advocacy-analytics').querySelector('.bar')!;
     expect(win.getComputedStyle(bar).fill).to.equal('rgb(36, 86, 211)');
     expect(win.bundleProblems.violations).to.deep.equal([]);
@@ -71,4 +77,3 @@ describe('the self-contained script', () => {
     expect(win.customElements.get('advocacy-feed')).to.equal(undefined);
   });
 });
-

@@ -78,7 +78,8 @@ function parseHttpUrl(value: string): URL {
   } catch {
     throw new LinkPreviewError('invalid_url', 'Not a URL.');
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new LinkPreviewError('invalid_url', 'Only http and https links have previews.');
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+    throw new LinkPreviewError('invalid_url', 'Only http and https links have previews.');
   if (parsed.username || parsed.password) throw new LinkPreviewError('invalid_url', 'Links with credentials are not fetched.');
   return parsed;
 }
@@ -90,7 +91,11 @@ function guardedLookup(isAllowed: (address: string) => boolean): LookupFunction 
       if (error) return callback(error, '', 4);
       const refused = addresses.find((entry) => !isAllowed(entry.address));
       if (refused || addresses.length === 0) {
-        return callback(new LinkPreviewError('blocked_address', `${hostname} resolves to an address that is not on the public internet.`), '', 4);
+        return callback(
+          new LinkPreviewError('blocked_address', `${hostname} resolves to an address that is not on the public internet.`),
+          '',
+          4,
+        );
       }
       const first = addresses[0]!;
       if (options.all) return (callback as unknown as (e: null, a: typeof addresses) => void)(null, [first]);
@@ -145,7 +150,9 @@ async function readLimited(response: IncomingMessage, maxBytes: number, signal: 
 }
 
 function decodeBody(body: Buffer, contentType: string): string {
-  const declared = /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ?? /<meta[^>]+charset=["']?([\w-]+)/i.exec(body.subarray(0, 2048).toString('latin1'))?.[1];
+  const declared =
+    /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ??
+    /<meta[^>]+charset=["']?([\w-]+)/i.exec(body.subarray(0, 2048).toString('latin1'))?.[1];
   try {
     return new TextDecoder(declared ?? 'utf-8').decode(body);
   } catch {

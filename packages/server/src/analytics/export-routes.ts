@@ -11,12 +11,19 @@ type Cell = string | number | null;
 export interface CsvExport {
   header: readonly string[];
   /** One keyset page of rows after `after` (created_at, key), in order; `cells: null` writes no line for that row. */
-  page(db: Db, window: Window, after: [string, string] | null, size: number): Promise<Array<{ position: [string, string]; cells: Cell[] | null }>>;
+  page(
+    db: Db,
+    window: Window,
+    after: [string, string] | null,
+    size: number,
+  ): Promise<Array<{ position: [string, string]; cells: Cell[] | null }>>;
 }
 
 /** The keyset condition for rows after `position` on (`at`, `key`); true on the first page. */
 const after = (position: [string, string] | null, at: string, key: string) =>
-  position === null ? sql<boolean>`1 = 1` : sql<boolean>`(${sql.ref(at)} > ${position[0]} or (${sql.ref(at)} = ${position[0]} and ${sql.ref(key)} > ${position[1]}))`;
+  position === null
+    ? sql<boolean>`1 = 1`
+    : sql<boolean>`(${sql.ref(at)} > ${position[0]} or (${sql.ref(at)} = ${position[0]} and ${sql.ref(key)} > ${position[1]}))`;
 
 /** One keyset page of the window's conversions on (created_at, id); the conversions and CRM exports share it. */
 export const conversionPage = (db: Db, window: Window, position: [string, string] | null, size: number) =>
@@ -33,13 +40,37 @@ export const conversionPage = (db: Db, window: Window, position: [string, string
 
 const EXPORTS = {
   shares: {
-    header: ['id', 'createdAt', 'employeeId', 'employeeName', 'team', 'postId', 'postTitle', 'network', 'commentary', 'trackingCode', 'pointsAwarded'],
+    header: [
+      'id',
+      'createdAt',
+      'employeeId',
+      'employeeName',
+      'team',
+      'postId',
+      'postTitle',
+      'network',
+      'commentary',
+      'trackingCode',
+      'pointsAwarded',
+    ],
     async page(db, window, position, size) {
       const rows = await db
         .selectFrom('shares')
         .innerJoin('employees', 'employees.id', 'shares.employee_id')
         .innerJoin('posts', 'posts.id', 'shares.post_id')
-        .select(['shares.id', 'shares.created_at', 'shares.employee_id', 'employees.display_name', 'employees.team_id', 'shares.post_id', 'posts.title', 'shares.network', 'shares.commentary', 'shares.tracking_code', 'shares.points_awarded'])
+        .select([
+          'shares.id',
+          'shares.created_at',
+          'shares.employee_id',
+          'employees.display_name',
+          'employees.team_id',
+          'shares.post_id',
+          'posts.title',
+          'shares.network',
+          'shares.commentary',
+          'shares.tracking_code',
+          'shares.points_awarded',
+        ])
         .where('shares.created_at', '>=', window.from)
         .where('shares.created_at', '<=', window.to)
         .where(after(position, 'shares.created_at', 'shares.id'))
@@ -49,7 +80,19 @@ const EXPORTS = {
         .execute();
       return rows.map((r) => ({
         position: [r.created_at, r.id],
-        cells: [r.id, r.created_at, r.employee_id, r.display_name, r.team_id, r.post_id, r.title, r.network, r.commentary, r.tracking_code, Number(r.points_awarded)],
+        cells: [
+          r.id,
+          r.created_at,
+          r.employee_id,
+          r.display_name,
+          r.team_id,
+          r.post_id,
+          r.title,
+          r.network,
+          r.commentary,
+          r.tracking_code,
+          Number(r.points_awarded),
+        ],
       }));
     },
   },
@@ -59,7 +102,16 @@ const EXPORTS = {
       const rows = await db
         .selectFrom('clicks')
         .innerJoin('shares', 'shares.id', 'clicks.share_id')
-        .select(['clicks.created_at', 'clicks.day', 'clicks.code', 'clicks.visitor_hash', 'clicks.share_id', 'shares.employee_id', 'shares.post_id', 'shares.network'])
+        .select([
+          'clicks.created_at',
+          'clicks.day',
+          'clicks.code',
+          'clicks.visitor_hash',
+          'clicks.share_id',
+          'shares.employee_id',
+          'shares.post_id',
+          'shares.network',
+        ])
         .where('clicks.created_at', '>=', window.from)
         .where('clicks.created_at', '<=', window.to)
         .where(after(position, 'clicks.created_at', 'clicks.visitor_hash'))
@@ -117,7 +169,9 @@ export function csvResponse(c: Context<AppEnv>, db: Db, name: string, window: Wi
 /** `GET /admin/exports/{shares,clicks,conversions}.csv`. */
 export function exportRoutes(api: Hono<AppEnv>, s: Services): void {
   const operations = { shares: 'adminExportShares', clicks: 'adminExportClicks', conversions: 'adminExportConversions' } as const;
-  for (const [name, operationId] of Object.entries(operations) as Array<[keyof typeof operations, (typeof operations)[keyof typeof operations]]>) {
+  for (const [name, operationId] of Object.entries(operations) as Array<
+    [keyof typeof operations, (typeof operations)[keyof typeof operations]]
+  >) {
     handle(api, s, operationId, (c, { query }) => csvResponse(c, s.db, name, analyticsWindow(query, new Date()), EXPORTS[name]));
   }
 }

@@ -120,7 +120,8 @@ async function countAll(db: Kysely<any>): Promise<void> {
       continue;
     }
     await sql.raw(`create temp table rollup_records as ${recordRows(source, source)}`).execute(db);
-    for (const [dimension, level] of everyLevel()) await sql.raw(groupInsert(dimension, level, 'temp.rollup_records', 'sqlite')).execute(db);
+    for (const [dimension, level] of everyLevel())
+      await sql.raw(groupInsert(dimension, level, 'temp.rollup_records', 'sqlite')).execute(db);
     await sql`drop table temp.rollup_records`.execute(db);
   }
 }
@@ -128,7 +129,9 @@ async function countAll(db: Kysely<any>): Promise<void> {
 /** Counts the one new row of `source` into one level of a dimension, inside a SQLite row trigger. */
 function rowStatement(source: Source, dimension: Dimension, level: Level): string {
   const { joins, key } = reach(source, dimension, 'new');
-  const counts = COUNTERS.map((c) => (c === 'conversion_value' ? (source === 'conversions' ? 'new.value' : '0') : c === source ? '1' : '0'));
+  const counts = COUNTERS.map((c) =>
+    c === 'conversion_value' ? (source === 'conversions' ? 'new.value' : '0') : c === source ? '1' : '0',
+  );
   // In a row trigger the first join is the FROM table, its condition the WHERE.
   const [first, ...rest] = joins;
   return `insert into ${dimension.table} (level, bucket, ${dimension.key}, ${COUNTERS.join(', ')})
@@ -147,9 +150,15 @@ export async function createRollupTriggers(db: Kysely<any>): Promise<void> {
       continue;
     }
     // One statement-level pass per INSERT: its transition table holds only the inserted rows.
-    await sql.raw(`create function ${source}_roll_up() returns trigger language plpgsql as $$ begin\n${postgresCount(source, 'new_rows')};\nreturn null; end $$`).execute(db);
     await sql
-      .raw(`create trigger ${source}_roll_up after insert on ${source} referencing new table as new_rows for each statement execute function ${source}_roll_up()`)
+      .raw(
+        `create function ${source}_roll_up() returns trigger language plpgsql as $$ begin\n${postgresCount(source, 'new_rows')};\nreturn null; end $$`,
+      )
+      .execute(db);
+    await sql
+      .raw(
+        `create trigger ${source}_roll_up after insert on ${source} referencing new table as new_rows for each statement execute function ${source}_roll_up()`,
+      )
       .execute(db);
   }
 }

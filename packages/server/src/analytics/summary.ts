@@ -83,7 +83,9 @@ const totalsOf = (row: Counted): Totals => ({
   value: Number(row.value ?? 0),
 });
 
-const SUMS = sql.raw(`sum(shares) as "shares", sum(clicks) as "clicks", sum(conversions) as "conversions", sum(conversion_value) as "value"`);
+const SUMS = sql.raw(
+  `sum(shares) as "shares", sum(clicks) as "clicks", sum(conversions) as "conversions", sum(conversion_value) as "value"`,
+);
 
 function inSpans(spans: Span[]): RawBuilder<unknown> {
   if (spans.length === 0) return sql`1 = 0`;
@@ -179,7 +181,11 @@ async function advocates(db: Db, dialect: Dialect, window: Window, end: string, 
 
 /** Every share ever made, from the post rollup's all-time rows. */
 async function allTimeShares(db: Db): Promise<number> {
-  const row = await db.selectFrom('rollup_post').select(sql<unknown>`coalesce(sum(shares), 0)`.as('n')).where('level', '=', 'a').executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('rollup_post')
+    .select(sql<unknown>`coalesce(sum(shares), 0)`.as('n'))
+    .where('level', '=', 'a')
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -216,7 +222,10 @@ export async function analyticsSummary(db: Db, dialect: Dialect, window: Window,
     byKey(db, window, DIMENSIONS.team),
     byKey(db, window, DIMENSIONS.post),
     rawRows(db, networkCover.raw),
-    db.selectFrom('employees').select(sql<unknown>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('employees')
+      .select(sql<unknown>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
 
   const networks = new Map<string, Totals>();
@@ -264,7 +273,10 @@ export async function analyticsSummary(db: Db, dialect: Dialect, window: Window,
     employees: employeeCount,
     participationRate: employeeCount === 0 ? 0 : activeAdvocates / employeeCount,
     shares: total.shares,
-    estimatedReach: estimatedReach(reach, [...networks].map(([network, t]) => [network, t.shares] as const)),
+    estimatedReach: estimatedReach(
+      reach,
+      [...networks].map(([network, t]) => [network, t.shares] as const),
+    ),
     uniqueClicks: total.clicks,
     conversions: total.conversions,
     conversionValue: total.value,

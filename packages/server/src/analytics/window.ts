@@ -15,7 +15,9 @@ export function analyticsWindow(query: { from?: string; to?: string }, now: Date
   const to = query.to === undefined ? now.getTime() : Date.parse(query.to) + (DATE_ONLY.test(query.to) ? DAY_MS - 1 : 0);
   const from = query.from === undefined ? to - 30 * DAY_MS + 1 : Date.parse(query.from);
   if (Number.isNaN(from) || Number.isNaN(to) || from > to) {
-    throw invalid(400, 'The window must start before it ends.', [{ field: 'from', message: 'must not be after `to`', code: 'invalid_range' }]);
+    throw invalid(400, 'The window must start before it ends.', [
+      { field: 'from', message: 'must not be after `to`', code: 'invalid_range' },
+    ]);
   }
   return { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
 }

@@ -27,17 +27,17 @@ export function createTokenVerifier(auth: AuthConfig): TokenVerifier {
   const options: JWTVerifyOptions = {};
   if (auth.issuer !== null) options.issuer = auth.issuer;
   if (auth.audience !== null) options.audience = auth.audience;
-  const key =
-    auth.jwksUrl !== null
-      ? createRemoteJWKSet(new URL(auth.jwksUrl))
-      : new TextEncoder().encode(auth.jwtSecret ?? '');
+  const key = auth.jwksUrl !== null ? createRemoteJWKSet(new URL(auth.jwksUrl)) : new TextEncoder().encode(auth.jwtSecret ?? '');
   if (auth.jwksUrl === null) options.algorithms = ['HS256'];
   return async (token) => {
     let payload: JWTPayload;
     try {
       payload = (await jwtVerify(token, key as Parameters<typeof jwtVerify>[1], options)).payload;
     } catch (error) {
-      const reason = error instanceof Error && 'code' in error && error.code === 'ERR_JWT_EXPIRED' ? 'The token has expired.' : 'The token is not valid.';
+      const reason =
+        error instanceof Error && 'code' in error && error.code === 'ERR_JWT_EXPIRED'
+          ? 'The token has expired.'
+          : 'The token is not valid.';
       throw unauthorized(reason);
     }
     const employeeId = text(payload.sub);

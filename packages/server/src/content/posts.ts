@@ -15,7 +15,9 @@ function columns(input: Partial<PostInput>, base: PostRow | null, now: string): 
   const publishAt = merged.publishAt == null ? now : new Date(merged.publishAt).toISOString();
   const expireAt = merged.expireAt == null ? null : new Date(merged.expireAt).toISOString();
   if (expireAt !== null && expireAt <= publishAt) {
-    throw invalid(422, 'A post must expire after it is published.', [{ field: 'expireAt', message: 'must be after publishAt', code: 'invalid_range' }]);
+    throw invalid(422, 'A post must expire after it is published.', [
+      { field: 'expireAt', message: 'must be after publishAt', code: 'invalid_range' },
+    ]);
   }
   const url = merged.url ?? '';
   const audience = merged.audience ?? { teams: [], roles: [] };
@@ -49,8 +51,14 @@ async function writeLookups(db: Db, row: PostRow): Promise<void> {
   const topics: string[] = JSON.parse(row.topics);
   const teams: string[] = JSON.parse(row.audience_teams);
   const roles: string[] = JSON.parse(row.audience_roles);
-  if (topics.length > 0) await db.insertInto('post_topics').values([...new Set(topics)].map((topic_id) => ({ post_id: row.id, topic_id }))).execute();
-  const audience = [...new Set(teams)].map((value) => ({ post_id: row.id, kind: 'team', value })).concat([...new Set(roles)].map((value) => ({ post_id: row.id, kind: 'role', value })));
+  if (topics.length > 0)
+    await db
+      .insertInto('post_topics')
+      .values([...new Set(topics)].map((topic_id) => ({ post_id: row.id, topic_id })))
+      .execute();
+  const audience = [...new Set(teams)]
+    .map((value) => ({ post_id: row.id, kind: 'team', value }))
+    .concat([...new Set(roles)].map((value) => ({ post_id: row.id, kind: 'role', value })));
   if (audience.length > 0) await db.insertInto('post_audience').values(audience).execute();
 }
 
@@ -63,7 +71,12 @@ export async function insertPost(db: Db, input: PostInput, now: string, id?: str
 }
 
 /** Applies a partial update; null when the post does not exist. Call inside a transaction. */
-export async function updatePost(db: Db, id: string, patch: Partial<PostInput> & { archived?: boolean }, now: string): Promise<Post | null> {
+export async function updatePost(
+  db: Db,
+  id: string,
+  patch: Partial<PostInput> & { archived?: boolean },
+  now: string,
+): Promise<Post | null> {
   const base = await db.selectFrom('posts').selectAll().where('id', '=', id).executeTakeFirst();
   if (base === undefined) return null;
   const { archived, ...input } = patch;

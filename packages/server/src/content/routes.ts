@@ -15,11 +15,22 @@ const NO_RESULTS: PostMetrics = { shares: 0, clicks: 0, conversions: 0, conversi
 /** Posts' results since they were created, from the all-time rows of the post rollup. */
 async function postMetrics(db: Db, ids: string[]): Promise<Map<string, PostMetrics>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('rollup_post').selectAll().where('level', '=', 'a').where('bucket', '=', '').where('post_id', 'in', ids).execute();
+  const rows = await db
+    .selectFrom('rollup_post')
+    .selectAll()
+    .where('level', '=', 'a')
+    .where('bucket', '=', '')
+    .where('post_id', 'in', ids)
+    .execute();
   return new Map(
     rows.map((row) => [
       row.post_id,
-      { shares: Number(row.shares), clicks: Number(row.clicks), conversions: Number(row.conversions), conversionValue: Number(row.conversion_value) },
+      {
+        shares: Number(row.shares),
+        clicks: Number(row.clicks),
+        conversions: Number(row.conversions),
+        conversionValue: Number(row.conversion_value),
+      },
     ]),
   );
 }
@@ -36,20 +47,39 @@ export function adminPostRoutes(api: Hono<AppEnv>, s: Services): void {
     if (query.topic !== undefined) {
       const topic = query.topic;
       select = select.where((eb) =>
-        eb.exists(eb.selectFrom('post_topics').select('post_topics.post_id').whereRef('post_topics.post_id', '=', 'posts.id').where('post_topics.topic_id', '=', topic)),
+        eb.exists(
+          eb
+            .selectFrom('post_topics')
+            .select('post_topics.post_id')
+            .whereRef('post_topics.post_id', '=', 'posts.id')
+            .where('post_topics.topic_id', '=', topic),
+        ),
       );
     }
     if (query.q !== undefined) {
       const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
       select = select.where((eb) =>
-        eb.or((['posts.title', 'posts.summary', 'posts.url'] as const).map((column) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`)),
+        eb.or(
+          (['posts.title', 'posts.summary', 'posts.url'] as const).map(
+            (column) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`,
+          ),
+        ),
       );
     }
     if (cursor !== null) {
-      select = select.where((eb) => eb.or([eb('posts.created_at', '<', cursor.key), eb.and([eb('posts.created_at', '=', cursor.key), eb('posts.id', '<', cursor.id)])]));
+      select = select.where((eb) =>
+        eb.or([eb('posts.created_at', '<', cursor.key), eb.and([eb('posts.created_at', '=', cursor.key), eb('posts.id', '<', cursor.id)])]),
+      );
     }
-    const rows = await select.orderBy('posts.created_at', 'desc').orderBy('posts.id', 'desc').limit(query.limit + 1).execute();
-    const metrics = await postMetrics(s.db, rows.map((row) => row.id));
+    const rows = await select
+      .orderBy('posts.created_at', 'desc')
+      .orderBy('posts.id', 'desc')
+      .limit(query.limit + 1)
+      .execute();
+    const metrics = await postMetrics(
+      s.db,
+      rows.map((row) => row.id),
+    );
     const toAdminPost = (row: (typeof rows)[number]): AdminPost => ({ ...toPost(row, now), metrics: metrics.get(row.id) ?? NO_RESULTS });
     return reply(toPage(rows, query.limit, toAdminPost, (row) => ({ key: row.created_at, id: row.id })));
   });

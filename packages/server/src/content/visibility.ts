@@ -12,7 +12,11 @@ export function visibleTo(employee: Employee, now: string) {
       eb.or([
         eb.not(
           eb.exists(
-            eb.selectFrom('post_audience').select('post_audience.post_id').whereRef('post_audience.post_id', '=', 'posts.id').where('post_audience.kind', '=', kind),
+            eb
+              .selectFrom('post_audience')
+              .select('post_audience.post_id')
+              .whereRef('post_audience.post_id', '=', 'posts.id')
+              .where('post_audience.kind', '=', kind),
           ),
         ),
         eb.exists(

@@ -14,7 +14,9 @@ import { award } from '../points/ledger.js';
 import { enqueueWebhookEvent } from '../webhooks/outbox.js';
 
 const requestHash = (input: ConversionInput) =>
-  createHash('sha256').update(JSON.stringify([input.code, input.type, input.value ?? 0, input.currency ?? null])).digest('base64url');
+  createHash('sha256')
+    .update(JSON.stringify([input.code, input.type, input.value ?? 0, input.currency ?? null]))
+    .digest('base64url');
 
 /**
  * `POST /conversions`: a lead, signup, download or deal attributed to a referral code. Callers
@@ -27,9 +29,15 @@ export function conversionRoutes(api: Hono<AppEnv>, s: Services): void {
     s.limits.conversions.take(apiKey === undefined ? `employee:${c.get('employee').id}` : `key:${apiKey}`);
     s.limits.conversions.take(`ip:${clientIp(c, s.config.trustProxy)}`);
     const hash = requestHash(input);
-    const share = await s.db.selectFrom('shares').select(['id', 'post_id', 'employee_id']).where('tracking_code', '=', input.code).executeTakeFirst();
+    const share = await s.db
+      .selectFrom('shares')
+      .select(['id', 'post_id', 'employee_id'])
+      .where('tracking_code', '=', input.code)
+      .executeTakeFirst();
     if (share === undefined) {
-      throw invalid(422, 'No tracking link has this referral code.', [{ field: 'code', message: 'unknown referral code', code: 'unknown_code' }]);
+      throw invalid(422, 'No tracking link has this referral code.', [
+        { field: 'code', message: 'unknown referral code', code: 'unknown_code' },
+      ]);
     }
     const now = nowIso();
     const created = await s.db.transaction().execute(async (trx) => {
@@ -52,7 +60,13 @@ export function conversionRoutes(api: Hono<AppEnv>, s: Services): void {
         .returningAll()
         .executeTakeFirst();
       if (inserted !== undefined) {
-        await award(trx, { employeeId: share.employee_id, delta: s.config.rules.points.conversion, reason: 'conversion', reference: conversionReference(inserted.id), at: now });
+        await award(trx, {
+          employeeId: share.employee_id,
+          delta: s.config.rules.points.conversion,
+          reason: 'conversion',
+          reference: conversionReference(inserted.id),
+          at: now,
+        });
         const [attributed] = await attribute(trx, [inserted]);
         await enqueueWebhookEvent(trx, 'conversion.recorded', attributed ?? toConversion(inserted), now);
       }

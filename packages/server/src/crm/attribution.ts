@@ -32,7 +32,21 @@ export async function attribute(db: Kysely<Database>, conversions: Row[]): Promi
       .innerJoin('employees', 'employees.id', 'shares.employee_id')
       .leftJoin('teams', 'teams.id', 'employees.team_id')
       .innerJoin('posts', 'posts.id', 'shares.post_id')
-      .select(['shares.id', 'shares.network', 'shares.created_at', 'shares.tracking_code', 'shares.destination', 'employees.id as employee_id', 'employees.display_name', 'employees.team_id', 'teams.name as team_name', 'posts.id as post_id', 'posts.title', 'posts.url', 'posts.kind'])
+      .select([
+        'shares.id',
+        'shares.network',
+        'shares.created_at',
+        'shares.tracking_code',
+        'shares.destination',
+        'employees.id as employee_id',
+        'employees.display_name',
+        'employees.team_id',
+        'teams.name as team_name',
+        'posts.id as post_id',
+        'posts.title',
+        'posts.url',
+        'posts.kind',
+      ])
       .where('shares.id', 'in', shareIds)
       .execute(),
     db.selectFrom('clicks').select(['share_id', 'created_at']).where('share_id', 'in', shareIds).execute(),
@@ -41,7 +55,10 @@ export async function attribute(db: Kysely<Database>, conversions: Row[]): Promi
   return conversions.flatMap((conversion) => {
     const share = byShare.get(conversion.share_id);
     if (share === undefined) return [];
-    const before = clicks.filter((click) => click.share_id === share.id && click.created_at <= conversion.created_at).map((click) => click.created_at).sort();
+    const before = clicks
+      .filter((click) => click.share_id === share.id && click.created_at <= conversion.created_at)
+      .map((click) => click.created_at)
+      .sort();
     const params = new URL(share.destination).searchParams;
     return [
       {
@@ -53,8 +70,18 @@ export async function attribute(db: Kysely<Database>, conversions: Row[]): Promi
           sharedAt: share.created_at,
           trackingCode: share.tracking_code,
           landingUrl: share.destination,
-          utm: { source: params.get('utm_source'), medium: params.get('utm_medium'), campaign: params.get('utm_campaign'), content: params.get('utm_content') },
-          employee: { id: share.employee_id, displayName: share.display_name, team: share.team_id, teamName: share.team_name ?? share.team_id },
+          utm: {
+            source: params.get('utm_source'),
+            medium: params.get('utm_medium'),
+            campaign: params.get('utm_campaign'),
+            content: params.get('utm_content'),
+          },
+          employee: {
+            id: share.employee_id,
+            displayName: share.display_name,
+            team: share.team_id,
+            teamName: share.team_name ?? share.team_id,
+          },
           post: { id: share.post_id, title: share.title, url: share.url, kind: share.kind },
           clicks: { unique: before.length, firstAt: before[0] ?? null, lastAt: before[before.length - 1] ?? null },
         },

@@ -22,5 +22,7 @@ const CRM_EXPORT: CsvExport = {
 
 /** `GET /admin/exports/crm.csv`: conversions with click-level attribution, oldest first, streamed in keyset pages. */
 export function crmRoutes(api: Hono<AppEnv>, s: Services): void {
-  handle(api, s, 'adminExportCrm', (c, { query }) => csvResponse(c, s.db, 'crm', analyticsWindow(query, new Date()), CRM_EXPORT, PAGE_SIZE));
+  handle(api, s, 'adminExportCrm', (c, { query }) =>
+    csvResponse(c, s.db, 'crm', analyticsWindow(query, new Date()), CRM_EXPORT, PAGE_SIZE),
+  );
 }

@@ -1,4 +1,18 @@
-import type { Employee, Post, PostStatus, Share, Suggestion, Conversion, PointsEntry, ContentKind, NetworkId, PointsReason, SuggestionStatus, ConversionType, Role } from '@advocacy-kit/core';
+import type {
+  Employee,
+  Post,
+  PostStatus,
+  Share,
+  Suggestion,
+  Conversion,
+  PointsEntry,
+  ContentKind,
+  NetworkId,
+  PointsReason,
+  SuggestionStatus,
+  ConversionType,
+  Role,
+} from '@advocacy-kit/core';
 import type { Database } from './schema.js';
 
 /** Turns table rows into the contract's objects (camelCase, parsed JSON, derived status). */

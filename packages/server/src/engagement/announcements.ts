@@ -12,7 +12,12 @@ type AnnouncedTables = { engagement_announcements: { key: string; created_at: st
 const announcedDb = (db: Kysely<Database>) => db.withTables<AnnouncedTables>();
 
 /** Queues the event in the transaction that records its key; false when it was announced before. */
-async function announceOnce(db: Kysely<Database>, key: string, at: string, queue: (trx: Kysely<Database>) => Promise<unknown>): Promise<boolean> {
+async function announceOnce(
+  db: Kysely<Database>,
+  key: string,
+  at: string,
+  queue: (trx: Kysely<Database>) => Promise<unknown>,
+): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const row = await announcedDb(trx)
       .insertInto('engagement_announcements')
@@ -35,24 +40,51 @@ export async function announce(db: Kysely<Database>, now: Date): Promise<number>
   const nowIso = now.toISOString();
   const since = new Date(now.getTime() - DAY).toISOString();
   let queued = 0;
-  const due = await db.selectFrom('posts').selectAll().where('status', '=', 'published').where('publish_at', '<=', nowIso).where('publish_at', '>', since).orderBy('publish_at').execute();
+  const due = await db
+    .selectFrom('posts')
+    .selectAll()
+    .where('status', '=', 'published')
+    .where('publish_at', '<=', nowIso)
+    .where('publish_at', '>', since)
+    .orderBy('publish_at')
+    .execute();
   for (const post of due) {
-    if (await announceOnce(db, `post.published:${post.id}`, nowIso, (trx) => enqueueWebhookEvent(trx, 'post.published', toPost(post, nowIso), nowIso))) queued++;
+    if (
+      await announceOnce(db, `post.published:${post.id}`, nowIso, (trx) =>
+        enqueueWebhookEvent(trx, 'post.published', toPost(post, nowIso), nowIso),
+      )
+    )
+      queued++;
   }
   const counts = await db
     .selectFrom('clicks')
     .innerJoin('shares', 'shares.id', 'clicks.share_id')
     .select(['clicks.share_id', 'shares.employee_id', 'shares.post_id', 'shares.network', 'shares.tracking_code'])
     .select((eb) => eb.fn.countAll<number>().as('clicks'))
-    .where('clicks.share_id', 'in', (eb) => eb.selectFrom('clicks').select('clicks.share_id').distinct().where('clicks.created_at', '>=', since))
+    .where('clicks.share_id', 'in', (eb) =>
+      eb.selectFrom('clicks').select('clicks.share_id').distinct().where('clicks.created_at', '>=', since),
+    )
     .groupBy(['clicks.share_id', 'shares.employee_id', 'shares.post_id', 'shares.network', 'shares.tracking_code'])
     .execute();
   for (const share of counts) {
     const clicks = Number(share.clicks);
     const reached = CLICK_MILESTONES.filter((milestone) => milestone <= clicks).at(-1);
     if (reached === undefined) continue;
-    const data = { shareId: share.share_id, employeeId: share.employee_id, postId: share.post_id, network: share.network, trackingCode: share.tracking_code, milestone: reached, uniqueClicks: clicks };
-    if (await announceOnce(db, `click.milestone:${share.share_id}:${reached}`, nowIso, (trx) => enqueueWebhookEvent(trx, 'click.milestone', data, nowIso))) queued++;
+    const data = {
+      shareId: share.share_id,
+      employeeId: share.employee_id,
+      postId: share.post_id,
+      network: share.network,
+      trackingCode: share.tracking_code,
+      milestone: reached,
+      uniqueClicks: clicks,
+    };
+    if (
+      await announceOnce(db, `click.milestone:${share.share_id}:${reached}`, nowIso, (trx) =>
+        enqueueWebhookEvent(trx, 'click.milestone', data, nowIso),
+      )
+    )
+      queued++;
   }
   return queued;
 }

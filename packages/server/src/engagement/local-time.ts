@@ -14,7 +14,14 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(timeZone: string): Intl.DateTimeFormat {
   let format = formatters.get(timeZone);
   if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      hourCycle: 'h23',
+    });
     formatters.set(timeZone, format);
   }
   return format;
@@ -32,7 +39,11 @@ export function isTimeZone(timeZone: string): boolean {
 
 /** The local date, weekday, hour and ISO week in `timeZone` (UTC when the zone is unknown). */
 export function localMoment(at: Date, timeZone: string): LocalMoment {
-  const parts = Object.fromEntries(formatter(isTimeZone(timeZone) ? timeZone : 'UTC').formatToParts(at).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(
+    formatter(isTimeZone(timeZone) ? timeZone : 'UTC')
+      .formatToParts(at)
+      .map((part) => [part.type, part.value]),
+  );
   const year = Number(parts.year);
   const month = Number(parts.month);
   const day = Number(parts.day);

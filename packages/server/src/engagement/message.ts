@@ -25,11 +25,39 @@ export async function buildMessage(
   const count = (value: unknown) => Number(value ?? 0);
 
   const [recent, sharedTopics, points, total, shares, clicks, conversions, lastShare, rank] = await Promise.all([
-    db.selectFrom('posts').selectAll('posts').where(visibleTo(employee, nowIso)).where('posts.publish_at', '>=', from).orderBy('posts.publish_at', 'desc').orderBy('posts.id').limit(20).execute(),
-    db.selectFrom('shares').innerJoin('post_topics', 'post_topics.post_id', 'shares.post_id').select('post_topics.topic_id').distinct().where('shares.employee_id', '=', id).execute(),
-    db.selectFrom('points_ledger').select((eb) => eb.fn.sum<number>('delta').as('sum')).where('employee_id', '=', id).where('created_at', '>=', from).executeTakeFirst(),
-    db.selectFrom('points_ledger').select((eb) => eb.fn.sum<number>('delta').as('sum')).where('employee_id', '=', id).executeTakeFirst(),
-    db.selectFrom('shares').select((eb) => eb.fn.countAll<number>().as('n')).where('employee_id', '=', id).where('created_at', '>=', from).executeTakeFirst(),
+    db
+      .selectFrom('posts')
+      .selectAll('posts')
+      .where(visibleTo(employee, nowIso))
+      .where('posts.publish_at', '>=', from)
+      .orderBy('posts.publish_at', 'desc')
+      .orderBy('posts.id')
+      .limit(20)
+      .execute(),
+    db
+      .selectFrom('shares')
+      .innerJoin('post_topics', 'post_topics.post_id', 'shares.post_id')
+      .select('post_topics.topic_id')
+      .distinct()
+      .where('shares.employee_id', '=', id)
+      .execute(),
+    db
+      .selectFrom('points_ledger')
+      .select((eb) => eb.fn.sum<number>('delta').as('sum'))
+      .where('employee_id', '=', id)
+      .where('created_at', '>=', from)
+      .executeTakeFirst(),
+    db
+      .selectFrom('points_ledger')
+      .select((eb) => eb.fn.sum<number>('delta').as('sum'))
+      .where('employee_id', '=', id)
+      .executeTakeFirst(),
+    db
+      .selectFrom('shares')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('employee_id', '=', id)
+      .where('created_at', '>=', from)
+      .executeTakeFirst(),
     db
       .selectFrom('clicks')
       .innerJoin('shares', 'shares.id', 'clicks.share_id')
@@ -37,8 +65,17 @@ export async function buildMessage(
       .where('shares.employee_id', '=', id)
       .where('clicks.created_at', '>=', from)
       .executeTakeFirst(),
-    db.selectFrom('conversions').select((eb) => eb.fn.countAll<number>().as('n')).where('employee_id', '=', id).where('created_at', '>=', from).executeTakeFirst(),
-    db.selectFrom('shares').select((eb) => eb.fn.max('created_at').as('at')).where('employee_id', '=', id).executeTakeFirst(),
+    db
+      .selectFrom('conversions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('employee_id', '=', id)
+      .where('created_at', '>=', from)
+      .executeTakeFirst(),
+    db
+      .selectFrom('shares')
+      .select((eb) => eb.fn.max('created_at').as('at'))
+      .where('employee_id', '=', id)
+      .executeTakeFirst(),
     ranking(db, { dialect, from, team: null, limit: 1, employeeId: id }),
   ]);
 

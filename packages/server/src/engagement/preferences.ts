@@ -7,11 +7,20 @@ import { gamificationDb } from '../gamification/tables.js';
 export const DEFAULT_PREFERENCES: Preferences = { digest: true, nudges: true };
 
 export async function getPreferences(db: Kysely<Database>, employeeId: string): Promise<Preferences> {
-  const row = await gamificationDb(db).selectFrom('employee_preferences').selectAll().where('employee_id', '=', employeeId).executeTakeFirst();
+  const row = await gamificationDb(db)
+    .selectFrom('employee_preferences')
+    .selectAll()
+    .where('employee_id', '=', employeeId)
+    .executeTakeFirst();
   return row === undefined ? { ...DEFAULT_PREFERENCES } : { digest: Number(row.digest) === 1, nudges: Number(row.nudges) === 1 };
 }
 
-export async function updatePreferences(db: Kysely<Database>, employeeId: string, input: PreferencesInput, at: string): Promise<Preferences> {
+export async function updatePreferences(
+  db: Kysely<Database>,
+  employeeId: string,
+  input: PreferencesInput,
+  at: string,
+): Promise<Preferences> {
   const next = { ...(await getPreferences(db, employeeId)), ...input };
   const values = { employee_id: employeeId, digest: next.digest ? 1 : 0, nudges: next.nudges ? 1 : 0, updated_at: at };
   await gamificationDb(db)

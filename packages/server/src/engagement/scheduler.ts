@@ -51,7 +51,9 @@ export class EngagementScheduler {
   start(): void {
     if (this.#timer !== null || this.#config.tickMs <= 0) return;
     this.#timer = setInterval(() => {
-      this.tick(new Date()).catch((error: unknown) => this.#logger.error('engagement tick failed', { error: error instanceof Error ? error.message : String(error) }));
+      this.tick(new Date()).catch((error: unknown) =>
+        this.#logger.error('engagement tick failed', { error: error instanceof Error ? error.message : String(error) }),
+      );
     }, this.#config.tickMs);
     this.#timer.unref();
   }
@@ -92,20 +94,47 @@ export class EngagementScheduler {
       .selectAll('employees')
       .where('employees.time_zone', '=', zone)
       .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('engagement_sends').select('engagement_sends.employee_id').whereRef('engagement_sends.employee_id', '=', 'employees.id').where('engagement_sends.kind', '=', kind).where('engagement_sends.week', '=', week))),
+        not(
+          exists(
+            selectFrom('engagement_sends')
+              .select('engagement_sends.employee_id')
+              .whereRef('engagement_sends.employee_id', '=', 'employees.id')
+              .where('engagement_sends.kind', '=', kind)
+              .where('engagement_sends.week', '=', week),
+          ),
+        ),
       )
       .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('employee_preferences').select('employee_preferences.employee_id').whereRef('employee_preferences.employee_id', '=', 'employees.id').where(`employee_preferences.${preference}`, '=', 0))),
+        not(
+          exists(
+            selectFrom('employee_preferences')
+              .select('employee_preferences.employee_id')
+              .whereRef('employee_preferences.employee_id', '=', 'employees.id')
+              .where(`employee_preferences.${preference}`, '=', 0),
+          ),
+        ),
       )
       .$if(kind === 'nudge', (query) =>
-        query.where(({ not, exists, selectFrom }) => not(exists(selectFrom('shares').select('shares.id').whereRef('shares.employee_id', '=', 'employees.id').where('shares.created_at', '>', since)))),
+        query.where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('shares')
+                .select('shares.id')
+                .whereRef('shares.employee_id', '=', 'employees.id')
+                .where('shares.created_at', '>', since),
+            ),
+          ),
+        ),
       )
       .orderBy('employees.id')
       .execute();
     const queued: DigestEvent[] = [];
     for (const employee of employees) {
       const message = await buildMessage(this.#db, this.#dialect, employee, kind, week, now);
-      const event: DigestEvent = { ...message, rendered: { teams: renderTeams(message), slack: renderSlack(message), email: renderEmail(message) } };
+      const event: DigestEvent = {
+        ...message,
+        rendered: { teams: renderTeams(message), slack: renderSlack(message), email: renderEmail(message) },
+      };
       const sent = await this.#db.transaction().execute(async (trx) => {
         const at = now.toISOString();
         const row = await engagementDb(trx)
@@ -116,7 +145,13 @@ export class EngagementScheduler {
           .executeTakeFirst();
         if (row === undefined) return false;
         const queuedEvent = await enqueueWebhookEvent(trx, 'digest.due', event, at);
-        await engagementDb(trx).updateTable('engagement_sends').set({ event_id: queuedEvent.id }).where('employee_id', '=', employee.id).where('kind', '=', kind).where('week', '=', week).execute();
+        await engagementDb(trx)
+          .updateTable('engagement_sends')
+          .set({ event_id: queuedEvent.id })
+          .where('employee_id', '=', employee.id)
+          .where('kind', '=', kind)
+          .where('week', '=', week)
+          .execute();
         return true;
       });
       if (sent) queued.push(event);

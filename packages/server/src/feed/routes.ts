@@ -11,11 +11,20 @@ export function feedRoutes(api: Hono<AppEnv>, s: Services): void {
   handle(api, s, 'listFeed', async (c, { query, reply }) => {
     const cursor = decodeCursor(query.cursor);
     const now = nowIso();
-    let select = s.db.selectFrom('posts').selectAll('posts').where(visibleTo(c.get('employee'), now));
+    let select = s.db
+      .selectFrom('posts')
+      .selectAll('posts')
+      .where(visibleTo(c.get('employee'), now));
     if (query.topic !== undefined) {
       const topic = query.topic;
       select = select.where((eb) =>
-        eb.exists(eb.selectFrom('post_topics').select('post_topics.post_id').whereRef('post_topics.post_id', '=', 'posts.id').where('post_topics.topic_id', '=', topic)),
+        eb.exists(
+          eb
+            .selectFrom('post_topics')
+            .select('post_topics.post_id')
+            .whereRef('post_topics.post_id', '=', 'posts.id')
+            .where('post_topics.topic_id', '=', topic),
+        ),
       );
     }
     if (query.locale !== undefined) select = select.where('posts.locale', '=', query.locale);
@@ -24,8 +33,19 @@ export function feedRoutes(api: Hono<AppEnv>, s: Services): void {
         eb.or([eb('posts.publish_at', '<', cursor.key), eb.and([eb('posts.publish_at', '=', cursor.key), eb('posts.id', '<', cursor.id)])]),
       );
     }
-    const rows = await select.orderBy('posts.publish_at', 'desc').orderBy('posts.id', 'desc').limit(query.limit + 1).execute();
-    return reply(toPage(rows, query.limit, (row) => toPost(row, now), (row) => ({ key: row.publish_at, id: row.id })));
+    const rows = await select
+      .orderBy('posts.publish_at', 'desc')
+      .orderBy('posts.id', 'desc')
+      .limit(query.limit + 1)
+      .execute();
+    return reply(
+      toPage(
+        rows,
+        query.limit,
+        (row) => toPost(row, now),
+        (row) => ({ key: row.publish_at, id: row.id }),
+      ),
+    );
   });
 
   handle(api, s, 'getPost', async (c, { params, reply }) => {

@@ -41,7 +41,11 @@ export async function awardBadges(db: Kysely<Database>, employeeId: string, rule
           .where((eb) => eb('excluded.awarded_at', '<', eb.ref('employee_badges.awarded_at'))),
       )
       .execute();
-    for (const row of await gdb.selectFrom('employee_badges').select(['badge_id', 'awarded_at']).where('employee_id', '=', employeeId).execute()) {
+    for (const row of await gdb
+      .selectFrom('employee_badges')
+      .select(['badge_id', 'awarded_at'])
+      .where('employee_id', '=', employeeId)
+      .execute()) {
       earned.set(row.badge_id, row.awarded_at);
     }
   }

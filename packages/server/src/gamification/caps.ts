@@ -9,15 +9,44 @@ export interface Cap {
 
 /** The anti-gaming limits this server enforces, from its configuration, for admins to see. */
 export function caps(config: ServerConfig): Cap[] {
-  const { rules: { points }, rateLimits } = config;
+  const {
+    rules: { points },
+    rateLimits,
+  } = config;
   return [
-    { name: 'share_points', limit: points.share, unit: 'points', description: 'Awarded once per employee, post and network: sharing the same post to the same network again earns nothing.' },
-    { name: 'click_points_per_share_per_day', limit: points.clickDailyCapPerShare, unit: 'points', description: 'Most click points one share earns per UTC day, across all instances.' },
-    { name: 'clicks_per_visitor_per_link_per_day', limit: 1, unit: 'clicks', description: 'The same visitor (salted hash of address and browser) on the same link on the same day counts once; crawlers and HEAD requests never count.' },
+    {
+      name: 'share_points',
+      limit: points.share,
+      unit: 'points',
+      description: 'Awarded once per employee, post and network: sharing the same post to the same network again earns nothing.',
+    },
+    {
+      name: 'click_points_per_share_per_day',
+      limit: points.clickDailyCapPerShare,
+      unit: 'points',
+      description: 'Most click points one share earns per UTC day, across all instances.',
+    },
+    {
+      name: 'clicks_per_visitor_per_link_per_day',
+      limit: 1,
+      unit: 'clicks',
+      description:
+        'The same visitor (salted hash of address and browser) on the same link on the same day counts once; crawlers and HEAD requests never count.',
+    },
     { name: 'conversion_points', limit: points.conversion, unit: 'points', description: 'Awarded once per conversion externalId.' },
     { name: 'suggestion_points', limit: points.suggestion, unit: 'points', description: 'Awarded once, when a suggestion is approved.' },
-    { name: 'writes_burst_per_employee', limit: rateLimits.writes.burst, unit: 'requests', description: `Shares, suggestions and events one employee may send at once; ${rateLimits.writes.perSecond} more per second after that.` },
-    { name: 'conversions_burst_per_caller', limit: rateLimits.conversions.burst, unit: 'requests', description: `Conversions per API key or employee at once; ${rateLimits.conversions.perSecond} more per second after that.` },
+    {
+      name: 'writes_burst_per_employee',
+      limit: rateLimits.writes.burst,
+      unit: 'requests',
+      description: `Shares, suggestions and events one employee may send at once; ${rateLimits.writes.perSecond} more per second after that.`,
+    },
+    {
+      name: 'conversions_burst_per_caller',
+      limit: rateLimits.conversions.burst,
+      unit: 'requests',
+      description: `Conversions per API key or employee at once; ${rateLimits.conversions.perSecond} more per second after that.`,
+    },
     { name: 'badges_per_employee', limit: 1, unit: 'award per badge', description: 'Each badge is awarded once per employee.' },
   ];
 }

@@ -18,7 +18,10 @@ interface Standing {
 
 /** Points earned in [starts_at, ends_at) by the contest's members, most first, ties by employee id, equal points sharing a rank. */
 async function liveStandings(db: Kysely<Database>, contest: ContestRow): Promise<Standing[]> {
-  const inTeam = contest.scope === 'team' ? sql`and exists (select 1 from employees t where t.id = l.employee_id and t.team_id = ${contest.team_id})` : sql``;
+  const inTeam =
+    contest.scope === 'team'
+      ? sql`and exists (select 1 from employees t where t.id = l.employee_id and t.team_id = ${contest.team_id})`
+      : sql``;
   const { rows } = await sql<{ employee_id: string; points: string | number }>`
     select l.employee_id, sum(l.delta) as points
     from points_ledger l
@@ -43,13 +46,20 @@ export async function finalizeContest(db: Kysely<Database>, contest: ContestRow,
   if (contest.finalized_at !== null || Date.parse(contest.ends_at) > now.getTime()) return false;
   return db.transaction().execute(async (trx) => {
     const gdb = gamificationDb(trx);
-    const claimed = await gdb.updateTable('contests').set({ finalized_at: now.toISOString() }).where('id', '=', contest.id).where('finalized_at', 'is', null).executeTakeFirst();
+    const claimed = await gdb
+      .updateTable('contests')
+      .set({ finalized_at: now.toISOString() })
+      .where('id', '=', contest.id)
+      .where('finalized_at', 'is', null)
+      .executeTakeFirst();
     if (claimed.numUpdatedRows !== 1n) return false;
     const standings = await liveStandings(trx, contest);
     for (let i = 0; i < standings.length; i += 500) {
       await gdb
         .insertInto('contest_results')
-        .values(standings.slice(i, i + 500).map((s) => ({ contest_id: contest.id, employee_id: s.employeeId, rank: s.rank, points: s.points })))
+        .values(
+          standings.slice(i, i + 500).map((s) => ({ contest_id: contest.id, employee_id: s.employeeId, rank: s.rank, points: s.points })),
+        )
         .onConflict((oc) => oc.columns(['contest_id', 'employee_id']).doNothing())
         .execute();
     }
@@ -59,7 +69,12 @@ export async function finalizeContest(db: Kysely<Database>, contest: ContestRow,
 
 /** Stores the results of every contest that has ended and is not finalized yet; returns how many. */
 export async function finalizeEndedContests(db: Kysely<Database>, now: Date): Promise<number> {
-  const ended = await gamificationDb(db).selectFrom('contests').selectAll().where('finalized_at', 'is', null).where('ends_at', '<=', now.toISOString()).execute();
+  const ended = await gamificationDb(db)
+    .selectFrom('contests')
+    .selectAll()
+    .where('finalized_at', 'is', null)
+    .where('ends_at', '<=', now.toISOString())
+    .execute();
   let count = 0;
   for (const contest of ended) if (await finalizeContest(db, contest, now)) count++;
   return count;
@@ -78,7 +93,16 @@ async function entriesFor(db: Kysely<Database>, standings: Standing[]): Promise<
   const out = new Map<string, LeaderboardEntry>();
   for (const s of standings) {
     const p = byId.get(s.employeeId);
-    if (p) out.set(s.employeeId, { rank: s.rank, employeeId: s.employeeId, displayName: p.display_name, avatarUrl: p.avatar_url, team: p.team_id, teamName: p.team_name ?? p.team_id, points: s.points });
+    if (p)
+      out.set(s.employeeId, {
+        rank: s.rank,
+        employeeId: s.employeeId,
+        displayName: p.display_name,
+        avatarUrl: p.avatar_url,
+        team: p.team_id,
+        teamName: p.team_name ?? p.team_id,
+        points: s.points,
+      });
   }
   return out;
 }
@@ -92,10 +116,26 @@ export async function presentContest(db: Kysely<Database>, row: ContestRow, empl
   let top: Standing[];
   let mine: Standing | undefined;
   if (row.finalized_at !== null) {
-    const toStanding = (r: GamificationTables['contest_results']): Standing => ({ employeeId: r.employee_id, points: Number(r.points), rank: Number(r.rank) });
+    const toStanding = (r: GamificationTables['contest_results']): Standing => ({
+      employeeId: r.employee_id,
+      points: Number(r.points),
+      rank: Number(r.rank),
+    });
     const [rows, own] = await Promise.all([
-      gdb.selectFrom('contest_results').selectAll().where('contest_id', '=', row.id).orderBy('rank').orderBy('employee_id').limit(TOP).execute(),
-      gdb.selectFrom('contest_results').selectAll().where('contest_id', '=', row.id).where('employee_id', '=', employeeId).executeTakeFirst(),
+      gdb
+        .selectFrom('contest_results')
+        .selectAll()
+        .where('contest_id', '=', row.id)
+        .orderBy('rank')
+        .orderBy('employee_id')
+        .limit(TOP)
+        .execute(),
+      gdb
+        .selectFrom('contest_results')
+        .selectAll()
+        .where('contest_id', '=', row.id)
+        .where('employee_id', '=', employeeId)
+        .executeTakeFirst(),
     ]);
     top = rows.map(toStanding);
     mine = own === undefined ? undefined : toStanding(own);

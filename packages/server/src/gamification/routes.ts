@@ -10,16 +10,24 @@ import { createContest, listContests, presentContest } from './contests.js';
 
 /** Badges, contests, preferences and the caps admins can read. */
 export function gamificationRoutes(api: Hono<AppEnv>, s: Services): void {
-  handle(api, s, 'listMyBadges', async (c, { reply }) => reply({ items: await awardBadges(s.db, c.get('employee').id, s.config.rules.badges) }));
+  handle(api, s, 'listMyBadges', async (c, { reply }) =>
+    reply({ items: await awardBadges(s.db, c.get('employee').id, s.config.rules.badges) }),
+  );
 
   handle(api, s, 'listContests', async (c, { reply }) => reply({ items: await listContests(s.db, c.get('employee'), new Date()) }));
 
   handle(api, s, 'adminCreateContest', async (c, { body: input, reply }) => {
     if (Date.parse(input.endsAt) <= Date.parse(input.startsAt)) {
-      throw invalid(422, 'A contest must end after it starts.', [{ field: 'endsAt', message: 'must be after startsAt', code: 'out_of_range' }]);
+      throw invalid(422, 'A contest must end after it starts.', [
+        { field: 'endsAt', message: 'must be after startsAt', code: 'out_of_range' },
+      ]);
     }
-    if (input.scope === 'team' && input.team === undefined) throw invalid(422, 'A team contest needs its team.', [{ field: 'team', message: 'is required for a team contest', code: 'required' }]);
-    if (input.scope === 'company' && input.team !== undefined) throw invalid(422, 'A company contest has no team.', [{ field: 'team', message: 'only with scope team', code: 'invalid_value' }]);
+    if (input.scope === 'team' && input.team === undefined)
+      throw invalid(422, 'A team contest needs its team.', [
+        { field: 'team', message: 'is required for a team contest', code: 'required' },
+      ]);
+    if (input.scope === 'company' && input.team !== undefined)
+      throw invalid(422, 'A company contest has no team.', [{ field: 'team', message: 'only with scope team', code: 'invalid_value' }]);
     const now = new Date();
     const row = await createContest(s.db, input, now);
     return reply(await presentContest(s.db, row, c.get('employee').id, now));

@@ -14,7 +14,8 @@ export async function readJson(c: Context, options: { allowTextPlain?: boolean }
     ]);
   }
   const text = await c.req.text();
-  if (text.trim() === '') throw invalid(400, 'The request body is empty.', [{ field: '', message: 'a JSON body is required', code: 'required' }]);
+  if (text.trim() === '')
+    throw invalid(400, 'The request body is empty.', [{ field: '', message: 'a JSON body is required', code: 'required' }]);
   try {
     return JSON.parse(text);
   } catch (error) {

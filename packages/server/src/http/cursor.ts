@@ -21,7 +21,9 @@ export function decodeCursor(raw: string | undefined): Cursor | null {
   } catch {
     // falls through to the problem below
   }
-  throw invalid(400, 'The cursor is not one this server returned.', [{ field: 'cursor', message: 'invalid cursor', code: 'invalid_cursor' }]);
+  throw invalid(400, 'The cursor is not one this server returned.', [
+    { field: 'cursor', message: 'invalid cursor', code: 'invalid_cursor' },
+  ]);
 }
 
 /** Builds a page from `limit + 1` rows fetched in order. */

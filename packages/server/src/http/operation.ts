@@ -1,4 +1,12 @@
-import { operations, type BodyOf, type Operation, type OperationId, type ParamsOf, type QueryOf, type ResponseOf } from '@advocacy-kit/core/contract';
+import {
+  operations,
+  type BodyOf,
+  type Operation,
+  type OperationId,
+  type ParamsOf,
+  type QueryOf,
+  type ResponseOf,
+} from '@advocacy-kit/core/contract';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { requireAdmin, requireApiKeyOrEmployee, requireEmployee } from '../auth/middleware.js';
 import type { AppEnv, Services } from '../context.js';

@@ -44,8 +44,7 @@ export class HttpProblem extends Error {
 
 export const notFound = (detail: string) => new HttpProblem(404, 'not_found', detail);
 export const forbidden = (detail: string) => new HttpProblem(403, 'forbidden', detail);
-export const unauthorized = (detail: string) =>
-  new HttpProblem(401, 'unauthorized', detail, { headers: { 'WWW-Authenticate': 'Bearer' } });
+export const unauthorized = (detail: string) => new HttpProblem(401, 'unauthorized', detail, { headers: { 'WWW-Authenticate': 'Bearer' } });
 export const conflict = (detail: string) => new HttpProblem(409, 'conflict', detail);
 export const invalid = (status: 400 | 413 | 415 | 422, detail: string, errors?: FieldError[]) =>
   new HttpProblem(status, 'validation', detail, errors === undefined ? {} : { errors });

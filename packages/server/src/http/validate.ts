@@ -11,7 +11,10 @@ function newAjv(coerceTypes: boolean): Ajv2020 {
 }
 
 function fieldOf(error: ErrorObject): FieldError {
-  const path = error.instancePath.split('/').filter((part) => part !== '').join('.');
+  const path = error.instancePath
+    .split('/')
+    .filter((part) => part !== '')
+    .join('.');
   const join = (name: string) => (path === '' ? name : `${path}.${name}`);
   switch (error.keyword) {
     case 'required':
@@ -31,7 +34,11 @@ function fieldOf(error: ErrorObject): FieldError {
       return { field: path, message: error.message ?? 'has the wrong type', code: 'wrong_type' };
     case 'enum':
     case 'const':
-      return { field: path, message: `must be one of ${JSON.stringify(error.params.allowedValues ?? [error.params.allowedValue])}`, code: 'invalid_value' };
+      return {
+        field: path,
+        message: `must be one of ${JSON.stringify(error.params.allowedValues ?? [error.params.allowedValue])}`,
+        code: 'invalid_value',
+      };
     default:
       return { field: path, message: error.message ?? 'is invalid', code: `invalid_${error.keyword}` };
   }

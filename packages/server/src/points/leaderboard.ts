@@ -45,7 +45,9 @@ export async function ranking(
     select * from (select 'top' as kind, employee_id, points from totals order by points desc, employee_id limit ${limit}) top_n
     union all select 'me', employee_id, points from totals where employee_id = ${employeeId}
     union all select 'participants', null, count(*) from totals
-    union all select 'ahead', null, count(*) from totals where points > (select points from totals where employee_id = ${employeeId})`.execute(db);
+    union all select 'ahead', null, count(*) from totals where points > (select points from totals where employee_id = ${employeeId})`.execute(
+    db,
+  );
 
   const top = rows.filter((row) => row.kind === 'top');
   const mine = rows.find((row) => row.kind === 'me');
@@ -66,7 +68,15 @@ export async function ranking(
   const toEntry = (employee: string, points: number, rank: number): LeaderboardEntry | null => {
     const person = people.get(employee);
     if (person === undefined) return null;
-    return { rank, employeeId: employee, displayName: person.display_name, avatarUrl: person.avatar_url, team: person.team_id, teamName: person.team_name ?? person.team_id, points };
+    return {
+      rank,
+      employeeId: employee,
+      displayName: person.display_name,
+      avatarUrl: person.avatar_url,
+      team: person.team_id,
+      teamName: person.team_name ?? person.team_id,
+      points,
+    };
   };
 
   const entries: LeaderboardEntry[] = [];
@@ -77,6 +87,9 @@ export async function ranking(
     const entry = toEntry(row.employee_id!, points, rank);
     if (entry !== null) entries.push(entry);
   });
-  const me = mine === undefined ? null : (entries.find((entry) => entry.employeeId === employeeId) ?? toEntry(employeeId, Number(mine.points), count('ahead') + 1));
+  const me =
+    mine === undefined
+      ? null
+      : (entries.find((entry) => entry.employeeId === employeeId) ?? toEntry(employeeId, Number(mine.points), count('ahead') + 1));
   return { entries, me, participants: count('participants') };
 }

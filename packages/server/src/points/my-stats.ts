@@ -36,7 +36,11 @@ export async function myStats(db: Db, dialect: Dialect, me: Employee, period: Pe
   const clicks = await db
     .selectFrom('clicks')
     .select([sql<string>`clicks.day`.as('day'), (eb) => eb.fn.countAll<string | number>().as('n')])
-    .where((eb) => eb.exists(eb.selectFrom('shares').select('shares.id').whereRef('shares.id', '=', 'clicks.share_id').where('shares.employee_id', '=', me.id)))
+    .where((eb) =>
+      eb.exists(
+        eb.selectFrom('shares').select('shares.id').whereRef('shares.id', '=', 'clicks.share_id').where('shares.employee_id', '=', me.id),
+      ),
+    )
     .where('clicks.created_at', '>=', since)
     .where('clicks.created_at', '<=', until)
     .groupBy('clicks.day')
@@ -53,7 +57,8 @@ export async function myStats(db: Db, dialect: Dialect, me: Employee, period: Pe
   const bucket = daily ? dayKey : weekKey;
   const to = now.getTime();
   // Without a window start, the series starts at the first counted activity (or today, without any).
-  const first = from === null ? [...points, ...shares, ...clicks].reduce((min, row) => Math.min(min, Date.parse(row.day)), to) : Date.parse(from);
+  const first =
+    from === null ? [...points, ...shares, ...clicks].reduce((min, row) => Math.min(min, Date.parse(row.day)), to) : Date.parse(from);
   const series = new Map<string, StatsPoint>();
   for (let t = first; bucket(t) <= bucket(to); t += daily ? DAY_MS : 7 * DAY_MS) {
     series.set(bucket(t), { date: bucket(t), points: 0, shares: 0, clicks: 0 });

@@ -16,9 +16,15 @@ export function pointsRoutes(api: Hono<AppEnv>, s: Services): void {
     const cursor = decodeCursor(query.cursor);
     let select = s.db.selectFrom('points_ledger').selectAll().where('employee_id', '=', c.get('employee').id);
     if (cursor !== null) {
-      select = select.where((eb) => eb.or([eb('created_at', '<', cursor.key), eb.and([eb('created_at', '=', cursor.key), eb('id', '<', cursor.id)])]));
+      select = select.where((eb) =>
+        eb.or([eb('created_at', '<', cursor.key), eb.and([eb('created_at', '=', cursor.key), eb('id', '<', cursor.id)])]),
+      );
     }
-    const rows = await select.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute();
+    const rows = await select
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(query.limit + 1)
+      .execute();
     return reply(toPage(rows, query.limit, toPointsEntry, (row) => ({ key: row.created_at, id: row.id })));
   });
 

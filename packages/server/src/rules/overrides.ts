@@ -3,7 +3,10 @@ import { Type, type Static, type TObject, type TOptional, type TSchema } from '@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 
 /** An object schema with every key of `defaults` optional and of schema `value`; no other key. */
-function partialOf<K extends string, T extends TSchema>(defaults: Readonly<Record<K, unknown>>, value: T): TObject<{ [P in K]: TOptional<T> }> {
+function partialOf<K extends string, T extends TSchema>(
+  defaults: Readonly<Record<K, unknown>>,
+  value: T,
+): TObject<{ [P in K]: TOptional<T> }> {
   const properties: Record<string, TSchema> = {};
   for (const key of Object.keys(defaults)) properties[key] = Type.Optional(value);
   return Type.Object(properties as unknown as { [P in K]: TOptional<T> }, { additionalProperties: false });

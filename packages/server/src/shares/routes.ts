@@ -16,12 +16,20 @@ import { enqueueWebhookEvent } from '../webhooks/outbox.js';
 
 type ShareBody = BodyOf<'createShare'>;
 
-const requestHash = (body: ShareBody) => createHash('sha256').update(JSON.stringify([body.postId, body.network, body.commentary])).digest('base64url');
+const requestHash = (body: ShareBody) =>
+  createHash('sha256')
+    .update(JSON.stringify([body.postId, body.network, body.commentary]))
+    .digest('base64url');
 
 export function shareRoutes(api: Hono<AppEnv>, s: Services): void {
   /** The share stored under this key, as a replay (200) or a conflict (409). */
   const replay = async (employeeId: string, key: string, hash: string) => {
-    const row = await s.db.selectFrom('shares').selectAll().where('employee_id', '=', employeeId).where('idempotency_key', '=', key).executeTakeFirst();
+    const row = await s.db
+      .selectFrom('shares')
+      .selectAll()
+      .where('employee_id', '=', employeeId)
+      .where('idempotency_key', '=', key)
+      .executeTakeFirst();
     if (row === undefined) return null;
     if (row.request_hash !== hash) throw conflict('This Idempotency-Key was already used for a different share.');
     return toShare(row, s.config.publicUrl);
@@ -36,7 +44,12 @@ export function shareRoutes(api: Hono<AppEnv>, s: Services): void {
     if (earlier !== null) return reply(earlier, 200);
 
     const now = nowIso();
-    const postRow = await s.db.selectFrom('posts').selectAll('posts').where('posts.id', '=', body.postId).where(visibleTo(me, now)).executeTakeFirst();
+    const postRow = await s.db
+      .selectFrom('posts')
+      .selectAll('posts')
+      .where('posts.id', '=', body.postId)
+      .where(visibleTo(me, now))
+      .executeTakeFirst();
     if (postRow === undefined) throw notFound('No such post, or it is not published for you.');
     const post = toPost(postRow, now);
     if (post.networks.length > 0 && !post.networks.includes(body.network)) {
@@ -69,7 +82,13 @@ export function shareRoutes(api: Hono<AppEnv>, s: Services): void {
         .executeTakeFirst();
       if (inserted === undefined) return null;
       // Once per (employee, post, network): sharing the same post to the same network again earns nothing.
-      const points = await award(trx, { employeeId: me.id, delta: s.config.rules.points.share, reason: 'share', reference: shareReference(me.id, post.id, body.network), at: now });
+      const points = await award(trx, {
+        employeeId: me.id,
+        delta: s.config.rules.points.share,
+        reason: 'share',
+        reference: shareReference(me.id, post.id, body.network),
+        at: now,
+      });
       if (points > 0) await trx.updateTable('shares').set({ points_awarded: points }).where('id', '=', id).execute();
       const share = { ...inserted, points_awarded: points };
       await enqueueWebhookEvent(trx, 'share.created', toShare(share, s.config.publicUrl), now);
@@ -91,9 +110,22 @@ export function shareRoutes(api: Hono<AppEnv>, s: Services): void {
     const cursor = decodeCursor(query.cursor);
     let select = s.db.selectFrom('shares').selectAll().where('employee_id', '=', c.get('employee').id);
     if (cursor !== null) {
-      select = select.where((eb) => eb.or([eb('created_at', '<', cursor.key), eb.and([eb('created_at', '=', cursor.key), eb('id', '<', cursor.id)])]));
+      select = select.where((eb) =>
+        eb.or([eb('created_at', '<', cursor.key), eb.and([eb('created_at', '=', cursor.key), eb('id', '<', cursor.id)])]),
+      );
     }
-    const rows = await select.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute();
-    return reply(toPage(rows, query.limit, (row) => toShare(row, s.config.publicUrl), (row) => ({ key: row.created_at, id: row.id })));
+    const rows = await select
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(query.limit + 1)
+      .execute();
+    return reply(
+      toPage(
+        rows,
+        query.limit,
+        (row) => toShare(row, s.config.publicUrl),
+        (row) => ({ key: row.created_at, id: row.id }),
+      ),
+    );
   });
 }

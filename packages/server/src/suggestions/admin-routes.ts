@@ -18,14 +18,28 @@ export function adminSuggestionRoutes(api: Hono<AppEnv>, s: Services): void {
     let select = s.db.selectFrom('suggestions').selectAll();
     if (query.status !== undefined) select = select.where('status', '=', query.status);
     if (cursor !== null) {
-      select = select.where((eb) => eb.or([eb('created_at', '<', cursor.key), eb.and([eb('created_at', '=', cursor.key), eb('id', '<', cursor.id)])]));
+      select = select.where((eb) =>
+        eb.or([eb('created_at', '<', cursor.key), eb.and([eb('created_at', '=', cursor.key), eb('id', '<', cursor.id)])]),
+      );
     }
-    const rows = await select.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute();
+    const rows = await select
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(query.limit + 1)
+      .execute();
     const ids = [...new Set(rows.map((row) => row.employee_id))];
     const names = new Map(
-      ids.length === 0 ? [] : (await s.db.selectFrom('employees').select(['id', 'display_name']).where('id', 'in', ids).execute()).map((e) => [e.id, e.display_name]),
+      ids.length === 0
+        ? []
+        : (await s.db.selectFrom('employees').select(['id', 'display_name']).where('id', 'in', ids).execute()).map((e) => [
+            e.id,
+            e.display_name,
+          ]),
     );
-    const toAdminSuggestion = (row: (typeof rows)[number]): AdminSuggestion => ({ ...toSuggestion(row), employeeName: names.get(row.employee_id) ?? row.employee_id });
+    const toAdminSuggestion = (row: (typeof rows)[number]): AdminSuggestion => ({
+      ...toSuggestion(row),
+      employeeName: names.get(row.employee_id) ?? row.employee_id,
+    });
     return reply(toPage(rows, query.limit, toAdminSuggestion, (row) => ({ key: row.created_at, id: row.id })));
   });
 
@@ -69,7 +83,13 @@ export function adminSuggestionRoutes(api: Hono<AppEnv>, s: Services): void {
         .executeTakeFirst();
       if (updated === undefined) throw conflict('This suggestion was reviewed at the same time by someone else.');
       if (review.decision === 'approve') {
-        await award(trx, { employeeId: suggestion.employee_id, delta: s.config.rules.points.suggestion, reason: 'suggestion', reference: suggestionReference(id), at: now });
+        await award(trx, {
+          employeeId: suggestion.employee_id,
+          delta: s.config.rules.points.suggestion,
+          reason: 'suggestion',
+          reference: suggestionReference(id),
+          at: now,
+        });
       }
       await enqueueWebhookEvent(trx, 'suggestion.reviewed', toSuggestion(updated), now);
       return updated;

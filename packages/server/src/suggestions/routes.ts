@@ -34,7 +34,12 @@ export function suggestionRoutes(api: Hono<AppEnv>, s: Services): void {
       await enqueueWebhookEvent(s.db, 'suggestion.created', toSuggestion(inserted), inserted.created_at);
       return reply(toSuggestion(inserted), 201);
     }
-    const earlier = await s.db.selectFrom('suggestions').selectAll().where('employee_id', '=', me.id).where('idempotency_key', '=', key).executeTakeFirstOrThrow();
+    const earlier = await s.db
+      .selectFrom('suggestions')
+      .selectAll()
+      .where('employee_id', '=', me.id)
+      .where('idempotency_key', '=', key)
+      .executeTakeFirstOrThrow();
     if (earlier.url !== row.url || earlier.note !== row.note || earlier.topics !== row.topics) {
       throw conflict('This Idempotency-Key was already used for a different suggestion.');
     }
@@ -45,9 +50,15 @@ export function suggestionRoutes(api: Hono<AppEnv>, s: Services): void {
     const cursor = decodeCursor(query.cursor);
     let select = s.db.selectFrom('suggestions').selectAll().where('employee_id', '=', c.get('employee').id);
     if (cursor !== null) {
-      select = select.where((eb) => eb.or([eb('created_at', '<', cursor.key), eb.and([eb('created_at', '=', cursor.key), eb('id', '<', cursor.id)])]));
+      select = select.where((eb) =>
+        eb.or([eb('created_at', '<', cursor.key), eb.and([eb('created_at', '=', cursor.key), eb('id', '<', cursor.id)])]),
+      );
     }
-    const rows = await select.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute();
+    const rows = await select
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(query.limit + 1)
+      .execute();
     return reply(toPage(rows, query.limit, toSuggestion, (row) => ({ key: row.created_at, id: row.id })));
   });
 }

@@ -22,7 +22,14 @@ export class ClickRecorder {
   ) {}
 
   record(link: LinkTarget, visitor: { ip: string; userAgent: string }, at = new Date()): void {
-    this.pending.push({ code: link.code, shareId: link.shareId, employeeId: link.employeeId, ip: visitor.ip, userAgent: visitor.userAgent, at: at.toISOString() });
+    this.pending.push({
+      code: link.code,
+      shareId: link.shareId,
+      employeeId: link.employeeId,
+      ip: visitor.ip,
+      userAgent: visitor.userAgent,
+      at: at.toISOString(),
+    });
     if (this.pending.length >= this.options.maxBatch) void this.flush();
     else if (this.timer === null) {
       this.timer = setTimeout(() => void this.flush(), this.options.intervalMs);

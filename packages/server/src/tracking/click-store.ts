@@ -55,7 +55,13 @@ export function databaseClickStore(db: Db, salt: string, points: PointsRules): C
       capped.set(click.code, day);
       return;
     }
-    await award(trx, { employeeId: click.employeeId, delta: points.click, reason: 'click', reference: clickReference(click.code, day, awarded + 1), at: click.at });
+    await award(trx, {
+      employeeId: click.employeeId,
+      delta: points.click,
+      reason: 'click',
+      reference: clickReference(click.code, day, awarded + 1),
+      at: click.at,
+    });
   };
 
   return (batch) =>
@@ -68,7 +74,15 @@ export function databaseClickStore(db: Db, salt: string, points: PointsRules): C
         });
         const inserted = await trx
           .insertInto('clicks')
-          .values(chunk.map(({ click, day, hash }) => ({ code: click.code, day, visitor_hash: hash, share_id: click.shareId, created_at: click.at })))
+          .values(
+            chunk.map(({ click, day, hash }) => ({
+              code: click.code,
+              day,
+              visitor_hash: hash,
+              share_id: click.shareId,
+              created_at: click.at,
+            })),
+          )
           .onConflict((oc) => oc.columns(['code', 'day', 'visitor_hash']).doNothing())
           .returning(['code', 'day', 'visitor_hash'])
           .execute();

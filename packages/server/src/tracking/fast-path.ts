@@ -42,7 +42,11 @@ export function redirectFastPath(s: Services, next: RequestListener): RequestLis
         return;
       }
       s.logger.error('redirect failed', { error: error instanceof Error ? error.stack : String(error) });
-      send(500, { 'Content-Type': 'application/problem+json' }, JSON.stringify(new HttpProblem(500, 'server', 'Something went wrong on the server; try again later.').toJSON()));
+      send(
+        500,
+        { 'Content-Type': 'application/problem+json' },
+        JSON.stringify(new HttpProblem(500, 'server', 'Something went wrong on the server; try again later.').toJSON()),
+      );
     };
     try {
       let code: string;
@@ -52,7 +56,12 @@ export function redirectFastPath(s: Services, next: RequestListener): RequestLis
         answer({ found: false });
         return;
       }
-      const outcome = resolveVisit(s, { code, method: req.method!, ip: ipOf(req, s.config.trustProxy), userAgent: req.headers['user-agent'] ?? '' });
+      const outcome = resolveVisit(s, {
+        code,
+        method: req.method!,
+        ip: ipOf(req, s.config.trustProxy),
+        userAgent: req.headers['user-agent'] ?? '',
+      });
       if (outcome instanceof Promise) outcome.then(answer, fail);
       else answer(outcome);
     } catch (error) {

@@ -10,7 +10,11 @@ export const NOT_FOUND_PAGE = `<!doctype html>
 <body><main><h1>Link not found</h1><p>This link is not valid or no longer exists. Check that it was copied completely.</p></main></body></html>
 `;
 
-export const NOT_FOUND_HEADERS = { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': "default-src 'none'" };
+export const NOT_FOUND_HEADERS = {
+  'Content-Type': 'text/html; charset=utf-8',
+  'Cache-Control': 'no-store',
+  'Content-Security-Policy': "default-src 'none'",
+};
 export const REDIRECT_HEADERS = { 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'no-referrer' };
 
 export interface Visit {

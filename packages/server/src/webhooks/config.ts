@@ -12,7 +12,13 @@ export interface WebhookConfig {
   timeoutMs: number;
 }
 
-export const DEFAULT_WEBHOOKS: WebhookConfig = { allowHttp: true, allowPrivateTargets: false, dispatchIntervalMs: 1_000, concurrency: 4, timeoutMs: 10_000 };
+export const DEFAULT_WEBHOOKS: WebhookConfig = {
+  allowHttp: true,
+  allowPrivateTargets: false,
+  dispatchIntervalMs: 1_000,
+  concurrency: 4,
+  timeoutMs: 10_000,
+};
 
 type Env = Record<string, string | undefined>;
 

@@ -63,7 +63,9 @@ export class WebhookDispatcher {
   start(intervalMs: number): void {
     if (this.#timer !== null || intervalMs <= 0) return;
     this.#timer = setInterval(() => {
-      this.runDue().catch((error: unknown) => this.#logger.error('webhook dispatch failed', { error: error instanceof Error ? error.message : String(error) }));
+      this.runDue().catch((error: unknown) =>
+        this.#logger.error('webhook dispatch failed', { error: error instanceof Error ? error.message : String(error) }),
+      );
     }, intervalMs);
     this.#timer.unref();
   }
@@ -115,12 +117,29 @@ export class WebhookDispatcher {
     const row = await this.#db
       .selectFrom('webhook_deliveries')
       .leftJoin('webhook_endpoints', 'webhook_endpoints.id', 'webhook_deliveries.endpoint_id')
-      .select(['webhook_deliveries.id', 'webhook_deliveries.payload', 'webhook_deliveries.attempts', 'webhook_deliveries.created_at', 'webhook_deliveries.event_id', 'webhook_deliveries.event_type', 'webhook_endpoints.url', 'webhook_endpoints.secret', 'webhook_endpoints.active'])
+      .select([
+        'webhook_deliveries.id',
+        'webhook_deliveries.payload',
+        'webhook_deliveries.attempts',
+        'webhook_deliveries.created_at',
+        'webhook_deliveries.event_id',
+        'webhook_deliveries.event_type',
+        'webhook_endpoints.url',
+        'webhook_endpoints.secret',
+        'webhook_endpoints.active',
+      ])
       .where('webhook_deliveries.id', '=', id)
       .executeTakeFirstOrThrow();
     const attempts = Number(row.attempts) + 1;
     if (row.url === null || row.secret === null || Number(row.active) !== 1) {
-      await this.#finish(id, { status: 'failed', attempts, next_attempt_at: null, response_status: null, response_body: null, error: 'The endpoint was removed or disabled.' });
+      await this.#finish(id, {
+        status: 'failed',
+        attempts,
+        next_attempt_at: null,
+        response_status: null,
+        response_body: null,
+        error: 'The endpoint was removed or disabled.',
+      });
       return;
     }
     const sentAt = this.#now();
@@ -138,7 +157,15 @@ export class WebhookDispatcher {
     const ok = result.status !== null && result.status >= 200 && result.status < 300;
     const error = ok ? null : (result.error ?? `HTTP ${result.status}`);
     if (ok) {
-      await this.#finish(id, { status: 'delivered', attempts, next_attempt_at: null, response_status: result.status, response_body: result.body, error: null, delivered_at: this.#now().toISOString() });
+      await this.#finish(id, {
+        status: 'delivered',
+        attempts,
+        next_attempt_at: null,
+        response_status: result.status,
+        response_body: result.body,
+        error: null,
+        delivered_at: this.#now().toISOString(),
+      });
       return;
     }
     const retryAt = nextAttemptAt(this.#backoff, attempts, new Date(row.created_at), this.#now(), this.#random());
@@ -155,7 +182,15 @@ export class WebhookDispatcher {
 
   async #finish(
     id: string,
-    changes: { status: string; attempts: number; next_attempt_at: string | null; response_status: number | null; response_body: string | null; error: string | null; delivered_at?: string },
+    changes: {
+      status: string;
+      attempts: number;
+      next_attempt_at: string | null;
+      response_status: number | null;
+      response_body: string | null;
+      error: string | null;
+      delivered_at?: string;
+    },
   ): Promise<void> {
     await this.#db
       .updateTable('webhook_deliveries')

@@ -11,7 +11,12 @@ import type { Database } from '../db/schema.js';
  * dispatcher sends it later, so a slow or failing endpoint never slows the request.
  * Returns the event (its id is the same in every delivery).
  */
-export async function enqueueWebhookEvent<T>(db: Db | Transaction<Database> | Kysely<Database>, type: WebhookEventType, data: T, at: string): Promise<WebhookEvent<T>> {
+export async function enqueueWebhookEvent<T>(
+  db: Db | Transaction<Database> | Kysely<Database>,
+  type: WebhookEventType,
+  data: T,
+  at: string,
+): Promise<WebhookEvent<T>> {
   const wdb = webhookDb(db);
   const event: WebhookEvent<T> = { id: newId('evt'), type, createdAt: at, data };
   const endpoints = await wdb.selectFrom('webhook_endpoints').select(['id', 'events']).where('active', '=', 1).execute();

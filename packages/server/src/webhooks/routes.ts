@@ -78,9 +78,15 @@ export function webhookRoutes(api: Hono<AppEnv>, s: Services): void {
     const cursor = decodeCursor(query.cursor);
     let select = db.selectFrom('webhook_deliveries').selectAll().where('endpoint_id', '=', current.id);
     if (cursor !== null) {
-      select = select.where((eb) => eb.or([eb('created_at', '<', cursor.key), eb.and([eb('created_at', '=', cursor.key), eb('id', '<', cursor.id)])]));
+      select = select.where((eb) =>
+        eb.or([eb('created_at', '<', cursor.key), eb.and([eb('created_at', '=', cursor.key), eb('id', '<', cursor.id)])]),
+      );
     }
-    const rows = await select.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute();
+    const rows = await select
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(query.limit + 1)
+      .execute();
     return reply(toPage(rows, query.limit, toDelivery, (row) => ({ key: row.created_at, id: row.id })));
   });
 

@@ -27,7 +27,12 @@ export function httpSender(policy: TargetPolicy): Sender {
         target,
         {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'user-agent': 'AdvocacyKit-Webhooks/1', ...headers },
+          headers: {
+            'content-type': 'application/json',
+            'content-length': String(Buffer.byteLength(body)),
+            'user-agent': 'AdvocacyKit-Webhooks/1',
+            ...headers,
+          },
           lookup: lookup as never,
           timeout: timeoutMs,
         },
@@ -38,7 +43,9 @@ export function httpSender(policy: TargetPolicy): Sender {
             if (size < MAX_BODY) chunks.push(chunk);
             size += chunk.length;
           });
-          response.on('end', () => resolve({ status: response.statusCode ?? null, body: Buffer.concat(chunks).toString('utf8').slice(0, MAX_BODY), error: null }));
+          response.on('end', () =>
+            resolve({ status: response.statusCode ?? null, body: Buffer.concat(chunks).toString('utf8').slice(0, MAX_BODY), error: null }),
+          );
           response.on('error', (error) => resolve({ status: response.statusCode ?? null, body: '', error: error.message }));
         },
       );

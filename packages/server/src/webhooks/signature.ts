@@ -6,7 +6,8 @@ export const SIGNATURE_HEADER = 'Advocacy-Signature';
 /** Deliveries older than this (in seconds) are refused by `verifyWebhookSignature` by default. */
 export const DEFAULT_TOLERANCE_SECONDS = 300;
 
-const hmac = (secret: string, timestamp: number, payload: string) => createHmac('sha256', secret).update(`${timestamp}.${payload}`).digest('hex');
+const hmac = (secret: string, timestamp: number, payload: string) =>
+  createHmac('sha256', secret).update(`${timestamp}.${payload}`).digest('hex');
 
 /** The `Advocacy-Signature` value for a body sent at `timestamp` (Unix seconds): `t=<unix>,v1=<hex>`. */
 export function signWebhookPayload(payload: string, secret: string, timestamp: number): string {
@@ -26,7 +27,9 @@ export interface VerifyWebhookOptions {
   now?: Date;
 }
 
-export type WebhookVerification = { ok: true; timestamp: number } | { ok: false; reason: 'missing_header' | 'malformed_header' | 'timestamp_out_of_tolerance' | 'signature_mismatch' };
+export type WebhookVerification =
+  | { ok: true; timestamp: number }
+  | { ok: false; reason: 'missing_header' | 'malformed_header' | 'timestamp_out_of_tolerance' | 'signature_mismatch' };
 
 /**
  * Checks a delivery on the receiving side: the HMAC-SHA256 of `${t}.${payload}` with the

@@ -18,7 +18,8 @@ export function targetProblem(raw: string, policy: TargetPolicy): string | null 
   } catch {
     return 'is not a valid URL';
   }
-  if (url.protocol !== 'https:' && !(policy.allowHttp && url.protocol === 'http:')) return policy.allowHttp ? 'must be an http(s) URL' : 'must be an https URL';
+  if (url.protocol !== 'https:' && !(policy.allowHttp && url.protocol === 'http:'))
+    return policy.allowHttp ? 'must be an http(s) URL' : 'must be an https URL';
   if (url.username !== '' || url.password !== '') return 'must not carry credentials';
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (!policy.allowPrivate && (host === 'localhost' || host.endsWith('.localhost') || (isIP(host) !== 0 && !isPublicAddress(host)))) {

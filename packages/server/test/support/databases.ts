@@ -59,8 +59,7 @@ async function freshPostgres(adminUrl: string): Promise<TestDatabase> {
  */
 export function forEachDatabase(title: string, suite: (open: () => Promise<TestDatabase>) => void): void {
   test.describe(`${title} [sqlite]`, () =>
-    suite(async () => ({ name: 'sqlite', databaseUrl: null, sqliteFile: ':memory:', drop: async () => {} })),
-  );
+    suite(async () => ({ name: 'sqlite', databaseUrl: null, sqliteFile: ':memory:', drop: async () => {} })));
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (adminUrl) {
     test.describe(`${title} [postgres]`, () => suite(() => freshPostgres(adminUrl)));
@@ -72,7 +71,6 @@ export function forEachDatabase(title: string, suite: (open: () => Promise<TestD
         throw new Error(
           'TEST_DATABASE_URL is not set: point it at a PostgreSQL server (e.g. postgres://postgres@127.0.0.1:54329/postgres), or set ADVOCACY_SKIP_POSTGRES=1 to skip the PostgreSQL run.',
         );
-      }),
-    );
+      }));
   }
 }

@@ -16,5 +16,8 @@ export function assertSchema(name: string, value: unknown): void {
     validate = ajv.compile({ $ref: `https://advocacy-kit.dev/openapi.json#/components/schemas/${name}` });
     compiled.set(name, validate);
   }
-  assert.ok(validate(value), `${name} does not match the OpenAPI schema: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(value).slice(0, 500)}`);
+  assert.ok(
+    validate(value),
+    `${name} does not match the OpenAPI schema: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(value).slice(0, 500)}`,
+  );
 }

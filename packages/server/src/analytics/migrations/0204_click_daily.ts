@@ -1,7 +1,8 @@
 import { SqliteAdapter, sql, type Kysely, type Migration } from 'kysely';
 
 /** The sharer's team, post and network of each new click, per UTC day of the click (`n`: the new clicks' table). */
-const NEW_CLICKS_BY_GROUP = (n: string) => sql.raw(`
+const NEW_CLICKS_BY_GROUP = (n: string) =>
+  sql.raw(`
   select substr(${n}.created_at, 1, 10), s.post_id, s.network, e.team_id, count(*)
   from ${n} join shares s on s.id = ${n}.share_id join employees e on e.id = s.employee_id
   group by substr(${n}.created_at, 1, 10), s.post_id, s.network, e.team_id`);
@@ -54,7 +55,9 @@ export const clickDailyMigration: Migration = {
       referencing new table as new_clicks for each statement execute function clicks_roll_up()`.execute(db);
   },
   async down(db: Kysely<any>) {
-    await sql`drop trigger if exists clicks_roll_up ${sql.raw(db.getExecutor().adapter instanceof SqliteAdapter ? '' : 'on clicks')}`.execute(db);
+    await sql`drop trigger if exists clicks_roll_up ${sql.raw(db.getExecutor().adapter instanceof SqliteAdapter ? '' : 'on clicks')}`.execute(
+      db,
+    );
     if (!(db.getExecutor().adapter instanceof SqliteAdapter)) await sql`drop function if exists clicks_roll_up()`.execute(db);
     await db.schema.dropIndex('shares_created_cover').execute();
     await db.schema.dropTable('click_daily').execute();

@@ -92,12 +92,7 @@ export const initialMigration: Migration = {
       .addColumn('points_awarded', 'integer', (c) => c.notNull())
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema
-      .createIndex('shares_idempotency')
-      .on('shares')
-      .columns(['employee_id', 'idempotency_key'])
-      .unique()
-      .execute();
+    await db.schema.createIndex('shares_idempotency').on('shares').columns(['employee_id', 'idempotency_key']).unique().execute();
     await db.schema.createIndex('shares_employee').on('shares').columns(['employee_id', 'created_at', 'id']).execute();
     await db.schema.createIndex('shares_created').on('shares').columns(['created_at']).execute();
     // One row per unique human click: the primary key is the per-visitor-per-day dedup. On
@@ -143,17 +138,9 @@ export const initialMigration: Migration = {
       .addUniqueConstraint('points_once', ['reason', 'reference'])
       .execute();
     // Covering index for the leaderboard aggregate: period filter, group key and summed value.
-    await db.schema
-      .createIndex('points_period')
-      .on('points_ledger')
-      .columns(['created_at', 'employee_id', 'delta'])
-      .execute();
+    await db.schema.createIndex('points_period').on('points_ledger').columns(['created_at', 'employee_id', 'delta']).execute();
     // Covering too: the all-time aggregate reads it in employee order, without a sort.
-    await db.schema
-      .createIndex('points_employee')
-      .on('points_ledger')
-      .columns(['employee_id', 'created_at', 'delta'])
-      .execute();
+    await db.schema.createIndex('points_employee').on('points_ledger').columns(['employee_id', 'created_at', 'delta']).execute();
     await db.schema
       .createTable('suggestions')
       .addColumn('id', 'text', (c) => c.primaryKey())
@@ -168,12 +155,7 @@ export const initialMigration: Migration = {
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('reviewed_at', 'text')
       .execute();
-    await db.schema
-      .createIndex('suggestions_idempotency')
-      .on('suggestions')
-      .columns(['employee_id', 'idempotency_key'])
-      .unique()
-      .execute();
+    await db.schema.createIndex('suggestions_idempotency').on('suggestions').columns(['employee_id', 'idempotency_key']).unique().execute();
     await db.schema.createIndex('suggestions_status').on('suggestions').columns(['status', 'created_at', 'id']).execute();
     await db.schema
       .createTable('events')

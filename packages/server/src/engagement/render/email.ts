@@ -25,7 +25,7 @@ export function renderEmail(message: EngagementMessage): EmailMessage {
     .join('');
   const html = [
     `<!doctype html><html lang="${message.locale}"><head><meta charset="utf-8"><title>${escapeHtml(lines.subject)}</title></head>`,
-    '<body style="font-family:system-ui,-apple-system,\'Segoe UI\',\'Hiragino Sans\',\'Yu Gothic\',sans-serif;line-height:1.6;color:#1a1a1a">',
+    "<body style=\"font-family:system-ui,-apple-system,'Segoe UI','Hiragino Sans','Yu Gothic',sans-serif;line-height:1.6;color:#1a1a1a\">",
     `<h1 style="font-size:20px">${escapeHtml(lines.greeting)}</h1>`,
     ...lines.summary.map((line) => `<p>${escapeHtml(line)}</p>`),
     lines.postsHeading === null ? '' : `<h2 style="font-size:16px">${escapeHtml(lines.postsHeading)}</h2>`,

@@ -30,7 +30,10 @@ export const STRINGS: Record<EngagementMessage['locale'], MessageStrings> = {
     rank: (rank, participants) => `You are #${en.format(rank)} of ${en.format(participants)} this week`,
     results: (shares, clicks, conversions) =>
       `Your last 7 days: ${plural(shares, 'share', 'shares')}, ${plural(clicks, 'click', 'clicks')}, ${plural(conversions, 'lead', 'leads')}`,
-    nudge: (days) => (days === null ? 'You have not shared anything yet. Here is a good place to start:' : `It has been ${plural(days, 'day', 'days')} since your last share. These are worth passing on:`),
+    nudge: (days) =>
+      days === null
+        ? 'You have not shared anything yet. Here is a good place to start:'
+        : `It has been ${plural(days, 'day', 'days')} since your last share. These are worth passing on:`,
     open: 'Open',
     footer: (kind) =>
       kind === 'digest'
@@ -45,8 +48,12 @@ export const STRINGS: Record<EngagementMessage['locale'], MessageStrings> = {
     noNewPosts: '今週の新着記事はありません。',
     points: (week, total) => `過去7日間で ${ja.format(week)} ポイント（累計 ${ja.format(total)} ポイント）`,
     rank: (rank, participants) => `今週の順位は ${ja.format(participants)} 人中 ${ja.format(rank)} 位です`,
-    results: (shares, clicks, conversions) => `過去7日間の成果：シェア ${ja.format(shares)} 件、クリック ${ja.format(clicks)} 件、リード ${ja.format(conversions)} 件`,
-    nudge: (days) => (days === null ? 'まだシェアした記事がありません。まずはこちらから始めてみませんか。' : `前回のシェアから ${ja.format(days)} 日が経ちました。こんな記事はいかがでしょう。`),
+    results: (shares, clicks, conversions) =>
+      `過去7日間の成果：シェア ${ja.format(shares)} 件、クリック ${ja.format(clicks)} 件、リード ${ja.format(conversions)} 件`,
+    nudge: (days) =>
+      days === null
+        ? 'まだシェアした記事がありません。まずはこちらから始めてみませんか。'
+        : `前回のシェアから ${ja.format(days)} 日が経ちました。こんな記事はいかがでしょう。`,
     open: '開く',
     footer: (kind) =>
       kind === 'digest'
@@ -56,11 +63,22 @@ export const STRINGS: Record<EngagementMessage['locale'], MessageStrings> = {
 };
 
 /** The lines every renderer shows, in order, for one message. */
-export function messageLines(message: EngagementMessage): { subject: string; greeting: string; summary: string[]; postsHeading: string | null; empty: string | null; footer: string } {
+export function messageLines(message: EngagementMessage): {
+  subject: string;
+  greeting: string;
+  summary: string[];
+  postsHeading: string | null;
+  empty: string | null;
+  footer: string;
+} {
   const t = STRINGS[message.locale];
   const summary =
     message.kind === 'digest'
-      ? [t.points(message.points.lastSevenDays, message.points.total), ...(message.rank ? [t.rank(message.rank.rank, message.rank.participants)] : []), t.results(message.results.shares, message.results.clicks, message.results.conversions)]
+      ? [
+          t.points(message.points.lastSevenDays, message.points.total),
+          ...(message.rank ? [t.rank(message.rank.rank, message.rank.participants)] : []),
+          t.results(message.results.shares, message.results.clicks, message.results.conversions),
+        ]
       : [t.nudge(message.daysSinceLastShare)];
   return {
     subject: message.kind === 'digest' ? t.digestSubject : t.nudgeSubject,

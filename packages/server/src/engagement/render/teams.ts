@@ -7,7 +7,10 @@ import { messageLines, STRINGS } from './strings.js';
  * only active part is links, so `](` in post texts is broken up: a title cannot smuggle in a
  * link; the only links are the posts' own.
  */
-export function renderTeams(message: EngagementMessage): { type: 'message'; attachments: Array<{ contentType: string; content: Record<string, unknown> }> } {
+export function renderTeams(message: EngagementMessage): {
+  type: 'message';
+  attachments: Array<{ contentType: string; content: Record<string, unknown> }>;
+} {
   const lines = messageLines(message);
   const open = STRINGS[message.locale].open;
   const plain = (text: string) => text.replace(/\]\(/g, '] (');
@@ -16,7 +19,8 @@ export function renderTeams(message: EngagementMessage): { type: 'message'; atta
     { type: 'TextBlock', text: plain(lines.greeting), weight: 'Bolder', wrap: true },
     ...lines.summary.map((line) => ({ type: 'TextBlock', text: plain(line), wrap: true, spacing: 'Small' })),
   ];
-  if (lines.postsHeading !== null) body.push({ type: 'TextBlock', text: plain(lines.postsHeading), weight: 'Bolder', wrap: true, spacing: 'Medium' });
+  if (lines.postsHeading !== null)
+    body.push({ type: 'TextBlock', text: plain(lines.postsHeading), weight: 'Bolder', wrap: true, spacing: 'Medium' });
   if (lines.empty !== null) body.push({ type: 'TextBlock', text: plain(lines.empty), wrap: true });
   for (const post of message.posts) {
     body.push({
@@ -35,7 +39,13 @@ export function renderTeams(message: EngagementMessage): { type: 'message'; atta
     attachments: [
       {
         contentType: 'application/vnd.microsoft.card.adaptive',
-        content: { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', lang: message.locale, body },
+        content: {
+          type: 'AdaptiveCard',
+          $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+          version: '1.5',
+          lang: message.locale,
+          body,
+        },
       },
     ],
   };

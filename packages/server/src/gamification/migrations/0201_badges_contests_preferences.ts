@@ -42,6 +42,7 @@ export const gamificationMigration: Migration = {
       .execute();
   },
   async down(db: Kysely<any>) {
-    for (const table of ['employee_preferences', 'contest_results', 'contests', 'employee_badges']) await db.schema.dropTable(table).execute();
+    for (const table of ['employee_preferences', 'contest_results', 'contests', 'employee_badges'])
+      await db.schema.dropTable(table).execute();
   },
 };

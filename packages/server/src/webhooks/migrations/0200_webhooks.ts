@@ -36,7 +36,11 @@ export const webhooksMigration: Migration = {
     // The dispatcher's query: due pending rows, oldest first.
     await db.schema.createIndex('webhook_deliveries_due').on('webhook_deliveries').columns(['status', 'next_attempt_at']).execute();
     // The delivery log of one endpoint, newest first.
-    await db.schema.createIndex('webhook_deliveries_endpoint').on('webhook_deliveries').columns(['endpoint_id', 'created_at', 'id']).execute();
+    await db.schema
+      .createIndex('webhook_deliveries_endpoint')
+      .on('webhook_deliveries')
+      .columns(['endpoint_id', 'created_at', 'id'])
+      .execute();
   },
   async down(db: Kysely<any>) {
     await db.schema.dropTable('webhook_deliveries').execute();
