@@ -109,9 +109,6 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDia
     this.commentary = '';
     await this.updateComplete;
     if (!this.dialog?.open) this.dialog?.showModal();
-    // The commentary (or the policy's Accept before the first share) takes focus from script,
-    // not the autofocus attribute, which screen readers and lit-a11y advise against.
-    await this.focusAfterRender('textarea, [part="accept-button"]');
   }
 
   /** Closes the dialog. */
@@ -187,6 +184,9 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDia
     </div>`;
   }
 
+  // A modal <dialog> gives focus to its autofocus element when it opens (the HTML standard's
+  // dialog focusing steps): the commentary, where the employee starts.
+  /* eslint-disable lit-a11y/no-autofocus */
   private renderCompose(post: Post) {
     const choice = this.choice;
     if (!choice) return nothing;
@@ -214,6 +214,7 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDia
           id="commentary"
           part="commentary"
           rows="5"
+          autofocus
           aria-describedby=${choice.limit === null ? 'nudge' : 'nudge counter'}
           aria-invalid=${over > 0 ? 'true' : 'false'}
           .value=${this.commentary}
@@ -234,6 +235,7 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDia
       </button>
     </form>`;
   }
+  /* eslint-enable lit-a11y/no-autofocus */
 
   private renderPreview(post: Post) {
     return html`<figure class="preview" part="preview" aria-label=${this.t.previewLabel}>
