@@ -1,4 +1,5 @@
 // Helpers shared by core's Node tests.
+import type { AdvocacyStore } from '../src/client/types.js';
 
 /** A `Storage` kept in memory, for code that persists to `localStorage` in browsers. */
 export function memoryStorage(): Storage {
@@ -13,4 +14,16 @@ export function memoryStorage(): Storage {
     removeItem: (key) => void data.delete(key),
     setItem: (key, value) => void data.set(key, String(value)),
   };
+}
+
+/** Resolves with the first value of the store that matches `test` (subscribing mounts it). */
+export function until<T>(store: AdvocacyStore<T>, test: (value: T) => boolean): Promise<T> {
+  return new Promise((resolve) => {
+    const stop = store.subscribe((value) => {
+      if (test(value)) {
+        queueMicrotask(() => stop());
+        resolve(value);
+      }
+    });
+  });
 }

@@ -2,21 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AnalyticsQuery } from '../backend/contract.js';
 import { memoryBackend } from '../memory/memory-backend.js';
-import type { AdvocacyStore } from '../client/types.js';
 import { analyticsWindows, createAnalytics } from './analytics.js';
+import { until } from '../../test/helpers.js';
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');
-
-function until<T>(store: AdvocacyStore<T>, test: (value: T) => boolean): Promise<T> {
-  return new Promise((resolve) => {
-    const stop = store.subscribe((value) => {
-      if (test(value)) {
-        queueMicrotask(() => stop());
-        resolve(value);
-      }
-    });
-  });
-}
 
 describe('analyticsWindows', () => {
   it('ends a preset now and compares with the window of the same length before it', () => {

@@ -2,23 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AdminPost, AdminPostQuery, Page } from '../backend/contract.js';
 import { memoryBackend } from '../memory/memory-backend.js';
-import type { AdvocacyStore } from '../client/types.js';
 import { createContentList } from './content-list.js';
 import type { ContentListState } from './types.js';
+import { until } from '../../test/helpers.js';
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');
-
-/** Resolves with the first value of the store that passes `test`. */
-function until<T>(store: AdvocacyStore<T>, test: (value: T) => boolean): Promise<T> {
-  return new Promise((resolve) => {
-    const stop = store.subscribe((value) => {
-      if (test(value)) {
-        queueMicrotask(() => stop());
-        resolve(value);
-      }
-    });
-  });
-}
 
 /** An admin backend whose `listPosts` answers only when the test releases each call. */
 async function gatedBackend() {

@@ -2,25 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AdvocacyError } from '../backend/errors.js';
 import { memoryBackend } from '../memory/memory-backend.js';
-import type { AdvocacyStore } from '../client/types.js';
 import { createAdvocacyClient } from '../client/client.js';
 import { createAdminClient } from './admin.js';
 import { createPostDraft } from './post-draft.js';
 import { draftFrom, toPostInput, validateDraft } from './post-draft-rules.js';
+import { until } from '../../test/helpers.js';
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');
 const admin = () => memoryBackend({ employeeId: 'emp-haruka', now: () => NOW });
-
-function until<T>(store: AdvocacyStore<T>, test: (value: T) => boolean): Promise<T> {
-  return new Promise((resolve) => {
-    const stop = store.subscribe((value) => {
-      if (test(value)) {
-        queueMicrotask(() => stop());
-        resolve(value);
-      }
-    });
-  });
-}
 
 describe('post draft rules', () => {
   it('enforces what the server’s schema does: a title, http(s) links, lengths and counts', () => {

@@ -2,21 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Suggestion, SuggestionReview } from '../backend/contract.js';
 import { memoryBackend } from '../memory/memory-backend.js';
-import type { AdvocacyStore } from '../client/types.js';
 import { createSuggestionQueue } from './suggestion-queue.js';
+import { until } from '../../test/helpers.js';
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');
-
-function until<T>(store: AdvocacyStore<T>, test: (value: T) => boolean): Promise<T> {
-  return new Promise((resolve) => {
-    const stop = store.subscribe((value) => {
-      if (test(value)) {
-        queueMicrotask(() => stop());
-        resolve(value);
-      }
-    });
-  });
-}
 
 const admin = () => memoryBackend({ employeeId: 'emp-haruka', now: () => NOW });
 

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AdvocacyBackend } from '../backend/backend.js';
 import { memoryBackend } from '../memory/memory-backend.js';
-import type { AdvocacyStore, FeedState } from './types.js';
+import type { FeedState } from './types.js';
 import { createAdvocacyClient } from './client.js';
+import { memoryStorage, until } from '../../test/helpers.js';
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');
 
@@ -21,33 +22,6 @@ function counting(backend: AdvocacyBackend) {
     },
   });
   return { backend: proxy, calls };
-}
-
-/** Resolves with the first value of the store that matches. */
-function until<T>(store: AdvocacyStore<T>, test: (value: T) => boolean): Promise<T> {
-  return new Promise((resolve) => {
-    const stop = store.subscribe((value) => {
-      if (test(value)) {
-        queueMicrotask(() => stop());
-        resolve(value);
-      }
-    });
-  });
-}
-
-/** An in-memory Storage. */
-function memoryStorage(): Storage {
-  const data = new Map<string, string>();
-  return {
-    get length() {
-      return data.size;
-    },
-    clear: () => data.clear(),
-    getItem: (key) => data.get(key) ?? null,
-    key: (i) => [...data.keys()][i] ?? null,
-    removeItem: (key) => void data.delete(key),
-    setItem: (key, value) => void data.set(key, String(value)),
-  };
 }
 
 describe('createAdvocacyClient', () => {

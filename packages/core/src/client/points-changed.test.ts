@@ -5,6 +5,7 @@ import type { MyStats } from '../backend/contract.js';
 import { memoryBackend } from '../memory/memory-backend.js';
 import type { AdvocacyStore, AsyncState } from './types.js';
 import { createAdvocacyClient } from './client.js';
+import { until } from '../../test/helpers.js';
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');
 const POINT_READS = ['getMyStats', 'getLeaderboard', 'listMyBadges', 'listContests'] as const;
@@ -23,18 +24,6 @@ function counting(backend: AdvocacyBackend) {
     },
   });
   return { backend: proxy, calls, reads: () => POINT_READS.map((name) => calls[name] ?? 0) };
-}
-
-/** Resolves with the first value of the store that matches. */
-function until<T>(store: AdvocacyStore<T>, test: (value: T) => boolean): Promise<T> {
-  return new Promise((resolve) => {
-    const stop = store.subscribe((value) => {
-      if (test(value)) {
-        queueMicrotask(() => stop());
-        resolve(value);
-      }
-    });
-  });
 }
 
 const settled = <T>(state: AsyncState<T>) => state.status !== 'idle' && state.status !== 'loading';
