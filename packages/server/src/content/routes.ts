@@ -6,7 +6,7 @@ import type { AppEnv, Services } from '../context.js';
 import type { Db } from '../db/database.js';
 import { toPost } from '../db/rows.js';
 import { handle } from '../http/operation.js';
-import { decodeCursor, toPage } from '../http/cursor.js';
+import { newestFirst, toPage } from '../http/cursor.js';
 import { notFound } from '../http/problem.js';
 import { nowIso } from '../ids.js';
 
@@ -37,7 +37,6 @@ async function postMetrics(db: Db, ids: string[]): Promise<Map<string, PostMetri
 
 export function adminPostRoutes(api: Hono<AppEnv>, s: Services): void {
   handle(api, s, 'adminListPosts', async (_c, { query, reply }) => {
-    const cursor = decodeCursor(query.cursor);
     const now = nowIso();
     let select = s.db.selectFrom('posts').selectAll('posts');
     if (query.status === 'scheduled') select = select.where('posts.status', '=', 'published').where('posts.publish_at', '>', now);
@@ -66,16 +65,7 @@ export function adminPostRoutes(api: Hono<AppEnv>, s: Services): void {
         ),
       );
     }
-    if (cursor !== null) {
-      select = select.where((eb) =>
-        eb.or([eb('posts.created_at', '<', cursor.key), eb.and([eb('posts.created_at', '=', cursor.key), eb('posts.id', '<', cursor.id)])]),
-      );
-    }
-    const rows = await select
-      .orderBy('posts.created_at', 'desc')
-      .orderBy('posts.id', 'desc')
-      .limit(query.limit + 1)
-      .execute();
+    const rows = await newestFirst(select, query, 'posts.created_at', 'posts.id');
     const metrics = await postMetrics(
       s.db,
       rows.map((row) => row.id),

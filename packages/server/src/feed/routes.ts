@@ -3,13 +3,12 @@ import type { Hono } from 'hono';
 import { visibleTo } from '../content/visibility.js';
 import type { AppEnv, Services } from '../context.js';
 import { toPost } from '../db/rows.js';
-import { decodeCursor, toPage } from '../http/cursor.js';
+import { newestFirst, toPage } from '../http/cursor.js';
 import { notFound } from '../http/problem.js';
 import { nowIso } from '../ids.js';
 
 export function feedRoutes(api: Hono<AppEnv>, s: Services): void {
   handle(api, s, 'listFeed', async (c, { query, reply }) => {
-    const cursor = decodeCursor(query.cursor);
     const now = nowIso();
     let select = s.db
       .selectFrom('posts')
@@ -28,16 +27,7 @@ export function feedRoutes(api: Hono<AppEnv>, s: Services): void {
       );
     }
     if (query.locale !== undefined) select = select.where('posts.locale', '=', query.locale);
-    if (cursor !== null) {
-      select = select.where((eb) =>
-        eb.or([eb('posts.publish_at', '<', cursor.key), eb.and([eb('posts.publish_at', '=', cursor.key), eb('posts.id', '<', cursor.id)])]),
-      );
-    }
-    const rows = await select
-      .orderBy('posts.publish_at', 'desc')
-      .orderBy('posts.id', 'desc')
-      .limit(query.limit + 1)
-      .execute();
+    const rows = await newestFirst(select, query, 'posts.publish_at', 'posts.id');
     return reply(
       toPage(
         rows,

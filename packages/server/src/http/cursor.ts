@@ -1,3 +1,4 @@
+import { sql, type SelectQueryBuilder } from 'kysely';
 import { invalid } from './problem.js';
 
 /** A keyset position: the sort key and id of the last item of a page. */
@@ -37,4 +38,28 @@ export function toPage<Row, Item>(
   const kept = more ? rows.slice(0, limit) : rows;
   const last = kept[kept.length - 1];
   return { items: kept.map(map), nextCursor: more && last !== undefined ? encodeCursor(position(last)) : null };
+}
+
+/**
+ * One newest-first keyset page of `select` on (`key`, `id`): the `limit + 1` rows after the
+ * request's cursor, for `toPage`. A cursor this server did not make is a 400.
+ */
+export function newestFirst<DB, TB extends keyof DB, O>(
+  select: SelectQueryBuilder<DB, TB, O>,
+  page: { cursor?: string; limit: number },
+  key: string,
+  id: string,
+): Promise<O[]> {
+  const cursor = decodeCursor(page.cursor);
+  const after =
+    cursor === null
+      ? select
+      : select.where(
+          sql<boolean>`(${sql.ref(key)} < ${cursor.key} or (${sql.ref(key)} = ${cursor.key} and ${sql.ref(id)} < ${cursor.id}))`,
+        );
+  return after
+    .orderBy(sql.ref(key), 'desc')
+    .orderBy(sql.ref(id), 'desc')
+    .limit(page.limit + 1)
+    .execute();
 }

@@ -2,7 +2,7 @@ import { handle } from '../http/operation.js';
 import type { Hono } from 'hono';
 import type { AppEnv, Services } from '../context.js';
 import { toPointsEntry } from '../db/rows.js';
-import { decodeCursor, toPage } from '../http/cursor.js';
+import { newestFirst, toPage } from '../http/cursor.js';
 import { ranking } from './leaderboard.js';
 import { myStats } from './my-stats.js';
 import { periodStart } from './periods.js';
@@ -13,18 +13,8 @@ export function pointsRoutes(api: Hono<AppEnv>, s: Services): void {
   });
 
   handle(api, s, 'listMyPoints', async (c, { query, reply }) => {
-    const cursor = decodeCursor(query.cursor);
-    let select = s.db.selectFrom('points_ledger').selectAll().where('employee_id', '=', c.get('employee').id);
-    if (cursor !== null) {
-      select = select.where((eb) =>
-        eb.or([eb('created_at', '<', cursor.key), eb.and([eb('created_at', '=', cursor.key), eb('id', '<', cursor.id)])]),
-      );
-    }
-    const rows = await select
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(query.limit + 1)
-      .execute();
+    const select = s.db.selectFrom('points_ledger').selectAll().where('employee_id', '=', c.get('employee').id);
+    const rows = await newestFirst(select, query, 'created_at', 'id');
     return reply(toPage(rows, query.limit, toPointsEntry, (row) => ({ key: row.created_at, id: row.id })));
   });
 

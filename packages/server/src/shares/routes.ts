@@ -7,7 +7,7 @@ import { visibleTo } from '../content/visibility.js';
 import type { AppEnv, Services } from '../context.js';
 import { toPost, toShare } from '../db/rows.js';
 import { handle } from '../http/operation.js';
-import { decodeCursor, toPage } from '../http/cursor.js';
+import { newestFirst, toPage } from '../http/cursor.js';
 import { conflict, invalid, notFound } from '../http/problem.js';
 import { newId, newTrackingCode, nowIso } from '../ids.js';
 import { awardBadges } from '../gamification/badges.js';
@@ -107,18 +107,8 @@ export function shareRoutes(api: Hono<AppEnv>, s: Services): void {
   });
 
   handle(api, s, 'listMyShares', async (c, { query, reply }) => {
-    const cursor = decodeCursor(query.cursor);
-    let select = s.db.selectFrom('shares').selectAll().where('employee_id', '=', c.get('employee').id);
-    if (cursor !== null) {
-      select = select.where((eb) =>
-        eb.or([eb('created_at', '<', cursor.key), eb.and([eb('created_at', '=', cursor.key), eb('id', '<', cursor.id)])]),
-      );
-    }
-    const rows = await select
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(query.limit + 1)
-      .execute();
+    const select = s.db.selectFrom('shares').selectAll().where('employee_id', '=', c.get('employee').id);
+    const rows = await newestFirst(select, query, 'created_at', 'id');
     return reply(
       toPage(
         rows,

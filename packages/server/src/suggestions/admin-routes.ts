@@ -6,7 +6,7 @@ import { insertPost } from '../content/posts.js';
 import type { AppEnv, Services } from '../context.js';
 import { toSuggestion } from '../db/rows.js';
 import { handle } from '../http/operation.js';
-import { decodeCursor, toPage } from '../http/cursor.js';
+import { newestFirst, toPage } from '../http/cursor.js';
 import { conflict, notFound } from '../http/problem.js';
 import { nowIso } from '../ids.js';
 import { award } from '../points/ledger.js';
@@ -14,19 +14,9 @@ import { enqueueWebhookEvent } from '../webhooks/outbox.js';
 
 export function adminSuggestionRoutes(api: Hono<AppEnv>, s: Services): void {
   handle(api, s, 'adminListSuggestions', async (_c, { query, reply }) => {
-    const cursor = decodeCursor(query.cursor);
     let select = s.db.selectFrom('suggestions').selectAll();
     if (query.status !== undefined) select = select.where('status', '=', query.status);
-    if (cursor !== null) {
-      select = select.where((eb) =>
-        eb.or([eb('created_at', '<', cursor.key), eb.and([eb('created_at', '=', cursor.key), eb('id', '<', cursor.id)])]),
-      );
-    }
-    const rows = await select
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(query.limit + 1)
-      .execute();
+    const rows = await newestFirst(select, query, 'created_at', 'id');
     const ids = [...new Set(rows.map((row) => row.employee_id))];
     const names = new Map(
       ids.length === 0

@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import type { AppEnv, Services } from '../context.js';
 import { toSuggestion } from '../db/rows.js';
 import { handle } from '../http/operation.js';
-import { decodeCursor, toPage } from '../http/cursor.js';
+import { newestFirst, toPage } from '../http/cursor.js';
 import { conflict } from '../http/problem.js';
 import { newId, nowIso } from '../ids.js';
 import { enqueueWebhookEvent } from '../webhooks/outbox.js';
@@ -47,18 +47,8 @@ export function suggestionRoutes(api: Hono<AppEnv>, s: Services): void {
   });
 
   handle(api, s, 'listMySuggestions', async (c, { query, reply }) => {
-    const cursor = decodeCursor(query.cursor);
-    let select = s.db.selectFrom('suggestions').selectAll().where('employee_id', '=', c.get('employee').id);
-    if (cursor !== null) {
-      select = select.where((eb) =>
-        eb.or([eb('created_at', '<', cursor.key), eb.and([eb('created_at', '=', cursor.key), eb('id', '<', cursor.id)])]),
-      );
-    }
-    const rows = await select
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(query.limit + 1)
-      .execute();
+    const select = s.db.selectFrom('suggestions').selectAll().where('employee_id', '=', c.get('employee').id);
+    const rows = await newestFirst(select, query, 'created_at', 'id');
     return reply(toPage(rows, query.limit, toSuggestion, (row) => ({ key: row.created_at, id: row.id })));
   });
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { AppEnv, Services } from '../context.js';
 import { handle } from '../http/operation.js';
-import { decodeCursor, toPage } from '../http/cursor.js';
+import { newestFirst, toPage } from '../http/cursor.js';
 import { invalid, notFound } from '../http/problem.js';
 import { newId, nowIso } from '../ids.js';
 import { toDelivery, toEndpoint } from './rows.js';
@@ -75,18 +75,8 @@ export function webhookRoutes(api: Hono<AppEnv>, s: Services): void {
 
   handle(api, s, 'adminListWebhookDeliveries', async (_c, { params, query, reply }) => {
     const current = await endpoint(params.id);
-    const cursor = decodeCursor(query.cursor);
-    let select = db.selectFrom('webhook_deliveries').selectAll().where('endpoint_id', '=', current.id);
-    if (cursor !== null) {
-      select = select.where((eb) =>
-        eb.or([eb('created_at', '<', cursor.key), eb.and([eb('created_at', '=', cursor.key), eb('id', '<', cursor.id)])]),
-      );
-    }
-    const rows = await select
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(query.limit + 1)
-      .execute();
+    const select = db.selectFrom('webhook_deliveries').selectAll().where('endpoint_id', '=', current.id);
+    const rows = await newestFirst(select, query, 'created_at', 'id');
     return reply(toPage(rows, query.limit, toDelivery, (row) => ({ key: row.created_at, id: row.id })));
   });
 
