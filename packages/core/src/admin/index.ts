@@ -20,3 +20,4 @@ export {
 } from './post-draft-rules.js';
 export type * from './types.js';
 export { inputOf } from './post-input.js';
+export { csvCell, csvRow } from './csv.js';

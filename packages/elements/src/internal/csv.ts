@@ -1,16 +1,10 @@
 /** Spreadsheet-safe CSV (RFC 4180) of the rows a component shows, and its download. */
 
-type Cell = string | number;
+import { csvRow } from '@advocacy-kit/core/admin';
 
-function cell(value: Cell): string {
-  let text = String(value);
-  // A leading = + - @ makes spreadsheets run the cell as a formula: keep it text.
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly Cell[]>): string {
-  return [header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+/** The same cells as the server's CSV exports, formula guard included (core's `csvRow`). */
+export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
+  return [header, ...rows].map(csvRow).join('');
 }
 
 /** Saves `csv` as `filename` through a Blob link (with a BOM so Excel reads UTF-8 Japanese). */

@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { sql } from 'kysely';
-import { csvRow } from './csv.js';
+import { csvRow } from '@advocacy-kit/core/admin';
 import { analyticsWindow, type Window } from './window.js';
 import type { AppEnv, Services } from '../context.js';
 import { handle } from '../http/operation.js';
