@@ -1,12 +1,17 @@
 import type { FieldError } from '@advocacy-kit/core';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { operations, type BodyOf, type Operation, type OperationId, type QueryOf } from '@advocacy-kit/core/contract';
 import { invalid } from './problem.js';
 
 function newAjv(coerceTypes: boolean): Ajv2020 {
   const ajv = new Ajv2020({ allErrors: true, strict: false, coerceTypes, useDefaults: coerceTypes });
   (addFormats as unknown as (ajv: Ajv2020) => void)(ajv);
+  // RFC 3339 allows a leap second (`23:59:60`), which no JavaScript Date can hold: the handlers
+  // would fail on it with a 500. A timestamp must also be one `Date.parse` reads.
+  const rfc3339 = fullFormats['date-time'] as { validate: (value: string) => boolean };
+  ajv.addFormat('date-time', { type: 'string', validate: (value: string) => rfc3339.validate(value) && !Number.isNaN(Date.parse(value)) });
   return ajv;
 }
 
