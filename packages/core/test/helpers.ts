@@ -1,4 +1,5 @@
 // Helpers shared by core's Node tests.
+import type { AdvocacyBackend } from '../src/backend/backend.js';
 import type { AdvocacyStore } from '../src/client/types.js';
 
 /** A `Storage` kept in memory, for code that persists to `localStorage` in browsers. */
@@ -26,4 +27,20 @@ export function until<T>(store: AdvocacyStore<T>, test: (value: T) => boolean): 
       }
     });
   });
+}
+
+/** Wraps a backend and counts the calls of each method. */
+export function counting(backend: AdvocacyBackend) {
+  const calls: Record<string, number> = {};
+  const proxy = new Proxy(backend, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        calls[String(prop)] = (calls[String(prop)] ?? 0) + 1;
+        return value.apply(target, args);
+      };
+    },
+  });
+  return { backend: proxy, calls };
 }

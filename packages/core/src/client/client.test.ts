@@ -1,28 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { AdvocacyBackend } from '../backend/backend.js';
 import { memoryBackend } from '../memory/memory-backend.js';
 import type { FeedState } from './types.js';
 import { createAdvocacyClient } from './client.js';
-import { memoryStorage, until } from '../../test/helpers.js';
+import { counting, memoryStorage, until } from '../../test/helpers.js';
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');
-
-/** Wraps a backend and counts the calls of each method. */
-function counting(backend: AdvocacyBackend) {
-  const calls: Record<string, number> = {};
-  const proxy = new Proxy(backend, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver);
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        calls[String(prop)] = (calls[String(prop)] ?? 0) + 1;
-        return value.apply(target, args);
-      };
-    },
-  });
-  return { backend: proxy, calls };
-}
 
 describe('createAdvocacyClient', () => {
   it('fetches nothing on creation and loads a store when it gets its first subscriber', async (t) => {

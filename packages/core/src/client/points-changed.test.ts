@@ -5,25 +5,15 @@ import type { MyStats } from '../backend/contract.js';
 import { memoryBackend } from '../memory/memory-backend.js';
 import type { AdvocacyStore, AsyncState } from './types.js';
 import { createAdvocacyClient } from './client.js';
-import { until } from '../../test/helpers.js';
+import { counting, until } from '../../test/helpers.js';
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');
 const POINT_READS = ['getMyStats', 'getLeaderboard', 'listMyBadges', 'listContests'] as const;
 
-/** Wraps a backend and counts the calls of each method. */
-function counting(backend: AdvocacyBackend) {
-  const calls: Record<string, number> = {};
-  const proxy = new Proxy(backend, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver);
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        calls[String(prop)] = (calls[String(prop)] ?? 0) + 1;
-        return value.apply(target, args);
-      };
-    },
-  });
-  return { backend: proxy, calls, reads: () => POINT_READS.map((name) => calls[name] ?? 0) };
+/** `countingReads()`, plus the calls of the four reads that show points, in order. */
+function countingReads(backend: AdvocacyBackend) {
+  const counted = counting(backend);
+  return { ...counted, reads: () => POINT_READS.map((name) => counted.calls[name] ?? 0) };
 }
 
 const settled = <T>(state: AsyncState<T>) => state.status !== 'idle' && state.status !== 'loading';
@@ -72,7 +62,7 @@ describe('client.pointsChanged', () => {
 
   it('refreshes every store that shows points after a share, once for a burst of shares', async () => {
     const memory = memoryBackend({ now: () => NOW });
-    const { backend, reads } = counting(memory);
+    const { backend, reads } = countingReads(memory);
     const client = createAdvocacyClient({ backend, storage: null });
     const stop = await watchPoints(client);
     assert.deepEqual(reads(), [1, 1, 1, 1]);
@@ -95,7 +85,7 @@ describe('client.pointsChanged', () => {
 
   it('makes an unwatched store forget its points at once, so its next subscriber loads them afresh', async () => {
     const memory = memoryBackend({ now: () => NOW });
-    const { backend, calls } = counting(memory);
+    const { backend, calls } = countingReads(memory);
     const client = createAdvocacyClient({ backend, storage: null });
     await client.myStats.refresh();
     const before = client.myStats.store.get().data!.points;
@@ -153,9 +143,9 @@ describe('client.pointsChanged', () => {
   it('tells the other tabs of the same client, and only those', async () => {
     const memory = memoryBackend({ now: () => NOW });
     const here = createAdvocacyClient({ backend: memory, storage: null, storageKey: 'kit' });
-    const tab = counting(memory);
+    const tab = countingReads(memory);
     const there = createAdvocacyClient({ backend: tab.backend, storage: null, storageKey: 'kit' });
-    const other = counting(memory);
+    const other = countingReads(memory);
     const elsewhere = createAdvocacyClient({ backend: other.backend, storage: null, storageKey: 'another' });
     const stops = [await watchPoints(there), await watchPoints(elsewhere)];
 
@@ -178,7 +168,7 @@ describe('client.pointsChanged', () => {
 
   it('works without BroadcastChannel (old browsers)', async () => {
     globalThis.BroadcastChannel = undefined as unknown as typeof BroadcastChannel;
-    const { backend, reads } = counting(memoryBackend({ now: () => NOW }));
+    const { backend, reads } = countingReads(memoryBackend({ now: () => NOW }));
     const client = createAdvocacyClient({ backend, storage: null });
     const stop = await watchPoints(client);
     client.pointsChanged();

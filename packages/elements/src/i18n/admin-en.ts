@@ -1,4 +1,5 @@
 import type { AdminStrings } from './admin-strings.js';
+import { networkNames } from '@advocacy-kit/core/share';
 
 // The program-admin components' strings, one table per component (and the words they share),
 // so one key never means two things. Only the admin components import this file.
@@ -6,15 +7,9 @@ import type { AdminStrings } from './admin-strings.js';
 export const adminCommon: AdminStrings['adminCommon'] = {
   kinds: { curated: 'Curated', owned: 'Our own', promotional: 'Promotional' },
   statuses: { draft: 'Draft', scheduled: 'Scheduled', published: 'Published', archived: 'Archived' },
+  // Brand names from core's one table (Hatena's own Japanese name included); the rest are words.
   networkNames: {
-    linkedin: 'LinkedIn',
-    x: 'X',
-    facebook: 'Facebook',
-    threads: 'Threads',
-    bluesky: 'Bluesky',
-    xing: 'XING',
-    line: 'LINE',
-    hatena: 'Hatena Bookmark',
+    ...networkNames,
     email: 'Email',
     copy: 'Copy link',
     native: 'Device share sheet',

@@ -1,4 +1,5 @@
 import type { AdminStrings } from './admin-strings.js';
+import { networkName, networkNames } from '@advocacy-kit/core/share';
 
 // The program-admin components' strings, one table per component (and the words they share),
 // so one key never means two things. Only the admin components import this file.
@@ -6,15 +7,10 @@ import type { AdminStrings } from './admin-strings.js';
 export const adminCommon: AdminStrings['adminCommon'] = {
   kinds: { curated: 'キュレーション', owned: '自社コンテンツ', promotional: 'プロモーション' },
   statuses: { draft: '下書き', scheduled: '予約済み', published: '公開中', archived: 'アーカイブ' },
+  // Brand names from core's one table (Hatena's own Japanese name included); the rest are words.
   networkNames: {
-    linkedin: 'LinkedIn',
-    x: 'X',
-    facebook: 'Facebook',
-    threads: 'Threads',
-    bluesky: 'Bluesky',
-    xing: 'XING',
-    line: 'LINE',
-    hatena: 'はてなブックマーク',
+    ...networkNames,
+    hatena: networkName('hatena', 'ja'),
     email: 'メール',
     copy: 'リンクをコピー',
     native: '端末の共有メニュー',
