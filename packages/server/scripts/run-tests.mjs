@@ -7,11 +7,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const all = readdirSync(join(root, 'test'))
-  .filter((name) => name.endsWith('.test.ts'))
-  .sort()
-  .map((name) => join('test', name));
-const files = process.argv.length > 2 ? process.argv.slice(2) : all;
+// test/*.test.ts, then the security group in test/security/ (also run alone by `pnpm test:security`).
+const testsIn = (dir) =>
+  readdirSync(join(root, dir))
+    .filter((name) => name.endsWith('.test.ts'))
+    .sort()
+    .map((name) => join(dir, name));
+const all = [...testsIn('test'), ...testsIn(join('test', 'security'))];
+const args = process.argv.slice(2);
+const files = args[0] === '--security' ? testsIn(join('test', 'security')) : args.length > 0 ? args : all;
 
 // Build first (the CLI and worker tests run compiled code), then type-check the tests, which
 // tsx would run without checking.

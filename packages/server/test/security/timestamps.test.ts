@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { forEachDatabase } from './support/databases.js';
-import { API, json, signToken, startHarness, type Harness } from './support/harness.js';
+import { forEachDatabase } from '../support/databases.js';
+import { API, json, signToken, startHarness, type Harness } from '../support/harness.js';
 
 // Findings of the security review, each proved by a test that failed before its fix.
 
