@@ -1,5 +1,6 @@
 import type { NetworkId, PostInput, SuggestedCommentary } from '../backend/contract.js';
 import { NETWORK_IDS } from '../backend/contract.js';
+import { isHttpUrl } from '../links/url.js';
 import { countText, networks } from '../share/networks.js';
 import type { DraftErrors, DraftFieldError, DraftSource, PostDraft, PostField } from './types.js';
 
@@ -96,14 +97,6 @@ export function toPatch(original: PostDraft, draft: PostDraft, status: 'draft' |
   for (const [key, value] of Object.entries(after)) if (!sameValue(before[key], value)) patch[key] = value;
   return patch as Partial<PostInput>;
 }
-
-const isHttpUrl = (value: string): boolean => {
-  try {
-    return /^https?:$/.test(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-};
 
 /**
  * The network a text is counted for and its limit. `default` text goes to every allowed network

@@ -95,8 +95,9 @@ describe('createAdvocacyClient', () => {
     a.events.track('feed_view');
     assert.equal(a.events.store.get().pending, 1);
     assert.equal(b.events.store.get().pending, 0);
-    assert.ok(storage.getItem('a:events'));
-    assert.equal(storage.getItem('b:events'), null);
+    await a.events.flush();
+    assert.equal(a.events.store.get().delivered, 1);
+    assert.equal(b.events.store.get().delivered, 0);
     stopA();
     await Promise.all([a.destroy(), b.destroy()]);
   });

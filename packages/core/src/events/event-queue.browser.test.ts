@@ -12,6 +12,7 @@ describe('event queue in the browser', () => {
     const received = new Map<string, number>();
     let down = true;
     const backend = {
+      getMe: async () => ({ id: 'emp-1' }),
       async sendEvents(events: AdvocacyEvent[]) {
         if (down) throw new AdvocacyError('network', 'offline');
         events.forEach((e) => received.set(e.id, (received.get(e.id) ?? 0) + 1));
@@ -22,7 +23,7 @@ describe('event queue in the browser', () => {
     const before = createEventQueue({ backend, storage: localStorage, storageKey: 'reload-test', retryBaseMs: 60_000 });
     for (let i = 0; i < 50; i++) before.track('post_open', { postId: `p${i}` });
     await before.destroy();
-    const stored = JSON.parse(localStorage.getItem('reload-test:events')!) as AdvocacyEvent[];
+    const stored = JSON.parse(localStorage.getItem('reload-test:events:emp-1')!) as AdvocacyEvent[];
     expect(stored).to.have.length(50);
 
     down = false;
@@ -31,7 +32,7 @@ describe('event queue in the browser', () => {
     expect(received.size).to.equal(50);
     expect([...received.values()].every((n) => n === 1)).to.be.true;
     expect(stored.map((e) => e.id).every((id) => received.has(id))).to.be.true;
-    expect(localStorage.getItem('reload-test:events')).to.equal(null);
+    expect(localStorage.getItem('reload-test:events:emp-1')).to.equal(null);
     await after.destroy();
   });
 
@@ -39,6 +40,7 @@ describe('event queue in the browser', () => {
     let down = true;
     const received: string[] = [];
     const backend = {
+      getMe: async () => ({ id: 'emp-1' }),
       async sendEvents(events: AdvocacyEvent[]) {
         if (down) throw new AdvocacyError('network', 'offline');
         received.push(...events.map((e) => e.id));
@@ -67,16 +69,19 @@ describe('event queue in the browser', () => {
     };
     const posted: AdvocacyEvent[][] = [];
     const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-      const { events } = (await new Request(input, init).json()) as { events: AdvocacyEvent[] };
+      const request = new Request(input, init);
+      if (request.url.endsWith('/me')) return Response.json({ id: 'emp-1' });
+      const { events } = (await request.json()) as { events: AdvocacyEvent[] };
       posted.push(events);
       return Response.json({ accepted: 0, duplicates: events.length });
     };
     try {
       const backend = httpBackend({ baseUrl: 'https://intranet.example.com/api/v1/', getToken: () => 'jwt-123', fetch });
       const queue = createEventQueue({ backend, storage: localStorage, storageKey: 'beacon-test' });
+      await queue.flush(); // learns who is signed in
       queue.track('feed_view');
       queue.track('share_intent', { postId: 'post-01', network: 'linkedin' });
-      const queued = JSON.parse(localStorage.getItem('beacon-test:events')!) as AdvocacyEvent[];
+      const queued = JSON.parse(localStorage.getItem('beacon-test:events:emp-1')!) as AdvocacyEvent[];
       window.dispatchEvent(new Event('pagehide'));
 
       expect(beacons).to.have.length(1);
@@ -87,12 +92,12 @@ describe('event queue in the browser', () => {
       expect(payload.events[1]).to.include({ postId: 'post-01', network: 'linkedin' });
       // The browser took the beacon; that is no proof it arrived, so the events stay stored.
       expect(queue.store.get().pending).to.equal(2);
-      expect(JSON.parse(localStorage.getItem('beacon-test:events')!)).to.deep.equal(queued);
+      expect(JSON.parse(localStorage.getItem('beacon-test:events:emp-1')!)).to.deep.equal(queued);
 
       await queue.flush();
       expect(posted.map((events) => events.map((e) => e.id))).to.deep.equal([queued.map((e) => e.id)]);
       expect(queue.store.get()).to.deep.equal({ pending: 0, delivered: 2, lastError: null });
-      expect(localStorage.getItem('beacon-test:events')).to.equal(null);
+      expect(localStorage.getItem('beacon-test:events:emp-1')).to.equal(null);
       await queue.destroy();
     } finally {
       navigator.sendBeacon = original;
@@ -103,17 +108,25 @@ describe('event queue in the browser', () => {
     const original = navigator.sendBeacon;
     navigator.sendBeacon = () => false;
     try {
-      // The backend is unreachable too, so the queue's own delivery fails as well.
-      const fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+      // The backend goes unreachable once the queue knows who is signed in, so its own delivery fails as well.
+      let down = false;
+      const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+        if (down) throw new TypeError('Failed to fetch');
+        return new Request(input, init).url.endsWith('/me')
+          ? Response.json({ id: 'emp-1' })
+          : Response.json({ accepted: 0, duplicates: 0 });
+      };
       const backend = httpBackend({ baseUrl: 'https://intranet.example.com/api/v1', getToken: () => 't', fetch });
       const queue = createEventQueue({ backend, storage: localStorage, storageKey: 'refused', retryBaseMs: 60_000 });
+      await queue.flush(); // learns who is signed in
+      down = true;
       queue.track('feed_view');
       window.dispatchEvent(new Event('pagehide'));
       expect(queue.store.get().pending).to.equal(1);
-      expect(JSON.parse(localStorage.getItem('refused:events')!)).to.have.length(1);
+      expect(JSON.parse(localStorage.getItem('refused:events:emp-1')!)).to.have.length(1);
       await queue.destroy();
       expect(queue.store.get().lastError?.code).to.equal('network');
-      expect(JSON.parse(localStorage.getItem('refused:events')!)).to.have.length(1);
+      expect(JSON.parse(localStorage.getItem('refused:events:emp-1')!)).to.have.length(1);
     } finally {
       navigator.sendBeacon = original;
     }

@@ -10,12 +10,14 @@ import { memoryStorage } from '../../test/helpers.js';
  * A backend that records how often `sendEvents` delivered each event id; `failing` makes it
  * reject with that error. It counts each id once, like the reference server, and reports the
  * rest as duplicates (`known` holds ids it already has, from `sendEvents` or an arrived beacon).
+ * Its session is employee `emp-1`'s, whose queue is stored under `<storageKey>:events:emp-1`.
  */
 function recordingBackend() {
   const received = new Map<string, number>();
   const known = new Set<string>();
   const state = { failing: null as AdvocacyError | null, duplicates: 0, calls: 0 };
   const backend = {
+    getMe: async () => ({ id: 'emp-1' }),
     async sendEvents(events: AdvocacyEvent[]) {
       state.calls++;
       await Promise.resolve();
@@ -99,8 +101,8 @@ describe('event queue', () => {
     assert.equal(first.store.get().pending, 700);
 
     state.failing = null;
+    assert.equal(storedIds(storage, 'kit:events:emp-1').length, 700);
     const second = createEventQueue({ backend, storage, storageKey: 'kit' });
-    assert.equal(second.store.get().pending, 700);
     await second.flush();
     assert.equal(second.store.get().pending, 0);
     assert.equal(received.size, 1000);
@@ -108,7 +110,7 @@ describe('event queue', () => {
       [...received.values()].every((n) => n === 1),
       'an event was delivered twice',
     );
-    assert.equal(storage.getItem('kit:events'), null);
+    assert.equal(storage.getItem('kit:events:emp-1'), null);
     await second.destroy();
   });
 
@@ -116,6 +118,7 @@ describe('event queue', () => {
     t.mock.timers.enable({ apis: ['setTimeout', 'setInterval'] });
     const { backend, received, state } = recordingBackend();
     const queue = createEventQueue({ backend, storage: null, batchSize: 5 });
+    await queue.flush(); // learns who is signed in
     for (let i = 0; i < 4; i++) queue.track('feed_view');
     assert.equal(state.calls, 0, 'a delivery started before the batch was full');
     queue.track('feed_view');
@@ -170,7 +173,7 @@ describe('event queue and beacons', () => {
     for (let i = 0; i < 250; i++) first.track('post_open', { postId: `p${i}` });
     await first.flush();
     assert.equal(first.store.get().lastError?.code, 'network');
-    const queued = storedIds(storage, 'kit:events');
+    const queued = storedIds(storage, 'kit:events:emp-1');
     assert.equal(queued.length, 250);
 
     // The employee reloads during the outage: the browser takes the beacons, which go nowhere.
@@ -180,7 +183,7 @@ describe('event queue and beacons', () => {
       beacons.map((b) => b.length),
       [100, 100, 50],
     );
-    assert.deepEqual(storedIds(storage, 'kit:events'), queued, 'beaconed events stay stored');
+    assert.deepEqual(storedIds(storage, 'kit:events:emp-1'), queued, 'beaconed events stay stored');
     assert.equal(first.store.get().pending, 250);
     await first.destroy();
     assert.equal(received.size, 0);
@@ -188,7 +191,6 @@ describe('event queue and beacons', () => {
     // The server is back; the reloaded page starts a new queue over the same storage.
     state.failing = null;
     const second = createEventQueue({ backend, storage, storageKey: 'kit' });
-    assert.equal(second.store.get().pending, 250);
     await second.flush();
     assert.deepEqual([...received.keys()].sort(), [...queued].sort());
     assert.ok(
@@ -196,7 +198,7 @@ describe('event queue and beacons', () => {
       'an event was sent twice',
     );
     assert.deepEqual(second.store.get(), { pending: 0, delivered: 250, lastError: null });
-    assert.equal(storage.getItem('kit:events'), null);
+    assert.equal(storage.getItem('kit:events:emp-1'), null);
     await second.destroy();
   });
 
@@ -206,11 +208,12 @@ describe('event queue and beacons', () => {
     const storage = memoryStorage();
     const { backend, received, beacons, state } = beaconBackend({ arrives: true });
     const queue = createEventQueue({ backend, storage, storageKey: 'kit' });
+    await queue.flush(); // learns who is signed in
     queue.track('feed_view');
     queue.track('share_intent', { postId: 'post-01', network: 'x' });
     page.hide();
     assert.equal(beacons.flat().length, 2);
-    assert.equal(storedIds(storage, 'kit:events').length, 2);
+    assert.equal(storedIds(storage, 'kit:events:emp-1').length, 2);
 
     // The employee comes back to the tab; the next flush confirms what the beacon carried.
     page.show();
@@ -218,7 +221,7 @@ describe('event queue and beacons', () => {
     assert.deepEqual([...received.values()], [1, 1]);
     assert.equal(state.duplicates, 2);
     assert.deepEqual(queue.store.get(), { pending: 0, delivered: 2, lastError: null });
-    assert.equal(storage.getItem('kit:events'), null);
+    assert.equal(storage.getItem('kit:events:emp-1'), null);
     await queue.destroy();
   });
 

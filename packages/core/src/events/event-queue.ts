@@ -11,7 +11,11 @@ export interface EventQueueOptions {
   backend: AdvocacyBackend;
   /** Where queued events survive reloads, offline periods and outages; none keeps them in memory only. */
   storage?: Storage | null;
-  /** Storage namespace (the client's `storageKey`); the queue lives under `${storageKey}:events`. */
+  /**
+   * Storage namespace (the client's `storageKey`). Each employee's queue lives under
+   * `${storageKey}:events:${employeeId}`, so on a shared browser one employee's events are never
+   * sent under another's session, and wait there (the newest 1,000) until that employee is back.
+   */
   storageKey?: string;
   /** Flush once this many events are queued; default 20. */
   batchSize?: number;
@@ -28,6 +32,8 @@ export interface EventQueue extends EventQueueController {
 
 /** Events per request; the HTTP contract accepts up to 500. */
 const MAX_REQUEST = 100;
+/** Events kept for one employee: the newest, when more are tracked while the backend is away. */
+const MAX_KEPT = 1_000;
 
 /** A stored entry that is an event (JSON primitives and null have no `id`). */
 const isEvent = (value: unknown): value is AdvocacyEvent => typeof (value as AdvocacyEvent | null)?.id === 'string';
@@ -39,34 +45,61 @@ const isEvent = (value: unknown): value is AdvocacyEvent => typeof (value as Adv
  * a client-made UUID and the backend counts each id once. An event leaves storage only when a
  * `sendEvents` call acknowledges it, or when the backend rejects its batch as invalid (reported
  * in `lastError`); an acknowledged event is never resent.
+ *
+ * Events belong to the employee signed in when they were tracked: the queue asks the backend
+ * who that is (`getMe`) when the first event is tracked or delivered, keeps that employee's
+ * events under a key of their own and loads only those. Until it knows, events stay in memory
+ * (and go out by beacon if the page is hidden meanwhile); while nobody is signed in nothing is
+ * sent or stored. One queue serves one employee: when the person signed in
+ * changes, make a new client.
  */
 export function createEventQueue(options: EventQueueOptions): EventQueue {
   const { backend, storage = null, batchSize = 20, flushIntervalMs = 10_000, retryBaseMs = 1_000 } = options;
-  const key = `${options.storageKey ?? 'advocacy-kit'}:events`;
-  const stored = readJson<unknown>(storage, key);
-  let pending: AdvocacyEvent[] = Array.isArray(stored) ? stored.filter(isEvent) : [];
-  const $stats = atom<EventQueueStats>({ pending: pending.length, delivered: 0, lastError: null });
+  const prefix = `${options.storageKey ?? 'advocacy-kit'}:events`;
+  // The queue of earlier versions was nobody's in particular: no session may send it.
+  writeJson(storage, prefix, null);
+  /** The employee's storage key, once the queue knows who is signed in. */
+  let key: string | undefined;
+  let asking: Promise<void> | undefined;
+  let pending: AdvocacyEvent[] = [];
+  const $stats = atom<EventQueueStats>({ pending: 0, delivered: 0, lastError: null });
   let flushing: Promise<void> | null = null;
   let attempt = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   const update = (patch: Partial<EventQueueStats> = {}) => {
-    writeJson(storage, key, pending.length > 0 ? pending : null);
+    pending = pending.slice(-MAX_KEPT);
+    if (key) writeJson(storage, key, pending.length > 0 ? pending : null);
     $stats.set({ ...$stats.value!, ...patch, pending: pending.length });
   };
 
+  /** Asks who is signed in (one question at a time): their stored events join the ones tracked since. */
+  const identify = () =>
+    (asking ??= backend
+      .getMe()
+      .then(({ id }) => {
+        key = `${prefix}:${id}`;
+        pending = [...[readJson<AdvocacyEvent[]>(storage, key) ?? []].flat().filter(isEvent), ...pending];
+        update();
+      })
+      .finally(() => (asking = undefined)));
+
   const deliver = async () => {
-    while (pending.length > 0) {
-      const batch = pending.slice(0, MAX_REQUEST);
+    do {
+      let batch: AdvocacyEvent[] = [];
       let patch: Partial<EventQueueStats>;
       try {
+        if (!key) await identify();
+        if (pending.length === 0) return;
+        batch = pending.slice(0, MAX_REQUEST);
         const result = await backend.sendEvents(batch);
         attempt = 0;
         patch = { delivered: $stats.value!.delivered + result.accepted + result.duplicates, lastError: null };
       } catch (error) {
         const failure = toAdvocacyError(error);
         patch = { lastError: failure };
-        if (failure.code !== 'validation') {
+        // Nobody signed in is retried like an outage: the events wait for their employee.
+        if (failure.code !== 'validation' || !key) {
           update(patch);
           clearTimeout(retryTimer);
           retryTimer = setTimeout(
@@ -84,7 +117,7 @@ export function createEventQueue(options: EventQueueOptions): EventQueue {
       // is still the head of the queue: only this one delivery at a time removes events.
       pending = pending.slice(batch.length);
       update(patch);
-    }
+    } while (pending.length > 0);
   };
 
   const flush = (): Promise<void> => {
@@ -141,6 +174,8 @@ export function createEventQueue(options: EventQueueOptions): EventQueue {
       // A property given as undefined is dropped when the event is stored or sent as JSON.
       pending.push({ id: uuid(), type, at: new Date().toISOString(), ...data });
       update();
+      // Learn who is signed in now, so the event can be stored as theirs.
+      if (!key) identify().catch(() => {});
       if (pending.length >= batchSize) auto();
     },
     flush,
@@ -149,7 +184,7 @@ export function createEventQueue(options: EventQueueOptions): EventQueue {
       clearTimeout(retryTimer);
       retryTimer = undefined;
       listeners('removeEventListener');
-      await flush();
+      if (pending.length > 0) await flush();
       clearTimeout(retryTimer);
     },
   };

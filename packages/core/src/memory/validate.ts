@@ -1,6 +1,8 @@
 import type { FieldError } from '../backend/contract.js';
 import { AdvocacyError } from '../backend/errors.js';
 
+export { isHttpUrl } from '../links/url.js';
+
 /** Collects field errors and throws one `validation` AdvocacyError with all of them. */
 export class FieldErrors {
   readonly errors: FieldError[] = [];
@@ -31,16 +33,6 @@ export function validationError(field: string, message: string, code: string): A
     status: 422,
     fieldErrors: [{ field, message, code }],
   });
-}
-
-export function isHttpUrl(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
 }
 
 export function isTimestamp(value: unknown): value is string {

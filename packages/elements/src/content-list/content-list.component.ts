@@ -22,6 +22,7 @@ import { segmented } from '../internal/segmented.js';
 import { downloadCsv, toCsv } from '../internal/csv.js';
 import { formatNumber } from '../internal/format.js';
 import { styles } from './content-list.styles.js';
+import { linkable } from '../internal/url.js';
 
 type Strings = Pick<AdminStrings, 'adminCommon' | 'adminResults' | 'contentList'>;
 
@@ -196,7 +197,7 @@ export class AdvocacyContentListElement extends AdvocacyElement<Strings> {
             ${posts.map(
               (post) => html`<tr part="row">
                 <th scope="row">
-                  <a href=${post.url} target="_blank" rel="noopener noreferrer">${post.title}</a>
+                  ${linkable(post.url) ? html`<a href=${post.url} target="_blank" rel="noopener noreferrer">${post.title}</a>` : post.title}
                   <span class="topics">${post.topics.map((id) => this.topicName(id)).join(' · ')}</span>
                 </th>
                 <td>${common.kinds[post.kind]}</td>

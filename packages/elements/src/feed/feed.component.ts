@@ -12,6 +12,7 @@ import { localized } from '../internal/topics.js';
 import { segmented } from '../internal/segmented.js';
 import type { AdvocacyShareDialogElement } from '../share-dialog/share-dialog.component.js';
 import { styles } from './feed.styles.js';
+import { linkable } from '../internal/url.js';
 
 let instances = 0;
 
@@ -205,7 +206,7 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
     const topics = post.topics.map((id) => topicsById.get(id)).filter((topic): topic is Topic => topic !== undefined);
     return html`<li class="card" part="card" aria-labelledby=${titleId}>
       ${
-        post.imageUrl && !this.brokenImages.has(post.id)
+        linkable(post.imageUrl) && !this.brokenImages.has(post.id)
           ? html`<img
             class="media"
             part="image"
@@ -225,9 +226,11 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
           ${isNew ? html`<span class="new">${this.t.newLabel}</span>` : nothing}
         </p>
         <h3 id=${titleId} class="title">
-          <a part="title" href=${post.url} target="_blank" rel="noopener noreferrer" @click=${() => this.opened(post)}
-            >${post.title}</a
-          >
+          ${
+            linkable(post.url)
+              ? html`<a part="title" href=${post.url} target="_blank" rel="noopener noreferrer" @click=${() => this.opened(post)}>${post.title}</a>`
+              : html`<span part="title">${post.title}</span>`
+          }
         </h3>
         <p class="summary" part="summary">${post.summary}</p>
         ${

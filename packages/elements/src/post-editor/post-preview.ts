@@ -1,5 +1,6 @@
 import { html } from 'lit';
 import type { FormContext } from './form.js';
+import { linkable } from '../internal/url.js';
 
 /**
  * How the post will look in the feed. `brokenImage` is an address that failed to load (the
@@ -13,7 +14,7 @@ export function postPreview(context: FormContext, brokenImage: string, onBroken:
   } catch {
     host = '';
   }
-  const image = /^https?:\/\//.test(draft.imageUrl) && draft.imageUrl !== brokenImage ? draft.imageUrl : '';
+  const image = linkable(draft.imageUrl) && draft.imageUrl !== brokenImage ? draft.imageUrl : '';
   return html`<figure class="preview" part="preview" aria-label=${t.previewLabel}>
     ${image ? html`<img src=${image} alt="" loading="lazy" @error=${() => onBroken(image)} />` : html`<div class="placeholder" aria-hidden="true"></div>`}
     <figcaption>

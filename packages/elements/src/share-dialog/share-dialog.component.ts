@@ -9,6 +9,7 @@ import { formatNumber } from '../internal/format.js';
 import { composeShareText, openShareWindow, suggestedCommentaryFor } from '@advocacy-kit/core/share';
 import { availableNetworks, sharedLength, type NetworkChoice } from './networks.js';
 import { styles } from './share-dialog.styles.js';
+import { linkable } from '../internal/url.js';
 
 type Phase =
   | { kind: 'compose' }
@@ -240,7 +241,7 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDia
   private renderPreview(post: Post) {
     return html`<figure class="preview" part="preview" aria-label=${this.t.previewLabel}>
       ${
-        post.imageUrl && this.brokenImage !== post.imageUrl
+        linkable(post.imageUrl) && this.brokenImage !== post.imageUrl
           ? html`<img src=${post.imageUrl} alt="" width="600" height="314" @error=${() => this.imageFailed(post.imageUrl)} />`
           : nothing
       }

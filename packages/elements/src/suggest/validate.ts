@@ -1,4 +1,5 @@
 import type { SuggestionInput } from '@advocacy-kit/core';
+import { isHttpUrl } from '@advocacy-kit/core/links';
 import type { SuggestStrings } from './suggest.strings.js';
 
 export const NOTE_MAX = 1000;
@@ -10,18 +11,10 @@ export function validateSuggestion(input: SuggestionInput, t: SuggestStrings): P
   const errors: Partial<Record<SuggestField, string>> = {};
   const url = input.url.trim();
   if (url === '') errors.url = t.urlRequired;
-  else if (!isHttpUrl(url)) errors.url = t.urlInvalid;
+  // A link to share needs a host with a dot: `https://intranet` is not one.
+  else if (!isHttpUrl(url) || !new URL(url).hostname.includes('.')) errors.url = t.urlInvalid;
   if (input.note.length > NOTE_MAX) errors.note = t.noteTooLong(NOTE_MAX);
   return errors;
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.');
-  } catch {
-    return false;
-  }
 }
 
 /** The form field a server field path (`url`, `topics.0`) belongs to. */

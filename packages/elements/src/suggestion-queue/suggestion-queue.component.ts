@@ -14,6 +14,7 @@ import { topicName } from '../internal/topics.js';
 import { tagFor } from '../internal/define.js';
 import type { AdvocacyPostEditorElement } from '../post-editor/post-editor.component.js';
 import { styles } from './suggestion-queue.styles.js';
+import { linkable } from '../internal/url.js';
 
 type Strings = Pick<AdminStrings, 'adminCommon' | 'suggestionQueue'>;
 
@@ -138,7 +139,11 @@ export class AdvocacySuggestionQueueElement extends AdvocacyElement<Strings> {
       (failure && (failure.fieldErrors.find((fieldError) => fieldError.field === 'reason')?.message ?? this.errorMessage(failure)));
     const busy = Boolean(this.queue.value?.busy[id]);
     return html`<li class="item" part="item">
-      <a class="link" href=${suggestion.url} target="_blank" rel="noopener noreferrer">${suggestion.url}</a>
+      ${
+        linkable(suggestion.url)
+          ? html`<a class="link" href=${suggestion.url} target="_blank" rel="noopener noreferrer">${suggestion.url}</a>`
+          : html`<span class="link">${suggestion.url}</span>`
+      }
       <p class="meta">${t.from(suggestion.employeeName)} · ${t.submitted(relativeTime(suggestion.createdAt, this.lang_))}</p>
       ${suggestion.note ? html`<p class="note">${suggestion.note}</p>` : nothing}
       ${names.length > 0 ? html`<ul class="tags">${names.map((name) => html`<li>${name}</li>`)}</ul>` : nothing}
