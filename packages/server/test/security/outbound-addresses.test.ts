@@ -87,7 +87,7 @@ describe('security: outbound address forms', () => {
   it('never sends a webhook to those forms, nor to a name that resolves to loopback', async () => {
     const send = httpSender(strict);
     for (const url of ['http://[::7f00:1]:9/hook', 'http://[64:ff9b::7f00:1]:9/hook', 'http://localhost.:9/hook']) {
-      const result = await send(url, '{}', {}, 1_000);
+      const result = await send(url, '{}', {}, { idleMs: 1_000, deadlineMs: 1_000 });
       assert.equal(result.status, null, url);
       assert.match(result.error ?? '', /private/, url);
     }
