@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { isPublicAddress } from '../../src/admin/address-guard.js';
 import { fetchLinkPreview, LinkPreviewError } from '../../src/admin/link-preview.js';
 import { httpSender } from '../../src/webhooks/send.js';
-import { targetProblem } from '../../src/webhooks/target.js';
+import { guardedLookup, targetProblem } from '../../src/webhooks/target.js';
 
 // Loopback and private networks hide behind other spellings: a trailing dot on a name, and IPv6
 // addresses that carry an IPv4 address inside them. Each spelling must be judged by what it means.
@@ -91,6 +91,11 @@ describe('security: outbound address forms', () => {
       assert.equal(result.status, null, url);
       assert.match(result.error ?? '', /private/, url);
     }
+  });
+
+  it('checks what a webhook host name resolves to when sending', async () => {
+    const error = await new Promise<NodeJS.ErrnoException | null>((resolve) => guardedLookup(strict)('localhost', {}, resolve));
+    assert.equal(error?.code, 'EPRIVATE');
   });
 
   it('never fetches a link preview from those forms', async () => {
