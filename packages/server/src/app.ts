@@ -68,6 +68,7 @@ export async function createApp(config: ServerConfig, options: { logger?: Logger
       logger,
       concurrency: config.webhooks.concurrency,
       timeoutMs: config.webhooks.timeoutMs,
+      deadlineMs: config.webhooks.deadlineMs,
     }),
     engagement: new EngagementScheduler({ db, dialect, config: config.engagement, logger }),
   };

@@ -2,8 +2,10 @@ import { lookup as dnsLookup } from 'node:dns';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { TextDecoder } from 'node:util';
 import { isPublicAddress } from './address-guard.js';
-import { readPageMeta, type PageMeta } from './open-graph.js';
+import { PageMetaReader, type PageMeta } from './open-graph.js';
 
 /** A link's preview as the post editor shows it. */
 export interface LinkPreview extends PageMeta {
@@ -14,9 +16,9 @@ export interface LinkPreview extends PageMeta {
 }
 
 export interface LinkPreviewOptions {
-  /** The whole fetch, redirects included. Default 5 s. */
+  /** The whole fetch, redirects and parsing included. Default 5 s. */
   timeoutMs?: number;
-  /** Bytes of HTML read at most (the head, where the tags are, comes first). Default 512 KiB. */
+  /** Bytes of HTML read at most (the head, where the tags are, comes first). Default 64 KiB. */
   maxBytes?: number;
   /** Default 3. */
   maxRedirects?: number;
@@ -42,10 +44,11 @@ const USER_AGENT = 'AdvocacyKitLinkPreview/1.0 (+https://advocacy-kit.dev)';
  * (so a name with one public and one private address is refused), and the connection goes to
  * the address that was checked (no second lookup an attacker's DNS could answer differently).
  * IP literals are checked the same way. Redirects are followed by hand, at most `maxRedirects`,
- * each re-checked; the body is read up to `maxBytes`; everything shares one deadline.
+ * each re-checked; the body is read up to `maxBytes` and parsed as it arrives, stopping where
+ * the head ends; everything, parsing included, shares one deadline.
  */
 export async function fetchLinkPreview(url: string, options: LinkPreviewOptions = {}): Promise<LinkPreview> {
-  const { timeoutMs = 5000, maxBytes = 512 * 1024, maxRedirects = 3, isAllowedAddress = isPublicAddress } = options;
+  const { timeoutMs = 5000, maxBytes = 64 * 1024, maxRedirects = 3, isAllowedAddress = isPublicAddress } = options;
   const signal = AbortSignal.timeout(timeoutMs);
   let current = parseHttpUrl(url);
   for (let hop = 0; ; hop++) {
@@ -66,8 +69,7 @@ export async function fetchLinkPreview(url: string, options: LinkPreviewOptions 
       response.destroy();
       throw new LinkPreviewError('not_html', `The link is not a web page (${type.split(';')[0] || 'no content type'}).`);
     }
-    const html = decodeBody(await readLimited(response, maxBytes, signal), type);
-    return { url, finalUrl: current.href, ...readPageMeta(html, current.href) };
+    return { url, finalUrl: current.href, ...(await readHead(response, type, new PageMetaReader(current.href), maxBytes, signal)) };
   }
 }
 
@@ -131,31 +133,69 @@ function transportError(error: Error, signal: AbortSignal): Error {
   return new LinkPreviewError('unreachable', `The page could not be reached (${(error as NodeJS.ErrnoException).code ?? error.message}).`);
 }
 
-async function readLimited(response: IncomingMessage, maxBytes: number, signal: AbortSignal): Promise<Buffer> {
-  const chunks: Buffer[] = [];
+/** Bytes looked at for a `<meta charset>` before decoding starts. */
+const SNIFF_BYTES = 2048;
+/** Characters parsed between two turns of the event loop. */
+const PARSE_SLICE = 8 * 1024;
+
+/**
+ * Reads the body up to `maxBytes`, decoding and parsing it as it arrives, and stops downloading
+ * once the reader has seen the end of the head. The parse yields to the event loop between
+ * slices and gives up when the preview's deadline passes.
+ */
+async function readHead(
+  response: IncomingMessage,
+  contentType: string,
+  reader: PageMetaReader,
+  maxBytes: number,
+  signal: AbortSignal,
+): Promise<PageMeta> {
+  let decoder: TextDecoder | null = null;
+  const sniffed: Buffer[] = [];
   let total = 0;
+  const parse = async (bytes: Buffer, last: boolean): Promise<boolean> => {
+    if (decoder === null) {
+      const start = Buffer.concat([...sniffed.splice(0), bytes]);
+      decoder = decoderFor(start, contentType);
+      bytes = start;
+    }
+    const text = decoder.decode(bytes, { stream: !last });
+    for (let at = 0; at < text.length; at += PARSE_SLICE) {
+      if (signal.aborted) throw new LinkPreviewError('timeout', 'The page took too long to answer.');
+      if (reader.write(text.slice(at, at + PARSE_SLICE))) return true;
+      await nextTurn();
+    }
+    return false;
+  };
   try {
     for await (const chunk of response as AsyncIterable<Buffer>) {
-      chunks.push(chunk);
-      total += chunk.length;
       // Stop downloading at the limit: the rest of a long page is never read.
-      if (total >= maxBytes) break;
+      const bytes = chunk.subarray(0, maxBytes - total);
+      total += bytes.length;
+      const full = total >= maxBytes;
+      if (decoder === null && total < SNIFF_BYTES && !full) {
+        sniffed.push(bytes);
+        continue;
+      }
+      if ((await parse(bytes, full)) || full) return reader.result();
     }
+    await parse(Buffer.alloc(0), true);
+    return reader.result();
   } catch (error) {
     throw transportError(error as Error, signal);
   } finally {
     response.destroy();
   }
-  return Buffer.concat(chunks).subarray(0, maxBytes);
 }
 
-function decodeBody(body: Buffer, contentType: string): string {
+/** The declared character set (header, then `<meta charset>` near the start), else UTF-8. */
+function decoderFor(start: Buffer, contentType: string): TextDecoder {
   const declared =
     /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ??
-    /<meta[^>]+charset=["']?([\w-]+)/i.exec(body.subarray(0, 2048).toString('latin1'))?.[1];
+    /<meta[^>]+charset=["']?([\w-]+)/i.exec(start.subarray(0, SNIFF_BYTES).toString('latin1'))?.[1];
   try {
-    return new TextDecoder(declared ?? 'utf-8').decode(body);
+    return new TextDecoder(declared ?? 'utf-8');
   } catch {
-    return new TextDecoder('utf-8').decode(body);
+    return new TextDecoder('utf-8');
   }
 }

@@ -8,8 +8,14 @@ export interface WebhookConfig {
   dispatchIntervalMs: number;
   /** Deliveries in flight at once per instance. */
   concurrency: number;
-  /** Per-request timeout. */
+  /** How long a request may go without a byte moving (connecting, sending, waiting, reading). */
   timeoutMs: number;
+  /**
+   * How long one attempt may take in all, however slowly the endpoint answers. A delivery is
+   * leased for this plus a margin, so an attempt always ends before another dispatcher may
+   * take the delivery over.
+   */
+  deadlineMs: number;
 }
 
 export const DEFAULT_WEBHOOKS: WebhookConfig = {
@@ -18,6 +24,7 @@ export const DEFAULT_WEBHOOKS: WebhookConfig = {
   dispatchIntervalMs: 1_000,
   concurrency: 4,
   timeoutMs: 10_000,
+  deadlineMs: 30_000,
 };
 
 type Env = Record<string, string | undefined>;
@@ -37,5 +44,6 @@ export function webhookConfigFromEnv(env: Env): WebhookConfig {
     dispatchIntervalMs: positive(env, 'WEBHOOK_DISPATCH_INTERVAL_MS', DEFAULT_WEBHOOKS.dispatchIntervalMs),
     concurrency: Math.max(1, positive(env, 'WEBHOOK_CONCURRENCY', DEFAULT_WEBHOOKS.concurrency)),
     timeoutMs: Math.max(100, positive(env, 'WEBHOOK_TIMEOUT_MS', DEFAULT_WEBHOOKS.timeoutMs)),
+    deadlineMs: Math.max(100, positive(env, 'WEBHOOK_DEADLINE_MS', DEFAULT_WEBHOOKS.deadlineMs)),
   };
 }

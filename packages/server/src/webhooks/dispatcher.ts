@@ -10,8 +10,10 @@ export interface DispatcherOptions {
   logger: Logger;
   /** Requests in flight at once. */
   concurrency?: number;
-  /** Per-request timeout. */
+  /** How long a request may go without a byte moving. */
   timeoutMs?: number;
+  /** How long one attempt may take in all; the lease on a delivery is this plus `LEASE_MARGIN_MS`. */
+  deadlineMs?: number;
   /** Rows claimed per run. */
   batchSize?: number;
   backoff?: BackoffPolicy;
@@ -20,11 +22,17 @@ export interface DispatcherOptions {
   random?: () => number;
 }
 
+/** What a lease holds beyond the attempt's deadline: time to record the attempt's outcome. */
+export const LEASE_MARGIN_MS = 5_000;
+
 /**
  * Sends queued webhook deliveries: claims due rows (a short lease, so several instances can run
  * dispatchers on one database without sending a row twice at once), posts them signed with a
- * bounded number in flight, and records each attempt — delivered on a 2xx, otherwise retried
- * with exponential backoff and jitter until the backoff policy's age limit, then failed.
+ * bounded number in flight, and records each attempt — delivered on a complete 2xx answer,
+ * otherwise retried with exponential backoff and jitter until the backoff policy's age limit,
+ * then failed. Each attempt renews its row's lease as it starts (only if the lease is still the
+ * one this dispatcher took) and ends by its deadline, which is shorter than the lease: no other
+ * dispatcher can take a row over while it is being sent.
  */
 export class WebhookDispatcher {
   readonly #db: WebhookDb;
@@ -32,6 +40,7 @@ export class WebhookDispatcher {
   readonly #logger: Logger;
   readonly #concurrency: number;
   readonly #timeoutMs: number;
+  readonly #deadlineMs: number;
   readonly #batchSize: number;
   readonly #backoff: BackoffPolicy;
   readonly #now: () => Date;
@@ -45,6 +54,7 @@ export class WebhookDispatcher {
     this.#logger = options.logger;
     this.#concurrency = options.concurrency ?? 4;
     this.#timeoutMs = options.timeoutMs ?? 10_000;
+    this.#deadlineMs = options.deadlineMs ?? 30_000;
     this.#batchSize = options.batchSize ?? 50;
     this.#backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.#now = options.now ?? (() => new Date());
@@ -78,18 +88,24 @@ export class WebhookDispatcher {
   }
 
   async #run(): Promise<number> {
-    const claimed = await this.#claim();
+    const { claimed, lease } = await this.#claim();
     let next = 0;
+    let attempted = 0;
     const worker = async () => {
-      while (next < claimed.length) await this.#attempt(claimed[next++]!);
+      while (next < claimed.length) if (await this.#attempt(claimed[next++]!, lease)) attempted++;
     };
     await Promise.all(Array.from({ length: Math.min(this.#concurrency, claimed.length) }, worker));
-    return claimed.length;
+    return attempted;
   }
 
-  async #claim(): Promise<string[]> {
+  /** The end of a lease taken now: the attempt's deadline and a margin. */
+  #leaseFromNow(): string {
+    return new Date(this.#now().getTime() + this.#deadlineMs + LEASE_MARGIN_MS).toISOString();
+  }
+
+  async #claim(): Promise<{ claimed: string[]; lease: string }> {
     const now = this.#now().toISOString();
-    const lease = new Date(this.#now().getTime() + this.#timeoutMs * 2 + 5_000).toISOString();
+    const lease = this.#leaseFromNow();
     const due = await this.#db
       .selectFrom('webhook_deliveries')
       .select('id')
@@ -110,10 +126,20 @@ export class WebhookDispatcher {
         .executeTakeFirst();
       if (result.numUpdatedRows === 1n) claimed.push(id);
     }
-    return claimed;
+    return { claimed, lease };
   }
 
-  async #attempt(id: string): Promise<void> {
+  /** Attempts one claimed delivery; false when its lease ran out while it waited and another dispatcher took it. */
+  async #attempt(id: string, claimedLease: string): Promise<boolean> {
+    // Rows wait their turn behind the batch's other attempts: the lease restarts with this one.
+    const renewed = await this.#db
+      .updateTable('webhook_deliveries')
+      .set({ locked_until: this.#leaseFromNow() })
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .where('locked_until', '=', claimedLease)
+      .executeTakeFirst();
+    if (renewed.numUpdatedRows !== 1n) return false;
     const row = await this.#db
       .selectFrom('webhook_deliveries')
       .leftJoin('webhook_endpoints', 'webhook_endpoints.id', 'webhook_deliveries.endpoint_id')
@@ -140,7 +166,7 @@ export class WebhookDispatcher {
         response_body: null,
         error: 'The endpoint was removed or disabled.',
       });
-      return;
+      return true;
     }
     const sentAt = this.#now();
     const result = await this.#send(
@@ -152,9 +178,10 @@ export class WebhookDispatcher {
         'Advocacy-Event-Type': row.event_type,
         'Advocacy-Delivery-Id': id,
       },
-      this.#timeoutMs,
+      { idleMs: this.#timeoutMs, deadlineMs: this.#deadlineMs },
     );
-    const ok = result.status !== null && result.status >= 200 && result.status < 300;
+    // A 2xx whose answer never completed (reset, or cut at the deadline) is not a delivery.
+    const ok = result.error === null && result.status !== null && result.status >= 200 && result.status < 300;
     const error = ok ? null : (result.error ?? `HTTP ${result.status}`);
     if (ok) {
       await this.#finish(id, {
@@ -166,7 +193,7 @@ export class WebhookDispatcher {
         error: null,
         delivered_at: this.#now().toISOString(),
       });
-      return;
+      return true;
     }
     const retryAt = nextAttemptAt(this.#backoff, attempts, new Date(row.created_at), this.#now(), this.#random());
     this.#logger.warn('webhook attempt failed', { delivery: id, attempts, status: result.status, willRetry: retryAt !== null });
@@ -178,6 +205,7 @@ export class WebhookDispatcher {
       response_body: result.body,
       error,
     });
+    return true;
   }
 
   async #finish(

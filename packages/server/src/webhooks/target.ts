@@ -1,6 +1,6 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP } from 'node:net';
-import { isPublicAddress } from '../admin/address-guard.js';
+import { isLoopbackName, isPublicAddress, normalHost } from '../admin/address-guard.js';
 
 /** Which webhook targets this server may call. */
 export interface TargetPolicy {
@@ -21,8 +21,8 @@ export function targetProblem(raw: string, policy: TargetPolicy): string | null 
   if (url.protocol !== 'https:' && !(policy.allowHttp && url.protocol === 'http:'))
     return policy.allowHttp ? 'must be an http(s) URL' : 'must be an https URL';
   if (url.username !== '' || url.password !== '') return 'must not carry credentials';
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (!policy.allowPrivate && (host === 'localhost' || host.endsWith('.localhost') || (isIP(host) !== 0 && !isPublicAddress(host)))) {
+  const host = normalHost(url.hostname);
+  if (!policy.allowPrivate && (isLoopbackName(host) || (isIP(host) !== 0 && !isPublicAddress(host)))) {
     return 'must not point at a loopback or private address';
   }
   return null;

@@ -1,11 +1,12 @@
 import type { EngagementMessage } from '../content.js';
+import { httpUrl } from './links.js';
 import { messageLines, STRINGS } from './strings.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** Text as HTML text or attribute value: nothing in it becomes markup. */
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 /** Only http(s) links are kept; anything else becomes `#`. */
-const safeUrl = (url: string) => (/^https?:\/\//i.test(url) ? url : '#');
+const safeUrl = (url: string) => httpUrl(url) ?? '#';
 
 export interface EmailMessage {
   subject: string;

@@ -1,11 +1,13 @@
 import type { EngagementMessage } from '../content.js';
+import { httpUrl } from './links.js';
 import { messageLines, STRINGS } from './strings.js';
 
 /**
  * A Microsoft Teams message carrying an Adaptive Card (1.5), ready to post to a Teams
  * workflow webhook or through the Bot Framework. TextBlocks interpret a markdown subset whose
  * only active part is links, so `](` in post texts is broken up: a title cannot smuggle in a
- * link; the only links are the posts' own.
+ * link; the only links are the posts' own, and only http(s) ones (a post with any other link is
+ * shown without one).
  */
 export function renderTeams(message: EngagementMessage): {
   type: 'message';
@@ -23,10 +25,11 @@ export function renderTeams(message: EngagementMessage): {
     body.push({ type: 'TextBlock', text: plain(lines.postsHeading), weight: 'Bolder', wrap: true, spacing: 'Medium' });
   if (lines.empty !== null) body.push({ type: 'TextBlock', text: plain(lines.empty), wrap: true });
   for (const post of message.posts) {
+    const url = httpUrl(post.url);
     body.push({
       type: 'Container',
       spacing: 'Medium',
-      selectAction: { type: 'Action.OpenUrl', url: post.url, title: open },
+      ...(url === null ? {} : { selectAction: { type: 'Action.OpenUrl', url, title: open } }),
       items: [
         { type: 'TextBlock', text: plain(post.title), weight: 'Bolder', wrap: true, color: 'Accent' },
         { type: 'TextBlock', text: plain(post.summary), wrap: true, isSubtle: true, maxLines: 3 },
