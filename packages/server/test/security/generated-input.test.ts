@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { openApiDocument, operations, type Operation } from '@advocacy-kit/core/contract';
 import fc from 'fast-check';
+import { encodeCursor } from '../../src/http/cursor.js';
 import { PROBLEM_BASE } from '../../src/http/problem.js';
 import { forEachDatabase } from '../support/databases.js';
 import { API, json, PUBLIC_URL, SECRET, signToken, startHarness, type Harness } from '../support/harness.js';
@@ -93,18 +94,17 @@ forEachDatabase('security: generated input never makes the server fail', (open) 
       await h.request('POST', `${API}/suggestions`, { token: employee, body: { url: 'https://example.com/a', note: '', topics: [] } }),
       201,
     );
-    const webhook = await json(
-      await h.request('POST', `${API}/admin/webhooks`, {
-        token: admin,
-        body: { url: 'https://127.0.0.1:9/hook', events: ['share.created'] },
-      }),
-      201,
-    );
+    const webhook = async () => {
+      const body = { url: 'https://127.0.0.1:9/hook', events: ['share.created'] };
+      return (await json(await h.request('POST', `${API}/admin/webhooks`, { token: admin, body }), 201)).id as string;
+    };
     const posts = ['p-1', 'p-2', 'p-3', 'p-draft', 'p-future', 'p-expired'];
     Object.assign(known, {
       posts,
       suggestions: [suggestion.id, 'sug-unknown'],
-      webhooks: [webhook.id, 'whk-unknown'],
+      webhooks: [await webhook(), 'whk-unknown'],
+      // DELETE gets its own, so the routes after it still find theirs.
+      deletableWebhooks: [await webhook(), 'whk-unknown'],
       deliveries: ['dlv-unknown'],
       codes: [share.trackingCode],
     });
@@ -113,6 +113,11 @@ forEachDatabase('security: generated input never makes the server fail', (open) 
       hints: {
         postId: posts,
         code: [share.trackingCode],
+        cursor: [
+          encodeCursor({ key: new Date().toISOString(), id: 'zzz' }),
+          encodeCursor({ key: '', id: '' }),
+          encodeCursor({ key: '9999-12-31T23:59:59.999Z', id: 'p-1' }),
+        ],
         topics: ['t-product', 't-hiring'],
         topic: ['t-product', 't-hiring'],
         teams: ['team-sales', 'team-eng'],
@@ -126,21 +131,17 @@ forEachDatabase('security: generated input never makes the server fail', (open) 
   });
   after(() => h.close());
 
-  /** Path parameter values the server knows for an operation's path. */
-  const idsFor = (path: string): string[] =>
-    path.startsWith('/r/')
-      ? known.codes!
-      : path.includes('/deliveries/')
-        ? known.deliveries!
-        : path.startsWith('/admin/webhooks/')
-          ? known.webhooks!
-          : path.startsWith('/admin/suggestions/')
-            ? known.suggestions!
-            : path.includes('/posts/')
-              ? known.posts!
-              : [];
+  /** Path parameter values the server knows for an operation. */
+  function idsFor({ method, path }: Operation): string[] {
+    if (path.startsWith('/r/')) return known.codes!;
+    if (path.includes('/deliveries/')) return known.deliveries!;
+    if (path.startsWith('/admin/webhooks/')) return method === 'DELETE' ? known.deletableWebhooks! : known.webhooks!;
+    if (path.startsWith('/admin/suggestions/')) return known.suggestions!;
+    if (path.includes('/posts/')) return known.posts!;
+    return [];
+  }
 
-  async function check(operationId: string, request: FuzzRequest): Promise<void> {
+  async function check(operationId: string, request: FuzzRequest, statuses: Map<number, number>): Promise<void> {
     const what = describeRequest(request);
     const url = operationId === 'redirect' ? request.path : `${API}${request.path}`;
     const { status, type, text } = await within(
@@ -154,6 +155,7 @@ forEachDatabase('security: generated input never makes the server fail', (open) 
       TIMEOUT_MS,
       what,
     );
+    statuses.set(status, (statuses.get(status) ?? 0) + 1);
     assert.ok(status < 500, `${status} for ${what}\n${clip(text, 1_000)}`);
     if (status >= 400 && operationId !== 'redirect') {
       assert.match(type, /^application\/problem\+json/, `${status} without problem+json for ${what}`);
@@ -168,10 +170,20 @@ forEachDatabase('security: generated input never makes the server fail', (open) 
   }
 
   for (const [operationId, operation] of routes) {
-    it(`${operationId}: ${operation.method} ${operation.path} answers below 500, in time`, async () => {
+    it(`${operationId}: ${operation.method} ${operation.path} answers below 500, in time`, async (t) => {
+      // How many answers of each status: shows that valid requests reach the handler (2xx).
+      const statuses = new Map<number, number>();
       const details = await fc.check(
-        fc.asyncProperty(requestFor(operation, context, credentials, idsFor(operation.path)), (request) => check(operationId, request)),
+        fc.asyncProperty(requestFor(operation, context, credentials, idsFor(operation)), (request) =>
+          check(operationId, request, statuses),
+        ),
         { seed: SEED, numRuns: RUNS },
+      );
+      t.diagnostic(
+        `statuses: ${[...statuses]
+          .sort(([a], [b]) => a - b)
+          .map(([status, count]) => `${status}×${count}`)
+          .join(' ')}`,
       );
       if (details.failed) {
         const [request] = details.counterexample ?? [];

@@ -202,7 +202,7 @@ function queryString(query: Schema | undefined, context: SchemaContext): fc.Arbi
       : fc.constant('x'),
   );
   const pairs = fc.oneof(
-    { arbitrary: validPairs, weight: 2 },
+    { arbitrary: validPairs, weight: 3 },
     fc.tuple(validPairs, fc.array(oddPair, { minLength: 1, maxLength: 3 })).map(([good, bad]) => [...good, ...bad]),
   );
   return pairs.map((list) => (list.length === 0 ? '' : `?${list.join('&')}`));
@@ -254,8 +254,8 @@ export function requestFor(
   const body: fc.Arbitrary<string | Uint8Array<ArrayBuffer> | undefined> = !takesBody
     ? fc.constant(undefined)
     : fc.oneof(
-        { arbitrary: validText, weight: 2 },
-        { arbitrary: bodySchema === undefined ? fc.constant(undefined) : nearValid(bodySchema, context).map(toJsonText), weight: 5 },
+        { arbitrary: validText, weight: 3 },
+        { arbitrary: bodySchema === undefined ? fc.constant(undefined) : nearValid(bodySchema, context).map(toJsonText), weight: 4 },
         { arbitrary: garbageBodies(validText), weight: 2 },
       );
   const contentType = fc.oneof(

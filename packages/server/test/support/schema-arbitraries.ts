@@ -164,7 +164,18 @@ const urlValue = (maxLength: number) =>
     .map(([scheme, host, path]) => `${scheme}://${host}${path}`)
     .filter((url) => url.length <= maxLength);
 
-const dateTime = fc
+/** Valid RFC 3339 timestamps a JavaScript Date holds, at the edges (year 1 and 9999, leap day, nanoseconds, ±14 h). */
+const EDGE_TIMES = [
+  '0001-01-01T00:00:00Z',
+  '9999-12-31T23:59:59.999Z',
+  '2024-02-29T12:00:00Z',
+  '2026-01-01T00:00:00.123456789Z',
+  '2026-01-01T00:00:00+14:00',
+  '2026-01-01T00:00:00-12:00',
+  '1969-12-31T23:59:59.999Z',
+];
+
+const randomTime = fc
   .tuple(
     fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }),
     fc.constantFrom('Z', '+09:00', '-05:30', 'ms'),
@@ -176,6 +187,7 @@ const dateTime = fc
     const shifted = new Date(date.getTime() + (zone === '+09:00' ? 9 * 60 : -(5 * 60 + 30)) * 60_000).toISOString();
     return `${shifted.slice(0, 19)}${zone}`;
   });
+const dateTime = fc.oneof({ arbitrary: randomTime, weight: 4 }, fc.constantFrom(...EDGE_TIMES));
 
 function stringValue(schema: Schema, context: SchemaContext, name: string | undefined): fc.Arbitrary<string> {
   const minLength = num(schema.minLength) ?? 0;
