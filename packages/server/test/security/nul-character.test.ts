@@ -39,6 +39,18 @@ forEachDatabase('security: the NUL character in a request', (open) => {
       assert.deepEqual(fields(problem), ['topic:invalid_character']);
     });
 
+    it('inside a cursor (its key or id would reach the database)', async () => {
+      for (const [path, cursor] of [
+        ['/me/shares', '["\\u0000","x"]'],
+        ['/me/points', '["2026-01-01T00:00:00.000Z","pts\\u0000"]'],
+        ['/admin/posts', '["x","\\u0000"]'],
+      ] as const) {
+        const query = `?cursor=${Buffer.from(cursor).toString('base64url')}`;
+        const problem = await json(await h.request('GET', `${API}${path}${query}`, { token: admin }), 400);
+        assert.deepEqual(fields(problem), ['cursor:invalid_cursor'], path);
+      }
+    });
+
     it('in a path parameter', async () => {
       for (const [method, path] of [
         ['GET', '/posts/%00'],
