@@ -190,12 +190,13 @@ function queryString(query: Schema | undefined, context: SchemaContext): fc.Arbi
   );
   const validPairs = fc.tuple(...valid).map((pairs) => pairs.filter((pair): pair is string => pair !== null));
   const names = Object.keys(properties);
-  const oddValue = fc.oneof(
-    fc.constantFrom(...ODD_QUERY_VALUES),
-    names.includes('cursor') ? fc.constantFrom(...ODD_CURSORS) : fc.constant('-1'),
+  const oddQueryValue = fc.constantFrom(...ODD_QUERY_VALUES);
+  // A parameter of the operation with an odd value; the cursor with forged cursors as often.
+  const oddParameter = names.map((name) =>
+    (name === 'cursor' ? fc.oneof(fc.constantFrom(...ODD_CURSORS), oddQueryValue) : oddQueryValue).map((value) => `${name}=${value}`),
   );
   const oddPair = fc.oneof(
-    fc.tuple(names.length > 0 ? fc.constantFrom(...names) : fc.constant('limit'), oddValue).map(([key, value]) => `${key}=${value}`),
+    ...(oddParameter.length > 0 ? oddParameter : [oddQueryValue.map((value) => `limit=${value}`)]),
     fc.tuple(fc.constantFrom(...ODD_QUERY_KEYS), fc.constantFrom(...ODD_QUERY_VALUES)).map(([key, value]) => `${key}=${value}`),
     names.length > 0
       ? fc.constantFrom(...names.flatMap((name) => [`${name}=1&${name}=2`, `${name}[]=1`, `${name}`, `${name}=`]))
