@@ -120,6 +120,8 @@ const ODD_QUERY_KEYS: readonly string[] = [
   'cursor[0]',
 ];
 
+const OTHER_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
+
 const CONTENT_TYPES: readonly (string | null)[] = [
   null,
   'text/plain',
@@ -249,23 +251,23 @@ export function requestFor(
   const path = fc
     .tuple(...params.map(() => pathValue(knownIds)))
     .map((values) => params.reduce((result, name, index) => result.replace(`{${name}}`, values[index]!), operation.path));
-  const takesBody = operation.method !== 'GET';
   const bodySchema = operation.body as Schema | undefined;
   const validText = bodySchema === undefined ? fc.constant('{}') : validValue(bodySchema, context).map(toJsonText);
-  const body: fc.Arbitrary<string | Uint8Array<ArrayBuffer> | undefined> = !takesBody
-    ? fc.constant(undefined)
-    : fc.oneof(
-        { arbitrary: validText, weight: 3 },
-        { arbitrary: bodySchema === undefined ? fc.constant(undefined) : nearValid(bodySchema, context).map(toJsonText), weight: 4 },
-        { arbitrary: garbageBodies(validText), weight: 2 },
-      );
+  const body: fc.Arbitrary<string | Uint8Array<ArrayBuffer> | undefined> = fc.oneof(
+    { arbitrary: validText, weight: 3 },
+    { arbitrary: bodySchema === undefined ? fc.constant(undefined) : nearValid(bodySchema, context).map(toJsonText), weight: 4 },
+    { arbitrary: garbageBodies(validText), weight: 2 },
+  );
   const contentType = fc.oneof(
     { arbitrary: fc.constant<string | null>('application/json'), weight: 10 },
     fc.constantFrom(...CONTENT_TYPES),
   );
   const key = operation.idempotencyKey === undefined ? fc.constant(null) : fc.option(idempotencyKeys, { freq: 8, nil: null });
+  // Now and then another method on the same path: another route's, or one no route takes.
+  const method = fc.oneof({ arbitrary: fc.constant(operation.method), weight: 15 }, fc.constantFrom(...OTHER_METHODS));
   return fc
     .record({
+      method,
       path,
       query: queryString(operation.query as Schema | undefined, context),
       auth: authHeaders(operation, credentials),
@@ -273,10 +275,11 @@ export function requestFor(
       contentType,
       key,
     })
-    .map(({ path, query, auth, body, contentType, key }) => {
+    .map(({ method, path, query, auth, body: drawn, contentType, key }) => {
       const headers: Record<string, string> = { ...auth };
+      const body = method === 'GET' || method === 'HEAD' ? undefined : drawn;
       if (key !== null) headers['idempotency-key'] = key;
       if (body !== undefined && contentType !== null) headers['content-type'] = contentType;
-      return { method: operation.method, path: `${path}${query}`, headers, ...(body === undefined ? {} : { body }) };
+      return { method, path: `${path}${query}`, headers, ...(body === undefined ? {} : { body }) };
     });
 }
