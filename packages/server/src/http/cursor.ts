@@ -11,12 +11,15 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.key, cursor.id])).toString('base64url');
 }
 
+/** A key or id this server could have written: no NUL, which PostgreSQL refuses in text (a 500). */
+const storable = (value: unknown): value is string => typeof value === 'string' && !value.includes('\u0000');
+
 /** Decodes an opaque cursor; anything not made by `encodeCursor` is a 400. */
 export function decodeCursor(raw: string | undefined): Cursor | null {
   if (raw === undefined || raw === '') return null;
   try {
     const value: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
+    if (Array.isArray(value) && value.length === 2 && storable(value[0]) && storable(value[1])) {
       return { key: value[0], id: value[1] };
     }
   } catch {

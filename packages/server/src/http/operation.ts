@@ -42,11 +42,12 @@ export function handle<Id extends OperationId>(app: Hono<AppEnv>, s: Services, i
   const allowTextPlain = operation.bodyTypes?.includes('text/plain') ?? false;
 
   app.on(operation.method, [path], ...guards, async (c: Context<AppEnv>) => {
+    const params = s.validator.params(c.req.param() as ParamsOf<Id>);
     const query = s.validator.query(id, c.req.query());
     const key = operation.idempotencyKey === undefined ? null : idempotencyKey(c, operation.idempotencyKey === 'required');
     const body = (operation.body === undefined ? undefined : s.validator.body(id, await readJson(c, { allowTextPlain }))) as BodyOf<Id>;
     return handler(c, {
-      params: c.req.param() as ParamsOf<Id>,
+      params,
       query,
       body,
       idempotencyKey: key,

@@ -64,6 +64,42 @@ function fieldErrors(errors: ErrorObject[] | null | undefined): FieldError[] {
   return out;
 }
 
+const NUL_ERROR = { message: 'must not contain the NUL character (U+0000)', code: 'invalid_character' } as const;
+
+/**
+ * Field errors for every string in `value` holding U+0000. No field of the contract has a use for
+ * it, PostgreSQL refuses it in text ("invalid byte sequence for encoding UTF8: 0x00"), and
+ * SQLite would store it for every reader to trip on; the schemas cannot say "no NUL" for every
+ * string, so this walk does.
+ */
+export function nulErrors(value: unknown): FieldError[] {
+  interface Place {
+    key: string;
+    parent: Place | null;
+  }
+  const pathOf = (place: Place | null): string => {
+    const keys: string[] = [];
+    for (let at = place; at !== null; at = at.parent) keys.push(at.key);
+    return keys.reverse().join('.');
+  };
+  const errors: FieldError[] = [];
+  // A loop, not recursion, and a path spelled only for an error: a body may nest thousands deep.
+  const pending: Array<[unknown, Place | null]> = [[value, null]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [item, place] = next;
+    if (typeof item === 'string') {
+      if (item.includes('\u0000')) errors.push({ field: pathOf(place), ...NUL_ERROR });
+    } else if (typeof item === 'object' && item !== null) {
+      const entries = Object.entries(item);
+      for (let index = entries.length - 1; index >= 0; index--) {
+        const [key, child] = entries[index]!;
+        pending.push([child, { key, parent: place }]);
+      }
+    }
+  }
+  return errors;
+}
+
 /**
  * Validators compiled once from the contract's operations (`@advocacy-kit/core/contract`):
  * request bodies (unknown fields rejected) and queries (strings coerced, defaults filled, unknown
@@ -88,8 +124,17 @@ export class RequestValidator {
   body<Id extends OperationId>(operationId: Id, value: unknown): BodyOf<Id> {
     const validate = this.bodies.get(operationId);
     if (validate === undefined) throw new Error(`No body schema for ${operationId}`);
-    if (!validate(value)) throw invalid(422, 'The request body does not match the schema.', fieldErrors(validate.errors));
+    const valid = validate(value);
+    const errors = [...(valid ? [] : fieldErrors(validate.errors)), ...nulErrors(value)];
+    if (errors.length > 0) throw invalid(422, 'The request body does not match the schema.', errors);
     return value as BodyOf<Id>;
+  }
+
+  /** Path parameters, which the route's pattern already shaped: a 400 problem for a NUL in one. */
+  params<P extends Record<string, string>>(params: P): P {
+    const errors = nulErrors(params);
+    if (errors.length > 0) throw invalid(400, 'The path is not valid.', errors);
+    return params;
   }
 
   /** Query parameters (empty values count as absent), coerced, with defaults; or a 400 problem. */
@@ -97,7 +142,9 @@ export class RequestValidator {
     const validate = this.queries.get(operationId)!;
     const value: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(raw)) if (item !== '') value[key] = item;
-    if (!validate(value)) throw invalid(400, 'The query is not valid.', fieldErrors(validate.errors));
+    const valid = validate(value);
+    const errors = [...(valid ? [] : fieldErrors(validate.errors)), ...nulErrors(value)];
+    if (errors.length > 0) throw invalid(400, 'The query is not valid.', errors);
     return value as QueryOf<Id>;
   }
 }

@@ -14,7 +14,8 @@ type ConfigInput = NonNullable<Parameters<typeof resolveConfig>[0]>;
 export interface RequestOptions {
   token?: string | null;
   body?: unknown;
-  raw?: string;
+  /** A body sent as it is (bytes for bodies that are not valid UTF-8). */
+  raw?: string | Uint8Array<ArrayBuffer>;
   headers?: Record<string, string>;
 }
 
@@ -58,7 +59,7 @@ export async function startHarness(database: TestDatabase, overrides: ConfigInpu
     async request(method, path, options = {}) {
       const headers: Record<string, string> = { ...options.headers };
       if (options.token) headers.authorization = `Bearer ${options.token}`;
-      let body: string | undefined = options.raw;
+      let body: string | Uint8Array<ArrayBuffer> | undefined = options.raw;
       if (options.body !== undefined) {
         body = JSON.stringify(options.body);
         headers['content-type'] ??= 'application/json';
