@@ -17,7 +17,7 @@ describe('configuration from the environment', () => {
     assert.equal(config.auth.rolesClaim, 'roles');
     assert.deepEqual(config.corsOrigins, []);
     assert.deepEqual(config.rules, DEFAULT_RULES);
-    assert.deepEqual(config.rules.points, { share: 10, click: 2, clickDailyCapPerShare: 20, conversion: 50, suggestion: 20 });
+    assert.deepEqual(config.rules.points, { share: 10, click: 2, clickDailyCapPerPost: 20, conversion: 50, suggestion: 20 });
     assert.equal(config.logLevel, 'info');
   });
 
@@ -57,7 +57,7 @@ describe('configuration from the environment', () => {
     assert.equal(config.clickSalt, 'pepper');
     assert.equal(config.trustProxy, true);
     assert.equal(config.logLevel, 'warn');
-    assert.deepEqual(config.rules.points, { share: 5, click: 1, clickDailyCapPerShare: 4, conversion: 100, suggestion: 0 });
+    assert.deepEqual(config.rules.points, { share: 5, click: 1, clickDailyCapPerPost: 4, conversion: 100, suggestion: 0 });
   });
 
   it('refuses to start without a way to verify tokens, or with nonsense values', () => {

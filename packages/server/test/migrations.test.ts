@@ -17,6 +17,8 @@ const RELEASED = [
   '0203_engagement_announcements',
   '0204_click_daily',
   '0205_analytics_rollups',
+  '0206_one_share_per_network',
+  '0207_click_point_visitors',
 ];
 
 describe('migrations', () => {

@@ -35,7 +35,7 @@ void [fromSchema, fromCore];
 export const RULE_VARIABLES: Readonly<Record<string, readonly [group: keyof Rules, key: string]>> = {
   POINTS_SHARE: ['points', 'share'],
   POINTS_CLICK: ['points', 'click'],
-  POINTS_CLICK_DAILY_CAP: ['points', 'clickDailyCapPerShare'],
+  POINTS_CLICK_DAILY_CAP: ['points', 'clickDailyCapPerPost'],
   POINTS_CONVERSION: ['points', 'conversion'],
   POINTS_SUGGESTION: ['points', 'suggestion'],
 };
