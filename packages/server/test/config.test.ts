@@ -98,6 +98,10 @@ describe('rules from the environment', () => {
     );
     assert.throws(() => loadConfig({ ...env, ADVOCACY_RULES: '{"points":{"bonus":5}}' }), /rules\.points\.bonus is not a known rule/);
     assert.throws(() => loadConfig({ ...env, ADVOCACY_RULES: '{"reach":{"myspace":5}}' }), /rules\.reach\.myspace is not a known rule/);
+    assert.throws(
+      () => loadConfig({ ...env, ADVOCACY_RULES: '{"points":{"clickDailyCapPerShare":5}}' }),
+      /rules\.points\.clickDailyCapPerShare is not a known rule: set rules\.points\.clickDailyCapPerPost/,
+    );
     assert.throws(() => loadConfig({ ...env, ADVOCACY_RULES: '{"points":' }), /ADVOCACY_RULES must be JSON/);
     assert.throws(() => loadConfig({ ...env, ADVOCACY_RULES: '{"contentMix":{"curated":0.5}}' }), /rules\.contentMix must add up to 1/);
   });

@@ -191,8 +191,10 @@ describe('memoryBackend shares and points', () => {
       backend.createShare({ postId: 'a', network, commentary, idempotencyKey: key });
     const first = await share('1', 'x');
     assert.equal(first.pointsAwarded, 10);
-    assert.deepEqual(await share('2', 'x', 'New words'), first);
-    assert.deepEqual(await share('2', 'x', 'New words'), first, 'the repeat key replays its answer');
+    const repeat = { ...first, pointsAwarded: 0 };
+    assert.deepEqual(await share('2', 'x', 'New words'), repeat);
+    assert.deepEqual(await share('2', 'x', 'New words'), repeat, 'the repeat key replays its answer');
+    assert.deepEqual(await share('1', 'x'), first, 'the first key still replays its own');
     assert.equal((await rejection(share('2', 'x', 'Other words'))).status, 409);
     assert.equal((await share('3', 'linkedin')).pointsAwarded, 10);
     assert.equal((await backend.listMyShares()).items.length, 2);

@@ -200,9 +200,11 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
         if (post.networks.length > 0 && !post.networks.includes(input.network)) {
           throw validationError('network', `this post can't be shared to ${input.network}`, 'network_not_allowed');
         }
-        // One share per employee, post and network: sharing again gets the same link back.
-        const share =
-          db.shareTo(employee.id, post.id, input.network) ?? db.addShare(employee.id, post, input.network, input.commentary, nowIso());
+        // One share per employee, post and network: sharing again gets the same link back, and no points.
+        const earlier = db.shareTo(employee.id, post.id, input.network);
+        const share = earlier
+          ? { ...earlier, pointsAwarded: 0 }
+          : db.addShare(employee.id, post, input.network, input.commentary, nowIso());
         db.shareKeys.set(replayKey, { share, request });
         return share;
       }),

@@ -26,8 +26,8 @@ const requestHash = (body: ShareBody) =>
 export function shareRoutes(api: Hono<AppEnv>, s: Services): void {
   /**
    * The share answered for this key before — the one it created, or the earlier share of the same
-   * post and network it was answered with — as a replay (200), or a conflict (409) when the key
-   * came with another request.
+   * post and network it was answered with (then with pointsAwarded 0) — as a replay (200), or a
+   * conflict (409) when the key came with another request.
    */
   const replay = async (employeeId: string, key: string, hash: string) => {
     const created = await s.db
@@ -47,9 +47,12 @@ export function shareRoutes(api: Hono<AppEnv>, s: Services): void {
         .where('share_repeats.idempotency_key', '=', key)
         .executeTakeFirst());
     if (row === undefined) return null;
-    const requested = 'repeat_hash' in row ? row.repeat_hash : row.request_hash;
+    const repeat = 'repeat_hash' in row;
+    const requested = repeat ? row.repeat_hash : row.request_hash;
     if (requested !== hash) throw conflict('This Idempotency-Key was already used for a different share.');
-    return toShare(row, s.config.publicUrl);
+    const share = toShare(row, s.config.publicUrl);
+    // A repeat earned nothing, and its answer says so; the share's own key answers what it earned.
+    return repeat ? { ...share, pointsAwarded: 0 } : share;
   };
 
   /**

@@ -75,8 +75,12 @@ forEachDatabase('security: click-point farming', (open) => {
     const again = await json(await share('emp-bob', 'repeat-2', { postId: 'p-2', network: 'x', commentary: 'Other words' }), 200);
     assert.equal(again.id, first.id);
     assert.equal(again.trackingCode, first.trackingCode);
+    assert.equal(again.pointsAwarded, 0, 'the repeat earns nothing');
     // The repeat's key keeps its answer, and a different body under it is still a conflict.
-    assert.equal((await json(await share('emp-bob', 'repeat-2', { postId: 'p-2', network: 'x', commentary: 'Other words' }), 200)).id, first.id);
+    assert.equal(
+      (await json(await share('emp-bob', 'repeat-2', { postId: 'p-2', network: 'x', commentary: 'Other words' }), 200)).id,
+      first.id,
+    );
     await json(await share('emp-bob', 'repeat-2', { postId: 'p-2', network: 'linkedin', commentary: 'Other words' }), 409);
     const mine = await json(await h.request('GET', `${API}/me/shares?limit=100`, { token: tokens['emp-bob'] }), 200);
     assert.equal(mine.items.filter((item: { postId: string }) => item.postId === 'p-2').length, 1);
