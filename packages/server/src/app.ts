@@ -57,6 +57,7 @@ export async function createApp(config: ServerConfig, options: { logger?: Logger
     verifyToken: createTokenVerifier(config.auth),
     clicks: new ClickRecorder(clickStore, config.clickFlush, logger),
     links: new LinkCache(db),
+    clickSalt: salt,
     limits: {
       redirect: new RateLimiter(config.rateLimits.redirect),
       writes: new RateLimiter(config.rateLimits.writes),

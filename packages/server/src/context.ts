@@ -20,6 +20,8 @@ export interface Services {
   verifyToken: TokenVerifier;
   clicks: ClickRecorder;
   links: LinkCache;
+  /** Secret key of visitor hashes, and of the sharer's network kept with each share. */
+  clickSalt: string;
   limits: { redirect: RateLimiter; writes: RateLimiter; conversions: RateLimiter };
   /** Sends queued webhook deliveries in the background. */
   webhooks: WebhookDispatcher;

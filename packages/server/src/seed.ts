@@ -80,13 +80,14 @@ export async function loadSeed(db: Db, seed: DemoSeed, rules: Rules, now: Date =
     let clicks = 0;
     let conversions = 0;
     const oldestFirst = [...seed.shares].sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
+    const clickAwards: ClickAwards = new Map();
     for (const share of oldestFirst) {
       const url = postUrl.get(share.postId);
       if (url === undefined) throw new Error(`Seed share ${share.id} names unknown post ${share.postId}`);
       const code = await seedShare(trx, share, url, points);
       if (code === null) continue;
       shares++;
-      clicks += await seedClicks(trx, share, code, points, now);
+      clicks += await seedClicks(trx, share, code, points, now, clickAwards);
       conversions += await seedConversions(trx, share, code, points, now);
     }
     for (const suggestion of seed.suggestions) {
@@ -125,6 +126,15 @@ export async function loadSeed(db: Db, seed: DemoSeed, rules: Rules, now: Date =
 /** Inserts the share with a fresh tracking code; null when it was seeded before. */
 async function seedShare(db: Db, share: SeedShare, url: string, points: PointsRules): Promise<string | null> {
   const code = newTrackingCode();
+  // A seed may hold repeats of a post to a network, as history from before one share per network.
+  const first = await db
+    .selectFrom('shares')
+    .select('id')
+    .where('employee_id', '=', share.employeeId)
+    .where('post_id', '=', share.postId)
+    .where('network', '=', share.network)
+    .where('first_to_network', '=', 1)
+    .executeTakeFirst();
   const inserted = await db
     .insertInto('shares')
     .values({
@@ -139,6 +149,7 @@ async function seedShare(db: Db, share: SeedShare, url: string, points: PointsRu
       destination: trackedDestination({ url, network: share.network, postId: share.postId, shareId: share.id, referralCode: code }),
       points_awarded: 0,
       created_at: share.createdAt,
+      first_to_network: first === undefined ? 1 : null,
     })
     .onConflict((oc) => oc.column('id').doNothing())
     .returning('id')
@@ -162,9 +173,14 @@ async function seedShare(db: Db, share: SeedShare, url: string, points: PointsRu
 const clickTime = (start: number, i: number, n: number): number =>
   start + (i < n / 2 ? (i + 1) * 9 * 60_000 : (1 + (i % 4)) * DAY_MS + i * 60_000);
 
-/** Records the share's unique clicks that have happened by `now`, with per-day capped points; returns how many. */
-async function seedClicks(db: Db, share: SeedShare, code: string, points: PointsRules, now: Date): Promise<number> {
-  const perDay = new Map<string, number>();
+/** `employee\npost\nday` → click awards so far, across the employee's shares of the post. */
+type ClickAwards = Map<string, number>;
+
+/**
+ * Records the share's unique clicks that have happened by `now`, each a visitor of its own, with
+ * points capped per employee, post and day; returns how many.
+ */
+async function seedClicks(db: Db, share: SeedShare, code: string, points: PointsRules, now: Date, perDay: ClickAwards): Promise<number> {
   const start = Date.parse(share.createdAt);
   let recorded = 0;
   for (let i = 0; i < share.uniqueClicks; i++) {
@@ -183,14 +199,15 @@ async function seedClicks(db: Db, share: SeedShare, code: string, points: Points
       })
       .execute();
     recorded++;
-    const awarded = perDay.get(day) ?? 0;
+    const capKey = `${share.employeeId}\n${share.postId}\n${day}`;
+    const awarded = perDay.get(capKey) ?? 0;
     if (clickEarnsPoints(points, awarded)) {
-      perDay.set(day, awarded + 1);
+      perDay.set(capKey, awarded + 1);
       await award(db, {
         employeeId: share.employeeId,
         delta: points.click,
         reason: 'click',
-        reference: clickReference(code, day, awarded + 1),
+        reference: clickReference(share.employeeId, share.postId, day, awarded + 1),
         at,
       });
     }

@@ -90,7 +90,7 @@ forEachDatabase('analytics rollups', (open) => {
         201,
       );
     }
-    const shares = await db.selectFrom('shares').select(['id', 'tracking_code', 'employee_id']).execute();
+    const shares = await db.selectFrom('shares').select(['id', 'tracking_code', 'employee_id', 'post_id']).execute();
 
     // Clicks over the last 20 days through the click flush's store, from a small pool of
     // visitors so that the same visitor clicks the same link on the same day again.
@@ -103,6 +103,8 @@ forEachDatabase('analytics rollups', (open) => {
         code: share.tracking_code,
         shareId: share.id,
         employeeId: share.employee_id,
+        postId: share.post_id,
+        sharerNetwork: null,
         ip: `198.51.100.${Math.floor(random() * 12)}`,
         userAgent: HUMAN,
         at: new Date(now - Math.floor(random() * 20 * DAY_MS)).toISOString(),

@@ -29,7 +29,16 @@ describe('click worker (SQLite file)', () => {
     assert.equal(CLICK_WORKER_AVAILABLE, true);
     const worker = workerClickStore({ sqliteFile, salt: 'salt', points: DEFAULT_POINTS });
     const at = new Date().toISOString();
-    const click = (ip: string) => ({ code: 'AbCdEfGhIjKlMnOp', shareId: 'shr-1', employeeId: 'emp-1', ip, userAgent: 'Mozilla/5.0', at });
+    const click = (ip: string) => ({
+      code: 'AbCdEfGhIjKlMnOp',
+      shareId: 'shr-1',
+      employeeId: 'emp-1',
+      postId: 'post-1',
+      sharerNetwork: null,
+      ip,
+      userAgent: 'Mozilla/5.0',
+      at,
+    });
     assert.equal(await worker.store([click('1.1.1.1'), click('1.1.1.1'), click('2.2.2.2')]), 2);
     assert.equal(await worker.store([click('2.2.2.2')]), 0);
     assert.equal(await worker.store(Array.from({ length: 20 }, (_, i) => click(`10.0.0.${i}`))), 20);
@@ -42,7 +51,7 @@ describe('click worker (SQLite file)', () => {
     assert.equal(points.length, 10);
     assert.equal(
       points.reduce((sum, row) => sum + row.delta, 0),
-      DEFAULT_POINTS.clickDailyCapPerShare,
+      DEFAULT_POINTS.clickDailyCapPerPost,
     );
   });
 });

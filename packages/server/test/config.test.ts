@@ -17,7 +17,7 @@ describe('configuration from the environment', () => {
     assert.equal(config.auth.rolesClaim, 'roles');
     assert.deepEqual(config.corsOrigins, []);
     assert.deepEqual(config.rules, DEFAULT_RULES);
-    assert.deepEqual(config.rules.points, { share: 10, click: 2, clickDailyCapPerShare: 20, conversion: 50, suggestion: 20 });
+    assert.deepEqual(config.rules.points, { share: 10, click: 2, clickDailyCapPerPost: 20, conversion: 50, suggestion: 20 });
     assert.equal(config.logLevel, 'info');
   });
 
@@ -57,7 +57,7 @@ describe('configuration from the environment', () => {
     assert.equal(config.clickSalt, 'pepper');
     assert.equal(config.trustProxy, true);
     assert.equal(config.logLevel, 'warn');
-    assert.deepEqual(config.rules.points, { share: 5, click: 1, clickDailyCapPerShare: 4, conversion: 100, suggestion: 0 });
+    assert.deepEqual(config.rules.points, { share: 5, click: 1, clickDailyCapPerPost: 4, conversion: 100, suggestion: 0 });
   });
 
   it('refuses to start without a way to verify tokens, or with nonsense values', () => {
@@ -98,6 +98,10 @@ describe('rules from the environment', () => {
     );
     assert.throws(() => loadConfig({ ...env, ADVOCACY_RULES: '{"points":{"bonus":5}}' }), /rules\.points\.bonus is not a known rule/);
     assert.throws(() => loadConfig({ ...env, ADVOCACY_RULES: '{"reach":{"myspace":5}}' }), /rules\.reach\.myspace is not a known rule/);
+    assert.throws(
+      () => loadConfig({ ...env, ADVOCACY_RULES: '{"points":{"clickDailyCapPerShare":5}}' }),
+      /rules\.points\.clickDailyCapPerShare is not a known rule: set rules\.points\.clickDailyCapPerPost/,
+    );
     assert.throws(() => loadConfig({ ...env, ADVOCACY_RULES: '{"points":' }), /ADVOCACY_RULES must be JSON/);
     assert.throws(() => loadConfig({ ...env, ADVOCACY_RULES: '{"contentMix":{"curated":0.5}}' }), /rules\.contentMix must add up to 1/);
   });

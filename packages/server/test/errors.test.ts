@@ -271,7 +271,15 @@ forEachDatabase('errors and access', (open) => {
       }
       await expectProblem(await h.request('POST', `${API}/admin/posts/p-1/archive`, { token: ann }), 403);
       const bob = await signToken('emp-bob');
-      await json(await h.request('POST', `${API}/shares`, { token: bob, headers: { 'idempotency-key': 'bob-private' }, body: share }), 201);
+      // (Bob's seeded share is of p-1 to x: this one goes to LinkedIn, a new share.)
+      await json(
+        await h.request('POST', `${API}/shares`, {
+          token: bob,
+          headers: { 'idempotency-key': 'bob-private' },
+          body: { ...share, network: 'linkedin' },
+        }),
+        201,
+      );
       const annShares = await json(await h.request('GET', `${API}/me/shares`, { token: ann }), 200);
       assert.ok(annShares.items.every((s: { employeeId: string }) => s.employeeId === 'emp-ann'));
       // Bob's idempotency key is his own: Ann using the same key creates her own share.
@@ -342,7 +350,9 @@ forEachDatabase('demo sign-in, CORS allowlist and rate limits', (open) => {
     const statuses: number[] = [];
     let limited: Response | undefined;
     for (let i = 0; i < 3; i++) {
-      const response = await h.request('POST', `${API}/shares`, { token, headers: { 'idempotency-key': `rl-${i}` }, body: share });
+      // Each to another network: a repeat of a post to the same network would be answered with the first share.
+      const body = { ...share, network: ['threads', 'bluesky', 'xing'][i] };
+      const response = await h.request('POST', `${API}/shares`, { token, headers: { 'idempotency-key': `rl-${i}` }, body });
       statuses.push(response.status);
       if (response.status === 429) limited = response;
       else await response.body?.cancel();

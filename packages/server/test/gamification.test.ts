@@ -176,8 +176,8 @@ forEachDatabase('badges, contests, caps and preferences', (open) => {
       const list = await json(await h.request('GET', `${API}/admin/caps`, { token: admin }), 200);
       assertSchema('CapList', list);
       assert.equal(
-        list.items.find((cap: { name: string }) => cap.name === 'click_points_per_share_per_day').limit,
-        h.config.rules.points.clickDailyCapPerShare,
+        list.items.find((cap: { name: string }) => cap.name === 'click_points_per_post_per_day').limit,
+        h.config.rules.points.clickDailyCapPerPost,
       );
       assert.equal((await h.request('GET', `${API}/admin/caps`, { token: ann })).status, 403);
     });

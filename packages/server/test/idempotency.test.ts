@@ -43,11 +43,26 @@ forEachDatabase('idempotent writes', (open) => {
     assert.equal(response.headers.get('content-type'), 'application/problem+json');
   });
 
-  it('records a second share of the same post and network under a new key without new points', async () => {
-    const second = await json(await share('another-key'), 201);
-    assert.equal(second.pointsAwarded, 0);
+  it('answers a second share of the same post and network under a new key with the first share, and no new points', async () => {
+    const first = await json(await share('retry-storm'), 200);
+    const second = await json(await share('another-key', { postId: 'p-1', network: 'x', commentary: 'New words' }), 200);
+    assert.deepEqual(second, { ...first, pointsAwarded: 0 });
+    const shares = await json(await h.request('GET', `${API}/me/shares`, { token }), 200);
+    assert.equal(shares.items.length, 1);
     const awards = (await ledger()).filter((entry) => entry.reason === 'share');
     assert.equal(awards.length, 1);
+  });
+
+  it('creates one share when the same post and network are shared 20 times at once under different keys', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => share(`storm-${i}`, { postId: 'p-1', network: 'facebook', commentary: `Take ${i}` })),
+    );
+    assert.deepEqual(responses.map((r) => r.status).sort(), [...Array(19).fill(200), 201].sort());
+    const bodies = await Promise.all(responses.map((r) => r.json()));
+    assert.equal(new Set(bodies.map((b) => b.trackingCode)).size, 1);
+    // Every key replays the answer it got.
+    const again = await json(await share('storm-7', { postId: 'p-1', network: 'facebook', commentary: 'Take 7' }), 200);
+    assert.equal(again.trackingCode, bodies[0].trackingCode);
   });
 
   it('counts a repeated conversion externalId once, and awards once', async () => {

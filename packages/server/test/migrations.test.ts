@@ -17,6 +17,8 @@ const RELEASED = [
   '0203_engagement_announcements',
   '0204_click_daily',
   '0205_analytics_rollups',
+  '0206_one_share_per_network',
+  '0207_click_point_visitors',
 ];
 
 describe('migrations', () => {
@@ -40,5 +42,49 @@ describe('migrations', () => {
       { name: 'two', migrations: { '0300_same': migration } },
     ];
     assert.throws(() => collectMigrations(twice), /0300_same of two is declared twice/);
+  });
+
+  it('0206 marks the earliest share of each employee, post and network as the first, and leaves older repeats unmarked', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the schema as it was before 0206, not the current one
+    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new SQLite(':memory:') }) });
+    try {
+      const migrator = new Migrator({ db, provider: migrationProvider });
+      assert.equal((await migrator.migrateTo('0205_analytics_rollups')).error, undefined);
+      const share = (id: string, network: string, createdAt: string) => ({
+        id,
+        employee_id: 'emp-ann',
+        post_id: 'p-1',
+        network,
+        commentary: '',
+        idempotency_key: id,
+        request_hash: 'h',
+        tracking_code: `code-${id}`,
+        destination: 'https://example.com/',
+        points_awarded: 0,
+        created_at: createdAt,
+      });
+      await db
+        .insertInto('shares')
+        .values([
+          share('b', 'x', '2026-01-02T00:00:00.000Z'),
+          share('a', 'x', '2026-01-03T00:00:00.000Z'),
+          share('c', 'x', '2026-01-02T00:00:00.000Z'),
+          share('d', 'linkedin', '2026-01-05T00:00:00.000Z'),
+        ])
+        .execute();
+      assert.equal((await migrator.migrateToLatest()).error, undefined);
+      const rows = await db.selectFrom('shares').select(['id', 'first_to_network']).orderBy('id').execute();
+      assert.deepEqual(
+        rows.map((row) => [row.id, row.first_to_network]),
+        [
+          ['a', null],
+          ['b', 1],
+          ['c', null],
+          ['d', 1],
+        ],
+      );
+    } finally {
+      await db.destroy();
+    }
   });
 });

@@ -54,7 +54,10 @@ export interface AdvocacyBackend {
   /** Published, unexpired posts the employee's audience may see, newest first. */
   listFeed(query?: FeedQuery): Promise<Page<Post>>;
   getPost(id: string): Promise<Post>;
-  /** Records a share and returns its tracking link. Same idempotency key → same share. */
+  /**
+   * Records a share and returns its tracking link. Same idempotency key → same share; the same post
+   * and network again (any key) → the employee's existing share and link, with no new points.
+   */
   createShare(input: ShareInput): Promise<Share>;
   listMyShares(query?: PageQuery): Promise<Page<Share>>;
   getMyStats(period: Period): Promise<MyStats>;

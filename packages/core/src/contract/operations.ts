@@ -163,7 +163,7 @@ export const operations = {
     path: '/shares',
     auth: 'employee',
     tag: 'shares',
-    summary: 'Record a share and get its tracking link',
+    summary: 'Record a share and get its tracking link; one per post and network (sharing again answers 200 with the same share)',
     idempotencyKey: 'required',
     body: S.ShareCreate,
     responses: { 201: S.Share, 200: S.Share },

@@ -38,13 +38,18 @@ export interface ClickOptions {
   userAgent?: string;
   /** Identifies the visitor (a salted hash in the real server); each call is a new visitor without it. */
   visitorId?: string;
+  /**
+   * The visitor's network, which points count instead of the visitor (the server takes the address:
+   * IPv4 /32, IPv6 /64, whatever the user agent); `visitorId` when not given.
+   */
+  network?: string;
   at?: Date | string;
 }
 
 export interface ClickResult {
   /** Whether it counted as a unique human click. */
   counted: boolean;
-  /** Points the click earned the employee (0 for bots, repeats and past the daily cap). */
+  /** Points the click earned the employee (0 for bots, repeats, a network that earned today and past the daily cap). */
   pointsAwarded: number;
   /** Where the tracking link redirects. */
   destination: string;
@@ -65,8 +70,11 @@ export class MemoryDb {
   ledger: PointsEntry[] = [];
   suggestions = new Map<string, Suggestion>();
   events = new Set<string>();
-  /** `${employeeId}\n${key}` → the share created with that idempotency key. */
-  shareKeys = new Map<string, Share>();
+  /**
+   * `${employeeId}\n${key}` → the share answered for that idempotency key (created by it, or the
+   * earlier share of the same post and network) and the request it answered.
+   */
+  shareKeys = new Map<string, { share: Share; request: string }>();
   /** `${employeeId}\n${key}` → the suggestion created with that idempotency key (apart from shares', as on the server). */
   suggestionKeys = new Map<string, Suggestion>();
   contests: ContestRow[] = [];
@@ -74,8 +82,10 @@ export class MemoryDb {
   preferences = new Map<string, Preferences>();
   private awarded = new Set<string>();
   private visits = new Set<string>();
-  /** `${code}\n${day}` → how many clicks of that link earned points that day. */
+  /** `${employeeId}\n${postId}\n${day}` → how many clicks of the employee's shares of the post earned points that day. */
   private clickAwards = new Map<string, number>();
+  /** `${employeeId}\n${postId}\n${day}\n${network}`: the networks that earned the employee points for the post that day. */
+  private pointVisitors = new Set<string>();
   private seq = 0;
 
   constructor(
@@ -95,6 +105,11 @@ export class MemoryDb {
     this.awarded.add(key);
     this.ledger.push({ id: this.nextId('pts'), employeeId, delta, reason, reference, createdAt: at });
     return delta;
+  }
+
+  /** The employee's share of the post to the network, if there is one (the first, for shares seeded before the rule). */
+  shareTo(employeeId: string, postId: string, network: NetworkId): Share | undefined {
+    return this.shares.find((share) => share.employeeId === employeeId && share.postId === postId && share.network === network);
   }
 
   addShare(employeeId: string, post: Post, network: NetworkId, commentary: string, at: string, id = this.nextId('shr')): Share {
@@ -131,11 +146,15 @@ export class MemoryDb {
     this.visits.add(visitKey);
     const { share } = link;
     this.clicks.push({ shareId: share.id, employeeId: share.employeeId, postId: share.postId, network: share.network, at });
-    const capKey = `${code}\n${day(at)}`;
+    // Points: once per network, per employee, post and day, within the cap across the employee's shares of the post.
+    const capKey = `${share.employeeId}\n${share.postId}\n${day(at)}`;
+    const visitorKey = `${capKey}\n${options.network ?? visitor}`;
     const awarded = this.clickAwards.get(capKey) ?? 0;
     let pointsAwarded = 0;
-    if (clickEarnsPoints(this.rules.points, awarded)) {
-      pointsAwarded = this.award(share.employeeId, this.rules.points.click, 'click', clickReference(code, day(at), awarded + 1), at);
+    if (!this.pointVisitors.has(visitorKey) && clickEarnsPoints(this.rules.points, awarded)) {
+      this.pointVisitors.add(visitorKey);
+      const reference = clickReference(share.employeeId, share.postId, day(at), awarded + 1);
+      pointsAwarded = this.award(share.employeeId, this.rules.points.click, 'click', reference, at);
       this.clickAwards.set(capKey, awarded + 1);
     }
     return { counted: true, pointsAwarded, destination: link.destination };
@@ -204,7 +223,7 @@ export class MemoryDb {
       for (let i = 0; i < seeded.uniqueClicks; i++) {
         // Most clicks come in the first hours, the rest over the next few days.
         const at = start + (i < seeded.uniqueClicks / 2 ? (i + 1) * 9 * 60_000 : (1 + (i % 4)) * 86_400_000 + i * 60_000);
-        if (at <= nowMs) this.click(share.trackingCode, { userAgent: 'Mozilla/5.0', visitorId: `seed-${i}`, at: new Date(at) });
+        if (at <= nowMs) this.click(share.trackingCode, { userAgent: 'Mozilla/5.0', visitorId: `seed-${share.id}-${i}`, at: new Date(at) });
       }
       seeded.conversions.forEach((c, i) => this.convert({ code: share.trackingCode, ...c }, clamp(start + (i + 1) * 86_400_000)));
     }

@@ -185,13 +185,41 @@ describe('memoryBackend shares and points', () => {
     assert.equal((await backend.createSuggestion({ url: 'https://example.com/s', note: '', topics: [] }, 'key-1')).status, 'pending');
   });
 
-  it('awards share points once per post and network, even for a new share', async () => {
+  it('answers a repeat share of a post to the same network with the existing share and link, and no new points', async () => {
     const backend = memoryBackend({ seed: smallSeed([post('a')]), employeeId: 'ann', now: () => NOW });
-    const share = (key: string, network: 'x' | 'linkedin') =>
-      backend.createShare({ postId: 'a', network, commentary: '', idempotencyKey: key });
-    assert.equal((await share('1', 'x')).pointsAwarded, 10);
-    assert.equal((await share('2', 'x')).pointsAwarded, 0);
+    const share = (key: string, network: 'x' | 'linkedin', commentary = '') =>
+      backend.createShare({ postId: 'a', network, commentary, idempotencyKey: key });
+    const first = await share('1', 'x');
+    assert.equal(first.pointsAwarded, 10);
+    const repeat = { ...first, pointsAwarded: 0 };
+    assert.deepEqual(await share('2', 'x', 'New words'), repeat);
+    assert.deepEqual(await share('2', 'x', 'New words'), repeat, 'the repeat key replays its answer');
+    assert.deepEqual(await share('1', 'x'), first, 'the first key still replays its own');
+    assert.equal((await rejection(share('2', 'x', 'Other words'))).status, 409);
     assert.equal((await share('3', 'linkedin')).pointsAwarded, 10);
+    assert.equal((await backend.listMyShares()).items.length, 2);
+    assert.deepEqual(
+      (await backend.listMyPoints()).items.map((p) => p.delta),
+      [10, 10],
+    );
+  });
+
+  it("caps click points per post and day across the employee's shares, one award per network", async () => {
+    const backend = memoryBackend({ seed: smallSeed([post('a')]), employeeId: 'ann', now: () => NOW });
+    const codes = await Promise.all(
+      (['x', 'linkedin', 'facebook'] as const).map(
+        async (network) => (await backend.createShare({ postId: 'a', network, commentary: '', idempotencyKey: network })).trackingCode,
+      ),
+    );
+    assert.equal(backend.recordClick(codes[0]!, { visitorId: 'v1', network: 'n1' }).pointsAwarded, 2);
+    assert.equal(backend.recordClick(codes[1]!, { visitorId: 'v2', network: 'n1' }).pointsAwarded, 0, 'the same network on another share');
+    let visitor = 2;
+    for (const code of codes) for (let i = 0; i < 8; i++) backend.recordClick(code, { visitorId: `v${++visitor}` });
+    const clicks = (await backend.listMyPoints({ limit: 100 })).items.filter((p) => p.reason === 'click');
+    assert.equal(
+      clicks.reduce((sum, p) => sum + p.delta, 0),
+      20,
+    );
   });
 
   it('counts unique human clicks with 2 points each, capped at 20 points per share per day', async () => {
@@ -212,7 +240,7 @@ describe('memoryBackend shares and points', () => {
   });
 
   it('awards points, caps clicks and sets badge targets by the rules it is given', async () => {
-    const rules = { points: { share: 3, click: 5, clickDailyCapPerShare: 12 }, badges: { tenShares: 2 } };
+    const rules = { points: { share: 3, click: 5, clickDailyCapPerPost: 12 }, badges: { tenShares: 2 } };
     const backend = memoryBackend({ seed: smallSeed([post('a')]), employeeId: 'ann', now: () => NOW, rules });
     const share = await backend.createShare({ postId: 'a', network: 'x', commentary: '', idempotencyKey: 'k' });
     assert.equal(share.pointsAwarded, 3);
@@ -220,8 +248,8 @@ describe('memoryBackend shares and points', () => {
     assert.deepEqual(awarded, [5, 5, 0]);
     const clicks = (await backend.listMyPoints()).items.filter((p) => p.reason === 'click');
     assert.deepEqual(clicks.map((p) => p.reference).sort(), [
-      `${share.trackingCode}:${NOW.toISOString().slice(0, 10)}:1`,
-      `${share.trackingCode}:${NOW.toISOString().slice(0, 10)}:2`,
+      `ann:a:${NOW.toISOString().slice(0, 10)}:1`,
+      `ann:a:${NOW.toISOString().slice(0, 10)}:2`,
     ]);
     assert.equal((await backend.listMyBadges!()).find((b) => b.id === 'ten_shares')!.target, 2);
   });

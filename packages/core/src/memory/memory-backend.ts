@@ -187,20 +187,25 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
         }
         e.throwIfAny();
         const replayKey = `${employee.id}\n${input.idempotencyKey}`;
+        const request = JSON.stringify([input.postId, input.network, input.commentary]);
         const replay = db.shareKeys.get(replayKey);
         if (replay) {
           // A retry sends the same request; the same key with another post, network or text is a client bug.
-          if (replay.postId !== input.postId || replay.network !== input.network || replay.commentary !== input.commentary) {
+          if (replay.request !== request) {
             throw new AdvocacyError('conflict', 'This idempotency key was already used for a different share', { status: 409 });
           }
-          return replay;
+          return replay.share;
         }
         const post = visiblePost(input.postId);
         if (post.networks.length > 0 && !post.networks.includes(input.network)) {
           throw validationError('network', `this post can't be shared to ${input.network}`, 'network_not_allowed');
         }
-        const share = db.addShare(employee.id, post, input.network, input.commentary, nowIso());
-        db.shareKeys.set(replayKey, share);
+        // One share per employee, post and network: sharing again gets the same link back, and no points.
+        const earlier = db.shareTo(employee.id, post.id, input.network);
+        const share = earlier
+          ? { ...earlier, pointsAwarded: 0 }
+          : db.addShare(employee.id, post, input.network, input.commentary, nowIso());
+        db.shareKeys.set(replayKey, { share, request });
         return share;
       }),
     listMyShares: (query = {}) => call(() => paginate(mine(db.shares), byCreated, query.cursor, pageLimit(query.limit))),

@@ -6,7 +6,7 @@
 export { DEFAULT_RULES, mergeRules, type Rules, type RulesOverrides } from './rules.js';
 export {
   DEFAULT_POINTS,
-  clickAwardsPerShareDay,
+  clickAwardsPerPostDay,
   clickEarnsPoints,
   clickReference,
   clickReferencePrefix,

@@ -4,14 +4,14 @@ import type { NetworkId } from '../backend/index.js';
 export interface PointsRules {
   /** Once per employee, post and network. */
   share: number;
-  /** Per unique human click, within `clickDailyCapPerShare`. */
+  /** Per unique human visitor (network address) of an employee's links to a post, within `clickDailyCapPerPost`. */
   click: number;
   /** Once per conversion. */
   conversion: number;
   /** Once, when the suggestion is approved. */
   suggestion: number;
-  /** Most click points one share earns in one UTC day. */
-  clickDailyCapPerShare: number;
+  /** Most click points one employee earns from one post in one UTC day, across all their shares of it. */
+  clickDailyCapPerPost: number;
 }
 
 export const DEFAULT_POINTS: Readonly<PointsRules> = /* @__PURE__ */ Object.freeze({
@@ -19,7 +19,7 @@ export const DEFAULT_POINTS: Readonly<PointsRules> = /* @__PURE__ */ Object.free
   click: 2,
   conversion: 50,
   suggestion: 20,
-  clickDailyCapPerShare: 20,
+  clickDailyCapPerPost: 20,
 });
 
 // A ledger awards a (reason, reference) pair once; these builders name what each reason counts.
@@ -28,13 +28,19 @@ export const DEFAULT_POINTS: Readonly<PointsRules> = /* @__PURE__ */ Object.free
 export const shareReference = (employeeId: string, postId: string, network: NetworkId): string => `${employeeId}:${postId}:${network}`;
 
 /**
- * The `slot`-th click award (from 1) of a tracking link on a UTC day (`YYYY-MM-DD`). Naming the
- * slot makes the daily cap hold across instances: two writers of the same slot collide.
+ * The `slot`-th click award (from 1) of an employee for a post on a UTC day (`YYYY-MM-DD`),
+ * whichever of their shares of the post was clicked. Naming the slot makes the daily cap hold
+ * across instances: two writers of the same slot collide.
  */
-export const clickReference = (code: string, day: string, slot: number): string => `${clickReferencePrefix(code, day)}${slot}`;
+export const clickReference = (employeeId: string, postId: string, day: string, slot: number): string =>
+  `${clickReferencePrefix(employeeId, postId, day)}${slot}`;
 
-/** What every click reference of a link on a day starts with (to count the awards so far). */
-export const clickReferencePrefix = (code: string, day: string): string => `${code}:${day}:`;
+/**
+ * What every click reference of an employee and post on a day starts with (to count the awards
+ * so far). The ids are URI-encoded, so no ':' inside one makes another pair's prefix.
+ */
+export const clickReferencePrefix = (employeeId: string, postId: string, day: string): string =>
+  `${encodeURIComponent(employeeId)}:${encodeURIComponent(postId)}:${day}:`;
 
 /** A conversion is awarded once, by its id. */
 export const conversionReference = (conversionId: string): string => conversionId;
@@ -42,9 +48,16 @@ export const conversionReference = (conversionId: string): string => conversionI
 /** An approved suggestion is awarded once, by its id. */
 export const suggestionReference = (suggestionId: string): string => suggestionId;
 
-/** How many click awards one share can earn in a UTC day: the cap divided by the click points. */
-export const clickAwardsPerShareDay = (points: PointsRules): number =>
-  points.click <= 0 ? 0 : Math.floor(points.clickDailyCapPerShare / points.click);
+/**
+ * How many click awards one employee can earn from one post in a UTC day, across all their shares
+ * of it: the cap divided by the click points.
+ */
+export const clickAwardsPerPostDay = (points: PointsRules): number =>
+  points.click <= 0 ? 0 : Math.floor(points.clickDailyCapPerPost / points.click);
 
-/** Whether a unique click earns points, given how many clicks of its share earned points that day. */
-export const clickEarnsPoints = (points: PointsRules, awardedToday: number): boolean => awardedToday < clickAwardsPerShareDay(points);
+/**
+ * Whether a new point-earning visitor earns points, given how many click awards the employee had
+ * from that post that day. A visitor earns once per employee, post and day, counted by network
+ * address and never by user agent; the sharer's own clicks earn nothing (backends decide who that is).
+ */
+export const clickEarnsPoints = (points: PointsRules, awardedToday: number): boolean => awardedToday < clickAwardsPerPostDay(points);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   DEFAULT_RULES,
-  clickAwardsPerShareDay,
+  clickAwardsPerPostDay,
   clickEarnsPoints,
   clickReference,
   clickReferencePrefix,
@@ -15,7 +15,7 @@ import {
 
 describe('the default rules', () => {
   it('are the documented points, cap, badges, reach and 6-3-1 targets', () => {
-    assert.deepEqual(DEFAULT_RULES.points, { share: 10, click: 2, conversion: 50, suggestion: 20, clickDailyCapPerShare: 20 });
+    assert.deepEqual(DEFAULT_RULES.points, { share: 10, click: 2, conversion: 50, suggestion: 20, clickDailyCapPerPost: 20 });
     assert.deepEqual(DEFAULT_RULES.badges, { tenShares: 10, streakWeeks: 4 });
     assert.equal(DEFAULT_RULES.reach.linkedin, 600);
     assert.deepEqual(DEFAULT_RULES.contentMix, { curated: 0.6, owned: 0.3, promotional: 0.1 });
@@ -55,11 +55,19 @@ describe('ledger references', () => {
     assert.notEqual(shareReference('emp-ann', 'post-1', 'linkedin'), shareReference('emp-ann', 'post-1', 'x'));
   });
 
-  it('name a click award by link, UTC day and slot, under the prefix that counts them', () => {
-    const reference = clickReference('Ab3dE', '2026-03-18', 4);
-    assert.equal(reference, 'Ab3dE:2026-03-18:4');
-    assert.ok(reference.startsWith(clickReferencePrefix('Ab3dE', '2026-03-18')));
-    assert.ok(!clickReference('Ab3dE', '2026-03-19', 1).startsWith(clickReferencePrefix('Ab3dE', '2026-03-18')));
+  it('name a click award by employee, post, UTC day and slot, under the prefix that counts them', () => {
+    const reference = clickReference('emp-ann', 'post-1', '2026-03-18', 4);
+    assert.equal(reference, 'emp-ann:post-1:2026-03-18:4');
+    assert.ok(reference.startsWith(clickReferencePrefix('emp-ann', 'post-1', '2026-03-18')));
+    assert.ok(!clickReference('emp-ann', 'post-1', '2026-03-19', 1).startsWith(clickReferencePrefix('emp-ann', 'post-1', '2026-03-18')));
+    assert.ok(!clickReference('emp-ann', 'post-2', '2026-03-18', 1).startsWith(clickReferencePrefix('emp-ann', 'post-1', '2026-03-18')));
+  });
+
+  it("keep one pair's click references out of another's prefix, whatever the ids hold", () => {
+    // Without encoding, employee "a:p" with post "d" would start with the prefix of employee "a", post "p".
+    const prefix = clickReferencePrefix('a', 'p', '2026-03-18');
+    assert.ok(!clickReference('a:p', '2026-03-18', '2026-03-18', 1).startsWith(prefix));
+    assert.ok(!clickReference('a', 'p:2026-03-18', '2026-03-18', 1).startsWith(prefix));
   });
 
   it('award conversions and suggestions by their ids', () => {
@@ -69,22 +77,22 @@ describe('ledger references', () => {
 });
 
 describe('the click cap', () => {
-  it('lets a share earn click points until the daily cap is reached', () => {
-    const points = DEFAULT_RULES.points; // 2 per click, 20 per share per day
-    assert.equal(clickAwardsPerShareDay(points), 10);
+  it("lets an employee earn click points from a post until the day's cap is reached", () => {
+    const points = DEFAULT_RULES.points; // 2 per click, 20 per employee, post and day
+    assert.equal(clickAwardsPerPostDay(points), 10);
     assert.equal(clickEarnsPoints(points, 9), true);
     assert.equal(clickEarnsPoints(points, 10), false);
   });
 
   it('never goes over the cap when it is not a multiple of the click points', () => {
-    const points = { ...DEFAULT_RULES.points, click: 3, clickDailyCapPerShare: 10 };
-    assert.equal(clickAwardsPerShareDay(points), 3);
+    const points = { ...DEFAULT_RULES.points, click: 3, clickDailyCapPerPost: 10 };
+    assert.equal(clickAwardsPerPostDay(points), 3);
     assert.equal(clickEarnsPoints(points, 3), false);
   });
 
   it('awards nothing when clicks earn no points or the cap is zero', () => {
     assert.equal(clickEarnsPoints({ ...DEFAULT_RULES.points, click: 0 }, 0), false);
-    assert.equal(clickEarnsPoints({ ...DEFAULT_RULES.points, clickDailyCapPerShare: 0 }, 0), false);
+    assert.equal(clickEarnsPoints({ ...DEFAULT_RULES.points, clickDailyCapPerPost: 0 }, 0), false);
   });
 });
 

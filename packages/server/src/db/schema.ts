@@ -54,7 +54,15 @@ export interface Database {
     destination: string;
     points_awarded: number;
     created_at: string;
+    /** Keyed hash of the network the share was made from (`networkHash`); null when unknown. */
+    sharer_network: string | null;
+    /** 1 on the employee's first share of the post to the network; null on older repeats. */
+    first_to_network: number | null;
   };
+  /** Idempotency-Keys answered with the employee's earlier share of the same post and network. */
+  share_repeats: { employee_id: string; idempotency_key: string; request_hash: string; share_id: string; created_at: string };
+  /** Networks (hashed per day) that earned an employee click points for a post on a day. */
+  click_point_visitors: { employee_id: string; post_id: string; day: string; visitor: string };
   clicks: {
     code: string;
     day: string;

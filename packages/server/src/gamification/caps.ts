@@ -18,20 +18,28 @@ export function caps(config: ServerConfig): Cap[] {
       name: 'share_points',
       limit: points.share,
       unit: 'points',
-      description: 'Awarded once per employee, post and network: sharing the same post to the same network again earns nothing.',
+      description:
+        'Awarded once per employee, post and network: sharing the same post to the same network again answers with the same share and tracking link, and earns nothing.',
     },
     {
-      name: 'click_points_per_share_per_day',
-      limit: points.clickDailyCapPerShare,
+      name: 'click_points_per_post_per_day',
+      limit: points.clickDailyCapPerPost,
       unit: 'points',
-      description: 'Most click points one share earns per UTC day, across all instances.',
+      description: 'Most click points one employee earns from one post per UTC day, across all their shares of it and all instances.',
+    },
+    {
+      name: 'click_points_per_network_per_post_per_day',
+      limit: points.click,
+      unit: 'points',
+      description:
+        "A visitor earns the employee click points once per post and UTC day, counted by network address (IPv4 address, IPv6 /64) whatever the browser; clicks from the network the share was made from are the sharer's own and earn nothing.",
     },
     {
       name: 'clicks_per_visitor_per_link_per_day',
       limit: 1,
       unit: 'clicks',
       description:
-        'The same visitor (salted hash of address and browser) on the same link on the same day counts once; crawlers and HEAD requests never count.',
+        'The same visitor (salted hash of address and browser) on the same link on the same day counts once as a unique click; crawlers and HEAD requests never count.',
     },
     { name: 'conversion_points', limit: points.conversion, unit: 'points', description: 'Awarded once per conversion externalId.' },
     { name: 'suggestion_points', limit: points.suggestion, unit: 'points', description: 'Awarded once, when a suggestion is approved.' },

@@ -35,7 +35,7 @@ void [fromSchema, fromCore];
 export const RULE_VARIABLES: Readonly<Record<string, readonly [group: keyof Rules, key: string]>> = {
   POINTS_SHARE: ['points', 'share'],
   POINTS_CLICK: ['points', 'click'],
-  POINTS_CLICK_DAILY_CAP: ['points', 'clickDailyCapPerShare'],
+  POINTS_CLICK_DAILY_CAP: ['points', 'clickDailyCapPerPost'],
   POINTS_CONVERSION: ['points', 'conversion'],
   POINTS_SUGGESTION: ['points', 'suggestion'],
 };
@@ -51,8 +51,16 @@ const fieldOf = (error: ErrorObject): string => {
   return ['rules', ...path].join('.');
 };
 
-const messageOf = (error: ErrorObject): string =>
-  error.keyword === 'additionalProperties' ? 'is not a known rule' : (error.message ?? 'is invalid');
+/** Rules that were renamed: an old name in a configuration says what to set instead. */
+const RENAMED: Readonly<Record<string, string>> = {
+  'rules.points.clickDailyCapPerShare': 'rules.points.clickDailyCapPerPost (the cap is now per employee, post and day)',
+};
+
+const messageOf = (error: ErrorObject, field: string): string => {
+  if (error.keyword !== 'additionalProperties') return error.message ?? 'is invalid';
+  const renamed = RENAMED[field];
+  return renamed === undefined ? 'is not a known rule' : `is not a known rule: set ${renamed}`;
+};
 
 /**
  * The default rules with `overrides` applied, once they are checked against the schema. Throws
@@ -65,7 +73,7 @@ export function resolveRules(overrides: unknown = {}, sourceOf: (field: string) 
     const problems = (validator.errors ?? []).map((error) => {
       const field = fieldOf(error);
       const source = sourceOf(field);
-      return `${field} ${messageOf(error)}${source === undefined ? '' : ` (set by ${source})`}`;
+      return `${field} ${messageOf(error, field)}${source === undefined ? '' : ` (set by ${source})`}`;
     });
     throw new Error(`Invalid rules: ${problems.join('; ')}`);
   }

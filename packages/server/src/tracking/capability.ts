@@ -1,8 +1,10 @@
 import type { Capability } from '../capability.js';
+import { clickPointVisitorsMigration } from './migrations/0207_click_point_visitors.js';
 import { redirectRoutes } from './redirect.js';
 
-/** Tracked links: the `/r/:code` redirect that counts unique human clicks. */
+/** Tracked links: the `/r/:code` redirect that counts unique human clicks and awards click points. */
 export const trackingCapability: Capability = {
   name: 'tracking',
   rootRoutes: redirectRoutes,
+  migrations: { '0207_click_point_visitors': clickPointVisitorsMigration },
 };

@@ -26,6 +26,8 @@ export class ClickRecorder {
       code: link.code,
       shareId: link.shareId,
       employeeId: link.employeeId,
+      postId: link.postId,
+      sharerNetwork: link.sharerNetwork,
       ip: visitor.ip,
       userAgent: visitor.userAgent,
       at: at.toISOString(),

@@ -1,13 +1,17 @@
 import { createHmac } from 'node:crypto';
-import { clickAwardsPerShareDay, clickEarnsPoints, clickReference, clickReferencePrefix, type PointsRules } from '@advocacy-kit/core/rules';
+import { clickAwardsPerPostDay, clickEarnsPoints, clickReference, clickReferencePrefix, type PointsRules } from '@advocacy-kit/core/rules';
 import type { Db } from '../db/database.js';
 import { award } from '../points/ledger.js';
+import { networkHash, pointVisitorHash } from './network.js';
 
 /** A human click as the redirect saw it. The address and user agent stay in memory only. */
 export interface RawClick {
   code: string;
   shareId: string;
   employeeId: string;
+  postId: string;
+  /** The share's `sharer_network`: a click from that network is the sharer's own and earns nothing. */
+  sharerNetwork: string | null;
   ip: string;
   userAgent: string;
   /** ISO time of the click. */
@@ -20,28 +24,44 @@ export type ClickStore = (batch: RawClick[]) => Promise<number>;
 /** Rows per INSERT statement: small enough that one never holds an event loop for long. */
 const INSERT_CHUNK = 50;
 
-/** HMAC-SHA256 of ip, user agent and UTC day under the secret salt: the unique-visitor key. */
+/** Days a point visitor is kept: past them its day is over, and late batches are rare. */
+const POINT_VISITOR_DAYS = 7;
+
+/**
+ * HMAC-SHA256 of ip, user agent and UTC day under the secret salt: the unique-visitor key of
+ * click analytics (a browser on an address). Points count visitors by network instead
+ * (`pointVisitorHash`), so a rotated user agent is a new unique click but no new points.
+ */
 export const visitorHash = (salt: string, ip: string, userAgent: string, day: string): string =>
   createHmac('sha256', salt).update(`${ip}\n${userAgent}\n${day}`).digest('base64url');
+
+const daysBefore = (day: string, days: number): string => new Date(Date.parse(day) - days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Stores clicks in one transaction: each visitor is hashed, inserted with ON CONFLICT DO NOTHING
  * on (code, day, visitor) — so the same visitor on the same day is one unique click — and each
- * new unique click is awarded points within the share's daily cap.
+ * new unique click may earn the sharer points: not from the network the share was made from,
+ * once per network per employee, post and day, within the daily cap per employee and post.
  */
 export function databaseClickStore(db: Db, salt: string, points: PointsRules): ClickStore {
-  /** code → the UTC day on which its share reached the click-points cap. */
+  /** `employee\npost` → the UTC day on which that pair reached the click-points cap. */
   const capped = new Map<string, string>();
+  /** The latest day whose old point visitors were pruned. */
+  let pruned = '';
 
   /**
-   * A unique click earns points while the share has fewer than cap ÷ click awards that day
-   * (`clickEarnsPoints`). The reference names the slot (`clickReference`: `code:day:n`), so the cap
-   * holds even across instances; the check reads at most that many ledger rows, and a capped
-   * share is remembered.
+   * A unique click earns points while the employee has fewer than cap ÷ click awards from the post
+   * that day (`clickEarnsPoints`), from a network that has not earned them any for the post that
+   * day. The reference names the slot (`clickReference`: `employee:post:day:n`), so the cap holds
+   * even across instances; the check reads at most that many ledger rows, and a capped pair is
+   * remembered.
    */
   const awardClick = async (trx: Db, click: RawClick, day: string) => {
-    if (clickAwardsPerShareDay(points) === 0 || capped.get(click.code) === day) return;
-    const prefix = clickReferencePrefix(click.code, day);
+    if (clickAwardsPerPostDay(points) === 0) return;
+    if (click.sharerNetwork !== null && networkHash(salt, click.ip) === click.sharerNetwork) return;
+    const pair = `${click.employeeId}\n${click.postId}`;
+    if (capped.get(pair) === day) return;
+    const prefix = clickReferencePrefix(click.employeeId, click.postId, day);
     const { count } = await trx
       .selectFrom('points_ledger')
       .select((eb) => eb.fn.countAll<string | number>().as('count'))
@@ -52,16 +72,30 @@ export function databaseClickStore(db: Db, salt: string, points: PointsRules): C
     const awarded = Number(count);
     if (!clickEarnsPoints(points, awarded)) {
       if (capped.size >= 100_000) capped.clear();
-      capped.set(click.code, day);
+      capped.set(pair, day);
       return;
     }
+    const visitor = await trx
+      .insertInto('click_point_visitors')
+      .values({ employee_id: click.employeeId, post_id: click.postId, day, visitor: pointVisitorHash(salt, click.ip, day) })
+      .onConflict((oc) => oc.columns(['employee_id', 'post_id', 'day', 'visitor']).doNothing())
+      .returning('visitor')
+      .executeTakeFirst();
+    if (visitor === undefined) return; // this network already earned the employee points for the post today
     await award(trx, {
       employeeId: click.employeeId,
       delta: points.click,
       reason: 'click',
-      reference: clickReference(click.code, day, awarded + 1),
+      reference: clickReference(click.employeeId, click.postId, day, awarded + 1),
       at: click.at,
     });
+  };
+
+  /** Drops point visitors of days long over, once per day this store sees. */
+  const prune = async (trx: Db, day: string) => {
+    if (day <= pruned) return;
+    pruned = day;
+    await trx.deleteFrom('click_point_visitors').where('day', '<', daysBefore(day, POINT_VISITOR_DAYS)).execute();
   };
 
   return (batch) =>
@@ -87,6 +121,7 @@ export function databaseClickStore(db: Db, salt: string, points: PointsRules): C
           .returning(['code', 'day', 'visitor_hash'])
           .execute();
         unique += inserted.length;
+        if (inserted.length > 0) await prune(trx, chunk[0]!.day);
         const stored = new Set(inserted.map((row) => `${row.code}|${row.day}|${row.visitor_hash}`));
         for (const { click, day, hash } of chunk) {
           if (stored.delete(`${click.code}|${day}|${hash}`)) await awardClick(trx, click, day);

@@ -5,7 +5,10 @@ export interface LinkTarget {
   code: string;
   shareId: string;
   employeeId: string;
+  postId: string;
   destination: string;
+  /** Keyed hash of the network the share was made from: clicks from it earn no points. */
+  sharerNetwork: string | null;
 }
 
 /**
@@ -33,10 +36,20 @@ export class LinkCache {
   async load(code: string): Promise<LinkTarget | null> {
     const row = await this.db
       .selectFrom('shares')
-      .select(['id', 'employee_id', 'destination'])
+      .select(['id', 'employee_id', 'post_id', 'destination', 'sharer_network'])
       .where('tracking_code', '=', code)
       .executeTakeFirst();
-    const target = row === undefined ? null : { code, shareId: row.id, employeeId: row.employee_id, destination: row.destination };
+    const target =
+      row === undefined
+        ? null
+        : {
+            code,
+            shareId: row.id,
+            employeeId: row.employee_id,
+            postId: row.post_id,
+            destination: row.destination,
+            sharerNetwork: row.sharer_network,
+          };
     this.remember(code, target);
     return target;
   }
