@@ -32,7 +32,8 @@ function start(env: Record<string, string>) {
       cwd: root,
       env: { PATH: process.env.PATH, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
       encoding: 'utf8',
-      timeout: 15_000,
+      // Generous: a refusal exits within seconds, but a loaded machine can take a while to load the CLI.
+      timeout: 120_000,
     });
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
