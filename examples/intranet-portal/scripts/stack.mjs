@@ -13,9 +13,6 @@ const require = createRequire(join(PORTAL_DIR, 'package.json'));
 const SERVER_BIN = join(dirname(require.resolve('@advocacy-kit/server/package.json')), 'bin', 'advocacy-server.js');
 const VITE_BIN = join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
 
-/** Signs the demo's tokens. For the local demo only: a real deployment sets its own secret or JWKS. */
-export const DEMO_JWT_SECRET = 'advocacy-kit-demo-only-secret-never-use-in-production';
-
 /** `preferred` when it is free, otherwise any free port (0 asks for any free port). */
 export function freePort(preferred = 0) {
   return new Promise((resolvePort, reject) => {
@@ -40,15 +37,20 @@ export function buildPortal({ quiet = false } = {}) {
   if (result.status !== 0) throw new Error('The portal build failed (see above).');
 }
 
+/**
+ * Demo sign-in signs its tokens with a secret the server keeps in the database, so they survive
+ * a restart; it refuses a configured AUTH_JWT_SECRET (and NODE_ENV=production), so neither is
+ * passed on from the caller's environment.
+ */
 function serverEnv({ port, dataDir, publicUrl, logLevel }) {
+  const { AUTH_JWT_SECRET: _secret, NODE_ENV: _mode, ...inherited } = process.env;
   return {
-    ...process.env,
+    ...inherited,
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     PUBLIC_URL: publicUrl,
     ADVOCACY_DEMO_AUTH: '1',
-    AUTH_JWT_SECRET: DEMO_JWT_SECRET,
     LOG_LEVEL: logLevel,
   };
 }

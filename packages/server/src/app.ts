@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { demoSecret } from './auth/demo-secret.js';
 import { createTokenVerifier } from './auth/tokens.js';
 import { capabilities } from './capabilities.js';
 import type { ServerConfig } from './config.js';
@@ -40,6 +41,8 @@ export async function createApp(config: ServerConfig, options: { logger?: Logger
   const logger = options.logger ?? createLogger(config.logLevel);
   const { db, dialect } = openDatabase(config);
   await migrateToLatest(db);
+  // Demo sign-in signs with a secret kept in the database (it refuses a configured one).
+  if (config.auth.demo) config = { ...config, auth: { ...config.auth, jwtSecret: await demoSecret(db) } };
   const salt = await clickSalt(db, config.clickSalt);
   // An SQLite file is written synchronously: clicks go to a worker thread with its own
   // connection. PostgreSQL (asynchronous) and in-memory SQLite (one connection) write in place.

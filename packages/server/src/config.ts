@@ -1,7 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Rules, RulesOverrides } from '@advocacy-kit/core/rules';
+import { checkAuthConfig, DEFAULT_MAX_TOKEN_AGE_SECONDS, oneOrMany, parseDuration, requireSecretBytes } from './auth/config.js';
 import { DEFAULT_ENGAGEMENT, engagementConfigFromEnv, type EngagementConfig } from './engagement/config.js';
+import { proxyTrust, type ProxyTrust } from './http/client-ip.js';
 import { resolveRules, rulesFromEnv } from './rules/overrides.js';
 import { DEFAULT_WEBHOOKS, webhookConfigFromEnv, type WebhookConfig } from './webhooks/config.js';
 
@@ -13,14 +14,23 @@ export interface RateLimit {
 }
 
 export interface AuthConfig {
-  /** HS256 shared secret; used when no JWKS URL is set. */
+  /** HS256 shared secret (at least 32 bytes); used when no JWKS URL is set. */
   jwtSecret: string | null;
+  /** https URL of the identity provider's keys; needs `issuer` and `audience`. */
   jwksUrl: string | null;
-  issuer: string | null;
-  audience: string | null;
+  /** Accepted `iss`: one, or any of several. */
+  issuer: string | string[] | null;
+  /** Accepted `aud`: one, or any of several. */
+  audience: string | string[] | null;
   /** Claim that holds the roles (array or space/comma-separated string). */
   rolesClaim: string;
-  /** Enables `/auth/demo-employees` and `/auth/demo-token`. Never in production. */
+  /** Longest a token may live (`exp - iat`) or have lived (`now - iat`), in seconds. */
+  maxTokenAgeSeconds: number;
+  /**
+   * Enables `/auth/demo-employees` and `/auth/demo-token`. Never in production: refused with
+   * NODE_ENV=production or a configured secret; the tokens are signed with a secret kept in the
+   * database.
+   */
   demo: boolean;
   /** Keys accepted in `X-Api-Key` for server-to-server conversions. */
   apiKeys: string[];
@@ -39,8 +49,8 @@ export interface ServerConfig {
   corsOrigins: string[];
   /** Secret for visitor hashes; generated and stored in the database when null. */
   clickSalt: string | null;
-  /** Read the client address from X-Forwarded-For (only behind a proxy you control). */
-  trustProxy: boolean;
+  /** Which proxies may tell the client's address in X-Forwarded-For (TRUST_PROXY, TRUSTED_PROXIES). */
+  trustProxy: ProxyTrust;
   logLevel: LogLevel;
   /** Points, the click cap, badges, reach and content-mix targets (`@advocacy-kit/core/rules`). */
   rules: Rules;
@@ -78,16 +88,86 @@ function flag(raw: string | undefined): boolean {
   return raw === '1' || raw === 'true';
 }
 
+/** TRUST_PROXY: a number of proxies; `true` (the old on/off switch) is one. */
+function hops(raw: string | undefined): number {
+  const value = (raw ?? '').trim();
+  if (value === '' || value === 'false') return 0;
+  if (value === 'true') return 1;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  throw new Error(
+    `TRUST_PROXY must be the number of proxies in front of the server that append to X-Forwarded-For (1, 2, …; true means 1), got "${raw}".`,
+  );
+}
+
+function checkPublicUrl(value: string): void {
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    // reported below
+  }
+  if (
+    url === null ||
+    (url.protocol !== 'https:' && url.protocol !== 'http:') ||
+    url.username !== '' ||
+    url.password !== '' ||
+    url.search !== '' ||
+    url.hash !== ''
+  ) {
+    throw new Error(
+      `PUBLIC_URL must be an http(s) URL without query or credentials, such as https://go.example.com (the base of every tracking link); got "${value}".`,
+    );
+  }
+}
+
+function checkOrigin(value: string): void {
+  if (value === '*') {
+    throw new Error('CORS_ORIGINS lists origins one by one, such as https://intranet.example,https://cms.example: "*" is not accepted.');
+  }
+  if (value === 'null') {
+    throw new Error(
+      'CORS_ORIGINS must not list "null": sandboxed frames and local files send it, and any page can make one. List the real origins.',
+    );
+  }
+  let origin: string | null = null;
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'https:' || url.protocol === 'http:') origin = url.origin;
+  } catch {
+    // reported below
+  }
+  if (origin !== value) {
+    throw new Error(
+      `CORS_ORIGINS must list origins (scheme://host[:port], no path), such as ${origin ?? 'https://intranet.example'}; got "${value}".`,
+    );
+  }
+}
+
 /** Reads the configuration from environment variables (documented in the README). */
 export function loadConfig(env: Env = process.env): ServerConfig {
   const port = int(env, 'PORT', 8787);
   const host = env.HOST ?? '0.0.0.0';
-  const databaseUrl = env.DATABASE_URL && /^postgres(ql)?:\/\//.test(env.DATABASE_URL) ? env.DATABASE_URL : null;
+  const databaseUrl = env.DATABASE_URL || null;
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    // Only the scheme: the rest may hold a password.
+    throw new Error(
+      `DATABASE_URL must be a postgres:// URL, or unset for the embedded SQLite file in DATA_DIR; got one starting "${databaseUrl.split(':')[0]}:".`,
+    );
+  }
   const dataDir = resolve(env.DATA_DIR ?? './.data');
   const logLevel = (env.LOG_LEVEL ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   const demo = flag(env.ADVOCACY_DEMO_AUTH);
+  if (demo && env.NODE_ENV === 'production') {
+    throw new Error(
+      'ADVOCACY_DEMO_AUTH=1 lets anyone sign in as anyone, so it refuses to run with NODE_ENV=production: unset ADVOCACY_DEMO_AUTH.',
+    );
+  }
   const jwtSecret = env.AUTH_JWT_SECRET || null;
+  const maxTokenAge = env.AUTH_MAX_TOKEN_AGE ? parseDuration(env.AUTH_MAX_TOKEN_AGE) : DEFAULT_MAX_TOKEN_AGE_SECONDS;
+  if (maxTokenAge === null) {
+    throw new Error(`AUTH_MAX_TOKEN_AGE must be a duration such as 3600 (seconds), 90m, 24h or 1d, got "${env.AUTH_MAX_TOKEN_AGE}".`);
+  }
   return resolveConfig({
     port,
     host,
@@ -97,15 +177,17 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     auth: {
       jwtSecret,
       jwksUrl: env.AUTH_JWKS_URL || null,
-      issuer: env.AUTH_ISSUER || null,
-      audience: env.AUTH_AUDIENCE || null,
+      issuer: oneOrMany(env.AUTH_ISSUER),
+      audience: oneOrMany(env.AUTH_AUDIENCE),
       rolesClaim: env.AUTH_ROLES_CLAIM || 'roles',
+      maxTokenAgeSeconds: maxTokenAge,
       demo,
       apiKeys: list(env.ADVOCACY_API_KEYS),
     },
     corsOrigins: list(env.CORS_ORIGINS),
     clickSalt: env.CLICK_SALT || null,
-    trustProxy: flag(env.TRUST_PROXY),
+    trustProxy: hops(env.TRUST_PROXY),
+    trustedProxies: list(env.TRUSTED_PROXIES),
     logLevel,
     rules: rulesFromEnv(env),
     webhooks: webhookConfigFromEnv(env),
@@ -118,8 +200,12 @@ export function loadConfig(env: Env = process.env): ServerConfig {
  * `createApp(resolveConfig({ ... }))` without touching the environment.
  */
 export function resolveConfig(
-  partial: Partial<Omit<ServerConfig, 'auth' | 'webhooks' | 'engagement' | 'rules'>> & {
+  partial: Partial<Omit<ServerConfig, 'auth' | 'webhooks' | 'engagement' | 'rules' | 'trustProxy'>> & {
     auth?: Partial<AuthConfig>;
+    /** Proxies in front of the server that append to X-Forwarded-For; `true` is one. */
+    trustProxy?: boolean | number;
+    /** Or the addresses and CIDR ranges of the trusted proxies. */
+    trustedProxies?: string[];
     /** Only what differs from `DEFAULT_RULES`; checked against `RulesOverridesSchema`. */
     rules?: RulesOverrides;
     webhooks?: Partial<WebhookConfig>;
@@ -133,30 +219,29 @@ export function resolveConfig(
     issuer: null,
     audience: null,
     rolesClaim: 'roles',
+    maxTokenAgeSeconds: DEFAULT_MAX_TOKEN_AGE_SECONDS,
     demo: false,
     apiKeys: [],
     ...partial.auth,
   };
-  if (auth.demo && auth.jwksUrl !== null) {
-    throw new Error('Demo sign-in mints HS256 tokens, which a server verifying with AUTH_JWKS_URL would refuse: use one or the other.');
-  }
-  if (auth.jwtSecret === null && auth.jwksUrl === null) {
-    if (!auth.demo) {
-      throw new Error('Set AUTH_JWT_SECRET or AUTH_JWKS_URL (or ADVOCACY_DEMO_AUTH=1 for a local demo).');
-    }
-    // Demo only: tokens minted by this process, valid until it stops.
-    auth.jwtSecret = randomBytes(32).toString('base64url');
-  }
+  checkAuthConfig(auth);
+  const publicUrl = partial.publicUrl ?? `http://localhost:${port}`;
+  checkPublicUrl(publicUrl);
+  const corsOrigins = partial.corsOrigins ?? [];
+  corsOrigins.forEach(checkOrigin);
+  const clickSalt = partial.clickSalt ?? null;
+  if (clickSalt !== null) requireSecretBytes('CLICK_SALT', clickSalt);
+  const trustProxy = proxyTrust({ hops: Number(partial.trustProxy ?? 0), proxies: partial.trustedProxies });
   return {
     port,
     host: partial.host ?? '0.0.0.0',
-    publicUrl: partial.publicUrl ?? `http://localhost:${port}`,
+    publicUrl,
     databaseUrl: partial.databaseUrl ?? null,
     sqliteFile: partial.sqliteFile ?? resolve('./.data/advocacy.sqlite'),
     auth,
-    corsOrigins: partial.corsOrigins ?? [],
-    clickSalt: partial.clickSalt ?? null,
-    trustProxy: partial.trustProxy ?? false,
+    corsOrigins,
+    clickSalt,
+    trustProxy,
     logLevel: partial.logLevel ?? 'info',
     rules: resolveRules(partial.rules),
     rateLimits: partial.rateLimits ?? {

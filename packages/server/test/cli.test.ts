@@ -119,7 +119,8 @@ forEachDatabase('advocacy-server CLI', (open) => {
   it('start serves, and SIGTERM flushes buffered clicks (through the click worker on SQLite) before exiting', async () => {
     const child = spawn(process.execPath, [BIN, 'start'], {
       cwd: root,
-      env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', ADVOCACY_DEMO_AUTH: '1' },
+      // Demo sign-in signs with its own secret (kept in the database): it refuses AUTH_JWT_SECRET.
+      env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', ADVOCACY_DEMO_AUTH: '1', AUTH_JWT_SECRET: '' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let output = '';

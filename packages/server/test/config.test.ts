@@ -4,11 +4,11 @@ import { after, before, describe, it } from 'node:test';
 import { DEFAULT_RULES } from '@advocacy-kit/core/rules';
 import { loadConfig, resolveConfig } from '../src/config.js';
 import { forEachDatabase } from './support/databases.js';
-import { API, json, signToken, startHarness, type Harness } from './support/harness.js';
+import { API, json, SECRET, signToken, startHarness, type Harness } from './support/harness.js';
 
 describe('configuration from the environment', () => {
   it('has the documented defaults', () => {
-    const config = loadConfig({ AUTH_JWT_SECRET: 's' });
+    const config = loadConfig({ AUTH_JWT_SECRET: SECRET });
     assert.equal(config.port, 8787);
     assert.equal(config.publicUrl, 'http://localhost:8787');
     assert.equal(config.databaseUrl, null);
@@ -34,7 +34,7 @@ describe('configuration from the environment', () => {
       AUTH_ROLES_CLAIM: 'groups',
       ADVOCACY_API_KEYS: 'one, two ,',
       CORS_ORIGINS: 'https://intranet.example,https://cms.example',
-      CLICK_SALT: 'pepper',
+      CLICK_SALT: 'pepper-with-at-least-32-bytes-0123456789',
       TRUST_PROXY: '1',
       LOG_LEVEL: 'warn',
       POINTS_SHARE: '5',
@@ -54,28 +54,28 @@ describe('configuration from the environment', () => {
     );
     assert.deepEqual(config.auth.apiKeys, ['one', 'two']);
     assert.deepEqual(config.corsOrigins, ['https://intranet.example', 'https://cms.example']);
-    assert.equal(config.clickSalt, 'pepper');
-    assert.equal(config.trustProxy, true);
+    assert.equal(config.clickSalt, 'pepper-with-at-least-32-bytes-0123456789');
+    assert.equal(config.trustProxy.hops, 1);
     assert.equal(config.logLevel, 'warn');
     assert.deepEqual(config.rules.points, { share: 5, click: 1, clickDailyCapPerPost: 4, conversion: 100, suggestion: 0 });
   });
 
   it('refuses to start without a way to verify tokens, or with nonsense values', () => {
     assert.throws(() => loadConfig({}), /AUTH_JWT_SECRET or AUTH_JWKS_URL/);
-    assert.throws(() => loadConfig({ AUTH_JWT_SECRET: 's', PORT: 'eighty' }), /PORT must be a non-negative integer/);
-    assert.throws(() => loadConfig({ AUTH_JWT_SECRET: 's', LOG_LEVEL: 'loud' }), /LOG_LEVEL must be one of/);
+    assert.throws(() => loadConfig({ AUTH_JWT_SECRET: SECRET, PORT: 'eighty' }), /PORT must be a non-negative integer/);
+    assert.throws(() => loadConfig({ AUTH_JWT_SECRET: SECRET, LOG_LEVEL: 'loud' }), /LOG_LEVEL must be one of/);
     assert.throws(() => resolveConfig({ auth: { demo: true, jwksUrl: 'https://login.example/jwks' } }), /Demo sign-in/);
   });
 
-  it('lets demo sign-in run without a configured secret', () => {
+  it('lets demo sign-in run without a configured secret (the app keeps one in the database)', () => {
     const config = loadConfig({ ADVOCACY_DEMO_AUTH: '1' });
     assert.equal(config.auth.demo, true);
-    assert.ok((config.auth.jwtSecret ?? '').length >= 32);
+    assert.equal(config.auth.jwtSecret, null);
   });
 });
 
 describe('rules from the environment', () => {
-  const env = { AUTH_JWT_SECRET: 's' };
+  const env = { AUTH_JWT_SECRET: SECRET };
 
   it('takes any part of the rules as JSON in ADVOCACY_RULES, and the single POINTS_* variables over it', () => {
     const { rules } = loadConfig({
@@ -107,15 +107,18 @@ describe('rules from the environment', () => {
   });
 
   it('checks overrides given in code the same way', () => {
-    assert.equal(resolveConfig({ auth: { jwtSecret: 's' }, rules: { points: { click: 3 } } }).rules.points.click, 3);
-    assert.throws(() => resolveConfig({ auth: { jwtSecret: 's' }, rules: { points: { click: -3 } } }), /rules\.points\.click must be >= 0/);
+    assert.equal(resolveConfig({ auth: { jwtSecret: SECRET }, rules: { points: { click: 3 } } }).rules.points.click, 3);
+    assert.throws(
+      () => resolveConfig({ auth: { jwtSecret: SECRET }, rules: { points: { click: -3 } } }),
+      /rules\.points\.click must be >= 0/,
+    );
   });
 });
 
 forEachDatabase('points from rules set in the environment', (open) => {
   let h: Harness;
   before(async () => {
-    const { rules } = loadConfig({ AUTH_JWT_SECRET: 's', POINTS_SHARE: '7', ADVOCACY_RULES: '{"points":{"conversion":80}}' });
+    const { rules } = loadConfig({ AUTH_JWT_SECRET: SECRET, POINTS_SHARE: '7', ADVOCACY_RULES: '{"points":{"conversion":80}}' });
     h = await startHarness(await open(), { rules, webhooks: { dispatchIntervalMs: 0 } });
   });
   after(() => h.close());

@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyOptions } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyOptions } from 'jose';
 import type { AuthConfig } from '../config.js';
 import { unauthorized } from '../http/problem.js';
 
@@ -22,9 +22,41 @@ function roles(value: unknown): string[] {
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
+/** `86400` → `24 h`, `600` → `10 min`, for problem details. */
+function duration(seconds: number): string {
+  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
+  if (seconds % 60 === 0) return `${seconds / 60} min`;
+  return `${seconds} s`;
+}
+
+function rejection(error: unknown): string {
+  if (error instanceof errors.JWTExpired) return 'The token has expired.';
+  if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'exp' && error.reason === 'missing') {
+    return 'The token has no expiry (exp); tokens that never expire are not accepted.';
+  }
+  return 'The token is not valid.';
+}
+
+/**
+ * How long a verified token may live: it must expire, within the maximum age of its issue
+ * (`iat`), and not have been issued longer ago than that. A token without `iat` may not expire
+ * later than the maximum age from now.
+ */
+function checkAge(payload: JWTPayload, maxAge: number): void {
+  const now = Math.floor(Date.now() / 1000);
+  const exp = payload.exp!;
+  const limit = `the maximum age of ${duration(maxAge)}`;
+  if (typeof payload.iat === 'number') {
+    if (now - payload.iat > maxAge) throw unauthorized(`The token is too old: it was issued more than ${limit} ago; sign in again.`);
+    if (exp - payload.iat > maxAge) throw unauthorized(`The token is valid for longer than ${limit}.`);
+  } else if (exp - now > maxAge) {
+    throw unauthorized(`The token has no issue time (iat) and expires later than ${limit} from now.`);
+  }
+}
+
 /** Verifies Bearer JWTs: HS256 with a shared secret, or keys from a JWKS URL. */
 export function createTokenVerifier(auth: AuthConfig): TokenVerifier {
-  const options: JWTVerifyOptions = {};
+  const options: JWTVerifyOptions = { requiredClaims: ['exp'] };
   if (auth.issuer !== null) options.issuer = auth.issuer;
   if (auth.audience !== null) options.audience = auth.audience;
   const key = auth.jwksUrl !== null ? createRemoteJWKSet(new URL(auth.jwksUrl)) : new TextEncoder().encode(auth.jwtSecret ?? '');
@@ -34,12 +66,9 @@ export function createTokenVerifier(auth: AuthConfig): TokenVerifier {
     try {
       payload = (await jwtVerify(token, key as Parameters<typeof jwtVerify>[1], options)).payload;
     } catch (error) {
-      const reason =
-        error instanceof Error && 'code' in error && error.code === 'ERR_JWT_EXPIRED'
-          ? 'The token has expired.'
-          : 'The token is not valid.';
-      throw unauthorized(reason);
+      throw unauthorized(rejection(error));
     }
+    checkAge(payload, auth.maxTokenAgeSeconds);
     const employeeId = text(payload.sub);
     if (employeeId === null) throw unauthorized('The token has no subject.');
     return {
@@ -53,18 +82,24 @@ export function createTokenVerifier(auth: AuthConfig): TokenVerifier {
   };
 }
 
-/** Mints an HS256 token for demo sign-in (only reachable when demo auth is enabled). */
+const DEMO_TOKEN_SECONDS = 12 * 3600;
+
+/**
+ * Mints an HS256 token for demo sign-in (only reachable when demo auth is enabled), valid for
+ * 12 hours or the maximum token age, whichever is shorter.
+ */
 export async function mintDemoToken(
   auth: AuthConfig,
   claims: { sub: string; name: string; team: string; roles: string[] },
 ): Promise<string> {
-  if (auth.jwtSecret === null) throw new Error('Demo tokens need an HS256 secret (AUTH_JWT_SECRET).');
+  if (auth.jwtSecret === null) throw new Error('Demo tokens need an HS256 secret (kept in the database by createApp).');
+  const now = Math.floor(Date.now() / 1000);
   const jwt = new SignJWT({ name: claims.name, team: claims.team, [auth.rolesClaim]: claims.roles })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.sub)
-    .setIssuedAt()
-    .setExpirationTime('12h');
-  if (auth.issuer !== null) jwt.setIssuer(auth.issuer);
+    .setIssuedAt(now)
+    .setExpirationTime(now + Math.min(DEMO_TOKEN_SECONDS, auth.maxTokenAgeSeconds));
+  if (auth.issuer !== null) jwt.setIssuer(Array.isArray(auth.issuer) ? auth.issuer[0]! : auth.issuer);
   if (auth.audience !== null) jwt.setAudience(auth.audience);
   return jwt.sign(new TextEncoder().encode(auth.jwtSecret));
 }

@@ -1,17 +1,14 @@
 import type { IncomingMessage, RequestListener } from 'node:http';
 import type { Services } from '../context.js';
+import type { ProxyTrust } from '../http/client-ip.js';
 import { HttpProblem } from '../http/problem.js';
 import { NOT_FOUND_HEADERS, NOT_FOUND_PAGE, REDIRECT_HEADERS, resolveVisit, type VisitOutcome } from './redirect.js';
 
 const REDIRECT_PATH = /^\/r\/([^/?#]*)(?:\?.*)?$/;
 
-function ipOf(req: IncomingMessage, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = req.headers['x-forwarded-for'];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-    if (first) return first;
-  }
-  return req.socket.remoteAddress ?? 'unknown';
+function ipOf(req: IncomingMessage, trust: ProxyTrust): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  return trust.clientAddress(Array.isArray(forwarded) ? forwarded.join(',') : forwarded, req.socket.remoteAddress);
 }
 
 /**

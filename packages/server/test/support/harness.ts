@@ -27,16 +27,27 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/**
+ * An HS256 token for `sub`, issued now and valid for an hour unless told otherwise: `expiresAt`
+ * and `issuedAt` take epoch seconds (or a jose duration such as '2h' for `expiresAt`); `null`
+ * leaves the claim out.
+ */
 export async function signToken(
   sub: string,
-  options: { secret?: string; admin?: boolean; claims?: Record<string, unknown>; expiresAt?: number } = {},
+  options: {
+    secret?: string;
+    admin?: boolean;
+    claims?: Record<string, unknown>;
+    expiresAt?: number | string | null;
+    issuedAt?: number | null;
+  } = {},
 ): Promise<string> {
-  return new SignJWT({ roles: options.admin ? ['admin'] : [], ...options.claims })
+  const jwt = new SignJWT({ roles: options.admin ? ['admin'] : [], ...options.claims })
     .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(sub)
-    .setIssuedAt()
-    .setExpirationTime(options.expiresAt ?? '1h')
-    .sign(new TextEncoder().encode(options.secret ?? SECRET));
+    .setSubject(sub);
+  if (options.issuedAt !== null) jwt.setIssuedAt(options.issuedAt);
+  if (options.expiresAt !== null) jwt.setExpirationTime(options.expiresAt ?? '1h');
+  return jwt.sign(new TextEncoder().encode(options.secret ?? SECRET));
 }
 
 /** The app on a test database, seeded with the fixture company. */
@@ -49,7 +60,8 @@ export async function startHarness(database: TestDatabase, overrides: ConfigInpu
     trustProxy: true,
     clickFlush: { maxBatch: 1000, intervalMs: 20 },
     ...overrides,
-    auth: { jwtSecret: SECRET, apiKeys: ['server-key-1'], ...overrides.auth },
+    // Demo sign-in keeps its own secret in the database: it refuses a configured one.
+    auth: { ...(overrides.auth?.demo ? {} : { jwtSecret: SECRET }), apiKeys: ['server-key-1'], ...overrides.auth },
   });
   const advocacy = await createApp(config);
   await loadSeed(advocacy.services.db, fixture(new Date()), config.rules);
