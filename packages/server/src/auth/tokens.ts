@@ -20,7 +20,20 @@ function roles(value: unknown): string[] {
   return [];
 }
 
-const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+/** Longest employee id, name or team a token may bring. */
+const CLAIM_MAX = 200;
+// Control characters, NUL among them: PostgreSQL refuses NUL in text, and none belongs in a name.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+/** A BCP 47 language tag such as `ja` or `en-US`; anything else leaves the locale to its default. */
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$/;
+
+/** A claim as text: control characters dropped, trimmed, at most CLAIM_MAX characters; empty is null. */
+const text = (value: unknown): string | null => {
+  if (typeof value !== 'string') return null;
+  const clean = value.replace(CONTROL, '').trim().slice(0, CLAIM_MAX);
+  return clean === '' ? null : clean;
+};
 
 /** `86400` → `24 h`, `600` → `10 min`, for problem details. */
 function duration(seconds: number): string {
@@ -69,15 +82,19 @@ export function createTokenVerifier(auth: AuthConfig): TokenVerifier {
       throw unauthorized(rejection(error));
     }
     checkAge(payload, auth.maxTokenAgeSeconds);
-    const employeeId = text(payload.sub);
-    if (employeeId === null) throw unauthorized('The token has no subject.');
+    const employeeId = payload.sub;
+    if (typeof employeeId !== 'string' || employeeId === '') throw unauthorized('The token has no subject.');
+    if (employeeId.length > CLAIM_MAX || employeeId.replace(CONTROL, '') !== employeeId) {
+      throw unauthorized(`The token's subject is not an employee id: at most ${CLAIM_MAX} characters, no control characters.`);
+    }
+    const locale = text(payload.locale);
     return {
       employeeId,
       admin: roles(payload[auth.rolesClaim]).includes('admin'),
       name: text(payload.name),
       team: text(payload.team),
       teamName: text(payload.team_name),
-      locale: text(payload.locale),
+      locale: locale !== null && LANGUAGE_TAG.test(locale) ? locale : null,
     };
   };
 }
