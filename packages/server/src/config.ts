@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Rules, RulesOverrides } from '@advocacy-kit/core/rules';
+import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from './db/database.js';
 import { DEFAULT_ENGAGEMENT, engagementConfigFromEnv, type EngagementConfig } from './engagement/config.js';
 import { resolveRules, rulesFromEnv } from './rules/overrides.js';
 import { DEFAULT_WEBHOOKS, webhookConfigFromEnv, type WebhookConfig } from './webhooks/config.js';
@@ -35,6 +36,8 @@ export interface ServerConfig {
   databaseUrl: string | null;
   /** SQLite file; `:memory:` for tests. */
   sqliteFile: string;
+  /** PostgreSQL: how long a request waits for a connection and for one statement before it answers 503. */
+  databaseTimeouts: DatabaseTimeouts;
   auth: AuthConfig;
   corsOrigins: string[];
   /** Secret for visitor hashes; generated and stored in the database when null. */
@@ -94,6 +97,10 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     databaseUrl,
     sqliteFile: resolve(dataDir, 'advocacy.sqlite'),
+    databaseTimeouts: {
+      connectMs: int(env, 'DATABASE_CONNECT_TIMEOUT_MS', DEFAULT_DATABASE_TIMEOUTS.connectMs),
+      statementMs: int(env, 'DATABASE_STATEMENT_TIMEOUT_MS', DEFAULT_DATABASE_TIMEOUTS.statementMs),
+    },
     auth: {
       jwtSecret,
       jwksUrl: env.AUTH_JWKS_URL || null,
@@ -153,6 +160,7 @@ export function resolveConfig(
     publicUrl: partial.publicUrl ?? `http://localhost:${port}`,
     databaseUrl: partial.databaseUrl ?? null,
     sqliteFile: partial.sqliteFile ?? resolve('./.data/advocacy.sqlite'),
+    databaseTimeouts: partial.databaseTimeouts ?? DEFAULT_DATABASE_TIMEOUTS,
     auth,
     corsOrigins: partial.corsOrigins ?? [],
     clickSalt: partial.clickSalt ?? null,

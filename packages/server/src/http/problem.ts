@@ -3,7 +3,8 @@ import type { FieldError, ProblemDetails } from '@advocacy-kit/core';
 /** Base of every problem `type` URI (same value as core's PROBLEM_TYPE_BASE). */
 export const PROBLEM_BASE = 'https://advocacy-kit.dev/problems/';
 
-export type ProblemSlug = 'validation' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'server';
+export type ProblemSlug =
+  'validation' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'database_unavailable' | 'server';
 
 const TITLES: Record<ProblemSlug, string> = {
   validation: 'The request is not valid',
@@ -12,6 +13,7 @@ const TITLES: Record<ProblemSlug, string> = {
   not_found: 'Not found',
   conflict: 'Conflict',
   rate_limited: 'Too many requests',
+  database_unavailable: 'Database unavailable',
   server: 'Server error',
 };
 
@@ -48,6 +50,10 @@ export const unauthorized = (detail: string) => new HttpProblem(401, 'unauthoriz
 export const conflict = (detail: string) => new HttpProblem(409, 'conflict', detail);
 export const invalid = (status: 400 | 413 | 415 | 422, detail: string, errors?: FieldError[]) =>
   new HttpProblem(status, 'validation', detail, errors === undefined ? {} : { errors });
+
+/** 503: the database is unreachable, too slow, full or read-only; the client tries again after Retry-After. */
+export const databaseUnavailable = (detail: string, retryAfterSeconds: number) =>
+  new HttpProblem(503, 'database_unavailable', detail, { headers: { 'Retry-After': String(retryAfterSeconds) } });
 
 /** The problem+json response for a problem. */
 export function problemResponse(problem: HttpProblem): Response {
