@@ -1,10 +1,11 @@
 import type { FieldError, ProblemDetails } from '@advocacy-kit/core';
+import type { PROBLEM_SLUGS } from '@advocacy-kit/core/contract';
 
 /** Base of every problem `type` URI (same value as core's PROBLEM_TYPE_BASE). */
 export const PROBLEM_BASE = 'https://advocacy-kit.dev/problems/';
 
-export type ProblemSlug =
-  'validation' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'database_unavailable' | 'server';
+/** The contract's problem slugs (`PROBLEM_SLUGS` in `@advocacy-kit/core/contract`). */
+export type ProblemSlug = (typeof PROBLEM_SLUGS)[number];
 
 const TITLES: Record<ProblemSlug, string> = {
   validation: 'The request is not valid',
