@@ -44,7 +44,7 @@ export class DatabaseMonitor {
     const now = Date.now();
     if (this.#failure === null) {
       this.#failure = { ...failure, since: now, last: now };
-      this.#logger.error(`database ${describe(failure)}: ${failure.cause} (${this.#location}); retrying`, {
+      this.#logger.error(`${failure.cause}: ${this.#location} — the database is ${describe(failure)}; retrying`, {
         database: this.#location,
         kind: failure.kind,
       });
