@@ -44,9 +44,9 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
       connectionString: options.databaseUrl,
       max: 10,
       connectionTimeoutMillis: timeouts.connectMs,
-      statement_timeout: timeouts.statementMs,
-      // Covers a server that stopped answering at all (statement_timeout runs on the server).
-      query_timeout: timeouts.statementMs + 1_000,
+      // 0 turns both off. The client's own limit covers a server that stopped answering at all
+      // (statement_timeout runs on the server).
+      ...(timeouts.statementMs > 0 && { statement_timeout: timeouts.statementMs, query_timeout: timeouts.statementMs + 1_000 }),
       keepAlive: true,
     });
     // Without these listeners a connection ended by the server is an unhandled 'error' event
