@@ -42,10 +42,9 @@ export interface AdvocacyApp {
 /** Opens (and migrates) the database and builds the app. Stateless apart from the database. */
 export async function createApp(config: ServerConfig, options: { logger?: Logger } = {}): Promise<AdvocacyApp> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  let monitor: DatabaseMonitor | null = null;
-  const { db, dialect, location } = openDatabase({ ...config, onConnectionError: (error) => monitor?.failed(error) });
-  const database = (monitor = new DatabaseMonitor(logger, location));
-  database.watchWith(() => writeProbe({ db }));
+  const database = new DatabaseMonitor(logger);
+  const { db, dialect, location } = openDatabase({ ...config, onConnectionError: (error) => database.failed(error) });
+  database.watch(location, () => writeProbe({ db }));
   let salt: string;
   try {
     await migrateToLatest(db);

@@ -20,20 +20,20 @@ export interface MonitorState {
  */
 export class DatabaseMonitor {
   readonly #logger: Logger;
-  readonly #location: string;
+  #location = 'the database';
   #check: (() => Promise<void>) | null = null;
   #failure: (DatabaseFailure & { since: number; last: number }) | null = null;
   #timer: NodeJS.Timeout | null = null;
   #delay = FIRST_RETRY_MS;
   #stopped = false;
 
-  constructor(logger: Logger, location: string) {
+  constructor(logger: Logger) {
     this.#logger = logger;
-    this.#location = location;
   }
 
-  /** The check that proves the database is back (the readiness probe's write). */
-  watchWith(check: () => Promise<void>): void {
+  /** Where the data lives (for the log lines), and the check that proves the database is back (the readiness probe's write). */
+  watch(location: string, check: () => Promise<void>): void {
+    this.#location = location;
     this.#check = check;
   }
 
