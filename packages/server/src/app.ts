@@ -7,15 +7,19 @@ import { capabilities } from './capabilities.js';
 import type { ServerConfig } from './config.js';
 import type { AppEnv, Services } from './context.js';
 import { openDatabase } from './db/database.js';
+import { databaseFailure, FAILURE_DETAIL, RETRY_AFTER_SECONDS } from './db/failure.js';
+import { DatabaseMonitor } from './db/monitor.js';
+import { defaultReadiness, writeProbe } from './health/readiness.js';
+import { healthRoutes } from './health/routes.js';
 import { compressJson } from './http/compression.js';
-import { HttpProblem, invalid, notFound, problemResponse } from './http/problem.js';
+import { databaseUnavailable, HttpProblem, invalid, notFound, problemResponse } from './http/problem.js';
 import { RateLimiter } from './http/rate-limit.js';
 import { RequestValidator } from './http/validate.js';
 import { createLogger, type Logger } from './log.js';
 import { migrateToLatest } from './migrations.js';
 import { openApiDocument } from '@advocacy-kit/core/contract';
 import { ClickRecorder } from './tracking/click-recorder.js';
-import { databaseClickStore } from './tracking/click-store.js';
+import { databaseClickStore, type ClickStore } from './tracking/click-store.js';
 import { LinkCache } from './tracking/link-cache.js';
 import { clickSalt } from './tracking/salt.js';
 import { CLICK_WORKER_AVAILABLE, workerClickStore } from './tracking/worker-click-store.js';
@@ -39,22 +43,32 @@ export interface AdvocacyApp {
 /** Opens (and migrates) the database and builds the app. Stateless apart from the database. */
 export async function createApp(config: ServerConfig, options: { logger?: Logger } = {}): Promise<AdvocacyApp> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const { db, dialect } = openDatabase(config);
-  await migrateToLatest(db);
-  // Demo sign-in signs with a secret kept in the database (it refuses a configured one).
-  if (config.auth.demo) config = { ...config, auth: { ...config.auth, jwtSecret: await demoSecret(db) } };
-  const salt = await clickSalt(db, config.clickSalt);
+  const database = new DatabaseMonitor(logger);
+  const { db, dialect, location } = openDatabase({ ...config, onConnectionError: (error) => database.failed(error) });
+  database.watch(location, () => writeProbe({ db }));
+  let salt: string;
+  try {
+    await migrateToLatest(db);
+    salt = await clickSalt(db, config.clickSalt);
+    // Demo sign-in signs with a secret kept in the database (it refuses a configured one).
+    if (config.auth.demo) config = { ...config, auth: { ...config.auth, jwtSecret: await demoSecret(db) } };
+  } catch (error) {
+    await db.destroy().catch(() => {});
+    throw startFailure(error, location);
+  }
   // An SQLite file is written synchronously: clicks go to a worker thread with its own
   // connection. PostgreSQL (asynchronous) and in-memory SQLite (one connection) write in place.
   const worker =
     CLICK_WORKER_AVAILABLE && dialect === 'sqlite' && config.sqliteFile !== ':memory:'
       ? workerClickStore({ sqliteFile: config.sqliteFile, salt, points: config.rules.points })
       : null;
-  const clickStore = worker?.store ?? databaseClickStore(db, salt, config.rules.points);
+  const clickStore = watched(worker?.store ?? databaseClickStore(db, salt, config.rules.points), database);
   const services: Services = {
     config,
     db,
     dialect,
+    database,
+    readiness: [],
     logger,
     validator: new RequestValidator(),
     verifyToken: createTokenVerifier(config.auth),
@@ -76,6 +90,7 @@ export async function createApp(config: ServerConfig, options: { logger?: Logger
     }),
     engagement: new EngagementScheduler({ db, dialect, config: config.engagement, logger }),
   };
+  services.readiness.push(...defaultReadiness(services));
   services.webhooks.start(config.webhooks.dispatchIntervalMs);
   services.engagement.start();
   const app = buildRoutes(services);
@@ -88,6 +103,7 @@ export async function createApp(config: ServerConfig, options: { logger?: Logger
       await services.webhooks.stop();
       await services.clicks.flush();
       await worker?.close();
+      database.stop();
       await db.destroy();
     },
   };
@@ -111,6 +127,9 @@ function buildRoutes(s: Services): Hono<AppEnv> {
 
   app.onError((error, c) => {
     if (error instanceof HttpProblem) return problemResponse(error);
+    // The database away (unreachable, too slow, full, read-only): a 503 the client may retry, logged once per outage.
+    const failure = s.database.failed(error);
+    if (failure !== null) return problemResponse(databaseUnavailable(FAILURE_DETAIL[failure.kind], RETRY_AFTER_SECONDS[failure.kind]));
     s.logger.error('unhandled error', {
       method: c.req.method,
       path: new URL(c.req.url).pathname,
@@ -120,19 +139,16 @@ function buildRoutes(s: Services): Hono<AppEnv> {
   });
   app.notFound((c) => problemResponse(notFound(`No route for ${c.req.method} ${new URL(c.req.url).pathname}.`)));
 
-  app.get('/health', async (c) => {
-    try {
-      await s.db.selectFrom('meta').select('key').limit(1).execute();
-      return c.json({ status: 'ok', database: s.dialect });
-    } catch (error) {
-      s.logger.error('health check failed', { error: error instanceof Error ? error.message : String(error) });
-      return c.json({ status: 'unavailable', database: s.dialect }, 503);
-    }
-  });
+  healthRoutes(app, s);
   app.get('/openapi.json', (c) => c.json(document));
   for (const capability of capabilities) capability.rootRoutes?.(app, s);
 
   const api = new Hono<AppEnv>();
+  // A write that went through ends a "disk full" or "read-only" condition (readiness holds it until then).
+  api.use('*', async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'OPTIONS' && c.res.status < 300) s.database.succeeded();
+  });
   // API answers only: the /r/ redirect above stays a bare, uncompressed hot path.
   api.use('*', compressJson());
   api.use(
@@ -159,4 +175,32 @@ function buildRoutes(s: Services): Hono<AppEnv> {
 
   app.route(API_PREFIX, api);
   return app;
+}
+
+/** The click store, telling the monitor when a batch could not be written and when one was. */
+function watched(store: ClickStore, database: DatabaseMonitor): ClickStore {
+  return async (batch) => {
+    try {
+      const unique = await store(batch);
+      database.succeeded();
+      return unique;
+    } catch (error) {
+      database.failed(error);
+      throw error;
+    }
+  };
+}
+
+/** Why the server cannot start, in words and with where the data lives. */
+function startFailure(error: unknown, location: string): Error {
+  const failure = databaseFailure(error);
+  if (failure === null) return error instanceof Error ? error : new Error(String(error));
+  const hint: Record<typeof failure.kind, string> = {
+    unreachable: 'check DATABASE_URL and that the database server is running and reachable',
+    timeout: 'the database did not answer in time; check that it is running and not overloaded',
+    busy: 'another process holds the database; try again',
+    full: 'free some space on its disk',
+    read_only: 'make the data folder and file writable by this user',
+  };
+  return new Error(`Cannot start: ${failure.cause}: ${location} (${hint[failure.kind]}).`, { cause: error });
 }

@@ -43,7 +43,8 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = process.en
     closeOnSignals(server, (msg) => logger.info(msg));
     return 0;
   }
-  const { db, dialect } = openDatabase(config);
+  // A migration or a rebuild over millions of rows may take longer than one API statement may.
+  const { db, dialect } = openDatabase({ ...config, databaseTimeouts: { ...config.databaseTimeouts, statementMs: 0 } });
   try {
     const applied = await migrateToLatest(db);
     logger.info('migrated', { database: dialect, applied });

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Rules, RulesOverrides } from '@advocacy-kit/core/rules';
 import { checkAuthConfig, DEFAULT_MAX_TOKEN_AGE_SECONDS, oneOrMany, parseDuration, requireSecretBytes } from './auth/config.js';
+import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from './db/database.js';
 import { DEFAULT_ENGAGEMENT, engagementConfigFromEnv, type EngagementConfig } from './engagement/config.js';
 import { proxyTrust, type ProxyTrust } from './http/client-ip.js';
 import { resolveRules, rulesFromEnv } from './rules/overrides.js';
@@ -45,6 +46,8 @@ export interface ServerConfig {
   databaseUrl: string | null;
   /** SQLite file; `:memory:` for tests. */
   sqliteFile: string;
+  /** PostgreSQL: how long a request waits for a connection and for one statement before it answers 503. */
+  databaseTimeouts: DatabaseTimeouts;
   auth: AuthConfig;
   corsOrigins: string[];
   /** Secret for visitor hashes; generated and stored in the database when null. */
@@ -174,6 +177,10 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     databaseUrl,
     sqliteFile: resolve(dataDir, 'advocacy.sqlite'),
+    databaseTimeouts: {
+      connectMs: int(env, 'DATABASE_CONNECT_TIMEOUT_MS', DEFAULT_DATABASE_TIMEOUTS.connectMs),
+      statementMs: int(env, 'DATABASE_STATEMENT_TIMEOUT_MS', DEFAULT_DATABASE_TIMEOUTS.statementMs),
+    },
     auth: {
       jwtSecret,
       jwksUrl: env.AUTH_JWKS_URL || null,
@@ -238,6 +245,7 @@ export function resolveConfig(
     publicUrl,
     databaseUrl: partial.databaseUrl ?? null,
     sqliteFile: partial.sqliteFile ?? resolve('./.data/advocacy.sqlite'),
+    databaseTimeouts: partial.databaseTimeouts ?? DEFAULT_DATABASE_TIMEOUTS,
     auth,
     corsOrigins,
     clickSalt,

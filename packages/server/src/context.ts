@@ -1,6 +1,8 @@
 import type { Employee } from '@advocacy-kit/core';
 import type { ServerConfig } from './config.js';
 import type { Db, Dialect } from './db/database.js';
+import type { DatabaseMonitor } from './db/monitor.js';
+import type { ReadinessCheck } from './health/readiness.js';
 import type { RateLimiter } from './http/rate-limit.js';
 import type { RequestValidator } from './http/validate.js';
 import type { Logger } from './log.js';
@@ -15,6 +17,10 @@ export interface Services {
   config: ServerConfig;
   db: Db;
   dialect: Dialect;
+  /** Whether the database is there: failures logged once per outage, recovery watched with backoff. */
+  database: DatabaseMonitor;
+  /** What `/health/ready` checks; a capability may push a check of its own. */
+  readiness: ReadinessCheck[];
   logger: Logger;
   validator: RequestValidator;
   verifyToken: TokenVerifier;

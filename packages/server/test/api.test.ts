@@ -482,8 +482,15 @@ forEachDatabase('HTTP API', (open) => {
   });
 
   describe('service routes', () => {
-    it('GET /health checks the database', async () => {
-      assert.deepEqual(await json(await h.request('GET', '/health'), 200), { status: 'ok', database: h.advocacy.services.dialect });
+    it('GET /health/live answers while the process runs; /health/ready and its alias /health check a write, clicks waiting and the schedulers', async () => {
+      assert.deepEqual(await json(await h.request('GET', '/health/live'), 200), { status: 'ok' });
+      for (const path of ['/health/ready', '/health']) {
+        const ready = await json(await h.request('GET', path), 200);
+        assert.equal(ready.status, 'ok');
+        assert.equal(ready.database, h.advocacy.services.dialect);
+        assert.deepEqual(Object.keys(ready.checks).sort(), ['clicks', 'database', 'engagement', 'webhooks']);
+        assert.ok(Object.values(ready.checks).every((check) => (check as { ok: boolean }).ok));
+      }
     });
 
     it('GET /openapi.json serves the contract with this server as base', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { openApiDocument, operations, type Operation } from '@advocacy-kit/core/contract';
+import { openApiDocument, operations, rootRoutes, schemas, type Operation } from '@advocacy-kit/core/contract';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { forEachDatabase } from './support/databases.js';
@@ -39,6 +39,47 @@ describe('the OpenAPI document generated from the contract', () => {
         operationId,
       );
     }
+  });
+});
+
+describe('the health probes in the OpenAPI document', () => {
+  const document = openApiDocument('https://go.example.test') as unknown as {
+    paths: Record<string, { servers?: Array<{ url: string }>; get?: { operationId: string } }>;
+  };
+
+  it('are described at the server root, outside the API base', () => {
+    for (const [operationId, route] of Object.entries(rootRoutes)) {
+      assert.deepEqual(document.paths[route.path]?.servers, [{ url: 'https://go.example.test' }]);
+      assert.equal(document.paths[route.path]?.get?.operationId, operationId);
+    }
+  });
+
+  it('list the 503 database_unavailable problem on every API operation', () => {
+    for (const operation of Object.values(operations) as Operation[]) {
+      const responses = (document.paths[operation.path] as unknown as Record<string, { responses: Record<string, unknown> }>)[
+        operation.method.toLowerCase()
+      ]!.responses;
+      assert.ok(responses['503'], `${operation.method} ${operation.path}`);
+    }
+  });
+});
+
+forEachDatabase('the health probes answer what the contract says', (open) => {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness(await open());
+  });
+  after(() => h.close());
+
+  it('GET /health/live, /health/ready and /health match their schemas', async () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    for (const route of Object.values(rootRoutes)) {
+      const response = await h.request('GET', route.path);
+      assert.equal(response.status, 200, route.path);
+      const validate = ajv.compile((route.responses as Record<number, { body: object }>)[200]!.body);
+      assert.ok(validate(await response.json()), `${route.path}: ${JSON.stringify(validate.errors)}`);
+    }
+    assert.ok(schemas.HealthReady);
   });
 });
 

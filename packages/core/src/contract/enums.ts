@@ -42,3 +42,20 @@ export const WEBHOOK_EVENT_TYPES = [
   'digest.due',
 ] as const;
 export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
+/**
+ * The `<slug>` of a problem's `type` (`https://advocacy-kit.dev/problems/<slug>`): `validation`
+ * (400, 413, 415, 422), `unauthorized` (401), `forbidden` (403), `not_found` (404), `conflict`
+ * (409), `rate_limited` (429, Retry-After), `database_unavailable` (503, Retry-After: the database
+ * is unreachable, too slow, full or read-only; nothing was changed, or a retry with the same
+ * Idempotency-Key lands once), `server` (500).
+ */
+export const PROBLEM_SLUGS = [
+  'validation',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'rate_limited',
+  'database_unavailable',
+  'server',
+] as const;

@@ -22,3 +22,4 @@ export {
   type ResponseOf,
 } from './operations.js';
 export { openApiDocument, routeTable, routesModule } from './openapi.js';
+export { rootRoutes, type RootRoute } from './root.js';

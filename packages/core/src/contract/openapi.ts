@@ -5,6 +5,7 @@
  */
 import type { TSchema } from '@sinclair/typebox';
 import { operations, pathParams, type Operation, type ResponseBody } from './operations.js';
+import { rootRoutes, type RootRoute } from './root.js';
 import * as schemas from './schemas.js';
 
 type Json = Record<string, unknown>;
@@ -38,6 +39,11 @@ const COMMON_PROBLEMS: Record<string, string> = {
   401: 'Missing or invalid token',
   422: 'Body does not match the schema',
   429: 'Rate limited; see Retry-After',
+};
+
+/** Every operation may meet the database away. */
+const UNAVAILABLE: Record<string, string> = {
+  503: 'Database unavailable (`database_unavailable`: unreachable, too slow, full or read-only); see Retry-After. Nothing was changed, or a retry with the same Idempotency-Key lands once.',
 };
 
 const SECURITY: Record<Operation['auth'], Json[]> = {
@@ -83,7 +89,11 @@ function operationObject(operationId: string, operation: Operation): Json {
       ...(content && { content }),
     };
   }
-  const problems: Record<string, string> = { ...(operation.auth === 'public' ? {} : COMMON_PROBLEMS), ...operation.problems };
+  const problems: Record<string, string> = {
+    ...(operation.auth === 'public' ? {} : COMMON_PROBLEMS),
+    ...UNAVAILABLE,
+    ...operation.problems,
+  };
   for (const [status, description] of Object.entries(problems)) responses[status] = problemResponse(description);
   const out: Json = { operationId, summary: operation.summary, tags: [operation.tag] };
   if (parameters.length > 0) out.parameters = parameters;
@@ -99,11 +109,23 @@ function operationObject(operationId: string, operation: Operation): Json {
   return out;
 }
 
-/** The OpenAPI 3.1 document, with `servers` pointing at a deployment's API base. */
+/** A root route's operation, with its own `servers` (the server's root, not the API base). */
+function rootOperationObject(operationId: string, route: RootRoute): Json {
+  const responses: Json = {};
+  for (const [status, { description, body }] of Object.entries(route.responses)) {
+    responses[status] = { description, content: { 'application/json': { schema: toJson(body) } } };
+  }
+  return { operationId, summary: route.summary, tags: ['health'], security: [], responses };
+}
+
+/** The OpenAPI 3.1 document, with `servers` pointing at a deployment's API base (its root for the health probes). */
 export function openApiDocument(publicUrl = 'http://localhost:8787'): Json {
   const paths: Record<string, Json> = {};
   for (const [operationId, operation] of Object.entries(operations) as Array<[string, Operation]>) {
     (paths[operation.path] ??= {})[operation.method.toLowerCase()] = operationObject(operationId, operation);
+  }
+  for (const [operationId, route] of Object.entries(rootRoutes) as Array<[string, RootRoute]>) {
+    (paths[route.path] ??= { servers: [{ url: publicUrl }] })[route.method.toLowerCase()] = rootOperationObject(operationId, route);
   }
   const components: Json = {};
   for (const [name, value] of Object.entries(schemas))
@@ -114,7 +136,7 @@ export function openApiDocument(publicUrl = 'http://localhost:8787'): Json {
       title: 'Advocacy Kit API',
       version: '1.0.0',
       description:
-        'The open HTTP contract of Advocacy Kit. Errors are RFC 9457 problem+json; lists are cursor-paginated; writes that can be retried take an Idempotency-Key. Outside the API prefix: GET /r/{code} (tracking redirect), GET /health.',
+        'The open HTTP contract of Advocacy Kit. Errors are RFC 9457 problem+json; lists are cursor-paginated; writes that can be retried take an Idempotency-Key. Outside the API prefix: GET /r/{code} (tracking redirect) and the health probes GET /health/live, GET /health/ready (alias GET /health), described here with the server root as their server.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: `${publicUrl}/api/v1` }],

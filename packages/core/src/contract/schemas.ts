@@ -15,6 +15,7 @@ import {
   PERIODS,
   POINTS_REASONS,
   POST_STATUSES,
+  PROBLEM_SLUGS,
   ROLES,
   SCOPES,
   SUGGESTION_STATUSES,
@@ -90,7 +91,10 @@ export const FieldError = Type.Object(
 
 export const ProblemDetails = Type.Object(
   {
-    type: Str({ format: 'uri', description: 'A stable URI, e.g. `https://advocacy-kit.dev/problems/validation`.' }),
+    type: Str({
+      format: 'uri',
+      description: `A stable URI, \`https://advocacy-kit.dev/problems/<slug>\`; slugs: ${PROBLEM_SLUGS.map((slug) => `\`${slug}\``).join(', ')}.`,
+    }),
     title: Str(),
     status: Int(),
     detail: Type.Optional(Str()),
@@ -486,6 +490,29 @@ export const WebhookDelivery = Record_({
 });
 
 /* ------------------------------------------------------------ demo sign-in */
+
+/* ------------------------------------------------------------ health (outside the API prefix) */
+
+export const HealthLive = Record_({ status: StringEnum(['ok']) }, { description: 'The process answers.' });
+export const HealthCheck = Record_(
+  {
+    ok: Type.Boolean(),
+    detail: Type.Optional(Str({ description: 'Why it is not fine, in words, or what was seen.' })),
+    value: Type.Optional(Num({ description: 'A measurement: milliseconds, clicks waiting, bytes free…' })),
+  },
+  { description: 'One readiness check.' },
+);
+export const HealthReady = Record_(
+  {
+    status: StringEnum(['ok', 'unavailable']),
+    database: StringEnum(['sqlite', 'postgres']),
+    checks: Type.Record(Str(), HealthCheck, {
+      description:
+        '`database` (a write within 2 s, room to grow), `clicks` (answered, not yet written), `engagement` and `webhooks` (scheduler lag), and any a deployment adds.',
+    }),
+  },
+  { description: 'Whether this instance can do its work; 503 with the same body when not.' },
+);
 
 export const DemoTokenRequest = Type.Object({ employeeId: Id }, { additionalProperties: false });
 export const DemoToken = Record_({ token: Str(), employee: Employee });

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type Dialect as KyselyDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 
@@ -11,18 +11,104 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface OpenedDatabase {
   db: Db;
   dialect: Dialect;
+  /** Where the data lives, for messages: the SQLite file, or PostgreSQL's host, port and database (never the password). */
+  location: string;
+}
+
+/** How long a caller waits on the database before it gives up (PostgreSQL). */
+export interface DatabaseTimeouts {
+  /** Opening a connection, or waiting for a free one in the pool. */
+  connectMs: number;
+  /** One statement; the server cancels it (statement_timeout) and the client stops waiting a second later. */
+  statementMs: number;
+}
+
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { connectMs: 5_000, statementMs: 15_000 };
+
+export interface OpenOptions {
+  databaseUrl: string | null;
+  sqliteFile: string;
+  databaseTimeouts?: DatabaseTimeouts;
+  /**
+   * Called when PostgreSQL ends a connection that no query was waiting on (a restart, a failover,
+   * `pg_terminate_backend`). The pool drops that connection and opens a new one when next needed.
+   */
+  onConnectionError?: (error: Error) => void;
 }
 
 /** Opens PostgreSQL when a URL is given, else the SQLite file (created with its folder). */
-export function openDatabase(options: { databaseUrl: string | null; sqliteFile: string }): OpenedDatabase {
+export function openDatabase(options: OpenOptions): OpenedDatabase {
+  const timeouts = options.databaseTimeouts ?? DEFAULT_DATABASE_TIMEOUTS;
   if (options.databaseUrl !== null) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 10,
+      connectionTimeoutMillis: timeouts.connectMs,
+      // 0 turns both off. The client's own limit covers a server that stopped answering at all
+      // (statement_timeout runs on the server).
+      ...(timeouts.statementMs > 0 && { statement_timeout: timeouts.statementMs, query_timeout: timeouts.statementMs + 1_000 }),
+      keepAlive: true,
+    });
+    // Without these listeners a connection ended by the server is an unhandled 'error' event
+    // and the process exits: idle connections report through the pool, checked-out ones
+    // through their client.
+    const onError = (error: Error) => options.onConnectionError?.(error);
+    pool.on('error', onError);
+    pool.on('connect', (client) => client.on('error', onError));
+    const dialect = keepingTheCause(new PostgresDialect({ pool }), () => true);
+    return { db: new Kysely<Database>({ dialect }), dialect: 'postgres', location: postgresLocation(options.databaseUrl) };
   }
-  if (options.sqliteFile !== ':memory:') mkdirSync(dirname(options.sqliteFile), { recursive: true });
-  const sqlite = new SQLite(options.sqliteFile);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('busy_timeout = 5000');
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite' };
+  const file = options.sqliteFile;
+  let sqlite: SQLite.Database;
+  try {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    sqlite = new SQLite(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('busy_timeout = 5000');
+  } catch (error) {
+    const cause = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `Cannot open the SQLite database ${file}: ${cause}. Check that ${dirname(file)} exists, is writable by this user and has free space (or set DATA_DIR).`,
+      { cause: error },
+    );
+  }
+  // SQLite ends the transaction itself on some errors (SQLITE_FULL, SQLITE_IOERR, SQLITE_BUSY…);
+  // Kysely's ROLLBACK then fails with "no transaction is active" and would hide the real error.
+  const dialect = keepingTheCause(new SqliteDialect({ database: sqlite }), () => !sqlite.inTransaction);
+  return { db: new Kysely<Database>({ dialect }), dialect: 'sqlite', location: file };
+}
+
+/**
+ * The dialect with a ROLLBACK after a failed transaction that does not replace the error that
+ * made it fail: when the rollback itself fails and `skippable()` says nothing is left to roll
+ * back, Kysely rethrows the original error instead.
+ */
+function keepingTheCause(dialect: KyselyDialect, skippable: () => boolean): KyselyDialect {
+  return {
+    createAdapter: () => dialect.createAdapter(),
+    createQueryCompiler: () => dialect.createQueryCompiler(),
+    createIntrospector: (db) => dialect.createIntrospector(db),
+    createDriver: () => {
+      const driver = dialect.createDriver();
+      const rollback = driver.rollbackTransaction.bind(driver);
+      driver.rollbackTransaction = async (connection) => {
+        try {
+          await rollback(connection);
+        } catch (error) {
+          if (!skippable()) throw error;
+        }
+      };
+      return driver;
+    },
+  };
+}
+
+function postgresLocation(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `postgresql://${parsed.host}${parsed.pathname}`;
+  } catch {
+    return 'postgresql';
+  }
 }

@@ -40,6 +40,8 @@ export class EngagementScheduler {
   readonly #logger: Logger;
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<DigestEvent[]> | null = null;
+  /** When the last pass finished without an error (or the scheduler started), for readiness. */
+  #lastPass = 0;
 
   constructor(options: { db: Kysely<Database>; dialect: Dialect; config: EngagementConfig; logger: Logger }) {
     this.#db = options.db;
@@ -50,6 +52,7 @@ export class EngagementScheduler {
 
   start(): void {
     if (this.#timer !== null || this.#config.tickMs <= 0) return;
+    this.#lastPass = Date.now();
     this.#timer = setInterval(() => {
       this.tick(new Date()).catch((error: unknown) =>
         this.#logger.error('engagement tick failed', { error: error instanceof Error ? error.message : String(error) }),
@@ -66,10 +69,21 @@ export class EngagementScheduler {
 
   /** One pass at `now`; resolves with the messages queued by this pass. */
   tick(now: Date): Promise<DigestEvent[]> {
-    this.#running ??= this.#tick(now).finally(() => {
-      this.#running = null;
-    });
+    this.#running ??= this.#tick(now)
+      .then((queued) => {
+        this.#lastPass = Date.now();
+        return queued;
+      })
+      .finally(() => {
+        this.#running = null;
+      });
     return this.#running;
+  }
+
+  /** How far behind its timer the scheduler is (null when it does not run on this instance). */
+  lag(now = Date.now()): { intervalMs: number; lagMs: number } | null {
+    if (this.#timer === null) return null;
+    return { intervalMs: this.#config.tickMs, lagMs: Math.max(0, now - this.#lastPass - this.#config.tickMs) };
   }
 
   async #tick(now: Date): Promise<DigestEvent[]> {

@@ -1,9 +1,11 @@
 import type { FieldError, ProblemDetails } from '@advocacy-kit/core';
+import type { PROBLEM_SLUGS } from '@advocacy-kit/core/contract';
 
 /** Base of every problem `type` URI (same value as core's PROBLEM_TYPE_BASE). */
 export const PROBLEM_BASE = 'https://advocacy-kit.dev/problems/';
 
-export type ProblemSlug = 'validation' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'server';
+/** The contract's problem slugs (`PROBLEM_SLUGS` in `@advocacy-kit/core/contract`). */
+export type ProblemSlug = (typeof PROBLEM_SLUGS)[number];
 
 const TITLES: Record<ProblemSlug, string> = {
   validation: 'The request is not valid',
@@ -12,6 +14,7 @@ const TITLES: Record<ProblemSlug, string> = {
   not_found: 'Not found',
   conflict: 'Conflict',
   rate_limited: 'Too many requests',
+  database_unavailable: 'Database unavailable',
   server: 'Server error',
 };
 
@@ -48,6 +51,10 @@ export const unauthorized = (detail: string) => new HttpProblem(401, 'unauthoriz
 export const conflict = (detail: string) => new HttpProblem(409, 'conflict', detail);
 export const invalid = (status: 400 | 413 | 415 | 422, detail: string, errors?: FieldError[]) =>
   new HttpProblem(status, 'validation', detail, errors === undefined ? {} : { errors });
+
+/** 503: the database is unreachable, too slow, full or read-only; the client tries again after Retry-After. */
+export const databaseUnavailable = (detail: string, retryAfterSeconds: number) =>
+  new HttpProblem(503, 'database_unavailable', detail, { headers: { 'Retry-After': String(retryAfterSeconds) } });
 
 /** The problem+json response for a problem. */
 export function problemResponse(problem: HttpProblem): Response {

@@ -47,6 +47,9 @@ export class WebhookDispatcher {
   readonly #random: () => number;
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<number> | null = null;
+  #intervalMs = 0;
+  /** When the last run finished without an error (or the timer started), for readiness. */
+  #lastRun = 0;
 
   constructor(options: DispatcherOptions) {
     this.#db = options.db;
@@ -63,15 +66,28 @@ export class WebhookDispatcher {
 
   /** Sends every delivery due now (one batch); resolves with the number of attempts made. */
   runDue(): Promise<number> {
-    this.#running ??= this.#run().finally(() => {
-      this.#running = null;
-    });
+    this.#running ??= this.#run()
+      .then((attempts) => {
+        this.#lastRun = Date.now();
+        return attempts;
+      })
+      .finally(() => {
+        this.#running = null;
+      });
     return this.#running;
+  }
+
+  /** How far behind its timer the dispatcher is (null when it does not run on this instance). */
+  lag(now = Date.now()): { intervalMs: number; lagMs: number } | null {
+    if (this.#timer === null) return null;
+    return { intervalMs: this.#intervalMs, lagMs: Math.max(0, now - this.#lastRun - this.#intervalMs) };
   }
 
   /** Runs `runDue` every `intervalMs` in the background (the timer does not keep the process alive). */
   start(intervalMs: number): void {
     if (this.#timer !== null || intervalMs <= 0) return;
+    this.#intervalMs = intervalMs;
+    this.#lastRun = Date.now();
     this.#timer = setInterval(() => {
       this.runDue().catch((error: unknown) =>
         this.#logger.error('webhook dispatch failed', { error: error instanceof Error ? error.message : String(error) }),
