@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Rules, RulesOverrides } from '@advocacy-kit/core/rules';
+import { checkApiKeys, parseApiKeys, type ApiKey } from './auth/api-keys.js';
 import { DEFAULT_ENGAGEMENT, engagementConfigFromEnv, type EngagementConfig } from './engagement/config.js';
 import { resolveRules, rulesFromEnv } from './rules/overrides.js';
 import { DEFAULT_WEBHOOKS, webhookConfigFromEnv, type WebhookConfig } from './webhooks/config.js';
@@ -22,8 +23,8 @@ export interface AuthConfig {
   rolesClaim: string;
   /** Enables `/auth/demo-employees` and `/auth/demo-token`. Never in production. */
   demo: boolean;
-  /** Keys accepted in `X-Api-Key` for server-to-server conversions. */
-  apiKeys: string[];
+  /** Keys accepted in `X-Api-Key` for server-to-server conversions, each with its system's source name. */
+  apiKeys: ApiKey[];
 }
 
 export interface ServerConfig {
@@ -101,7 +102,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
       audience: env.AUTH_AUDIENCE || null,
       rolesClaim: env.AUTH_ROLES_CLAIM || 'roles',
       demo,
-      apiKeys: list(env.ADVOCACY_API_KEYS),
+      apiKeys: parseApiKeys(env.ADVOCACY_API_KEYS),
     },
     corsOrigins: list(env.CORS_ORIGINS),
     clickSalt: env.CLICK_SALT || null,
@@ -137,6 +138,7 @@ export function resolveConfig(
     apiKeys: [],
     ...partial.auth,
   };
+  checkApiKeys(auth.apiKeys);
   if (auth.demo && auth.jwksUrl !== null) {
     throw new Error('Demo sign-in mints HS256 tokens, which a server verifying with AUTH_JWKS_URL would refuse: use one or the other.');
   }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { webhookDb } from '../src/webhooks/tables.js';
 import { forEachDatabase } from './support/databases.js';
-import { API, json, signToken, startHarness, type Harness } from './support/harness.js';
+import { API, API_KEY, json, signToken, startHarness, type Harness } from './support/harness.js';
 
 const HUMAN = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15';
 
@@ -39,7 +39,7 @@ forEachDatabase('CRM hand-off', (open) => {
     await h.advocacy.flush();
     const conversion = await json(
       await h.request('POST', `${API}/conversions`, {
-        headers: { 'x-api-key': 'server-key-1' },
+        headers: { 'x-api-key': API_KEY },
         body: { code: share.trackingCode, type: 'deal', value: 1200, currency: 'EUR', externalId: 'hs-deal-77' },
       }),
       201,

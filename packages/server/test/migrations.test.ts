@@ -17,6 +17,7 @@ const RELEASED = [
   '0203_engagement_announcements',
   '0204_click_daily',
   '0205_analytics_rollups',
+  '0206_conversion_sources',
 ];
 
 describe('migrations', () => {
