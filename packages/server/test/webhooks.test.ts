@@ -197,7 +197,7 @@ forEachDatabase('webhooks', (open) => {
     await json(
       await h.request('POST', `${API}/conversions`, {
         headers: { 'x-api-key': API_KEY },
-        body: { code, type: 'lead', value: 10, externalId: 'wh-crm-1' },
+        body: { code, type: 'lead', value: 10, currency: 'EUR', externalId: 'wh-crm-1' },
       }),
       201,
     );
