@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { formatReport, runContractSuite, visitOverHttp } from '@advocacy-kit/contract-tests';
 import { companyBackend } from '../dist/adapter/company-backend.js';
-import { startCompanyApi } from '../dist/company-api/server.js';
+import { CRM_SYSTEM_KEY, startCompanyApi } from '../dist/company-api/server.js';
 
 let api;
 before(async () => {
@@ -29,6 +29,7 @@ test('the adapter over the company API passes the Advocacy Kit contract suite', 
     employee: () => signedIn('emp-kenji'),
     otherEmployee: () => signedIn('emp-yui'),
     admin: () => signedIn('emp-haruka'),
+    conversions: () => companyBackend({ baseUrl: `${api.url}/v2`, session: () => '', systemKey: CRM_SYSTEM_KEY }),
     unauthenticated: () => companyBackend({ baseUrl: `${api.url}/v2`, session: () => 'not-a-session' }),
     visitTrackingUrl: visitOverHttp,
   });

@@ -10,6 +10,8 @@ export interface HttpTargetOptions {
   otherEmployeeToken: string;
   /** Bearer token of a program admin. */
   adminToken: string;
+  /** An API key that may report conversions (`X-Api-Key`); without it the conversion checks are skipped. */
+  apiKey?: string;
 }
 
 /** A token no API should accept, for the `unauthorized` check. */
@@ -35,6 +37,9 @@ export function httpTarget(options: HttpTargetOptions): ContractTarget {
     otherEmployee: signedIn(options.otherEmployeeToken),
     admin: signedIn(options.adminToken),
     unauthenticated: signedIn(BAD_TOKEN),
+    ...(options.apiKey === undefined
+      ? {}
+      : { conversions: () => httpBackend({ baseUrl: options.baseUrl, getToken: () => null, headers: { 'X-Api-Key': options.apiKey! } }) }),
     http: true,
     visitTrackingUrl: visitOverHttp,
   };

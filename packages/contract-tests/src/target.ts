@@ -16,6 +16,11 @@ export interface ContractTarget {
   /** A program admin: creates the posts the checks need and reviews suggestions. */
   admin: BackendFactory;
   /**
+   * One of the company's systems (a CRM, a shop) that reports conversions: over HTTP, a backend
+   * with an API key and no employee token. Enables the conversion checks.
+   */
+  conversions?: BackendFactory;
+  /**
    * A backend whose credentials the API rejects. Enables the `unauthorized` check; leave it out
    * for backends without authentication (such as the in-memory one).
    */

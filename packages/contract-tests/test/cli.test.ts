@@ -26,6 +26,8 @@ const flags = () => [
   server.options.otherEmployeeToken,
   '--admin-token',
   server.options.adminToken,
+  '--api-key',
+  server.options.apiKey!,
 ];
 
 test('prints one line per check grouped by capability and exits 0 when all pass', async () => {

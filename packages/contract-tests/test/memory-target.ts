@@ -16,6 +16,8 @@ export function memoryTarget(backend: MemoryBackend = memoryBackend()): Contract
     employee: () => backend.as(DEMO.employee),
     otherEmployee: () => backend.as(DEMO.otherEmployee),
     admin: () => backend.as(DEMO.admin),
+    // The memory backend reports conversions as its one source.
+    conversions: () => backend,
     // One visitor for the whole run, as one browser would be over HTTP.
     async visitTrackingUrl(url, userAgent) {
       try {

@@ -10,6 +10,9 @@ export interface ReferenceServer {
   close(): Promise<void>;
 }
 
+/** The key the reference server takes for conversions in these tests. */
+export const API_KEY = 'contract-tests-key-0123456789abcdefghijkl';
+
 /** A free local port (tracking URLs embed the public URL, so it must be known before start). */
 async function freePort(): Promise<number> {
   const probe = createNetServer();
@@ -44,7 +47,7 @@ export async function startReferenceServer(databaseUrl: string | null = null): P
       databaseUrl,
       sqliteFile: ':memory:',
       logLevel: 'silent',
-      auth: { demo: true },
+      auth: { demo: true, apiKeys: [{ source: 'contract-tests', key: API_KEY }] },
       rateLimits: { redirect: unlimited, writes: unlimited, conversions: unlimited },
     }),
   );
@@ -57,6 +60,7 @@ export async function startReferenceServer(databaseUrl: string | null = null): P
         employeeToken: await demoToken(apiUrl, DEMO.employee),
         otherEmployeeToken: await demoToken(apiUrl, DEMO.otherEmployee),
         adminToken: await demoToken(apiUrl, DEMO.admin),
+        apiKey: API_KEY,
       },
       close: () => server.close(),
     };

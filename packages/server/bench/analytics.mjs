@@ -127,6 +127,7 @@ const TABLES = {
     value: 'double precision',
     currency: 'text',
     external_id: 'text',
+    source: 'text',
     request_hash: 'text',
     created_at: 'text',
   },
@@ -200,6 +201,7 @@ const rows = {
         100,
         null,
         `ext-${k}`,
+        'default',
         'h',
         iso(after(shareAt(share), DAY)),
       ];

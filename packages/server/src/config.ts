@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Rules, RulesOverrides } from '@advocacy-kit/core/rules';
 import { checkAuthConfig, DEFAULT_MAX_TOKEN_AGE_SECONDS, oneOrMany, parseDuration, requireSecretBytes } from './auth/config.js';
 import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from './db/database.js';
+import { checkApiKeys, parseApiKeys, type ApiKey } from './auth/api-keys.js';
 import { DEFAULT_ENGAGEMENT, engagementConfigFromEnv, type EngagementConfig } from './engagement/config.js';
 import { proxyTrust, type ProxyTrust } from './http/client-ip.js';
 import { resolveRules, rulesFromEnv } from './rules/overrides.js';
@@ -33,8 +34,8 @@ export interface AuthConfig {
    * database.
    */
   demo: boolean;
-  /** Keys accepted in `X-Api-Key` for server-to-server conversions. */
-  apiKeys: string[];
+  /** Keys accepted in `X-Api-Key` for server-to-server conversions, each with its system's source name. */
+  apiKeys: ApiKey[];
 }
 
 export interface ServerConfig {
@@ -189,7 +190,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
       rolesClaim: env.AUTH_ROLES_CLAIM || 'roles',
       maxTokenAgeSeconds: maxTokenAge,
       demo,
-      apiKeys: list(env.ADVOCACY_API_KEYS),
+      apiKeys: parseApiKeys(env.ADVOCACY_API_KEYS),
     },
     corsOrigins: list(env.CORS_ORIGINS),
     clickSalt: env.CLICK_SALT || null,
@@ -231,6 +232,7 @@ export function resolveConfig(
     apiKeys: [],
     ...partial.auth,
   };
+  checkApiKeys(auth.apiKeys);
   checkAuthConfig(auth);
   const publicUrl = partial.publicUrl ?? `http://localhost:${port}`;
   checkPublicUrl(publicUrl);

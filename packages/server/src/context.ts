@@ -39,7 +39,7 @@ export interface Services {
 export interface AppEnv {
   Variables: {
     employee: Employee;
-    /** For operations a company system may call: which API key (a digest), when one was sent. */
-    apiKey: string | undefined;
+    /** For operations only the company's systems may call: the source name of the API key sent. */
+    apiSource: string;
   };
 }

@@ -5,6 +5,7 @@ import {
   clickEarnsPoints,
   clickReference,
   conversionReference,
+  DEFAULT_CONVERSION_SOURCE,
   shareReference,
   suggestionReference,
   type PointsRules,
@@ -233,10 +234,11 @@ async function seedConversions(db: Db, share: SeedShare, code: string, points: P
         value: conversion.value,
         currency: null,
         external_id: conversion.externalId,
+        source: DEFAULT_CONVERSION_SOURCE,
         request_hash: 'seed',
         created_at: at,
       })
-      .onConflict((oc) => oc.column('external_id').doNothing())
+      .onConflict((oc) => oc.columns(['source', 'external_id']).doNothing())
       .returning('id')
       .executeTakeFirst();
     if (inserted !== undefined)

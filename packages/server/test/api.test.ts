@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { forEachDatabase } from './support/databases.js';
-import { API, json, signToken, startHarness, type Harness } from './support/harness.js';
+import { API, API_KEY, json, signToken, startHarness, type Harness } from './support/harness.js';
 import { assertSchema } from './support/schema.js';
 
 forEachDatabase('HTTP API', (open) => {
@@ -301,7 +301,7 @@ forEachDatabase('HTTP API', (open) => {
       assert.deepEqual(result, { accepted: 1, duplicates: 0 });
     });
 
-    it('records a conversion with a Bearer token too, and refuses unknown codes and bad keys', async () => {
+    it("records a conversion from a company system's API key, and refuses unknown codes, bad keys and employee tokens", async () => {
       const share = await json(
         await h.request('POST', `${API}/shares`, {
           token: ann,
@@ -312,16 +312,23 @@ forEachDatabase('HTTP API', (open) => {
       );
       const conversion = await json(
         await h.request('POST', `${API}/conversions`, {
-          token: ann,
+          headers: { 'x-api-key': API_KEY },
           body: { code: share.trackingCode, type: 'signup', externalId: 'web-1' },
         }),
         201,
       );
       assertSchema('Conversion', conversion);
-      assert.deepEqual([conversion.employeeId, conversion.postId, conversion.value, conversion.currency], ['emp-ann', 'p-1', 0, null]);
+      assert.deepEqual(
+        [conversion.employeeId, conversion.postId, conversion.value, conversion.currency, conversion.source],
+        ['emp-ann', 'p-1', 0, null, 'crm'],
+      );
+      await json(
+        await h.request('POST', `${API}/conversions`, { token: ann, body: { code: share.trackingCode, type: 'lead', externalId: 'x-0' } }),
+        403,
+      );
       const unknown = await json(
         await h.request('POST', `${API}/conversions`, {
-          headers: { 'x-api-key': 'server-key-1' },
+          headers: { 'x-api-key': API_KEY },
           body: { code: 'AAAAAAAAAAAAAAAA', type: 'lead', externalId: 'x-1' },
         }),
         422,

@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { DEFAULT_RULES } from '@advocacy-kit/core/rules';
 import { loadConfig, resolveConfig } from '../src/config.js';
 import { forEachDatabase } from './support/databases.js';
-import { API, json, SECRET, signToken, startHarness, type Harness } from './support/harness.js';
+import { API, API_KEY, json, SECRET, signToken, startHarness, type Harness } from './support/harness.js';
 
 describe('configuration from the environment', () => {
   it('has the documented defaults', () => {
@@ -32,7 +32,7 @@ describe('configuration from the environment', () => {
       AUTH_ISSUER: 'https://login.example/',
       AUTH_AUDIENCE: 'advocacy',
       AUTH_ROLES_CLAIM: 'groups',
-      ADVOCACY_API_KEYS: 'one, two ,',
+      ADVOCACY_API_KEYS: 'crm=crm-key-0123456789abcdefghijklmnopqrs, shop=shop-key-0123456789abcdefghijklmnopqr ,',
       CORS_ORIGINS: 'https://intranet.example,https://cms.example',
       CLICK_SALT: 'pepper-with-at-least-32-bytes-0123456789',
       TRUST_PROXY: '1',
@@ -52,7 +52,10 @@ describe('configuration from the environment', () => {
       [config.auth.jwksUrl, config.auth.issuer, config.auth.audience, config.auth.rolesClaim],
       ['https://login.example/jwks', 'https://login.example/', 'advocacy', 'groups'],
     );
-    assert.deepEqual(config.auth.apiKeys, ['one', 'two']);
+    assert.deepEqual(config.auth.apiKeys, [
+      { source: 'crm', key: 'crm-key-0123456789abcdefghijklmnopqrs' },
+      { source: 'shop', key: 'shop-key-0123456789abcdefghijklmnopqr' },
+    ]);
     assert.deepEqual(config.corsOrigins, ['https://intranet.example', 'https://cms.example']);
     assert.equal(config.clickSalt, 'pepper-with-at-least-32-bytes-0123456789');
     assert.equal(config.trustProxy.hops, 1);
@@ -136,7 +139,7 @@ forEachDatabase('points from rules set in the environment', (open) => {
     assert.equal(share.pointsAwarded, 7);
     const lead = await json(
       await h.request('POST', `${API}/conversions`, {
-        headers: { 'x-api-key': 'server-key-1' },
+        headers: { 'x-api-key': API_KEY },
         body: { code: share.trackingCode, type: 'lead', externalId: 'rules-lead-1' },
       }),
       201,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { webhookDb } from '../src/webhooks/tables.js';
 import { forEachDatabase } from './support/databases.js';
-import { API, json, signToken, startHarness, type Harness } from './support/harness.js';
+import { API, API_KEY, json, signToken, startHarness, type Harness } from './support/harness.js';
 
 const HUMAN = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15';
 
@@ -39,7 +39,7 @@ forEachDatabase('CRM hand-off', (open) => {
     await h.advocacy.flush();
     const conversion = await json(
       await h.request('POST', `${API}/conversions`, {
-        headers: { 'x-api-key': 'server-key-1' },
+        headers: { 'x-api-key': API_KEY },
         body: { code: share.trackingCode, type: 'deal', value: 1200, currency: 'EUR', externalId: 'hs-deal-77' },
       }),
       201,
@@ -57,6 +57,7 @@ forEachDatabase('CRM hand-off', (open) => {
     const data = JSON.parse(delivery!.payload).data;
     assert.equal(data.id, conversionId);
     assert.equal(data.externalId, 'hs-deal-77');
+    assert.equal(data.source, 'crm', 'the system that reported it');
     assert.equal(data.value, 1200);
     assert.deepEqual(data.attribution.employee, { id: 'emp-ann', displayName: 'Ann', team: 'team-sales', teamName: 'Sales' });
     assert.equal(data.attribution.post.id, 'p-1');
@@ -77,6 +78,7 @@ forEachDatabase('CRM hand-off', (open) => {
     const records = rows.map((row) => Object.fromEntries(row.split(',').map((cell, i) => [columns[i], cell])));
     const deal = records.find((r) => r.external_id === 'hs-deal-77')!;
     assert.equal(deal.conversion_type, 'deal');
+    assert.equal(deal.source, 'crm');
     assert.equal(deal.value, '1200');
     assert.equal(deal.currency, 'EUR');
     assert.equal(deal.advocate_name, 'Ann');
@@ -85,6 +87,7 @@ forEachDatabase('CRM hand-off', (open) => {
     assert.equal(deal.utm_source, 'linkedin');
     assert.equal(deal.unique_clicks, '2');
     // The seeded conversion is there too, attributed to Bob.
-    assert.equal(records.find((r) => r.external_id === 'crm-seed-1')!.advocate_id, 'emp-bob');
+    const seeded = records.find((r) => r.external_id === 'crm-seed-1')!;
+    assert.deepEqual([seeded.advocate_id, seeded.source], ['emp-bob', 'default']);
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { forEachDatabase } from './support/databases.js';
-import { API, json, signToken, startHarness, type Harness, type RequestOptions } from './support/harness.js';
+import { API, API_KEY, json, signToken, startHarness, type Harness, type RequestOptions } from './support/harness.js';
 import { assertSchema } from './support/schema.js';
 
 interface Case {
@@ -139,7 +139,10 @@ const CASES: Case[] = [
     name: 'conversion with negative value',
     method: 'POST',
     path: '/conversions',
-    options: { body: { code: 'AAAAAAAAAAAAAAAA', type: 'deal', value: -5, externalId: 'n' } },
+    options: {
+      headers: { 'x-api-key': API_KEY },
+      body: { code: 'AAAAAAAAAAAAAAAA', type: 'deal', value: -5, currency: 'EUR', externalId: 'n' },
+    },
     status: 422,
     field: 'value',
   },

@@ -20,7 +20,7 @@ forEachDatabase('every operation is guarded as the contract says', (open) => {
   });
   after(() => h.close());
 
-  it('answers 401 without a token on every operation for employees, admins, or an API key or employee — before reading the body', async () => {
+  it("answers 401 without credentials on every operation for employees, admins or the company's systems (an API key) — before reading the body", async () => {
     for (const { id, operation, path } of all.filter(
       ({ operation }) => operation.auth !== 'public' && operation.tokenInBody === undefined,
     )) {
@@ -36,6 +36,21 @@ forEachDatabase('every operation is guarded as the contract says', (open) => {
       if (operation.tokenInBody !== undefined) continue;
       const response = await h.request(operation.method, path, { token: forged, body: operation.body === undefined ? undefined : {} });
       assert.equal(response.status, 401, `${id}: ${operation.method} ${operation.path} answered ${response.status}`);
+    }
+  });
+
+  it("answers 403 to an employee's token on every operation for the company's systems — before reading the body", async () => {
+    const admin = await signToken('emp-ada', { admin: true });
+    const forApiKeys = all.filter(({ operation }) => operation.auth === 'apiKey');
+    assert.ok(forApiKeys.length > 0);
+    for (const { id, operation, path } of forApiKeys) {
+      for (const token of [employee, admin]) {
+        const response = await h.request(operation.method, path, {
+          token,
+          body: operation.body === undefined ? undefined : { unexpected: true },
+        });
+        assert.equal(response.status, 403, `${id}: ${operation.method} ${operation.path} answered ${response.status}`);
+      }
     }
   });
 

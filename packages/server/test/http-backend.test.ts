@@ -5,7 +5,7 @@ import { createServer, type RunningServer } from '../src/server.js';
 import { resolveConfig } from '../src/config.js';
 import { loadSeed } from '../src/seed.js';
 import { fixture } from './support/fixture.js';
-import { SECRET, signToken } from './support/harness.js';
+import { API_KEY, SECRET, signToken } from './support/harness.js';
 
 /** Core's own httpBackend, over a real socket: the client and this server agree on the contract. */
 describe("core's httpBackend against the server", () => {
@@ -30,7 +30,7 @@ describe("core's httpBackend against the server", () => {
         host: '127.0.0.1',
         sqliteFile: ':memory:',
         logLevel: 'silent',
-        auth: { jwtSecret: SECRET },
+        auth: { jwtSecret: SECRET, apiKeys: [{ source: 'crm', key: API_KEY }] },
         clickFlush: { maxBatch: 100, intervalMs: 10 },
       }),
     );
@@ -82,8 +82,12 @@ describe("core's httpBackend against the server", () => {
     const suggestion = await employee.createSuggestion({ url: 'https://example.org/sdk', note: 'From the SDK', topics: [] });
     assert.equal((await employee.listMySuggestions()).items[0]!.id, suggestion.id);
     const [share] = (await employee.listMyShares()).items;
-    const conversion = await employee.recordConversion({ code: share!.trackingCode, type: 'lead', externalId: 'sdk-conv-1' });
-    assert.equal(conversion.employeeId, 'emp-ann');
+    const input = { code: share!.trackingCode, type: 'lead' as const, externalId: 'sdk-conv-1' };
+    assert.equal((await rejection(employee.recordConversion(input))).code, 'forbidden');
+    // The company's own server reports conversions, with its API key and no employee token.
+    const crm = httpBackend({ baseUrl: `${server.url}/api/v1`, getToken: () => null, headers: { 'X-Api-Key': API_KEY }, retries: 0 });
+    const conversion = await crm.recordConversion(input);
+    assert.deepEqual([conversion.employeeId, conversion.source], ['emp-ann', 'crm']);
   });
 
   it('runs the admin operations', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { forEachDatabase } from './support/databases.js';
-import { API, json, signToken, startHarness, type Harness } from './support/harness.js';
+import { API, API_KEY, json, signToken, startHarness, type Harness } from './support/harness.js';
 
 forEachDatabase('idempotent writes', (open) => {
   let h: Harness;
@@ -69,7 +69,7 @@ forEachDatabase('idempotent writes', (open) => {
     const shareRow = await json(await share('conv-share', { postId: 'p-1', network: 'linkedin', commentary: '' }), 201);
     const convert = () =>
       h.request('POST', `${API}/conversions`, {
-        headers: { 'x-api-key': 'server-key-1' },
+        headers: { 'x-api-key': API_KEY },
         body: { code: shareRow.trackingCode, type: 'deal', value: 1200, currency: 'EUR', externalId: 'crm-42' },
       });
     const results = await Promise.all(Array.from({ length: 10 }, convert));

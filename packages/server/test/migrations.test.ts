@@ -19,6 +19,7 @@ const RELEASED = [
   '0205_analytics_rollups',
   '0206_one_share_per_network',
   '0207_click_point_visitors',
+  '0208_conversion_sources',
 ];
 
 describe('migrations', () => {

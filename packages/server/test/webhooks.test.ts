@@ -10,7 +10,7 @@ import { signWebhookPayload, verifyWebhookSignature } from '../src/webhooks/sign
 import { webhookDb } from '../src/webhooks/tables.js';
 import { targetProblem } from '../src/webhooks/target.js';
 import { forEachDatabase } from './support/databases.js';
-import { API, json, signToken, startHarness, type Harness } from './support/harness.js';
+import { API, API_KEY, json, signToken, startHarness, type Harness } from './support/harness.js';
 import { assertSchema } from './support/schema.js';
 
 interface Received {
@@ -196,8 +196,8 @@ forEachDatabase('webhooks', (open) => {
     const code = shares.items[0].trackingUrl.split('/r/')[1];
     await json(
       await h.request('POST', `${API}/conversions`, {
-        headers: { 'x-api-key': 'server-key-1' },
-        body: { code, type: 'lead', value: 10, externalId: 'wh-crm-1' },
+        headers: { 'x-api-key': API_KEY },
+        body: { code, type: 'lead', value: 10, currency: 'EUR', externalId: 'wh-crm-1' },
       }),
       201,
     );

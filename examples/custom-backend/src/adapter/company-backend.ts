@@ -20,6 +20,8 @@ export interface CompanyBackendOptions {
   baseUrl: string;
   /** The employee's company session id (from the company's own sign-in), sent as `X-Session`. */
   session: () => string | Promise<string>;
+  /** The CRM's system key (server-side only), sent as `X-System-Key` by `recordConversion`. */
+  systemKey?: string;
   /** Milliseconds before a request counts as timed out; default 15 000. */
   timeoutMs?: number;
 }
@@ -148,7 +150,7 @@ export function companyBackend(options: CompanyBackendOptions): AdvocacyBackend 
       const result = await call<{ recorded: number; alreadySeen: number }>('POST', 'activity', { body: { items: events } });
       return { accepted: result.recorded, duplicates: result.alreadySeen };
     },
-    recordConversion: (input) => call('POST', 'conversions', { body: input }),
+    recordConversion: (input) => call('POST', 'conversions', { body: input, headers: { 'x-system-key': options.systemKey ?? '' } }),
     admin: {
       listPosts: (query = {}) =>
         list('admin/articles', query, { status: query.status, search: query.q, topic: query.topic, kind: query.kind }),

@@ -62,6 +62,9 @@ export interface CompanyApi {
   close(): Promise<void>;
 }
 
+/** The key the company's CRM sends as `X-System-Key` to report conversions (an example value). */
+export const CRM_SYSTEM_KEY = 'acme-crm-system-key-0123456789abcdef';
+
 /** Starts the company API on `port` (0 for any free port). */
 export async function startCompanyApi(port = 0): Promise<CompanyApi> {
   const sessions = new Map<string, string>();
@@ -100,7 +103,6 @@ export async function startCompanyApi(port = 0): Promise<CompanyApi> {
         return { recorded: result.accepted, already_seen: result.duplicates };
       },
     ],
-    ['POST', /^conversions$/, (r) => r.as.recordConversion(body(r))],
     [
       'GET',
       /^admin\/articles$/,
@@ -154,6 +156,13 @@ export async function startCompanyApi(port = 0): Promise<CompanyApi> {
       return;
     }
     const path = url.pathname.replace(/^\/v2\//, '');
+    // Conversions come from the company's CRM with its system key, never from an employee's session.
+    if (path === 'conversions' && incoming.method === 'POST') {
+      if (incoming.headers['x-system-key'] !== CRM_SYSTEM_KEY)
+        throw new CompanyError('NOT_ALLOWED', 'Conversions need the CRM system key.');
+      reply(outgoing, 200, toCompany(await data().recordConversion(fromCompany(await readJson(incoming)) as never)));
+      return;
+    }
     const route = routes.find(([method, pattern]) => method === incoming.method && pattern.test(path));
     if (!url.pathname.startsWith('/v2/') || !route) throw new CompanyError('NOT_FOUND', `No route ${incoming.method} ${url.pathname}.`);
     const person = sessions.get(String(incoming.headers['x-session'] ?? ''));

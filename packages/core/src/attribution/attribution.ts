@@ -73,10 +73,16 @@ export function captureReferral(options: CaptureReferralOptions = {}): string | 
   return code;
 }
 
+/**
+ * Where a conversion goes. Conversions are reported by the company's server, never by an
+ * employee's token: in a browser, `endpoint` is the company's own server route, which checks the
+ * lead or order and calls the Advocacy API with its API key (`X-Api-Key`, which a page must
+ * never hold). `backend` is for code that runs there, or for the memory backend in demos.
+ */
 export interface ConversionTransport extends ReferralOptions {
-  /** Send through a backend (`httpBackend`, `memoryBackend`, your own)… */
+  /** Send through a backend: on the company's server, an `httpBackend` with its `X-Api-Key` header; `memoryBackend` in demos… */
   backend?: Pick<AdvocacyBackend, 'recordConversion'>;
-  /** …or POST the ConversionInput as JSON to this URL (e.g. your server, which adds its API key). */
+  /** …or POST the ConversionInput as JSON to this URL: the company's own server, which adds its API key and forwards it. */
   endpoint?: string;
   /** Extra headers for `endpoint`. */
   headers?: Record<string, string>;
@@ -88,7 +94,9 @@ export interface ReportConversionOptions extends ConversionTransport {
   type: ConversionType;
   /** Your own id for the conversion: the same id is reported once. */
   externalId: string;
+  /** What it is worth, at most the backend's `rules.conversions.maxValue` (one million by default); needs `currency`. */
   value?: number;
+  /** ISO 4217 code of `value`, e.g. `'EUR'`; required whenever `value` is given. */
   currency?: string;
   /** The referral code; default the one `captureReferral()` kept. */
   code?: string;
@@ -174,10 +182,12 @@ export async function flushConversions(transport: ConversionTransport): Promise<
 
 /**
  * Reports a conversion for the visitor's referral, once per `externalId`. Offline or during an
- * outage it is kept in storage and sent later (`flushConversions`).
+ * outage it is kept in storage and sent later (`flushConversions`). On a page, `endpoint` is the
+ * company's own server, which adds its API key: the Advocacy API takes no employee token for
+ * conversions.
  *
  * ```ts
- * await reportConversion({ endpoint: '/api/advocacy/conversions', type: 'lead', externalId: lead.id });
+ * await reportConversion({ endpoint: '/api/advocacy/conversions', type: 'deal', value: 1200, currency: 'EUR', externalId: order.id });
  * ```
  */
 export async function reportConversion(options: ReportConversionOptions): Promise<ConversionReport> {

@@ -74,7 +74,11 @@ export interface AdvocacyBackend {
    * that it arrived, so the event queue keeps the events until `sendEvents` acknowledges them.
    */
   sendEventsBeacon?(events: AdvocacyEvent[]): boolean;
-  /** Records a conversion for a referral code. Same `externalId` → same conversion. */
+  /**
+   * Records a conversion for a referral code. Same `externalId` from the same source → same
+   * conversion. Only the company's systems may call it: over HTTP with their API key in
+   * `X-Api-Key` (`httpBackend`'s `headers`), on their server; an employee's token gets 403.
+   */
   recordConversion(input: ConversionInput): Promise<Conversion>;
   /** Optional: every badge with the signed-in employee's progress and award time. */
   listMyBadges?(): Promise<Badge[]>;

@@ -50,7 +50,7 @@ const SECURITY: Record<Operation['auth'], Json[]> = {
   public: [],
   employee: [{ bearer: [] }],
   admin: [{ bearer: [] }],
-  apiKeyOrEmployee: [{ apiKey: [] }, { bearer: [] }],
+  apiKey: [{ apiKey: [] }],
 };
 
 function responseContent(body: ResponseBody): Json | undefined {
@@ -155,7 +155,7 @@ const WHO: Record<Operation['auth'], string> = {
   public: 'anyone',
   employee: 'employee',
   admin: 'admin',
-  apiKeyOrEmployee: 'API key or employee',
+  apiKey: 'API key',
 };
 
 /** The route table of docs/http-api.md: one row per operation, grouped as the table lists them. */

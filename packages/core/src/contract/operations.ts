@@ -14,9 +14,10 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * Who may call an operation: anyone (`public`), a signed-in employee (`employee`), a program
- * admin (`admin`), or a company system with an API key or a signed-in employee (`apiKeyOrEmployee`).
+ * admin (`admin`), or one of the company's systems with its API key in `X-Api-Key` (`apiKey`; an
+ * employee's token is refused with 403).
  */
-export type Auth = 'public' | 'employee' | 'admin' | 'apiKeyOrEmployee';
+export type Auth = 'public' | 'employee' | 'admin' | 'apiKey';
 
 /** A response body: a schema, `'csv'` for a text/csv download, or `null` for none. */
 export type ResponseBody = TSchema | 'csv' | null;
@@ -221,13 +222,17 @@ export const operations = {
   recordConversion: op({
     method: 'POST',
     path: '/conversions',
-    auth: 'apiKeyOrEmployee',
+    auth: 'apiKey',
     tag: 'conversions',
-    summary: 'Record a conversion for a referral code (server-to-server with X-Api-Key, or Bearer)',
+    summary: "Record a conversion for a referral code, from the company's systems (X-Api-Key; an employee token gets 403)",
     idempotencyKey: 'optional',
     body: S.ConversionInput,
     responses: { 201: S.Conversion, 200: S.Conversion },
-    problems: { 409: 'externalId reused with a different body' },
+    problems: {
+      403: 'An employee token instead of an API key',
+      409: 'externalId reused by the same source with a different body',
+      422: 'Unknown code, a value above the maximum, or a value without a currency',
+    },
   }),
 
   /* ---------------------------------------------------------- admin: content */

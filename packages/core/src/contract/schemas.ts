@@ -22,6 +22,7 @@ import {
   WEBHOOK_DELIVERY_STATUSES,
   WEBHOOK_EVENT_TYPES,
 } from './enums.js';
+import { CONVERSION_VALUE_CEILING, DEFAULT_CONVERSIONS } from '../rules/conversions.js';
 
 /* ------------------------------------------------------------ building blocks */
 
@@ -316,15 +317,33 @@ export const ConversionInput = Type.Object(
   {
     code: Str({ minLength: 1, maxLength: 64, description: 'The referral code carried by the tracking link (`adv_ref`).' }),
     type: StringEnum(CONVERSION_TYPES),
-    value: Type.Optional(Num({ minimum: 0, maximum: 1e12 })),
-    currency: Type.Optional(Str({ pattern: '^[A-Z]{3}$' })),
+    value: Type.Optional(
+      Num({
+        minimum: 0,
+        maximum: CONVERSION_VALUE_CEILING,
+        description:
+          `What the conversion is worth, in \`currency\` units (required with a value). A backend bounds it: the reference server ` +
+          `refuses more than its \`rules.conversions.maxValue\` (\`CONVERSION_MAX_VALUE\`, default ${DEFAULT_CONVERSIONS.maxValue}) ` +
+          'with a field error on `value`.',
+      }),
+    ),
+    currency: Type.Optional(
+      Str({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code of `value`, e.g. EUR; required whenever `value` is given.' }),
+    ),
     externalId: Str({
       minLength: 1,
       maxLength: 200,
-      description: "The company's own id for this conversion; the same id is counted once.",
+      description:
+        "The reporting system's own id for this conversion: counted once per source (the API key's source name), so another " +
+        'system reusing the id cannot claim it. The same id with the same details answers 200; with other details, 409.',
     }),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    dependentRequired: { value: ['currency'] },
+    description:
+      "A conversion reported by one of the company's systems (CRM, shop, website backend) with its `X-Api-Key`; never by an employee's token.",
+  },
 );
 
 export const Conversion = Record_({
@@ -336,6 +355,7 @@ export const Conversion = Record_({
   value: Num(),
   currency: OrNull(Str()),
   externalId: Str(),
+  source: Str({ description: 'The system that reported it: the source name of its API key; `externalId` is unique per source.' }),
   createdAt: DateTime(),
 });
 

@@ -14,7 +14,15 @@ import type {
 } from '../backend/contract.js';
 import { AdvocacyError } from '../backend/errors.js';
 import { trackedDestination } from '../links/utm.js';
-import { clickEarnsPoints, clickReference, conversionReference, shareReference, suggestionReference, type Rules } from '../rules/index.js';
+import {
+  clickEarnsPoints,
+  clickReference,
+  conversionReference,
+  DEFAULT_CONVERSION_SOURCE,
+  shareReference,
+  suggestionReference,
+  type Rules,
+} from '../rules/index.js';
 import type { ContestRow } from './contests.js';
 import type { DemoSeed } from './seed-types.js';
 import { looksLikeBot, trackingCode } from './tracking-code.js';
@@ -66,7 +74,10 @@ export class MemoryDb {
   shares: Share[] = [];
   links = new Map<string, TrackingLinkRow>();
   clicks: ClickRow[] = [];
+  /** `${source}\n${externalId}` → the conversion: an external id is unique per reporting system. */
   conversions = new Map<string, Conversion>();
+  /** The source `convert` records under (the memory backend's `conversionSource`). */
+  conversionSource = DEFAULT_CONVERSION_SOURCE;
   ledger: PointsEntry[] = [];
   suggestions = new Map<string, Suggestion>();
   events = new Set<string>();
@@ -161,13 +172,15 @@ export class MemoryDb {
   }
 
   /**
-   * Records a conversion once per `externalId`; returns the stored one on a repeat with the same
-   * details. An unknown code is a field error; the same `externalId` with other details a conflict.
+   * Records a conversion once per `externalId` of its `source`; returns the stored one on a repeat
+   * with the same details. An unknown code is a field error; the same `externalId` from the same
+   * source with other details a conflict.
    */
-  convert(input: ConversionInput, at: string): Conversion {
+  convert(input: ConversionInput, at: string, source: string = this.conversionSource): Conversion {
     const link = this.links.get(input.code);
     if (!link) throw validationError('code', 'unknown referral code', 'unknown_code');
-    const existing = this.conversions.get(input.externalId);
+    const key = `${source}\n${input.externalId}`;
+    const existing = this.conversions.get(key);
     if (existing) {
       const same =
         existing.code === input.code &&
@@ -186,9 +199,10 @@ export class MemoryDb {
       value: input.value ?? 0,
       currency: input.currency ?? null,
       externalId: input.externalId,
+      source,
       createdAt: at,
     };
-    this.conversions.set(input.externalId, conversion);
+    this.conversions.set(key, conversion);
     this.award(conversion.employeeId, this.rules.points.conversion, 'conversion', conversionReference(conversion.id), at);
     return conversion;
   }

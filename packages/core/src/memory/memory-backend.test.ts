@@ -257,7 +257,7 @@ describe('memoryBackend shares and points', () => {
   it('counts a conversion once per externalId and awards 50 points', async () => {
     const backend = memoryBackend({ seed: smallSeed([post('a')]), employeeId: 'ann', now: () => NOW });
     const share = await backend.createShare({ postId: 'a', network: 'x', commentary: '', idempotencyKey: 'k' });
-    const input = { code: share.trackingCode, type: 'lead' as const, value: 100, externalId: 'crm-1' };
+    const input = { code: share.trackingCode, type: 'lead' as const, value: 100, currency: 'EUR', externalId: 'crm-1' };
     const [a, b] = [await backend.recordConversion(input), await backend.recordConversion(input)];
     assert.equal(a.id, b.id);
     const changed = await rejection(backend.recordConversion({ ...input, value: 999 }));

@@ -37,8 +37,13 @@ export interface MemoryBackendOptions {
   trackingBaseUrl?: string;
   /** Delay every call by this many milliseconds, to show loading states. */
   latencyMs?: number;
-  /** Points, click cap, badges and reach that differ from `DEFAULT_RULES` (`@advocacy-kit/core/rules`). */
+  /** Points, click cap, badges, reach and the conversion bound that differ from `DEFAULT_RULES` (`@advocacy-kit/core/rules`). */
   rules?: RulesOverrides;
+  /**
+   * The source `recordConversion` reports as (on the reference server, the name of the API key's
+   * system); an `externalId` is unique per source. Default `'default'`.
+   */
+  conversionSource?: string;
 }
 
 /** The in-memory backend: the full contract plus helpers for demos, stories and tests. */
@@ -71,6 +76,7 @@ interface Behaviour {
 export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend {
   const now = options.now ?? (() => new Date());
   const db = new MemoryDb(now, options.trackingBaseUrl ?? 'https://adv.example.com', mergeRules(DEFAULT_RULES, options.rules));
+  if (options.conversionSource !== undefined) db.conversionSource = options.conversionSource;
   if (options.seed === false) {
     const id = options.employeeId ?? 'admin';
     db.teams = [{ id: 'team', name: 'Team' }];
@@ -287,8 +293,13 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
         e.check(nonEmpty(input.externalId), 'externalId', 'is required', 'required');
         e.check(CONVERSION_TYPES.includes(input.type), 'type', 'must be lead, signup, download or deal', 'invalid_enum');
         if (input.value !== undefined) {
+          const max = db.rules.conversions.maxValue;
           e.check(Number.isFinite(input.value) && input.value >= 0, 'value', 'must be a number ≥ 0', 'out_of_range');
+          e.check(!(input.value > max), 'value', `must be at most ${max}`, 'too_long');
+          e.check(input.currency !== undefined, 'currency', 'is required with a value', 'required');
         }
+        if (input.currency !== undefined)
+          e.check(/^[A-Z]{3}$/.test(input.currency), 'currency', 'must be an ISO 4217 code such as EUR', 'invalid_pattern');
         e.throwIfAny();
         return db.convert(input, nowIso());
       }),

@@ -1,9 +1,10 @@
 import { DEFAULT_BADGES, type BadgeRules } from './badges.js';
 import { DEFAULT_CONTENT_MIX, type ContentMixRules } from './content-mix.js';
+import { DEFAULT_CONVERSIONS, type ConversionRules } from './conversions.js';
 import { DEFAULT_POINTS, type PointsRules } from './points.js';
 import { DEFAULT_REACH, type ReachRules } from './reach.js';
 
-/** The business rules of a program: what earns points, badges, estimated reach and the content-mix targets. */
+/** The business rules of a program: what earns points, badges, estimated reach, the content-mix targets and the bound on conversions. */
 export interface Rules {
   points: PointsRules;
   badges: BadgeRules;
@@ -11,6 +12,8 @@ export interface Rules {
   reach: ReachRules;
   /** The content-mix targets (6-3-1 by default). */
   contentMix: ContentMixRules;
+  /** The largest value one reported conversion may carry. */
+  conversions: ConversionRules;
 }
 
 /** Any part of the rules, to change only what differs from the defaults. */
@@ -22,6 +25,7 @@ export const DEFAULT_RULES: Readonly<Rules> = /* @__PURE__ */ Object.freeze({
   badges: DEFAULT_BADGES,
   reach: DEFAULT_REACH,
   contentMix: DEFAULT_CONTENT_MIX,
+  conversions: DEFAULT_CONVERSIONS,
 });
 
 /** Copies only the values that are set: an `undefined` in an override keeps the base value. */
@@ -40,5 +44,6 @@ export function mergeRules(base: Readonly<Rules>, overrides: RulesOverrides = {}
     badges: merge(base.badges, overrides.badges),
     reach: merge(base.reach, overrides.reach),
     contentMix: merge(base.contentMix, overrides.contentMix),
+    conversions: merge(base.conversions, overrides.conversions),
   };
 }

@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
 import type { Employee } from '@advocacy-kit/core';
-import { isApiKey } from './api-keys.js';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, Services } from '../context.js';
 import { forbidden, unauthorized } from '../http/problem.js';
@@ -17,27 +15,10 @@ export async function authenticate(s: Services, token: string | null): Promise<E
   return employeeForToken(s.db, await s.verifyToken(token));
 }
 
-/** Every API route but demo sign-in, events and conversions (which read credentials themselves). */
+/** Every API route but demo sign-in, events (which read credentials themselves) and conversions (an API key, `requireApiKey`). */
 export function requireEmployee(s: Services): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('employee', await authenticate(s, bearerToken(c.req.header('authorization'))));
-    await next();
-  };
-}
-
-/**
- * Operations a company system may call with `X-Api-Key` as well as a signed-in employee with a
- * bearer token: sets `apiKey` (a digest of the key) or `employee`, before the body is read.
- */
-export function requireApiKeyOrEmployee(s: Services): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const apiKey = c.req.header('x-api-key');
-    if (apiKey !== undefined) {
-      if (!isApiKey(s.config.auth.apiKeys, apiKey)) throw unauthorized('The API key is not valid.');
-      c.set('apiKey', createHash('sha256').update(apiKey).digest('base64url'));
-    } else {
-      c.set('employee', await authenticate(s, bearerToken(c.req.header('authorization'))));
-    }
     await next();
   };
 }

@@ -6,7 +6,6 @@ import type { AppEnv, Services } from '../context.js';
 import { attribute } from '../crm/attribution.js';
 import { toConversion } from '../db/rows.js';
 import { handle } from '../http/operation.js';
-import { clientIp } from '../http/client-ip.js';
 import { conflict, invalid } from '../http/problem.js';
 import { newId, nowIso } from '../ids.js';
 import { awardBadges } from '../gamification/badges.js';
@@ -20,14 +19,21 @@ const requestHash = (input: ConversionInput) =>
 
 /**
  * `POST /conversions`: a lead, signup, download or deal attributed to a referral code. Callers
- * are servers with an `X-Api-Key` or signed-in clients. The company's `externalId` is the
- * idempotency key: the same id is stored and awarded once.
+ * are the company's systems, each with its own `X-Api-Key` (an employee's token is refused
+ * before this runs), rate-limited per system. The reporting system's `externalId` is its
+ * idempotency key: the same id from the same source is stored and awarded once; another source
+ * can't claim it.
  */
 export function conversionRoutes(api: Hono<AppEnv>, s: Services): void {
   handle(api, s, 'recordConversion', async (c, { body: input, reply }) => {
-    const apiKey = c.get('apiKey');
-    s.limits.conversions.take(apiKey === undefined ? `employee:${c.get('employee').id}` : `key:${apiKey}`);
-    s.limits.conversions.take(`ip:${clientIp(c, s.config.trustProxy)}`);
+    const source = c.get('apiSource');
+    s.limits.conversions.take(`source:${source}`);
+    const maxValue = s.config.rules.conversions.maxValue;
+    if (input.value !== undefined && input.value > maxValue) {
+      throw invalid(422, `A conversion is worth at most ${maxValue}.`, [
+        { field: 'value', message: `must be at most ${maxValue}`, code: 'too_long' },
+      ]);
+    }
     const hash = requestHash(input);
     const share = await s.db
       .selectFrom('shares')
@@ -53,10 +59,11 @@ export function conversionRoutes(api: Hono<AppEnv>, s: Services): void {
           value: input.value ?? 0,
           currency: input.currency ?? null,
           external_id: input.externalId,
+          source,
           request_hash: hash,
           created_at: now,
         })
-        .onConflict((oc) => oc.column('external_id').doNothing())
+        .onConflict((oc) => oc.columns(['source', 'external_id']).doNothing())
         .returningAll()
         .executeTakeFirst();
       if (inserted !== undefined) {
@@ -76,8 +83,13 @@ export function conversionRoutes(api: Hono<AppEnv>, s: Services): void {
       await awardBadges(s.db, created.employee_id, s.config.rules.badges);
       return reply(toConversion(created), 201);
     }
-    const earlier = await s.db.selectFrom('conversions').selectAll().where('external_id', '=', input.externalId).executeTakeFirstOrThrow();
-    if (earlier.request_hash !== hash) throw conflict('This externalId was already recorded with different details.');
+    const earlier = await s.db
+      .selectFrom('conversions')
+      .selectAll()
+      .where('source', '=', source)
+      .where('external_id', '=', input.externalId)
+      .executeTakeFirstOrThrow();
+    if (earlier.request_hash !== hash) throw conflict('This source already recorded this externalId with different details.');
     return reply(toConversion(earlier), 200);
   });
 }

@@ -94,6 +94,7 @@ export async function attribute(db: Kysely<Database>, conversions: Row[]): Promi
 export const CRM_COLUMNS = [
   'conversion_id',
   'external_id',
+  'source',
   'conversion_type',
   'value',
   'currency',
@@ -123,6 +124,7 @@ export function crmCells(c: AttributedConversion): Array<string | number | null>
   return [
     c.id,
     c.externalId,
+    c.source,
     c.type,
     c.value,
     c.currency,

@@ -112,6 +112,7 @@ export function toConversion(row: Database['conversions']): Conversion {
     value: Number(row.value),
     currency: row.currency,
     externalId: row.external_id,
+    source: row.source,
     createdAt: row.created_at,
   };
 }

@@ -83,6 +83,8 @@ export interface Database {
     value: number;
     currency: string | null;
     external_id: string;
+    /** The reporting system (its API key's source name); (source, external_id) is unique. */
+    source: string;
     request_hash: string;
     created_at: string;
   };

@@ -8,7 +8,8 @@ import {
   type ResponseOf,
 } from '@advocacy-kit/core/contract';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
-import { requireAdmin, requireApiKeyOrEmployee, requireEmployee } from '../auth/middleware.js';
+import { requireApiKey } from '../auth/api-keys.js';
+import { requireAdmin, requireEmployee } from '../auth/middleware.js';
 import type { AppEnv, Services } from '../context.js';
 import { idempotencyKey, readJson } from './body.js';
 
@@ -27,8 +28,8 @@ export type OperationHandler<Id extends OperationId> = (c: Context<AppEnv>, requ
 
 /**
  * Registers the handler of one operation of the contract: its method and path, who may call it
- * (a signed-in employee, an admin, an API key or an employee; an operation whose token may come
- * in the body authenticates in its handler), its Idempotency-Key header, and its query and
+ * (a signed-in employee, an admin, or one of the company's systems with an API key; an operation
+ * whose token may come in the body authenticates in its handler), its Idempotency-Key header, and its query and
  * body validated against the operation's schemas (400 / 422 problems with field errors).
  */
 export function handle<Id extends OperationId>(app: Hono<AppEnv>, s: Services, id: Id, handler: OperationHandler<Id>): void {
@@ -37,7 +38,7 @@ export function handle<Id extends OperationId>(app: Hono<AppEnv>, s: Services, i
   const guards: MiddlewareHandler<AppEnv>[] = [];
   if ((operation.auth === 'employee' && operation.tokenInBody === undefined) || operation.auth === 'admin') guards.push(requireEmployee(s));
   if (operation.auth === 'admin') guards.push(requireAdmin());
-  if (operation.auth === 'apiKeyOrEmployee') guards.push(requireApiKeyOrEmployee(s));
+  if (operation.auth === 'apiKey') guards.push(requireApiKey(s));
   const success = Number(Object.keys(operation.responses)[0]);
   const allowTextPlain = operation.bodyTypes?.includes('text/plain') ?? false;
 

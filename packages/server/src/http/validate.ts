@@ -24,6 +24,12 @@ function fieldOf(error: ErrorObject): FieldError {
   switch (error.keyword) {
     case 'required':
       return { field: join(String(error.params.missingProperty)), message: 'is required', code: 'required' };
+    case 'dependentRequired':
+      return {
+        field: join(String(error.params.missingProperty)),
+        message: `is required with ${String(error.params.property)}`,
+        code: 'required',
+      };
     case 'additionalProperties':
       return { field: join(String(error.params.additionalProperty)), message: 'is not a known field', code: 'unknown_field' };
     case 'maxLength':

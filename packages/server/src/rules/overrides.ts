@@ -1,4 +1,4 @@
-import { DEFAULT_RULES, mergeRules, type Rules, type RulesOverrides } from '@advocacy-kit/core/rules';
+import { CONVERSION_VALUE_CEILING, DEFAULT_RULES, mergeRules, type Rules, type RulesOverrides } from '@advocacy-kit/core/rules';
 import { Type, type Static, type TObject, type TOptional, type TSchema } from '@sinclair/typebox';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 
@@ -22,6 +22,7 @@ export const RulesOverridesSchema = Type.Object(
     badges: Type.Optional(partialOf(DEFAULT_RULES.badges, Type.Integer({ minimum: 1 }))),
     reach: Type.Optional(partialOf(DEFAULT_RULES.reach, Type.Number({ minimum: 0 }))),
     contentMix: Type.Optional(partialOf(DEFAULT_RULES.contentMix, Type.Number({ minimum: 0, maximum: 1 }))),
+    conversions: Type.Optional(partialOf(DEFAULT_RULES.conversions, Type.Number({ minimum: 0, maximum: CONVERSION_VALUE_CEILING }))),
   },
   { additionalProperties: false },
 );
@@ -38,6 +39,7 @@ export const RULE_VARIABLES: Readonly<Record<string, readonly [group: keyof Rule
   POINTS_CLICK_DAILY_CAP: ['points', 'clickDailyCapPerPost'],
   POINTS_CONVERSION: ['points', 'conversion'],
   POINTS_SUGGESTION: ['points', 'suggestion'],
+  CONVERSION_MAX_VALUE: ['conversions', 'maxValue'],
 };
 
 /** The variable that takes any part of the rules as JSON. */

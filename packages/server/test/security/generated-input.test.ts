@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { encodeCursor } from '../../src/http/cursor.js';
 import { PROBLEM_BASE } from '../../src/http/problem.js';
 import { forEachDatabase } from '../support/databases.js';
-import { API, json, PUBLIC_URL, SECRET, signToken, startHarness, type Harness } from '../support/harness.js';
+import { API, API_KEY, json, PUBLIC_URL, SECRET, signToken, startHarness, type Harness } from '../support/harness.js';
 import { requestFor, type Credentials, type FuzzRequest } from '../support/request-arbitraries.js';
 import type { SchemaContext } from '../support/schema-arbitraries.js';
 
@@ -73,7 +73,7 @@ forEachDatabase('security: generated input never makes the server fail', (open) 
     credentials = {
       employee,
       admin,
-      apiKey: 'server-key-1',
+      apiKey: API_KEY,
       bad: [
         await signToken('emp-ann', { expiresAt: Math.floor(Date.now() / 1000) - 60 }),
         await signToken('emp-ann', { secret: `${SECRET}-wrong` }),

@@ -8,6 +8,13 @@ import { fixture } from './fixture.js';
 export const SECRET = 'test-secret-with-enough-entropy-0123456789';
 export const PUBLIC_URL = 'https://go.example.test';
 export const API = '/api/v1';
+/** The API keys of the harness: one per source (a CRM and a web shop). */
+export const API_KEYS = {
+  crm: 'crm-test-key-0123456789abcdefghijklmnop',
+  shop: 'shop-test-key-0123456789abcdefghijklmno',
+} as const;
+/** The key most tests send: the CRM's. */
+export const API_KEY = API_KEYS.crm;
 
 type ConfigInput = NonNullable<Parameters<typeof resolveConfig>[0]>;
 
@@ -61,7 +68,14 @@ export async function startHarness(database: TestDatabase, overrides: ConfigInpu
     clickFlush: { maxBatch: 1000, intervalMs: 20 },
     ...overrides,
     // Demo sign-in keeps its own secret in the database: it refuses a configured one.
-    auth: { ...(overrides.auth?.demo ? {} : { jwtSecret: SECRET }), apiKeys: ['server-key-1'], ...overrides.auth },
+    auth: {
+      ...(overrides.auth?.demo ? {} : { jwtSecret: SECRET }),
+      apiKeys: [
+        { source: 'crm', key: API_KEYS.crm },
+        { source: 'shop', key: API_KEYS.shop },
+      ],
+      ...overrides.auth,
+    },
   });
   const advocacy = await createApp(config);
   await loadSeed(advocacy.services.db, fixture(new Date()), config.rules);

@@ -217,8 +217,8 @@ function authHeaders(operation: Operation, credentials: Credentials): fc.Arbitra
   const right =
     operation.auth === 'admin'
       ? fc.constant(bearer(credentials.admin))
-      : operation.auth === 'apiKeyOrEmployee'
-        ? fc.constantFrom({ 'x-api-key': credentials.apiKey }, bearer(credentials.employee))
+      : operation.auth === 'apiKey'
+        ? fc.constant({ 'x-api-key': credentials.apiKey })
         : operation.auth === 'employee'
           ? fc.constantFrom(bearer(credentials.employee), bearer(credentials.admin), ...(operation.tokenInBody ? [{}] : []))
           : fc.constant({});
