@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Rules, RulesOverrides } from '@advocacy-kit/core/rules';
 import { DEFAULT_ENGAGEMENT, engagementConfigFromEnv, type EngagementConfig } from './engagement/config.js';
 import { resolveRules, rulesFromEnv } from './rules/overrides.js';
@@ -50,6 +50,14 @@ export interface ServerConfig {
   /** Larger limit for `POST /events` (up to 500 events per batch). */
   eventsBodyLimitBytes: number;
   clickFlush: { maxBatch: number; intervalMs: number };
+  /**
+   * Where answered clicks wait for the database (one file line each, written before the redirect
+   * answers, replayed on start), and its bound in bytes. `dir: null` keeps them in memory only
+   * (the default for an in-memory database).
+   */
+  clickSpool: { dir: string | null; maxBytes: number };
+  /** How long a SIGTERM/SIGINT stop may take; clicks not stored by then stay in the spool. */
+  shutdownTimeoutMs: number;
   webhooks: WebhookConfig;
   engagement: EngagementConfig;
 }
@@ -110,6 +118,11 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     rules: rulesFromEnv(env),
     webhooks: webhookConfigFromEnv(env),
     engagement: engagementConfigFromEnv(env),
+    clickSpool: {
+      dir: resolve(env.CLICK_SPOOL_DIR || join(dataDir, 'click-spool')),
+      maxBytes: int(env, 'CLICK_SPOOL_MAX_MB', 256) * 1024 * 1024,
+    },
+    shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
   });
 }
 
@@ -127,6 +140,7 @@ export function resolveConfig(
   } = {},
 ): ServerConfig {
   const port = partial.port ?? 8787;
+  const sqliteFile = partial.sqliteFile ?? resolve('./.data/advocacy.sqlite');
   const auth: AuthConfig = {
     jwtSecret: null,
     jwksUrl: null,
@@ -152,7 +166,7 @@ export function resolveConfig(
     host: partial.host ?? '0.0.0.0',
     publicUrl: partial.publicUrl ?? `http://localhost:${port}`,
     databaseUrl: partial.databaseUrl ?? null,
-    sqliteFile: partial.sqliteFile ?? resolve('./.data/advocacy.sqlite'),
+    sqliteFile,
     auth,
     corsOrigins: partial.corsOrigins ?? [],
     clickSalt: partial.clickSalt ?? null,
@@ -167,6 +181,11 @@ export function resolveConfig(
     bodyLimitBytes: partial.bodyLimitBytes ?? 64 * 1024,
     eventsBodyLimitBytes: partial.eventsBodyLimitBytes ?? 256 * 1024,
     clickFlush: partial.clickFlush ?? { maxBatch: 500, intervalMs: 250 },
+    clickSpool: partial.clickSpool ?? {
+      dir: sqliteFile === ':memory:' ? null : join(dirname(sqliteFile), 'click-spool'),
+      maxBytes: 256 * 1024 * 1024,
+    },
+    shutdownTimeoutMs: partial.shutdownTimeoutMs ?? 10_000,
     webhooks: { ...DEFAULT_WEBHOOKS, ...partial.webhooks },
     engagement: { ...DEFAULT_ENGAGEMENT, ...partial.engagement },
   };
