@@ -184,7 +184,12 @@ export class ClickRecorder {
   private flushRefusalLog(reason?: Refusal, now = performance.now()): void {
     if (this.unlogged === 0) return;
     this.logger.error('clicks answered but not recorded', {
-      reason: reason === 'full' ? 'the click spool is full (CLICK_SPOOL_MAX_MB)' : reason === 'unwritable' ? 'the click spool cannot be written' : 'see earlier lines',
+      reason:
+        reason === 'full'
+          ? 'the click spool is full (CLICK_SPOOL_MAX_MB)'
+          : reason === 'unwritable'
+            ? 'the click spool cannot be written'
+            : 'see earlier lines',
       clicks: this.unlogged,
       refusedSinceStart: this.refusals,
       depth: this.spool.depth(),

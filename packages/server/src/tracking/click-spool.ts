@@ -1,4 +1,15 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RawClick } from './click-store.js';
@@ -104,7 +115,9 @@ export class FileClickSpool implements ClickSpool {
       this.takeLock();
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new Error(`Cannot use the click spool directory ${dir} (${reason}): set CLICK_SPOOL_DIR to a writable directory of its own.`);
+      throw new Error(`Cannot use the click spool directory ${dir} (${reason}): set CLICK_SPOOL_DIR to a writable directory of its own.`, {
+        cause: error,
+      });
     }
     let last = 0;
     for (const name of readdirSync(dir).sort()) {
@@ -262,7 +275,12 @@ function unlinkQuietly(path: string): void {
  */
 export class MemoryClickSpool implements ClickSpool {
   readonly durable = false;
-  private readonly closed: { count: number; size: number; clicks: RawClick[]; read(): Promise<{ clicks: RawClick[]; unreadable: number }> }[] = [];
+  private readonly closed: {
+    count: number;
+    size: number;
+    clicks: RawClick[];
+    read(): Promise<{ clicks: RawClick[]; unreadable: number }>;
+  }[] = [];
   private current: RawClick[] = [];
   private currentSize = 0;
   private size = 0;

@@ -19,7 +19,13 @@ export interface Clicks {
  * this resolves, so a restart serves only once they are counted (unless the database refuses
  * them: then they wait in the spool like any other).
  */
-export async function openClicks(options: { config: ServerConfig; db: Db; dialect: Dialect; salt: string; logger: Logger }): Promise<Clicks> {
+export async function openClicks(options: {
+  config: ServerConfig;
+  db: Db;
+  dialect: Dialect;
+  salt: string;
+  logger: Logger;
+}): Promise<Clicks> {
   const { config, db, dialect, salt, logger } = options;
   const spool =
     config.clickSpool.dir === null
