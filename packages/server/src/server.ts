@@ -9,8 +9,8 @@ import { redirectFastPath } from './tracking/fast-path.js';
 
 /** How long requests already being answered get to finish before their connections are closed. */
 const DRAIN_MS = 1_000;
-/** Time kept after the clicks' deadline for the worker and the database to close. */
-const CLOSE_MS = 1_500;
+/** Time kept after the clicks' deadline for a batch still running, the worker and the database to close. */
+const CLOSE_MS = 2_000;
 
 export interface RunningServer extends AdvocacyApp {
   /** Where it listens, e.g. `http://127.0.0.1:8787`. */

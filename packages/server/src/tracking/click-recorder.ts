@@ -38,6 +38,8 @@ export class ClickRecorder {
   private unlogged = 0;
   private lastRefusalLog = -Infinity;
   private failures = 0;
+  /** How long the last batch took: a stop starts no batch that would end past its deadline. */
+  private lastBatchMs = 0;
 
   constructor(
     private readonly spool: ClickSpool,
@@ -137,7 +139,7 @@ export class ClickRecorder {
 
   private async drain(): Promise<void> {
     for (;;) {
-      if (Date.now() >= this.deadline) return;
+      if (Date.now() + this.lastBatchMs >= this.deadline) return;
       // Group commit: what arrived while the last batch ran is the next batch.
       if (this.spool.oldest() === null) this.spool.seal();
       const segment = this.spool.oldest();
@@ -147,11 +149,13 @@ export class ClickRecorder {
   }
 
   private async write(segment: Segment): Promise<boolean> {
+    const started = performance.now();
     try {
       const { clicks, unreadable } = await segment.read();
       if (unreadable > 0) this.logger.warn('unreadable lines in the click spool skipped', { unreadable });
       const unique = clicks.length === 0 ? 0 : await this.store(clicks);
       await this.spool.release(segment);
+      this.lastBatchMs = performance.now() - started;
       this.retryMs = 0;
       this.logger.debug('clicks stored', { received: clicks.length, unique, depth: this.spool.depth() });
       return true;
