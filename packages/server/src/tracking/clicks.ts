@@ -13,9 +13,10 @@ export interface Clicks {
 }
 
 /**
- * The click recorder with its spool and store. An SQLite file is written synchronously, so clicks
- * go to a worker thread with its own connection; PostgreSQL (asynchronous) and in-memory SQLite
- * (one connection) write in place. Clicks a previous process left in the spool are stored before
+ * The click recorder with its spool and store. Clicks are stored on a worker thread with its own
+ * connection (an SQLite file is written synchronously; on PostgreSQL the redirects would otherwise
+ * starve the writes of the event loop); in-memory SQLite (one connection) and code run from
+ * TypeScript sources write in place. Clicks a previous process left in the spool are stored before
  * this resolves, so a restart serves only once they are counted (unless the database refuses
  * them: then they wait in the spool like any other).
  */
@@ -32,8 +33,8 @@ export async function openClicks(options: {
       ? new MemoryClickSpool(config.clickSpool.maxBytes)
       : new FileClickSpool(config.clickSpool.dir, config.clickSpool.maxBytes);
   const worker =
-    CLICK_WORKER_AVAILABLE && dialect === 'sqlite' && config.sqliteFile !== ':memory:'
-      ? workerClickStore({ sqliteFile: config.sqliteFile, salt, points: config.rules.points })
+    CLICK_WORKER_AVAILABLE && (dialect === 'postgres' || config.sqliteFile !== ':memory:')
+      ? workerClickStore({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile, salt, points: config.rules.points })
       : null;
   const store = worker?.store ?? databaseClickStore(db, salt, config.rules.points);
   const recorder = new ClickRecorder(spool, store, config.clickFlush, logger);
