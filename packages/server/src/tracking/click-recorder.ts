@@ -33,6 +33,7 @@ export class ClickRecorder {
   private retryMs = 0;
   private pumping: Promise<void> | null = null;
   private stopping = false;
+  private closed = false;
   private deadline = Infinity;
   private refusals = 0;
   private unlogged = 0;
@@ -49,6 +50,8 @@ export class ClickRecorder {
   ) {}
 
   record(link: LinkTarget, visitor: { ip: string; userAgent: string }, at = new Date()): void {
+    // After close every connection is gone: a request still finishing can no longer be answered.
+    if (this.closed) return;
     const refusal = this.spool.append({
       code: link.code,
       shareId: link.shareId,
@@ -117,6 +120,7 @@ export class ClickRecorder {
     }
     this.flushRefusalLog();
     const left = this.spool.depth();
+    this.closed = true;
     this.spool.close();
     const lost = this.refusals + (this.spool.durable ? 0 : left);
     return { left, refused: this.refusals, lost };
@@ -155,7 +159,8 @@ export class ClickRecorder {
       if (unreadable > 0) this.logger.warn('unreadable lines in the click spool skipped', { unreadable });
       const unique = clicks.length === 0 ? 0 : await this.store(clicks);
       await this.spool.release(segment);
-      this.lastBatchMs = performance.now() - started;
+      // A first batch that waited for the worker to start says little about the next one.
+      this.lastBatchMs = Math.min(performance.now() - started, 1_000);
       this.retryMs = 0;
       this.logger.debug('clicks stored', { received: clicks.length, unique, depth: this.spool.depth() });
       return true;
