@@ -18,11 +18,11 @@ import { RequestValidator } from './http/validate.js';
 import { createLogger, type Logger } from './log.js';
 import { migrateToLatest } from './migrations.js';
 import { openApiDocument } from '@advocacy-kit/core/contract';
-import { ClickRecorder } from './tracking/click-recorder.js';
-import { databaseClickStore, type ClickStore } from './tracking/click-store.js';
+import type { ClickShutdown } from './tracking/click-recorder.js';
+import type { ClickStore } from './tracking/click-store.js';
+import { openClicks } from './tracking/clicks.js';
 import { LinkCache } from './tracking/link-cache.js';
 import { clickSalt } from './tracking/salt.js';
-import { CLICK_WORKER_AVAILABLE, workerClickStore } from './tracking/worker-click-store.js';
 import { EngagementScheduler } from './engagement/scheduler.js';
 import { WebhookDispatcher } from './webhooks/dispatcher.js';
 import { httpSender } from './webhooks/send.js';
@@ -36,8 +36,11 @@ export interface AdvocacyApp {
   services: Services;
   /** Writes buffered clicks now. */
   flush(): Promise<void>;
-  /** Flushes pending clicks and closes the database. */
-  close(): Promise<void>;
+  /**
+   * Stores pending clicks (until `deadline`, a `Date.now()` time, if given; the rest stay in the
+   * spool) and closes the database; resolves with what the clicks left behind.
+   */
+  close(options?: { deadline?: number }): Promise<ClickShutdown>;
 }
 
 /** Opens (and migrates) the database and builds the app. Stateless apart from the database. */
@@ -56,13 +59,7 @@ export async function createApp(config: ServerConfig, options: { logger?: Logger
     await db.destroy().catch(() => {});
     throw startFailure(error, location);
   }
-  // An SQLite file is written synchronously: clicks go to a worker thread with its own
-  // connection. PostgreSQL (asynchronous) and in-memory SQLite (one connection) write in place.
-  const worker =
-    CLICK_WORKER_AVAILABLE && dialect === 'sqlite' && config.sqliteFile !== ':memory:'
-      ? workerClickStore({ sqliteFile: config.sqliteFile, salt, points: config.rules.points })
-      : null;
-  const clickStore = watched(worker?.store ?? databaseClickStore(db, salt, config.rules.points), database);
+  const clicks = await openClicks({ config, db, dialect, salt, logger, wrapStore: (store) => watched(store, database) });
   const services: Services = {
     config,
     db,
@@ -72,7 +69,7 @@ export async function createApp(config: ServerConfig, options: { logger?: Logger
     logger,
     validator: new RequestValidator(),
     verifyToken: createTokenVerifier(config.auth),
-    clicks: new ClickRecorder(clickStore, config.clickFlush, logger),
+    clicks: clicks.recorder,
     links: new LinkCache(db),
     clickSalt: salt,
     limits: {
@@ -98,13 +95,13 @@ export async function createApp(config: ServerConfig, options: { logger?: Logger
     app,
     services,
     flush: () => services.clicks.flush(),
-    async close() {
+    async close(options = {}) {
       await services.engagement.stop();
       await services.webhooks.stop();
-      await services.clicks.flush();
-      await worker?.close();
+      const shutdown = await clicks.close(options.deadline);
       database.stop();
       await db.destroy();
+      return shutdown;
     },
   };
 }

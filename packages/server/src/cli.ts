@@ -40,7 +40,7 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = process.en
       publicUrl: config.publicUrl,
       demoAuth: config.auth.demo,
     });
-    closeOnSignals(server, (msg) => logger.info(msg));
+    closeOnSignals(server, logger, config.shutdownTimeoutMs);
     return 0;
   }
   // A migration or a rebuild over millions of rows may take longer than one API statement may.

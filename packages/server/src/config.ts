@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Rules, RulesOverrides } from '@advocacy-kit/core/rules';
 import { checkAuthConfig, DEFAULT_MAX_TOKEN_AGE_SECONDS, oneOrMany, parseDuration, requireSecretBytes } from './auth/config.js';
 import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from './db/database.js';
@@ -64,6 +64,14 @@ export interface ServerConfig {
   /** Larger limit for `POST /events` (up to 500 events per batch). */
   eventsBodyLimitBytes: number;
   clickFlush: { maxBatch: number; intervalMs: number };
+  /**
+   * Where answered clicks wait for the database (one file line each, written before the redirect
+   * answers, replayed on start), and its bound in bytes. `dir: null` keeps them in memory only
+   * (the default for an in-memory database).
+   */
+  clickSpool: { dir: string | null; maxBytes: number };
+  /** How long a SIGTERM/SIGINT stop may take; clicks not stored by then stay in the spool. */
+  shutdownTimeoutMs: number;
   webhooks: WebhookConfig;
   engagement: EngagementConfig;
 }
@@ -200,6 +208,11 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     rules: rulesFromEnv(env),
     webhooks: webhookConfigFromEnv(env),
     engagement: engagementConfigFromEnv(env),
+    clickSpool: {
+      dir: resolve(env.CLICK_SPOOL_DIR || join(dataDir, 'click-spool')),
+      maxBytes: int(env, 'CLICK_SPOOL_MAX_MB', 256) * 1024 * 1024,
+    },
+    shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
   });
 }
 
@@ -221,6 +234,7 @@ export function resolveConfig(
   } = {},
 ): ServerConfig {
   const port = partial.port ?? 8787;
+  const sqliteFile = partial.sqliteFile ?? resolve('./.data/advocacy.sqlite');
   const auth: AuthConfig = {
     jwtSecret: null,
     jwksUrl: null,
@@ -246,7 +260,7 @@ export function resolveConfig(
     host: partial.host ?? '0.0.0.0',
     publicUrl,
     databaseUrl: partial.databaseUrl ?? null,
-    sqliteFile: partial.sqliteFile ?? resolve('./.data/advocacy.sqlite'),
+    sqliteFile,
     databaseTimeouts: partial.databaseTimeouts ?? DEFAULT_DATABASE_TIMEOUTS,
     auth,
     corsOrigins,
@@ -262,6 +276,11 @@ export function resolveConfig(
     bodyLimitBytes: partial.bodyLimitBytes ?? 64 * 1024,
     eventsBodyLimitBytes: partial.eventsBodyLimitBytes ?? 256 * 1024,
     clickFlush: partial.clickFlush ?? { maxBatch: 500, intervalMs: 250 },
+    clickSpool: partial.clickSpool ?? {
+      dir: sqliteFile === ':memory:' ? null : join(dirname(sqliteFile), 'click-spool'),
+      maxBytes: 256 * 1024 * 1024,
+    },
+    shutdownTimeoutMs: partial.shutdownTimeoutMs ?? 10_000,
     webhooks: { ...DEFAULT_WEBHOOKS, ...partial.webhooks },
     engagement: { ...DEFAULT_ENGAGEMENT, ...partial.engagement },
   };

@@ -1,5 +1,6 @@
 export { createApp, API_PREFIX, type AdvocacyApp } from './app.js';
 export { createServer, closeOnSignals, type RunningServer } from './server.js';
+export type { ClickShutdown } from './tracking/click-recorder.js';
 export { loadConfig, resolveConfig, type ServerConfig, type AuthConfig, type RateLimit, type LogLevel } from './config.js';
 export { RulesOverridesSchema } from './rules/overrides.js';
 export { openDatabase, type Db, type Dialect } from './db/database.js';

@@ -27,7 +27,7 @@ describe('click worker (SQLite file)', () => {
 
   it('stores unique clicks and their capped points through its own connection', async () => {
     assert.equal(CLICK_WORKER_AVAILABLE, true);
-    const worker = workerClickStore({ sqliteFile, salt: 'salt', points: DEFAULT_POINTS });
+    const worker = workerClickStore({ databaseUrl: null, sqliteFile, salt: 'salt', points: DEFAULT_POINTS });
     const at = new Date().toISOString();
     const click = (ip: string) => ({
       code: 'AbCdEfGhIjKlMnOp',

@@ -24,6 +24,12 @@ import { startServerProcess, waitUntil, type ServerProcess } from './support/pro
 const CONNECT_TIMEOUT_MS = 1_000;
 const STATEMENT_TIMEOUT_MS = 1_500;
 const SHARE = { postId: 'p-1', network: 'linkedin', commentary: 'Worth a read' };
+/**
+ * Each write is its own employee's first share of the post: one employee's second share of a post
+ * to the same network answers with the first, so it would not be a new row to count.
+ */
+const WRITER = 'emp-fault-';
+const writer = (key: string) => signToken(`${WRITER}${key}`);
 
 interface Answer {
   status: number;
@@ -55,7 +61,6 @@ const skipPostgres = process.env.ADVOCACY_SKIP_POSTGRES === '1';
 describe('fault: PostgreSQL goes away under the running server [postgres]', { skip: skipPostgres && 'ADVOCACY_SKIP_POSTGRES=1' }, () => {
   let cluster: PgCluster;
   let server: ServerProcess;
-  let token: string;
   const ledger = new Ledger();
 
   before(async () => {
@@ -65,7 +70,6 @@ describe('fault: PostgreSQL goes away under the running server [postgres]', { sk
     await migrateToLatest(db);
     await loadSeed(db, fixture(new Date()), resolveConfig({ auth: { jwtSecret: SECRET } }).rules);
     await db.destroy();
-    token = await signToken('emp-ann');
     server = await startServerProcess({
       DATABASE_URL: cluster.urlFor('fault'),
       AUTH_JWT_SECRET: SECRET,
@@ -82,7 +86,7 @@ describe('fault: PostgreSQL goes away under the running server [postgres]', { sk
     const started = performance.now();
     const response = await fetch(`${server.url}${API}/shares`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
+      headers: { authorization: `Bearer ${await writer(key)}`, 'content-type': 'application/json', 'idempotency-key': key },
       body: JSON.stringify(SHARE),
     });
     const body = (await response.json()) as { type?: string };
@@ -166,7 +170,7 @@ describe('fault: PostgreSQL goes away under the running server [postgres]', { sk
     const client = new pg.Client({ connectionString: cluster.urlFor('fault') });
     await client.connect();
     const { rows } = await client.query<{ key: string; n: string }>(
-      "SELECT idempotency_key AS key, count(*) AS n FROM shares WHERE employee_id = 'emp-ann' GROUP BY idempotency_key",
+      "SELECT idempotency_key AS key, count(*) AS n FROM shares WHERE employee_id LIKE 'emp-fault-%' GROUP BY idempotency_key",
     );
     await client.end();
     const stored = new Map(rows.map((row) => [row.key, Number(row.n)]));
@@ -187,7 +191,6 @@ describe('fault: PostgreSQL goes away under the running server [postgres]', { sk
 describe('fault: SQLite out of space [sqlite]', () => {
   let dir: string;
   let advocacy: AdvocacyApp;
-  let token: string;
   let trackingCode: string | undefined;
   const lines: Array<{ level: string; msg: string; fields?: Record<string, unknown> }> = [];
   const log = (level: string) => (msg: string, fields?: Record<string, unknown>) => lines.push({ level, msg, ...(fields && { fields }) });
@@ -204,7 +207,6 @@ describe('fault: SQLite out of space [sqlite]', () => {
     });
     advocacy = await createApp(config, { logger: { debug: () => {}, info: log('info'), warn: log('warn'), error: log('error') } });
     await loadSeed(advocacy.services.db, fixture(new Date()), config.rules);
-    token = await signToken('emp-ann');
   });
   after(async () => {
     await advocacy?.close();
@@ -217,7 +219,7 @@ describe('fault: SQLite out of space [sqlite]', () => {
   const share = async (key: string): Promise<Answer & { detail: string }> => {
     const response = await advocacy.app.request(`${API}/shares`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
+      headers: { authorization: `Bearer ${await writer(key)}`, 'content-type': 'application/json', 'idempotency-key': key },
       body: JSON.stringify(SHARE),
     });
     const body = (await response.json()) as { type?: string; detail?: string; trackingCode?: string };
@@ -295,7 +297,7 @@ describe('fault: SQLite out of space [sqlite]', () => {
     await advocacy.flush();
     assert.equal((await ready()).status, 200);
     const { db } = advocacy.services;
-    const rows = await db.selectFrom('shares').select(['idempotency_key']).where('employee_id', '=', 'emp-ann').execute();
+    const rows = await db.selectFrom('shares').select(['idempotency_key']).where('employee_id', 'like', `${WRITER}%`).execute();
     const stored = new Map<string, number>();
     for (const { idempotency_key: key } of rows) stored.set(key, (stored.get(key) ?? 0) + 1);
     for (const key of new Set([...ledger.acknowledged, ...ledger.refused])) assert.equal(stored.get(key), 1, key);
@@ -361,7 +363,6 @@ function smallDisk(megabytes: number): { path: string; release(): void } | null 
 describe('fault: SQLite on a disk that fills up (tmpfs)', () => {
   const disk = smallDisk(32);
   let advocacy: AdvocacyApp;
-  let token: string;
   const lines: string[] = [];
   const log = (msg: string, fields?: Record<string, unknown>) => lines.push(`${msg} ${JSON.stringify(fields ?? {})}`);
 
@@ -375,7 +376,6 @@ describe('fault: SQLite on a disk that fills up (tmpfs)', () => {
     });
     advocacy = await createApp(config, { logger: { debug: () => {}, info: log, warn: log, error: log } });
     await loadSeed(advocacy.services.db, fixture(new Date()), config.rules);
-    token = await signToken('emp-bob');
   });
   after(async () => {
     await advocacy?.close();
@@ -386,10 +386,10 @@ describe('fault: SQLite on a disk that fills up (tmpfs)', () => {
     'answers 503 in words, fails readiness, and keeps every acknowledged share once space returns',
     { skip: disk === null && 'cannot mount a tmpfs here' },
     async () => {
-      const share = (key: string) =>
+      const share = async (key: string) =>
         advocacy.app.request(`${API}/shares`, {
           method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
+          headers: { authorization: `Bearer ${await writer(key)}`, 'content-type': 'application/json', 'idempotency-key': key },
           body: JSON.stringify({ ...SHARE, commentary: 'x'.repeat(2000) }),
         });
       const acknowledged: string[] = [];
@@ -424,7 +424,11 @@ describe('fault: SQLite on a disk that fills up (tmpfs)', () => {
       rmSync(filler);
       for (const key of refused) assert.ok((await share(key)).status < 300, key);
       assert.equal((await advocacy.app.request('/health/ready')).status, 200);
-      const rows = await advocacy.services.db.selectFrom('shares').select('idempotency_key').where('employee_id', '=', 'emp-bob').execute();
+      const rows = await advocacy.services.db
+        .selectFrom('shares')
+        .select('idempotency_key')
+        .where('employee_id', 'like', `${WRITER}%`)
+        .execute();
       const stored = rows.map((row) => row.idempotency_key).filter((key) => /^(before|disk)-/.test(key));
       assert.deepEqual(stored.sort(), [...acknowledged, ...refused].sort());
       console.log(

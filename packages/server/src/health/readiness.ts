@@ -88,14 +88,9 @@ function schedulerCheck(lag: () => { intervalMs: number; lagMs: number } | null)
     : { ok: true, value: seen.lagMs };
 }
 
-/**
- * Clicks answered but not yet in the database. Reads the recorder's `pending` (a count, or today's
- * in-memory buffer); the click spool may register a check of its own in `services.readiness`.
- */
-function clicksCheck(s: Services): CheckResult | null {
-  const pending = (s.clicks as unknown as { pending?: unknown }).pending;
-  const waiting = typeof pending === 'number' ? pending : Array.isArray(pending) ? pending.length : null;
-  if (waiting === null) return null;
+/** Clicks answered but not yet in the database: the click spool's depth. */
+function clicksCheck(s: Services): CheckResult {
+  const waiting = s.clicks.depth();
   return waiting > MAX_CLICKS_WAITING
     ? { ok: false, detail: `${waiting} clicks waiting to be written`, value: waiting }
     : { ok: true, value: waiting };
@@ -105,7 +100,7 @@ function clicksCheck(s: Services): CheckResult | null {
 export function defaultReadiness(s: Services): ReadinessCheck[] {
   return [
     { name: 'database', check: () => databaseCheck(s) },
-    { name: 'clicks', check: () => clicksCheck(s) ?? { ok: true, detail: 'not reported' } },
+    { name: 'clicks', check: () => clicksCheck(s) },
     { name: 'engagement', check: () => schedulerCheck(() => s.engagement.lag()) },
     { name: 'webhooks', check: () => schedulerCheck(() => s.webhooks.lag()) },
   ];

@@ -24,12 +24,17 @@ interface Waiting {
 }
 
 /**
- * A click store on a worker thread with its own connection to the SQLite file (WAL lets both
- * connections work; busy_timeout settles write turns). Batches go by message; each answer
+ * A click store on a worker thread with its own connection: to the SQLite file (WAL lets both
+ * connections work; busy_timeout settles write turns) or its own PostgreSQL pool. Batches go by message; each answer
  * settles its batch's promise. A worker that dies fails its pending batches (the recorder keeps
  * and retries them) and is started again for the next batch.
  */
-export function workerClickStore(options: { sqliteFile: string; salt: string; points: PointsRules }): WorkerClickStore {
+export function workerClickStore(options: {
+  databaseUrl: string | null;
+  sqliteFile: string;
+  salt: string;
+  points: PointsRules;
+}): WorkerClickStore {
   const waiting = new Map<number, Waiting>();
   let next = 0;
   let current: Worker | null = null;

@@ -1,0 +1,344 @@
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { readFile, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { RawClick } from './click-store.js';
+
+/** Why a click could not be kept: the spool is at its size bound, or the disk refused the write. */
+export type Refusal = 'full' | 'unwritable';
+
+/** A closed run of clicks, stored as one batch and released once they are committed. */
+export interface Segment {
+  readonly count: number;
+  /** The clicks (read back from disk for a file spool); lines that cannot be read are counted. */
+  read(): Promise<{ clicks: RawClick[]; unreadable: number }>;
+}
+
+/**
+ * Where answered clicks wait for the database. `append` runs in the redirect, before the answer:
+ * when it returns null the click is kept. Segments are taken oldest first and released only after
+ * their clicks are committed, so a batch that fails stays for the next attempt.
+ */
+export interface ClickSpool {
+  /** True when a kept click survives the process being killed. */
+  readonly durable: boolean;
+  append(click: RawClick): Refusal | null;
+  /** Clicks appended since the last seal. */
+  readonly open: number;
+  /** Closes the segment being written (if it holds any click), making it the newest to store. */
+  seal(): void;
+  /** The oldest closed segment, or null when there is none. */
+  oldest(): Segment | null;
+  /** Forgets a segment whose clicks are committed (deletes its file). */
+  release(segment: Segment): Promise<void>;
+  /** Clicks kept and not yet committed, in closed segments and the open one. */
+  depth(): number;
+  /** Bytes kept on disk (0 in memory). */
+  bytes(): number;
+  /** Syncs what is left to disk and lets go of the directory; appends are refused afterwards. */
+  close(): void;
+}
+
+// One line per click: a JSON array, so a user agent with any characters stays on its line.
+// The share's post and sharer's network travel with it: the store needs them for points.
+const line = (c: RawClick) => `${JSON.stringify([c.code, c.shareId, c.employeeId, c.postId, c.sharerNetwork, c.ip, c.userAgent, c.at])}\n`;
+
+function parse(text: string): { clicks: RawClick[]; unreadable: number } {
+  const clicks: RawClick[] = [];
+  let unreadable = 0;
+  for (const row of text.split('\n')) {
+    if (row === '') continue;
+    try {
+      const [code, shareId, employeeId, postId, sharerNetwork, ip, userAgent, at] = JSON.parse(row) as unknown[];
+      const texts = [code, shareId, employeeId, postId, ip, userAgent, at].every((field) => typeof field === 'string');
+      if (texts && (sharerNetwork === null || typeof sharerNetwork === 'string')) {
+        clicks.push({ code, shareId, employeeId, postId, sharerNetwork, ip, userAgent, at } as RawClick);
+        continue;
+      }
+    } catch {
+      // a line cut short by a failed write or a power loss
+    }
+    unreadable++;
+  }
+  return { clicks, unreadable };
+}
+
+const SEGMENT = /^clicks-(\d{12})\.log$/;
+const segmentName = (seq: number) => `clicks-${String(seq).padStart(12, '0')}.log`;
+
+function countLines(buffer: Buffer): number {
+  let lines = 0;
+  for (let at = buffer.indexOf(10); at !== -1; at = buffer.indexOf(10, at + 1)) lines++;
+  return lines;
+}
+
+interface FileSegment extends Segment {
+  readonly path: string;
+  readonly size: number;
+}
+
+/**
+ * Clicks appended to files in `dir`, one line each, written synchronously (`writeSync` on an
+ * append-only descriptor) before the redirect answers: the operating system's page cache keeps a
+ * written line when the process is killed, so no fsync is needed per click. Segments are numbered;
+ * what a previous process left (its open segment included) is taken first. A lock file holding the
+ * process id keeps a second live server out of the same directory.
+ */
+export class FileClickSpool implements ClickSpool {
+  readonly durable = true;
+  private readonly closed: FileSegment[] = [];
+  private fd: number | null = null;
+  private openPath = '';
+  private openCount = 0;
+  private openSize = 0;
+  private size = 0;
+  private kept = 0;
+  private next: number;
+  private stopped = false;
+  private readonly lock: string;
+
+  constructor(
+    private readonly dir: string,
+    private readonly maxBytes: number,
+  ) {
+    try {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      this.lock = join(dir, 'lock');
+      this.takeLock();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`Cannot use the click spool directory ${dir} (${reason}): set CLICK_SPOOL_DIR to a writable directory of its own.`, {
+        cause: error,
+      });
+    }
+    let last = 0;
+    for (const name of readdirSync(dir).sort()) {
+      const match = SEGMENT.exec(name);
+      if (match === null) continue;
+      const path = join(dir, name);
+      const size = statSync(path).size;
+      const count = size === 0 ? 0 : countLines(readFileSync(path));
+      last = Number(match[1]);
+      if (count === 0 && size === 0) {
+        unlinkSync(path);
+        continue;
+      }
+      this.closed.push(this.segment(path, count, size));
+      this.size += size;
+      this.kept += count;
+    }
+    this.next = last + 1;
+  }
+
+  /** Clicks a previous process left, found when the spool was opened. */
+  get leftover(): number {
+    return this.kept;
+  }
+
+  private takeLock(): void {
+    try {
+      writeFileSync(this.lock, String(process.pid), { flag: 'wx', mode: 0o600 });
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = Number(readFileSync(this.lock, 'utf8'));
+    if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && alive(holder)) {
+      throw new Error(`process ${holder} is using it; give each server instance its own`);
+    }
+    writeFileSync(this.lock, String(process.pid), { mode: 0o600 });
+  }
+
+  private segment(path: string, count: number, size: number): FileSegment {
+    return {
+      path,
+      count,
+      size,
+      read: async () => parse(await readFile(path, 'utf8')),
+    };
+  }
+
+  get open(): number {
+    return this.openCount;
+  }
+
+  append(click: RawClick): Refusal | null {
+    if (this.stopped) return 'unwritable';
+    const text = line(click);
+    const length = Buffer.byteLength(text);
+    if (this.size + length > this.maxBytes) return 'full';
+    try {
+      if (this.fd === null) {
+        this.openPath = join(this.dir, segmentName(this.next++));
+        this.fd = openSync(this.openPath, 'a', 0o600);
+      }
+      const written = writeSync(this.fd, text);
+      this.openSize += written;
+      this.size += written;
+      if (written !== length) throw new Error('short write');
+    } catch {
+      // A line cut short must not run into the next one: the next click starts a new segment.
+      this.seal();
+      return 'unwritable';
+    }
+    this.openCount++;
+    this.kept++;
+    return null;
+  }
+
+  seal(): void {
+    if (this.fd === null) return;
+    try {
+      closeSync(this.fd);
+    } catch {
+      // already gone; what was written stays in the file
+    }
+    this.fd = null;
+    if (this.openSize === 0) {
+      unlinkQuietly(this.openPath);
+    } else {
+      this.closed.push(this.segment(this.openPath, this.openCount, this.openSize));
+    }
+    this.openCount = 0;
+    this.openSize = 0;
+  }
+
+  oldest(): Segment | null {
+    return this.closed[0] ?? null;
+  }
+
+  async release(segment: Segment): Promise<void> {
+    const index = this.closed.indexOf(segment as FileSegment);
+    if (index === -1) return;
+    const [released] = this.closed.splice(index, 1);
+    this.size -= released!.size;
+    this.kept -= released!.count;
+    await unlink(released!.path).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+  }
+
+  depth(): number {
+    return this.kept;
+  }
+
+  bytes(): number {
+    return this.size;
+  }
+
+  close(): void {
+    if (this.stopped) return;
+    this.seal();
+    this.stopped = true;
+    // A graceful stop also survives a power loss: sync what the next start will replay, as far as
+    // half a second allows (the files are in the page cache either way).
+    const until = performance.now() + 500;
+    for (const { path } of this.closed) {
+      if (performance.now() > until) break;
+      try {
+        const fd = openSync(path, 'r');
+        fsyncSync(fd);
+        closeSync(fd);
+      } catch {
+        // best effort; the data is in the page cache either way
+      }
+    }
+    unlinkQuietly(this.lock);
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function unlinkQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // gone already
+  }
+}
+
+/**
+ * Clicks held in memory only, for an in-memory database (tests, embedding): nothing there
+ * survives the process either. Bounded like the file spool, counting the same line sizes.
+ */
+export class MemoryClickSpool implements ClickSpool {
+  readonly durable = false;
+  private readonly closed: {
+    count: number;
+    size: number;
+    clicks: RawClick[];
+    read(): Promise<{ clicks: RawClick[]; unreadable: number }>;
+  }[] = [];
+  private current: RawClick[] = [];
+  private currentSize = 0;
+  private size = 0;
+  private kept = 0;
+  private stopped = false;
+
+  constructor(private readonly maxBytes: number) {}
+
+  get open(): number {
+    return this.current.length;
+  }
+
+  append(click: RawClick): Refusal | null {
+    if (this.stopped) return 'unwritable';
+    const length = line(click).length;
+    if (this.size + length > this.maxBytes) return 'full';
+    this.current.push(click);
+    this.currentSize += length;
+    this.size += length;
+    this.kept++;
+    return null;
+  }
+
+  seal(): void {
+    if (this.current.length === 0) return;
+    const clicks = this.current;
+    this.closed.push({ count: clicks.length, size: this.currentSize, clicks, read: async () => ({ clicks, unreadable: 0 }) });
+    this.current = [];
+    this.currentSize = 0;
+  }
+
+  oldest(): Segment | null {
+    return this.closed[0] ?? null;
+  }
+
+  async release(segment: Segment): Promise<void> {
+    const index = this.closed.findIndex((closed) => closed === segment);
+    if (index === -1) return;
+    const [released] = this.closed.splice(index, 1);
+    this.size -= released!.size;
+    this.kept -= released!.count;
+  }
+
+  depth(): number {
+    return this.kept;
+  }
+
+  bytes(): number {
+    return 0;
+  }
+
+  close(): void {
+    this.seal();
+    this.stopped = true;
+  }
+}
