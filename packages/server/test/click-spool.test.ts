@@ -16,7 +16,7 @@ const click = (n: number, code = 'AbCdEfGhIjKlMnOp'): RawClick => ({
   shareId: 'shr-1',
   employeeId: 'emp-1',
   postId: 'pst-1',
-  sharerNetwork: n % 2 === 0 ? null : 'sharer-network-hash',
+  sharerNetwork: null,
   ip: `10.0.${n >> 8}.${n & 255}`,
   userAgent: `Mozilla/5.0 "quoted"\nbuild ${n}`,
   at,
@@ -158,7 +158,7 @@ forEachDatabase('click spool replay', (open) => {
       .selectFrom('points_ledger')
       .select((eb) => eb.fn.coalesce(eb.fn.sum<string | number>('delta'), eb.lit(0)).as('n'))
       .where('reason', '=', 'click')
-      .where('reference', 'like', `${share.trackingCode}:%`)
+      .where('employee_id', '=', 'emp-ann')
       .executeTakeFirstOrThrow();
     return { clicks: Number(clicks.n), points: Number(points.n) };
   };
@@ -167,7 +167,12 @@ forEachDatabase('click spool replay', (open) => {
     const { db, config } = h.advocacy.services;
     const salt = (await db.selectFrom('meta').select('value').where('key', '=', 'click_salt').executeTakeFirstOrThrow()).value;
     const store = databaseClickStore(db, salt, config.rules.points);
-    const batch = Array.from({ length: 4 }, (_, n) => ({ ...click(n, share.trackingCode), shareId: share.id, employeeId: 'emp-ann' }));
+    const batch = Array.from({ length: 4 }, (_, n) => ({
+      ...click(n, share.trackingCode),
+      shareId: share.id,
+      employeeId: 'emp-ann',
+      postId: 'p-1',
+    }));
     assert.equal(await store(batch), 4);
     const once = await counts();
     assert.equal(once.clicks, 4);

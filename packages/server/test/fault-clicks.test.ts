@@ -13,7 +13,8 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openDatabase } from '../src/db/database.js';
 import { forEachDatabase, type TestDatabase } from './support/databases.js';
-import { redirectLoad, startServerProcess, type ServerProcess } from './support/server-process.js';
+import { startServerProcess, type ServerProcess } from './support/process.js';
+import { redirectLoad } from './support/redirect-load.js';
 
 // `bench/faults.mjs` sets these larger (FAULT_CLICKS, FAULT_CONCURRENCY, FAULT_LINKS).
 /** Redirects answered before the fault strikes. */

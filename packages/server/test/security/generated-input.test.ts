@@ -68,15 +68,18 @@ forEachDatabase('security: generated input never makes the server fail', (open) 
       rateLimits: { redirect: unlimited, writes: unlimited, conversions: unlimited },
       webhooks: { allowPrivateTargets: true, dispatchIntervalMs: 0 },
     });
-    const employee = await signToken('emp-ann');
-    const admin = await signToken('emp-ada', { admin: true });
+    // Demo sign-in is on (its routes are fuzzed too), so tokens come from it: it signs with its own secret.
+    const demoToken = async (employeeId: string) =>
+      (await json(await h.request('POST', `${API}/auth/demo-token`, { body: { employeeId } }), 200)).token as string;
+    const employee = await demoToken('emp-ann');
+    const admin = await demoToken('emp-ada');
     credentials = {
       employee,
       admin,
       apiKey: API_KEY,
       bad: [
         await signToken('emp-ann', { expiresAt: Math.floor(Date.now() / 1000) - 60 }),
-        await signToken('emp-ann', { secret: `${SECRET}-wrong` }),
+        await signToken('emp-ann', { secret: SECRET }),
         'not.a.jwt',
         `${employee.slice(0, -3)}abc`,
       ],

@@ -10,45 +10,58 @@ export const BIN = join(root, 'bin', 'advocacy-server.js');
 export interface ServerProcess {
   url: string;
   child: ChildProcess;
-  /** Every JSON log line so far. */
+  /** The output so far, without the per-request log lines. */
+  log(): string;
+  /** Its JSON log lines so far (per-request ones left out). */
   logs(): Array<Record<string, unknown> & { msg: string; level: string }>;
-  /** Resolves with the exit code. */
-  exited: Promise<number | null>;
-  stop(): Promise<number | null>;
+  /** Resolves with the exit code (or the signal that ended it). */
+  exited: Promise<number | NodeJS.Signals>;
+  /** SIGTERM unless it has ended already; resolves with how it exited. */
+  stop(): Promise<number | NodeJS.Signals>;
 }
 
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [BIN, 'start'], {
+/** Starts `advocacy-server start` (with `nodeArgs` before it) and resolves once it listens. */
+export function startServerProcess(env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, BIN, 'start'], {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  const url = await new Promise<string>((resolve, reject) => {
-    const look = () => {
-      const match = /"msg":"listening","url":"([^"]+)"/.exec(output);
-      if (match) resolve(match[1]!);
-    };
-    child.stdout!.on('data', look);
-    void exited.then((code) => reject(new Error(`server exited early (${code}): ${output}`)));
-  });
-  return {
-    url,
-    child,
-    exited,
-    logs: () =>
-      output
-        .split('\n')
-        .filter((line) => line.startsWith('{'))
-        .map((line) => JSON.parse(line) as Record<string, unknown> & { msg: string; level: string }),
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      return exited;
-    },
+  let partial = '';
+  const keep = (chunk: Buffer) => {
+    const lines = (partial + chunk.toString()).split('\n');
+    partial = lines.pop()!;
+    for (const line of lines) if (!line.includes('"msg":"request"')) output += `${line}\n`;
   };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const exited = new Promise<number | NodeJS.Signals>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal!)));
+  const log = () => output + partial;
+  return new Promise((resolve, reject) => {
+    const onData = () => {
+      const match = /"msg":"listening","url":"([^"]+)"/.exec(output);
+      if (match === null) return;
+      child.stdout!.off('data', onData);
+      resolve({
+        child,
+        url: match[1]!,
+        log,
+        logs: () =>
+          log()
+            .split('\n')
+            .filter((line) => line.startsWith('{'))
+            .map((line) => JSON.parse(line) as Record<string, unknown> & { msg: string; level: string }),
+        exited,
+        async stop() {
+          if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+          return exited;
+        },
+      });
+    };
+    child.stdout!.on('data', onData);
+    void exited.then((code) => reject(new Error(`the server exited before listening (${code}):\n${log()}`)));
+  });
 }
 
 /** Polls `condition` until it holds (or throws after `timeoutMs`, saying what was awaited). */

@@ -1,49 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+/** A redirect load against a running server: every request a unique visitor, counting the 302s. */
 import { Agent, request } from 'node:http';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-/** The real command, compiled (scripts/run-tests.mjs builds before testing). */
-export const BIN = join(root, 'bin', 'advocacy-server.js');
-
-export interface ServerProcess {
-  child: ChildProcess;
-  url: string;
-  /** The log lines other than per-request ones. */
-  log(): string;
-  /** Resolves with the exit code (or the signal that ended it). */
-  exited: Promise<number | NodeJS.Signals>;
-}
-
-/** Starts `advocacy-server start` (with `nodeArgs` before it) and resolves once it listens. */
-export function startServerProcess(env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, BIN, 'start'], {
-    cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  let partial = '';
-  const keep = (chunk: Buffer) => {
-    const lines = (partial + chunk.toString()).split('\n');
-    partial = lines.pop()!;
-    for (const line of lines) if (!line.includes('"msg":"request"')) log += `${line}\n`;
-  };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  const exited = new Promise<number | NodeJS.Signals>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal!)));
-  return new Promise((resolve, reject) => {
-    const onData = () => {
-      const match = /"msg":"listening","url":"([^"]+)"/.exec(log);
-      if (match === null) return;
-      child.stdout!.off('data', onData);
-      resolve({ child, url: match[1]!, log: () => log + partial, exited });
-    };
-    child.stdout!.on('data', onData);
-    void exited.then((code) => reject(new Error(`the server exited before listening (${code}):\n${log}${partial}`)));
-  });
-}
 
 /** Visitor `n`: an address and a browser build of its own, so each request is a unique human click. */
 export const visitor = (n: number) => ({
