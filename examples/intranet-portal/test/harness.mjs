@@ -67,7 +67,7 @@ export async function tokenOf(page) {
 export async function queuedEvents(page) {
   return page.evaluate(() => {
     const { employee } = JSON.parse(sessionStorage.getItem('intranet-portal.session'));
-    return JSON.parse(localStorage.getItem(`intranet-portal:${employee.id}:events`) ?? '[]');
+    return JSON.parse(localStorage.getItem(`intranet-portal:${employee.id}:events:${employee.id}`) ?? '[]');
   });
 }
 
