@@ -61,7 +61,21 @@ const skipPostgres = process.env.ADVOCACY_SKIP_POSTGRES === '1';
 describe('fault: PostgreSQL goes away under the running server [postgres]', { skip: skipPostgres && 'ADVOCACY_SKIP_POSTGRES=1' }, () => {
   let cluster: PgCluster;
   let server: ServerProcess;
+  let dataDir: string | undefined;
   const ledger = new Ledger();
+  /** A tracking link, and the 302s it answered (each a visitor of its own). */
+  let trackingCode: string | undefined;
+  let redirected = 0;
+  const visit = async () => {
+    const n = redirected + 1;
+    const response = await fetch(`${server.url}/r/${trackingCode}`, {
+      redirect: 'manual',
+      headers: { 'user-agent': `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.${n}.0 Safari/537.36` },
+    });
+    await response.arrayBuffer();
+    assert.equal(response.status, 302, 'the redirect answers from the link cache whatever the database does');
+    redirected = n;
+  };
 
   before(async () => {
     cluster = await startPgCluster();
@@ -70,7 +84,9 @@ describe('fault: PostgreSQL goes away under the running server [postgres]', { sk
     await migrateToLatest(db);
     await loadSeed(db, fixture(new Date()), resolveConfig({ auth: { jwtSecret: SECRET } }).rules);
     await db.destroy();
+    dataDir = mkdtempSync(join(tmpdir(), 'advocacy-fault-'));
     server = await startServerProcess({
+      DATA_DIR: dataDir,
       DATABASE_URL: cluster.urlFor('fault'),
       AUTH_JWT_SECRET: SECRET,
       DATABASE_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS),
@@ -80,6 +96,7 @@ describe('fault: PostgreSQL goes away under the running server [postgres]', { sk
   after(async () => {
     await server?.stop();
     cluster?.destroy();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   const share = async (key: string): Promise<Answer> => {
@@ -89,7 +106,8 @@ describe('fault: PostgreSQL goes away under the running server [postgres]', { sk
       headers: { authorization: `Bearer ${await writer(key)}`, 'content-type': 'application/json', 'idempotency-key': key },
       body: JSON.stringify(SHARE),
     });
-    const body = (await response.json()) as { type?: string };
+    const body = (await response.json()) as { type?: string; trackingCode?: string };
+    trackingCode ??= body.trackingCode;
     const answer = {
       status: response.status,
       ms: Math.round(performance.now() - started),
@@ -119,6 +137,7 @@ describe('fault: PostgreSQL goes away under the running server [postgres]', { sk
 
   it('survives pg_terminate_backend of all its connections and answers again', async () => {
     for (let i = 0; i < 5; i++) assert.equal((await share(`before-${i}`)).status, 201);
+    await visit(); // the link is in the cache from here on
     const terminated = await cluster.terminate('fault');
     assert.ok(terminated > 0, 'the server had connections to end');
     await waitUntil('a share after the termination', async () => (await share('after-terminate')).status < 300);
@@ -131,6 +150,7 @@ describe('fault: PostgreSQL goes away under the running server [postgres]', { sk
     cluster.stop();
     const answers = await Promise.all([0, 1, 2, 3, 4].map((i) => share(`stopped-${i}`)));
     for (const answer of answers) assertUnavailable(answer, CONNECT_TIMEOUT_MS + 1_500);
+    for (let i = 0; i < 20; i++) await visit();
     const ready = await health('/health/ready');
     assert.equal(ready.status, 503);
     assert.equal(ready.body.checks?.database?.ok, false);
@@ -166,9 +186,20 @@ describe('fault: PostgreSQL goes away under the running server [postgres]', { sk
     );
   });
 
-  it('lost no acknowledged share and stored each refused one once after its retry; logged each outage in words', async () => {
+  it('lost no acknowledged share or answered click, and stored each refused share once after its retry; logged each outage in words', async () => {
     const client = new pg.Client({ connectionString: cluster.urlFor('fault') });
     await client.connect();
+    // The clicks answered while PostgreSQL was stopped wait in the spool for the next batch.
+    const clicks = await waitUntil(
+      `${redirected} clicks stored`,
+      async () => {
+        const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM clicks WHERE code = $1', [trackingCode]);
+        const n = Number(rows[0]!.n);
+        return n >= redirected ? n : null;
+      },
+      60_000,
+    );
+    assert.equal(clicks, redirected, 'every answered click stored once');
     const { rows } = await client.query<{ key: string; n: string }>(
       "SELECT idempotency_key AS key, count(*) AS n FROM shares WHERE employee_id LIKE 'emp-fault-%' GROUP BY idempotency_key",
     );
@@ -183,7 +214,7 @@ describe('fault: PostgreSQL goes away under the running server [postgres]', { sk
     assert.ok(outages.length >= 3 && outages.length <= 6, outages.map((line) => line.msg).join('\n'));
     assert.ok(recoveries.length >= 3);
     console.log(
-      `# postgres: ${ledger.acknowledged.size} shares acknowledged, ${ledger.refused.size} refused then retried, ${keys.size} keys stored once each (${[...stored.values()].reduce((a, b) => a + b, 0)} rows); ${outages.length} outage lines, e.g. "${outages[0]?.msg}"`,
+      `# postgres: ${redirected} clicks answered (20 while stopped), ${clicks} stored; ${ledger.acknowledged.size} shares acknowledged, ${ledger.refused.size} refused then retried, ${keys.size} keys stored once each (${[...stored.values()].reduce((a, b) => a + b, 0)} rows); ${outages.length} outage lines, e.g. "${outages[0]?.msg}"`,
     );
   });
 });
