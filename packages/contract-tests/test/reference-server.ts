@@ -62,7 +62,9 @@ export async function startReferenceServer(databaseUrl: string | null = null): P
         adminToken: await demoToken(apiUrl, DEMO.admin),
         apiKey: API_KEY,
       },
-      close: () => server.close(),
+      close: async () => {
+        await server.close();
+      },
     };
   } catch (error) {
     await server.close();
