@@ -95,9 +95,11 @@ function refusal(error: unknown): Refusal {
     const received = error.claim === 'iss' || error.claim === 'aud' ? { received: error.payload[error.claim] } : {};
     return new Refusal(`claim_${error.reason}`, error.claim, CLAIM_DETAILS[error.claim] ?? 'The token is not valid.', received);
   }
-  if (error instanceof errors.JWKSNoMatchingKey) return new Refusal('unknown_key', 'kid', 'The token is signed with a key the identity provider does not publish.');
+  if (error instanceof errors.JWKSNoMatchingKey)
+    return new Refusal('unknown_key', 'kid', 'The token is signed with a key the identity provider does not publish.');
   if (error instanceof errors.JWSSignatureVerificationFailed) return new Refusal('bad_signature', null, 'The token is not valid.');
-  if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) return new Refusal('algorithm', 'alg', 'The token is not valid.');
+  if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported)
+    return new Refusal('algorithm', 'alg', 'The token is not valid.');
   return new Refusal('malformed', null, 'The token is not valid.');
 }
 
@@ -111,7 +113,8 @@ function checkAge(payload: JWTPayload, maxAge: number): void {
   const exp = payload.exp!;
   const limit = `the maximum age of ${duration(maxAge)}`;
   if (typeof payload.iat === 'number') {
-    if (now - payload.iat > maxAge) throw new Refusal('too_old', 'iat', `The token is too old: it was issued more than ${limit} ago; sign in again.`);
+    if (now - payload.iat > maxAge)
+      throw new Refusal('too_old', 'iat', `The token is too old: it was issued more than ${limit} ago; sign in again.`);
     if (exp - payload.iat > maxAge) throw new Refusal('lives_too_long', 'exp', `The token is valid for longer than ${limit}.`);
   } else if (exp - now > maxAge) {
     throw new Refusal('lives_too_long', 'exp', `The token has no issue time (iat) and expires later than ${limit} from now.`);
@@ -130,7 +133,8 @@ function machineClaim(payload: JWTPayload): string | null {
     // oidc-provider and Okta (cid), Entra v1 (appid), Keycloak (azp) put the client id in the subject of app tokens.
     for (const claim of ['client_id', 'azp', 'cid', 'appid']) if (payload[claim] === sub) return claim;
   }
-  if (typeof payload.preferred_username === 'string' && payload.preferred_username.startsWith('service-account-')) return 'preferred_username'; // Keycloak
+  if (typeof payload.preferred_username === 'string' && payload.preferred_username.startsWith('service-account-'))
+    return 'preferred_username'; // Keycloak
   return null;
 }
 
@@ -172,7 +176,11 @@ export function createTokenVerifier(auth: AuthConfig, logger: Pick<Logger, 'warn
       );
     }
     if (auth.requiredScope !== null && !scopes(payload).includes(auth.requiredScope)) {
-      throw new Refusal('missing_scope', 'scp', `The token does not carry the scope ${auth.requiredScope} (in scp or scope) that this API requires.`);
+      throw new Refusal(
+        'missing_scope',
+        'scp',
+        `The token does not carry the scope ${auth.requiredScope} (in scp or scope) that this API requires.`,
+      );
     }
     const employeeId = claimAt(payload, auth.subjectClaim);
     if (typeof employeeId !== 'string' || employeeId === '') {
@@ -230,7 +238,10 @@ export async function mintDemoToken(
   set(auth.subjectClaim, claims.sub);
   set(auth.nameClaim, claims.name);
   set(names(auth.teamClaim)[0] ?? 'team', claims.team);
-  set(names(auth.rolesClaim)[0] ?? 'roles', claims.roles.map((role) => (role === 'admin' ? auth.adminRoles[0]! : role)));
+  set(
+    names(auth.rolesClaim)[0] ?? 'roles',
+    claims.roles.map((role) => (role === 'admin' ? auth.adminRoles[0]! : role)),
+  );
   const jwt = new SignJWT(payload)
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.sub)

@@ -69,7 +69,14 @@ forEachDatabase('security: sign-in with the token shapes of Entra ID, Okta and K
     });
 
     it('an app-only token (idtyp app), even with the admin role, is refused: 401', async () => {
-      const appOnly = await idp.sign({ aud: RESOURCE, sub: 'sp-oid', oid: 'sp-oid', azp: 'reporting-app', idtyp: 'app', roles: ['Advocacy.Admin'] });
+      const appOnly = await idp.sign({
+        aud: RESOURCE,
+        sub: 'sp-oid',
+        oid: 'sp-oid',
+        azp: 'reporting-app',
+        idtyp: 'app',
+        roles: ['Advocacy.Admin'],
+      });
       const problem = await json(await analytics(h, appOnly), 401);
       assert.match(problem.detail, /application|signed-in/);
     });
@@ -129,7 +136,13 @@ forEachDatabase('security: sign-in with the token shapes of Entra ID, Okta and K
     });
 
     it('a client-credentials token (sub = cid) is refused', async () => {
-      const machine = await idp.sign({ aud: RESOURCE, sub: 'reporting-client', cid: 'reporting-client', scp: ['advocacy.use'], groups: ['Advocacy Admins'] });
+      const machine = await idp.sign({
+        aud: RESOURCE,
+        sub: 'reporting-client',
+        cid: 'reporting-client',
+        scp: ['advocacy.use'],
+        groups: ['Advocacy Admins'],
+      });
       await json(await analytics(h, machine), 401);
     });
   });
@@ -176,7 +189,12 @@ forEachDatabase('security: sign-in with the token shapes of Entra ID, Okta and K
     });
 
     it('a service account token is refused', async () => {
-      const machine = await keycloak({ sub: 'b0b0-sa', preferred_username: 'service-account-reporting', azp: 'reporting', realm_access: { roles: ['advocacy-admin'] } });
+      const machine = await keycloak({
+        sub: 'b0b0-sa',
+        preferred_username: 'service-account-reporting',
+        azp: 'reporting',
+        realm_access: { roles: ['advocacy-admin'] },
+      });
       await json(await analytics(realm, machine), 401);
     });
   });
@@ -279,7 +297,9 @@ describe('security: an issuer that accepts connections but never answers', () =>
     hanging = createServer((socket) => sockets.push(socket));
     await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
     const { port } = hanging.address() as AddressInfo;
-    h = await startHarness(sqlite(), { auth: { jwtSecret: null, jwksUrl: `http://127.0.0.1:${port}/jwks`, issuer: idp.issuer, audience: RESOURCE } });
+    h = await startHarness(sqlite(), {
+      auth: { jwtSecret: null, jwksUrl: `http://127.0.0.1:${port}/jwks`, issuer: idp.issuer, audience: RESOURCE },
+    });
   });
   after(async () => {
     await h.close();

@@ -73,7 +73,8 @@ export async function startOidcIssuer(): Promise<OidcIssuer> {
         body,
       });
       const json = (await response.json()) as { access_token?: string };
-      if (response.status !== 200 || json.access_token === undefined) throw new Error(`token endpoint: ${response.status} ${JSON.stringify(json)}`);
+      if (response.status !== 200 || json.access_token === undefined)
+        throw new Error(`token endpoint: ${response.status} ${JSON.stringify(json)}`);
       return json.access_token;
     },
     async rotate() {
