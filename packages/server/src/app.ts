@@ -68,7 +68,7 @@ export async function createApp(config: ServerConfig, options: { logger?: Logger
     readiness: [],
     logger,
     validator: new RequestValidator(),
-    verifyToken: createTokenVerifier(config.auth),
+    verifyToken: createTokenVerifier(config.auth, logger),
     clicks: clicks.recorder,
     links: new LinkCache(db),
     clickSalt: salt,

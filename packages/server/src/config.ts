@@ -24,8 +24,23 @@ export interface AuthConfig {
   issuer: string | string[] | null;
   /** Accepted `aud`: one, or any of several. */
   audience: string | string[] | null;
-  /** Claim that holds the roles (array or space/comma-separated string). */
+  /**
+   * Claim(s) that hold the roles: a name or dotted path (`realm_access.roles`), several separated
+   * by commas (`roles,groups`); each an array or a space/comma-separated string.
+   */
   rolesClaim: string;
+  /** Role values that make a program admin (any of them, exact match). */
+  adminRoles: string[];
+  /** Claim that holds the employee id (`sub`; `oid` for Entra ID, `uid` for Okta). */
+  subjectClaim: string;
+  /** Claim(s) with the team (name or dotted path, several separated by commas: the first present wins). */
+  teamClaim: string;
+  /** Claim with the display name. */
+  nameClaim: string;
+  /** Claim with the locale (a language tag). */
+  localeClaim: string;
+  /** A scope every token must carry in `scp` or `scope`; null for none. */
+  requiredScope: string | null;
   /** Longest a token may live (`exp - iat`) or have lived (`now - iat`), in seconds. */
   maxTokenAgeSeconds: number;
   /**
@@ -196,6 +211,12 @@ export function loadConfig(env: Env = process.env): ServerConfig {
       issuer: oneOrMany(env.AUTH_ISSUER),
       audience: oneOrMany(env.AUTH_AUDIENCE),
       rolesClaim: env.AUTH_ROLES_CLAIM || 'roles',
+      adminRoles: env.AUTH_ADMIN_ROLES ? list(env.AUTH_ADMIN_ROLES) : ['admin'],
+      subjectClaim: env.AUTH_SUBJECT_CLAIM?.trim() || 'sub',
+      teamClaim: env.AUTH_TEAM_CLAIM || 'team',
+      nameClaim: env.AUTH_NAME_CLAIM?.trim() || 'name',
+      localeClaim: env.AUTH_LOCALE_CLAIM?.trim() || 'locale',
+      requiredScope: env.AUTH_REQUIRED_SCOPE?.trim() || null,
       maxTokenAgeSeconds: maxTokenAge,
       demo,
       apiKeys: parseApiKeys(env.ADVOCACY_API_KEYS),
@@ -241,6 +262,12 @@ export function resolveConfig(
     issuer: null,
     audience: null,
     rolesClaim: 'roles',
+    adminRoles: ['admin'],
+    subjectClaim: 'sub',
+    teamClaim: 'team',
+    nameClaim: 'name',
+    localeClaim: 'locale',
+    requiredScope: null,
     maxTokenAgeSeconds: DEFAULT_MAX_TOKEN_AGE_SECONDS,
     demo: false,
     apiKeys: [],

@@ -63,6 +63,30 @@ describe('configuration from the environment', () => {
     assert.deepEqual(config.rules.points, { share: 5, click: 1, clickDailyCapPerPost: 4, conversion: 100, suggestion: 0 });
   });
 
+  it('reads the identity provider claim settings (defaults, lists and paths)', () => {
+    const defaults = loadConfig({ AUTH_JWT_SECRET: SECRET }).auth;
+    assert.deepEqual(
+      [defaults.subjectClaim, defaults.adminRoles, defaults.teamClaim, defaults.nameClaim, defaults.localeClaim, defaults.requiredScope],
+      ['sub', ['admin'], 'team', 'name', 'locale', null],
+    );
+    const auth = loadConfig({
+      AUTH_JWT_SECRET: SECRET,
+      AUTH_SUBJECT_CLAIM: 'oid',
+      AUTH_ROLES_CLAIM: 'roles,groups',
+      AUTH_ADMIN_ROLES: 'Advocacy.Admin, Advocacy Admins',
+      AUTH_TEAM_CLAIM: 'department',
+      AUTH_NAME_CLAIM: 'display_name',
+      AUTH_LOCALE_CLAIM: 'lang',
+      AUTH_REQUIRED_SCOPE: 'user_impersonation',
+    }).auth;
+    assert.deepEqual(
+      [auth.subjectClaim, auth.rolesClaim, auth.adminRoles, auth.teamClaim, auth.nameClaim, auth.localeClaim, auth.requiredScope],
+      ['oid', 'roles,groups', ['Advocacy.Admin', 'Advocacy Admins'], 'department', 'display_name', 'lang', 'user_impersonation'],
+    );
+    assert.throws(() => loadConfig({ AUTH_JWT_SECRET: SECRET, AUTH_ADMIN_ROLES: ' , ' }), /AUTH_ADMIN_ROLES must list/);
+    assert.throws(() => loadConfig({ AUTH_JWT_SECRET: SECRET, AUTH_REQUIRED_SCOPE: 'a b' }), /AUTH_REQUIRED_SCOPE is one scope/);
+  });
+
   it('refuses to start without a way to verify tokens, or with nonsense values', () => {
     assert.throws(() => loadConfig({}), /AUTH_JWT_SECRET or AUTH_JWKS_URL/);
     assert.throws(() => loadConfig({ AUTH_JWT_SECRET: SECRET, PORT: 'eighty' }), /PORT must be a non-negative integer/);

@@ -47,7 +47,9 @@ export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as c
  * (400, 413, 415, 422), `unauthorized` (401), `forbidden` (403), `not_found` (404), `conflict`
  * (409), `rate_limited` (429, Retry-After), `database_unavailable` (503, Retry-After: the database
  * is unreachable, too slow, full or read-only; nothing was changed, or a retry with the same
- * Idempotency-Key lands once), `server` (500).
+ * Idempotency-Key lands once), `identity_provider_unavailable` (503, Retry-After: the identity
+ * provider's signing keys cannot be fetched, so a token cannot be checked; the client keeps its
+ * token and tries again), `server` (500).
  */
 export const PROBLEM_SLUGS = [
   'validation',
@@ -57,5 +59,6 @@ export const PROBLEM_SLUGS = [
   'conflict',
   'rate_limited',
   'database_unavailable',
+  'identity_provider_unavailable',
   'server',
 ] as const;

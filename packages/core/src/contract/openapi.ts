@@ -43,7 +43,7 @@ const COMMON_PROBLEMS: Record<string, string> = {
 
 /** Every operation may meet the database away. */
 const UNAVAILABLE: Record<string, string> = {
-  503: 'Database unavailable (`database_unavailable`: unreachable, too slow, full or read-only); see Retry-After. Nothing was changed, or a retry with the same Idempotency-Key lands once.',
+  503: "Database unavailable (`database_unavailable`: unreachable, too slow, full or read-only), or the identity provider's keys cannot be fetched to check the token (`identity_provider_unavailable`); see Retry-After. Nothing was changed, or a retry with the same Idempotency-Key lands once.",
 };
 
 const SECURITY: Record<Operation['auth'], Json[]> = {

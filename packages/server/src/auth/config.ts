@@ -75,6 +75,12 @@ export function checkAuthConfig(auth: AuthConfig): void {
       );
     }
   }
+  if (auth.adminRoles.length === 0 || auth.adminRoles.some((role) => role.trim() === '')) {
+    throw new Error('AUTH_ADMIN_ROLES must list the role values that make a program admin, separated by commas (default: admin).');
+  }
+  if (auth.requiredScope !== null && /\s/.test(auth.requiredScope)) {
+    throw new Error(`AUTH_REQUIRED_SCOPE is one scope (the one every token for this API carries), got "${auth.requiredScope}".`);
+  }
   if (!Number.isSafeInteger(auth.maxTokenAgeSeconds) || auth.maxTokenAgeSeconds <= 0) {
     throw new Error(`AUTH_MAX_TOKEN_AGE must be a duration such as 3600, 90m, 24h or 1d, got ${auth.maxTokenAgeSeconds}.`);
   }

@@ -1,6 +1,8 @@
-import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyOptions } from 'jose';
+import { errors, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyOptions } from 'jose';
 import type { AuthConfig } from '../config.js';
-import { unauthorized } from '../http/problem.js';
+import { HttpProblem } from '../http/problem.js';
+import type { Logger } from '../log.js';
+import { remoteKeys, type RemoteKeyTimings } from './remote-keys.js';
 
 /** What the server takes from a verified token. */
 export interface TokenIdentity {
@@ -18,6 +20,27 @@ function roles(value: unknown): string[] {
   if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
   if (typeof value === 'string') return value.split(/[\s,]+/);
   return [];
+}
+
+/** Names separated by commas: `roles,groups` → ['roles', 'groups']. */
+const names = (raw: string): string[] =>
+  raw
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+
+/**
+ * A claim by name or dotted path: `realm_access.roles`, `resource_access.advocacy.roles`. A claim
+ * whose own name has dots (`https://example.com/roles`) is found first.
+ */
+export function claimAt(payload: Record<string, unknown>, path: string): unknown {
+  if (Object.hasOwn(payload, path)) return payload[path];
+  let value: unknown = payload;
+  for (const part of path.split('.')) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value) || !Object.hasOwn(value, part)) return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
 }
 
 /** Longest employee id, name or team a token may bring. */
@@ -42,12 +65,42 @@ function duration(seconds: number): string {
   return `${seconds} s`;
 }
 
-function rejection(error: unknown): string {
-  if (error instanceof errors.JWTExpired) return 'The token has expired.';
-  if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'exp' && error.reason === 'missing') {
-    return 'The token has no expiry (exp); tokens that never expire are not accepted.';
+/** Why a token was refused: for the log (reason, claim) and the client (detail). Never the token. */
+class Refusal extends HttpProblem {
+  constructor(
+    readonly reason: string,
+    readonly claim: string | null,
+    detail: string,
+    readonly logFields: Record<string, unknown> = {},
+  ) {
+    super(401, 'unauthorized', detail, { headers: { 'WWW-Authenticate': 'Bearer' } });
   }
-  return 'The token is not valid.';
+}
+
+const CLAIM_DETAILS: Record<string, string> = {
+  iss: "The token's issuer (iss) is not one this API trusts.",
+  aud: "The token's audience (aud) is not this API: send an access token issued for it, not an ID token or a token for another API.",
+  nbf: 'The token is not valid yet (nbf).',
+  iat: "The token's issue time (iat) is not valid.",
+};
+
+function refusal(error: unknown): Refusal {
+  if (error instanceof Refusal) return error;
+  if (error instanceof errors.JWTExpired) return new Refusal('expired', 'exp', 'The token has expired.');
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'exp' && error.reason === 'missing') {
+      return new Refusal('no_expiry', 'exp', 'The token has no expiry (exp); tokens that never expire are not accepted.');
+    }
+    // The issuer or audience it came with helps set AUTH_ISSUER/AUTH_AUDIENCE right; neither is secret.
+    const received = error.claim === 'iss' || error.claim === 'aud' ? { received: error.payload[error.claim] } : {};
+    return new Refusal(`claim_${error.reason}`, error.claim, CLAIM_DETAILS[error.claim] ?? 'The token is not valid.', received);
+  }
+  if (error instanceof errors.JWKSNoMatchingKey)
+    return new Refusal('unknown_key', 'kid', 'The token is signed with a key the identity provider does not publish.');
+  if (error instanceof errors.JWSSignatureVerificationFailed) return new Refusal('bad_signature', null, 'The token is not valid.');
+  if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported)
+    return new Refusal('algorithm', 'alg', 'The token is not valid.');
+  return new Refusal('malformed', null, 'The token is not valid.');
 }
 
 /**
@@ -60,42 +113,105 @@ function checkAge(payload: JWTPayload, maxAge: number): void {
   const exp = payload.exp!;
   const limit = `the maximum age of ${duration(maxAge)}`;
   if (typeof payload.iat === 'number') {
-    if (now - payload.iat > maxAge) throw unauthorized(`The token is too old: it was issued more than ${limit} ago; sign in again.`);
-    if (exp - payload.iat > maxAge) throw unauthorized(`The token is valid for longer than ${limit}.`);
+    if (now - payload.iat > maxAge)
+      throw new Refusal('too_old', 'iat', `The token is too old: it was issued more than ${limit} ago; sign in again.`);
+    if (exp - payload.iat > maxAge) throw new Refusal('lives_too_long', 'exp', `The token is valid for longer than ${limit}.`);
   } else if (exp - now > maxAge) {
-    throw unauthorized(`The token has no issue time (iat) and expires later than ${limit} from now.`);
+    throw new Refusal('lives_too_long', 'exp', `The token has no issue time (iat) and expires later than ${limit} from now.`);
   }
 }
 
-/** Verifies Bearer JWTs: HS256 with a shared secret, or keys from a JWKS URL. */
-export function createTokenVerifier(auth: AuthConfig): TokenVerifier {
+/**
+ * The claim that shows a token was issued to an application itself (client credentials, a
+ * service account), with no employee behind it; null for a signed-in user's token.
+ */
+function machineClaim(payload: JWTPayload): string | null {
+  if (payload.idtyp === 'app') return 'idtyp'; // Entra ID app-only token
+  if (payload.gty === 'client-credentials') return 'gty'; // Auth0
+  const sub = payload.sub;
+  if (typeof sub === 'string') {
+    // oidc-provider and Okta (cid), Entra v1 (appid), Keycloak (azp) put the client id in the subject of app tokens.
+    for (const claim of ['client_id', 'azp', 'cid', 'appid']) if (payload[claim] === sub) return claim;
+  }
+  if (typeof payload.preferred_username === 'string' && payload.preferred_username.startsWith('service-account-'))
+    return 'preferred_username'; // Keycloak
+  return null;
+}
+
+/** Scopes from `scp` (Entra: a space-separated string; Okta: an array) and `scope` (OAuth 2.0: space-separated). */
+const scopes = (payload: JWTPayload): string[] => [...roles(payload.scp), ...roles(payload.scope)];
+
+const SILENT: Pick<Logger, 'warn'> = { warn() {} };
+
+/**
+ * Verifies Bearer JWTs: HS256 with a shared secret, or keys from a JWKS URL. Every refusal is
+ * logged at warn with its reason and the failing claim (never the token).
+ */
+export function createTokenVerifier(auth: AuthConfig, logger: Pick<Logger, 'warn'> = SILENT, timings?: RemoteKeyTimings): TokenVerifier {
   const options: JWTVerifyOptions = { requiredClaims: ['exp'] };
   if (auth.issuer !== null) options.issuer = auth.issuer;
   if (auth.audience !== null) options.audience = auth.audience;
-  const key = auth.jwksUrl !== null ? createRemoteJWKSet(new URL(auth.jwksUrl)) : new TextEncoder().encode(auth.jwtSecret ?? '');
+  const key =
+    auth.jwksUrl !== null ? remoteKeys(new URL(auth.jwksUrl), logger as Logger, timings) : new TextEncoder().encode(auth.jwtSecret ?? '');
   if (auth.jwksUrl === null) options.algorithms = ['HS256'];
-  return async (token) => {
+  const rolePaths = names(auth.rolesClaim);
+  const teamPaths = names(auth.teamClaim);
+  const adminRoles = new Set(auth.adminRoles);
+
+  const identify = async (token: string): Promise<TokenIdentity> => {
     let payload: JWTPayload;
     try {
       payload = (await jwtVerify(token, key as Parameters<typeof jwtVerify>[1], options)).payload;
     } catch (error) {
-      throw unauthorized(rejection(error));
+      if (error instanceof HttpProblem && !(error instanceof Refusal)) throw error; // the identity provider is unreachable: 503
+      throw refusal(error);
     }
     checkAge(payload, auth.maxTokenAgeSeconds);
-    const employeeId = payload.sub;
-    if (typeof employeeId !== 'string' || employeeId === '') throw unauthorized('The token has no subject.');
-    if (employeeId.length > CLAIM_MAX || employeeId.replace(CONTROL, '') !== employeeId) {
-      throw unauthorized(`The token's subject is not an employee id: at most ${CLAIM_MAX} characters, no control characters.`);
+    const machine = machineClaim(payload);
+    if (machine !== null) {
+      throw new Refusal(
+        'machine_token',
+        machine,
+        'The token was issued to an application (client credentials or a service account), not to a signed-in employee: sign in as an employee.',
+      );
     }
-    const locale = text(payload.locale);
+    if (auth.requiredScope !== null && !scopes(payload).includes(auth.requiredScope)) {
+      throw new Refusal(
+        'missing_scope',
+        'scp',
+        `The token does not carry the scope ${auth.requiredScope} (in scp or scope) that this API requires.`,
+      );
+    }
+    const employeeId = claimAt(payload, auth.subjectClaim);
+    if (typeof employeeId !== 'string' || employeeId === '') {
+      throw new Refusal('no_subject', auth.subjectClaim, `The token has no subject (${auth.subjectClaim}).`);
+    }
+    if (employeeId.length > CLAIM_MAX || employeeId.replace(CONTROL, '') !== employeeId) {
+      throw new Refusal(
+        'bad_subject',
+        auth.subjectClaim,
+        `The token's subject (${auth.subjectClaim}) is not an employee id: at most ${CLAIM_MAX} characters, no control characters.`,
+      );
+    }
+    const locale = text(claimAt(payload, auth.localeClaim));
+    const team = teamPaths.map((path) => text(claimAt(payload, path))).find((value) => value !== null) ?? null;
     return {
       employeeId,
-      admin: roles(payload[auth.rolesClaim]).includes('admin'),
-      name: text(payload.name),
-      team: text(payload.team),
+      admin: rolePaths.some((path) => roles(claimAt(payload, path)).some((role) => adminRoles.has(role))),
+      name: text(claimAt(payload, auth.nameClaim)),
+      team,
       teamName: text(payload.team_name),
       locale: locale !== null && LANGUAGE_TAG.test(locale) ? locale : null,
     };
+  };
+
+  return async (token) => {
+    try {
+      return await identify(token);
+    } catch (error) {
+      if (error instanceof Refusal) logger.warn('token refused', { reason: error.reason, claim: error.claim, ...error.logFields });
+      throw error;
+    }
   };
 }
 
@@ -111,7 +227,22 @@ export async function mintDemoToken(
 ): Promise<string> {
   if (auth.jwtSecret === null) throw new Error('Demo tokens need an HS256 secret (kept in the database by createApp).');
   const now = Math.floor(Date.now() / 1000);
-  const jwt = new SignJWT({ name: claims.name, team: claims.team, [auth.rolesClaim]: claims.roles })
+  // In the claims the verifier reads: the configured names and paths, the configured admin value.
+  const payload: Record<string, unknown> = {};
+  const set = (path: string, value: unknown) => {
+    const parts = path.split('.');
+    let node = payload;
+    for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+    node[parts.at(-1)!] = value;
+  };
+  set(auth.subjectClaim, claims.sub);
+  set(auth.nameClaim, claims.name);
+  set(names(auth.teamClaim)[0] ?? 'team', claims.team);
+  set(
+    names(auth.rolesClaim)[0] ?? 'roles',
+    claims.roles.map((role) => (role === 'admin' ? auth.adminRoles[0]! : role)),
+  );
+  const jwt = new SignJWT(payload)
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.sub)
     .setIssuedAt(now)

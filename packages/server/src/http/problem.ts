@@ -15,6 +15,7 @@ const TITLES: Record<ProblemSlug, string> = {
   conflict: 'Conflict',
   rate_limited: 'Too many requests',
   database_unavailable: 'Database unavailable',
+  identity_provider_unavailable: 'Identity provider unavailable',
   server: 'Server error',
 };
 
@@ -55,6 +56,13 @@ export const invalid = (status: 400 | 413 | 415 | 422, detail: string, errors?: 
 /** 503: the database is unreachable, too slow, full or read-only; the client tries again after Retry-After. */
 export const databaseUnavailable = (detail: string, retryAfterSeconds: number) =>
   new HttpProblem(503, 'database_unavailable', detail, { headers: { 'Retry-After': String(retryAfterSeconds) } });
+
+/**
+ * 503: the identity provider's signing keys cannot be fetched, so the token can be neither
+ * accepted nor refused; the client keeps its token and tries again after Retry-After.
+ */
+export const identityProviderUnavailable = (detail: string, retryAfterSeconds: number) =>
+  new HttpProblem(503, 'identity_provider_unavailable', detail, { headers: { 'Retry-After': String(retryAfterSeconds) } });
 
 /** The problem+json response for a problem. */
 export function problemResponse(problem: HttpProblem): Response {
