@@ -1,5 +1,6 @@
 import { adminCapability } from './admin/capability.js';
 import { analyticsCapability } from './analytics/capability.js';
+import { auditCapability } from './audit/capability.js';
 import { authCapability } from './auth/capability.js';
 import type { Capability } from './capability.js';
 import { contentCapability } from './content/capability.js';
@@ -37,4 +38,5 @@ export const capabilities: readonly Capability[] = [
   gamificationCapability,
   engagementCapability,
   crmCapability,
+  auditCapability,
 ];

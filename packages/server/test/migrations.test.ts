@@ -20,6 +20,8 @@ const RELEASED = [
   '0206_one_share_per_network',
   '0207_click_point_visitors',
   '0208_conversion_sources',
+  '0210_audit_log',
+  '0211_employee_directory',
 ];
 
 describe('migrations', () => {

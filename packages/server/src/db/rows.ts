@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import type {
   Employee,
   Post,
@@ -17,7 +18,7 @@ import type { Database } from './schema.js';
 
 /** Turns table rows into the contract's objects (camelCase, parsed JSON, derived status). */
 
-export type EmployeeRow = Database['employees'] & { team_name: string | null };
+export type EmployeeRow = Selectable<Database['employees']> & { team_name: string | null };
 
 export function toEmployee(row: EmployeeRow): Employee {
   return {

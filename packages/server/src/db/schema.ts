@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Table types for Kysely. Timestamps are ISO 8601 UTC strings (`toISOString()`) in both
  * dialects, so they compare and sort the same way on SQLite and PostgreSQL; JSON columns are
@@ -16,6 +18,12 @@ export interface Database {
     avatar_url: string | null;
     policy_accepted_at: string | null;
     created_at: string;
+    email: string | null;
+    /** active | deactivated. A deactivated employee keeps their row, history and links. */
+    status: Generated<string>;
+    last_active_at: string | null;
+    deactivated_at: string | null;
+    updated_at: string | null;
   };
   topics: { id: string; names: string };
   posts: {
@@ -117,6 +125,18 @@ export interface Database {
     post_id: string | null;
     network: string | null;
     received_at: string;
+  };
+  /** Admin, SCIM and system changes; written in the change's own transaction (audit/audit.ts). */
+  audit_log: {
+    id: string;
+    at: string;
+    actor_kind: string;
+    actor_id: string;
+    action: string;
+    target_kind: string;
+    target_id: string;
+    before: string | null;
+    after: string | null;
   };
 }
 

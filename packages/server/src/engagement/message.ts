@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { visibleTo } from '../content/visibility.js';
 import type { Dialect } from '../db/database.js';
 import { toEmployee } from '../db/rows.js';
@@ -13,7 +13,7 @@ const POSTS = 5;
 export async function buildMessage(
   db: Kysely<Database>,
   dialect: Dialect,
-  employeeRow: Database['employees'],
+  employeeRow: Selectable<Database['employees']>,
   kind: EngagementMessage['kind'],
   week: string,
   now: Date,
