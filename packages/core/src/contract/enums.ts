@@ -60,5 +60,6 @@ export const PROBLEM_SLUGS = [
   'rate_limited',
   'database_unavailable',
   'identity_provider_unavailable',
+  'employee_deactivated',
   'server',
 ] as const;

@@ -4,7 +4,10 @@ import { toEmployee } from '../db/rows.js';
 import { nowIso } from '../ids.js';
 import type { TokenIdentity } from './tokens.js';
 
-export async function findEmployee(db: Db, id: string): Promise<Employee | null> {
+/** An employee and their directory status (`active` or `deactivated`). */
+export type EmployeeWithStatus = Employee & { status: string };
+
+export async function findEmployee(db: Db, id: string): Promise<EmployeeWithStatus | null> {
   const row = await db
     .selectFrom('employees')
     .leftJoin('teams', 'teams.id', 'employees.team_id')
@@ -12,7 +15,7 @@ export async function findEmployee(db: Db, id: string): Promise<Employee | null>
     .select('teams.name as team_name')
     .where('employees.id', '=', id)
     .executeTakeFirst();
-  return row === undefined ? null : toEmployee(row);
+  return row === undefined ? null : { ...toEmployee(row), status: row.status };
 }
 
 /**
@@ -20,7 +23,7 @@ export async function findEmployee(db: Db, id: string): Promise<Employee | null>
  * is created on first sight from the token's claims (name, team, locale). The role always comes
  * from the token, so revoking admin in the identity provider takes effect at once.
  */
-export async function employeeForToken(db: Db, identity: TokenIdentity): Promise<Employee> {
+export async function employeeForToken(db: Db, identity: TokenIdentity): Promise<EmployeeWithStatus> {
   const role = identity.admin ? 'admin' : 'employee';
   let employee = await findEmployee(db, identity.employeeId);
   if (employee === null) {

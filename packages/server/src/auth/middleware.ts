@@ -1,7 +1,7 @@
 import type { Employee } from '@advocacy-kit/core';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, Services } from '../context.js';
-import { forbidden, unauthorized } from '../http/problem.js';
+import { forbidden, HttpProblem, unauthorized } from '../http/problem.js';
 import { employeeForToken } from './employees.js';
 
 export function bearerToken(header: string | undefined): string | null {
@@ -12,7 +12,17 @@ export function bearerToken(header: string | undefined): string | null {
 /** Verifies a token and loads (or creates) its employee. */
 export async function authenticate(s: Services, token: string | null): Promise<Employee> {
   if (token === null) throw unauthorized('Sign in: send Authorization: Bearer <token>.');
-  return employeeForToken(s.db, await s.verifyToken(token));
+  const employee = await employeeForToken(s.db, await s.verifyToken(token));
+  // A leaver's token may still be valid at the identity provider for a while: it opens nothing.
+  const { status, ...profile } = employee;
+  if (status === 'deactivated') {
+    throw new HttpProblem(
+      403,
+      'employee_deactivated',
+      'This employee has been deactivated in the advocacy program; ask a program admin to reactivate you.',
+    );
+  }
+  return profile;
 }
 
 /** Every API route but demo sign-in, events (which read credentials themselves) and conversions (an API key, `requireApiKey`). */

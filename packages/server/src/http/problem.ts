@@ -16,6 +16,7 @@ const TITLES: Record<ProblemSlug, string> = {
   rate_limited: 'Too many requests',
   database_unavailable: 'Database unavailable',
   identity_provider_unavailable: 'Identity provider unavailable',
+  employee_deactivated: 'Employee deactivated',
   server: 'Server error',
 };
 
