@@ -1,4 +1,11 @@
 import type {
+  AdminEmployee,
+  AdminTeam,
+  AdminTopic,
+  EmployeeDirectoryQuery,
+  EmployeePatch,
+  TaxonomyInput,
+  TaxonomyPatch,
   AdminPost,
   AdminPostQuery,
   AdminSuggestion,
@@ -107,4 +114,22 @@ export interface AdvocacyAdminBackend {
    * field error on `url` when the link cannot be previewed.
    */
   getLinkPreview?(url: string): Promise<LinkPreview>;
+
+  /* People: topics, teams and the employee directory. Optional; every write is audited. */
+  /** Every topic, archived ones too, by position then id. */
+  listTopics?(): Promise<AdminTopic[]>;
+  createTopic?(input: TaxonomyInput): Promise<AdminTopic>;
+  /** Rename, reorder, archive (`archived: true`) or restore a topic. */
+  updateTopic?(id: string, patch: TaxonomyPatch): Promise<AdminTopic>;
+  /** Every team, archived ones too, by position then id. */
+  listTeams?(): Promise<AdminTeam[]>;
+  createTeam?(input: TaxonomyInput): Promise<AdminTeam>;
+  updateTeam?(id: string, patch: TaxonomyPatch): Promise<AdminTeam>;
+  /** The employee directory by name, searched (`q`: name, email or id) and filtered. */
+  listEmployees?(query?: EmployeeDirectoryQuery): Promise<Page<AdminEmployee>>;
+  /** Changes an employee's role or team; an admin can't change their own role (`conflict`). */
+  updateEmployee?(id: string, patch: EmployeePatch): Promise<AdminEmployee>;
+  /** Deactivates a leaver; an admin can't deactivate themselves (`conflict`). */
+  deactivateEmployee?(id: string): Promise<AdminEmployee>;
+  reactivateEmployee?(id: string): Promise<AdminEmployee>;
 }

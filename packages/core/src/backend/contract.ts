@@ -10,7 +10,7 @@ import type * as enums from '../contract/enums.js';
 import type { Operations } from '../contract/operations.js';
 import type * as S from '../contract/schemas.js';
 
-export { NETWORK_IDS, CONTENT_KINDS, POST_STATUSES, PERIODS, SCOPES, EVENT_TYPES, CONVERSION_TYPES } from '../contract/enums.js';
+export { NETWORK_IDS, CONTENT_KINDS, POST_STATUSES, PERIODS, SCOPES, EVENT_TYPES, CONVERSION_TYPES, ROLES, EMPLOYEE_STATUSES } from '../contract/enums.js';
 
 /** A BCP 47 language tag. English (`en`) and Japanese (`ja`) ship first. */
 export type Locale = string;
@@ -86,6 +86,13 @@ export type PreferencesInput = Static<typeof S.PreferencesInput>;
 /** RFC 9457 problem details as the HTTP contract returns them. */
 export type ProblemDetails = Static<typeof S.ProblemDetails>;
 export type FieldError = Static<typeof S.FieldError>;
+export type EmployeeStatus = (typeof enums.EMPLOYEE_STATUSES)[number];
+export type AdminTopic = Static<typeof S.AdminTopic>;
+export type AdminTeam = Static<typeof S.AdminTeam>;
+export type TaxonomyInput = Static<typeof S.TaxonomyCreate>;
+export type TaxonomyPatch = Static<typeof S.TaxonomyPatch>;
+export type AdminEmployee = Static<typeof S.AdminEmployee>;
+export type EmployeePatch = Static<typeof S.EmployeePatch>;
 
 /* ---------------------------------------------------------------- requests */
 
@@ -109,6 +116,7 @@ export type LeaderboardQuery = QueryInput<'getLeaderboard'> & { period: Period; 
 /** Admin content filters; `q` matches title, summary and URL, case-insensitively. */
 export type AdminPostQuery = QueryInput<'adminListPosts'>;
 export type SuggestionQuery = QueryInput<'adminListSuggestions'>;
+export type EmployeeDirectoryQuery = QueryInput<'adminListEmployees'>;
 /** Inclusive ISO dates or timestamps. */
 export interface AnalyticsQuery {
   from: string;

@@ -153,6 +153,17 @@ export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
       reviewSuggestion: (suggestionId, body) => call(routes.adminReviewSuggestion, { id: suggestionId, body }),
       getAnalytics: (query) => call(routes.adminAnalytics, { query }),
       getLinkPreview: (url) => call(routes.adminLinkPreview, { body: { url }, key: uuid() }),
+      // people
+      listTopics: () => items(routes.adminListTopics),
+      createTopic: (body) => call(routes.adminCreateTopic, { body }),
+      updateTopic: (topicId, body) => call(routes.adminUpdateTopic, { id: topicId, body }),
+      listTeams: () => items(routes.adminListTeams),
+      createTeam: (body) => call(routes.adminCreateTeam, { body }),
+      updateTeam: (teamId, body) => call(routes.adminUpdateTeam, { id: teamId, body }),
+      listEmployees: (query) => call(routes.adminListEmployees, { query }),
+      updateEmployee: (employeeId, body) => call(routes.adminUpdateEmployee, { id: employeeId, body }),
+      deactivateEmployee: (employeeId) => call(routes.adminDeactivateEmployee, { id: employeeId }),
+      reactivateEmployee: (employeeId) => call(routes.adminReactivateEmployee, { id: employeeId }),
     },
   };
 }

@@ -42,6 +42,8 @@ export const WEBHOOK_EVENT_TYPES = [
   'digest.due',
 ] as const;
 export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
+/** An employee in the program's directory: `deactivated` is a leaver (their row, links and history stay). */
+export const EMPLOYEE_STATUSES = ['active', 'deactivated'] as const;
 /**
  * The `<slug>` of a problem's `type` (`https://advocacy-kit.dev/problems/<slug>`): `validation`
  * (400, 413, 415, 422), `unauthorized` (401), `forbidden` (403), `not_found` (404), `conflict`

@@ -7,7 +7,7 @@
  * The key of each entry is its `operationId`.
  */
 import { Type, type Static, type TObject, type TSchema } from '@sinclair/typebox';
-import { CONTENT_KINDS, PERIODS, POST_STATUSES, SCOPES, SUGGESTION_STATUSES } from './enums.js';
+import { CONTENT_KINDS, EMPLOYEE_STATUSES, PERIODS, POST_STATUSES, ROLES, SCOPES, SUGGESTION_STATUSES } from './enums.js';
 import * as S from './schemas.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -478,6 +478,116 @@ export const operations = {
     body: S.DemoTokenRequest,
     responses: { 200: S.DemoToken },
     problems: { 404: 'Demo auth is off or unknown employee' },
+  }),
+
+  /* ---------------------------------------------------------- people: topics, teams, employee directory */
+  adminListTopics: op({
+    method: 'GET',
+    path: '/admin/topics',
+    auth: 'admin',
+    tag: 'people',
+    summary: 'Every topic, archived ones too, by position',
+    responses: { 200: S.AdminTopicList },
+    problems: NOT_ADMIN,
+  }),
+  adminCreateTopic: op({
+    method: 'POST',
+    path: '/admin/topics',
+    auth: 'admin',
+    tag: 'people',
+    summary: 'Create a topic',
+    body: S.TaxonomyCreate,
+    responses: { 201: S.AdminTopic },
+    problems: { ...NOT_ADMIN, 409: 'The id is taken' },
+  }),
+  adminUpdateTopic: op({
+    method: 'PATCH',
+    path: '/admin/topics/{id}',
+    auth: 'admin',
+    tag: 'people',
+    summary: 'Rename, reorder, archive or restore a topic (posts keep archived topics)',
+    body: S.TaxonomyPatch,
+    responses: { 200: S.AdminTopic },
+    problems: { ...NOT_ADMIN, 404: 'Unknown topic' },
+  }),
+  adminListTeams: op({
+    method: 'GET',
+    path: '/admin/teams',
+    auth: 'admin',
+    tag: 'people',
+    summary: 'Every team, archived ones too, by position',
+    responses: { 200: S.AdminTeamList },
+    problems: NOT_ADMIN,
+  }),
+  adminCreateTeam: op({
+    method: 'POST',
+    path: '/admin/teams',
+    auth: 'admin',
+    tag: 'people',
+    summary: 'Create a team',
+    body: S.TaxonomyCreate,
+    responses: { 201: S.AdminTeam },
+    problems: { ...NOT_ADMIN, 409: 'The id is taken' },
+  }),
+  adminUpdateTeam: op({
+    method: 'PATCH',
+    path: '/admin/teams/{id}',
+    auth: 'admin',
+    tag: 'people',
+    summary: 'Rename, reorder, archive or restore a team (shares and results keep archived teams)',
+    body: S.TaxonomyPatch,
+    responses: { 200: S.AdminTeam },
+    problems: { ...NOT_ADMIN, 404: 'Unknown team' },
+  }),
+  adminListEmployees: op({
+    method: 'GET',
+    path: '/admin/employees',
+    auth: 'admin',
+    tag: 'people',
+    summary: 'The employee directory by name: search name, email or id (q); filter by team, role, status, language',
+    query: Query({
+      q: Short(200),
+      team: Short(200),
+      role: Type.Optional(S.StringEnum(ROLES)),
+      status: Type.Optional(S.StringEnum(EMPLOYEE_STATUSES)),
+      language: Short(35),
+      ...PageQuery,
+    }),
+    responses: { 200: S.AdminEmployeePage },
+    problems: NOT_ADMIN,
+  }),
+  adminUpdateEmployee: op({
+    method: 'PATCH',
+    path: '/admin/employees/{id}',
+    auth: 'admin',
+    tag: 'people',
+    summary: "Change an employee's role or team (a team claim in their token wins at their next sign-in)",
+    body: S.EmployeePatch,
+    responses: { 200: S.AdminEmployee },
+    problems: {
+      ...NOT_ADMIN,
+      404: 'Unknown employee',
+      409: "An admin changing their own role",
+      422: 'Unknown or archived team (field error on team)',
+    },
+  }),
+  adminDeactivateEmployee: op({
+    method: 'POST',
+    path: '/admin/employees/{id}/deactivate',
+    auth: 'admin',
+    tag: 'people',
+    summary: 'Deactivate a leaver: their token is refused, they earn no points and leave leaderboards; their links keep redirecting',
+    responses: { 200: S.AdminEmployee },
+    problems: { ...NOT_ADMIN, 404: 'Unknown employee', 409: 'An admin deactivating themselves' },
+  }),
+  adminReactivateEmployee: op({
+    method: 'POST',
+    path: '/admin/employees/{id}/reactivate',
+    auth: 'admin',
+    tag: 'people',
+    summary: 'Reactivate a deactivated employee',
+    responses: { 200: S.AdminEmployee },
+    problems: { ...NOT_ADMIN, 404: 'Unknown employee' },
   }),
 } as const satisfies Record<string, Operation>;
 

@@ -10,6 +10,7 @@ import {
   CONTENT_KINDS,
   CONTEST_STATUSES,
   CONVERSION_TYPES,
+  EMPLOYEE_STATUSES,
   EVENT_TYPES,
   NETWORK_IDS,
   PERIODS,
@@ -553,3 +554,65 @@ export const BadgeList = ListOf(Badge);
 export const ContestList = ListOf(Contest);
 export const CapList = ListOf(Cap);
 export const WebhookEndpointList = ListOf(WebhookEndpoint);
+
+/* ------------------------------------------------------------ people: topics, teams and the employee directory */
+
+const Slug = Str({ pattern: '^[a-z0-9][a-z0-9_-]{0,62}$', description: 'Lower-case letters, digits, `-` and `_`; at most 63.' });
+/** A name per locale: at least one, each 1–100 characters. */
+const Names = Type.Unsafe<Record<string, string>>({
+  type: 'object',
+  description: 'The name keyed by BCP 47 locale; at least one.',
+  minProperties: 1,
+  maxProperties: 50,
+  additionalProperties: { type: 'string', minLength: 1, maxLength: 100, pattern: '\\S' },
+  propertyNames: { pattern: LocalePattern },
+});
+const Position = Int({ minimum: 0, maximum: 1_000_000, description: 'Lists sort by position, then id.' });
+
+export const AdminTopic = Record_({
+  id: Str(),
+  names: LocalizedText,
+  position: Int(),
+  archivedAt: OrNull(DateTime({ description: 'Archived topics leave the lists and pickers; posts keep them.' })),
+});
+export const AdminTeam = Record_({
+  id: Str(),
+  name: Str({ description: 'The default name (English, or the first given).' }),
+  names: LocalizedText,
+  position: Int(),
+  archivedAt: OrNull(DateTime({ description: 'Archived teams leave the lists and pickers; shares and rollups keep them.' })),
+});
+export const TaxonomyCreate = Type.Object(
+  { id: Type.Optional(Slug), names: Names, position: Type.Optional(Position) },
+  { additionalProperties: false, description: 'A new topic or team; without an id, one is made. Without a position, it goes last.' },
+);
+export const TaxonomyPatch = Type.Object(
+  { names: Type.Optional(Names), position: Type.Optional(Position), archived: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false, minProperties: 1, description: 'Rename (the names replace the old ones), reorder, archive or restore.' },
+);
+
+export const EmployeeStatus = StringEnum(EMPLOYEE_STATUSES);
+export const AdminEmployee = Record_(
+  {
+    id: Str(),
+    displayName: Str(),
+    email: OrNull(Str()),
+    team: Str({ description: 'Team id.' }),
+    teamName: Str(),
+    role: Role,
+    locale: Str({ description: 'BCP 47 language tag.' }),
+    timeZone: Str({ description: 'IANA time zone.' }),
+    status: EmployeeStatus,
+    lastActiveAt: OrNull(DateTime({ description: 'Last use of the API, to the hour.' })),
+    deactivatedAt: OrNull(DateTime()),
+    createdAt: DateTime(),
+  },
+  { description: 'An employee as the program directory shows them.' },
+);
+export const EmployeePatch = Type.Object(
+  { role: Type.Optional(Role), team: Type.Optional(Id) },
+  { additionalProperties: false, minProperties: 1, description: "Change an employee's role or team." },
+);
+export const AdminTopicList = ListOf(AdminTopic);
+export const AdminTeamList = ListOf(AdminTeam);
+export const AdminEmployeePage = PageOf(AdminEmployee);
