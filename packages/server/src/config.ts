@@ -39,6 +39,10 @@ export interface AuthConfig {
   nameClaim: string;
   /** Claim with the locale (a language tag). */
   localeClaim: string;
+  /** Claim with the email address (`email`); `preferred_username` or `upn` stand in when they are addresses. */
+  emailClaim: string;
+  /** Claim with the IANA time zone (`zoneinfo`); anything else leaves the stored zone alone. */
+  timeZoneClaim: string;
   /** A scope every token must carry in `scp` or `scope`; null for none. */
   requiredScope: string | null;
   /** Longest a token may live (`exp - iat`) or have lived (`now - iat`), in seconds. */
@@ -216,6 +220,8 @@ export function loadConfig(env: Env = process.env): ServerConfig {
       teamClaim: env.AUTH_TEAM_CLAIM || 'team',
       nameClaim: env.AUTH_NAME_CLAIM?.trim() || 'name',
       localeClaim: env.AUTH_LOCALE_CLAIM?.trim() || 'locale',
+      emailClaim: env.AUTH_EMAIL_CLAIM?.trim() || 'email',
+      timeZoneClaim: env.AUTH_TIME_ZONE_CLAIM?.trim() || 'zoneinfo',
       requiredScope: env.AUTH_REQUIRED_SCOPE?.trim() || null,
       maxTokenAgeSeconds: maxTokenAge,
       demo,
@@ -267,6 +273,8 @@ export function resolveConfig(
     teamClaim: 'team',
     nameClaim: 'name',
     localeClaim: 'locale',
+    emailClaim: 'email',
+    timeZoneClaim: 'zoneinfo',
     requiredScope: null,
     maxTokenAgeSeconds: DEFAULT_MAX_TOKEN_AGE_SECONDS,
     demo: false,

@@ -12,6 +12,10 @@ export interface TokenIdentity {
   team: string | null;
   teamName: string | null;
   locale: string | null;
+  /** An email address, from the email claim, else `preferred_username` or `upn` when they are one. */
+  email: string | null;
+  /** A valid IANA time zone from the time zone claim (`zoneinfo`). */
+  timeZone: string | null;
 }
 
 export type TokenVerifier = (token: string) => Promise<TokenIdentity>;
@@ -57,6 +61,33 @@ const text = (value: unknown): string | null => {
   const clean = value.replace(CONTROL, '').trim().slice(0, CLAIM_MAX);
   return clean === '' ? null : clean;
 };
+
+/** Something that looks like an email address (one `@`, a dot in the domain, no spaces), at most 254 characters. */
+const EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/;
+const email = (value: unknown): string | null => {
+  const clean = text(value);
+  return clean !== null && clean.length <= 254 && EMAIL.test(clean) ? clean : null;
+};
+
+/** Time zones seen, valid or not (bounded): `Intl` is the judge, and asking it costs. */
+const zones = new Map<string, boolean>();
+/** An IANA time zone `Intl` knows (`Asia/Tokyo`, `UTC`); anything else is null. */
+export function timeZone(value: unknown): string | null {
+  const clean = text(value);
+  if (clean === null || clean.length > 64) return null;
+  let valid = zones.get(clean);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: clean });
+      valid = /^[A-Za-z][A-Za-z0-9_+\-]*(\/[A-Za-z0-9_+\-]+)*$/.test(clean);
+    } catch {
+      valid = false;
+    }
+    if (zones.size >= 1000) zones.clear();
+    zones.set(clean, valid);
+  }
+  return valid ? clean : null;
+}
 
 /** `86400` → `24 h`, `600` → `10 min`, for problem details. */
 function duration(seconds: number): string {
@@ -202,6 +233,8 @@ export function createTokenVerifier(auth: AuthConfig, logger: Pick<Logger, 'warn
       team,
       teamName: text(payload.team_name),
       locale: locale !== null && LANGUAGE_TAG.test(locale) ? locale : null,
+      email: email(claimAt(payload, auth.emailClaim)) ?? email(payload.preferred_username) ?? email(payload.upn),
+      timeZone: timeZone(claimAt(payload, auth.timeZoneClaim)),
     };
   };
 

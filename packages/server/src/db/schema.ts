@@ -7,7 +7,8 @@ import type { Generated } from 'kysely';
  */
 export interface Database {
   meta: { key: string; value: string };
-  teams: { id: string; name: string };
+  /** `name` is the default of `names` (JSON, per locale); archived teams leave lists and pickers (0220). */
+  teams: { id: string; name: string; names: Generated<string>; position: Generated<number>; archived_at: string | null };
   employees: {
     id: string;
     display_name: string;
@@ -24,8 +25,11 @@ export interface Database {
     last_active_at: string | null;
     deactivated_at: string | null;
     updated_at: string | null;
+    /** A role a program admin set over the token's (0220); null: the token's role. */
+    granted_role: string | null;
   };
-  topics: { id: string; names: string };
+  /** Archived topics leave lists and pickers; posts keep them (0220). */
+  topics: { id: string; names: string; position: Generated<number>; archived_at: string | null };
   posts: {
     id: string;
     kind: string;

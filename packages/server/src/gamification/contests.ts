@@ -16,19 +16,22 @@ interface Standing {
   rank: number;
 }
 
-/** Points earned in [starts_at, ends_at) by the contest's members, most first, ties by employee id, equal points sharing a rank. */
+/** Points earned in [starts_at, ends_at) by the contest's members (leavers left out), most first, ties by employee id, equal points sharing a rank. */
 async function liveStandings(db: Kysely<Database>, contest: ContestRow): Promise<Standing[]> {
   const inTeam =
     contest.scope === 'team'
       ? sql`and exists (select 1 from employees t where t.id = l.employee_id and t.team_id = ${contest.team_id})`
       : sql``;
   const { rows } = await sql<{ employee_id: string; points: string | number }>`
-    select l.employee_id, sum(l.delta) as points
-    from points_ledger l
-    where l.created_at >= ${contest.starts_at} and l.created_at < ${contest.ends_at} ${inTeam}
-    group by l.employee_id
-    having sum(l.delta) > 0
-    order by points desc, l.employee_id`.execute(db);
+    select totals.employee_id, totals.points from (
+      select l.employee_id, sum(l.delta) as points
+      from points_ledger l
+      where l.created_at >= ${contest.starts_at} and l.created_at < ${contest.ends_at} ${inTeam}
+      group by l.employee_id
+      having sum(l.delta) > 0
+    ) totals
+    where not exists (select 1 from employees d where d.id = totals.employee_id and d.status = 'deactivated')
+    order by totals.points desc, totals.employee_id`.execute(db);
   let rank = 0;
   return rows.map((row, index) => {
     const points = Number(row.points);
@@ -88,6 +91,8 @@ async function entriesFor(db: Kysely<Database>, standings: Standing[]): Promise<
     .leftJoin('teams', 'teams.id', 'employees.team_id')
     .select(['employees.id', 'employees.display_name', 'employees.avatar_url', 'employees.team_id', 'teams.name as team_name'])
     .where('employees.id', 'in', ids)
+    // A leaver leaves finalized results too (their frozen rank stays a gap).
+    .where('employees.status', '<>', 'deactivated')
     .execute();
   const byId = new Map(people.map((p) => [p.id, p]));
   const out = new Map<string, LeaderboardEntry>();

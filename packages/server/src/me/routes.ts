@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import { findEmployee } from '../auth/employees.js';
 import type { AppEnv, Services } from '../context.js';
 import { nowIso } from '../ids.js';
+import { teamNameIn } from '../people/taxonomy.js';
 
 export function meRoutes(api: Hono<AppEnv>, s: Services): void {
   handle(api, s, 'getMe', (c, { reply }) => reply(c.get('employee')));
@@ -21,11 +22,22 @@ export function meRoutes(api: Hono<AppEnv>, s: Services): void {
   });
 
   handle(api, s, 'listTopics', async (_c, { reply }) => {
-    const rows = await s.db.selectFrom('topics').selectAll().orderBy('id').execute();
+    // Archived topics leave the pickers (posts keep them); an admin's order, then id.
+    const rows = await s.db.selectFrom('topics').select(['id', 'names']).where('archived_at', 'is', null).orderBy('position').orderBy('id').execute();
     return reply({ items: rows.map((row) => ({ id: row.id, names: JSON.parse(row.names) })) });
   });
 
-  handle(api, s, 'listTeams', async (_c, { reply }) => {
-    return reply({ items: await s.db.selectFrom('teams').select(['id', 'name']).orderBy('name').orderBy('id').execute() });
+  handle(api, s, 'listTeams', async (c, { reply }) => {
+    // Archived teams leave the pickers (shares and results keep them); names in the employee's language.
+    const rows = await s.db
+      .selectFrom('teams')
+      .select(['id', 'name', 'names'])
+      .where('archived_at', 'is', null)
+      .orderBy('position')
+      .orderBy('name')
+      .orderBy('id')
+      .execute();
+    const locale = c.get('employee').locale;
+    return reply({ items: rows.map((row) => ({ id: row.id, name: teamNameIn(row, locale) })) });
   });
 }

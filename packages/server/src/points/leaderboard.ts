@@ -15,7 +15,8 @@ interface Row {
 }
 
 /**
- * Top `limit` by points since `from` (all time when null), optionally within one team: most
+ * Top `limit` by points since `from` (all time when null), optionally within one team, leavers
+ * (deactivated employees) left out: most
  * points first, ties by employee id, equal points sharing a rank. The given employee's own entry
  * comes back wherever it falls, and `participants` counts everyone with points.
  *
@@ -41,11 +42,15 @@ export async function ranking(
       where 1 = 1 ${since} ${inTeam}
       group by l.employee_id
       having sum(l.delta) > 0
+    ),
+    board as (
+      select * from totals
+      where not exists (select 1 from employees d where d.id = totals.employee_id and d.status = 'deactivated')
     )
-    select * from (select 'top' as kind, employee_id, points from totals order by points desc, employee_id limit ${limit}) top_n
-    union all select 'me', employee_id, points from totals where employee_id = ${employeeId}
-    union all select 'participants', null, count(*) from totals
-    union all select 'ahead', null, count(*) from totals where points > (select points from totals where employee_id = ${employeeId})`.execute(
+    select * from (select 'top' as kind, employee_id, points from board order by points desc, employee_id limit ${limit}) top_n
+    union all select 'me', employee_id, points from board where employee_id = ${employeeId}
+    union all select 'participants', null, count(*) from board
+    union all select 'ahead', null, count(*) from board where points > (select points from board where employee_id = ${employeeId})`.execute(
     db,
   );
 
