@@ -122,3 +122,49 @@ export function partialResults(target: ContractTarget): ContractTarget {
     },
   };
 }
+
+/** Lists archived topics to employees as if they were current. */
+export function archivedTopicsListed(target: ContractTarget): ContractTarget {
+  return {
+    ...target,
+    async employee() {
+      const inner = await target.employee();
+      const admin = await target.admin();
+      return override<AdvocacyBackend>(inner, {
+        async listTopics() {
+          return (await admin.admin.listTopics!()).map(({ id, names }) => ({ id, names }));
+        },
+      });
+    },
+  };
+}
+
+/** Keeps a deactivated employee on the leaderboard the admin reads. */
+export function leaversOnLeaderboard(target: ContractTarget): ContractTarget {
+  let leaver: string | null = null;
+  return {
+    ...target,
+    async admin() {
+      const inner = await target.admin();
+      const admin = override(inner.admin, {
+        async deactivateEmployee(id: string) {
+          leaver = id;
+          return inner.admin.deactivateEmployee!(id);
+        },
+        async reactivateEmployee(id: string) {
+          leaver = null;
+          return inner.admin.reactivateEmployee!(id);
+        },
+      });
+      return override<AdvocacyBackend>(inner, {
+        admin,
+        async getLeaderboard(query) {
+          const board = await inner.getLeaderboard(query);
+          if (leaver === null) return board;
+          const entry = { rank: board.entries.length + 1, employeeId: leaver, displayName: leaver, avatarUrl: null, team: 't', teamName: 't', points: 1 };
+          return { ...board, entries: [...board.entries, entry] };
+        },
+      });
+    },
+  };
+}

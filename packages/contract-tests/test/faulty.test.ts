@@ -1,7 +1,14 @@
 import { test } from 'node:test';
 import { runContractSuite } from '../src/index.js';
 import { assertCaught } from './expect-report.js';
-import { doubleAwarding, leakingOtherEmployee, partialResults, repeatingPages } from './faulty-backends.js';
+import {
+  archivedTopicsListed,
+  doubleAwarding,
+  leakingOtherEmployee,
+  leaversOnLeaderboard,
+  partialResults,
+  repeatingPages,
+} from './faulty-backends.js';
 import { memoryTarget } from './memory-target.js';
 
 test('a backend that awards a retried share again is caught', async () => {
@@ -25,4 +32,14 @@ test('a backend whose admin results miss conversions and top advocates is caught
   const report = await runContractSuite(partialResults(memoryTarget()), { only: ['admin'] });
   assertCaught(report, 'admin.post-results', 'metrics count its share, the visit and the conversion');
   assertCaught(report, 'admin.analytics-window', 'top advocates');
+});
+
+test('a backend that lists archived topics to employees is caught', async () => {
+  const report = await runContractSuite(archivedTopicsListed(memoryTarget()), { only: ['people'] });
+  assertCaught(report, 'people.topics', 'the archived topic leaves the employee list');
+});
+
+test('a backend that keeps a deactivated employee on the leaderboard is caught', async () => {
+  const report = await runContractSuite(leaversOnLeaderboard(memoryTarget()), { only: ['people'] });
+  assertCaught(report, 'people.deactivation', 'off the week leaderboard');
 });

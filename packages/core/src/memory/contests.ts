@@ -20,7 +20,7 @@ function standings(db: MemoryDb, contest: ContestRow): LeaderboardEntry[] {
     const t = Date.parse(row.createdAt);
     if (t < from || t >= to) continue;
     const employee = db.employees.get(row.employeeId);
-    if (!employee || (contest.scope === 'team' && employee.team !== contest.team)) continue;
+    if (!employee || db.deactivated.has(employee.id) || (contest.scope === 'team' && employee.team !== contest.team)) continue;
     totals.set(row.employeeId, (totals.get(row.employeeId) ?? 0) + row.delta);
   }
   const sorted = [...totals].filter(([, points]) => points > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));

@@ -91,6 +91,8 @@ export class MemoryDb {
   contests: ContestRow[] = [];
   /** Employees who changed their digest/reminder preferences (both on otherwise). */
   preferences = new Map<string, Preferences>();
+  /** Leavers: they earn no points and leave leaderboards; their links keep redirecting (see people.ts). */
+  deactivated = new Set<string>();
   private awarded = new Set<string>();
   private visits = new Set<string>();
   /** `${employeeId}\n${postId}\n${day}` → how many clicks of the employee's shares of the post earned points that day. */
@@ -112,7 +114,7 @@ export class MemoryDb {
   /** Appends a ledger row unless (reason, reference) was already awarded; returns the points given. */
   award(employeeId: string, delta: number, reason: PointsReason, reference: string, at: string): number {
     const key = `${reason}\n${reference}`;
-    if (this.awarded.has(key)) return 0;
+    if (this.awarded.has(key) || this.deactivated.has(employeeId)) return 0;
     this.awarded.add(key);
     this.ledger.push({ id: this.nextId('pts'), employeeId, delta, reason, reference, createdAt: at });
     return delta;
@@ -162,7 +164,7 @@ export class MemoryDb {
     const visitorKey = `${capKey}\n${options.network ?? visitor}`;
     const awarded = this.clickAwards.get(capKey) ?? 0;
     let pointsAwarded = 0;
-    if (!this.pointVisitors.has(visitorKey) && clickEarnsPoints(this.rules.points, awarded)) {
+    if (!this.deactivated.has(share.employeeId) && !this.pointVisitors.has(visitorKey) && clickEarnsPoints(this.rules.points, awarded)) {
       this.pointVisitors.add(visitorKey);
       const reference = clickReference(share.employeeId, share.postId, day(at), awarded + 1);
       pointsAwarded = this.award(share.employeeId, this.rules.points.click, 'click', reference, at);

@@ -1,4 +1,4 @@
-import type { AdvocacyBackend } from '../backend/backend.js';
+import type { AdvocacyAdminBackend, AdvocacyBackend } from '../backend/backend.js';
 import {
   CONVERSION_TYPES,
   EVENT_TYPES,
@@ -21,6 +21,7 @@ import { listContests } from './contests.js';
 import { MemoryDb, type ClickOptions, type ClickResult } from './db.js';
 import { demoSeed } from './demo-seed.js';
 import { paginate } from './paginate.js';
+import { activeTeams, activeTopics, deactivatedError, peopleAdmin, touch } from './people.js';
 import { COMMENTARY_MAX, isVisible, postFromInput, present, statusAt, validatePostInput } from './posts.js';
 import type { DemoSeed } from './seed-types.js';
 import { analytics, leaderboard, myStats, postMetrics } from './stats.js';
@@ -112,6 +113,8 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
     if (behaviour.latencyMs > 0) await new Promise((r) => setTimeout(r, behaviour.latencyMs));
     else await Promise.resolve();
     if (behaviour.failure) throw behaviour.failure;
+    if (db.deactivated.has(employeeId)) throw deactivatedError();
+    touch(db, employeeId);
     return structuredClone(fn());
   };
   const admin = <T>(fn: () => T): Promise<T> =>
@@ -159,6 +162,23 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
     return present(post, db.now());
   };
 
+  /** Topics, teams and the employee directory (./people.ts), admins only. */
+  const peopleAdminMethods = (): Partial<AdvocacyAdminBackend> => {
+    const people = () => peopleAdmin(db, employeeId);
+    return {
+      listTopics: () => admin(() => people().listTopics()),
+      createTopic: (input) => admin(() => people().createTopic(input)),
+      updateTopic: (id, patch) => admin(() => people().updateTopic(id, patch)),
+      listTeams: () => admin(() => people().listTeams()),
+      createTeam: (input) => admin(() => people().createTeam(input)),
+      updateTeam: (id, patch) => admin(() => people().updateTeam(id, patch)),
+      listEmployees: (query) => admin(() => people().listEmployees(query)),
+      updateEmployee: (id, patch) => admin(() => people().updateEmployee(id, patch)),
+      deactivateEmployee: (id) => admin(() => people().deactivateEmployee(id)),
+      reactivateEmployee: (id) => admin(() => people().reactivateEmployee(id)),
+    };
+  };
+
   const backend: MemoryBackend = {
     getMe: () => call(me),
     acceptPolicy: () =>
@@ -167,8 +187,8 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
         employee.policyAcceptedAt ??= nowIso();
         return employee;
       }),
-    listTopics: () => call(() => db.topics),
-    listTeams: () => call(() => db.teams),
+    listTopics: () => call(() => activeTopics(db)),
+    listTeams: () => call(() => activeTeams(db, me().locale)),
     listFeed: (query = {}) =>
       call(() => {
         const limit = pageLimit(query.limit);
@@ -421,6 +441,7 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
             siteName: known?.source || null,
           };
         }),
+      ...peopleAdminMethods(),
     },
     as: (id) => {
       if (!db.employees.has(id)) throw new AdvocacyError('not_found', `No employee "${id}"`, { status: 404 });

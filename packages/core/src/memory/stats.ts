@@ -63,7 +63,7 @@ function ranking(db: MemoryDb, period: Period, members: Employee[]): Leaderboard
 }
 
 export function leaderboard(db: MemoryDb, me: Employee, period: Period, scope: Scope, limit: number): Leaderboard {
-  const members = [...db.employees.values()].filter((e) => scope === 'company' || e.team === me.team);
+  const members = [...db.employees.values()].filter((e) => !db.deactivated.has(e.id) && (scope === 'company' || e.team === me.team));
   const rows = ranking(db, period, members);
   return {
     period,
