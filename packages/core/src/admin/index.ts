@@ -21,3 +21,16 @@ export {
 export type * from './types.js';
 export { inputOf } from './post-input.js';
 export { csvCell, csvRow } from './csv.js';
+export {
+  createDirectory,
+  createTaxonomyAdmin,
+  type DirectoryController,
+  type DirectoryFilters,
+  type DirectoryOptions,
+  type DirectoryState,
+  type TaxonomyController,
+  type TaxonomyItem,
+  type TaxonomyKind,
+  type TaxonomyOptions,
+  type TaxonomyState,
+} from './people.js';
