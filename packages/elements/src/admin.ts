@@ -5,3 +5,6 @@ import './define/advocacy-post-editor.js';
 import './define/advocacy-suggestion-queue.js';
 import './define/advocacy-content-list.js';
 import './define/advocacy-analytics.js';
+// People: topics and teams, the employee directory.
+import './define/advocacy-taxonomy-admin.js';
+import './define/advocacy-directory.js';

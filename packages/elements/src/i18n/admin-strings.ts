@@ -163,4 +163,76 @@ export interface AdminStrings {
     topPosts: string;
     topPostsEmpty: string;
   };
+
+  /* People: `<advocacy-taxonomy-admin>` and `<advocacy-directory>`. */
+  /** `<advocacy-taxonomy-admin>`, for topics (`kind="topics"`) or teams (`kind="teams"`). */
+  taxonomyAdmin: {
+    title: Record<'topics' | 'teams', string>;
+    intro: Record<'topics' | 'teams', string>;
+    addTitle: Record<'topics' | 'teams', string>;
+    nameIn: (language: string) => string;
+    nameHint: string;
+    nameRequired: string;
+    add: string;
+    added: (name: string) => string;
+    rename: string;
+    renameItem: (name: string) => string;
+    save: string;
+    cancel: string;
+    renamed: (name: string) => string;
+    moveUp: (name: string) => string;
+    moveDown: (name: string) => string;
+    moved: (name: string, position: number, total: number) => string;
+    archive: string;
+    archiveItem: (name: string) => string;
+    archived: string;
+    archivedNotice: (name: string) => string;
+    restore: string;
+    restoreItem: (name: string) => string;
+    restored: (name: string) => string;
+    empty: Record<'topics' | 'teams', string>;
+    errorTitle: Record<'topics' | 'teams', string>;
+    languages: Record<'en' | 'ja', string>;
+  };
+  /** `<advocacy-directory>`. */
+  directory: {
+    title: string;
+    searchLabel: string;
+    searchHint: string;
+    search: string;
+    teamFilter: string;
+    allTeams: string;
+    roleFilter: string;
+    allRoles: string;
+    statusFilter: string;
+    allStatuses: string;
+    languageFilter: string;
+    allLanguages: string;
+    roles: Record<'employee' | 'admin', string>;
+    statuses: Record<'active' | 'deactivated', string>;
+    colName: string;
+    colTeam: string;
+    colRole: string;
+    colLanguage: string;
+    colTimeZone: string;
+    colStatus: string;
+    colLastActive: string;
+    colActions: string;
+    never: string;
+    roleOf: (name: string) => string;
+    teamOf: (name: string) => string;
+    deactivate: string;
+    deactivateWho: (name: string) => string;
+    confirmDeactivate: (name: string) => string;
+    confirm: string;
+    cancel: string;
+    reactivate: string;
+    reactivateWho: (name: string) => string;
+    changed: (name: string) => string;
+    deactivatedNotice: (name: string) => string;
+    reactivatedNotice: (name: string) => string;
+    loadMore: string;
+    empty: string;
+    errorTitle: string;
+  };
 }

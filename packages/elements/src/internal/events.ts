@@ -55,6 +55,14 @@ export interface AdvocacyErrorDetail {
   error: AdvocacyError;
 }
 
+/** People: a topic, team or employee was changed by an admin (`<advocacy-taxonomy-admin>`, `<advocacy-directory>`). */
+export interface AdvocacyPeopleChangeDetail {
+  kind: 'topic' | 'team' | 'employee';
+  /** `create`, `rename`, `move`, `archive`, `restore`, `update`, `deactivate` or `reactivate`. */
+  action: string;
+  id: string;
+}
+
 declare global {
   interface HTMLElementEventMap {
     'advocacy-share': CustomEvent<AdvocacyShareDetail>;
@@ -67,6 +75,7 @@ declare global {
     'advocacy-post-edit': CustomEvent<AdvocacyPostEditDetail>;
     'advocacy-suggestion-approve': CustomEvent<AdvocacySuggestionApproveDetail>;
     'advocacy-suggestion-review': CustomEvent<AdvocacySuggestionReviewDetail>;
+    'advocacy-people-change': CustomEvent<AdvocacyPeopleChangeDetail>;
   }
 }
 
@@ -80,7 +89,8 @@ type AdvocacyEventName =
   | 'advocacy-post-save'
   | 'advocacy-post-edit'
   | 'advocacy-suggestion-approve'
-  | 'advocacy-suggestion-review';
+  | 'advocacy-suggestion-review'
+  | 'advocacy-people-change';
 
 type DetailOf<K extends AdvocacyEventName> = HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never;
 
