@@ -161,7 +161,15 @@ export function leaversOnLeaderboard(target: ContractTarget): ContractTarget {
         async getLeaderboard(query) {
           const board = await inner.getLeaderboard(query);
           if (leaver === null) return board;
-          const entry = { rank: board.entries.length + 1, employeeId: leaver, displayName: leaver, avatarUrl: null, team: 't', teamName: 't', points: 1 };
+          const entry = {
+            rank: board.entries.length + 1,
+            employeeId: leaver,
+            displayName: leaver,
+            avatarUrl: null,
+            team: 't',
+            teamName: 't',
+            points: 1,
+          };
           return { ...board, entries: [...board.entries, entry] };
         },
       });

@@ -63,7 +63,11 @@ forEachDatabase('sign-in maps the token claims on every sign-in', (open) => {
       await me('emp-claims-d', { name: 'Dan' });
       await h.advocacy.services.db.updateTable('employees').set({ team_id: 'team-eng' }).where('id', '=', 'emp-claims-d').execute();
       assert.equal((await me('emp-claims-d', { name: 'Dan' })).team, 'team-eng');
-      assert.equal((await me('emp-claims-d', { team: 'team-sales' })).team, 'team-sales', 'the identity provider wins when it sends a team');
+      assert.equal(
+        (await me('emp-claims-d', { team: 'team-sales' })).team,
+        'team-sales',
+        'the identity provider wins when it sends a team',
+      );
     });
 
     it('writes nothing when nothing changed, and last activity at most once an hour', async () => {

@@ -3,6 +3,21 @@ import { after, before, describe, it } from 'node:test';
 import { forEachDatabase } from './support/databases.js';
 import { API, json, signToken, startHarness, type Harness } from './support/harness.js';
 
+/** The fields these tests read from JSON answers (topics, teams, employees, entries, field errors). */
+interface Row {
+  id: string;
+  name: string;
+  archivedAt: string | null;
+  employeeId: string;
+  team: string;
+  field: string;
+  code: string;
+  displayName: string;
+  email: string | null;
+  status: string;
+  lastActiveAt: string | null;
+}
+
 const HUMAN = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15';
 
 forEachDatabase('people: topics, teams and the employee directory', (open) => {
@@ -10,12 +25,7 @@ forEachDatabase('people: topics, teams and the employee directory', (open) => {
   let admin: string;
   let ann: string;
   const audit = async (action: string, targetId: string) =>
-    h.advocacy.services.db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('action', '=', action)
-      .where('target_id', '=', targetId)
-      .execute();
+    h.advocacy.services.db.selectFrom('audit_log').selectAll().where('action', '=', action).where('target_id', '=', targetId).execute();
 
   before(async () => {
     h = await startHarness(await open());
@@ -27,7 +37,10 @@ forEachDatabase('people: topics, teams and the employee directory', (open) => {
   describe('topics', () => {
     it('an admin creates, renames, reorders and archives a topic; employees stop seeing it, posts keep it', async () => {
       const created = await json(
-        await h.request('POST', `${API}/admin/topics`, { token: admin, body: { id: 'sustainability', names: { en: 'Sustainability ', ja: 'サステナビリティ' } } }),
+        await h.request('POST', `${API}/admin/topics`, {
+          token: admin,
+          body: { id: 'sustainability', names: { en: 'Sustainability ', ja: 'サステナビリティ' } },
+        }),
         201,
       );
       assert.deepEqual(created.names, { en: 'Sustainability', ja: 'サステナビリティ' });
@@ -51,23 +64,40 @@ forEachDatabase('people: topics, teams and the employee directory', (open) => {
         await h.request('POST', `${API}/admin/posts`, {
           token: admin,
           headers: { 'idempotency-key': 'people-topic-post' },
-          body: { kind: 'curated', title: 'Climate news', summary: 'Climate', url: 'https://example.com/climate', locale: 'en', topics: ['sustainability'] },
+          body: {
+            kind: 'curated',
+            title: 'Climate news',
+            summary: 'Climate',
+            url: 'https://example.com/climate',
+            locale: 'en',
+            topics: ['sustainability'],
+          },
         }),
         201,
       );
-      const employeeTopics = async () => (await json(await h.request('GET', `${API}/topics`, { token: ann }), 200)).items.map((t: any) => t.id);
+      const employeeTopics = async () =>
+        (await json(await h.request('GET', `${API}/topics`, { token: ann }), 200)).items.map((t: Row) => t.id);
       assert.equal((await employeeTopics())[0], 'sustainability', 'position 0 lists first');
 
-      const archived = await json(await h.request('PATCH', `${API}/admin/topics/sustainability`, { token: admin, body: { archived: true } }), 200);
+      const archived = await json(
+        await h.request('PATCH', `${API}/admin/topics/sustainability`, { token: admin, body: { archived: true } }),
+        200,
+      );
       assert.notEqual(archived.archivedAt, null);
       assert.equal((await employeeTopics()).includes('sustainability'), false);
       const all = await json(await h.request('GET', `${API}/admin/topics`, { token: admin }), 200);
-      assert.ok(all.items.some((t: any) => t.id === 'sustainability' && t.archivedAt !== null), 'admins still see it');
+      assert.ok(
+        all.items.some((t: Row) => t.id === 'sustainability' && t.archivedAt !== null),
+        'admins still see it',
+      );
       const kept = await json(await h.request('GET', `${API}/posts/${post.id}`, { token: ann }), 200);
       assert.deepEqual(kept.topics, ['sustainability']);
       assert.equal((await audit('topic.archive', 'sustainability')).length, 1);
 
-      const restored = await json(await h.request('PATCH', `${API}/admin/topics/sustainability`, { token: admin, body: { archived: false } }), 200);
+      const restored = await json(
+        await h.request('PATCH', `${API}/admin/topics/sustainability`, { token: admin, body: { archived: false } }),
+        200,
+      );
       assert.equal(restored.archivedAt, null);
       assert.equal((await audit('topic.restore', 'sustainability')).length, 1);
     });
@@ -76,9 +106,12 @@ forEachDatabase('people: topics, teams and the employee directory', (open) => {
       await json(await h.request('POST', `${API}/admin/topics`, { token: admin, body: { id: 't-product', names: { en: 'Again' } } }), 409);
       await json(await h.request('PATCH', `${API}/admin/topics/nope`, { token: admin, body: { position: 1 } }), 404);
       const problem = await json(await h.request('POST', `${API}/admin/topics`, { token: admin, body: { names: { en: '   ' } } }), 422);
-      assert.ok(problem.errors.some((e: any) => e.field.startsWith('names')), JSON.stringify(problem.errors));
+      assert.ok(
+        problem.errors.some((e: Row) => e.field.startsWith('names')),
+        JSON.stringify(problem.errors),
+      );
       const none = await json(await h.request('POST', `${API}/admin/topics`, { token: admin, body: { names: {} } }), 422);
-      assert.ok(none.errors.some((e: any) => e.field.startsWith('names')));
+      assert.ok(none.errors.some((e: Row) => e.field.startsWith('names')));
     });
 
     it('without an id, one is made', async () => {
@@ -90,32 +123,47 @@ forEachDatabase('people: topics, teams and the employee directory', (open) => {
   describe('teams', () => {
     it('an admin creates, renames and archives a team; employees see names in their language, archived teams leave the list', async () => {
       const created = await json(
-        await h.request('POST', `${API}/admin/teams`, { token: admin, body: { id: 'team-mkt', names: { en: 'Marketing', ja: 'マーケティング' } } }),
+        await h.request('POST', `${API}/admin/teams`, {
+          token: admin,
+          body: { id: 'team-mkt', names: { en: 'Marketing', ja: 'マーケティング' } },
+        }),
         201,
       );
       assert.equal(created.name, 'Marketing');
       const bob = await signToken('emp-bob'); // locale ja
       const teams = await json(await h.request('GET', `${API}/teams`, { token: bob }), 200);
-      assert.ok(teams.items.some((t: any) => t.id === 'team-mkt' && t.name === 'マーケティング'), JSON.stringify(teams.items));
+      assert.ok(
+        teams.items.some((t: Row) => t.id === 'team-mkt' && t.name === 'マーケティング'),
+        JSON.stringify(teams.items),
+      );
 
-      const renamed = await json(await h.request('PATCH', `${API}/admin/teams/team-mkt`, { token: admin, body: { names: { en: 'Brand' } } }), 200);
+      const renamed = await json(
+        await h.request('PATCH', `${API}/admin/teams/team-mkt`, { token: admin, body: { names: { en: 'Brand' } } }),
+        200,
+      );
       assert.equal(renamed.name, 'Brand');
       assert.equal((await audit('team.rename', 'team-mkt')).length, 1);
 
       await json(await h.request('PATCH', `${API}/admin/teams/team-mkt`, { token: admin, body: { archived: true } }), 200);
       const after = await json(await h.request('GET', `${API}/teams`, { token: bob }), 200);
-      assert.equal(after.items.some((t: any) => t.id === 'team-mkt'), false);
+      assert.equal(
+        after.items.some((t: Row) => t.id === 'team-mkt'),
+        false,
+      );
       // No one can be moved into an archived team.
-      const problem = await json(await h.request('PATCH', `${API}/admin/employees/emp-ann`, { token: admin, body: { team: 'team-mkt' } }), 422);
+      const problem = await json(
+        await h.request('PATCH', `${API}/admin/employees/emp-ann`, { token: admin, body: { team: 'team-mkt' } }),
+        422,
+      );
       assert.deepEqual(
-        problem.errors.map((e: any) => [e.field, e.code]),
+        problem.errors.map((e: Row) => [e.field, e.code]),
         [['team', 'archived_team']],
       );
     });
 
     it('existing teams list with their one name as English', async () => {
       const teams = await json(await h.request('GET', `${API}/admin/teams`, { token: admin }), 200);
-      const sales = teams.items.find((t: any) => t.id === 'team-sales');
+      const sales = teams.items.find((t: Row) => t.id === 'team-sales');
       assert.deepEqual(sales.names, { en: 'Sales' });
       assert.equal(sales.archivedAt, null);
     });
@@ -123,17 +171,36 @@ forEachDatabase('people: topics, teams and the employee directory', (open) => {
 
   describe('directory', () => {
     it('searches name, email and id; filters by team, role, status and language; pages by cursor', async () => {
-      await h.request('GET', `${API}/me`, { token: await signToken('emp-zed', { claims: { name: 'Zed Example', email: 'zed@example.com', team: 'team-sales', locale: 'ja-JP' } }) });
+      await h.request('GET', `${API}/me`, {
+        token: await signToken('emp-zed', {
+          claims: { name: 'Zed Example', email: 'zed@example.com', team: 'team-sales', locale: 'ja-JP' },
+        }),
+      });
       const list = async (query: string) =>
-        (await json(await h.request('GET', `${API}/admin/employees?${query}`, { token: admin }), 200)) as { items: any[]; nextCursor: string | null };
-      assert.deepEqual((await list('q=ZED@EXAMPLE')).items.map((e) => e.id), ['emp-zed']);
-      assert.deepEqual((await list('q=bob')).items.map((e) => e.id), ['emp-bob']);
-      assert.deepEqual((await list('q=emp-an')).items.map((e) => e.id), ['emp-ann']);
+        (await json(await h.request('GET', `${API}/admin/employees?${query}`, { token: admin }), 200)) as {
+          items: Row[];
+          nextCursor: string | null;
+        };
+      assert.deepEqual(
+        (await list('q=ZED@EXAMPLE')).items.map((e) => e.id),
+        ['emp-zed'],
+      );
+      assert.deepEqual(
+        (await list('q=bob')).items.map((e) => e.id),
+        ['emp-bob'],
+      );
+      assert.deepEqual(
+        (await list('q=emp-an')).items.map((e) => e.id),
+        ['emp-ann'],
+      );
       assert.deepEqual((await list('q=%25')).items, [], 'a % is a character, not a wildcard');
       assert.ok((await list('team=team-eng')).items.every((e) => e.team === 'team-eng'));
-      assert.deepEqual((await list('role=admin')).items.map((e) => e.id), ['emp-ada']);
+      assert.deepEqual(
+        (await list('role=admin')).items.map((e) => e.id),
+        ['emp-ada'],
+      );
       assert.deepEqual((await list('language=ja')).items.map((e) => e.id).sort(), ['emp-bob', 'emp-zed']);
-      const zed = (await list('q=zed')).items[0];
+      const zed = (await list('q=zed')).items[0]!;
       assert.equal(zed.email, 'zed@example.com');
       assert.equal(zed.status, 'active');
       assert.notEqual(zed.lastActiveAt, null);
@@ -153,7 +220,10 @@ forEachDatabase('people: topics, teams and the employee directory', (open) => {
     });
 
     it("an admin changes an employee's team and role, audited; back to the token's role clears the grant", async () => {
-      const moved = await json(await h.request('PATCH', `${API}/admin/employees/emp-ann`, { token: admin, body: { team: 'team-eng', role: 'admin' } }), 200);
+      const moved = await json(
+        await h.request('PATCH', `${API}/admin/employees/emp-ann`, { token: admin, body: { team: 'team-eng', role: 'admin' } }),
+        200,
+      );
       assert.equal(moved.team, 'team-eng');
       assert.equal(moved.role, 'admin');
       assert.equal((await audit('employee.team', 'emp-ann')).length, 1);
@@ -162,16 +232,26 @@ forEachDatabase('people: topics, teams and the employee directory', (open) => {
       const me = await json(await h.request('GET', `${API}/me`, { token: ann }), 200);
       assert.equal(me.team, 'team-eng');
       assert.equal(me.role, 'admin');
-      const back = await json(await h.request('PATCH', `${API}/admin/employees/emp-ann`, { token: admin, body: { team: 'team-sales', role: 'employee' } }), 200);
+      const back = await json(
+        await h.request('PATCH', `${API}/admin/employees/emp-ann`, { token: admin, body: { team: 'team-sales', role: 'employee' } }),
+        200,
+      );
       assert.equal(back.role, 'employee');
-      const row = await h.advocacy.services.db.selectFrom('employees').select('granted_role').where('id', '=', 'emp-ann').executeTakeFirstOrThrow();
+      const row = await h.advocacy.services.db
+        .selectFrom('employees')
+        .select('granted_role')
+        .where('id', '=', 'emp-ann')
+        .executeTakeFirstOrThrow();
       assert.equal(row.granted_role, null);
       assert.equal((await json(await h.request('GET', `${API}/me`, { token: ann }), 200)).role, 'employee');
     });
 
     it('an unknown team is a 422 on team; an unknown employee a 404', async () => {
       const problem = await json(await h.request('PATCH', `${API}/admin/employees/emp-ann`, { token: admin, body: { team: 'nope' } }), 422);
-      assert.deepEqual(problem.errors.map((e: any) => e.code), ['unknown_team']);
+      assert.deepEqual(
+        problem.errors.map((e: Row) => e.code),
+        ['unknown_team'],
+      );
       await json(await h.request('PATCH', `${API}/admin/employees/nobody`, { token: admin, body: { role: 'admin' } }), 404);
       await json(await h.request('POST', `${API}/admin/employees/nobody/deactivate`, { token: admin }), 404);
     });
@@ -181,11 +261,15 @@ forEachDatabase('people: topics, teams and the employee directory', (open) => {
     it('a deactivated employee: token refused, off the leaderboards, links redirect, clicks count but earn no points', async () => {
       const bob = await signToken('emp-bob');
       const share = await json(
-        await h.request('POST', `${API}/shares`, { token: bob, headers: { 'idempotency-key': 'leaver-1' }, body: { postId: 'p-1', network: 'linkedin', commentary: 'Look' } }),
+        await h.request('POST', `${API}/shares`, {
+          token: bob,
+          headers: { 'idempotency-key': 'leaver-1' },
+          body: { postId: 'p-1', network: 'linkedin', commentary: 'Look' },
+        }),
         201,
       );
       const board = async () => json(await h.request('GET', `${API}/leaderboard?period=all&scope=company&limit=100`, { token: ann }), 200);
-      assert.ok((await board()).entries.some((e: any) => e.employeeId === 'emp-bob'));
+      assert.ok((await board()).entries.some((e: Row) => e.employeeId === 'emp-bob'));
       const points = async () =>
         Number(
           (
@@ -205,13 +289,25 @@ forEachDatabase('people: topics, teams and the employee directory', (open) => {
 
       const refused = await json(await h.request('GET', `${API}/me`, { token: bob }), 403);
       assert.match(refused.type, /employee_deactivated$/);
-      assert.equal((await board()).entries.some((e: any) => e.employeeId === 'emp-bob'), false);
+      assert.equal(
+        (await board()).entries.some((e: Row) => e.employeeId === 'emp-bob'),
+        false,
+      );
       for (const period of ['week', 'month', 'quarter', 'all']) {
-        const team = await json(await h.request('GET', `${API}/leaderboard?period=${period}&scope=team`, { token: await signToken('emp-ada', { admin: true }) }), 200);
-        assert.equal(team.entries.some((e: any) => e.employeeId === 'emp-bob'), false, period);
+        const team = await json(
+          await h.request('GET', `${API}/leaderboard?period=${period}&scope=team`, { token: await signToken('emp-ada', { admin: true }) }),
+          200,
+        );
+        assert.equal(
+          team.entries.some((e: Row) => e.employeeId === 'emp-bob'),
+          false,
+          period,
+        );
       }
 
-      const visit = await h.request('GET', `/r/${share.trackingCode}`, { headers: { 'user-agent': HUMAN, 'x-forwarded-for': '198.51.100.77' } });
+      const visit = await h.request('GET', `/r/${share.trackingCode}`, {
+        headers: { 'user-agent': HUMAN, 'x-forwarded-for': '198.51.100.77' },
+      });
       assert.equal(visit.status, 302, 'the link keeps redirecting');
       await h.advocacy.flush();
       const clicks = await h.advocacy.services.db.selectFrom('clicks').selectAll().where('share_id', '=', share.id).execute();
@@ -222,7 +318,7 @@ forEachDatabase('people: topics, teams and the employee directory', (open) => {
       assert.equal(reactivated.status, 'active');
       assert.equal(reactivated.deactivatedAt, null);
       await json(await h.request('GET', `${API}/me`, { token: bob }), 200);
-      assert.ok((await board()).entries.some((e: any) => e.employeeId === 'emp-bob'));
+      assert.ok((await board()).entries.some((e: Row) => e.employeeId === 'emp-bob'));
       assert.equal((await audit('employee.reactivate', 'emp-bob')).length, 1);
     });
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { AdvocacyError } from '../backend/errors.js';
 import { memoryBackend } from '../memory/memory-backend.js';
 import { createDirectory, createTaxonomyAdmin } from './people.js';
 import { until } from '../../test/helpers.js';
@@ -32,7 +33,7 @@ describe('createTaxonomyAdmin', () => {
   it('keeps a failed change as the item’s error, with the field errors', async () => {
     const teams = createTaxonomyAdmin({ backend: admin(), kind: 'teams' });
     await until(teams.store, (s) => s.status === 'ready');
-    await assert.rejects(teams.create({ names: {} }), (error: any) => error.code === 'validation');
+    await assert.rejects(teams.create({ names: {} }), (error: AdvocacyError) => error.code === 'validation');
     assert.equal(teams.store.get().errors['']?.fieldErrors?.[0]?.field, 'names');
     assert.deepEqual(teams.store.get().busy, {});
   });
@@ -67,8 +68,8 @@ describe('createDirectory', () => {
     assert.equal(directory.store.get().items[0]!.team, other.id);
     const gone = await directory.deactivate('emp-kenji');
     assert.equal(gone.status, 'deactivated');
-    await assert.rejects(backend.as('emp-kenji').getMe(), (error: any) => error.code === 'forbidden');
-    await assert.rejects(directory.deactivate('emp-haruka'), (error: any) => error.code === 'conflict');
+    await assert.rejects(backend.as('emp-kenji').getMe(), (error: AdvocacyError) => error.code === 'forbidden');
+    await assert.rejects(directory.deactivate('emp-haruka'), (error: AdvocacyError) => error.code === 'conflict');
     assert.equal(directory.store.get().errors['emp-haruka']?.code, 'conflict');
     assert.equal((await directory.reactivate('emp-kenji')).status, 'active');
   });

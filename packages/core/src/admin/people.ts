@@ -237,7 +237,9 @@ export function createDirectory(options: DirectoryOptions): DirectoryController 
     store: facade($state),
     refresh,
     setFilters(filters) {
-      const clean = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined && value !== null && value !== ''));
+      const clean = Object.fromEntries(
+        Object.entries(filters).filter(([, value]) => value !== undefined && value !== null && value !== ''),
+      );
       set({ filters: clean });
       if (mounted()) void refresh();
     },

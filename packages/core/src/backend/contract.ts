@@ -10,7 +10,17 @@ import type * as enums from '../contract/enums.js';
 import type { Operations } from '../contract/operations.js';
 import type * as S from '../contract/schemas.js';
 
-export { NETWORK_IDS, CONTENT_KINDS, POST_STATUSES, PERIODS, SCOPES, EVENT_TYPES, CONVERSION_TYPES, ROLES, EMPLOYEE_STATUSES } from '../contract/enums.js';
+export {
+  NETWORK_IDS,
+  CONTENT_KINDS,
+  POST_STATUSES,
+  PERIODS,
+  SCOPES,
+  EVENT_TYPES,
+  CONVERSION_TYPES,
+  ROLES,
+  EMPLOYEE_STATUSES,
+} from '../contract/enums.js';
 
 /** A BCP 47 language tag. English (`en`) and Japanese (`ja`) ship first. */
 export type Locale = string;

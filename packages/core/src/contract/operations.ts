@@ -567,7 +567,7 @@ export const operations = {
     problems: {
       ...NOT_ADMIN,
       404: 'Unknown employee',
-      409: "An admin changing their own role",
+      409: 'An admin changing their own role',
       422: 'Unknown or archived team (field error on team)',
     },
   }),

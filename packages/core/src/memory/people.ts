@@ -48,7 +48,8 @@ const of = (db: MemoryDb): PeopleData => {
 };
 
 const order = (map: Map<string, Order>, id: string): Order => map.get(id) ?? { position: 0, archivedAt: null };
-const byPosition = <T extends { id: string; position: number }>(a: T, b: T) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byPosition = <T extends { id: string; position: number }>(a: T, b: T) =>
+  a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 const LOCALE = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
 const SLUG = /^[a-z0-9][a-z0-9_-]{0,62}$/;
@@ -121,7 +122,12 @@ export function activeTeams(db: MemoryDb, locale: string): Team[] {
     .filter((t) => order(teams, t.id).archivedAt === null)
     .map((t) => {
       const names = teams.get(t.id)?.names ?? {};
-      return { id: t.id, name: names[locale] ?? names[locale.split('-')[0]!] ?? t.name, position: order(teams, t.id).position, sort: t.name };
+      return {
+        id: t.id,
+        name: names[locale] ?? names[locale.split('-')[0]!] ?? t.name,
+        position: order(teams, t.id).position,
+        sort: t.name,
+      };
     })
     .sort((a, b) => a.position - b.position || (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : a.id < b.id ? -1 : 1))
     .map(({ id, name }) => ({ id, name }));
@@ -145,7 +151,8 @@ export function peopleAdmin(db: MemoryDb, adminId: string) {
   };
   const checkCreate = (input: TaxonomyInput, taken: (id: string) => boolean): { id: string; names: LocalizedText } => {
     const e = new FieldErrors();
-    if (input.id !== undefined) e.check(typeof input.id === 'string' && SLUG.test(input.id), 'id', 'must be a lower-case slug', 'invalid_id');
+    if (input.id !== undefined)
+      e.check(typeof input.id === 'string' && SLUG.test(input.id), 'id', 'must be a lower-case slug', 'invalid_id');
     const names = checkNames(e, input.names);
     checkPosition(e, input.position);
     e.throwIfAny();
@@ -205,7 +212,12 @@ export function peopleAdmin(db: MemoryDb, adminId: string) {
     listTopics: (): AdminTopic[] => db.topics.map(adminTopic).sort(byPosition),
     createTopic(input: TaxonomyInput): AdminTopic {
       const { id, names } = checkCreate(input, (id) => db.topics.some((t) => t.id === id));
-      const position = input.position ?? nextPosition(p.topics, db.topics.map((t) => t.id));
+      const position =
+        input.position ??
+        nextPosition(
+          p.topics,
+          db.topics.map((t) => t.id),
+        );
       db.topics.push({ id, names });
       p.topics.set(id, { position, archivedAt: null });
       return adminTopic({ id, names });
@@ -221,7 +233,12 @@ export function peopleAdmin(db: MemoryDb, adminId: string) {
     listTeams: (): AdminTeam[] => db.teams.map(adminTeam).sort(byPosition),
     createTeam(input: TaxonomyInput): AdminTeam {
       const { id, names } = checkCreate(input, (id) => db.teams.some((t) => t.id === id));
-      const position = input.position ?? nextPosition(p.teams, db.teams.map((t) => t.id));
+      const position =
+        input.position ??
+        nextPosition(
+          p.teams,
+          db.teams.map((t) => t.id),
+        );
       const team = { id, name: defaultName(names) };
       db.teams.push(team);
       p.teams.set(id, { names, position, archivedAt: null });
@@ -269,7 +286,10 @@ export function peopleAdmin(db: MemoryDb, adminId: string) {
         .filter((row) => after === null || row.displayName > after[0] || (row.displayName === after[0] && row.id > after[1]));
       const items = rows.slice(0, limit).map(pick);
       const last = items.at(-1);
-      return { items, nextCursor: rows.length > limit && last ? btoa(encodeURIComponent(JSON.stringify([last.displayName, last.id]))) : null };
+      return {
+        items,
+        nextCursor: rows.length > limit && last ? btoa(encodeURIComponent(JSON.stringify([last.displayName, last.id]))) : null,
+      };
     },
     updateEmployee(id: string, patch: EmployeePatch): AdminEmployee {
       const e = new FieldErrors();

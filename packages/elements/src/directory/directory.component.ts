@@ -303,7 +303,9 @@ export class AdvocacyDirectoryElement extends AdvocacyElement<Strings> {
       // The select shows the stored value again.
       this.requestUpdate();
       await this.updateComplete;
-      const select = this.renderRoot.querySelector<HTMLSelectElement>(`tr[data-id="${CSS.escape(employee.id)}"] select[data-field="${patch.team ? 'team' : 'role'}"]`);
+      const select = this.renderRoot.querySelector<HTMLSelectElement>(
+        `tr[data-id="${CSS.escape(employee.id)}"] select[data-field="${patch.team ? 'team' : 'role'}"]`,
+      );
       if (select) select.value = patch.team ? employee.team : employee.role;
     }
   }
@@ -328,7 +330,11 @@ export class AdvocacyDirectoryElement extends AdvocacyElement<Strings> {
       const changed = status === 'deactivated' ? await directory.deactivate(employee.id) : await directory.reactivate(employee.id);
       this.confirming = null;
       this.notice = status === 'deactivated' ? t.deactivatedNotice(changed.displayName) : t.reactivatedNotice(changed.displayName);
-      emit(this, 'advocacy-people-change', { kind: 'employee', action: status === 'deactivated' ? 'deactivate' : 'reactivate', id: employee.id });
+      emit(this, 'advocacy-people-change', {
+        kind: 'employee',
+        action: status === 'deactivated' ? 'deactivate' : 'reactivate',
+        id: employee.id,
+      });
       await this.updateComplete;
       const next = status === 'deactivated' ? 'reactivate' : 'deactivate';
       this.renderRoot.querySelector<HTMLElement>(`tr[data-id="${CSS.escape(employee.id)}"] [data-action="${next}"]`)?.focus();

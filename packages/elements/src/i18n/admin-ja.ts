@@ -192,7 +192,10 @@ export const taxonomyAdmin: AdminStrings['taxonomyAdmin'] = {
   restore: '元に戻す',
   restoreItem: (name) => `${name}を元に戻す`,
   restored: (name) => `${name}を元に戻しました。`,
-  empty: { topics: 'トピックはまだありません。上のフォームから追加してください。', teams: 'チームはまだありません。上のフォームから追加してください。' },
+  empty: {
+    topics: 'トピックはまだありません。上のフォームから追加してください。',
+    teams: 'チームはまだありません。上のフォームから追加してください。',
+  },
   errorTitle: { topics: 'トピックを読み込めませんでした', teams: 'チームを読み込めませんでした' },
   languages: { en: '英語', ja: '日本語' },
 };

@@ -260,7 +260,9 @@ export class AdvocacyTaxonomyAdminElement extends AdvocacyElement<Strings> {
     event.preventDefault();
     const controller = this.controller();
     if (!controller) return;
-    const others = Object.fromEntries(Object.entries(item.names).filter(([language]) => !(LANGUAGES as readonly string[]).includes(language)));
+    const others = Object.fromEntries(
+      Object.entries(item.names).filter(([language]) => !(LANGUAGES as readonly string[]).includes(language)),
+    );
     const names = this.namesFrom(event.currentTarget as HTMLFormElement, others);
     if (names === null) {
       this.nameError = this.t.taxonomyAdmin.nameRequired;

@@ -33,7 +33,8 @@ export const Error: Story = {
 };
 
 export const Japanese: Story = {
-  render: () => html`<div lang="ja"><advocacy-taxonomy-admin kind="teams" .client=${adminDemoClient().client}></advocacy-taxonomy-admin></div>`,
+  render: () =>
+    html`<div lang="ja"><advocacy-taxonomy-admin kind="teams" .client=${adminDemoClient().client}></advocacy-taxonomy-admin></div>`,
 };
 
 export const Dark: Story = {

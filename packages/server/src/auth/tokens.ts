@@ -79,7 +79,7 @@ export function timeZone(value: unknown): string | null {
   if (valid === undefined) {
     try {
       new Intl.DateTimeFormat('en', { timeZone: clean });
-      valid = /^[A-Za-z][A-Za-z0-9_+\-]*(\/[A-Za-z0-9_+\-]+)*$/.test(clean);
+      valid = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(clean);
     } catch {
       valid = false;
     }

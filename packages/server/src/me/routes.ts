@@ -23,7 +23,13 @@ export function meRoutes(api: Hono<AppEnv>, s: Services): void {
 
   handle(api, s, 'listTopics', async (_c, { reply }) => {
     // Archived topics leave the pickers (posts keep them); an admin's order, then id.
-    const rows = await s.db.selectFrom('topics').select(['id', 'names']).where('archived_at', 'is', null).orderBy('position').orderBy('id').execute();
+    const rows = await s.db
+      .selectFrom('topics')
+      .select(['id', 'names'])
+      .where('archived_at', 'is', null)
+      .orderBy('position')
+      .orderBy('id')
+      .execute();
     return reply({ items: rows.map((row) => ({ id: row.id, names: JSON.parse(row.names) })) });
   });
 

@@ -1,4 +1,4 @@
-import type { AdminTeam, AdminTopic, LocalizedText, TaxonomyPatch } from '@advocacy-kit/core';
+import type { LocalizedText, TaxonomyPatch } from '@advocacy-kit/core';
 import type { Hono } from 'hono';
 import { sql } from 'kysely';
 import { recordAudit, type AuditActor } from '../audit/audit.js';
@@ -10,8 +10,6 @@ import { conflict, invalid, notFound } from '../http/problem.js';
 import { newId, nowIso } from '../ids.js';
 import { directoryRows, findDirectoryRow, likeEscape, toAdminEmployee } from './directory.js';
 import { cleanNames, defaultName, toAdminTeam, toAdminTopic } from './taxonomy.js';
-
-type Kind = 'topic' | 'team';
 
 /** What a patch changed, as audit actions: `topic.rename`, `team.reorder`, `topic.archive`, `team.restore`. */
 function changes(patch: TaxonomyPatch, before: { names: LocalizedText; position: number; archivedAt: string | null }): string[] {
@@ -50,7 +48,12 @@ export function peopleRoutes(api: Hono<AppEnv>, s: Services): void {
     const admin = c.get('employee');
     s.limits.writes.take(admin.id);
     const topic = await s.db.transaction().execute(async (trx) => {
-      const id = body.id ?? newId('top').toLowerCase().replace(/[^a-z0-9_-]/g, '').slice(0, 40);
+      const id =
+        body.id ??
+        newId('top')
+          .toLowerCase()
+          .replace(/[^a-z0-9_-]/g, '')
+          .slice(0, 40);
       const row = {
         id,
         names: JSON.stringify(cleanNames(body.names)),
@@ -112,7 +115,12 @@ export function peopleRoutes(api: Hono<AppEnv>, s: Services): void {
     const admin = c.get('employee');
     s.limits.writes.take(admin.id);
     const team = await s.db.transaction().execute(async (trx) => {
-      const id = body.id ?? newId('team').toLowerCase().replace(/[^a-z0-9_-]/g, '').slice(0, 40);
+      const id =
+        body.id ??
+        newId('team')
+          .toLowerCase()
+          .replace(/[^a-z0-9_-]/g, '')
+          .slice(0, 40);
       const names = cleanNames(body.names);
       const inserted = await trx
         .insertInto('teams')
@@ -277,5 +285,7 @@ export function peopleRoutes(api: Hono<AppEnv>, s: Services): void {
   handle(api, s, 'adminDeactivateEmployee', async (c, { params, reply }) =>
     reply(await setStatus(c.get('employee').id, params.id, 'deactivated')),
   );
-  handle(api, s, 'adminReactivateEmployee', async (c, { params, reply }) => reply(await setStatus(c.get('employee').id, params.id, 'active')));
+  handle(api, s, 'adminReactivateEmployee', async (c, { params, reply }) =>
+    reply(await setStatus(c.get('employee').id, params.id, 'active')),
+  );
 }

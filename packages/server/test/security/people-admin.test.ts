@@ -33,7 +33,9 @@ forEachDatabase('security: only program admins manage topics, teams and employee
 
   it('without a token every people route is a 401', async () => {
     for (const [id, operation] of PEOPLE) {
-      const response = await h.request(operation.method, `${API}${operation.path.replace('{id}', 'x')}`, { body: body(operation.method, '') });
+      const response = await h.request(operation.method, `${API}${operation.path.replace('{id}', 'x')}`, {
+        body: body(operation.method, ''),
+      });
       assert.equal(response.status, 401, id);
     }
   });
@@ -53,12 +55,21 @@ forEachDatabase('security: only program admins manage topics, teams and employee
     );
     assert.equal(topic.names.en, '<img src=x onerror=alert(1)>');
     const problem = await json(
-      await h.request('POST', `${API}/admin/teams`, { token: admin, body: { id: '../Sales', names: { en: 'x'.repeat(101) }, owner: 'me' } }),
+      await h.request('POST', `${API}/admin/teams`, {
+        token: admin,
+        body: { id: '../Sales', names: { en: 'x'.repeat(101) }, owner: 'me' },
+      }),
       422,
     );
     const fields = problem.errors.map((e: { field: string }) => e.field);
-    assert.ok(fields.some((f: string) => f.startsWith('id')), JSON.stringify(fields));
-    assert.ok(fields.some((f: string) => f.startsWith('names')), JSON.stringify(fields));
+    assert.ok(
+      fields.some((f: string) => f.startsWith('id')),
+      JSON.stringify(fields),
+    );
+    assert.ok(
+      fields.some((f: string) => f.startsWith('names')),
+      JSON.stringify(fields),
+    );
     const patch = await json(await h.request('PATCH', `${API}/admin/topics/t-product`, { token: admin, body: {} }), 422);
     assert.ok(patch.errors.length > 0);
   });
