@@ -36,10 +36,11 @@ export interface SeedResult {
 export async function loadSeed(db: Db, seed: DemoSeed, rules: Rules, now: Date = new Date()): Promise<SeedResult> {
   const { points } = rules;
   return db.transaction().execute(async (trx) => {
-    for (const team of seed.teams) {
+    // Topics and teams keep the seed's order (their position).
+    for (const [position, team] of seed.teams.entries()) {
       await trx
         .insertInto('teams')
-        .values(team)
+        .values({ id: team.id, name: team.name, names: JSON.stringify({ en: team.name }), position })
         .onConflict((oc) => oc.column('id').doNothing())
         .execute();
     }
@@ -60,10 +61,10 @@ export async function loadSeed(db: Db, seed: DemoSeed, rules: Rules, now: Date =
         .onConflict((oc) => oc.column('id').doNothing())
         .execute();
     }
-    for (const topic of seed.topics) {
+    for (const [position, topic] of seed.topics.entries()) {
       await trx
         .insertInto('topics')
-        .values({ id: topic.id, names: JSON.stringify(topic.names) })
+        .values({ id: topic.id, names: JSON.stringify(topic.names), position })
         .onConflict((oc) => oc.column('id').doNothing())
         .execute();
     }

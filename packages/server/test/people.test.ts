@@ -281,6 +281,24 @@ forEachDatabase('people: topics, teams and the employee directory', (open) => {
           ).n,
         );
       const before = await points();
+      const contest = await json(
+        await h.request('POST', `${API}/admin/contests`, {
+          token: admin,
+          body: {
+            title: 'Leavers sprint',
+            prize: 'Cake',
+            scope: 'company',
+            startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+            endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+          },
+        }),
+        201,
+      );
+      const contestants = async () => {
+        const list = await json(await h.request('GET', `${API}/contests`, { token: ann }), 200);
+        return list.items.find((c: Row) => c.id === contest.id).entries.map((e: Row) => e.employeeId) as string[];
+      };
+      assert.ok((await contestants()).includes('emp-bob'), 'Bob shared during the contest');
 
       const deactivated = await json(await h.request('POST', `${API}/admin/employees/emp-bob/deactivate`, { token: admin }), 200);
       assert.equal(deactivated.status, 'deactivated');
@@ -293,6 +311,7 @@ forEachDatabase('people: topics, teams and the employee directory', (open) => {
         (await board()).entries.some((e: Row) => e.employeeId === 'emp-bob'),
         false,
       );
+      assert.equal((await contestants()).includes('emp-bob'), false, 'nor in the contest');
       for (const period of ['week', 'month', 'quarter', 'all']) {
         const team = await json(
           await h.request('GET', `${API}/leaderboard?period=${period}&scope=team`, { token: await signToken('emp-ada', { admin: true }) }),

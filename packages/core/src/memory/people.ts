@@ -47,7 +47,15 @@ const of = (db: MemoryDb): PeopleData => {
   return people;
 };
 
-const order = (map: Map<string, Order>, id: string): Order => map.get(id) ?? { position: 0, archivedAt: null };
+/** An item's order: as set by an admin, else its place in the seed (as the reference server's seed stores it). */
+const orderIn = (map: Map<string, Order>, list: ReadonlyArray<{ id: string }>, id: string): Order =>
+  map.get(id) ?? {
+    position: Math.max(
+      0,
+      list.findIndex((item) => item.id === id),
+    ),
+    archivedAt: null,
+  };
 const byPosition = <T extends { id: string; position: number }>(a: T, b: T) =>
   a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -109,8 +117,8 @@ function personOf(db: MemoryDb, id: string): Person {
 export function activeTopics(db: MemoryDb): Topic[] {
   const topics = of(db).topics;
   return db.topics
-    .filter((t) => order(topics, t.id).archivedAt === null)
-    .map((t) => ({ topic: t, id: t.id, position: order(topics, t.id).position }))
+    .filter((t) => orderIn(topics, db.topics, t.id).archivedAt === null)
+    .map((t) => ({ topic: t, id: t.id, position: orderIn(topics, db.topics, t.id).position }))
     .sort(byPosition)
     .map(({ topic }) => topic);
 }
@@ -119,13 +127,13 @@ export function activeTopics(db: MemoryDb): Topic[] {
 export function activeTeams(db: MemoryDb, locale: string): Team[] {
   const teams = of(db).teams;
   return db.teams
-    .filter((t) => order(teams, t.id).archivedAt === null)
+    .filter((t) => orderIn(teams, db.teams, t.id).archivedAt === null)
     .map((t) => {
       const names = teams.get(t.id)?.names ?? {};
       return {
         id: t.id,
         name: names[locale] ?? names[locale.split('-')[0]!] ?? t.name,
-        position: order(teams, t.id).position,
+        position: orderIn(teams, db.teams, t.id).position,
         sort: t.name,
       };
     })
@@ -140,13 +148,13 @@ export function activeTeams(db: MemoryDb, locale: string): Team[] {
  */
 export function peopleAdmin(db: MemoryDb, adminId: string) {
   const p = of(db);
-  const adminTopic = (topic: Topic): AdminTopic => ({ id: topic.id, names: topic.names, ...order(p.topics, topic.id) });
+  const adminTopic = (topic: Topic): AdminTopic => ({ id: topic.id, names: topic.names, ...orderIn(p.topics, db.topics, topic.id) });
   const adminTeam = (team: Team): AdminTeam => {
     const meta = p.teams.get(team.id);
-    return { id: team.id, name: team.name, names: meta?.names ?? { en: team.name }, ...order(p.teams, team.id) };
+    return { id: team.id, name: team.name, names: meta?.names ?? { en: team.name }, ...orderIn(p.teams, db.teams, team.id) };
   };
-  const nextPosition = (map: Map<string, Order>, ids: string[]) => {
-    const positions = ids.map((id) => order(map, id).position);
+  const nextPosition = (map: Map<string, Order>, list: ReadonlyArray<{ id: string }>) => {
+    const positions = list.map((item) => orderIn(map, list, item.id).position);
     return positions.length === 0 ? 0 : Math.max(...positions) + 1;
   };
   const checkCreate = (input: TaxonomyInput, taken: (id: string) => boolean): { id: string; names: LocalizedText } => {
@@ -169,8 +177,8 @@ export function peopleAdmin(db: MemoryDb, adminId: string) {
     e.throwIfAny();
     return names ?? undefined;
   };
-  const applyOrder = (map: Map<string, Order>, id: string, patch: TaxonomyPatch) => {
-    const current = order(map, id);
+  const applyOrder = (map: Map<string, Order>, list: ReadonlyArray<{ id: string }>, id: string, patch: TaxonomyPatch) => {
+    const current = orderIn(map, list, id);
     const next = { ...map.get(id), ...current };
     if (patch.position !== undefined) next.position = patch.position;
     if (patch.archived !== undefined) next.archivedAt = patch.archived ? (current.archivedAt ?? db.now().toISOString()) : null;
@@ -212,12 +220,7 @@ export function peopleAdmin(db: MemoryDb, adminId: string) {
     listTopics: (): AdminTopic[] => db.topics.map(adminTopic).sort(byPosition),
     createTopic(input: TaxonomyInput): AdminTopic {
       const { id, names } = checkCreate(input, (id) => db.topics.some((t) => t.id === id));
-      const position =
-        input.position ??
-        nextPosition(
-          p.topics,
-          db.topics.map((t) => t.id),
-        );
+      const position = input.position ?? nextPosition(p.topics, db.topics);
       db.topics.push({ id, names });
       p.topics.set(id, { position, archivedAt: null });
       return adminTopic({ id, names });
@@ -227,18 +230,13 @@ export function peopleAdmin(db: MemoryDb, adminId: string) {
       const topic = db.topics.find((t) => t.id === id);
       if (!topic) throw new AdvocacyError('not_found', `No topic "${id}"`, { status: 404 });
       if (names !== undefined) topic.names = names;
-      applyOrder(p.topics, id, patch);
+      applyOrder(p.topics, db.topics, id, patch);
       return adminTopic(topic);
     },
     listTeams: (): AdminTeam[] => db.teams.map(adminTeam).sort(byPosition),
     createTeam(input: TaxonomyInput): AdminTeam {
       const { id, names } = checkCreate(input, (id) => db.teams.some((t) => t.id === id));
-      const position =
-        input.position ??
-        nextPosition(
-          p.teams,
-          db.teams.map((t) => t.id),
-        );
+      const position = input.position ?? nextPosition(p.teams, db.teams);
       const team = { id, name: defaultName(names) };
       db.teams.push(team);
       p.teams.set(id, { names, position, archivedAt: null });
@@ -248,7 +246,7 @@ export function peopleAdmin(db: MemoryDb, adminId: string) {
       const names = checkPatch(patch);
       const team = db.teams.find((t) => t.id === id);
       if (!team) throw new AdvocacyError('not_found', `No team "${id}"`, { status: 404 });
-      applyOrder(p.teams, id, patch);
+      applyOrder(p.teams, db.teams, id, patch);
       if (names !== undefined) {
         team.name = defaultName(names);
         p.teams.get(id)!.names = names;
@@ -299,7 +297,7 @@ export function peopleAdmin(db: MemoryDb, adminId: string) {
       if (patch.team !== undefined && patch.team !== target.team) {
         const team = db.teams.find((t) => t.id === patch.team);
         if (!team) e.add('team', 'no team with this id', 'unknown_team');
-        else if (order(p.teams, team.id).archivedAt !== null) e.add('team', 'the team is archived', 'archived_team');
+        else if (orderIn(p.teams, db.teams, team.id).archivedAt !== null) e.add('team', 'the team is archived', 'archived_team');
       }
       e.throwIfAny();
       if (patch.role !== undefined && patch.role !== target.role) {
