@@ -21,3 +21,4 @@ export {
 export type * from './types.js';
 export { inputOf } from './post-input.js';
 export { csvCell, csvRow } from './csv.js';
+export { createPolicyAdmin, type PolicyAdminController, type PolicyAdminState } from './policy.js';
