@@ -5,3 +5,6 @@ import './define/advocacy-post-editor.js';
 import './define/advocacy-suggestion-queue.js';
 import './define/advocacy-content-list.js';
 import './define/advocacy-analytics.js';
+// program: the social-media policy and compliance
+import './define/advocacy-policy-admin.js';
+import './define/advocacy-compliance-admin.js';
