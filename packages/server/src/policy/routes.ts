@@ -107,7 +107,7 @@ export function policyRoutes(api: Hono<AppEnv>, s: Services): void {
     return reply(created, 201);
   });
 
-  handle(api, s, 'adminDeleteBlockedTerm', async (c, { params, reply }) => {
+  handle(api, s, 'adminDeleteBlockedTerm', async (c, { params }) => {
     await s.db.transaction().execute(async (trx) => {
       const deleted = await trx.deleteFrom('blocked_terms').where('id', '=', params.id).returningAll().executeTakeFirst();
       if (deleted === undefined) throw notFound('No such blocked term.');
