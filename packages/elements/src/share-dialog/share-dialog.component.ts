@@ -181,8 +181,10 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDia
     }
     const policy = this.compliance.value?.data?.policy;
     if (policy ? me.data.policyVersionAccepted !== policy.version : me.data.policyAcceptedAt === null) {
+      // In the employee's locale (as for the suggested words), its language, then English.
       const texts = policy?.texts;
-      return this.renderPolicy(texts && (texts[this.lang_] ?? texts[this.lang_.split('-')[0]!] ?? texts.en));
+      const locale = this.commentaryLocale();
+      return this.renderPolicy(texts && (texts[locale] ?? texts[locale.split('-')[0]!] ?? texts.en));
     }
     switch (this.phase.kind) {
       case 'shared':
@@ -218,7 +220,9 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDia
     const blocked = blockedTermsIn(this.commentary, rules?.blockedTerms ?? []);
     // What the backend will store: the words, then the disclosure and hashtags they lack.
     const words = this.commentary;
-    const shared = withDisclosure(words, disclosureFor(rules?.disclosures ?? {}, this.commentaryLocale()), post.hashtags);
+    // The disclosure of the employee's own locale, as the backend picks it.
+    const locale = this.me.value?.data?.locale ?? this.lang_;
+    const shared = withDisclosure(words, disclosureFor(rules?.disclosures ?? {}, locale), post.hashtags);
     const added = shared.slice(words.trim() ? words.trimEnd().length : 0).trim();
     const used = sharedLength(choice.id, shared);
     const over = choice.limit === null ? 0 : used - choice.limit;
