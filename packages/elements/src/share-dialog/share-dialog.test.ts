@@ -122,25 +122,28 @@ describe('<advocacy-share-dialog>', () => {
     });
   }
 
-  it('shows which blocked phrase is there and why, and disables Share until it is gone', async () => {
-    const { dialog } = await openDialog({}, 'ja');
-    await typeCommentary(dialog, 'これは絶対儲かる話です');
-    const blocked = await find(dialog, '[part="blocked"]');
-    expect(blocked.textContent).to.contain('絶対儲かる').and.to.contain('収益の約束は法務の確認が必要です。');
-    expect(blocked.getAttribute('role')).to.equal('alert');
-    const share = shadow(dialog).querySelector<HTMLButtonElement>('[part="share-button"]')!;
-    expect(share.disabled).to.equal(true);
-    const textarea = shadow(dialog).querySelector('textarea')!;
-    expect(textarea.getAttribute('aria-invalid')).to.equal('true');
-    expect(textarea.getAttribute('aria-describedby')).to.contain('blocked');
-    await expect(dialog).to.be.accessible();
-    // Latin terms match whatever the case.
-    await typeCommentary(dialog, 'A CONFIDENTIAL memo');
-    expect((await find(dialog, '[part="blocked"]')).textContent).to.contain('Never share confidential information.');
-    await typeCommentary(dialog, 'これは面白い話です');
-    expect(shadow(dialog).querySelector('[part="blocked"]')).to.equal(null);
-    expect(share.disabled).to.equal(false);
-  });
+  for (const lang of ['en', 'ja']) {
+    it(`shows which blocked phrase is there and why, and disables Share until it is gone (${lang})`, async () => {
+      const { dialog } = await openDialog({}, lang);
+      await typeCommentary(dialog, 'これは絶対儲かる話です');
+      const blocked = await find(dialog, '[part="blocked"]');
+      expect(blocked.textContent).to.contain('絶対儲かる').and.to.contain('収益の約束は法務の確認が必要です。');
+      expect(blocked.getAttribute('role')).to.equal('alert');
+      const share = shadow(dialog).querySelector<HTMLButtonElement>('[part="share-button"]')!;
+      expect(share.disabled).to.equal(true);
+      const textarea = shadow(dialog).querySelector('textarea')!;
+      expect(textarea.getAttribute('aria-invalid')).to.equal('true');
+      expect(textarea.getAttribute('aria-describedby')).to.contain('blocked');
+      await expect(dialog).to.be.accessible();
+      // Latin terms match whatever the case.
+      await typeCommentary(dialog, 'A CONFIDENTIAL memo');
+      expect((await find(dialog, '[part="blocked"]')).textContent).to.contain('Never share confidential information.');
+      await typeCommentary(dialog, 'これは面白い話です');
+      expect(shadow(dialog).querySelector('[part="blocked"]')).to.equal(null);
+      expect(share.disabled).to.equal(false);
+      expect(textOf(dialog)).to.contain(lang === 'ja' ? 'シェア時に追加:' : 'Added when you share:');
+    });
+  }
 
   it('starts from the suggestion in the employee’s language, nudges to make it personal, and counts as X does', async () => {
     // The demo's signed-in employee writes in Japanese.
