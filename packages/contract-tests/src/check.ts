@@ -15,7 +15,8 @@ export type GroupId =
   | 'events'
   | 'errors'
   | 'isolation'
-  | 'people';
+  | 'people'
+  | 'policy';
 
 export const GROUPS: ReadonlyArray<{ id: GroupId; title: string }> = [
   { id: 'identity', title: 'Identity: who the targets are' },
@@ -31,6 +32,7 @@ export const GROUPS: ReadonlyArray<{ id: GroupId; title: string }> = [
   { id: 'errors', title: 'Error shapes' },
   { id: 'isolation', title: 'Isolation between employees' },
   { id: 'people', title: 'Topics, teams and the employee directory' },
+  { id: 'policy', title: 'Social-media policy and compliance' },
 ];
 
 /** What a check gets: the three signed-in backends, who they are, and helpers for test data. */

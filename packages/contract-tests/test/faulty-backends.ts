@@ -1,4 +1,4 @@
-import type { AdvocacyBackend, LeaderboardEntry, PointsEntry } from '@advocacy-kit/core/backend';
+import { problemSlug, type AdvocacyBackend, type LeaderboardEntry, type PointsEntry } from '@advocacy-kit/core/backend';
 import type { ContractTarget } from '../src/index.js';
 
 /** A view of `backend` with some methods replaced; everything else is the original's. */
@@ -171,6 +171,30 @@ export function leaversOnLeaderboard(target: ContractTarget): ContractTarget {
             points: 1,
           };
           return { ...board, entries: [...board.entries, entry] };
+        },
+      });
+    },
+  };
+}
+
+/**
+ * Skips the policy check: a share refused with `policy_required` is accepted on the employee's
+ * behalf and recorded anyway, as a backend that never checked acceptance would.
+ */
+export function skippingPolicyCheck(target: ContractTarget): ContractTarget {
+  return {
+    ...target,
+    async employee() {
+      const inner = await target.employee();
+      return override<AdvocacyBackend>(inner, {
+        async createShare(input) {
+          try {
+            return await inner.createShare(input);
+          } catch (error) {
+            if (problemSlug(error) !== 'policy_required') throw error;
+            await inner.acceptPolicy();
+            return inner.createShare(input);
+          }
         },
       });
     },

@@ -8,6 +8,7 @@ import {
   leaversOnLeaderboard,
   partialResults,
   repeatingPages,
+  skippingPolicyCheck,
 } from './faulty-backends.js';
 import { memoryTarget } from './memory-target.js';
 
@@ -42,4 +43,9 @@ test('a backend that lists archived topics to employees is caught', async () => 
 test('a backend that keeps a deactivated employee on the leaderboard is caught', async () => {
   const report = await runContractSuite(leaversOnLeaderboard(memoryTarget()), { only: ['people'] });
   assertCaught(report, 'people.deactivation', 'off the week leaderboard');
+});
+
+test('a backend that shares without the current policy version accepted is caught', async () => {
+  const report = await runContractSuite(skippingPolicyCheck(memoryTarget()), { only: ['policy'] });
+  assertCaught(report, 'policy.acceptance-required', 'share before accepting');
 });

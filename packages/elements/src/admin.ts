@@ -8,3 +8,6 @@ import './define/advocacy-analytics.js';
 // People: topics and teams, the employee directory.
 import './define/advocacy-taxonomy-admin.js';
 import './define/advocacy-directory.js';
+// program: the social-media policy and compliance
+import './define/advocacy-policy-admin.js';
+import './define/advocacy-compliance-admin.js';

@@ -9,6 +9,8 @@ export { AdvocacySuggestElement } from './suggest/suggest.component.js';
 export { AdvocacyPostEditorElement } from './post-editor/post-editor.component.js';
 export { AdvocacyContentListElement } from './content-list/content-list.component.js';
 export { AdvocacySuggestionQueueElement } from './suggestion-queue/suggestion-queue.component.js';
+export { AdvocacyPolicyAdminElement } from './policy-admin/policy-admin.component.js';
+export { AdvocacyComplianceAdminElement } from './compliance-admin/compliance-admin.component.js';
 export { AdvocacyAnalyticsElement } from './analytics/analytics.component.js';
 export { AdvocacyElement } from './internal/advocacy-element.js';
 export { defineElement, setTagPrefix, getTagPrefix, tagFor } from './internal/define.js';

@@ -12,6 +12,7 @@ import { feedCapability } from './feed/capability.js';
 import { gamificationCapability } from './gamification/capability.js';
 import { meCapability } from './me/capability.js';
 import { peopleCapability } from './people/capability.js';
+import { policyCapability } from './policy/capability.js';
 import { pointsCapability } from './points/capability.js';
 import { sharesCapability } from './shares/capability.js';
 import { suggestionsCapability } from './suggestions/capability.js';
@@ -41,4 +42,5 @@ export const capabilities: readonly Capability[] = [
   crmCapability,
   auditCapability,
   peopleCapability,
+  policyCapability,
 ];

@@ -17,6 +17,7 @@ import { newTrackingCode } from './ids.js';
 import { award } from './points/ledger.js';
 import { DAY_MS } from './points/periods.js';
 import { seedEngagement } from './gamification/seed.js';
+import { loadCompliance } from './policy/seed.js';
 
 export interface SeedResult {
   employees: number;
@@ -56,11 +57,13 @@ export async function loadSeed(db: Db, seed: DemoSeed, rules: Rules, now: Date =
           time_zone: e.timeZone,
           avatar_url: e.avatarUrl,
           policy_accepted_at: e.policyAcceptedAt,
+          policy_version_accepted: e.policyVersionAccepted,
           created_at: new Date().toISOString(),
         })
         .onConflict((oc) => oc.column('id').doNothing())
         .execute();
     }
+    await loadCompliance(trx, seed);
     for (const [position, topic] of seed.topics.entries()) {
       await trx
         .insertInto('topics')

@@ -34,6 +34,7 @@ forEachDatabase('HTTP API', (open) => {
         timeZone: 'UTC',
         avatarUrl: null,
         policyAcceptedAt: null,
+        policyVersionAccepted: null,
       });
     });
 
@@ -479,7 +480,8 @@ forEachDatabase('HTTP API', (open) => {
       const csv = await response.text();
       const lines = csv.split('\r\n');
       assert.equal(lines[0], 'id,createdAt,employeeId,employeeName,team,postId,postTitle,network,commentary,trackingCode,pointsAwarded');
-      assert.ok(csv.includes(`"'=HYPERLINK(""http://evil"",""x""), and ""quotes""\nnew line"`), csv);
+      // The post's hashtag follows the words (policy/compliance.ts).
+      assert.ok(csv.includes(`"'=HYPERLINK(""http://evil"",""x""), and ""quotes""\nnew line #news"`), csv);
       for (const name of ['clicks', 'conversions']) {
         const other = await h.request('GET', `${API}/admin/exports/${name}.csv`, { token: admin });
         assert.equal(other.status, 200);

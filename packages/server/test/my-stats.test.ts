@@ -21,6 +21,7 @@ const ann: Employee = {
   timeZone: 'UTC',
   avatarUrl: null,
   policyAcceptedAt: null,
+  policyVersionAccepted: null,
 };
 
 /**

@@ -10,6 +10,7 @@ import { leaderboardChecks } from './leaderboard.js';
 import { paginationChecks } from './pagination.js';
 import { peopleChecks } from './people.js';
 import { pointsChecks } from './points.js';
+import { policyChecks } from './policy.js';
 import { shareChecks } from './share.js';
 import { suggestionChecks } from './suggestions.js';
 
@@ -28,4 +29,5 @@ export const CHECKS: readonly Check[] = [
   ...errorChecks,
   ...isolationChecks,
   ...peopleChecks,
+  ...policyChecks,
 ];

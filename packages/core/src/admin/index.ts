@@ -34,3 +34,4 @@ export {
   type TaxonomyOptions,
   type TaxonomyState,
 } from './people.js';
+export { createPolicyAdmin, type PolicyAdminController, type PolicyAdminState } from './policy.js';

@@ -13,6 +13,10 @@ import type {
   AnalyticsQuery,
   AnalyticsSummary,
   Badge,
+  BlockedTerm,
+  BlockedTermInput,
+  Compliance,
+  PolicyVersion,
   Contest,
   Conversion,
   ConversionInput,
@@ -54,8 +58,11 @@ import type {
 export interface AdvocacyBackend {
   /** The signed-in employee. */
   getMe(): Promise<Employee>;
-  /** Records that the employee accepted the social-media policy. Idempotent. */
-  acceptPolicy(): Promise<Employee>;
+  /**
+   * Records that the employee accepted the social-media policy: `version` (the one they read),
+   * else the current one. Idempotent. A version that is not the current one rejects with `conflict`.
+   */
+  acceptPolicy(version?: number): Promise<Employee>;
   listTopics(): Promise<Topic[]>;
   listTeams(): Promise<Team[]>;
   /** Published, unexpired posts the employee's audience may see, newest first. */
@@ -94,6 +101,14 @@ export interface AdvocacyBackend {
   /** Optional: the signed-in employee's digest and reminder preferences. */
   getPreferences?(): Promise<Preferences>;
   updatePreferences?(input: PreferencesInput): Promise<Preferences>;
+  /* program: policy and compliance */
+  /**
+   * Optional: the current social-media policy (null when none was ever published), the blocked
+   * terms and the disclosure per locale. `createShare` rejects with `forbidden` and the problem
+   * `policy_required` until the current version is accepted, and with `validation` and the problem
+   * `blocked_terms` when the commentary contains a blocked term.
+   */
+  getCompliance?(): Promise<Compliance>;
   /** Program-admin operations; reject with `forbidden` for employees. */
   admin: AdvocacyAdminBackend;
 }
@@ -132,4 +147,15 @@ export interface AdvocacyAdminBackend {
   /** Deactivates a leaver; an admin can't deactivate themselves (`conflict`). */
   deactivateEmployee?(id: string): Promise<AdminEmployee>;
   reactivateEmployee?(id: string): Promise<AdminEmployee>;
+  /* program: policy and compliance (optional) */
+  /** Every policy version, the draft (if any) first, then newest first. */
+  listPolicyVersions?(): Promise<PolicyVersion[]>;
+  /** Writes the draft of the next version (created on first save). */
+  savePolicyDraft?(texts: Record<string, string>): Promise<PolicyVersion>;
+  /** Publishes the draft; everyone must accept it before sharing again. */
+  publishPolicy?(): Promise<PolicyVersion>;
+  createBlockedTerm?(input: BlockedTermInput): Promise<BlockedTerm>;
+  deleteBlockedTerm?(id: string): Promise<void>;
+  /** Replaces the disclosure per locale. */
+  updateDisclosures?(disclosures: Record<string, string>): Promise<Compliance>;
 }

@@ -137,3 +137,14 @@ export interface ShareInput extends Static<typeof S.ShareCreate> {
   /** Same key, same share: a retry never creates a second share or a second award. */
   idempotencyKey: string;
 }
+
+/* program: policy and compliance */
+/** One version of the social-media policy (draft or published). */
+export type PolicyVersion = Static<typeof S.PolicyVersion>;
+/** The current published policy version, with its text per locale. */
+export type CurrentPolicy = Static<typeof S.CurrentPolicy>;
+/** A word or phrase shared commentary may not contain, and why. */
+export type BlockedTerm = Static<typeof S.BlockedTerm>;
+export type BlockedTermInput = Static<typeof S.BlockedTermInput>;
+/** What sharing must respect: the current policy, the blocked terms and the disclosures. */
+export type Compliance = Static<typeof S.Compliance>;

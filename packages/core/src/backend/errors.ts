@@ -63,6 +63,10 @@ export function isValidationError(value: unknown): value is AdvocacyError & { co
   return isAdvocacyError(value) && value.code === 'validation';
 }
 
+/** The problem slug of an error (`policy_required`, `blocked_terms`, …) when its backend named one. */
+export const problemSlug = (error: unknown): string | undefined =>
+  isAdvocacyError(error) ? error.problem?.type.split('/problems/')[1] : undefined;
+
 /** HTTP statuses with a code of their own; every other status is `server`. */
 const STATUS_CODES: Readonly<Record<number, AdvocacyErrorCode>> = {
   400: 'validation',

@@ -117,7 +117,7 @@ export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
 
   return {
     getMe: () => call(routes.getMe),
-    acceptPolicy: () => call(routes.acceptPolicy, { key: uuid() }),
+    acceptPolicy: (version) => call(routes.acceptPolicy, { body: version === undefined ? {} : { version } }),
     listTopics: () => items(routes.listTopics),
     listTeams: () => items(routes.listTeams),
     listFeed: (query) => call(routes.listFeed, { query }),
@@ -144,6 +144,7 @@ export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
     listContests: () => items(routes.listContests),
     getPreferences: () => call(routes.getPreferences),
     updatePreferences: (body) => call(routes.updatePreferences, { body }),
+    getCompliance: () => call(routes.getCompliance),
     admin: {
       listPosts: (query) => call(routes.adminListPosts, { query }),
       createPost: (body) => call(routes.adminCreatePost, { body, key: uuid() }),
@@ -164,6 +165,12 @@ export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
       updateEmployee: (employeeId, body) => call(routes.adminUpdateEmployee, { id: employeeId, body }),
       deactivateEmployee: (employeeId) => call(routes.adminDeactivateEmployee, { id: employeeId }),
       reactivateEmployee: (employeeId) => call(routes.adminReactivateEmployee, { id: employeeId }),
+      listPolicyVersions: () => items(routes.adminListPolicyVersions),
+      savePolicyDraft: (texts) => call(routes.adminSavePolicyDraft, { body: { texts } }),
+      publishPolicy: () => call(routes.adminPublishPolicy),
+      createBlockedTerm: (body) => call(routes.adminCreateBlockedTerm, { body }),
+      deleteBlockedTerm: (termId) => call(routes.adminDeleteBlockedTerm, { id: termId }),
+      updateDisclosures: (disclosures) => call(routes.adminUpdateDisclosures, { body: { disclosures } }),
     },
   };
 }

@@ -5,6 +5,7 @@ export {
   isAdvocacyError,
   isValidationError,
   codeForStatus,
+  problemSlug,
   ADVOCACY_ERROR_CODES,
   PROBLEM_TYPE_BASE,
   type AdvocacyErrorCode,

@@ -129,7 +129,12 @@ describe('createAdvocacyClient', () => {
     const client = createAdvocacyClient({ backend, storage: null });
     const post = (await backend.listFeed()).items[0]!;
     const result = await client.shares.share({ post, network: 'x', commentary: '新しい記事です' });
-    assert.equal(result.intentUrl, `https://x.com/intent/post?text=${encodeURIComponent(`新しい記事です ${result.share.trackingUrl}`)}`);
+    // The words carry the disclosure and the post's hashtags the backend added.
+    assert.match(result.share.commentary, /^新しい記事です #社員/);
+    assert.equal(
+      result.intentUrl,
+      `https://x.com/intent/post?text=${encodeURIComponent(`${result.share.commentary} ${result.share.trackingUrl}`)}`,
+    );
     assert.equal(client.shares.store.get().status, 'shared');
     assert.equal(client.events.store.get().pending, 1);
     await client.events.flush();

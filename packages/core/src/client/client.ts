@@ -91,11 +91,12 @@ export function createAdvocacyClient(options: AdvocacyClientOptions): AdvocacyCl
       },
     }),
     events,
-    async acceptPolicy() {
-      const employee = await backend.acceptPolicy();
+    async acceptPolicy(version) {
+      const employee = await backend.acceptPolicy(version);
       me.$state.set({ status: 'ready', data: employee, error: null });
       return employee;
     },
+    compliance: resource(async () => (await backend.getCompliance?.()) ?? null),
     mySuggestions,
     async suggest(input) {
       const suggestion = await backend.createSuggestion(input, uuid());

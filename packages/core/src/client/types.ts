@@ -1,5 +1,6 @@
 import type { AdvocacyBackend } from '../backend/backend.js';
 import type {
+  Compliance,
   Badge,
   Contest,
   Employee,
@@ -172,7 +173,13 @@ export interface AdvocacyClient {
   readonly contests: ResourceController<Contest[]>;
   readonly shares: ShareController;
   readonly events: EventQueueController;
-  acceptPolicy(): Promise<Employee>;
+  /** Accepts the policy version the employee read (default: the current one) and updates `me`. */
+  acceptPolicy(version?: number): Promise<Employee>;
+  /**
+   * The current policy, blocked terms and disclosures (`getCompliance`), loaded once for the share
+   * dialog; `null` when the backend has no compliance. Refresh it after a `policy_required` refusal.
+   */
+  readonly compliance: ResourceController<Compliance | null>;
   /** The employee's latest suggestions (up to 20, newest first) with their status and the reviewer's reason; refreshed after `suggest()`. */
   readonly mySuggestions: ResourceController<Suggestion[]>;
   suggest(input: SuggestionInput): Promise<Suggestion>;

@@ -51,7 +51,10 @@ export const EMPLOYEE_STATUSES = ['active', 'deactivated'] as const;
  * is unreachable, too slow, full or read-only; nothing was changed, or a retry with the same
  * Idempotency-Key lands once), `identity_provider_unavailable` (503, Retry-After: the identity
  * provider's signing keys cannot be fetched, so a token cannot be checked; the client keeps its
- * token and tries again), `server` (500).
+ * token and tries again), `employee_deactivated` (403: the employee was deactivated), `policy_required` (403:
+ * the employee has not accepted the current social-media policy version; read it from
+ * `GET /compliance`, accept it, share again), `blocked_terms` (422: the commentary contains blocked
+ * terms; the problem's `blockedTerms` lists them, with field errors on `commentary`), `server` (500).
  */
 export const PROBLEM_SLUGS = [
   'validation',
@@ -63,5 +66,7 @@ export const PROBLEM_SLUGS = [
   'database_unavailable',
   'identity_provider_unavailable',
   'employee_deactivated',
+  'policy_required',
+  'blocked_terms',
   'server',
 ] as const;

@@ -100,7 +100,7 @@ function operationObject(operationId: string, operation: Operation): Json {
   if (operation.body !== undefined) {
     const schema = toJson(operation.body);
     out.requestBody = {
-      required: true,
+      required: operation.bodyOptional !== true,
       content: Object.fromEntries((operation.bodyTypes ?? ['application/json']).map((type) => [type, { schema }])),
     };
   }

@@ -39,6 +39,8 @@ export interface Operation {
   bodyTypes?: readonly string[];
   /** The signed-in employee's token may come in the body's `accessToken` (sendBeacon sets no headers). */
   tokenInBody?: true;
+  /** The body may be left out (then the handler sees `undefined`). */
+  bodyOptional?: true;
   /** Whether the operation takes an `Idempotency-Key` header. */
   idempotencyKey?: 'required' | 'optional';
   /** Successful answers by status. */
@@ -71,8 +73,12 @@ export const operations = {
     path: '/me/policy-acceptance',
     auth: 'employee',
     tag: 'me',
-    summary: 'Accept the social-media policy (idempotent)',
+    summary:
+      'Accept the social-media policy version read (idempotent). The body `{ version }` is optional: without it (or without a body) the current version is accepted',
+    body: S.PolicyAcceptance,
+    bodyOptional: true,
     responses: { 200: S.Employee },
+    problems: { 409: 'The version is not the current published one' },
   }),
   listMyShares: op({
     method: 'GET',
@@ -168,7 +174,12 @@ export const operations = {
     idempotencyKey: 'required',
     body: S.ShareCreate,
     responses: { 201: S.Share, 200: S.Share },
-    problems: { 404: 'Unknown post', 409: 'Idempotency-Key reused with a different body' },
+    problems: {
+      403: '`policy_required`: a policy is published and the employee has not accepted its current version',
+      404: 'Unknown post',
+      409: 'Idempotency-Key reused with a different body',
+      422: '`blocked_terms` (the commentary contains blocked terms, listed in `blockedTerms`), or the text with the disclosure and hashtags is over the network’s limit',
+    },
   }),
 
   /* ---------------------------------------------------------- points */
@@ -589,6 +600,72 @@ export const operations = {
     responses: { 200: S.AdminEmployee },
     problems: { ...NOT_ADMIN, 404: 'Unknown employee' },
   }),
+  /* ---------------------------------------------------------- program: policy and compliance */
+  getCompliance: op({
+    method: 'GET',
+    path: '/compliance',
+    auth: 'employee',
+    tag: 'compliance',
+    summary: 'The current social-media policy, the blocked terms and the disclosures, for the share dialog to load once',
+    responses: { 200: S.Compliance },
+  }),
+  adminListPolicyVersions: op({
+    method: 'GET',
+    path: '/admin/policy/versions',
+    auth: 'admin',
+    tag: 'compliance',
+    summary: 'Every policy version, newest first (the draft, if any, first)',
+    responses: { 200: S.PolicyVersionList },
+    problems: NOT_ADMIN,
+  }),
+  adminSavePolicyDraft: op({
+    method: 'PUT',
+    path: '/admin/policy/draft',
+    auth: 'admin',
+    tag: 'compliance',
+    summary: 'Write the draft of the next policy version (created on first save)',
+    body: S.PolicyDraftInput,
+    responses: { 200: S.PolicyVersion },
+    problems: NOT_ADMIN,
+  }),
+  adminPublishPolicy: op({
+    method: 'POST',
+    path: '/admin/policy/draft/publish',
+    auth: 'admin',
+    tag: 'compliance',
+    summary: 'Publish the draft: it becomes the current version, never changes again, and every employee must accept it before sharing',
+    responses: { 200: S.PolicyVersion },
+    problems: { ...NOT_ADMIN, 404: 'No draft to publish' },
+  }),
+  adminCreateBlockedTerm: op({
+    method: 'POST',
+    path: '/admin/compliance/blocked-terms',
+    auth: 'admin',
+    tag: 'compliance',
+    summary: 'Block a word or phrase in shared commentary, with the reason the employee sees',
+    body: S.BlockedTermInput,
+    responses: { 201: S.BlockedTerm },
+    problems: { ...NOT_ADMIN, 409: 'The term is already blocked for this locale' },
+  }),
+  adminDeleteBlockedTerm: op({
+    method: 'DELETE',
+    path: '/admin/compliance/blocked-terms/{id}',
+    auth: 'admin',
+    tag: 'compliance',
+    summary: 'Unblock a term',
+    responses: { 204: null },
+    problems: { ...NOT_ADMIN, 404: 'Unknown term' },
+  }),
+  adminUpdateDisclosures: op({
+    method: 'PUT',
+    path: '/admin/compliance/disclosures',
+    auth: 'admin',
+    tag: 'compliance',
+    summary: 'Set the disclosure per locale (replaces them all; an empty map requires none)',
+    body: S.DisclosuresInput,
+    responses: { 200: S.Compliance },
+    problems: NOT_ADMIN,
+  }),
 } as const satisfies Record<string, Operation>;
 
 export type Operations = typeof operations;
@@ -603,7 +680,11 @@ export type QueryOf<Id extends OperationId> = Operations[Id] extends { query: in
   ? StaticOr<Q, Record<string, never>>
   : Record<string, never>;
 /** The request body of an operation (`undefined` when it takes none). */
-export type BodyOf<Id extends OperationId> = Operations[Id] extends { body: infer B } ? StaticOr<B, undefined> : undefined;
+export type BodyOf<Id extends OperationId> = Operations[Id] extends { body: infer B }
+  ? Operations[Id] extends { bodyOptional: true }
+    ? StaticOr<B, undefined> | undefined
+    : StaticOr<B, undefined>
+  : undefined;
 /** What an operation answers on success (the first listed status). */
 export type ResponseOf<Id extends OperationId> = Operations[Id]['responses'] extends infer R
   ? R extends { 200: infer T }

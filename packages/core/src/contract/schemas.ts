@@ -102,6 +102,11 @@ export const ProblemDetails = Type.Object(
     detail: Type.Optional(Str()),
     instance: Type.Optional(Str()),
     errors: Type.Optional(Type.Array(FieldError, { description: 'Per-field errors for validation problems.' })),
+    blockedTerms: Type.Optional(
+      Type.Array(Type.Object({ term: Str(), reason: Str() }, { additionalProperties: false }), {
+        description: 'The blocked terms found, with their reasons (`blocked_terms` problems).',
+      }),
+    ),
   },
   { additionalProperties: false, description: 'RFC 9457 problem details.' },
 );
@@ -119,7 +124,12 @@ export const Employee = Record_({
   locale: Str({ description: 'BCP 47 language tag.' }),
   timeZone: Str({ description: 'IANA time zone, e.g. `Asia/Tokyo`.' }),
   avatarUrl: OrNull(Str()),
-  policyAcceptedAt: OrNull(DateTime({ description: 'When the employee accepted the social-media policy.' })),
+  policyAcceptedAt: OrNull(
+    DateTime({ description: 'When the employee accepted the social-media policy (the version in `policyVersionAccepted`).' }),
+  ),
+  policyVersionAccepted: OrNull(
+    Int({ minimum: 1, description: 'The policy version the employee accepted last; sharing needs the current one (`GET /compliance`).' }),
+  ),
 });
 
 export const Topic = Record_({ id: Str(), names: LocalizedText });
@@ -616,3 +626,68 @@ export const EmployeePatch = Type.Object(
 export const AdminTopicList = ListOf(AdminTopic);
 export const AdminTeamList = ListOf(AdminTeam);
 export const AdminEmployeePage = PageOf(AdminEmployee);
+/* ------------------------------------------------------------ program: policy and compliance */
+
+const PolicyTexts = Type.Unsafe<Record<string, string>>({
+  type: 'object',
+  description: 'The policy text (plain text; blank lines separate paragraphs) keyed by BCP 47 locale.',
+  additionalProperties: { type: 'string', maxLength: 20000 },
+  propertyNames: { pattern: LocalePattern },
+});
+const DisclosureTexts = Type.Unsafe<Record<string, string>>({
+  type: 'object',
+  description: 'The disclosure every shared text carries (e.g. `#employee`), keyed by BCP 47 locale; English is the fallback.',
+  additionalProperties: { type: 'string', maxLength: 100 },
+  propertyNames: { pattern: LocalePattern },
+});
+
+export const PolicyVersion = Record_(
+  {
+    version: Int({ minimum: 1 }),
+    status: StringEnum(['draft', 'published'] as const),
+    texts: PolicyTexts,
+    createdAt: DateTime(),
+    updatedAt: DateTime(),
+    publishedAt: OrNull(DateTime({ description: 'Set once published; a published version never changes.' })),
+  },
+  { description: 'One version of the social-media policy; at most one draft (the next version) at a time.' },
+);
+export const PolicyVersionList = ListOf(PolicyVersion);
+export const PolicyDraftInput = Type.Object(
+  { texts: Type.Unsafe<Record<string, string>>({ ...PolicyTexts, minProperties: 1 }) },
+  { additionalProperties: false },
+);
+export const PolicyAcceptance = Type.Object(
+  { version: Type.Optional(Int({ minimum: 1, description: 'The version read; omitted, the current version.' })) },
+  { additionalProperties: false },
+);
+export const CurrentPolicy = Record_({ version: Int({ minimum: 1 }), texts: PolicyTexts, publishedAt: DateTime() });
+
+export const BlockedTerm = Record_({
+  id: Str(),
+  locale: Str({ description: 'The language the term belongs to (for the admin list); every term is checked in every share.' }),
+  term: Str(),
+  reason: Str({ description: 'Shown to the employee when the term is found.' }),
+  createdAt: DateTime(),
+});
+export const BlockedTermInput = Type.Object(
+  {
+    locale: Str({ pattern: LocalePattern, maxLength: 35 }),
+    term: Str({ minLength: 1, maxLength: 200, pattern: '\\S' }),
+    reason: Str({ minLength: 1, maxLength: 500 }),
+  },
+  { additionalProperties: false },
+);
+export const DisclosuresInput = Type.Object({ disclosures: DisclosureTexts }, { additionalProperties: false });
+
+export const Compliance = Record_(
+  {
+    policy: RefOrNull(CurrentPolicy),
+    blockedTerms: Type.Array(BlockedTerm),
+    disclosures: DisclosureTexts,
+  },
+  {
+    description:
+      'What sharing must respect: the current policy (null when none was ever published), the blocked terms and the disclosure per locale.',
+  },
+);

@@ -24,6 +24,7 @@ import {
   type Rules,
 } from '../rules/index.js';
 import type { ContestRow } from './contests.js';
+import { complianceFromSeed, type ComplianceState } from './policy.js';
 import type { DemoSeed } from './seed-types.js';
 import { looksLikeBot, trackingCode } from './tracking-code.js';
 import { validationError } from './validate.js';
@@ -210,8 +211,12 @@ export class MemoryDb {
   }
 
   /** Loads a seed: its posts and suggestions as they are, its share history through the same rules as live data. */
+  /** The policy versions, blocked terms and disclosures (./policy.ts). */
+  compliance: ComplianceState = complianceFromSeed(undefined);
+
   load(seed: DemoSeed): void {
     const clone = structuredClone(seed);
+    this.compliance = complianceFromSeed(clone);
     this.teams = clone.teams;
     this.topics = clone.topics;
     for (const employee of clone.employees) this.employees.set(employee.id, employee);

@@ -1,4 +1,5 @@
 import type { ContentKind, Employee, NetworkId, Post, Role, SuggestedCommentary, Suggestion, Team, Topic } from '../backend/contract.js';
+import { demoPolicy } from './demo-policy.js';
 import type { DemoSeed, SeedShare } from './seed-types.js';
 
 /*
@@ -633,6 +634,7 @@ export function demoSeed(now: Date = new Date()): DemoSeed {
     timeZone,
     avatarUrl: null,
     policyAcceptedAt: accepted ? iso(t0 - (80 - i) * DAY) : null,
+    policyVersionAccepted: accepted ? 1 : null,
   }));
 
   const seedPosts: Post[] = posts.map((p) => {
@@ -759,5 +761,14 @@ export function demoSeed(now: Date = new Date()): DemoSeed {
     },
   ];
 
-  return { teams: structuredClone(teams), employees, topics: structuredClone(topics), posts: seedPosts, shares, suggestions, contests };
+  return {
+    teams: structuredClone(teams),
+    employees,
+    topics: structuredClone(topics),
+    posts: seedPosts,
+    shares,
+    suggestions,
+    contests,
+    ...demoPolicy(iso(t0 - 90 * DAY)),
+  };
 }

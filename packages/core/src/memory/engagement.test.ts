@@ -11,6 +11,7 @@ describe('memory backend: badges, contests, preferences', () => {
     const idle = seed.employees.find((e) => !seed.shares.some((share) => share.employeeId === e.id))!;
     const backend = memoryBackend({ seed, now: () => NOW, employeeId: idle.id });
     assert.equal((await backend.listMyBadges!()).find((b) => b.id === 'first_share')!.awardedAt, null);
+    await backend.acceptPolicy();
     const feed = await backend.listFeed();
     await backend.createShare({ postId: feed.items[0]!.id, network: 'linkedin', commentary: 'a', idempotencyKey: 'k1' });
     const first = (await backend.listMyBadges!()).find((b) => b.id === 'first_share')!;

@@ -22,6 +22,7 @@ function smallSeed(posts: Post[] = []): DemoSeed {
     timeZone: 'UTC',
     avatarUrl: null,
     policyAcceptedAt: null,
+    policyVersionAccepted: null,
   });
   return {
     teams: [

@@ -6,6 +6,7 @@ import {
   PERIODS,
   SCOPES,
   type AdvocacyEvent,
+  type BlockedTermInput,
   type Employee,
   type LeaderboardQuery,
   type Period,
@@ -23,6 +24,7 @@ import { demoSeed } from './demo-seed.js';
 import { paginate } from './paginate.js';
 import { activeTeams, activeTopics, deactivatedError, peopleAdmin, touch } from './people.js';
 import { COMMENTARY_MAX, isVisible, postFromInput, present, statusAt, validatePostInput } from './posts.js';
+import { acceptPolicy, complianceAdmin, complianceOf, sharedCommentary } from './policy.js';
 import type { DemoSeed } from './seed-types.js';
 import { analytics, leaderboard, myStats, postMetrics } from './stats.js';
 import { FieldErrors, isHttpUrl, isTimestamp, nonEmpty, pageLimit, validationError } from './validate.js';
@@ -92,6 +94,7 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
       timeZone: 'UTC',
       avatarUrl: null,
       policyAcceptedAt: null,
+      policyVersionAccepted: null,
     });
   } else {
     db.load(options.seed ?? demoSeed(now()));
@@ -179,14 +182,22 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
     };
   };
 
+  /** program: policy and compliance — the admin operations over the shared data (./policy.ts). */
+  const complianceAdminMethods = () => {
+    const ops = complianceAdmin(db.compliance, nowIso, (prefix) => db.nextId(prefix));
+    return {
+      listPolicyVersions: () => admin(ops.listPolicyVersions),
+      savePolicyDraft: (texts: Record<string, string>) => admin(() => ops.savePolicyDraft(texts)),
+      publishPolicy: () => admin(ops.publishPolicy),
+      createBlockedTerm: (input: BlockedTermInput) => admin(() => ops.createBlockedTerm(input)),
+      deleteBlockedTerm: (id: string) => admin(() => ops.deleteBlockedTerm(id)),
+      updateDisclosures: (disclosures: Record<string, string>) => admin(() => ops.updateDisclosures(disclosures)),
+    };
+  };
+
   const backend: MemoryBackend = {
     getMe: () => call(me),
-    acceptPolicy: () =>
-      call(() => {
-        const employee = me();
-        employee.policyAcceptedAt ??= nowIso();
-        return employee;
-      }),
+    acceptPolicy: (version) => call(() => acceptPolicy(db.compliance, me(), version, nowIso())),
     listTopics: () => call(() => activeTopics(db)),
     listTeams: () => call(() => activeTeams(db, me().locale)),
     listFeed: (query = {}) =>
@@ -227,10 +238,10 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
           throw validationError('network', `this post can't be shared to ${input.network}`, 'network_not_allowed');
         }
         // One share per employee, post and network: sharing again gets the same link back, and no points.
+        // program: policy and compliance — the policy accepted, no blocked term, the disclosure added.
+        const commentary = sharedCommentary(db.compliance, employee, post, input.network, input.commentary);
         const earlier = db.shareTo(employee.id, post.id, input.network);
-        const share = earlier
-          ? { ...earlier, pointsAwarded: 0 }
-          : db.addShare(employee.id, post, input.network, input.commentary, nowIso());
+        const share = earlier ? { ...earlier, pointsAwarded: 0 } : db.addShare(employee.id, post, input.network, commentary, nowIso());
         db.shareKeys.set(replayKey, { share, request });
         return share;
       }),
@@ -341,7 +352,9 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
         db.preferences.set(me().id, next);
         return next;
       }),
+    getCompliance: () => call(() => complianceOf(db.compliance)),
     admin: {
+      ...complianceAdminMethods(),
       listPosts: (query = {}) =>
         admin(() => {
           const q = query.q?.toLowerCase();

@@ -1,4 +1,15 @@
-import type { Contest, ConversionType, Employee, NetworkId, Post, Suggestion, Team, Topic } from '../backend/contract.js';
+import type {
+  BlockedTerm,
+  Contest,
+  ConversionType,
+  Employee,
+  NetworkId,
+  PolicyVersion,
+  Post,
+  Suggestion,
+  Team,
+  Topic,
+} from '../backend/contract.js';
 
 /** A past share in a seed, with what it earned, so stats and leaderboards start non-empty. */
 export interface SeedShare {
@@ -26,6 +37,12 @@ export interface DemoSeed {
   suggestions: Suggestion[];
   /** Points contests; their standings come from the points the seed earns. */
   contests?: SeedContest[];
+  /** Social-media policy versions, oldest first. */
+  policyVersions?: PolicyVersion[];
+  /** Words and phrases shared commentary may not contain. */
+  blockedTerms?: BlockedTerm[];
+  /** The disclosure every shared text carries, per locale. */
+  disclosures?: Record<string, string>;
 }
 
 export type SeedContest = Omit<Contest, 'status' | 'final' | 'entries' | 'me'>;

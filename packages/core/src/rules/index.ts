@@ -1,7 +1,7 @@
 /**
  * @advocacy-kit/core/rules — the business rules every backend applies: points and the click cap,
- * ledger references, badges, estimated reach, the content-mix targets and the bound on a
- * conversion's value. No dependencies, so browser code can import it cheaply.
+ * ledger references, badges, estimated reach, the content-mix targets, the bound on a
+ * conversion's value, and compliance (blocked terms, the disclosure and hashtags of a shared text). No dependencies, so browser code can import it cheaply.
  */
 export { DEFAULT_RULES, mergeRules, type Rules, type RulesOverrides } from './rules.js';
 export {
@@ -19,3 +19,4 @@ export { DEFAULT_BADGES, badgeStandings, type BadgeRules } from './badges.js';
 export { DEFAULT_REACH, estimatedReach, type ReachRules } from './reach.js';
 export { DEFAULT_CONTENT_MIX, type ContentMixRules } from './content-mix.js';
 export { CONVERSION_VALUE_CEILING, DEFAULT_CONVERSION_SOURCE, DEFAULT_CONVERSIONS, type ConversionRules } from './conversions.js';
+export { blockedTermsIn, disclosureFor, normalizeText, withDisclosure } from './compliance.js';

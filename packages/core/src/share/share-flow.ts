@@ -69,13 +69,15 @@ export function createShareController(options: ShareControllerOptions): ShareCon
       // Recorded: the next share, even of the same words, is a new one.
       keys.delete(attempt);
       const url = recorded.trackingUrl;
-      const text = composeShareText(commentary, url);
+      // The backend's words: the employee's, with the disclosure and hashtags it requires.
+      const words = recorded.commentary;
+      const text = composeShareText(words, url);
       const spec = networks[network];
       const intentUrl = spec.intentUrl({ url, text, title: post.title });
       // The words go to the clipboard for `copy`, where the intent takes only a URL, and for
       // `native` where there is no share sheet.
       const toClipboard =
-        network === 'native' ? !(await nativeShare({ title: post.title, text: commentary, url })) : !spec.takesText || network === 'copy';
+        network === 'native' ? !(await nativeShare({ title: post.title, text: words, url })) : !spec.takesText || network === 'copy';
       const copiedText = toClipboard && (await copyText(text)) ? text : null;
       if (intentUrl && target && !target.closed && network !== 'email') {
         target.location.href = intentUrl;

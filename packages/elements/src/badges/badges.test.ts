@@ -40,6 +40,8 @@ describe('<advocacy-badges>', () => {
     await find(element, '[part~="badge"]');
     expect(findAll(element, '[part~="earned"]')).to.have.length(0);
     const post = (await backend.listFeed()).items[0]!;
+    // The demo's idle employee has not accepted the policy yet.
+    await backend.acceptPolicy();
     await backend.createShare({ postId: post.id, network: 'linkedin', commentary: 'hi', idempotencyKey: 'badge-test' });
     await client.badges.refresh();
     await untilText(element, 'Earned');

@@ -1,5 +1,15 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import type { AdvocacyError, AsyncState, Employee, NetworkId, Post, ShareResult } from '@advocacy-kit/core';
+import {
+  problemSlug,
+  type AdvocacyError,
+  type AsyncState,
+  type Compliance,
+  type Employee,
+  type NetworkId,
+  type Post,
+  type ShareResult,
+} from '@advocacy-kit/core';
+import { blockedTermsIn, disclosureFor, withDisclosure } from '@advocacy-kit/core/rules';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import * as shareDialogStrings from './share-dialog.strings.js';
 import { StoreController } from '../internal/store-controller.js';
@@ -19,15 +29,17 @@ type Phase =
 
 /**
  * @tag advocacy-share-dialog
- * @summary A modal dialog to share one post: policy acknowledgment on first use, network
+ * @summary A modal dialog to share one post: the social-media policy to accept (each new version), network
  * choice, the suggested commentary to make personal, a character counter, a link preview and
- * one-click sharing.
+ * one-click sharing. Blocked terms are found as the employee types (Share is disabled while one is
+ * there, with the reason shown), and the disclosure and hashtags the backend adds are shown and counted.
  *
  * Open it with `show(post, invoker)`; focus returns to `invoker` when it closes. The network's
  * window is opened inside the click on Share (so popup blockers allow it) and pointed at the
  * network's intent once core has recorded the share and its tracking link.
  *
- * @slot policy - Your company's social-media policy, shown before the first share (a short default text otherwise).
+ * @slot policy - Your company's social-media policy, shown before the first share when the backend has
+ * none published (a short default text otherwise). A published policy is shown as text from the backend.
  *
  * @event advocacy-share - A share was recorded. `detail: { postId, network, share }`.
  * @event advocacy-share-error - A share failed. `detail: { postId, network, error }`.
@@ -43,6 +55,8 @@ type Phase =
  * @csspart counter - The character counter.
  * @csspart preview - The link preview card.
  * @csspart share-button - The button that shares.
+ * @csspart disclosure - What the backend adds to the words when shared (the disclosure and hashtags).
+ * @csspart blocked - The blocked terms found in the words, with their reasons.
  * @csspart status - Success and error panels.
  * @csspart copy-fallback - The read-only text to copy by hand when the clipboard is refused.
  *
@@ -78,6 +92,8 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDia
 
   private readonly me = new StoreController<AsyncState<Employee>>(this, () => this.client?.me.store);
   private readonly locale = new StoreController<string>(this, () => this.client?.locale);
+  /** The policy, blocked terms and disclosures, loaded once (`getCompliance`). */
+  private readonly compliance = new StoreController<AsyncState<Compliance | null>>(this, () => this.client?.compliance.store);
   private edited = false;
   private returnFocus: HTMLElement | undefined;
   /** Bumped by each `show()`, so a share that ends after the dialog moved on doesn't redraw it. */
@@ -163,7 +179,13 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDia
         <button class="primary" @click=${() => this.client?.me.refresh()}>${this.common.retry}</button>
       </div>`;
     }
-    if (me.data.policyAcceptedAt === null) return this.renderPolicy();
+    const policy = this.compliance.value?.data?.policy;
+    if (policy ? me.data.policyVersionAccepted !== policy.version : me.data.policyAcceptedAt === null) {
+      // In the employee's locale (as for the suggested words), its language, then English.
+      const texts = policy?.texts;
+      const locale = this.commentaryLocale();
+      return this.renderPolicy(texts && (texts[locale] ?? texts[locale.split('-')[0]!] ?? texts.en));
+    }
     switch (this.phase.kind) {
       case 'shared':
         return this.renderShared(this.phase.result, this.phase.popupBlocked);
@@ -174,10 +196,13 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDia
     }
   }
 
-  private renderPolicy() {
+  /** `text` is the backend's policy (plain text, paragraphs between blank lines), else the slot. */
+  private renderPolicy(text?: string) {
     return html`<div class="policy" part="policy">
       <h3>${this.t.policyTitle}</h3>
-      <div class="policy-text"><slot name="policy"><p>${this.t.policyBody}</p></slot></div>
+      <div class="policy-text">
+        ${text ? text.split(/\n\s*\n/).map((paragraph) => html`<p>${paragraph}</p>`) : html`<slot name="policy"><p>${this.t.policyBody}</p></slot>`}
+      </div>
       ${this.policyError ? html`<p class="field-error" role="alert">${this.errorMessage(this.policyError)}</p>` : nothing}
       <button class="primary" part="accept-button" ?disabled=${this.accepting} @click=${this.acceptPolicy}>
         ${this.accepting ? this.common.loading : this.t.policyAccept}
@@ -191,7 +216,15 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDia
   private renderCompose(post: Post) {
     const choice = this.choice;
     if (!choice) return nothing;
-    const used = sharedLength(choice.id, this.commentary);
+    const rules = this.compliance.value?.data;
+    const blocked = blockedTermsIn(this.commentary, rules?.blockedTerms ?? []);
+    // What the backend will store: the words, then the disclosure and hashtags they lack.
+    const words = this.commentary;
+    // The disclosure of the employee's own locale, as the backend picks it.
+    const locale = this.me.value?.data?.locale ?? this.lang_;
+    const shared = withDisclosure(words, disclosureFor(rules?.disclosures ?? {}, locale), post.hashtags);
+    const added = shared.slice(words.trim() ? words.trimEnd().length : 0).trim();
+    const used = sharedLength(choice.id, shared);
     const over = choice.limit === null ? 0 : used - choice.limit;
     const sharing = this.phase.kind === 'sharing';
     return html`<form class="compose" @submit=${this.onSubmit} novalidate>
@@ -216,11 +249,19 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDia
           part="commentary"
           rows="5"
           autofocus
-          aria-describedby=${choice.limit === null ? 'nudge' : 'nudge counter'}
-          aria-invalid=${over > 0 ? 'true' : 'false'}
+          aria-describedby=${`nudge${added ? ' added' : ''}${choice.limit === null ? '' : ' counter'}${blocked.length ? ' blocked' : ''}`}
+          aria-invalid=${over > 0 || blocked.length ? 'true' : 'false'}
           .value=${this.commentary}
           @input=${this.onInput}
         ></textarea>
+        ${added ? html`<p id="added" class="hint" part="disclosure">${this.t.added} ${added}</p>` : nothing}
+        ${
+          blocked.length
+            ? html`<p id="blocked" class="field-error" part="blocked" role="alert">
+              ${this.t.blocked} ${blocked.map(({ term, reason }) => `“${term}”: ${reason}`).join(' ')}
+            </p>`
+            : nothing
+        }
         ${
           choice.limit === null
             ? nothing
@@ -231,7 +272,7 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDia
       </div>
       ${choice.urlOnly ? html`<p class="notice" role="note">${this.t.urlOnlyBefore(choice.label)}</p>` : nothing}
       ${this.renderPreview(post)}
-      <button class="primary share" part="share-button" type="submit" ?disabled=${sharing || over > 0} aria-busy=${sharing ? 'true' : 'false'}>
+      <button class="primary share" part="share-button" type="submit" ?disabled=${sharing || over > 0 || blocked.length > 0} aria-busy=${sharing ? 'true' : 'false'}>
         ${sharing ? this.t.sharing : this.t.shareOn(choice.label)}
       </button>
     </form>`;
@@ -328,6 +369,12 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDia
         const error = asAdvocacyError(cause);
         emit(this, 'advocacy-share-error', { postId: post.id, network, error });
         if (session !== this.session) return;
+        // A new policy version or a newly blocked term: reload the rules and show them.
+        if (/^(policy_required|blocked_terms)$/.test(problemSlug(error) ?? '')) {
+          void client.compliance.refresh();
+          this.phase = { kind: 'compose' };
+          return;
+        }
         this.phase = { kind: 'error', error };
         void this.focusAfterRender('#retry');
       },
@@ -340,7 +387,7 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDia
     this.accepting = true;
     this.policyError = null;
     try {
-      const employee = await client.acceptPolicy();
+      const employee = await client.acceptPolicy(this.compliance.value?.data?.policy?.version);
       emit(this, 'advocacy-policy-accepted', { employee });
     } catch (cause) {
       this.policyError = asAdvocacyError(cause);

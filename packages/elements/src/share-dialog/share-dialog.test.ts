@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AdvocacyShareDialogElement } from './share-dialog.component.js';
+import { demoSeed } from '@advocacy-kit/core/memory';
 import { deepActiveElement, find, findAll, shadow, testClient, textOf, untilText } from '../../test/helpers.js';
 
 interface FakeWindow {
@@ -88,6 +89,62 @@ describe('<advocacy-share-dialog>', () => {
     await find(dialog, 'textarea');
   });
 
+  for (const lang of ['en', 'ja']) {
+    it(`shows the published policy as text (${lang}), accepts that version by keyboard, and asks again for a new one`, async () => {
+      const { dialog, backend, client, post } = await openDialog({ employeeId: 'emp-tom' }, lang);
+      client.setLocale(lang);
+      const admin = backend.as('emp-haruka').admin;
+      await admin.savePolicyDraft!({
+        en: 'Speak for yourself.\n\n<img src=x onerror=alert(1)> is text.',
+        ja: '自分の言葉で。\n\n<b>太字</b>ではない。',
+      });
+      const v2 = await admin.publishPolicy!();
+      await client.compliance.refresh();
+      const accept = await find<HTMLButtonElement>(dialog, '[part="accept-button"]');
+      const paragraphs = findAll(dialog, '.policy-text p').map((p) => p.textContent);
+      expect(paragraphs).to.deep.equal(
+        lang === 'ja' ? ['自分の言葉で。', '<b>太字</b>ではない。'] : ['Speak for yourself.', '<img src=x onerror=alert(1)> is text.'],
+      );
+      expect(shadow(dialog).querySelector('.policy-text img, .policy-text b')).to.equal(null);
+      await expect(dialog).to.be.accessible();
+      accept.focus();
+      const accepted = oneEvent(dialog, 'advocacy-policy-accepted');
+      await sendKeys({ press: 'Enter' });
+      expect((await accepted).detail.employee.policyVersionAccepted).to.equal(v2.version);
+      await find(dialog, 'textarea');
+
+      // A newer version is published while the dialog is open: the share is refused and the policy comes back.
+      await admin.savePolicyDraft!({ en: 'Version three.', ja: '第3版。' });
+      await admin.publishPolicy!();
+      shadow(dialog).querySelector<HTMLButtonElement>('[part="share-button"]')!.click();
+      await untilText(dialog, lang === 'ja' ? '第3版。' : 'Version three.');
+      expect(post.id).to.be.a('string');
+    });
+  }
+
+  for (const lang of ['en', 'ja']) {
+    it(`shows which blocked phrase is there and why, and disables Share until it is gone (${lang})`, async () => {
+      const { dialog } = await openDialog({}, lang);
+      await typeCommentary(dialog, 'これは絶対儲かる話です');
+      const blocked = await find(dialog, '[part="blocked"]');
+      expect(blocked.textContent).to.contain('絶対儲かる').and.to.contain('収益の約束は法務の確認が必要です。');
+      expect(blocked.getAttribute('role')).to.equal('alert');
+      const share = shadow(dialog).querySelector<HTMLButtonElement>('[part="share-button"]')!;
+      expect(share.disabled).to.equal(true);
+      const textarea = shadow(dialog).querySelector('textarea')!;
+      expect(textarea.getAttribute('aria-invalid')).to.equal('true');
+      expect(textarea.getAttribute('aria-describedby')).to.contain('blocked');
+      await expect(dialog).to.be.accessible();
+      // Latin terms match whatever the case.
+      await typeCommentary(dialog, 'A CONFIDENTIAL memo');
+      expect((await find(dialog, '[part="blocked"]')).textContent).to.contain('Never share confidential information.');
+      await typeCommentary(dialog, 'これは面白い話です');
+      expect(shadow(dialog).querySelector('[part="blocked"]')).to.equal(null);
+      expect(share.disabled).to.equal(false);
+      expect(textOf(dialog)).to.contain(lang === 'ja' ? 'シェア時に追加:' : 'Added when you share:');
+    });
+  }
+
   it('starts from the suggestion in the employee’s language, nudges to make it personal, and counts as X does', async () => {
     // The demo's signed-in employee writes in Japanese.
     const { dialog, post } = await openDialog();
@@ -98,11 +155,15 @@ describe('<advocacy-share-dialog>', () => {
     expect(textarea.value).to.equal(suggestion);
     expect(textOf(dialog)).to.contain('make it yours');
     await typeCommentary(dialog, 'Good read');
-    // 9 characters, a space and the link, which X counts as 23.
-    expect(shadow(dialog).querySelector('[part="counter"]')!.textContent!.trim()).to.equal('33 / 280');
+    // What the backend adds is shown and counted: the Japanese disclosure and the post's hashtags.
+    const added = ` #社員 ${post.hashtags.map((tag) => `#${tag}`).join(' ')}`;
+    expect(shadow(dialog).querySelector('[part="disclosure"]')!.textContent).to.contain(added.trim());
+    // 9 characters, the additions (#社員 weighs 5), a space and the link, which X counts as 23.
+    const additions = added.length + 2;
+    expect(shadow(dialog).querySelector('[part="counter"]')!.textContent!.trim()).to.equal(`${9 + additions + 24} / 280`);
     await typeCommentary(dialog, 'あ'.repeat(130));
-    // Japanese characters weigh 2: 260 + 1 + 23 = 284.
-    expect(shadow(dialog).querySelector('[part="counter"]')!.textContent).to.contain('4 characters over the limit');
+    // Japanese characters weigh 2: 260 + the additions + 1 + 23.
+    expect(shadow(dialog).querySelector('[part="counter"]')!.textContent).to.contain(`${4 + additions} characters over the limit`);
     expect(shadow(dialog).querySelector<HTMLButtonElement>('[part="share-button"]')!.disabled).to.equal(true);
     expect(shadow(dialog).querySelector('textarea')!.getAttribute('aria-invalid')).to.equal('true');
     await expect(dialog).to.be.accessible();
@@ -123,8 +184,9 @@ describe('<advocacy-share-dialog>', () => {
       expect(detail.postId).to.equal(post.id);
       expect(detail.network).to.equal('x');
       expect(detail.share.trackingUrl).to.match(/^https:\/\//);
+      expect(detail.share.commentary).to.match(/^Worth reading #社員/);
       expect(open.popup.location.href).to.equal(
-        `https://x.com/intent/post?text=${encodeURIComponent(`Worth reading ${detail.share.trackingUrl}`)}`,
+        `https://x.com/intent/post?text=${encodeURIComponent(`${detail.share.commentary} ${detail.share.trackingUrl}`)}`,
       );
       await untilText(dialog, 'Thanks for sharing!');
       expect(textOf(dialog)).to.contain('You earned 10 points.');
@@ -146,7 +208,9 @@ describe('<advocacy-share-dialog>', () => {
       const { detail } = await shared;
       const link = await find<HTMLAnchorElement>(dialog, '[part="status"] a');
       expect(link.textContent!.trim()).to.equal('Continue on X');
-      expect(link.href).to.equal(`https://x.com/intent/post?text=${encodeURIComponent(`Blocked popup ${detail.share.trackingUrl}`)}`);
+      expect(link.href).to.equal(
+        `https://x.com/intent/post?text=${encodeURIComponent(`${detail.share.commentary} ${detail.share.trackingUrl}`)}`,
+      );
       expect(link.rel).to.contain('noopener');
     } finally {
       window.open = original;
@@ -168,7 +232,8 @@ describe('<advocacy-share-dialog>', () => {
       expect(open.popup.location.href).to.equal(
         `https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(detail.share.trackingUrl)}`,
       );
-      expect(clipboard.written).to.deep.equal([`Proud of this team ${detail.share.trackingUrl}`]);
+      expect(detail.share.commentary).to.match(/^Proud of this team #社員/);
+      expect(clipboard.written).to.deep.equal([`${detail.share.commentary} ${detail.share.trackingUrl}`]);
       await untilText(dialog, 'Your words are on the clipboard: paste them into your LinkedIn post.');
     } finally {
       open.restore();
@@ -192,7 +257,7 @@ describe('<advocacy-share-dialog>', () => {
       const { detail } = await shared;
       await untilText(dialog, 'The clipboard could not be reached. Select the text below and copy it yourself.');
       const fallback = shadow(dialog).querySelector<HTMLTextAreaElement>('[part="copy-fallback"]')!;
-      expect(fallback.value).to.equal(`Proud of this team ${detail.share.trackingUrl}`);
+      expect(fallback.value).to.equal(`${detail.share.commentary} ${detail.share.trackingUrl}`);
       expect(fallback.readOnly).to.equal(true);
       expect(textOf(dialog)).not.to.contain('Your words are on the clipboard');
       await expect(dialog).to.be.accessible();
@@ -285,8 +350,8 @@ describe('<advocacy-share-dialog>', () => {
     await waitUntil(() => deepActiveElement() === button, 'focus did not return to the card’s Share button');
   });
 
-  it('shows the host’s own policy, slotted into the feed, before the first share', async () => {
-    const { client } = testClient({ employeeId: 'emp-tom' });
+  it('shows the host’s own policy, slotted into the feed, before the first share, when the backend publishes none', async () => {
+    const { client } = testClient({ employeeId: 'emp-tom', seed: { ...demoSeed(), policyVersions: [] } });
     const feed = await fixture<HTMLElement>(html`<advocacy-feed .client=${client}>
       <p slot="policy" id="company-policy">Acme’s social media policy, version 3.</p>
     </advocacy-feed>`);

@@ -31,6 +31,7 @@ export function toEmployee(row: EmployeeRow): Employee {
     timeZone: row.time_zone,
     avatarUrl: row.avatar_url,
     policyAcceptedAt: row.policy_accepted_at,
+    policyVersionAccepted: row.policy_version_accepted ?? null,
   };
 }
 

@@ -27,6 +27,8 @@ export interface Database {
     updated_at: string | null;
     /** A role a program admin set over the token's (0220); null: the token's role. */
     granted_role: string | null;
+    /** The social-media policy version the employee accepted last (policy/). */
+    policy_version_accepted: number | null;
   };
   /** Archived topics leave lists and pickers; posts keep them (0220). */
   topics: { id: string; names: string; position: Generated<number>; archived_at: string | null };
@@ -142,6 +144,13 @@ export interface Database {
     before: string | null;
     after: string | null;
   };
+  /* policy: the social-media policy and compliance (policy/) */
+  /** One version of the policy: `draft` (at most one, the newest) or `published` (never changes). */
+  policy_versions: { version: number; status: string; texts: string; created_at: string; updated_at: string; published_at: string | null };
+  /** Who accepted which policy version, when. */
+  policy_acceptances: { employee_id: string; version: number; accepted_at: string };
+  blocked_terms: { id: string; locale: string; term: string; term_key: string; reason: string; created_at: string };
+  disclosures: { locale: string; text: string; updated_at: string };
 }
 
 /** Counts per time bucket of one analytics dimension (see analytics/rollups.ts). */

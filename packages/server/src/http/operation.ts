@@ -46,7 +46,11 @@ export function handle<Id extends OperationId>(app: Hono<AppEnv>, s: Services, i
     const params = s.validator.params(c.req.param() as ParamsOf<Id>);
     const query = s.validator.query(id, c.req.query());
     const key = operation.idempotencyKey === undefined ? null : idempotencyKey(c, operation.idempotencyKey === 'required');
-    const body = (operation.body === undefined ? undefined : s.validator.body(id, await readJson(c, { allowTextPlain }))) as BodyOf<Id>;
+    // An optional body may be left out: no Content-Type, or nothing in it.
+    const absent = operation.bodyOptional === true && (c.req.header('content-type') === undefined || (await c.req.text()).trim() === '');
+    const body = (
+      operation.body === undefined || absent ? undefined : s.validator.body(id, await readJson(c, { allowTextPlain }))
+    ) as BodyOf<Id>;
     return handler(c, {
       params,
       query,

@@ -17,6 +17,8 @@ const TITLES: Record<ProblemSlug, string> = {
   database_unavailable: 'Database unavailable',
   identity_provider_unavailable: 'Identity provider unavailable',
   employee_deactivated: 'Employee deactivated',
+  policy_required: 'Social-media policy not accepted',
+  blocked_terms: 'Blocked terms',
   server: 'Server error',
 };
 
@@ -26,23 +28,27 @@ export class HttpProblem extends Error {
   readonly slug: ProblemSlug;
   readonly fieldErrors: FieldError[] | undefined;
   readonly headers: Record<string, string>;
+  /** The blocked terms found (`blocked_terms` problems). */
+  readonly blockedTerms: ProblemDetails['blockedTerms'];
 
   constructor(
     status: number,
     slug: ProblemSlug,
     detail: string,
-    options: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+    options: { errors?: FieldError[]; headers?: Record<string, string>; blockedTerms?: ProblemDetails['blockedTerms'] } = {},
   ) {
     super(detail);
     this.status = status;
     this.slug = slug;
     this.fieldErrors = options.errors;
     this.headers = options.headers ?? {};
+    this.blockedTerms = options.blockedTerms;
   }
 
   toJSON(): ProblemDetails {
     const body: ProblemDetails = { type: PROBLEM_BASE + this.slug, title: TITLES[this.slug], status: this.status, detail: this.message };
     if (this.fieldErrors !== undefined) body.errors = this.fieldErrors;
+    if (this.blockedTerms !== undefined) body.blockedTerms = this.blockedTerms;
     return body;
   }
 }

@@ -1,24 +1,18 @@
 import { handle } from '../http/operation.js';
 import type { Hono } from 'hono';
-import { findEmployee } from '../auth/employees.js';
 import type { AppEnv, Services } from '../context.js';
 import { nowIso } from '../ids.js';
 import { teamNameIn } from '../people/taxonomy.js';
+import { acceptPolicy } from '../policy/compliance.js';
 
 export function meRoutes(api: Hono<AppEnv>, s: Services): void {
   handle(api, s, 'getMe', (c, { reply }) => reply(c.get('employee')));
 
-  handle(api, s, 'acceptPolicy', async (c, { reply }) => {
+  // The version read (or the current one) is accepted; see policy/compliance.ts.
+  handle(api, s, 'acceptPolicy', async (c, { body, reply }) => {
     const me = c.get('employee');
     s.limits.writes.take(me.id);
-    await s.db
-      .updateTable('employees')
-      .set({ policy_accepted_at: nowIso() })
-      .where('id', '=', me.id)
-      .where('policy_accepted_at', 'is', null)
-      .execute();
-    const stored = await findEmployee(s.db, me.id);
-    return reply({ ...me, policyAcceptedAt: stored?.policyAcceptedAt ?? null });
+    return reply(await acceptPolicy(s.db, me, body?.version));
   });
 
   handle(api, s, 'listTopics', async (_c, { reply }) => {

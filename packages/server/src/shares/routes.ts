@@ -13,6 +13,7 @@ import { conflict, invalid, notFound } from '../http/problem.js';
 import { newId, newTrackingCode, nowIso } from '../ids.js';
 import { awardBadges } from '../gamification/badges.js';
 import { award } from '../points/ledger.js';
+import { sharedCommentary } from '../policy/compliance.js';
 import { networkHash } from '../tracking/network.js';
 import { enqueueWebhookEvent } from '../webhooks/outbox.js';
 
@@ -100,12 +101,17 @@ export function shareRoutes(api: Hono<AppEnv>, s: Services): void {
         { field: 'network', message: `allowed: ${post.networks.join(', ')}`, code: 'network_not_allowed' },
       ]);
     }
+    const id = newId('shr');
+    const code = newTrackingCode();
+
+    // policy: the current policy accepted (403 policy_required), no blocked term (422
+    // blocked_terms), and the words stored with the disclosure and the post's hashtags, in the limit.
+    const commentary = await sharedCommentary(s.db, me, post, body.network, body.commentary, `${s.config.publicUrl}/r/${code}`);
+
     // One share per employee, post and network: sharing again gets the same link back.
     const repeat = await repeatOf(me.id, body, key, hash, now);
     if (repeat !== null) return reply(repeat, 200);
 
-    const id = newId('shr');
-    const code = newTrackingCode();
     const destination = trackedDestination({ url: post.url, network: body.network, postId: post.id, shareId: id, referralCode: code });
     const sharerNetwork = networkHash(s.clickSalt, clientIp(c, s.config.trustProxy));
     const created = await s.db.transaction().execute(async (trx) => {
@@ -117,7 +123,7 @@ export function shareRoutes(api: Hono<AppEnv>, s: Services): void {
           employee_id: me.id,
           post_id: post.id,
           network: body.network,
-          commentary: body.commentary,
+          commentary,
           idempotency_key: key,
           request_hash: hash,
           tracking_code: code,

@@ -47,6 +47,7 @@ export function fixture(now: Date): DemoSeed {
         timeZone: 'UTC',
         avatarUrl: null,
         policyAcceptedAt: null,
+        policyVersionAccepted: null,
       },
       {
         id: 'emp-bob',
@@ -58,6 +59,7 @@ export function fixture(now: Date): DemoSeed {
         timeZone: 'Asia/Tokyo',
         avatarUrl: null,
         policyAcceptedAt: null,
+        policyVersionAccepted: null,
       },
       {
         id: 'emp-ada',
@@ -69,6 +71,7 @@ export function fixture(now: Date): DemoSeed {
         timeZone: 'UTC',
         avatarUrl: null,
         policyAcceptedAt: ago(10),
+        policyVersionAccepted: null,
       },
     ],
     topics: [

@@ -1,0 +1,41 @@
+// `<advocacy-compliance-admin>`'s words. English defines the keys; Japanese must match them.
+
+export const en = {
+  title: 'Compliance',
+  termsTitle: 'Blocked words and phrases',
+  termsHint: 'Checked in every share, whatever its language, ignoring case and full-width letters. The employee sees the reason.',
+  noTerms: 'No blocked terms.',
+  locale: 'Language',
+  term: 'Word or phrase',
+  reason: 'Reason shown to the employee',
+  add: 'Block',
+  remove: (term: string) => `Unblock “${term}”`,
+  added: (term: string) => `“${term}” is blocked.`,
+  removed: (term: string) => `“${term}” is no longer blocked.`,
+  disclosureTitle: 'Disclosure',
+  disclosureHint: 'Added to every shared text in the employee’s language (English otherwise), and counted in each network’s limit.',
+  disclosureFor: (locale: string) => `Disclosure (${locale})`,
+  saveDisclosure: 'Save disclosures',
+  disclosureSaved: 'Disclosures saved.',
+  errorTitle: 'The compliance rules could not be loaded',
+};
+
+export const ja: typeof en = {
+  title: 'コンプライアンス',
+  termsTitle: '禁止語句',
+  termsHint: 'すべてのシェアで、言語を問わず、大文字・小文字や全角・半角の違いを無視して確認します。社員には理由が表示されます。',
+  noTerms: '禁止語句はありません。',
+  locale: '言語',
+  term: '語句',
+  reason: '社員に表示する理由',
+  add: '禁止する',
+  remove: (term) => `「${term}」の禁止を解除`,
+  added: (term) => `「${term}」を禁止しました。`,
+  removed: (term) => `「${term}」の禁止を解除しました。`,
+  disclosureTitle: '開示表記',
+  disclosureHint: '社員の言語（なければ英語）で、シェアするすべての文章に追加され、各ネットワークの文字数に含まれます。',
+  disclosureFor: (locale) => `開示表記（${locale}）`,
+  saveDisclosure: '開示表記を保存',
+  disclosureSaved: '開示表記を保存しました。',
+  errorTitle: 'コンプライアンスの設定を読み込めませんでした',
+};

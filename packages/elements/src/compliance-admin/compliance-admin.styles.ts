@@ -1,0 +1,38 @@
+import { css } from 'lit';
+import { shared, tokens } from '../styles/tokens.js';
+import { panelStyles } from '../styles/panel.js';
+import { formStyles } from '../styles/form.js';
+
+export const styles = [
+  tokens,
+  shared,
+  panelStyles,
+  formStyles,
+  css`
+    form,
+    .list {
+      display: grid;
+      gap: 12px;
+    }
+    textarea {
+      min-height: 4rem;
+    }
+    .list {
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .term {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      align-items: baseline;
+      justify-content: space-between;
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+    }
+  `,
+];
