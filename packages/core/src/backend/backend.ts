@@ -24,6 +24,8 @@ import type {
   PostInput,
   Preferences,
   PreferencesInput,
+  ScimSettings,
+  ScimTokenCreated,
   Share,
   ShareInput,
   Suggestion,
@@ -107,4 +109,11 @@ export interface AdvocacyAdminBackend {
    * field error on `url` when the link cannot be previewed.
    */
   getLinkPreview?(url: string): Promise<LinkPreview>;
+  /* scim: provisioning tokens */
+  /** Optional: the SCIM base URL, the employee id mapping and the SCIM tokens (never the tokens themselves). */
+  getScimSettings?(): Promise<ScimSettings>;
+  /** Optional: a new SCIM token; `token` is shown here only. Rejects with `conflict` when five are active. */
+  createScimToken?(): Promise<ScimTokenCreated>;
+  /** Optional: revokes a SCIM token (the next SCIM request with it gets 401). */
+  revokeScimToken?(id: string): Promise<void>;
 }

@@ -119,3 +119,8 @@ export interface ShareInput extends Static<typeof S.ShareCreate> {
   /** Same key, same share: a retry never creates a second share or a second award. */
   idempotencyKey: string;
 }
+
+/* scim: provisioning tokens */
+export type ScimToken = Static<typeof S.ScimToken>;
+export type ScimTokenCreated = Static<typeof S.ScimTokenCreated>;
+export type ScimSettings = Static<typeof S.ScimSettings>;

@@ -153,6 +153,9 @@ export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
       reviewSuggestion: (suggestionId, body) => call(routes.adminReviewSuggestion, { id: suggestionId, body }),
       getAnalytics: (query) => call(routes.adminAnalytics, { query }),
       getLinkPreview: (url) => call(routes.adminLinkPreview, { body: { url }, key: uuid() }),
+      getScimSettings: () => call(routes.adminGetScimSettings),
+      createScimToken: () => call(routes.adminCreateScimToken),
+      revokeScimToken: (tokenId) => call(routes.adminRevokeScimToken, { id: tokenId }),
     },
   };
 }

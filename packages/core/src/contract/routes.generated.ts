@@ -42,3 +42,6 @@ export const adminListWebhookDeliveries = 'admin/webhooks/{id}/deliveries';
 export const adminReplayWebhookDelivery = 'POST admin/webhooks/deliveries/{id}/replay';
 export const demoEmployees = 'auth/demo-employees';
 export const demoToken = 'POST auth/demo-token';
+export const adminGetScimSettings = 'admin/scim-token';
+export const adminCreateScimToken = 'POST admin/scim-token';
+export const adminRevokeScimToken = 'DELETE admin/scim-token/{id}';

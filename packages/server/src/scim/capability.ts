@@ -1,4 +1,5 @@
 import type { Capability } from '../capability.js';
+import { scimAdminRoutes } from './admin-routes.js';
 import { scimMigration } from './migrations/0260_scim.js';
 import { scimRootRoutes } from './routes.js';
 
@@ -6,5 +7,6 @@ import { scimRootRoutes } from './routes.js';
 export const scimCapability: Capability = {
   name: 'scim',
   rootRoutes: scimRootRoutes,
+  routes: scimAdminRoutes,
   migrations: { '0260_scim': scimMigration },
 };
