@@ -7,14 +7,7 @@ import type { Generated } from 'kysely';
  */
 export interface Database {
   meta: { key: string; value: string };
-  teams: {
-    id: string;
-    name: string;
-    /** SCIM `externalId`, and when SCIM created and last changed the team (scim, migration 0260). */
-    external_id: Generated<string | null>;
-    scim_created_at: Generated<string | null>;
-    scim_updated_at: Generated<string | null>;
-  };
+  teams: { id: string; name: string };
   employees: {
     id: string;
     display_name: string;
@@ -31,11 +24,6 @@ export interface Database {
     last_active_at: string | null;
     deactivated_at: string | null;
     updated_at: string | null;
-    /** SCIM `userName` (unique, case-insensitively) and `externalId`; null when not provisioned by SCIM. */
-    user_name: Generated<string | null>;
-    external_id: Generated<string | null>;
-    given_name: Generated<string | null>;
-    family_name: Generated<string | null>;
   };
   topics: { id: string; names: string };
   posts: {
@@ -149,17 +137,6 @@ export interface Database {
     target_id: string;
     before: string | null;
     after: string | null;
-  };
-  /* scim (migration 0260_scim): an employee's and a team's SCIM attributes, the SCIM client's tokens. */
-  /** Bearer tokens of the identity provider's SCIM client: SHA-256 digests only (scim/auth.ts). */
-  scim_tokens: {
-    id: string;
-    token_hash: string;
-    created_at: string;
-    /** The admin who created it. */
-    created_by: string;
-    last_used_at: string | null;
-    revoked_at: string | null;
   };
 }
 

@@ -6,6 +6,7 @@ import { conflict, notFound } from '../http/problem.js';
 import { newId, nowIso } from '../ids.js';
 import { newScimToken, tokenDigest } from './auth.js';
 import { scimBaseUrl } from './routes.js';
+import { scimDb, shared } from './tables.js';
 
 /** Tokens active at once: enough to rotate without downtime, few enough to keep track of. */
 export const MAX_SCIM_TOKENS = 5;
@@ -19,7 +20,7 @@ const toToken = (row: TokenRow) => ({ id: row.id, createdAt: row.created_at, cre
  */
 export function scimAdminRoutes(api: Hono<AppEnv>, s: Services): void {
   const active = () =>
-    s.db
+    scimDb(s.db)
       .selectFrom('scim_tokens')
       .select(['id', 'created_at', 'created_by', 'last_used_at'])
       .where('revoked_at', 'is', null)
@@ -49,45 +50,49 @@ export function scimAdminRoutes(api: Hono<AppEnv>, s: Services): void {
       last_used_at: null,
       revoked_at: null,
     };
-    await s.db.transaction().execute(async (trx) => {
-      const { count } = await trx
-        .selectFrom('scim_tokens')
-        .select((eb) => eb.fn.countAll<string | number>().as('count'))
-        .where('revoked_at', 'is', null)
-        .executeTakeFirstOrThrow();
-      if (Number(count) >= MAX_SCIM_TOKENS) throw conflict(`${MAX_SCIM_TOKENS} SCIM tokens are active already: revoke one first.`);
-      await trx.insertInto('scim_tokens').values(row).execute();
-      await recordAudit(trx, {
-        actor: { kind: 'admin', id: admin.id },
-        action: 'scim_token.create',
-        target: { kind: 'scim_token', id: row.id },
-        after: toToken(row),
+    await scimDb(s.db)
+      .transaction()
+      .execute(async (trx) => {
+        const { count } = await trx
+          .selectFrom('scim_tokens')
+          .select((eb) => eb.fn.countAll<string | number>().as('count'))
+          .where('revoked_at', 'is', null)
+          .executeTakeFirstOrThrow();
+        if (Number(count) >= MAX_SCIM_TOKENS) throw conflict(`${MAX_SCIM_TOKENS} SCIM tokens are active already: revoke one first.`);
+        await trx.insertInto('scim_tokens').values(row).execute();
+        await recordAudit(shared(trx), {
+          actor: { kind: 'admin', id: admin.id },
+          action: 'scim_token.create',
+          target: { kind: 'scim_token', id: row.id },
+          after: toToken(row),
+        });
       });
-    });
     return reply({ ...toToken(row), token }, 201);
   });
 
   handle(api, s, 'adminRevokeScimToken', async (c, { params }) => {
     const admin = c.get('employee');
     s.limits.writes.take(admin.id);
-    await s.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .selectFrom('scim_tokens')
-        .select(['id', 'created_at', 'created_by', 'last_used_at'])
-        .where('id', '=', params.id)
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst();
-      if (row === undefined) throw notFound('No active SCIM token with this id.');
-      const now = nowIso();
-      await trx.updateTable('scim_tokens').set({ revoked_at: now }).where('id', '=', row.id).execute();
-      await recordAudit(trx, {
-        actor: { kind: 'admin', id: admin.id },
-        action: 'scim_token.revoke',
-        target: { kind: 'scim_token', id: row.id },
-        before: toToken(row),
-        after: { ...toToken(row), revokedAt: now },
+    await scimDb(s.db)
+      .transaction()
+      .execute(async (trx) => {
+        const row = await trx
+          .selectFrom('scim_tokens')
+          .select(['id', 'created_at', 'created_by', 'last_used_at'])
+          .where('id', '=', params.id)
+          .where('revoked_at', 'is', null)
+          .executeTakeFirst();
+        if (row === undefined) throw notFound('No active SCIM token with this id.');
+        const now = nowIso();
+        await trx.updateTable('scim_tokens').set({ revoked_at: now }).where('id', '=', row.id).execute();
+        await recordAudit(shared(trx), {
+          actor: { kind: 'admin', id: admin.id },
+          action: 'scim_token.revoke',
+          target: { kind: 'scim_token', id: row.id },
+          before: toToken(row),
+          after: { ...toToken(row), revokedAt: now },
+        });
       });
-    });
     return c.body(null, 204);
   });
 }

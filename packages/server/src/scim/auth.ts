@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import { bearerToken } from '../auth/middleware.js';
 import type { AppEnv, Services } from '../context.js';
 import { nowIso } from '../ids.js';
+import { scimDb } from './tables.js';
 import { ScimError } from './errors.js';
 
 /** A new SCIM token: `scim_` and 256 random bits, shown to the admin once. */
@@ -24,13 +25,17 @@ export async function scimTokenOf(s: Services, token: string): Promise<string | 
   const wanted = Buffer.from(tokenDigest(token), 'hex');
   let found: string | null = null;
   if (s.config.scim.token !== null && timingSafeEqual(Buffer.from(tokenDigest(s.config.scim.token), 'hex'), wanted)) found = 'env';
-  const rows = await s.db.selectFrom('scim_tokens').select(['id', 'token_hash', 'last_used_at']).where('revoked_at', 'is', null).execute();
+  const rows = await scimDb(s.db)
+    .selectFrom('scim_tokens')
+    .select(['id', 'token_hash', 'last_used_at'])
+    .where('revoked_at', 'is', null)
+    .execute();
   for (const row of rows) {
     if (timingSafeEqual(Buffer.from(row.token_hash, 'hex'), wanted)) found = row.id;
   }
   const used = rows.find((row) => row.id === found);
   if (used !== undefined && (used.last_used_at === null || Date.parse(used.last_used_at) < Date.now() - LAST_USED_RESOLUTION_MS)) {
-    await s.db.updateTable('scim_tokens').set({ last_used_at: nowIso() }).where('id', '=', used.id).execute();
+    await scimDb(s.db).updateTable('scim_tokens').set({ last_used_at: nowIso() }).where('id', '=', used.id).execute();
   }
   return found;
 }

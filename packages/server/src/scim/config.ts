@@ -1,3 +1,5 @@
+import type { RateLimit } from '../config.js';
+
 /** SCIM provisioning settings (`SCIM_TOKEN`, `SCIM_EMPLOYEE_ID`), documented in the README. */
 export interface ScimConfig {
   /**
@@ -11,12 +13,14 @@ export interface ScimConfig {
    * and AUTH_SUBJECT_CLAIM=oid) or `userName` (Okta, whose access tokens carry the login in `sub`).
    */
   employeeId: 'externalId' | 'userName';
+  /** SCIM requests per client address: a full sync sends a few a second; guessing gets 429. */
+  rateLimit: RateLimit;
 }
 
 export const SCIM_TOKEN_MIN_LENGTH = 32;
 const TOKEN = /^[\x21-\x7e]+$/;
 
-export const DEFAULT_SCIM: ScimConfig = { token: null, employeeId: 'externalId' };
+export const DEFAULT_SCIM: ScimConfig = { token: null, employeeId: 'externalId', rateLimit: { burst: 300, perSecond: 50 } };
 
 /** Throws when the settings are unsafe: a token shorter than 32 characters or with spaces. Never quotes the token. */
 export function checkScimConfig(scim: ScimConfig): void {
@@ -34,5 +38,6 @@ export function scimConfigFromEnv(env: Record<string, string | undefined>): Scim
   return {
     token: env.SCIM_TOKEN ? env.SCIM_TOKEN : null,
     employeeId: (env.SCIM_EMPLOYEE_ID?.trim() || DEFAULT_SCIM.employeeId) as ScimConfig['employeeId'],
+    rateLimit: DEFAULT_SCIM.rateLimit,
   };
 }

@@ -1,17 +1,16 @@
-import type { Selectable, Transaction } from 'kysely';
+import type { Selectable } from 'kysely';
 import { recordAudit } from '../audit/audit.js';
-import type { Db } from '../db/database.js';
-import type { Database } from '../db/schema.js';
 import { newId, nowIso } from '../ids.js';
+import { shared, type ScimDatabase, type ScimDb, type ScimTrx } from './tables.js';
 import type { UserInput } from './user-attributes.js';
 
-export type Trx = Transaction<Database>;
-export type EmployeeRow = Selectable<Database['employees']> & { team_name: string | null };
+export type Trx = ScimTrx;
+export type EmployeeRow = Selectable<ScimDatabase['employees']> & { team_name: string | null };
 
 export const UNASSIGNED_TEAM = 'unassigned';
 const SCIM = { kind: 'scim' } as const;
 
-export async function employeeRow(db: Trx | Db, id: string): Promise<EmployeeRow | undefined> {
+export async function employeeRow(db: Trx | ScimDb, id: string): Promise<EmployeeRow | undefined> {
   return db
     .selectFrom('employees')
     .leftJoin('teams', 'teams.id', 'employees.team_id')
@@ -56,7 +55,7 @@ export async function teamNamed(trx: Trx, department: string): Promise<string> {
   const id = newId('team');
   const now = nowIso();
   await trx.insertInto('teams').values({ id, name: department, scim_created_at: now, scim_updated_at: now }).execute();
-  await recordAudit(trx, { actor: SCIM, action: 'team.create', target: { kind: 'team', id }, after: { id, name: department } });
+  await recordAudit(shared(trx), { actor: SCIM, action: 'team.create', target: { kind: 'team', id }, after: { id, name: department } });
   return id;
 }
 

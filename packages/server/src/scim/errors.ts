@@ -1,4 +1,4 @@
-import { HttpProblem } from '../http/problem.js';
+import type { HttpProblem } from '../http/problem.js';
 
 export const SCIM_MEDIA_TYPE = 'application/scim+json';
 export const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';

@@ -31,6 +31,7 @@ function tokens(filter: string): Token[] {
     }
     if (rest[0] === '"') {
       // A JSON string: escapes as JSON has them.
+      // eslint-disable-next-line no-control-regex
       const match = /^"(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"/.exec(rest);
       if (match === null) throw badRequest('invalidFilter', 'The filter has a string that is not closed or not valid JSON.');
       out.push({ kind: 'string', text: JSON.parse(match[0]) as string });

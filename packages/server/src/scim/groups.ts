@@ -6,6 +6,7 @@ import { excluded, isUniqueViolation, listResponse, pageOf, readBody, uniqueness
 import { scimActor, unassignedTeam, UNASSIGNED_TEAM, type Trx } from './employees.js';
 import { badRequest, scimJson, scimNotFound } from './errors.js';
 import { parseFilter } from './filter.js';
+import { scimDb, shared, type ScimDb } from './tables.js';
 import { applyPatch, valueOf, type ScimDocument } from './patch.js';
 
 export const GROUP_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Group';
@@ -62,6 +63,7 @@ function readGroup(document: ScimDocument): GroupInput {
  * in the Unassigned team. Members listed are the provisioned Users of the team.
  */
 export function groupRoutes(scim: Hono<AppEnv>, s: Services, base: string): void {
+  const db = scimDb(s.db);
   const toGroup = (team: TeamRow, members: Member[] | null) => ({
     schemas: [GROUP_SCHEMA],
     id: team.id,
@@ -84,7 +86,7 @@ export function groupRoutes(scim: Hono<AppEnv>, s: Services, base: string): void
     },
   });
 
-  const membersOf = (db: Trx | Services['db'], teamId: string): Promise<Member[]> =>
+  const membersOf = (db: Trx | ScimDb, teamId: string): Promise<Member[]> =>
     db
       .selectFrom('employees')
       .select(['id', 'display_name'])
@@ -93,7 +95,7 @@ export function groupRoutes(scim: Hono<AppEnv>, s: Services, base: string): void
       .orderBy('id')
       .execute();
 
-  const team = async (db: Trx | Services['db'], id: string): Promise<TeamRow> => {
+  const team = async (db: Trx | ScimDb, id: string): Promise<TeamRow> => {
     const row =
       id === UNASSIGNED_TEAM
         ? undefined
@@ -147,7 +149,7 @@ export function groupRoutes(scim: Hono<AppEnv>, s: Services, base: string): void
 
   const write = async <T>(work: (trx: Trx) => Promise<T>): Promise<T> => {
     try {
-      return await s.db.transaction().execute(work);
+      return await db.transaction().execute(work);
     } catch (error) {
       if (isUniqueViolation(error)) throw uniqueness('A Group with this displayName exists already.');
       throw error;
@@ -176,7 +178,7 @@ export function groupRoutes(scim: Hono<AppEnv>, s: Services, base: string): void
       await trx.insertInto('teams').values(row).execute();
       await setMembers(trx, row.id, input.members ?? [], []);
       const members = await membersOf(trx, row.id);
-      await recordAudit(trx, {
+      await recordAudit(shared(trx), {
         actor: scimActor,
         action: 'team.create',
         target: { kind: 'team', id: row.id },
@@ -192,7 +194,7 @@ export function groupRoutes(scim: Hono<AppEnv>, s: Services, base: string): void
     const filter = c.req.query('filter');
     const comparisons =
       filter === undefined || filter.trim() === '' ? [] : parseFilter(filter, ['displayname', 'externalid', 'id', 'members.value']);
-    let query = s.db.selectFrom('teams').where('teams.id', '!=', UNASSIGNED_TEAM);
+    let query = db.selectFrom('teams').where('teams.id', '!=', UNASSIGNED_TEAM);
     for (const { attribute, value, within } of comparisons) {
       const text = String(value);
       if (within === 'members') {
@@ -223,13 +225,13 @@ export function groupRoutes(scim: Hono<AppEnv>, s: Services, base: string): void
             .execute();
     const withMembers = !excluded(c, 'members');
     const resources = [];
-    for (const row of rows) resources.push(toGroup(row, withMembers ? await membersOf(s.db, row.id) : null));
+    for (const row of rows) resources.push(toGroup(row, withMembers ? await membersOf(db, row.id) : null));
     return scimJson(listResponse(resources, Number(total), offset));
   });
 
   scim.get('/Groups/:id', async (c) => {
-    const row = await team(s.db, c.req.param('id'));
-    return answer(c, row, await membersOf(s.db, row.id));
+    const row = await team(db, c.req.param('id'));
+    return answer(c, row, await membersOf(db, row.id));
   });
 
   const update = async (c: Context<AppEnv>, next: (current: ScimDocument) => GroupInput) => {
@@ -250,7 +252,7 @@ export function groupRoutes(scim: Hono<AppEnv>, s: Services, base: string): void
       await trx.updateTable('teams').set(row).where('id', '=', current.id).execute();
       if (input.members !== null) await setMembers(trx, current.id, input.members, currentMembers);
       const members = await membersOf(trx, current.id);
-      await recordAudit(trx, {
+      await recordAudit(shared(trx), {
         actor: scimActor,
         action: current.name === row.name ? 'team.update' : 'team.rename',
         target: { kind: 'team', id: current.id },
@@ -279,7 +281,7 @@ export function groupRoutes(scim: Hono<AppEnv>, s: Services, base: string): void
 
   /** A deleted Group's members go to the Unassigned team; their history (shares, rollups) keeps the team id. */
   scim.delete('/Groups/:id', async (c) => {
-    await s.db.transaction().execute(async (trx) => {
+    await db.transaction().execute(async (trx) => {
       const current = await team(trx, c.req.param('id'));
       const members = await trx.selectFrom('employees').select('id').where('team_id', '=', current.id).execute();
       if (members.length > 0) {
@@ -287,7 +289,7 @@ export function groupRoutes(scim: Hono<AppEnv>, s: Services, base: string): void
         await trx.updateTable('employees').set({ team_id: unassigned, updated_at: nowIso() }).where('team_id', '=', current.id).execute();
       }
       await trx.deleteFrom('teams').where('id', '=', current.id).execute();
-      await recordAudit(trx, {
+      await recordAudit(shared(trx), {
         actor: scimActor,
         action: 'team.delete',
         target: { kind: 'team', id: current.id },

@@ -24,8 +24,7 @@ export const scimBaseUrl = (s: Services): string => `${s.config.publicUrl}${SCIM
  */
 export function scimRootRoutes(app: Hono<AppEnv>, s: Services): void {
   const base = scimBaseUrl(s);
-  // Generous for a full sync (Entra ID and Okta send a few requests a second), and a brake on guessing.
-  const limiter = new RateLimiter({ burst: 300, perSecond: 50 });
+  const limiter = new RateLimiter(s.config.scim.rateLimit);
   const scim = new Hono<AppEnv>();
   scim.onError((error) => {
     if (error instanceof ScimError) return scimErrorResponse(error);
@@ -36,7 +35,6 @@ export function scimRootRoutes(app: Hono<AppEnv>, s: Services): void {
     s.logger.error('unhandled error', { path: 'scim', error: error instanceof Error ? error.stack : String(error) });
     return scimErrorResponse(new ScimError(500, 'Something went wrong on the server; try again later.'));
   });
-  scim.notFound((c) => scimErrorResponse(new ScimError(404, `No SCIM endpoint ${c.req.method} ${new URL(c.req.url).pathname}.`)));
   scim.use('*', async (c, next) => {
     limiter.take(`scim:${clientIp(c, s.config.trustProxy)}`);
     await next();
@@ -54,5 +52,8 @@ export function scimRootRoutes(app: Hono<AppEnv>, s: Services): void {
   discoveryRoutes(scim, base);
   userRoutes(scim, s, base);
   groupRoutes(scim, s, base);
+  scim.all('*', (c) => {
+    throw new ScimError(404, `No SCIM endpoint ${c.req.method} ${new URL(c.req.url).pathname}.`);
+  });
   app.route(SCIM_PATH, scim);
 }

@@ -17,6 +17,7 @@ import {
 } from './employees.js';
 import { badRequest, ScimError, scimJson, scimNotFound } from './errors.js';
 import { parseFilter } from './filter.js';
+import { scimDb, shared } from './tables.js';
 import { applyPatch } from './patch.js';
 import { ENTERPRISE_SCHEMA, readUser, USER_SCHEMA, type UserInput } from './user-attributes.js';
 
@@ -66,6 +67,7 @@ const COLUMN = { username: 'user_name', externalid: 'external_id', id: 'id' } as
  * claim carries, so the employee who signs in later is the same row.
  */
 export function userRoutes(scim: Hono<AppEnv>, s: Services, base: string): void {
+  const db = scimDb(s.db);
   const idAttribute = s.config.scim.employeeId;
 
   const employeeIdOf = (input: UserInput): string => {
@@ -105,7 +107,7 @@ export function userRoutes(scim: Hono<AppEnv>, s: Services, base: string): void 
   /** Writes, translating a unique index's refusal (a concurrent create) into SCIM's 409. */
   const write = async <T>(work: (trx: Trx) => Promise<T>): Promise<T> => {
     try {
-      return await s.db.transaction().execute(work);
+      return await db.transaction().execute(work);
     } catch (error) {
       if (isUniqueViolation(error)) throw uniqueness('A User with this userName exists already.');
       throw error;
@@ -138,7 +140,7 @@ export function userRoutes(scim: Hono<AppEnv>, s: Services, base: string): void 
         .where('id', '=', current.id)
         .execute();
       const after = (await employeeRow(trx, current.id))!;
-      await recordAudit(trx, {
+      await recordAudit(shared(trx), {
         actor: scimActor,
         action: employeeAction(current, after),
         target: { kind: 'employee', id: current.id },
@@ -189,7 +191,7 @@ export function userRoutes(scim: Hono<AppEnv>, s: Services, base: string): void 
           .execute();
       }
       const after = (await employeeRow(trx, id))!;
-      await recordAudit(trx, {
+      await recordAudit(shared(trx), {
         actor: scimActor,
         action: existing === null ? 'employee.create' : 'employee.provision',
         target: { kind: 'employee', id },
@@ -206,10 +208,7 @@ export function userRoutes(scim: Hono<AppEnv>, s: Services, base: string): void 
     const { offset, count } = pageOf(c);
     const filter = c.req.query('filter');
     const comparisons = filter === undefined || filter.trim() === '' ? [] : parseFilter(filter, USER_FILTERS);
-    let query = s.db
-      .selectFrom('employees')
-      .leftJoin('teams', 'teams.id', 'employees.team_id')
-      .where('employees.user_name', 'is not', null);
+    let query = db.selectFrom('employees').leftJoin('teams', 'teams.id', 'employees.team_id').where('employees.user_name', 'is not', null);
     for (const { attribute, value } of comparisons) {
       const column = COLUMN[attribute as keyof typeof COLUMN];
       const text = String(value);
@@ -240,7 +239,7 @@ export function userRoutes(scim: Hono<AppEnv>, s: Services, base: string): void 
   });
 
   scim.get('/Users/:id', async (c) => {
-    const row = await employeeRow(s.db, c.req.param('id'));
+    const row = await employeeRow(db, c.req.param('id'));
     if (row === undefined || row.user_name === null) throw scimNotFound(`No User with id "${c.req.param('id')}".`);
     return scimJson(toScimUser(row, base, { groups: !excluded(c, 'groups') }));
   });
@@ -262,7 +261,7 @@ export function userRoutes(scim: Hono<AppEnv>, s: Services, base: string): void 
    * leaver) and no longer a SCIM resource. Provisioning them again takes the same row back.
    */
   scim.delete('/Users/:id', async (c) => {
-    await s.db.transaction().execute(async (trx) => {
+    await db.transaction().execute(async (trx) => {
       const current = await provisioned(trx, c.req.param('id'));
       const now = nowIso();
       await trx
@@ -277,7 +276,7 @@ export function userRoutes(scim: Hono<AppEnv>, s: Services, base: string): void 
         .where('id', '=', current.id)
         .execute();
       const after = (await employeeRow(trx, current.id))!;
-      await recordAudit(trx, {
+      await recordAudit(shared(trx), {
         actor: scimActor,
         action: 'employee.deprovision',
         target: { kind: 'employee', id: current.id },

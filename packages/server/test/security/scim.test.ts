@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig, resolveConfig } from '../../src/config.js';
+import { scimDb } from '../../src/scim/tables.js';
 import { forEachDatabase } from '../support/databases.js';
 import { API, API_KEY, json, signToken, startHarness, type Harness } from '../support/harness.js';
 import { scimRequest, USER } from '../support/scim.js';
@@ -56,7 +57,7 @@ forEachDatabase('security: SCIM is opened by a SCIM token only', (open) => {
         [tokenId],
       );
       assert.ok(!JSON.stringify(settings).includes(token));
-      const rows = await h.advocacy.services.db.selectFrom('scim_tokens').selectAll().execute();
+      const rows = await scimDb(h.advocacy.services.db).selectFrom('scim_tokens').selectAll().execute();
       assert.ok(!JSON.stringify(rows).includes(token));
       const entries = await h.advocacy.services.db.selectFrom('audit_log').selectAll().where('target_id', '=', tokenId).execute();
       assert.deepEqual(
@@ -138,7 +139,11 @@ forEachDatabase('security: SCIM is opened by a SCIM token only', (open) => {
       const me = await json(await h.request('GET', `${API}/me`, { token: await signToken('mallory') }), 200);
       assert.equal(me.role, 'employee');
       await json(await h.request('GET', `${API}/admin/scim-token`, { token: await signToken('mallory') }), 403);
-      const ada = await h.advocacy.services.db.selectFrom('employees').selectAll().where('id', '=', 'emp-ada').executeTakeFirstOrThrow();
+      const ada = await scimDb(h.advocacy.services.db)
+        .selectFrom('employees')
+        .selectAll()
+        .where('id', '=', 'emp-ada')
+        .executeTakeFirstOrThrow();
       assert.equal(ada.display_name, 'Ada');
       assert.equal(ada.user_name, null);
     });
@@ -220,6 +225,32 @@ forEachDatabase('security: SCIM_TOKEN from the environment', (open) => {
       );
       assert.equal(settings.envToken, true);
       assert.ok(!JSON.stringify(settings).includes(envToken));
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+forEachDatabase('security: SCIM is rate limited', (open) => {
+  it('answers 429 with Retry-After in the SCIM error schema once a client address has used its burst, wrong token or right', async () => {
+    const token = 'env-scim-token-0123456789abcdefghijklmnop';
+    const h = await startHarness(await open(), { scim: { token, rateLimit: { burst: 3, perSecond: 0.01 } } });
+    try {
+      const from = (address: string, bearer: string) =>
+        h.request('GET', '/scim/v2/Users', { token: bearer, headers: { 'x-forwarded-for': address } });
+      for (let index = 0; index < 3; index += 1) assert.equal((await from('198.51.100.1', `wrong-${index}`)).status, 401);
+      const limited = await from('198.51.100.1', token);
+      assert.equal(limited.status, 429);
+      assert.ok(Number(limited.headers.get('retry-after')) >= 1);
+      const body = await limited.json();
+      assert.deepEqual(body.schemas, ['urn:ietf:params:scim:api:messages:2.0:Error']);
+      assert.equal(body.status, '429');
+      assert.equal((await from('198.51.100.2', token)).status, 200);
+      const unknown = await json(
+        await h.request('GET', '/scim/v2/Nothing', { token, headers: { 'x-forwarded-for': '198.51.100.3' } }),
+        404,
+      );
+      assert.deepEqual(unknown.schemas, ['urn:ietf:params:scim:api:messages:2.0:Error']);
     } finally {
       await h.close();
     }
