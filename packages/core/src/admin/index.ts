@@ -21,3 +21,5 @@ export {
 export type * from './types.js';
 export { inputOf } from './post-input.js';
 export { csvCell, csvRow } from './csv.js';
+// scim: provisioning settings and tokens
+export { createScimSettings, type ScimSettingsController, type ScimSettingsState } from './scim.js';
