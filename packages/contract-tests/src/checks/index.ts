@@ -9,6 +9,7 @@ import { isolationChecks } from './isolation.js';
 import { leaderboardChecks } from './leaderboard.js';
 import { paginationChecks } from './pagination.js';
 import { pointsChecks } from './points.js';
+import { scimChecks } from './scim.js';
 import { shareChecks } from './share.js';
 import { suggestionChecks } from './suggestions.js';
 
@@ -23,6 +24,7 @@ export const CHECKS: readonly Check[] = [
   ...suggestionChecks,
   ...conversionChecks,
   ...adminChecks,
+  ...scimChecks,
   ...eventChecks,
   ...errorChecks,
   ...isolationChecks,
