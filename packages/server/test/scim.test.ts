@@ -259,6 +259,34 @@ forEachDatabase('SCIM 2.0 provisioning', (open) => {
   });
 
   describe("Okta's requests", () => {
+    it('replaces a User with PUT without externalId (kept), as Okta sends profile updates', async () => {
+      const user = await json(
+        await scim('PUT', '/Users/jsmith', {
+          schemas: [USER],
+          id: 'jsmith',
+          userName: 'jsmith',
+          name: { givenName: 'John', familyName: 'Smith' },
+          emails: [{ primary: true, value: 'john.smith@example.com', type: 'work' }],
+          displayName: 'John Smith',
+          locale: 'en-US',
+          active: true,
+          groups: [],
+        }),
+        200,
+      );
+      assert.equal(user.externalId, 'jsmith');
+      assert.equal(user.emails[0].value, 'john.smith@example.com');
+      assert.equal(user.locale, 'en-US');
+    });
+
+    it("reads a filter sent with '+' for spaces", async () => {
+      const list = await json(
+        await h.request('GET', '/scim/v2/Users?filter=userName+eq+%22jsmith%22&startIndex=1&count=100', { token: SCIM_TOKEN }),
+        200,
+      );
+      assert.equal(list.totalResults, 1);
+    });
+
     it('deactivates with {"op":"replace","value":{"active":false}}', async () => {
       const user = await json(
         await scim('PATCH', '/Users/jsmith', { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] }),

@@ -244,9 +244,13 @@ export function userRoutes(scim: Hono<AppEnv>, s: Services, base: string): void 
     return scimJson(toScimUser(row, base, { groups: !excluded(c, 'groups') }));
   });
 
+  /** A PUT replaces the User; one that leaves out the externalId keeps it (Okta sends only what it maps). */
   scim.put('/Users/:id', async (c) => {
     const body = await readBody(c);
-    const row = await update(c.req.param('id'), () => readUser(body));
+    const row = await update(c.req.param('id'), (current) => {
+      const input = readUser(body);
+      return input.externalId === null ? { ...input, externalId: current.external_id } : input;
+    });
     return scimJson(toScimUser(row, base));
   });
 
