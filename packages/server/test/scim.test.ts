@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { scimDb } from '../src/scim/tables.js';
 import { forEachDatabase } from './support/databases.js';
 import { API, json, signToken, startHarness, type Harness } from './support/harness.js';
 import { ENTERPRISE, GROUP, PATCH_OP, SCIM_TOKEN, scimRequest, USER } from './support/scim.js';
@@ -384,6 +385,50 @@ forEachDatabase('SCIM 2.0 provisioning', (open) => {
       await json(await scim('GET', `/Groups/${groupId}`), 404);
       const me = await json(await h.request('GET', `${API}/me`, { token: await signToken('bjensen') }), 200);
       assert.equal(me.team, 'unassigned');
+    });
+  });
+
+  describe('a large Group', () => {
+    it('takes 1,200 members in one PUT and lets them all go in the next', async () => {
+      const db = scimDb(h.advocacy.services.db);
+      const now = new Date().toISOString();
+      const ids = Array.from({ length: 1200 }, (_, index) => `bulk-${String(index).padStart(4, '0')}`);
+      for (let index = 0; index < ids.length; index += 200) {
+        await db
+          .insertInto('employees')
+          .values(
+            ids.slice(index, index + 200).map((id) => ({
+              id,
+              user_name: id,
+              external_id: id,
+              display_name: id,
+              team_id: 'unassigned',
+              role: 'employee',
+              locale: 'en',
+              time_zone: 'UTC',
+              avatar_url: null,
+              policy_accepted_at: null,
+              created_at: now,
+              email: null,
+            })),
+          )
+          .execute();
+      }
+      const group = await json(await scim('POST', '/Groups', { schemas: [GROUP], displayName: 'Everyone' }), 201);
+      const full = await json(
+        await scim('PUT', `/Groups/${group.id}`, { schemas: [GROUP], displayName: 'Everyone', members: ids.map((value) => ({ value })) }),
+        200,
+      );
+      assert.equal(full.members.length, 1200);
+      const empty = await json(await scim('PUT', `/Groups/${group.id}`, { schemas: [GROUP], displayName: 'Everyone', members: [] }), 200);
+      assert.deepEqual(empty.members, []);
+      const { count } = await db
+        .selectFrom('employees')
+        .select((eb) => eb.fn.countAll<string | number>().as('count'))
+        .where('team_id', '=', 'unassigned')
+        .where('id', 'like', 'bulk-%')
+        .executeTakeFirstOrThrow();
+      assert.equal(Number(count), 1200);
     });
   });
 

@@ -20,6 +20,11 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 /** Teams created before SCIM have no creation time; their meta says this. */
 const EPOCH = '1970-01-01T00:00:00.000Z';
 
+/** Ids in slices small enough for one statement's parameters on both databases. */
+function* chunks(ids: string[], size = 500): Generator<string[]> {
+  for (let index = 0; index < ids.length; index += size) yield ids.slice(index, index + size);
+}
+
 interface GroupInput {
   displayName: string;
   externalId: string | null;
@@ -119,22 +124,25 @@ export function groupRoutes(scim: Hono<AppEnv>, s: Services, base: string): void
 
   /** Moves the listed provisioned Users into the team and those no longer listed to Unassigned; unknown ids are skipped. */
   const setMembers = async (trx: Trx, teamId: string, wanted: string[], current: Member[]) => {
+    const now = nowIso();
     const gone = current.filter((member) => !wanted.includes(member.id)).map((member) => member.id);
     if (gone.length > 0) {
       const unassigned = await unassignedTeam(trx);
-      await trx
-        .updateTable('employees')
-        .set({ team_id: unassigned, updated_at: nowIso() })
-        .where('id', 'in', gone)
-        .where('team_id', '=', teamId)
-        .execute();
+      for (const ids of chunks(gone)) {
+        await trx
+          .updateTable('employees')
+          .set({ team_id: unassigned, updated_at: now })
+          .where('id', 'in', ids)
+          .where('team_id', '=', teamId)
+          .execute();
+      }
     }
     const added = wanted.filter((id) => !current.some((member) => member.id === id));
-    for (let index = 0; index < added.length; index += 500) {
+    for (const ids of chunks(added)) {
       await trx
         .updateTable('employees')
-        .set({ team_id: teamId, updated_at: nowIso() })
-        .where('id', 'in', added.slice(index, index + 500))
+        .set({ team_id: teamId, updated_at: now })
+        .where('id', 'in', ids)
         .where('user_name', 'is not', null)
         .execute();
     }
