@@ -115,7 +115,6 @@ export function discoveryRoutes(scim: Hono<AppEnv>, base: string): void {
   scim.get('/ServiceProviderConfig', () =>
     scimJson({
       schemas: [SPC_SCHEMA],
-      documentationUri: 'https://github.com/advocacy-kit/advocacy-kit/blob/main/docs/scim.md',
       patch: { supported: true },
       bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
       filter: { supported: true, maxResults: MAX_RESULTS },
