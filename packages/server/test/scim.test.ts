@@ -374,6 +374,30 @@ forEachDatabase('SCIM 2.0 provisioning', (open) => {
       assert.deepEqual(actions, ['team.create', 'team.update', 'team.update', 'team.rename']);
     });
 
+    it('replaces all members with PATCH replace on members (§3.5.2.3)', async () => {
+      const group = await json(
+        await scim('PATCH', `/Groups/${groupId}`, {
+          schemas: [PATCH_OP],
+          Operations: [{ op: 'replace', path: 'members', value: [{ value: 'jsmith', display: 'John Smith' }, { value: 'bjensen' }] }],
+        }),
+        200,
+      );
+      assert.deepEqual(group.members.map((member: { value: string }) => member.value).sort(), ['bjensen', 'jsmith']);
+      const replaced = await json(
+        await scim('PATCH', `/Groups/${groupId}`, {
+          schemas: [PATCH_OP],
+          Operations: [{ op: 'replace', path: 'members', value: [{ value: 'jsmith' }] }],
+        }),
+        200,
+      );
+      assert.deepEqual(
+        replaced.members.map((member: { value: string }) => member.value),
+        ['jsmith'],
+      );
+      const me = await json(await h.request('GET', `${API}/me`, { token: await signToken('bjensen') }), 200);
+      assert.equal(me.team, 'unassigned');
+    });
+
     it('replaces members with PUT, and DELETE leaves them unassigned', async () => {
       const group = await json(
         await scim('PUT', `/Groups/${groupId}`, { schemas: [GROUP], displayName: 'Guides', members: [{ value: 'bjensen' }] }),
