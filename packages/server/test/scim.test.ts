@@ -260,6 +260,15 @@ forEachDatabase('SCIM 2.0 provisioning', (open) => {
   });
 
   describe("Okta's requests", () => {
+    it('keeps the status when a PUT leaves active out', async () => {
+      await json(
+        await scim('PATCH', '/Users/jsmith', { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'active', value: false }] }),
+        200,
+      );
+      const user = await json(await scim('PUT', '/Users/jsmith', { schemas: [USER], userName: 'jsmith', externalId: 'jsmith' }), 200);
+      assert.equal(user.active, false);
+    });
+
     it('replaces a User with PUT without externalId (kept), as Okta sends profile updates', async () => {
       const user = await json(
         await scim('PUT', '/Users/jsmith', {

@@ -66,6 +66,7 @@ export async function teamNamed(trx: Trx, department: string): Promise<string> {
  */
 export function employeeColumns(input: UserInput, current: { status: string; deactivated_at: string | null } | null, now: string) {
   const wasActive = current === null || current.status === 'active';
+  const active = input.active ?? wasActive;
   return {
     user_name: input.userName,
     external_id: input.externalId,
@@ -73,8 +74,8 @@ export function employeeColumns(input: UserInput, current: { status: string; dea
     given_name: input.givenName,
     family_name: input.familyName,
     email: input.email,
-    status: input.active ? 'active' : 'deactivated',
-    deactivated_at: input.active ? null : wasActive ? now : (current?.deactivated_at ?? now),
+    status: active ? 'active' : 'deactivated',
+    deactivated_at: active ? null : wasActive ? now : (current?.deactivated_at ?? now),
     updated_at: now,
   };
 }

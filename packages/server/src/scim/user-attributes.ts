@@ -14,7 +14,8 @@ export interface UserInput {
   email: string | null;
   locale: string | null;
   timeZone: string | null;
-  active: boolean;
+  /** Null when not sent: a new User is active, an existing one keeps their status. */
+  active: boolean | null;
   /** The enterprise extension's department, null when not sent. */
   department: string | null;
 }
@@ -101,7 +102,7 @@ export function readUser(document: ScimDocument): UserInput {
     email: primaryEmail(valueOf(document, 'emails')),
     locale: languageTag(text(valueOf(document, 'preferredLanguage'), 'preferredLanguage') ?? text(valueOf(document, 'locale'), 'locale')),
     timeZone: timeZone(text(valueOf(document, 'timezone'), 'timezone')),
-    active: active === undefined || active === null ? true : booleanOf(active, 'active'),
+    active: active === undefined || active === null ? null : booleanOf(active, 'active'),
     department: isObject(enterprise) ? text(valueOf(enterprise, 'department'), 'department') : null,
   };
 }

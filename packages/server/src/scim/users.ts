@@ -160,7 +160,8 @@ export function userRoutes(scim: Hono<AppEnv>, s: Services, base: string): void 
         throw uniqueness(`A User with ${idAttribute} "${id}" exists already.`);
       }
       const now = nowIso();
-      const columns = employeeColumns(input, existing, now);
+      // A User created (or provisioned again) without `active` is active.
+      const columns = employeeColumns({ ...input, active: input.active ?? true }, existing, now);
       const team_id = await teamOf(trx, input, existing);
       if (existing === null) {
         await trx
