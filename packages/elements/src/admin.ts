@@ -11,3 +11,4 @@ import './define/advocacy-directory.js';
 // program: the social-media policy and compliance
 import './define/advocacy-policy-admin.js';
 import './define/advocacy-compliance-admin.js';
+import './define/advocacy-scim-settings.js';

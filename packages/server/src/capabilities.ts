@@ -14,6 +14,7 @@ import { meCapability } from './me/capability.js';
 import { peopleCapability } from './people/capability.js';
 import { policyCapability } from './policy/capability.js';
 import { pointsCapability } from './points/capability.js';
+import { scimCapability } from './scim/capability.js';
 import { sharesCapability } from './shares/capability.js';
 import { suggestionsCapability } from './suggestions/capability.js';
 import { trackingCapability } from './tracking/capability.js';
@@ -43,4 +44,5 @@ export const capabilities: readonly Capability[] = [
   auditCapability,
   peopleCapability,
   policyCapability,
+  scimCapability,
 ];

@@ -7,6 +7,7 @@ import { DEFAULT_ENGAGEMENT, engagementConfigFromEnv, type EngagementConfig } fr
 import { proxyTrust, type ProxyTrust } from './http/client-ip.js';
 import { resolveRules, rulesFromEnv } from './rules/overrides.js';
 import { DEFAULT_WEBHOOKS, webhookConfigFromEnv, type WebhookConfig } from './webhooks/config.js';
+import { checkScimConfig, DEFAULT_SCIM, scimConfigFromEnv, type ScimConfig } from './scim/config.js';
 
 export interface RateLimit {
   /** Bucket size: requests allowed in a burst. */
@@ -93,6 +94,8 @@ export interface ServerConfig {
   shutdownTimeoutMs: number;
   webhooks: WebhookConfig;
   engagement: EngagementConfig;
+  /** SCIM provisioning from the identity provider (scim/config.ts). */
+  scim: ScimConfig;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -234,6 +237,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     logLevel,
     rules: rulesFromEnv(env),
     webhooks: webhookConfigFromEnv(env),
+    scim: scimConfigFromEnv(env),
     engagement: engagementConfigFromEnv(env),
     clickSpool: {
       dir: resolve(env.CLICK_SPOOL_DIR || join(dataDir, 'click-spool')),
@@ -248,7 +252,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
  * `createApp(resolveConfig({ ... }))` without touching the environment.
  */
 export function resolveConfig(
-  partial: Partial<Omit<ServerConfig, 'auth' | 'webhooks' | 'engagement' | 'rules' | 'trustProxy'>> & {
+  partial: Partial<Omit<ServerConfig, 'auth' | 'webhooks' | 'engagement' | 'rules' | 'trustProxy' | 'scim'>> & {
     auth?: Partial<AuthConfig>;
     /** Proxies in front of the server that append to X-Forwarded-For; `true` is one. */
     trustProxy?: boolean | number;
@@ -258,6 +262,7 @@ export function resolveConfig(
     rules?: RulesOverrides;
     webhooks?: Partial<WebhookConfig>;
     engagement?: Partial<EngagementConfig>;
+    scim?: Partial<ScimConfig>;
   } = {},
 ): ServerConfig {
   const port = partial.port ?? 8787;
@@ -289,6 +294,8 @@ export function resolveConfig(
   corsOrigins.forEach(checkOrigin);
   const clickSalt = partial.clickSalt ?? null;
   if (clickSalt !== null) requireSecretBytes('CLICK_SALT', clickSalt);
+  const scim: ScimConfig = { ...DEFAULT_SCIM, ...partial.scim };
+  checkScimConfig(scim);
   const trustProxy = proxyTrust({ hops: Number(partial.trustProxy ?? 0), proxies: partial.trustedProxies });
   return {
     port,
@@ -318,5 +325,6 @@ export function resolveConfig(
     shutdownTimeoutMs: partial.shutdownTimeoutMs ?? 10_000,
     webhooks: { ...DEFAULT_WEBHOOKS, ...partial.webhooks },
     engagement: { ...DEFAULT_ENGAGEMENT, ...partial.engagement },
+    scim,
   };
 }

@@ -24,6 +24,7 @@ const RELEASED = [
   '0211_employee_directory',
   '0220_people',
   '0240_policy_compliance',
+  '0260_scim',
 ];
 
 describe('migrations', () => {

@@ -11,6 +11,7 @@ import { paginationChecks } from './pagination.js';
 import { peopleChecks } from './people.js';
 import { pointsChecks } from './points.js';
 import { policyChecks } from './policy.js';
+import { scimChecks } from './scim.js';
 import { shareChecks } from './share.js';
 import { suggestionChecks } from './suggestions.js';
 
@@ -25,6 +26,7 @@ export const CHECKS: readonly Check[] = [
   ...suggestionChecks,
   ...conversionChecks,
   ...adminChecks,
+  ...scimChecks,
   ...eventChecks,
   ...errorChecks,
   ...isolationChecks,

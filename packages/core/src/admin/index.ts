@@ -35,3 +35,5 @@ export {
   type TaxonomyState,
 } from './people.js';
 export { createPolicyAdmin, type PolicyAdminController, type PolicyAdminState } from './policy.js';
+// scim: provisioning settings and tokens
+export { createScimSettings, type ScimSettingsController, type ScimSettingsState } from './scim.js';

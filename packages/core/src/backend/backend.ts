@@ -35,6 +35,8 @@ import type {
   PostInput,
   Preferences,
   PreferencesInput,
+  ScimSettings,
+  ScimTokenCreated,
   Share,
   ShareInput,
   Suggestion,
@@ -158,4 +160,11 @@ export interface AdvocacyAdminBackend {
   deleteBlockedTerm?(id: string): Promise<void>;
   /** Replaces the disclosure per locale. */
   updateDisclosures?(disclosures: Record<string, string>): Promise<Compliance>;
+  /* scim: provisioning tokens */
+  /** Optional: the SCIM base URL, the employee id mapping and the SCIM tokens (never the tokens themselves). */
+  getScimSettings?(): Promise<ScimSettings>;
+  /** Optional: a new SCIM token; `token` is shown here only. Rejects with `conflict` when five are active. */
+  createScimToken?(): Promise<ScimTokenCreated>;
+  /** Optional: revokes a SCIM token (the next SCIM request with it gets 401). */
+  revokeScimToken?(id: string): Promise<void>;
 }

@@ -148,3 +148,7 @@ export type BlockedTerm = Static<typeof S.BlockedTerm>;
 export type BlockedTermInput = Static<typeof S.BlockedTermInput>;
 /** What sharing must respect: the current policy, the blocked terms and the disclosures. */
 export type Compliance = Static<typeof S.Compliance>;
+/* scim: provisioning tokens */
+export type ScimToken = Static<typeof S.ScimToken>;
+export type ScimTokenCreated = Static<typeof S.ScimTokenCreated>;
+export type ScimSettings = Static<typeof S.ScimSettings>;

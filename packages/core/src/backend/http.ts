@@ -171,6 +171,9 @@ export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
       createBlockedTerm: (body) => call(routes.adminCreateBlockedTerm, { body }),
       deleteBlockedTerm: (termId) => call(routes.adminDeleteBlockedTerm, { id: termId }),
       updateDisclosures: (disclosures) => call(routes.adminUpdateDisclosures, { body: { disclosures } }),
+      getScimSettings: () => call(routes.adminGetScimSettings),
+      createScimToken: () => call(routes.adminCreateScimToken),
+      revokeScimToken: (tokenId) => call(routes.adminRevokeScimToken, { id: tokenId }),
     },
   };
 }

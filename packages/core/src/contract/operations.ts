@@ -666,6 +666,35 @@ export const operations = {
     responses: { 200: S.Compliance },
     problems: NOT_ADMIN,
   }),
+
+  /* ---------------------------------------------------------- scim: provisioning tokens */
+  adminGetScimSettings: op({
+    method: 'GET',
+    path: '/admin/scim-token',
+    auth: 'admin',
+    tag: 'scim',
+    summary: 'The SCIM base URL, the employee id mapping and the SCIM tokens (never the tokens themselves)',
+    responses: { 200: S.ScimSettings },
+    problems: NOT_ADMIN,
+  }),
+  adminCreateScimToken: op({
+    method: 'POST',
+    path: '/admin/scim-token',
+    auth: 'admin',
+    tag: 'scim',
+    summary: 'Create a SCIM token, shown once (to rotate: create a new one, update the identity provider, revoke the old one)',
+    responses: { 201: S.ScimTokenCreated },
+    problems: { ...NOT_ADMIN, 409: 'Five tokens are active already: revoke one first' },
+  }),
+  adminRevokeScimToken: op({
+    method: 'DELETE',
+    path: '/admin/scim-token/{id}',
+    auth: 'admin',
+    tag: 'scim',
+    summary: 'Revoke a SCIM token: the next SCIM request with it gets 401',
+    responses: { 204: null },
+    problems: { ...NOT_ADMIN, 404: 'Unknown or revoked token' },
+  }),
 } as const satisfies Record<string, Operation>;
 
 export type Operations = typeof operations;

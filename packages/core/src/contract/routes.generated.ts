@@ -59,3 +59,6 @@ export const adminPublishPolicy = 'POST admin/policy/draft/publish';
 export const adminCreateBlockedTerm = 'POST admin/compliance/blocked-terms';
 export const adminDeleteBlockedTerm = 'DELETE admin/compliance/blocked-terms/{id}';
 export const adminUpdateDisclosures = 'PUT admin/compliance/disclosures';
+export const adminGetScimSettings = 'admin/scim-token';
+export const adminCreateScimToken = 'POST admin/scim-token';
+export const adminRevokeScimToken = 'DELETE admin/scim-token/{id}';

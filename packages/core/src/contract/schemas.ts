@@ -691,3 +691,31 @@ export const Compliance = Record_(
       'What sharing must respect: the current policy (null when none was ever published), the blocked terms and the disclosure per locale.',
   },
 );
+
+/* ------------------------------------------------------------ scim: provisioning tokens */
+
+export const ScimToken = Record_(
+  {
+    id: Str(),
+    createdAt: DateTime(),
+    createdBy: Str({ description: 'Employee id of the admin who created it.' }),
+    lastUsedAt: OrNull(DateTime({ description: 'Last SCIM request with it (to the minute).' })),
+  },
+  { description: 'A bearer token of the identity provider’s SCIM client. The token itself is shown once, on creation.' },
+);
+export const ScimTokenCreated = Record_(
+  { ...ScimToken.properties, token: Str({ description: 'Shown once: paste it into the identity provider now.' }) },
+  { description: 'A new SCIM token, with the token itself (never shown again).' },
+);
+export const ScimSettings = Record_(
+  {
+    baseUrl: Str({ format: 'uri', description: 'The SCIM base URL (Tenant URL in Entra ID, SCIM connector base URL in Okta).' }),
+    employeeId: StringEnum(['externalId', 'userName'], {
+      description: 'The SCIM attribute that becomes the employee id; it must be what sign-in tokens carry as their subject.',
+    }),
+    subjectClaim: Str({ description: 'The sign-in token claim that names the employee (AUTH_SUBJECT_CLAIM).' }),
+    envToken: Type.Boolean({ description: 'Whether a SCIM_TOKEN is configured on the server besides these.' }),
+    tokens: Type.Array(ScimToken, { description: 'Tokens not revoked, newest first.' }),
+  },
+  { description: 'What an admin needs to connect the identity provider’s provisioning.' },
+);

@@ -19,6 +19,7 @@ import { AdvocacyError, type AdvocacyErrorCode } from '../backend/errors.js';
 import { inputOf } from '../admin/post-input.js';
 import { badgeStandings, DEFAULT_RULES, mergeRules, suggestionReference, type RulesOverrides } from '../rules/index.js';
 import { listContests } from './contests.js';
+import { scimTokensOf } from './scim.js';
 import { MemoryDb, type ClickOptions, type ClickResult } from './db.js';
 import { demoSeed } from './demo-seed.js';
 import { paginate } from './paginate.js';
@@ -455,6 +456,10 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
           };
         }),
       ...peopleAdminMethods(),
+      // scim: tokens kept in memory for admin screens; the memory backend serves no SCIM endpoint (memory/scim.ts).
+      getScimSettings: () => admin(() => scimTokensOf(db).settings()),
+      createScimToken: () => admin(() => scimTokensOf(db).create(me().id, nowIso())),
+      revokeScimToken: (tokenId) => admin(() => scimTokensOf(db).revoke(tokenId)),
     },
     as: (id) => {
       if (!db.employees.has(id)) throw new AdvocacyError('not_found', `No employee "${id}"`, { status: 404 });
