@@ -32,6 +32,17 @@ import type {
   SuggestionReview,
   Team,
   Topic,
+  Enrollment,
+  EnrollmentMode,
+  Goal,
+  GoalInput,
+  GoalPatch,
+  InvitationDecision,
+  InvitationInput,
+  InvitationResult,
+  Member,
+  MemberQuery,
+  Membership,
 } from './contract.js';
 
 /**
@@ -87,6 +98,14 @@ export interface AdvocacyBackend {
   /** Optional: the signed-in employee's digest and reminder preferences. */
   getPreferences?(): Promise<Preferences>;
   updatePreferences?(input: PreferencesInput): Promise<Preferences>;
+  /* pilots: membership */
+  /** Optional: the signed-in employee's place in the program (invited, joined, declined, not invited). */
+  getMyMembership?(): Promise<Membership>;
+  /**
+   * Optional: accepts or declines the signed-in employee's invitation; in open enrollment anyone
+   * may join or opt out. Rejects with `not_found` in invitation enrollment without an invitation.
+   */
+  respondToInvitation?(decision: InvitationDecision): Promise<Membership>;
   /** Program-admin operations; reject with `forbidden` for employees. */
   admin: AdvocacyAdminBackend;
 }
@@ -107,4 +126,17 @@ export interface AdvocacyAdminBackend {
    * field error on `url` when the link cannot be previewed.
    */
   getLinkPreview?(url: string): Promise<LinkPreview>;
+  /* pilots: enrollment, members, invitations, goals */
+  /** Optional: the program's enrollment mode. */
+  getEnrollment?(): Promise<Enrollment>;
+  setEnrollment?(enrollment: EnrollmentMode): Promise<Enrollment>;
+  /** Optional: employees with their program state, by id; filter by state (`not_joined` too) and team. */
+  listMembers?(query?: MemberQuery): Promise<Page<Member>>;
+  /** Optional: invites employees and the current members of teams; joined members stay joined. */
+  invite?(input: InvitationInput): Promise<InvitationResult>;
+  /** Optional: goals with their progress today; archived ones with `{ archived: true }`. */
+  listGoals?(query?: { archived?: boolean }): Promise<Goal[]>;
+  createGoal?(input: GoalInput): Promise<Goal>;
+  updateGoal?(id: string, patch: GoalPatch): Promise<Goal>;
+  deleteGoal?(id: string): Promise<void>;
 }

@@ -11,6 +11,7 @@ import type { Operations } from '../contract/operations.js';
 import type * as S from '../contract/schemas.js';
 
 export { NETWORK_IDS, CONTENT_KINDS, POST_STATUSES, PERIODS, SCOPES, EVENT_TYPES, CONVERSION_TYPES } from '../contract/enums.js';
+export { ENROLLMENT_MODES, MEMBER_STATES, MEMBER_FILTERS, GOAL_METRICS, GOAL_STATUSES } from '../contract/enums.js';
 
 /** A BCP 47 language tag. English (`en`) and Japanese (`ja`) ship first. */
 export type Locale = string;
@@ -119,3 +120,27 @@ export interface ShareInput extends Static<typeof S.ShareCreate> {
   /** Same key, same share: a retry never creates a second share or a second award. */
   idempotencyKey: string;
 }
+
+/* ---------------------------------------------------------------- pilots: membership and goals */
+
+/** `open` (everyone who signs in takes part, unless they declined) or `invitation` (only who accepted). */
+export type EnrollmentMode = (typeof enums.ENROLLMENT_MODES)[number];
+export type MemberState = (typeof enums.MEMBER_STATES)[number];
+/** A member-list filter: a state, or `not_joined` (invited, declined or never invited). */
+export type MemberFilter = (typeof enums.MEMBER_FILTERS)[number];
+export type GoalMetric = (typeof enums.GOAL_METRICS)[number];
+export type GoalStatus = (typeof enums.GOAL_STATUSES)[number];
+export type Enrollment = Static<typeof S.Enrollment>;
+/** The signed-in employee's place in the program. */
+export type Membership = Static<typeof S.Membership>;
+export type InvitationDecision = Static<typeof S.InvitationResponse>['decision'];
+/** An employee as the admin member list shows them. */
+export type Member = Static<typeof S.Member>;
+export type MemberQuery = QueryInput<'adminListMembers'>;
+export type InvitationInput = Static<typeof S.InvitationInput>;
+export type InvitationResult = Static<typeof S.InvitationResult>;
+/** A SMART goal with its progress today. */
+export type Goal = Static<typeof S.Goal>;
+export type GoalProgress = Static<typeof S.GoalProgress>;
+export type GoalInput = Static<typeof S.GoalInput>;
+export type GoalPatch = Static<typeof S.GoalPatch>;

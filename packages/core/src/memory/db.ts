@@ -24,6 +24,7 @@ import {
   type Rules,
 } from '../rules/index.js';
 import type { ContestRow } from './contests.js';
+import { PilotsData } from './pilots.js';
 import type { DemoSeed } from './seed-types.js';
 import { looksLikeBot, trackingCode } from './tracking-code.js';
 import { validationError } from './validate.js';
@@ -91,6 +92,8 @@ export class MemoryDb {
   contests: ContestRow[] = [];
   /** Employees who changed their digest/reminder preferences (both on otherwise). */
   preferences = new Map<string, Preferences>();
+  /** Enrollment, invitations and goals (pilots.ts). */
+  pilots = new PilotsData();
   private awarded = new Set<string>();
   private visits = new Set<string>();
   /** `${employeeId}\n${postId}\n${day}` → how many clicks of the employee's shares of the post earned points that day. */
@@ -215,6 +218,20 @@ export class MemoryDb {
     for (const employee of clone.employees) this.employees.set(employee.id, employee);
     for (const post of clone.posts) this.posts.set(post.id, post);
     this.contests = (clone.contests ?? []).map((contest) => ({ ...contest, final: null }));
+    // Pilots: who was invited and answered, and the program's goals.
+    this.pilots.enrollment = clone.enrollment ?? 'open';
+    for (const member of clone.members ?? []) {
+      const { employeeId, ...row } = member;
+      this.pilots.members.set(employeeId, row);
+    }
+    for (const goal of clone.goals ?? [])
+      this.pilots.goals.set(goal.id, {
+        ...goal,
+        team: goal.team ?? null,
+        archived: false,
+        createdAt: goal.createdAt,
+        updatedAt: goal.createdAt,
+      });
     const nowMs = this.now().getTime();
     const clamp = (ms: number) => new Date(Math.min(ms, nowMs)).toISOString();
     for (const suggestion of clone.suggestions) {

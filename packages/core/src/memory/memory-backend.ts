@@ -23,6 +23,7 @@ import { demoSeed } from './demo-seed.js';
 import { paginate } from './paginate.js';
 import { COMMENTARY_MAX, isVisible, postFromInput, present, statusAt, validatePostInput } from './posts.js';
 import type { DemoSeed } from './seed-types.js';
+import * as pilots from './pilots.js';
 import { analytics, leaderboard, myStats, postMetrics } from './stats.js';
 import { FieldErrors, isHttpUrl, isTimestamp, nonEmpty, pageLimit, validationError } from './validate.js';
 
@@ -203,6 +204,7 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
           return replay.share;
         }
         const post = visiblePost(input.postId);
+        pilots.assertMayShare(db, employee);
         if (post.networks.length > 0 && !post.networks.includes(input.network)) {
           throw validationError('network', `this post can't be shared to ${input.network}`, 'network_not_allowed');
         }
@@ -321,6 +323,9 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
         db.preferences.set(me().id, next);
         return next;
       }),
+    // pilots: membership
+    getMyMembership: () => call(() => pilots.membership(db, me())),
+    respondToInvitation: (decision) => call(() => pilots.respond(db, me(), decision, nowIso())),
     admin: {
       listPosts: (query = {}) =>
         admin(() => {
@@ -421,6 +426,21 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
             siteName: known?.source || null,
           };
         }),
+      // pilots: enrollment, members, invitations, goals
+      getEnrollment: () => admin(() => ({ enrollment: db.pilots.enrollment, updatedAt: db.pilots.enrollmentUpdatedAt })),
+      setEnrollment: (enrollment) =>
+        admin(() => {
+          if (enrollment !== 'open' && enrollment !== 'invitation')
+            throw validationError('enrollment', 'must be open or invitation', 'invalid_enum');
+          Object.assign(db.pilots, { enrollment, enrollmentUpdatedAt: nowIso() });
+          return { enrollment, updatedAt: db.pilots.enrollmentUpdatedAt };
+        }),
+      listMembers: (query) => admin(() => pilots.listMembers(db, query)),
+      invite: (input) => admin(() => pilots.invite(db, input, nowIso())),
+      listGoals: (query = {}) => admin(() => pilots.listGoals(db, query.archived === true)),
+      createGoal: (input) => admin(() => pilots.createGoal(db, input, nowIso())),
+      updateGoal: (id, patch) => admin(() => pilots.updateGoal(db, id, patch, nowIso())),
+      deleteGoal: (id) => admin(() => pilots.deleteGoal(db, id)),
     },
     as: (id) => {
       if (!db.employees.has(id)) throw new AdvocacyError('not_found', `No employee "${id}"`, { status: 404 });

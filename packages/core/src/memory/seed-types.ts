@@ -1,4 +1,15 @@
-import type { Contest, ConversionType, Employee, NetworkId, Post, Suggestion, Team, Topic } from '../backend/contract.js';
+import type {
+  Contest,
+  ConversionType,
+  Employee,
+  EnrollmentMode,
+  GoalInput,
+  NetworkId,
+  Post,
+  Suggestion,
+  Team,
+  Topic,
+} from '../backend/contract.js';
 
 /** A past share in a seed, with what it earned, so stats and leaderboards start non-empty. */
 export interface SeedShare {
@@ -26,6 +37,22 @@ export interface DemoSeed {
   suggestions: Suggestion[];
   /** Points contests; their standings come from the points the seed earns. */
   contests?: SeedContest[];
+  /** The enrollment mode (default `open`). */
+  enrollment?: EnrollmentMode;
+  /** Who was invited and how they answered; employees not listed were never invited. */
+  members?: SeedMember[];
+  /** The program's goals. */
+  goals?: SeedGoal[];
 }
+
+export interface SeedMember {
+  employeeId: string;
+  state: 'invited' | 'joined' | 'declined';
+  invitedAt: string | null;
+  invitedVia: string | null;
+  respondedAt: string | null;
+}
+
+export type SeedGoal = GoalInput & { id: string; createdAt: string };
 
 export type SeedContest = Omit<Contest, 'status' | 'final' | 'entries' | 'me'>;
