@@ -11,6 +11,7 @@ import { eventsCapability } from './events/capability.js';
 import { feedCapability } from './feed/capability.js';
 import { gamificationCapability } from './gamification/capability.js';
 import { meCapability } from './me/capability.js';
+import { pilotsCapability } from './pilots/capability.js';
 import { pointsCapability } from './points/capability.js';
 import { sharesCapability } from './shares/capability.js';
 import { suggestionsCapability } from './suggestions/capability.js';
@@ -39,4 +40,5 @@ export const capabilities: readonly Capability[] = [
   engagementCapability,
   crmCapability,
   auditCapability,
+  pilotsCapability,
 ];

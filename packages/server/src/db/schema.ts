@@ -138,6 +138,31 @@ export interface Database {
     before: string | null;
     after: string | null;
   };
+  /* pilots: enrollment, invitations, goals (pilots/) */
+  /** The enrollment mode; one row (`id` = 'program') once an admin sets it, `open` without it. */
+  program_enrollment: { id: string; enrollment: string; updated_at: string };
+  /** Employees invited to the program and their answer; no row = never invited. */
+  program_members: {
+    employee_id: string;
+    /** invited | joined | declined */
+    state: string;
+    invited_at: string | null;
+    invited_via: string | null;
+    responded_at: string | null;
+    updated_at: string;
+  };
+  program_goals: {
+    id: string;
+    title: string;
+    metric: string;
+    target: number;
+    from_day: string;
+    to_day: string;
+    team_id: string | null;
+    archived: number;
+    created_at: string;
+    updated_at: string;
+  };
 }
 
 /** Counts per time bucket of one analytics dimension (see analytics/rollups.ts). */

@@ -17,6 +17,7 @@ const TITLES: Record<ProblemSlug, string> = {
   database_unavailable: 'Database unavailable',
   identity_provider_unavailable: 'Identity provider unavailable',
   employee_deactivated: 'Employee deactivated',
+  not_a_member: 'Not a member of the program',
   server: 'Server error',
 };
 
