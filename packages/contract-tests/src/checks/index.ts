@@ -8,6 +8,7 @@ import { identityChecks } from './identity.js';
 import { isolationChecks } from './isolation.js';
 import { leaderboardChecks } from './leaderboard.js';
 import { paginationChecks } from './pagination.js';
+import { pilotChecks } from './pilots.js';
 import { pointsChecks } from './points.js';
 import { shareChecks } from './share.js';
 import { suggestionChecks } from './suggestions.js';
@@ -26,4 +27,5 @@ export const CHECKS: readonly Check[] = [
   ...eventChecks,
   ...errorChecks,
   ...isolationChecks,
+  ...pilotChecks,
 ];
