@@ -21,3 +21,11 @@ export {
 export type * from './types.js';
 export { inputOf } from './post-input.js';
 export { csvCell, csvRow } from './csv.js';
+export {
+  createGoals,
+  createMemberList,
+  type GoalsController,
+  type GoalsState,
+  type MemberListController,
+  type MemberListState,
+} from './pilots.js';
