@@ -10,11 +10,13 @@ export { AdvocacyPostEditorElement } from './post-editor/post-editor.component.j
 export { AdvocacyContentListElement } from './content-list/content-list.component.js';
 export { AdvocacySuggestionQueueElement } from './suggestion-queue/suggestion-queue.component.js';
 export { AdvocacyAnalyticsElement } from './analytics/analytics.component.js';
+export { AdvocacyInvitationElement } from './invitation/invitation.component.js';
 export { AdvocacyElement } from './internal/advocacy-element.js';
 export { defineElement, setTagPrefix, getTagPrefix, tagFor } from './internal/define.js';
 export { clientContext } from './internal/context.js';
 export type {
   AdvocacyErrorDetail,
+  AdvocacyMembershipChangeDetail,
   AdvocacyPolicyAcceptedDetail,
   AdvocacyPostEditDetail,
   AdvocacyPostSaveDetail,
@@ -34,3 +36,4 @@ export type { MyStatsStrings } from './my-stats/my-stats.strings.js';
 export type { BadgesStrings } from './badges/badges.strings.js';
 export type { ContestBannerStrings } from './contest-banner/contest-banner.strings.js';
 export type { SuggestStrings } from './suggest/suggest.strings.js';
+export type { InvitationStrings } from './invitation/invitation.strings.js';
