@@ -5,3 +5,6 @@ import './define/advocacy-post-editor.js';
 import './define/advocacy-suggestion-queue.js';
 import './define/advocacy-content-list.js';
 import './define/advocacy-analytics.js';
+// Pilots: who takes part, and the program's goals.
+import './define/advocacy-members.js';
+import './define/advocacy-goals.js';

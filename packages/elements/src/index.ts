@@ -11,6 +11,8 @@ export { AdvocacyContentListElement } from './content-list/content-list.componen
 export { AdvocacySuggestionQueueElement } from './suggestion-queue/suggestion-queue.component.js';
 export { AdvocacyAnalyticsElement } from './analytics/analytics.component.js';
 export { AdvocacyInvitationElement } from './invitation/invitation.component.js';
+export { AdvocacyMembersElement } from './members/members.component.js';
+export { AdvocacyGoalsElement } from './goals/goals.component.js';
 export { AdvocacyElement } from './internal/advocacy-element.js';
 export { defineElement, setTagPrefix, getTagPrefix, tagFor } from './internal/define.js';
 export { clientContext } from './internal/context.js';
