@@ -36,19 +36,19 @@ export const stateOf = (row: Pick<MemberRow, 'state'> | undefined | null, enroll
 export const isMember = (active: boolean, state: MemberState, enrollment: EnrollmentMode): boolean =>
   active && (state === 'joined' || (enrollment === 'open' && state === 'invited'));
 
-/** The signed-in (hence active) employee's place in the program. */
+/** The signed-in (hence active) employee's place in the program, in one read. */
 export async function membershipOf(db: Db, employeeId: string): Promise<Membership> {
-  const [{ enrollment }, row] = await Promise.all([
-    enrollmentOf(db),
-    db.selectFrom('program_members').selectAll().where('employee_id', '=', employeeId).executeTakeFirst(),
-  ]);
-  const state = stateOf(row, enrollment);
+  const { rows } = await sql<{ enrollment: EnrollmentMode; state: string | null; invited_at: string | null; responded_at: string | null }>`
+    select ${ENROLLMENT_SQL} as "enrollment", m.state, m.invited_at, m.responded_at
+    from (select 1 as one) x left join program_members m on m.employee_id = ${employeeId}`.execute(db);
+  const row = rows[0]!;
+  const state = stateOf(row.state === null ? null : { state: row.state }, row.enrollment);
   return {
     state,
-    enrollment,
-    member: isMember(true, state, enrollment),
-    invitedAt: row?.invited_at ?? null,
-    respondedAt: row?.responded_at ?? null,
+    enrollment: row.enrollment,
+    member: isMember(true, state, row.enrollment),
+    invitedAt: row.invited_at,
+    respondedAt: row.responded_at,
   };
 }
 
