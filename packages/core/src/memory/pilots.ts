@@ -49,10 +49,13 @@ export class PilotsData {
 }
 
 /**
- * Whether the employee is active. The memory backend's employees carry no directory status unless
- * a seed or a test gives them one (`status: 'deactivated'`), as the server's employees table does.
+ * Whether the employee is active. Deactivation keeps the ids of leavers in `db.deactivated` (the
+ * people capability's set, read only when the memory backend has it); a seed or a test may also
+ * mark an employee `status: 'deactivated'`, as the server's employees table does.
  */
-const isActive = (employee: Employee) => (employee as Employee & { status?: string }).status !== 'deactivated';
+const isActive = (db: MemoryDb, employee: Employee) =>
+  !(db as MemoryDb & { deactivated?: ReadonlySet<string> }).deactivated?.has(employee.id) &&
+  (employee as Employee & { status?: string }).status !== 'deactivated';
 
 /** The employee's state: their answer, or, without one, joined in open enrollment and not invited otherwise. */
 export function stateOf(db: MemoryDb, employeeId: string): MemberState {
@@ -64,7 +67,7 @@ export function stateOf(db: MemoryDb, employeeId: string): MemberState {
  * figures): active, and joined — or, in open enrollment, anyone who has not declined.
  */
 export function isMember(db: MemoryDb, employee: Employee): boolean {
-  if (!isActive(employee)) return false;
+  if (!isActive(db, employee)) return false;
   const state = stateOf(db, employee.id);
   return state === 'joined' || (db.pilots.enrollment === 'open' && state === 'invited');
 }
@@ -111,7 +114,7 @@ export function toMember(db: MemoryDb, employee: Employee): Member {
     displayName: employee.displayName,
     team: employee.team,
     teamName: employee.teamName,
-    active: isActive(employee),
+    active: isActive(db, employee),
     state: stateOf(db, employee.id),
     member: isMember(db, employee),
     invitedAt: row?.invitedAt ?? null,
@@ -172,7 +175,7 @@ export function invite(db: MemoryDb, input: InvitationInput, now: string): Invit
   for (const [id, via] of [...targets].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const employee = db.employees.get(id)!;
     const state = stateOf(db, id);
-    if (!isActive(employee) || state === 'joined' || state === 'invited') {
+    if (!isActive(db, employee) || state === 'joined' || state === 'invited') {
       result.unchanged.push(id);
       continue;
     }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createGoals, createMemberList } from '../admin/pilots.js';
+import { demoSeed } from '../memory/demo-seed.js';
 import { memoryBackend } from '../memory/memory-backend.js';
 import { goalProgress } from '../rules/goals.js';
 import { createMembership } from './membership-store.js';
@@ -77,5 +78,24 @@ describe('pilots stores', () => {
     assert.ok(goals.store.get().items.some((g) => g.id === goal.id && g.archived));
     await goals.remove(goal.id);
     assert.ok(!goals.store.get().items.some((g) => g.id === goal.id));
+  });
+
+  it('participation counts members who take part now: not a deactivated employee, not someone who declined', async () => {
+    const seed = demoSeed(NOW);
+    Object.assign(
+      seed.employees.find((e) => e.id === 'emp-yui')!,
+      { status: 'deactivated' },
+    );
+    const admin = memoryBackend({ seed, employeeId: 'emp-haruka', now: () => NOW });
+    const window = { from: '2026-01-01', to: '2026-06-15' };
+    const all = await admin.admin.getAnalytics(window);
+    assert.equal(all.employees, 11, 'twelve employees, one deactivated');
+    assert.ok(!all.topAdvocates.some((a) => a.employeeId === 'emp-yui'));
+    await admin.as('emp-emily').respondToInvitation!('decline');
+    const after = await admin.admin.getAnalytics(window);
+    assert.equal(after.employees, 10);
+    assert.equal(after.activeAdvocates, all.activeAdvocates - 1);
+    const yui = (await admin.admin.listMembers!({ team: 'team-sales' })).items.find((m) => m.employeeId === 'emp-yui')!;
+    assert.deepEqual([yui.active, yui.member], [false, false]);
   });
 });
