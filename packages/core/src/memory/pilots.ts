@@ -15,7 +15,7 @@ import type {
 } from '../backend/contract.js';
 import { GOAL_METRICS, MEMBER_FILTERS } from '../contract/enums.js';
 import { AdvocacyError } from '../backend/errors.js';
-import { goalProgress, utcDay } from '../rules/goals.js';
+import { GOAL_MAX_DAYS, daysInclusive, goalProgress, utcDay } from '../rules/goals.js';
 import type { MemoryDb } from './db.js';
 import { FieldErrors, nonEmpty, pageLimit, validationError } from './validate.js';
 
@@ -212,7 +212,9 @@ export function checkGoal(db: MemoryDb, goal: GoalInput): void {
   const dates =
     e.check(isDate(goal.from), 'from', 'must be a date (YYYY-MM-DD)', 'invalid_date') &&
     e.check(isDate(goal.to), 'to', 'must be a date (YYYY-MM-DD)', 'invalid_date');
-  if (dates) e.check(goal.to >= goal.from, 'to', 'must not be before from', 'out_of_range');
+  if (dates && e.check(goal.to >= goal.from, 'to', 'must not be before from', 'out_of_range')) {
+    e.check(daysInclusive(goal.from, goal.to) <= GOAL_MAX_DAYS, 'to', `a goal runs at most ${GOAL_MAX_DAYS} days`, 'out_of_range');
+  }
   if (goal.team != null)
     e.check(
       db.teams.some((t) => t.id === goal.team),

@@ -11,6 +11,9 @@ export const daysInclusive = (from: string, to: string): number => Math.round((D
 /** The day after `day`. */
 const nextDay = (day: string): string => utcDay(Date.parse(day) + DAY);
 
+/** The longest a goal may run, in days (three years): a SMART goal is time-bound, and its series has a point per day. */
+export const GOAL_MAX_DAYS = 1096;
+
 export interface GoalSpec {
   metric: GoalMetric;
   target: number;

@@ -1,5 +1,5 @@
 import type { Goal, GoalInput, GoalMetric, GoalPatch } from '@advocacy-kit/core';
-import { goalProgress, utcDay } from '@advocacy-kit/core/rules';
+import { GOAL_MAX_DAYS, daysInclusive, goalProgress, utcDay } from '@advocacy-kit/core/rules';
 import type { Hono } from 'hono';
 import { sql, type Selectable } from 'kysely';
 import { recordAudit } from '../audit/audit.js';
@@ -26,6 +26,8 @@ async function checkGoal(db: Db, goal: GoalInput): Promise<void> {
   if (!isDay(goal.from)) errors.push({ field: 'from', message: 'must be a date (YYYY-MM-DD)', code: 'invalid_date' });
   if (!isDay(goal.to)) errors.push({ field: 'to', message: 'must be a date (YYYY-MM-DD)', code: 'invalid_date' });
   else if (goal.to < goal.from) errors.push({ field: 'to', message: 'must not be before from', code: 'out_of_range' });
+  else if (daysInclusive(goal.from, goal.to) > GOAL_MAX_DAYS)
+    errors.push({ field: 'to', message: `a goal runs at most ${GOAL_MAX_DAYS} days`, code: 'out_of_range' });
   if (goal.team != null && (await db.selectFrom('teams').select('id').where('id', '=', goal.team).executeTakeFirst()) === undefined)
     errors.push({ field: 'team', message: `unknown team "${goal.team}"`, code: 'unknown_team' });
   if (errors.length > 0) throw invalid(422, 'The goal is not valid.', errors);

@@ -138,6 +138,15 @@ forEachDatabase('security: program membership and goals', (open) => {
       422,
     );
     assert.equal(goal.errors[0].code, 'unknown_team');
+    // A goal over centuries would make every read compute a point per day: three years at most.
+    const endless = await json(
+      await h.request('POST', `${API}/admin/goals`, {
+        token: admin,
+        body: { title: 'x', metric: 'shares', target: 1, from: '2000-01-01', to: '2999-12-31' },
+      }),
+      422,
+    );
+    assert.deepEqual([endless.errors[0].field, endless.errors[0].code], ['to', 'out_of_range']);
     const rows = await h.advocacy.services.db.selectFrom('program_members').select('employee_id').execute();
     assert.ok(!rows.some((r) => r.employee_id === 'emp-nobody'));
   });
