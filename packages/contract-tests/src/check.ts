@@ -16,7 +16,8 @@ export type GroupId =
   | 'errors'
   | 'isolation'
   | 'people'
-  | 'policy';
+  | 'policy'
+  | 'pilots';
 
 export const GROUPS: ReadonlyArray<{ id: GroupId; title: string }> = [
   { id: 'identity', title: 'Identity: who the targets are' },
@@ -33,6 +34,7 @@ export const GROUPS: ReadonlyArray<{ id: GroupId; title: string }> = [
   { id: 'isolation', title: 'Isolation between employees' },
   { id: 'people', title: 'Topics, teams and the employee directory' },
   { id: 'policy', title: 'Social-media policy and compliance' },
+  { id: 'pilots', title: 'Program membership, invitations and goals' },
 ];
 
 /** What a check gets: the three signed-in backends, who they are, and helpers for test data. */

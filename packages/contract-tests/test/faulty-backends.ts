@@ -200,3 +200,33 @@ export function skippingPolicyCheck(target: ContractTarget): ContractTarget {
     },
   };
 }
+
+/**
+ * Counts participation over everyone who ever signed in, as before there were members: someone
+ * who declined stays in the base and among the top advocates.
+ */
+export function participationOverEveryone(target: ContractTarget): ContractTarget {
+  return {
+    ...target,
+    async admin() {
+      const inner = await target.admin();
+      const admin = override(inner.admin, {
+        async getAnalytics(query) {
+          const summary = await inner.admin.getAnalytics(query);
+          let everyone = 0;
+          let cursor: string | null = null;
+          do {
+            const page: Awaited<ReturnType<NonNullable<typeof inner.admin.listMembers>>> = await inner.admin.listMembers!({
+              cursor,
+              limit: 100,
+            });
+            everyone += page.items.length;
+            cursor = page.nextCursor;
+          } while (cursor !== null);
+          return { ...summary, employees: everyone, participationRate: everyone === 0 ? 0 : summary.activeAdvocates / everyone };
+        },
+      });
+      return override<AdvocacyBackend>(inner, { admin });
+    },
+  };
+}

@@ -7,6 +7,7 @@ import {
   leakingOtherEmployee,
   leaversOnLeaderboard,
   partialResults,
+  participationOverEveryone,
   repeatingPages,
   skippingPolicyCheck,
 } from './faulty-backends.js';
@@ -48,4 +49,9 @@ test('a backend that keeps a deactivated employee on the leaderboard is caught',
 test('a backend that shares without the current policy version accepted is caught', async () => {
   const report = await runContractSuite(skippingPolicyCheck(memoryTarget()), { only: ['policy'] });
   assertCaught(report, 'policy.acceptance-required', 'share before accepting');
+});
+
+test('a backend that counts participation over everyone instead of its members is caught', async () => {
+  const report = await runContractSuite(participationOverEveryone(memoryTarget()), { only: ['pilots'] });
+  assertCaught(report, 'pilots.participation', 'someone who declined leaves the participation base');
 });

@@ -12,3 +12,6 @@ import './define/advocacy-directory.js';
 import './define/advocacy-policy-admin.js';
 import './define/advocacy-compliance-admin.js';
 import './define/advocacy-scim-settings.js';
+// Pilots: who takes part, and the program's goals.
+import './define/advocacy-members.js';
+import './define/advocacy-goals.js';

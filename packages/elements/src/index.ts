@@ -12,11 +12,15 @@ export { AdvocacySuggestionQueueElement } from './suggestion-queue/suggestion-qu
 export { AdvocacyPolicyAdminElement } from './policy-admin/policy-admin.component.js';
 export { AdvocacyComplianceAdminElement } from './compliance-admin/compliance-admin.component.js';
 export { AdvocacyAnalyticsElement } from './analytics/analytics.component.js';
+export { AdvocacyInvitationElement } from './invitation/invitation.component.js';
+export { AdvocacyMembersElement } from './members/members.component.js';
+export { AdvocacyGoalsElement } from './goals/goals.component.js';
 export { AdvocacyElement } from './internal/advocacy-element.js';
 export { defineElement, setTagPrefix, getTagPrefix, tagFor } from './internal/define.js';
 export { clientContext } from './internal/context.js';
 export type {
   AdvocacyErrorDetail,
+  AdvocacyMembershipChangeDetail,
   AdvocacyPolicyAcceptedDetail,
   AdvocacyPostEditDetail,
   AdvocacyPostSaveDetail,
@@ -36,3 +40,4 @@ export type { MyStatsStrings } from './my-stats/my-stats.strings.js';
 export type { BadgesStrings } from './badges/badges.strings.js';
 export type { ContestBannerStrings } from './contest-banner/contest-banner.strings.js';
 export type { SuggestStrings } from './suggest/suggest.strings.js';
+export type { InvitationStrings } from './invitation/invitation.strings.js';

@@ -13,6 +13,7 @@ import { gamificationCapability } from './gamification/capability.js';
 import { meCapability } from './me/capability.js';
 import { peopleCapability } from './people/capability.js';
 import { policyCapability } from './policy/capability.js';
+import { pilotsCapability } from './pilots/capability.js';
 import { pointsCapability } from './points/capability.js';
 import { scimCapability } from './scim/capability.js';
 import { sharesCapability } from './shares/capability.js';
@@ -45,4 +46,5 @@ export const capabilities: readonly Capability[] = [
   peopleCapability,
   policyCapability,
   scimCapability,
+  pilotsCapability,
 ];

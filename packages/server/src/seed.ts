@@ -18,6 +18,7 @@ import { award } from './points/ledger.js';
 import { DAY_MS } from './points/periods.js';
 import { seedEngagement } from './gamification/seed.js';
 import { loadCompliance } from './policy/seed.js';
+import { seedPilots } from './pilots/seed.js';
 
 export interface SeedResult {
   employees: number;
@@ -124,6 +125,7 @@ export async function loadSeed(db: Db, seed: DemoSeed, rules: Rules, now: Date =
       }
     }
     await seedEngagement(trx, seed, rules.badges);
+    await seedPilots(trx, seed);
     return { employees: seed.employees.length, posts, shares, clicks, conversions };
   });
 }

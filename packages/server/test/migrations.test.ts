@@ -23,6 +23,7 @@ const RELEASED = [
   '0210_audit_log',
   '0211_employee_directory',
   '0220_people',
+  '0230_pilots',
   '0240_policy_compliance',
   '0260_scim',
 ];

@@ -9,6 +9,7 @@ import { isolationChecks } from './isolation.js';
 import { leaderboardChecks } from './leaderboard.js';
 import { paginationChecks } from './pagination.js';
 import { peopleChecks } from './people.js';
+import { pilotChecks } from './pilots.js';
 import { pointsChecks } from './points.js';
 import { policyChecks } from './policy.js';
 import { scimChecks } from './scim.js';
@@ -32,4 +33,5 @@ export const CHECKS: readonly Check[] = [
   ...isolationChecks,
   ...peopleChecks,
   ...policyChecks,
+  ...pilotChecks,
 ];

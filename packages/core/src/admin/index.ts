@@ -37,3 +37,11 @@ export {
 export { createPolicyAdmin, type PolicyAdminController, type PolicyAdminState } from './policy.js';
 // scim: provisioning settings and tokens
 export { createScimSettings, type ScimSettingsController, type ScimSettingsState } from './scim.js';
+export {
+  createGoals,
+  createMemberList,
+  type GoalsController,
+  type GoalsState,
+  type MemberListController,
+  type MemberListState,
+} from './pilots.js';

@@ -45,6 +45,17 @@ import type {
   SuggestionReview,
   Team,
   Topic,
+  Enrollment,
+  EnrollmentMode,
+  Goal,
+  GoalInput,
+  GoalPatch,
+  InvitationDecision,
+  InvitationInput,
+  InvitationResult,
+  Member,
+  MemberQuery,
+  Membership,
 } from './contract.js';
 
 /**
@@ -111,6 +122,14 @@ export interface AdvocacyBackend {
    * `blocked_terms` when the commentary contains a blocked term.
    */
   getCompliance?(): Promise<Compliance>;
+  /* pilots: membership */
+  /** Optional: the signed-in employee's place in the program (invited, joined, declined, not invited). */
+  getMyMembership?(): Promise<Membership>;
+  /**
+   * Optional: accepts or declines the signed-in employee's invitation; in open enrollment anyone
+   * may join or opt out. Rejects with `not_found` in invitation enrollment without an invitation.
+   */
+  respondToInvitation?(decision: InvitationDecision): Promise<Membership>;
   /** Program-admin operations; reject with `forbidden` for employees. */
   admin: AdvocacyAdminBackend;
 }
@@ -167,4 +186,17 @@ export interface AdvocacyAdminBackend {
   createScimToken?(): Promise<ScimTokenCreated>;
   /** Optional: revokes a SCIM token (the next SCIM request with it gets 401). */
   revokeScimToken?(id: string): Promise<void>;
+  /* pilots: enrollment, members, invitations, goals */
+  /** Optional: the program's enrollment mode. */
+  getEnrollment?(): Promise<Enrollment>;
+  setEnrollment?(enrollment: EnrollmentMode): Promise<Enrollment>;
+  /** Optional: employees with their program state, by id; filter by state (`not_joined` too) and team. */
+  listMembers?(query?: MemberQuery): Promise<Page<Member>>;
+  /** Optional: invites employees and the current members of teams; joined members stay joined. */
+  invite?(input: InvitationInput): Promise<InvitationResult>;
+  /** Optional: goals with their progress today; archived ones with `{ archived: true }`. */
+  listGoals?(query?: { archived?: boolean }): Promise<Goal[]>;
+  createGoal?(input: GoalInput): Promise<Goal>;
+  updateGoal?(id: string, patch: GoalPatch): Promise<Goal>;
+  deleteGoal?(id: string): Promise<void>;
 }

@@ -21,6 +21,7 @@ export {
   ROLES,
   EMPLOYEE_STATUSES,
 } from '../contract/enums.js';
+export { ENROLLMENT_MODES, MEMBER_STATES, MEMBER_FILTERS, GOAL_METRICS, GOAL_STATUSES } from '../contract/enums.js';
 
 /** A BCP 47 language tag. English (`en`) and Japanese (`ja`) ship first. */
 export type Locale = string;
@@ -152,3 +153,26 @@ export type Compliance = Static<typeof S.Compliance>;
 export type ScimToken = Static<typeof S.ScimToken>;
 export type ScimTokenCreated = Static<typeof S.ScimTokenCreated>;
 export type ScimSettings = Static<typeof S.ScimSettings>;
+/* ---------------------------------------------------------------- pilots: membership and goals */
+
+/** `open` (everyone who signs in takes part, unless they declined) or `invitation` (only who accepted). */
+export type EnrollmentMode = (typeof enums.ENROLLMENT_MODES)[number];
+export type MemberState = (typeof enums.MEMBER_STATES)[number];
+/** A member-list filter: a state, or `not_joined` (invited, declined or never invited). */
+export type MemberFilter = (typeof enums.MEMBER_FILTERS)[number];
+export type GoalMetric = (typeof enums.GOAL_METRICS)[number];
+export type GoalStatus = (typeof enums.GOAL_STATUSES)[number];
+export type Enrollment = Static<typeof S.Enrollment>;
+/** The signed-in employee's place in the program. */
+export type Membership = Static<typeof S.Membership>;
+export type InvitationDecision = Static<typeof S.InvitationResponse>['decision'];
+/** An employee as the admin member list shows them. */
+export type Member = Static<typeof S.Member>;
+export type MemberQuery = QueryInput<'adminListMembers'>;
+export type InvitationInput = Static<typeof S.InvitationInput>;
+export type InvitationResult = Static<typeof S.InvitationResult>;
+/** A SMART goal with its progress today. */
+export type Goal = Static<typeof S.Goal>;
+export type GoalProgress = Static<typeof S.GoalProgress>;
+export type GoalInput = Static<typeof S.GoalInput>;
+export type GoalPatch = Static<typeof S.GoalPatch>;

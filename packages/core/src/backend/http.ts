@@ -1,6 +1,6 @@
 import ky, { type KyInstance } from 'ky';
 import type { AdvocacyBackend } from './backend.js';
-import type { AdvocacyEvent, ProblemDetails } from './contract.js';
+import type { AdvocacyEvent, Goal, ProblemDetails } from './contract.js';
 import { AdvocacyError, codeForStatus, isAdvocacyError } from './errors.js';
 import { uuid } from '../internal/random.js';
 import * as routes from '../contract/routes.generated.js';
@@ -145,6 +145,8 @@ export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
     getPreferences: () => call(routes.getPreferences),
     updatePreferences: (body) => call(routes.updatePreferences, { body }),
     getCompliance: () => call(routes.getCompliance),
+    getMyMembership: () => call(routes.getMyMembership),
+    respondToInvitation: (decision) => call(routes.respondToInvitation, { body: { decision } }),
     admin: {
       listPosts: (query) => call(routes.adminListPosts, { query }),
       createPost: (body) => call(routes.adminCreatePost, { body, key: uuid() }),
@@ -174,6 +176,14 @@ export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
       getScimSettings: () => call(routes.adminGetScimSettings),
       createScimToken: () => call(routes.adminCreateScimToken),
       revokeScimToken: (tokenId) => call(routes.adminRevokeScimToken, { id: tokenId }),
+      getEnrollment: () => call(routes.adminGetEnrollment),
+      setEnrollment: (enrollment) => call(routes.adminSetEnrollment, { body: { enrollment } }),
+      listMembers: (query) => call(routes.adminListMembers, { query }),
+      invite: (body) => call(routes.adminInvite, { body }),
+      listGoals: async (query) => (await call<{ items: Goal[] }>(routes.adminListGoals, { query })).items,
+      createGoal: (body) => call(routes.adminCreateGoal, { body }),
+      updateGoal: (goalId, body) => call(routes.adminUpdateGoal, { id: goalId, body }),
+      deleteGoal: (goalId) => call(routes.adminDeleteGoal, { id: goalId }),
     },
   };
 }

@@ -51,7 +51,7 @@ export const EMPLOYEE_STATUSES = ['active', 'deactivated'] as const;
  * is unreachable, too slow, full or read-only; nothing was changed, or a retry with the same
  * Idempotency-Key lands once), `identity_provider_unavailable` (503, Retry-After: the identity
  * provider's signing keys cannot be fetched, so a token cannot be checked; the client keeps its
- * token and tries again), `employee_deactivated` (403: the employee was deactivated), `policy_required` (403:
+ * token and tries again), `employee_deactivated` (403: the employee was deactivated), `not_a_member` (403: the employee is not a joined member of the program: in invitation enrollment only invited employees who accepted may share; in any mode, someone who declined takes no part until they accept), `policy_required` (403:
  * the employee has not accepted the current social-media policy version; read it from
  * `GET /compliance`, accept it, share again), `blocked_terms` (422: the commentary contains blocked
  * terms; the problem's `blockedTerms` lists them, with field errors on `commentary`), `server` (500).
@@ -68,5 +68,19 @@ export const PROBLEM_SLUGS = [
   'employee_deactivated',
   'policy_required',
   'blocked_terms',
+  'not_a_member',
   'server',
 ] as const;
+
+/* ------------------------------------------------------------ pilots: membership and goals */
+/** Who takes part: `open` (everyone who signs in, unless they declined) or `invitation` (only those who accepted one). */
+export const ENROLLMENT_MODES = ['open', 'invitation'] as const;
+/** An employee's place in the program; `not_invited` only exists in invitation enrollment. */
+export const MEMBER_STATES = ['invited', 'joined', 'declined', 'not_invited'] as const;
+/** Filters of the member list: a state, or `not_joined` (invited, declined or never invited). */
+export const MEMBER_FILTERS = [...MEMBER_STATES, 'not_joined'] as const;
+export const INVITATION_DECISIONS = ['accept', 'decline'] as const;
+/** What a goal measures; participation is a share of members (0–1), the others are counts or value. */
+export const GOAL_METRICS = ['participation', 'shares', 'unique_clicks', 'conversions', 'conversion_value'] as const;
+/** Where a goal stands: before its start, ahead of or behind a linear pace, reached, or ended short. */
+export const GOAL_STATUSES = ['upcoming', 'on_track', 'behind', 'achieved', 'missed'] as const;

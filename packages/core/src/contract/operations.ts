@@ -7,7 +7,7 @@
  * The key of each entry is its `operationId`.
  */
 import { Type, type Static, type TObject, type TSchema } from '@sinclair/typebox';
-import { CONTENT_KINDS, EMPLOYEE_STATUSES, PERIODS, POST_STATUSES, ROLES, SCOPES, SUGGESTION_STATUSES } from './enums.js';
+import { CONTENT_KINDS, EMPLOYEE_STATUSES, MEMBER_FILTERS, PERIODS, POST_STATUSES, ROLES, SCOPES, SUGGESTION_STATUSES } from './enums.js';
 import * as S from './schemas.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -175,7 +175,7 @@ export const operations = {
     body: S.ShareCreate,
     responses: { 201: S.Share, 200: S.Share },
     problems: {
-      403: '`policy_required`: a policy is published and the employee has not accepted its current version',
+      403: '`policy_required`: a policy is published and the employee has not accepted its current version; `not_a_member`: not a member of the program (invitation enrollment without an accepted invitation, or declined)',
       404: 'Unknown post',
       409: 'Idempotency-Key reused with a different body',
       422: '`blocked_terms` (the commentary contains blocked terms, listed in `blockedTerms`), or the text with the disclosure and hashtags is over the network’s limit',
@@ -694,6 +694,105 @@ export const operations = {
     summary: 'Revoke a SCIM token: the next SCIM request with it gets 401',
     responses: { 204: null },
     problems: { ...NOT_ADMIN, 404: 'Unknown or revoked token' },
+  }),
+
+  /* ---------------------------------------------------------- pilots: membership, invitations, goals */
+  getMyMembership: op({
+    method: 'GET',
+    path: '/me/membership',
+    auth: 'employee',
+    tag: 'me',
+    summary: 'My place in the program: invited, joined, declined or not invited, and whether I take part now',
+    responses: { 200: S.Membership },
+  }),
+  respondToInvitation: op({
+    method: 'POST',
+    path: '/me/membership',
+    auth: 'employee',
+    tag: 'me',
+    summary: 'Accept or decline my invitation (in open enrollment anyone may join or opt out); answering again changes the answer',
+    body: S.InvitationResponse,
+    responses: { 200: S.Membership },
+    problems: { 404: 'Invitation enrollment and no invitation to answer' },
+  }),
+  adminGetEnrollment: op({
+    method: 'GET',
+    path: '/admin/program/enrollment',
+    auth: 'admin',
+    tag: 'admin',
+    summary: 'The enrollment mode: open (everyone who signs in) or invitation (only who accepted)',
+    responses: { 200: S.Enrollment },
+    problems: NOT_ADMIN,
+  }),
+  adminSetEnrollment: op({
+    method: 'PUT',
+    path: '/admin/program/enrollment',
+    auth: 'admin',
+    tag: 'admin',
+    summary: 'Change the enrollment mode (audited)',
+    body: S.EnrollmentInput,
+    responses: { 200: S.Enrollment },
+    problems: NOT_ADMIN,
+  }),
+  adminListMembers: op({
+    method: 'GET',
+    path: '/admin/members',
+    auth: 'admin',
+    tag: 'admin',
+    summary: 'Every employee with their program state, by employee id; `not_joined` lists the invited, the declined and the never invited',
+    query: Query({ state: Type.Optional(S.StringEnum(MEMBER_FILTERS)), team: Short(200), ...PageQuery }),
+    responses: { 200: S.MemberPage },
+    problems: NOT_ADMIN,
+  }),
+  adminInvite: op({
+    method: 'POST',
+    path: '/admin/invitations',
+    auth: 'admin',
+    tag: 'admin',
+    summary:
+      'Invite employees and the current members of teams (people who join a team later are not invited); joined members stay as they are',
+    body: S.InvitationInput,
+    responses: { 200: S.InvitationResult },
+    problems: { ...NOT_ADMIN, 422: 'An unknown employee or team' },
+  }),
+  adminListGoals: op({
+    method: 'GET',
+    path: '/admin/goals',
+    auth: 'admin',
+    tag: 'admin',
+    summary: 'Goals with their progress today, by start date; archived ones only when asked',
+    query: Query({ archived: Type.Boolean({ default: false, description: 'Include archived goals.' }) }),
+    responses: { 200: S.GoalList },
+    problems: NOT_ADMIN,
+  }),
+  adminCreateGoal: op({
+    method: 'POST',
+    path: '/admin/goals',
+    auth: 'admin',
+    tag: 'admin',
+    summary: 'Set a goal: a metric, a target and a date range, for the company or one team (audited)',
+    body: S.GoalInput,
+    responses: { 201: S.Goal },
+    problems: { ...NOT_ADMIN, 422: 'An unknown team, a range that ends before it starts, or a participation target above 1' },
+  }),
+  adminUpdateGoal: op({
+    method: 'PATCH',
+    path: '/admin/goals/{id}',
+    auth: 'admin',
+    tag: 'admin',
+    summary: 'Change or archive a goal (audited)',
+    body: S.GoalPatch,
+    responses: { 200: S.Goal },
+    problems: { ...NOT_ADMIN, 404: 'Unknown goal', 422: 'As for creating one' },
+  }),
+  adminDeleteGoal: op({
+    method: 'DELETE',
+    path: '/admin/goals/{id}',
+    auth: 'admin',
+    tag: 'admin',
+    summary: 'Delete a goal (audited)',
+    responses: { 204: null },
+    problems: { ...NOT_ADMIN, 404: 'Unknown goal' },
   }),
 } as const satisfies Record<string, Operation>;
 

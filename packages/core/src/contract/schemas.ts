@@ -11,6 +11,11 @@ import {
   CONTEST_STATUSES,
   CONVERSION_TYPES,
   EMPLOYEE_STATUSES,
+  ENROLLMENT_MODES,
+  GOAL_METRICS,
+  GOAL_STATUSES,
+  INVITATION_DECISIONS,
+  MEMBER_STATES,
   EVENT_TYPES,
   NETWORK_IDS,
   PERIODS,
@@ -718,4 +723,101 @@ export const ScimSettings = Record_(
     tokens: Type.Array(ScimToken, { description: 'Tokens not revoked, newest first.' }),
   },
   { description: 'What an admin needs to connect the identity provider’s provisioning.' },
+);
+
+/* ------------------------------------------------------------ pilots: membership, invitations, goals */
+
+export const EnrollmentMode = StringEnum(ENROLLMENT_MODES);
+export const MemberState = StringEnum(MEMBER_STATES);
+
+export const Enrollment = Record_(
+  {
+    enrollment: EnrollmentMode,
+    updatedAt: OrNull(DateTime({ description: 'When an admin last changed it; null while it is the default (`open`).' })),
+  },
+  {
+    description: 'Who takes part in the program: `open` (everyone who signs in, unless they declined) or `invitation` (only who accepted).',
+  },
+);
+export const EnrollmentInput = Type.Object({ enrollment: EnrollmentMode }, { additionalProperties: false });
+
+export const Membership = Record_(
+  {
+    state: MemberState,
+    enrollment: EnrollmentMode,
+    member: Type.Boolean({ description: 'Whether the employee takes part now: may share and counts in participation.' }),
+    invitedAt: OrNull(DateTime()),
+    respondedAt: OrNull(DateTime({ description: 'When the employee last accepted or declined.' })),
+  },
+  { description: "The signed-in employee's place in the program." },
+);
+export const InvitationResponse = Type.Object({ decision: StringEnum(INVITATION_DECISIONS) }, { additionalProperties: false });
+
+export const Member = Record_({
+  employeeId: Str(),
+  displayName: Str(),
+  team: Str({ description: 'Team id.' }),
+  teamName: Str(),
+  active: Type.Boolean({ description: 'False once the employee is deactivated: never counted, whatever the state.' }),
+  state: MemberState,
+  member: Type.Boolean({ description: 'Takes part now (counted in participation, may share).' }),
+  invitedAt: OrNull(DateTime()),
+  invitedVia: OrNull(Str({ description: 'The team whose invitation reached the employee; null for a personal one.' })),
+  respondedAt: OrNull(DateTime()),
+});
+export const MemberPage = PageOf(Member);
+
+export const InvitationInput = Type.Object(
+  {
+    employeeIds: Type.Optional(Type.Array(Id, { maxItems: 500, uniqueItems: true })),
+    teams: Type.Optional(Type.Array(Id, { maxItems: 50, uniqueItems: true, description: "Invites the team's current active members." })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export const InvitationResult = Record_({
+  invited: Type.Array(Str(), { description: 'Employees invited now (they had not joined: never invited, or declined before).' }),
+  unchanged: Type.Array(Str(), { description: 'Employees already invited or joined, or deactivated.' }),
+});
+
+export const GoalMetric = StringEnum(GOAL_METRICS);
+const DateOnly = Str({ format: 'date', description: 'A UTC calendar day, inclusive.' });
+
+export const GoalPoint = Record_({ date: Str({ format: 'date' }), value: Num() });
+export const GoalProgress = Record_(
+  {
+    current: Num({ description: 'The metric from `from` to today (or `to`, when it ended).' }),
+    expected: Num({ description: 'Where a linear pace from 0 on `from` to `target` on `to` stands today.' }),
+    elapsedDays: Int({ minimum: 0 }),
+    totalDays: Int({ minimum: 1 }),
+    status: StringEnum(GOAL_STATUSES),
+    series: Type.Array(GoalPoint, { description: 'The metric so far at the end of each day from `from` to today.' }),
+  },
+  { description: 'A goal measured today.' },
+);
+export const Goal = Record_({
+  id: Str(),
+  title: Str(),
+  metric: GoalMetric,
+  target: Num({ description: 'For participation a share of members, 0–1; otherwise a count or a conversion value.' }),
+  from: Str({ format: 'date' }),
+  to: Str({ format: 'date' }),
+  team: OrNull(Str({ description: 'Only this team counts; null for the company.' })),
+  archived: Type.Boolean(),
+  createdAt: DateTime(),
+  updatedAt: DateTime(),
+  progress: GoalProgress,
+});
+export const GoalList = ListOf(Goal);
+const goalInputProperties = {
+  title: Str({ minLength: 1, maxLength: 200 }),
+  metric: GoalMetric,
+  target: Num({ exclusiveMinimum: 0, maximum: 1_000_000_000 }),
+  from: DateOnly,
+  to: DateOnly,
+  team: Type.Optional(OrNull(Str({ minLength: 1, maxLength: 200 }))),
+};
+export const GoalInput = Type.Object(goalInputProperties, { additionalProperties: false });
+export const GoalPatch = Type.Object(
+  { ...Type.Partial(GoalInput).properties, archived: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false, minProperties: 1 },
 );

@@ -25,6 +25,7 @@ import {
 } from '../rules/index.js';
 import type { ContestRow } from './contests.js';
 import { complianceFromSeed, type ComplianceState } from './policy.js';
+import { PilotsData } from './pilots.js';
 import type { DemoSeed } from './seed-types.js';
 import { looksLikeBot, trackingCode } from './tracking-code.js';
 import { validationError } from './validate.js';
@@ -94,6 +95,8 @@ export class MemoryDb {
   preferences = new Map<string, Preferences>();
   /** Leavers: they earn no points and leave leaderboards; their links keep redirecting (see people.ts). */
   deactivated = new Set<string>();
+  /** Enrollment, invitations and goals (pilots.ts). */
+  pilots = new PilotsData();
   private awarded = new Set<string>();
   private visits = new Set<string>();
   /** `${employeeId}\n${postId}\n${day}` → how many clicks of the employee's shares of the post earned points that day. */
@@ -222,6 +225,20 @@ export class MemoryDb {
     for (const employee of clone.employees) this.employees.set(employee.id, employee);
     for (const post of clone.posts) this.posts.set(post.id, post);
     this.contests = (clone.contests ?? []).map((contest) => ({ ...contest, final: null }));
+    // Pilots: who was invited and answered, and the program's goals.
+    this.pilots.enrollment = clone.enrollment ?? 'open';
+    for (const member of clone.members ?? []) {
+      const { employeeId, ...row } = member;
+      this.pilots.members.set(employeeId, row);
+    }
+    for (const goal of clone.goals ?? [])
+      this.pilots.goals.set(goal.id, {
+        ...goal,
+        team: goal.team ?? null,
+        archived: false,
+        createdAt: goal.createdAt,
+        updatedAt: goal.createdAt,
+      });
     const nowMs = this.now().getTime();
     const clamp = (ms: number) => new Date(Math.min(ms, nowMs)).toISOString();
     for (const suggestion of clone.suggestions) {

@@ -1,6 +1,6 @@
 import type { ContentKind, Employee, NetworkId, Post, Role, SuggestedCommentary, Suggestion, Team, Topic } from '../backend/contract.js';
 import { demoPolicy } from './demo-policy.js';
-import type { DemoSeed, SeedShare } from './seed-types.js';
+import type { DemoSeed, SeedGoal, SeedMember, SeedShare } from './seed-types.js';
 
 /*
  * Kumo Systems (株式会社クモシステムズ): a cloud-operations software company with offices in
@@ -761,6 +761,52 @@ export function demoSeed(now: Date = new Date()): DemoSeed {
     },
   ];
 
+  // Pilots: everyone joined at launch except Tom, invited two days ago and yet to answer; three goals.
+  const day = (ms: number) => iso(ms).slice(0, 10);
+  const members: SeedMember[] = employees.map((employee, i) =>
+    employee.id === 'emp-tom'
+      ? { employeeId: employee.id, state: 'invited', invitedAt: iso(t0 - 2 * DAY), invitedVia: null, respondedAt: null }
+      : {
+          employeeId: employee.id,
+          state: 'joined',
+          invitedAt: iso(t0 - 84 * DAY),
+          invitedVia: employee.team,
+          respondedAt: iso(t0 - (82 - i) * DAY),
+        },
+  );
+  const goals: SeedGoal[] = [
+    {
+      id: 'goal-participation',
+      title: 'Two in three members share this quarter',
+      metric: 'participation',
+      target: 0.66,
+      from: day(t0 - 30 * DAY),
+      to: day(t0 + 60 * DAY),
+      team: null,
+      createdAt: iso(t0 - 31 * DAY),
+    },
+    {
+      id: 'goal-shares',
+      title: '120 shares this month',
+      metric: 'shares',
+      target: 120,
+      from: day(t0 - 20 * DAY),
+      to: day(t0 + 10 * DAY),
+      team: null,
+      createdAt: iso(t0 - 21 * DAY),
+    },
+    {
+      id: 'goal-sales-leads',
+      title: 'Sales: 12 conversions from shared links',
+      metric: 'conversions',
+      target: 12,
+      from: day(t0 - 30 * DAY),
+      to: day(t0 + 30 * DAY),
+      team: 'team-sales',
+      createdAt: iso(t0 - 31 * DAY),
+    },
+  ];
+
   return {
     teams: structuredClone(teams),
     employees,
@@ -770,5 +816,8 @@ export function demoSeed(now: Date = new Date()): DemoSeed {
     suggestions,
     contests,
     ...demoPolicy(iso(t0 - 90 * DAY)),
+    enrollment: 'open',
+    members,
+    goals,
   };
 }

@@ -27,6 +27,7 @@ import { activeTeams, activeTopics, deactivatedError, peopleAdmin, touch } from 
 import { COMMENTARY_MAX, isVisible, postFromInput, present, statusAt, validatePostInput } from './posts.js';
 import { acceptPolicy, complianceAdmin, complianceOf, sharedCommentary } from './policy.js';
 import type { DemoSeed } from './seed-types.js';
+import * as pilots from './pilots.js';
 import { analytics, leaderboard, myStats, postMetrics } from './stats.js';
 import { FieldErrors, isHttpUrl, isTimestamp, nonEmpty, pageLimit, validationError } from './validate.js';
 
@@ -235,6 +236,7 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
           return replay.share;
         }
         const post = visiblePost(input.postId);
+        pilots.assertMayShare(db, employee);
         if (post.networks.length > 0 && !post.networks.includes(input.network)) {
           throw validationError('network', `this post can't be shared to ${input.network}`, 'network_not_allowed');
         }
@@ -354,6 +356,9 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
         return next;
       }),
     getCompliance: () => call(() => complianceOf(db.compliance)),
+    // pilots: membership
+    getMyMembership: () => call(() => pilots.membership(db, me())),
+    respondToInvitation: (decision) => call(() => pilots.respond(db, me(), decision, nowIso())),
     admin: {
       ...complianceAdminMethods(),
       listPosts: (query = {}) =>
@@ -460,6 +465,21 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
       getScimSettings: () => admin(() => scimTokensOf(db).settings()),
       createScimToken: () => admin(() => scimTokensOf(db).create(me().id, nowIso())),
       revokeScimToken: (tokenId) => admin(() => scimTokensOf(db).revoke(tokenId)),
+      // pilots: enrollment, members, invitations, goals
+      getEnrollment: () => admin(() => ({ enrollment: db.pilots.enrollment, updatedAt: db.pilots.enrollmentUpdatedAt })),
+      setEnrollment: (enrollment) =>
+        admin(() => {
+          if (enrollment !== 'open' && enrollment !== 'invitation')
+            throw validationError('enrollment', 'must be open or invitation', 'invalid_enum');
+          Object.assign(db.pilots, { enrollment, enrollmentUpdatedAt: nowIso() });
+          return { enrollment, updatedAt: db.pilots.enrollmentUpdatedAt };
+        }),
+      listMembers: (query) => admin(() => pilots.listMembers(db, query)),
+      invite: (input) => admin(() => pilots.invite(db, input, nowIso())),
+      listGoals: (query = {}) => admin(() => pilots.listGoals(db, query.archived === true)),
+      createGoal: (input) => admin(() => pilots.createGoal(db, input, nowIso())),
+      updateGoal: (id, patch) => admin(() => pilots.updateGoal(db, id, patch, nowIso())),
+      deleteGoal: (id) => admin(() => pilots.deleteGoal(db, id)),
     },
     as: (id) => {
       if (!db.employees.has(id)) throw new AdvocacyError('not_found', `No employee "${id}"`, { status: 404 });

@@ -3,6 +3,8 @@ import type {
   Contest,
   ConversionType,
   Employee,
+  EnrollmentMode,
+  GoalInput,
   NetworkId,
   PolicyVersion,
   Post,
@@ -43,6 +45,22 @@ export interface DemoSeed {
   blockedTerms?: BlockedTerm[];
   /** The disclosure every shared text carries, per locale. */
   disclosures?: Record<string, string>;
+  /** The enrollment mode (default `open`). */
+  enrollment?: EnrollmentMode;
+  /** Who was invited and how they answered; employees not listed were never invited. */
+  members?: SeedMember[];
+  /** The program's goals. */
+  goals?: SeedGoal[];
 }
+
+export interface SeedMember {
+  employeeId: string;
+  state: 'invited' | 'joined' | 'declined';
+  invitedAt: string | null;
+  invitedVia: string | null;
+  respondedAt: string | null;
+}
+
+export type SeedGoal = GoalInput & { id: string; createdAt: string };
 
 export type SeedContest = Omit<Contest, 'status' | 'final' | 'entries' | 'me'>;

@@ -17,6 +17,7 @@ import type {
 } from '../backend/contract.js';
 import { estimatedReach } from '../rules/index.js';
 import type { ClickRow, MemoryDb } from './db.js';
+import { countedMembers } from './pilots.js';
 
 const DAY = 86_400_000;
 const PERIOD_DAYS: Record<Period, number> = { week: 7, month: 30, quarter: 90, all: Infinity };
@@ -155,8 +156,10 @@ export function analytics(db: MemoryDb, fromIso: string, toIso: string): Analyti
     return [...rows.values()].sort((a, b) => b.shares - a.shares || (a.key < b.key ? -1 : 1));
   };
   const post = (id: string) => db.posts.get(id);
-  const active = new Set(shares.map((s) => s.employeeId));
-  const employees = db.employees.size;
+  // Participation and the per-employee figures count members who take part now (pilots.ts).
+  const members = new Set(countedMembers(db).map((e) => e.id));
+  const active = new Set(shares.map((s) => s.employeeId).filter((id) => members.has(id)));
+  const employees = members.size;
   return {
     from: new Date(from).toISOString(),
     to: new Date(to).toISOString(),
@@ -176,7 +179,11 @@ export function analytics(db: MemoryDb, fromIso: string, toIso: string): Analyti
     byTeam: breakdown((s) => [db.employees.get(s.employeeId)?.team ?? 'unknown']),
     byKind: breakdown((s) => [post(s.postId)?.kind ?? 'unknown']),
     byDay: breakdown((s) => [s.at.slice(0, 10)]).sort((a, b) => (a.key < b.key ? -1 : 1)),
-    topAdvocates: topAdvocates(db, shares, clicks),
+    topAdvocates: topAdvocates(
+      db,
+      shares.filter((s) => members.has(s.employeeId)),
+      clicks,
+    ),
     topPosts: topPosts(db, shares, clicks, conversions),
   };
 }

@@ -1,4 +1,4 @@
-import type { AdvocacyError, Employee, NetworkId, Post, PostInput, Share, Suggestion } from '@advocacy-kit/core';
+import type { AdvocacyError, Employee, Membership, NetworkId, Post, PostInput, Share, Suggestion } from '@advocacy-kit/core';
 
 export interface AdvocacyShareDetail {
   postId: string;
@@ -48,6 +48,11 @@ export interface AdvocacySuggestionReviewDetail {
   suggestion: Suggestion;
 }
 
+/** `<advocacy-invitation>`: the employee accepted or declined; `membership` is their new place in the program. */
+export interface AdvocacyMembershipChangeDetail {
+  membership: Membership;
+}
+
 /** A store the component shows failed to load (the component shows the error with a retry). */
 export interface AdvocacyErrorDetail {
   /** What failed: `feed`, `topics`, `leaderboard`, `my-stats`, `me`, `policy`, `suggest`. */
@@ -76,6 +81,7 @@ declare global {
     'advocacy-suggestion-approve': CustomEvent<AdvocacySuggestionApproveDetail>;
     'advocacy-suggestion-review': CustomEvent<AdvocacySuggestionReviewDetail>;
     'advocacy-people-change': CustomEvent<AdvocacyPeopleChangeDetail>;
+    'advocacy-membership-change': CustomEvent<AdvocacyMembershipChangeDetail>;
   }
 }
 
@@ -90,7 +96,8 @@ type AdvocacyEventName =
   | 'advocacy-post-edit'
   | 'advocacy-suggestion-approve'
   | 'advocacy-suggestion-review'
-  | 'advocacy-people-change';
+  | 'advocacy-people-change'
+  | 'advocacy-membership-change';
 
 type DetailOf<K extends AdvocacyEventName> = HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never;
 

@@ -4,6 +4,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db, Dialect } from '../db/database.js';
 import { DAY_MS } from '../points/periods.js';
 import { DIMENSIONS, type Dimension, type Level } from './rollups.js';
+import { isMemberSql } from '../pilots/membership.js';
 import type { Window } from './window.js';
 
 const HOUR_MS = 3_600_000;
@@ -169,9 +170,13 @@ async function advocates(db: Db, dialect: Dialect, window: Window, end: string, 
         select employee_id, count(*) as n from shares ${index}
         where created_at >= ${window.from} and created_at < ${end}
         group by employee_id
+      ), counted as (
+        select t.employee_id, t.n from totals t
+        join employees e on e.id = t.employee_id left join program_members m on m.employee_id = t.employee_id
+        where ${isMemberSql()}
       )
-      select * from (select 'top' as kind, employee_id as employee, n from totals order by n desc, employee_id limit ${TOP}) top_n
-      union all select 'active', null, count(*) from totals`.execute(trx);
+      select * from (select 'top' as kind, employee_id as employee, n from counted order by n desc, employee_id limit ${TOP}) top_n
+      union all select 'active', null, count(*) from counted`.execute(trx);
   if (dialect === 'sqlite') return (await read(db, share > 0.3 ? sql`indexed by shares_employee` : sql``)).rows;
   return db.transaction().execute(async (trx) => {
     await sql`set local work_mem = '64MB'`.execute(trx);
@@ -206,7 +211,8 @@ const toBreakdown = (map: Map<string, Totals>): Breakdown[] =>
 /**
  * Program results in a window: shares, unique human clicks and conversions, each counted by its
  * own time and attributed to its share's post, network and sharer's team. Participation is
- * employees who shared in the window / all employees. Independent reads run side by side (on
+ * members who shared in the window / members, where members are the active employees who take
+ * part now (pilots/membership.ts); the top advocates are members too. Independent reads run side by side (on
  * PostgreSQL each takes its own pooled connection). On SQLite the per-employee pass waits for the
  * rollups, its plan chosen from the share of all shares they found in the window.
  */
@@ -222,9 +228,12 @@ export async function analyticsSummary(db: Db, dialect: Dialect, window: Window,
     byKey(db, window, DIMENSIONS.team),
     byKey(db, window, DIMENSIONS.post),
     rawRows(db, networkCover.raw),
+    // Participation counts members who take part now (pilots/membership.ts), not everyone who ever signed in.
     db
-      .selectFrom('employees')
+      .selectFrom('employees as e')
+      .leftJoin('program_members as m', 'm.employee_id', 'e.id')
       .select(sql<unknown>`count(*)`.as('n'))
+      .where(isMemberSql())
       .executeTakeFirstOrThrow(),
   ]);
 

@@ -151,6 +151,31 @@ export interface Database {
   policy_acceptances: { employee_id: string; version: number; accepted_at: string };
   blocked_terms: { id: string; locale: string; term: string; term_key: string; reason: string; created_at: string };
   disclosures: { locale: string; text: string; updated_at: string };
+  /* pilots: enrollment, invitations, goals (pilots/) */
+  /** The enrollment mode; one row (`id` = 'program') once an admin sets it, `open` without it. */
+  program_enrollment: { id: string; enrollment: string; updated_at: string };
+  /** Employees invited to the program and their answer; no row = never invited. */
+  program_members: {
+    employee_id: string;
+    /** invited | joined | declined */
+    state: string;
+    invited_at: string | null;
+    invited_via: string | null;
+    responded_at: string | null;
+    updated_at: string;
+  };
+  program_goals: {
+    id: string;
+    title: string;
+    metric: string;
+    target: number;
+    from_day: string;
+    to_day: string;
+    team_id: string | null;
+    archived: number;
+    created_at: string;
+    updated_at: string;
+  };
 }
 
 /** Counts per time bucket of one analytics dimension (see analytics/rollups.ts). */

@@ -19,6 +19,7 @@ const TITLES: Record<ProblemSlug, string> = {
   employee_deactivated: 'Employee deactivated',
   policy_required: 'Social-media policy not accepted',
   blocked_terms: 'Blocked terms',
+  not_a_member: 'Not a member of the program',
   server: 'Server error',
 };
 

@@ -1,7 +1,6 @@
 import { handle } from '../http/operation.js';
 import type { Hono } from 'hono';
 import type { AppEnv, Services } from '../context.js';
-import { nowIso } from '../ids.js';
 import { teamNameIn } from '../people/taxonomy.js';
 import { acceptPolicy } from '../policy/compliance.js';
 

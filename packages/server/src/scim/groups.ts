@@ -108,6 +108,7 @@ export function groupRoutes(scim: Hono<AppEnv>, s: Services, base: string): void
             .selectFrom('teams')
             .select(['id', 'name', 'external_id', 'scim_created_at', 'scim_updated_at'])
             .where('id', '=', id)
+            .where('archived_at', 'is', null)
             .executeTakeFirst();
     if (row === undefined) throw scimNotFound(`No Group with id "${id}".`);
     return row;
@@ -117,7 +118,8 @@ export function groupRoutes(scim: Hono<AppEnv>, s: Services, base: string): void
     let query = trx
       .selectFrom('teams')
       .select('id')
-      .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()));
+      .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()))
+      .where('archived_at', 'is', null);
     if (except !== null) query = query.where('id', '!=', except);
     return (await query.executeTakeFirst()) !== undefined;
   };
@@ -202,7 +204,7 @@ export function groupRoutes(scim: Hono<AppEnv>, s: Services, base: string): void
     const filter = c.req.query('filter');
     const comparisons =
       filter === undefined || filter.trim() === '' ? [] : parseFilter(filter, ['displayname', 'externalid', 'id', 'members.value']);
-    let query = db.selectFrom('teams').where('teams.id', '!=', UNASSIGNED_TEAM);
+    let query = db.selectFrom('teams').where('teams.id', '!=', UNASSIGNED_TEAM).where('teams.archived_at', 'is', null);
     for (const { attribute, value, within } of comparisons) {
       const text = String(value);
       if (within === 'members') {
@@ -287,7 +289,10 @@ export function groupRoutes(scim: Hono<AppEnv>, s: Services, base: string): void
     return patch;
   });
 
-  /** A deleted Group's members go to the Unassigned team; their history (shares, rollups) keeps the team id. */
+  /**
+   * A deleted Group's members go to the Unassigned team and the team is archived, as an admin
+   * archives one: shares and rollups keep the team id, and it is no longer a SCIM resource.
+   */
   scim.delete('/Groups/:id', async (c) => {
     await db.transaction().execute(async (trx) => {
       const current = await team(trx, c.req.param('id'));
@@ -296,7 +301,7 @@ export function groupRoutes(scim: Hono<AppEnv>, s: Services, base: string): void
         const unassigned = await unassignedTeam(trx);
         await trx.updateTable('employees').set({ team_id: unassigned, updated_at: nowIso() }).where('team_id', '=', current.id).execute();
       }
-      await trx.deleteFrom('teams').where('id', '=', current.id).execute();
+      await trx.updateTable('teams').set({ archived_at: nowIso(), external_id: null }).where('id', '=', current.id).execute();
       await recordAudit(shared(trx), {
         actor: scimActor,
         action: 'team.delete',

@@ -15,6 +15,7 @@ import { awardBadges } from '../gamification/badges.js';
 import { award } from '../points/ledger.js';
 import { sharedCommentary } from '../policy/compliance.js';
 import { networkHash } from '../tracking/network.js';
+import { assertMayShare } from '../pilots/membership.js';
 import { enqueueWebhookEvent } from '../webhooks/outbox.js';
 
 type ShareBody = BodyOf<'createShare'>;
@@ -96,6 +97,8 @@ export function shareRoutes(api: Hono<AppEnv>, s: Services): void {
       .executeTakeFirst();
     if (postRow === undefined) throw notFound('No such post, or it is not published for you.');
     const post = toPost(postRow, now);
+    // Pilots: only members of the program share (403 not_a_member; see pilots/membership.ts).
+    await assertMayShare(s.db, me);
     if (post.networks.length > 0 && !post.networks.includes(body.network)) {
       throw invalid(422, `This post cannot be shared to ${body.network}.`, [
         { field: 'network', message: `allowed: ${post.networks.join(', ')}`, code: 'network_not_allowed' },
