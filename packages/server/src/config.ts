@@ -4,6 +4,7 @@ import { checkAuthConfig, DEFAULT_MAX_TOKEN_AGE_SECONDS, oneOrMany, parseDuratio
 import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from './db/database.js';
 import { checkApiKeys, parseApiKeys, type ApiKey } from './auth/api-keys.js';
 import { DEFAULT_ENGAGEMENT, engagementConfigFromEnv, type EngagementConfig } from './engagement/config.js';
+import { DEFAULT_PRIVACY, privacyConfigFromEnv, type PrivacyConfig } from './privacy/config.js';
 import { proxyTrust, type ProxyTrust } from './http/client-ip.js';
 import { resolveRules, rulesFromEnv } from './rules/overrides.js';
 import { DEFAULT_WEBHOOKS, webhookConfigFromEnv, type WebhookConfig } from './webhooks/config.js';
@@ -89,6 +90,8 @@ export interface ServerConfig {
   shutdownTimeoutMs: number;
   webhooks: WebhookConfig;
   engagement: EngagementConfig;
+  /** Click retention (privacy/config.ts). */
+  privacy: PrivacyConfig;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -229,6 +232,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     rules: rulesFromEnv(env),
     webhooks: webhookConfigFromEnv(env),
     engagement: engagementConfigFromEnv(env),
+    privacy: privacyConfigFromEnv(env),
     clickSpool: {
       dir: resolve(env.CLICK_SPOOL_DIR || join(dataDir, 'click-spool')),
       maxBytes: int(env, 'CLICK_SPOOL_MAX_MB', 256) * 1024 * 1024,
@@ -242,7 +246,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
  * `createApp(resolveConfig({ ... }))` without touching the environment.
  */
 export function resolveConfig(
-  partial: Partial<Omit<ServerConfig, 'auth' | 'webhooks' | 'engagement' | 'rules' | 'trustProxy'>> & {
+  partial: Partial<Omit<ServerConfig, 'auth' | 'webhooks' | 'engagement' | 'privacy' | 'rules' | 'trustProxy'>> & {
     auth?: Partial<AuthConfig>;
     /** Proxies in front of the server that append to X-Forwarded-For; `true` is one. */
     trustProxy?: boolean | number;
@@ -252,6 +256,7 @@ export function resolveConfig(
     rules?: RulesOverrides;
     webhooks?: Partial<WebhookConfig>;
     engagement?: Partial<EngagementConfig>;
+    privacy?: Partial<PrivacyConfig>;
   } = {},
 ): ServerConfig {
   const port = partial.port ?? 8787;
@@ -310,5 +315,6 @@ export function resolveConfig(
     shutdownTimeoutMs: partial.shutdownTimeoutMs ?? 10_000,
     webhooks: { ...DEFAULT_WEBHOOKS, ...partial.webhooks },
     engagement: { ...DEFAULT_ENGAGEMENT, ...partial.engagement },
+    privacy: { ...DEFAULT_PRIVACY, ...partial.privacy },
   };
 }

@@ -22,6 +22,7 @@ const RELEASED = [
   '0208_conversion_sources',
   '0210_audit_log',
   '0211_employee_directory',
+  '0250_privacy',
 ];
 
 describe('migrations', () => {

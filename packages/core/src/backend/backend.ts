@@ -5,6 +5,12 @@ import type {
   AdvocacyEvent,
   AnalyticsQuery,
   AnalyticsSummary,
+  AuditEntry,
+  AuditQuery,
+  ErasureResult,
+  PersonalDataExport,
+  PrivacySettings,
+  PrivacySettingsUpdate,
   Badge,
   Contest,
   Conversion,
@@ -87,6 +93,9 @@ export interface AdvocacyBackend {
   /** Optional: the signed-in employee's digest and reminder preferences. */
   getPreferences?(): Promise<Preferences>;
   updatePreferences?(input: PreferencesInput): Promise<Preferences>;
+  /* privacy */
+  /** Optional: everything the program stores about the signed-in employee. */
+  getMyExport?(): Promise<PersonalDataExport>;
   /** Program-admin operations; reject with `forbidden` for employees. */
   admin: AdvocacyAdminBackend;
 }
@@ -107,4 +116,18 @@ export interface AdvocacyAdminBackend {
    * field error on `url` when the link cannot be previewed.
    */
   getLinkPreview?(url: string): Promise<LinkPreview>;
+  /* privacy */
+  /** Optional: the audit log, newest first, filtered by actor, action prefix, target and dates. */
+  listAudit?(query?: AuditQuery): Promise<Page<AuditEntry>>;
+  /** Optional: the audit log with the same filters as CSV text (formula cells guarded). */
+  exportAuditCsv?(query?: Omit<AuditQuery, 'cursor' | 'limit'>): Promise<string>;
+  /** Optional: everything the program stores about one person. */
+  exportEmployee?(employeeId: string): Promise<PersonalDataExport>;
+  /**
+   * Optional: anonymises a person (name, email, avatar, commentary and notes cleared, id replaced by
+   * a pseudonym, deactivated) while every count stays. Idempotent.
+   */
+  eraseEmployee?(employeeId: string): Promise<ErasureResult>;
+  getPrivacySettings?(): Promise<PrivacySettings>;
+  updatePrivacySettings?(input: PrivacySettingsUpdate): Promise<PrivacySettings>;
 }

@@ -119,3 +119,15 @@ export interface ShareInput extends Static<typeof S.ShareCreate> {
   /** Same key, same share: a retry never creates a second share or a second award. */
   idempotencyKey: string;
 }
+
+/* ---------------------------------------------------------------- privacy */
+
+/** One admin, SCIM or system change in the audit log. */
+export type AuditEntry = Static<typeof S.AuditEntry>;
+/** Audit log filters: actor id, action or action prefix (`post.`), target kind and id, inclusive dates. */
+export type AuditQuery = QueryInput<'adminListAudit'>;
+/** Everything the program stores about one person. */
+export type PersonalDataExport = Static<typeof S.PersonalDataExport>;
+export type ErasureResult = Static<typeof S.ErasureResult>;
+export type PrivacySettings = Static<typeof S.PrivacySettings>;
+export type PrivacySettingsUpdate = Static<typeof S.PrivacySettingsUpdate>;

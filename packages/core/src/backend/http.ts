@@ -112,6 +112,14 @@ export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
       throw await toError(error);
     }
   };
+  /** Calls an operation that answers text (a CSV export). */
+  const text = async (route: string, query?: object): Promise<string> => {
+    try {
+      return await api(route + search(query), { headers: { Accept: 'text/csv, application/problem+json' } }).text();
+    } catch (error) {
+      throw await toError(error);
+    }
+  };
   const items = async <T>(route: string) => (await call<{ items: T[] }>(route)).items;
   const eventsUrl = `${options.baseUrl.replace(/\/+$/, '')}/events`;
 
@@ -144,6 +152,7 @@ export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
     listContests: () => items(routes.listContests),
     getPreferences: () => call(routes.getPreferences),
     updatePreferences: (body) => call(routes.updatePreferences, { body }),
+    getMyExport: () => call(routes.getMyExport),
     admin: {
       listPosts: (query) => call(routes.adminListPosts, { query }),
       createPost: (body) => call(routes.adminCreatePost, { body, key: uuid() }),
@@ -153,6 +162,12 @@ export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
       reviewSuggestion: (suggestionId, body) => call(routes.adminReviewSuggestion, { id: suggestionId, body }),
       getAnalytics: (query) => call(routes.adminAnalytics, { query }),
       getLinkPreview: (url) => call(routes.adminLinkPreview, { body: { url }, key: uuid() }),
+      listAudit: (query) => call(routes.adminListAudit, { query }),
+      exportAuditCsv: (query) => text(routes.adminExportAudit, query),
+      exportEmployee: (employeeId) => call(routes.adminExportEmployee, { id: employeeId }),
+      eraseEmployee: (employeeId) => call(routes.adminEraseEmployee, { id: employeeId }),
+      getPrivacySettings: () => call(routes.adminGetPrivacySettings),
+      updatePrivacySettings: (body) => call(routes.adminUpdatePrivacySettings, { body }),
     },
   };
 }
