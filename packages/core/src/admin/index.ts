@@ -21,3 +21,12 @@ export {
 export type * from './types.js';
 export { inputOf } from './post-input.js';
 export { csvCell, csvRow } from './csv.js';
+export {
+  createAuditLog,
+  auditQuery,
+  NO_AUDIT_FILTERS,
+  type AuditLogOptions,
+  type AuditLogController,
+  type AuditLogState,
+  type AuditFilters,
+} from './audit-log.js';
