@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import { runContractSuite } from '../src/index.js';
 import { assertCaught } from './expect-report.js';
-import { doubleAwarding, leakingOtherEmployee, partialResults, repeatingPages } from './faulty-backends.js';
+import { doubleAwarding, leakingOtherEmployee, partialResults, privacyFaults, repeatingPages } from './faulty-backends.js';
 import { memoryTarget } from './memory-target.js';
 
 test('a backend that awards a retried share again is caught', async () => {
@@ -25,4 +25,11 @@ test('a backend whose admin results miss conversions and top advocates is caught
   const report = await runContractSuite(partialResults(memoryTarget()), { only: ['admin'] });
   assertCaught(report, 'admin.post-results', 'metrics count its share, the visit and the conversion');
   assertCaught(report, 'admin.analytics-window', 'top advocates');
+});
+
+test('a backend that skips audit entries, leaks into an export or loses counts on erasure is caught', async () => {
+  const report = await runContractSuite(privacyFaults(memoryTarget()), { only: ['privacy'] });
+  assertCaught(report, 'privacy.audit-admin-writes', 'newest first');
+  assertCaught(report, 'privacy.export-own-data', 'nothing of the other employee');
+  assertCaught(report, 'privacy.erasure-keeps-totals', 'analytics totals');
 });
