@@ -10,6 +10,8 @@ export { AdvocacyPostEditorElement } from './post-editor/post-editor.component.j
 export { AdvocacyContentListElement } from './content-list/content-list.component.js';
 export { AdvocacySuggestionQueueElement } from './suggestion-queue/suggestion-queue.component.js';
 export { AdvocacyAnalyticsElement } from './analytics/analytics.component.js';
+export { AdvocacyAuditLogElement } from './audit-log/audit-log.component.js';
+export { AdvocacyMyDataElement } from './my-data/my-data.component.js';
 export { AdvocacyElement } from './internal/advocacy-element.js';
 export { defineElement, setTagPrefix, getTagPrefix, tagFor } from './internal/define.js';
 export { clientContext } from './internal/context.js';

@@ -11,6 +11,8 @@ interface Call {
   query?: object;
   body?: unknown;
   key?: string | null;
+  /** The answer is text (a CSV export), not JSON. */
+  text?: boolean;
 }
 
 export interface HttpBackendOptions {
@@ -99,7 +101,7 @@ export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
    * from routes.generated.ts; `{id}` in the path is filled from `id`; writes carry `key` as
    * their Idempotency-Key.
    */
-  const call = async <T>(route: string, { id, query, body, key }: Call = {}): Promise<T> => {
+  const call = async <T>(route: string, { id, query, body, key, text }: Call = {}): Promise<T> => {
     const [method, path] = route.includes(' ') ? route.split(' ') : ['get', route];
     try {
       const response = await api(path!.replace('{id}', encodeURIComponent(id!)) + search(query), {
@@ -107,15 +109,7 @@ export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
         json: body,
         headers: key ? { 'Idempotency-Key': key } : {},
       });
-      return (response.status === 204 ? undefined : await response.json()) as T;
-    } catch (error) {
-      throw await toError(error);
-    }
-  };
-  /** Calls an operation that answers text (a CSV export). */
-  const text = async (route: string, query?: object): Promise<string> => {
-    try {
-      return await api(route + search(query), { headers: { Accept: 'text/csv, application/problem+json' } }).text();
+      return (response.status === 204 ? undefined : await response[text ? 'text' : 'json']()) as T;
     } catch (error) {
       throw await toError(error);
     }
@@ -163,7 +157,7 @@ export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
       getAnalytics: (query) => call(routes.adminAnalytics, { query }),
       getLinkPreview: (url) => call(routes.adminLinkPreview, { body: { url }, key: uuid() }),
       listAudit: (query) => call(routes.adminListAudit, { query }),
-      exportAuditCsv: (query) => text(routes.adminExportAudit, query),
+      exportAuditCsv: (query) => call(routes.adminExportAudit, { query, text: true }),
       exportEmployee: (employeeId) => call(routes.adminExportEmployee, { id: employeeId }),
       eraseEmployee: (employeeId) => call(routes.adminEraseEmployee, { id: employeeId }),
       getPrivacySettings: () => call(routes.adminGetPrivacySettings),
