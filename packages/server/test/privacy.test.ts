@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { forEachDatabase } from './support/databases.js';
+import type { AdminPost, AuditEntry, PersonalDataExport } from '@advocacy-kit/core';
 import { API, json, signToken, startHarness, type Harness } from './support/harness.js';
+
+/** An audit entry as JSON, its before and after read as records. */
+type Entry = AuditEntry & { before: Record<string, unknown>; after: Record<string, unknown> };
 
 const HUMAN = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
 
@@ -12,13 +16,13 @@ forEachDatabase('privacy: audit log, personal data, erasure, retention', (open) 
   let bob: string;
 
   const get = async (path: string, token = admin) => json(await h.request('GET', `${API}${path}`, { token }), 200);
-  const audit = async (query: string) => (await get(`/admin/audit?${query}`)).items as Array<Record<string, any>>;
+  const audit = async (query: string) => (await get(`/admin/audit?${query}`)).items as Entry[];
   const totals = async () => {
     const summary = await get('/admin/analytics?from=2000-01-01');
     const posts = await get('/admin/posts?limit=100');
     return {
       summary: { shares: summary.shares, clicks: summary.uniqueClicks, conversions: summary.conversions, byTeam: summary.byTeam },
-      posts: posts.items.map((p: any) => [p.id, p.metrics]),
+      posts: (posts.items as AdminPost[]).map((p) => [p.id, p.metrics]),
     };
   };
 
@@ -121,8 +125,10 @@ forEachDatabase('privacy: audit log, personal data, erasure, retention', (open) 
     const paged: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: any = await get(`/admin/audit?actor=emp-ada&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
-      paged.push(...page.items.map((e: any) => e.id));
+      const page: { items: AuditEntry[]; nextCursor: string | null } = await get(
+        `/admin/audit?actor=emp-ada&limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      paged.push(...page.items.map((e) => e.id));
       cursor = page.nextCursor;
     } while (cursor);
     assert.deepEqual(
@@ -148,7 +154,7 @@ forEachDatabase('privacy: audit log, personal data, erasure, retention', (open) 
     assert.equal(data.shares.length, 1);
     assert.equal(data.shares[0].clicks, 3);
     assert.equal(data.clicks.total, 3);
-    assert.ok(data.points.length > 0 && data.points.every((p: any) => p.employeeId === 'emp-bob'));
+    assert.ok(data.points.length > 0 && (data as PersonalDataExport).points.every((p) => p.employeeId === 'emp-bob'));
     assert.deepEqual(data.preferences, { digest: true, nudges: true });
     const { exportedAt: _at, ...asAdmin } = await get('/admin/employees/emp-bob/export');
     const { exportedAt: _mine, ...mine } = data;
