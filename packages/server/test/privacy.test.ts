@@ -220,6 +220,11 @@ forEachDatabase('privacy: audit log, personal data, erasure, retention', (open) 
       const left = await db.selectFrom(table).select('id').where('employee_id', '=', 'emp-ann').execute();
       assert.deepEqual(left, [], `${table} no longer names emp-ann`);
     }
+    const references = await db.selectFrom('points_ledger').select('reference').where('employee_id', '=', erased.employeeId).execute();
+    assert.ok(
+      references.length > 0 && references.every((row) => !row.reference.includes('emp-ann')),
+      'ledger references use the pseudonym',
+    );
     const suggestions = await db.selectFrom('suggestions').selectAll().where('employee_id', '=', erased.employeeId).execute();
     assert.ok(suggestions.every((s) => s.note === ''));
     const dump = JSON.stringify(await db.selectFrom('audit_log').selectAll().execute());
@@ -232,6 +237,11 @@ forEachDatabase('privacy: audit log, personal data, erasure, retention', (open) 
       headers: { 'user-agent': HUMAN, 'x-forwarded-for': '203.0.113.10' },
     });
     assert.equal(redirect.status, 302);
+    await h.advocacy.flush();
+    for (const table of ['points_ledger', 'click_point_visitors'] as const) {
+      const left = await db.selectFrom(table).select('employee_id').where('employee_id', '=', 'emp-ann').execute();
+      assert.deepEqual(left, [], `a click after the erasure writes no ${table} row under the old id`);
+    }
 
     const again = await json(await h.request('POST', `${API}/admin/employees/emp-ann/erasure`, { token: admin }), 200);
     assert.deepEqual(again, { ...erased, alreadyErased: true });

@@ -72,6 +72,10 @@ describe('memory backend privacy', () => {
     assert.equal(erased.employee.displayName, 'Former employee');
     assert.ok(erased.shares.every((s) => s.commentary === ''));
     assert.ok(erased.suggestions.every((s) => s.note === ''));
+    assert.ok(
+      erased.points.length > 0 && erased.points.every((row) => !row.reference.includes('emp-kenji')),
+      'ledger references use the pseudonym',
+    );
     assert.deepEqual(await admin.admin.eraseEmployee!('emp-kenji'), { ...result, alreadyErased: true });
     await assert.rejects(admin.admin.exportEmployee!('emp-kenji'), { code: 'not_found' });
   });

@@ -169,7 +169,15 @@ export function erase(db: MemoryDb, employeeId: string, adminId: string): Erasur
     share.employeeId = pseudonym;
     share.commentary = '';
   }
-  for (const row of [...db.clicks, ...db.conversions.values(), ...db.ledger]) if (row.employeeId === employeeId) row.employeeId = pseudonym;
+  for (const row of [...db.clicks, ...db.conversions.values()]) if (row.employeeId === employeeId) row.employeeId = pseudonym;
+  // Ledger references of shares and clicks are built from the employee id (see rules/points.ts).
+  const prefixes = [`${employeeId}:`, `${encodeURIComponent(employeeId)}:`];
+  for (const row of db.ledger) {
+    if (row.employeeId !== employeeId) continue;
+    row.employeeId = pseudonym;
+    const prefix = prefixes.find((p) => (row.reason === 'share' || row.reason === 'click') && row.reference.startsWith(p));
+    if (prefix) row.reference = `${pseudonym}:${row.reference.slice(prefix.length)}`;
+  }
   for (const suggestion of new Set([...db.suggestions.values(), ...db.suggestionKeys.values()])) {
     if (suggestion.employeeId !== employeeId) continue;
     suggestion.employeeId = pseudonym;

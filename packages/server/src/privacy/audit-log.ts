@@ -41,7 +41,7 @@ export function filteredAudit(db: Db, filters: AuditFilters): AuditSelect {
   if (filters.targetId) select = select.where('target_id', '=', filters.targetId);
   if (filters.from !== undefined || filters.to !== undefined) {
     // Without a start the window is open-ended: the audit log has no default period.
-    const window = analyticsWindow({ from: filters.from ?? '1970-01-01', to: filters.to }, new Date());
+    const window = analyticsWindow({ from: filters.from ?? '0000-01-01', to: filters.to }, new Date());
     select = select.where('at', '>=', window.from).where('at', '<=', window.to);
   }
   return select;
@@ -52,6 +52,8 @@ const PAGE_SIZE = 500;
 
 /** Streams the filtered audit log as CSV, newest first, in keyset pages (cells guarded by core's `csvRow`). */
 export function auditCsv(c: Context<AppEnv>, db: Db, filters: AuditFilters): Response {
+  // Built (and its filters checked) before the answer starts: a bad window is a 400, not a broken stream.
+  const select = filteredAudit(db, filters);
   const encoder = new TextEncoder();
   let cursor: string | undefined;
   let started = false;
@@ -67,7 +69,7 @@ export function auditCsv(c: Context<AppEnv>, db: Db, filters: AuditFilters): Res
         controller.close();
         return;
       }
-      const rows = await newestFirst(filteredAudit(db, filters), { cursor, limit: PAGE_SIZE }, 'at', 'id');
+      const rows = await newestFirst(select, { cursor, limit: PAGE_SIZE }, 'at', 'id');
       const page = rows.slice(0, PAGE_SIZE);
       if (page.length > 0) {
         controller.enqueue(

@@ -46,6 +46,25 @@ function redact(json: string | null, employeeId: string, pseudonym: string): str
   return JSON.stringify(walk(JSON.parse(json)));
 }
 
+/**
+ * Moves every row of `from` to `to`: the employee columns, and the ledger references built from
+ * the employee id (a share's `<id>:<post>:<network>`, a click's URI-encoded `<id>:<post>:<day>:<n>`).
+ */
+export async function rewriteEmployeeId(db: Kysely<Database>, from: string, to: string): Promise<void> {
+  for (const [table, column] of EMPLOYEE_ID_COLUMNS) {
+    await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${to} where ${sql.ref(column)} = ${from}`.execute(db);
+  }
+  for (const [reason, oldPrefix, newPrefix] of [
+    ['share', `${from}:`, `${to}:`],
+    ['click', `${encodeURIComponent(from)}:`, `${encodeURIComponent(to)}:`],
+  ] as const) {
+    // Lengths in code points, as SQL's substr counts them.
+    const length = [...oldPrefix].length;
+    await sql`update points_ledger set reference = ${newPrefix} || substr(reference, ${length + 1})
+      where employee_id = ${to} and reason = ${reason} and substr(reference, 1, ${length}) = ${oldPrefix}`.execute(db);
+  }
+}
+
 /** A keyed hash of an id, so the register can recognise a person erased before without keeping who they were. */
 export const subjectHash = (secret: string, employeeId: string): string =>
   createHmac('sha256', secret).update(`erasure\n${employeeId}`).digest('base64url');
@@ -88,9 +107,7 @@ export async function eraseEmployee(
       })
       .where('id', '=', employeeId)
       .execute();
-    for (const [table, column] of EMPLOYEE_ID_COLUMNS) {
-      await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${pseudonym} where ${sql.ref(column)} = ${employeeId}`.execute(trx);
-    }
+    await rewriteEmployeeId(trx, employeeId, pseudonym);
     await trx.updateTable('shares').set({ commentary: '' }).where('employee_id', '=', pseudonym).execute();
     await trx.updateTable('suggestions').set({ note: '' }).where('employee_id', '=', pseudonym).execute();
     // The audit trail stays, under the pseudonym and without what named the person or held their words.
@@ -130,4 +147,13 @@ export async function eraseEmployee(
     });
     return { employeeId: pseudonym, erasedAt: now, alreadyErased: false, previousId: employeeId };
   });
+}
+
+/**
+ * After an erasure committed: clicks answered just before it may still be on their way to the
+ * database under the old id (their points and point visitors). Call once those are stored (after
+ * forgetting the cached links and flushing the clicks) to move them to the pseudonym too.
+ */
+export async function moveStragglers(db: Kysely<Database>, from: string, to: string): Promise<void> {
+  await db.transaction().execute((trx) => rewriteEmployeeId(trx, from, to));
 }

@@ -6,7 +6,7 @@ import { newestFirst, toPage } from '../http/cursor.js';
 import { notFound } from '../http/problem.js';
 import { nowIso } from '../ids.js';
 import { auditCsv, filteredAudit, toAuditEntry } from './audit-log.js';
-import { eraseEmployee } from './erasure.js';
+import { eraseEmployee, moveStragglers } from './erasure.js';
 import { personalData } from './personal-data.js';
 import { clickRetention, RETENTION_KEY } from './retention.js';
 
@@ -47,8 +47,13 @@ export function privacyRoutes(api: Hono<AppEnv>, s: Services): void {
       secret: s.clickSalt,
       now: nowIso(),
     });
-    // Cached tracking links still name the old id: forget them, so clicks count for the pseudonym.
-    if (previousId !== null) s.links.forgetEmployee(previousId);
+    if (previousId !== null) {
+      // Cached tracking links still name the old id: forget them, so new clicks count for the
+      // pseudonym; store the clicks already answered, and move what they wrote to the pseudonym.
+      s.links.forgetEmployee(previousId);
+      await s.clicks.flush();
+      await moveStragglers(s.db, previousId, result.employeeId);
+    }
     return reply(result);
   });
 
