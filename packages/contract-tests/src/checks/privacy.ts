@@ -1,5 +1,5 @@
 import type { AdvocacyBackend, AnalyticsSummary, AuditEntry } from '@advocacy-kit/core/backend';
-import { assert, assertEqual, step } from '../assert.js';
+import { assert, assertEqual, eventually, step } from '../assert.js';
 import type { Check, CheckContext } from '../check.js';
 import { collectPages } from './pages.js';
 import { HUMAN_USER_AGENT } from './share.js';
@@ -158,8 +158,9 @@ export const privacyChecks: Check[] = [
         (await collectPages('find the post as admin', (query) => context.admin.admin.listPosts({ ...query, q: post.title }))).find(
           (item) => item.id === post.id,
         )?.metrics;
+      // Clicks may be stored a moment later (in batches): wait until the visit is counted.
+      const metricsBefore = visit ? await eventually(metrics, (found) => (found?.clicks ?? 0) >= 1) : await metrics();
       const before = totals(await step('read analytics before', () => context.admin.admin.getAnalytics(window)));
-      const metricsBefore = await metrics();
 
       const erased = await step('erase the employee as admin', () => erase(me.id));
       assertEqual(erased.alreadyErased, false, 'the first erasure erases');
