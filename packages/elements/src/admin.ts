@@ -6,3 +6,4 @@ import './define/advocacy-suggestion-queue.js';
 import './define/advocacy-content-list.js';
 import './define/advocacy-analytics.js';
 import './define/advocacy-audit-log.js';
+import './define/advocacy-privacy-admin.js';

@@ -11,6 +11,7 @@ export { AdvocacyContentListElement } from './content-list/content-list.componen
 export { AdvocacySuggestionQueueElement } from './suggestion-queue/suggestion-queue.component.js';
 export { AdvocacyAnalyticsElement } from './analytics/analytics.component.js';
 export { AdvocacyAuditLogElement } from './audit-log/audit-log.component.js';
+export { AdvocacyPrivacyAdminElement } from './privacy-admin/privacy-admin.component.js';
 export { AdvocacyMyDataElement } from './my-data/my-data.component.js';
 export { AdvocacyElement } from './internal/advocacy-element.js';
 export { defineElement, setTagPrefix, getTagPrefix, tagFor } from './internal/define.js';

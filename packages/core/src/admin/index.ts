@@ -30,3 +30,4 @@ export {
   type AuditLogState,
   type AuditFilters,
 } from './audit-log.js';
+export { createPrivacyAdmin, type PrivacyAdminController } from './privacy.js';
