@@ -9,3 +9,4 @@ import '@advocacy-kit/elements/define/advocacy-suggest.js';
 import '@advocacy-kit/elements/define/advocacy-badges.js';
 import '@advocacy-kit/elements/define/advocacy-contest-banner.js';
 import '@advocacy-kit/elements/define/advocacy-invitation.js';
+import '@advocacy-kit/elements/define/advocacy-my-data.js';

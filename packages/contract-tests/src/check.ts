@@ -17,7 +17,8 @@ export type GroupId =
   | 'isolation'
   | 'people'
   | 'policy'
-  | 'pilots';
+  | 'pilots'
+  | 'privacy';
 
 export const GROUPS: ReadonlyArray<{ id: GroupId; title: string }> = [
   { id: 'identity', title: 'Identity: who the targets are' },
@@ -35,6 +36,7 @@ export const GROUPS: ReadonlyArray<{ id: GroupId; title: string }> = [
   { id: 'people', title: 'Topics, teams and the employee directory' },
   { id: 'policy', title: 'Social-media policy and compliance' },
   { id: 'pilots', title: 'Program membership, invitations and goals' },
+  { id: 'privacy', title: 'Audit log, personal data and erasure' },
 ];
 
 /** What a check gets: the three signed-in backends, who they are, and helpers for test data. */

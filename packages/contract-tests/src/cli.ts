@@ -4,7 +4,7 @@ import { httpTarget } from './http-target.js';
 import { formatSummary, resultWriter } from './report.js';
 import { runContractSuite, selectChecks } from './suite.js';
 
-export const USAGE = `Usage: advocacy-contract-tests --base-url <url> --employee-token <jwt> --other-employee-token <jwt> --admin-token <jwt> [--api-key <key>] [--json] [--only <groups or checks>]
+export const USAGE = `Usage: advocacy-contract-tests --base-url <url> --employee-token <jwt> --other-employee-token <jwt> --admin-token <jwt> [--api-key <key>] [--erasable-employee-token <jwt>] [--json] [--only <groups or checks>]
 
 Runs the Advocacy Kit contract checks against an API and exits non-zero when one fails.
 
@@ -13,6 +13,7 @@ Runs the Advocacy Kit contract checks against an API and exits non-zero when one
   --other-employee-token  bearer token of a second employee (env ADVOCACY_OTHER_EMPLOYEE_TOKEN)
   --admin-token           bearer token of a program admin (env ADVOCACY_ADMIN_TOKEN)
   --api-key               API key of a system that reports conversions (env ADVOCACY_API_KEY); without it they are skipped
+  --erasable-employee-token  bearer token of a test person the erasure check may anonymise for good (env ADVOCACY_ERASABLE_EMPLOYEE_TOKEN); without it that check is skipped
   --only                  comma-separated groups or check ids, e.g. feed,share or points.totals-agree
   --json                  print the report as JSON (for CI)
   --list                  list every check id and what it proves, then exit
@@ -53,6 +54,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
         'other-employee-token': { type: 'string' },
         'admin-token': { type: 'string' },
         'api-key': { type: 'string' },
+        'erasable-employee-token': { type: 'string' },
         only: { type: 'string' },
         json: { type: 'boolean', default: false },
         list: { type: 'boolean', default: false },
@@ -77,6 +79,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     otherEmployeeToken: values['other-employee-token'] ?? io.env.ADVOCACY_OTHER_EMPLOYEE_TOKEN,
     adminToken: values['admin-token'] ?? io.env.ADVOCACY_ADMIN_TOKEN,
     apiKey: values['api-key'] ?? io.env.ADVOCACY_API_KEY,
+    erasable: values['erasable-employee-token'] ?? io.env.ADVOCACY_ERASABLE_EMPLOYEE_TOKEN,
   };
   const missing = Object.entries({
     '--base-url': settings.baseUrl,
@@ -106,6 +109,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     otherEmployeeToken: settings.otherEmployeeToken!,
     adminToken: settings.adminToken!,
     ...(settings.apiKey ? { apiKey: settings.apiKey } : {}),
+    ...(settings.erasable ? { erasableEmployeeToken: settings.erasable } : {}),
   });
   if (values.json) {
     const report = await runContractSuite(target, { only });

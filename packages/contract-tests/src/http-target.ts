@@ -12,6 +12,8 @@ export interface HttpTargetOptions {
   adminToken: string;
   /** An API key that may report conversions (`X-Api-Key`); without it the conversion checks are skipped. */
   apiKey?: string;
+  /** Bearer token of a test employee the suite may erase; enables the erasure check. */
+  erasableEmployeeToken?: string;
 }
 
 /** A token no API should accept, for the `unauthorized` check. */
@@ -40,6 +42,7 @@ export function httpTarget(options: HttpTargetOptions): ContractTarget {
     ...(options.apiKey === undefined
       ? {}
       : { conversions: () => httpBackend({ baseUrl: options.baseUrl, getToken: () => null, headers: { 'X-Api-Key': options.apiKey! } }) }),
+    ...(options.erasableEmployeeToken === undefined ? {} : { erasable: signedIn(options.erasableEmployeeToken) }),
     http: true,
     visitTrackingUrl: visitOverHttp,
   };

@@ -16,6 +16,11 @@ export interface ContractTarget {
   /** A program admin: creates the posts the checks need and reviews suggestions. */
   admin: BackendFactory;
   /**
+   * A third employee the suite may erase for good (anonymised, id replaced): enables the erasure
+   * check. Give a test account, never a real person.
+   */
+  erasable?: BackendFactory;
+  /**
    * One of the company's systems (a CRM, a shop) that reports conversions: over HTTP, a backend
    * with an API key and no employee token. Enables the conversion checks.
    */

@@ -230,3 +230,44 @@ export function participationOverEveryone(target: ContractTarget): ContractTarge
     },
   };
 }
+
+/**
+ * Privacy faults: the audit log misses updates, the export carries the other employee's shares,
+ * and erasure deletes the person's shares (so the totals drop) instead of anonymising them.
+ */
+export function privacyFaults(target: ContractTarget): ContractTarget {
+  return {
+    ...target,
+    async employee() {
+      const [inner, other] = await Promise.all([target.employee(), target.otherEmployee()]);
+      return override<AdvocacyBackend>(inner, {
+        async getMyExport() {
+          const data = await inner.getMyExport!();
+          const theirs = await other.getMyExport!();
+          return { ...data, shares: [...data.shares, ...theirs.shares] };
+        },
+      });
+    },
+    async admin() {
+      const inner = await target.admin();
+      let erasedShares = 0;
+      return override<AdvocacyBackend>(inner, {
+        admin: override(inner.admin, {
+          async listAudit(query) {
+            const page = await inner.admin.listAudit!(query);
+            return { ...page, items: page.items.filter((entry) => entry.action !== 'post.update') };
+          },
+          async eraseEmployee(id) {
+            const data = await inner.admin.exportEmployee!(id);
+            erasedShares = data.shares.length;
+            return inner.admin.eraseEmployee!(id);
+          },
+          async getAnalytics(query) {
+            const summary = await inner.admin.getAnalytics(query);
+            return { ...summary, shares: summary.shares - erasedShares };
+          },
+        }),
+      });
+    },
+  };
+}

@@ -10,6 +10,7 @@ import {
   participationOverEveryone,
   repeatingPages,
   skippingPolicyCheck,
+  privacyFaults,
 } from './faulty-backends.js';
 import { memoryTarget } from './memory-target.js';
 
@@ -54,4 +55,11 @@ test('a backend that shares without the current policy version accepted is caugh
 test('a backend that counts participation over everyone instead of its members is caught', async () => {
   const report = await runContractSuite(participationOverEveryone(memoryTarget()), { only: ['pilots'] });
   assertCaught(report, 'pilots.participation', 'someone who declined leaves the participation base');
+});
+
+test('a backend that skips audit entries, leaks into an export or loses counts on erasure is caught', async () => {
+  const report = await runContractSuite(privacyFaults(memoryTarget()), { only: ['privacy'] });
+  assertCaught(report, 'privacy.audit-admin-writes', 'newest first');
+  assertCaught(report, 'privacy.export-own-data', 'nothing of the other employee');
+  assertCaught(report, 'privacy.erasure-keeps-totals', 'analytics totals');
 });

@@ -3,7 +3,7 @@ import { memoryBackend, type MemoryBackend } from '@advocacy-kit/core/memory';
 import type { ContractTarget } from '../src/index.js';
 
 /** The demo company's people the suite acts as: two employees in different teams and an admin. */
-export const DEMO = { employee: 'emp-kenji', otherEmployee: 'emp-yui', admin: 'emp-haruka' } as const;
+export const DEMO = { employee: 'emp-kenji', otherEmployee: 'emp-yui', admin: 'emp-haruka', erasable: 'emp-oliver' } as const;
 
 /** The tracking code is the last path segment of a tracking URL (`…/r/<code>`). */
 export function trackingCode(url: string): string {
@@ -16,6 +16,7 @@ export function memoryTarget(backend: MemoryBackend = memoryBackend()): Contract
     employee: () => backend.as(DEMO.employee),
     otherEmployee: () => backend.as(DEMO.otherEmployee),
     admin: () => backend.as(DEMO.admin),
+    erasable: () => backend.as(DEMO.erasable),
     // The memory backend reports conversions as its one source.
     conversions: () => backend,
     // One visitor for the whole run, as one browser would be over HTTP.

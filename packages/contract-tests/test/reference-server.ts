@@ -61,6 +61,7 @@ export async function startReferenceServer(databaseUrl: string | null = null): P
         otherEmployeeToken: await demoToken(apiUrl, DEMO.otherEmployee),
         adminToken: await demoToken(apiUrl, DEMO.admin),
         apiKey: API_KEY,
+        erasableEmployeeToken: await demoToken(apiUrl, DEMO.erasable),
       },
       close: async () => {
         await server.close();

@@ -15,3 +15,5 @@ import './define/advocacy-scim-settings.js';
 // Pilots: who takes part, and the program's goals.
 import './define/advocacy-members.js';
 import './define/advocacy-goals.js';
+import './define/advocacy-audit-log.js';
+import './define/advocacy-privacy-admin.js';

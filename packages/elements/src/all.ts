@@ -9,3 +9,4 @@ import './define/advocacy-suggest.js';
 import './define/advocacy-badges.js';
 import './define/advocacy-contest-banner.js';
 import './define/advocacy-invitation.js';
+import './define/advocacy-my-data.js';

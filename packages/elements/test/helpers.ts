@@ -104,6 +104,28 @@ export async function captureDownload(trigger: () => void): Promise<{ name: stri
   return { name, text: await blob!.text() };
 }
 
+/** Like `captureDownload`, for a download that starts after an await (the file is fetched first). */
+export async function captureAsyncDownload(trigger: () => Promise<void>): Promise<{ name: string; text: string }> {
+  const createObjectURL = URL.createObjectURL;
+  const click = HTMLAnchorElement.prototype.click;
+  let blob: Blob | undefined;
+  let name = '';
+  URL.createObjectURL = (object: Blob | MediaSource) => {
+    blob = object as Blob;
+    return 'blob:captured';
+  };
+  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+    name = this.download;
+  };
+  try {
+    await trigger();
+  } finally {
+    URL.createObjectURL = createObjectURL;
+    HTMLAnchorElement.prototype.click = click;
+  }
+  return { name, text: await blob!.text() };
+}
+
 /**
  * Mounts `<tag>` with a client whose backend fails, and waits for the `advocacy-error` it
  * announces (caught on a wrapper, so it must bubble) and the alert it draws.

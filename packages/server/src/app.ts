@@ -27,6 +27,7 @@ import { EngagementScheduler } from './engagement/scheduler.js';
 import { WebhookDispatcher } from './webhooks/dispatcher.js';
 import { httpSender } from './webhooks/send.js';
 import { webhookDb } from './webhooks/tables.js';
+import { RetentionService } from './privacy/retention.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -86,10 +87,12 @@ export async function createApp(config: ServerConfig, options: { logger?: Logger
       deadlineMs: config.webhooks.deadlineMs,
     }),
     engagement: new EngagementScheduler({ db, dialect, config: config.engagement, logger }),
+    retention: new RetentionService({ db, config: config.privacy, logger }),
   };
   services.readiness.push(...defaultReadiness(services));
   services.webhooks.start(config.webhooks.dispatchIntervalMs);
   services.engagement.start();
+  services.retention.start();
   const app = buildRoutes(services);
   return {
     app,
@@ -97,6 +100,7 @@ export async function createApp(config: ServerConfig, options: { logger?: Logger
     flush: () => services.clicks.flush(),
     async close(options = {}) {
       await services.engagement.stop();
+      await services.retention.stop();
       await services.webhooks.stop();
       const shutdown = await clicks.close(options.deadline);
       database.stop();

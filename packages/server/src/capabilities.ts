@@ -16,6 +16,7 @@ import { policyCapability } from './policy/capability.js';
 import { pilotsCapability } from './pilots/capability.js';
 import { pointsCapability } from './points/capability.js';
 import { scimCapability } from './scim/capability.js';
+import { privacyCapability } from './privacy/capability.js';
 import { sharesCapability } from './shares/capability.js';
 import { suggestionsCapability } from './suggestions/capability.js';
 import { trackingCapability } from './tracking/capability.js';
@@ -47,4 +48,5 @@ export const capabilities: readonly Capability[] = [
   policyCapability,
   scimCapability,
   pilotsCapability,
+  privacyCapability,
 ];

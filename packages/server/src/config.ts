@@ -4,6 +4,7 @@ import { checkAuthConfig, DEFAULT_MAX_TOKEN_AGE_SECONDS, oneOrMany, parseDuratio
 import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from './db/database.js';
 import { checkApiKeys, parseApiKeys, type ApiKey } from './auth/api-keys.js';
 import { DEFAULT_ENGAGEMENT, engagementConfigFromEnv, type EngagementConfig } from './engagement/config.js';
+import { DEFAULT_PRIVACY, privacyConfigFromEnv, type PrivacyConfig } from './privacy/config.js';
 import { proxyTrust, type ProxyTrust } from './http/client-ip.js';
 import { resolveRules, rulesFromEnv } from './rules/overrides.js';
 import { DEFAULT_WEBHOOKS, webhookConfigFromEnv, type WebhookConfig } from './webhooks/config.js';
@@ -96,6 +97,8 @@ export interface ServerConfig {
   engagement: EngagementConfig;
   /** SCIM provisioning from the identity provider (scim/config.ts). */
   scim: ScimConfig;
+  /** Click retention (privacy/config.ts). */
+  privacy: PrivacyConfig;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -239,6 +242,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     webhooks: webhookConfigFromEnv(env),
     scim: scimConfigFromEnv(env),
     engagement: engagementConfigFromEnv(env),
+    privacy: privacyConfigFromEnv(env),
     clickSpool: {
       dir: resolve(env.CLICK_SPOOL_DIR || join(dataDir, 'click-spool')),
       maxBytes: int(env, 'CLICK_SPOOL_MAX_MB', 256) * 1024 * 1024,
@@ -252,7 +256,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
  * `createApp(resolveConfig({ ... }))` without touching the environment.
  */
 export function resolveConfig(
-  partial: Partial<Omit<ServerConfig, 'auth' | 'webhooks' | 'engagement' | 'rules' | 'trustProxy' | 'scim'>> & {
+  partial: Partial<Omit<ServerConfig, 'auth' | 'webhooks' | 'engagement' | 'privacy' | 'rules' | 'trustProxy' | 'scim'>> & {
     auth?: Partial<AuthConfig>;
     /** Proxies in front of the server that append to X-Forwarded-For; `true` is one. */
     trustProxy?: boolean | number;
@@ -263,6 +267,7 @@ export function resolveConfig(
     webhooks?: Partial<WebhookConfig>;
     engagement?: Partial<EngagementConfig>;
     scim?: Partial<ScimConfig>;
+    privacy?: Partial<PrivacyConfig>;
   } = {},
 ): ServerConfig {
   const port = partial.port ?? 8787;
@@ -326,5 +331,6 @@ export function resolveConfig(
     webhooks: { ...DEFAULT_WEBHOOKS, ...partial.webhooks },
     engagement: { ...DEFAULT_ENGAGEMENT, ...partial.engagement },
     scim,
+    privacy: { ...DEFAULT_PRIVACY, ...partial.privacy },
   };
 }

@@ -11,6 +11,7 @@ import type { ClickRecorder } from './tracking/click-recorder.js';
 import type { LinkCache } from './tracking/link-cache.js';
 import type { EngagementScheduler } from './engagement/scheduler.js';
 import type { WebhookDispatcher } from './webhooks/dispatcher.js';
+import type { RetentionService } from './privacy/retention.js';
 
 /** Everything a route needs, built once per app. */
 export interface Services {
@@ -33,6 +34,8 @@ export interface Services {
   webhooks: WebhookDispatcher;
   /** Weekly digests, reminders and contest results on a timer. */
   engagement: EngagementScheduler;
+  /** Deletes raw click rows past the retention on a timer (privacy/retention.ts). */
+  retention: RetentionService;
 }
 
 /** Hono's typed context: the signed-in employee, set by the auth middleware. */

@@ -118,4 +118,25 @@ describe("core's httpBackend against the server", () => {
     const anonymous = httpBackend({ baseUrl: `${server.url}/api/v1`, getToken: () => null, retries: 0 });
     assert.equal((await rejection(anonymous.getMe())).code, 'unauthorized');
   });
+
+  it('runs the privacy operations: audit log and its CSV, exports, retention, erasure', async () => {
+    const post = await admin.admin.createPost({
+      kind: 'curated',
+      title: 'Via the SDK',
+      summary: '',
+      url: 'https://example.com/sdk',
+      locale: 'en',
+    });
+    const page = await admin.admin.listAudit!({ action: 'post.', limit: 5 });
+    assert.equal(page.items[0]!.target.id, post.id);
+    const csv = await admin.admin.exportAuditCsv!({ targetId: post.id });
+    assert.match(csv, /^at,actorKind,actorId,action,targetKind,targetId,before,after\r\n.*post\.create/s);
+    assert.equal((await employee.getMyExport!()).employee.id, 'emp-ann');
+    assert.equal((await admin.admin.exportEmployee!('emp-ann')).employee.id, 'emp-ann');
+    assert.equal((await admin.admin.updatePrivacySettings!({ clickRetentionDays: 400 })).clickRetentionDays, 400);
+    assert.equal((await admin.admin.getPrivacySettings!()).clickRetentionDays, 400);
+    assert.equal((await rejection(employee.admin.listAudit!())).code, 'forbidden');
+    assert.equal((await rejection(employee.admin.exportAuditCsv!())).code, 'forbidden');
+    assert.equal((await rejection(admin.admin.eraseEmployee!('nobody'))).code, 'not_found');
+  });
 });

@@ -25,6 +25,7 @@ const RELEASED = [
   '0220_people',
   '0230_pilots',
   '0240_policy_compliance',
+  '0250_privacy',
   '0260_scim',
 ];
 

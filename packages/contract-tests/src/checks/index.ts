@@ -13,6 +13,7 @@ import { pilotChecks } from './pilots.js';
 import { pointsChecks } from './points.js';
 import { policyChecks } from './policy.js';
 import { scimChecks } from './scim.js';
+import { privacyChecks } from './privacy.js';
 import { shareChecks } from './share.js';
 import { suggestionChecks } from './suggestions.js';
 
@@ -34,4 +35,5 @@ export const CHECKS: readonly Check[] = [
   ...peopleChecks,
   ...policyChecks,
   ...pilotChecks,
+  ...privacyChecks,
 ];

@@ -45,3 +45,13 @@ export {
   type MemberListController,
   type MemberListState,
 } from './pilots.js';
+export {
+  createAuditLog,
+  auditQuery,
+  NO_AUDIT_FILTERS,
+  type AuditLogOptions,
+  type AuditLogController,
+  type AuditLogState,
+  type AuditFilters,
+} from './audit-log.js';
+export { createPrivacyAdmin, type PrivacyAdminController } from './privacy.js';

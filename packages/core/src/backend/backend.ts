@@ -12,6 +12,12 @@ import type {
   AdvocacyEvent,
   AnalyticsQuery,
   AnalyticsSummary,
+  AuditEntry,
+  AuditQuery,
+  ErasureResult,
+  PersonalDataExport,
+  PrivacySettings,
+  PrivacySettingsUpdate,
   Badge,
   BlockedTerm,
   BlockedTermInput,
@@ -130,6 +136,9 @@ export interface AdvocacyBackend {
    * may join or opt out. Rejects with `not_found` in invitation enrollment without an invitation.
    */
   respondToInvitation?(decision: InvitationDecision): Promise<Membership>;
+  /* privacy */
+  /** Optional: everything the program stores about the signed-in employee. */
+  getMyExport?(): Promise<PersonalDataExport>;
   /** Program-admin operations; reject with `forbidden` for employees. */
   admin: AdvocacyAdminBackend;
 }
@@ -199,4 +208,18 @@ export interface AdvocacyAdminBackend {
   createGoal?(input: GoalInput): Promise<Goal>;
   updateGoal?(id: string, patch: GoalPatch): Promise<Goal>;
   deleteGoal?(id: string): Promise<void>;
+  /* privacy */
+  /** Optional: the audit log, newest first, filtered by actor, action prefix, target and dates. */
+  listAudit?(query?: AuditQuery): Promise<Page<AuditEntry>>;
+  /** Optional: the audit log with the same filters as CSV text (formula cells guarded). */
+  exportAuditCsv?(query?: Omit<AuditQuery, 'cursor' | 'limit'>): Promise<string>;
+  /** Optional: everything the program stores about one person. */
+  exportEmployee?(employeeId: string): Promise<PersonalDataExport>;
+  /**
+   * Optional: anonymises a person (name, email, avatar, commentary and notes cleared, id replaced by
+   * a pseudonym, deactivated) while every count stays. Idempotent.
+   */
+  eraseEmployee?(employeeId: string): Promise<ErasureResult>;
+  getPrivacySettings?(): Promise<PrivacySettings>;
+  updatePrivacySettings?(input: PrivacySettingsUpdate): Promise<PrivacySettings>;
 }

@@ -176,3 +176,14 @@ export type Goal = Static<typeof S.Goal>;
 export type GoalProgress = Static<typeof S.GoalProgress>;
 export type GoalInput = Static<typeof S.GoalInput>;
 export type GoalPatch = Static<typeof S.GoalPatch>;
+/* ---------------------------------------------------------------- privacy */
+
+/** One admin, SCIM or system change in the audit log. */
+export type AuditEntry = Static<typeof S.AuditEntry>;
+/** Audit log filters: actor id, action or action prefix (`post.`), target kind and id, inclusive dates. */
+export type AuditQuery = QueryInput<'adminListAudit'>;
+/** Everything the program stores about one person. */
+export type PersonalDataExport = Static<typeof S.PersonalDataExport>;
+export type ErasureResult = Static<typeof S.ErasureResult>;
+export type PrivacySettings = Static<typeof S.PrivacySettings>;
+export type PrivacySettingsUpdate = Static<typeof S.PrivacySettingsUpdate>;

@@ -11,6 +11,8 @@ interface Call {
   query?: object;
   body?: unknown;
   key?: string | null;
+  /** The answer is text (a CSV export), not JSON. */
+  text?: boolean;
 }
 
 export interface HttpBackendOptions {
@@ -99,7 +101,7 @@ export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
    * from routes.generated.ts; `{id}` in the path is filled from `id`; writes carry `key` as
    * their Idempotency-Key.
    */
-  const call = async <T>(route: string, { id, query, body, key }: Call = {}): Promise<T> => {
+  const call = async <T>(route: string, { id, query, body, key, text }: Call = {}): Promise<T> => {
     const [method, path] = route.includes(' ') ? route.split(' ') : ['get', route];
     try {
       const response = await api(path!.replace('{id}', encodeURIComponent(id!)) + search(query), {
@@ -107,7 +109,7 @@ export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
         json: body,
         headers: key ? { 'Idempotency-Key': key } : {},
       });
-      return (response.status === 204 ? undefined : await response.json()) as T;
+      return (response.status === 204 ? undefined : await response[text ? 'text' : 'json']()) as T;
     } catch (error) {
       throw await toError(error);
     }
@@ -147,6 +149,7 @@ export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
     getCompliance: () => call(routes.getCompliance),
     getMyMembership: () => call(routes.getMyMembership),
     respondToInvitation: (decision) => call(routes.respondToInvitation, { body: { decision } }),
+    getMyExport: () => call(routes.getMyExport),
     admin: {
       listPosts: (query) => call(routes.adminListPosts, { query }),
       createPost: (body) => call(routes.adminCreatePost, { body, key: uuid() }),
@@ -184,6 +187,12 @@ export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
       createGoal: (body) => call(routes.adminCreateGoal, { body }),
       updateGoal: (goalId, body) => call(routes.adminUpdateGoal, { id: goalId, body }),
       deleteGoal: (goalId) => call(routes.adminDeleteGoal, { id: goalId }),
+      listAudit: (query) => call(routes.adminListAudit, { query }),
+      exportAuditCsv: (query) => call(routes.adminExportAudit, { query, text: true }),
+      exportEmployee: (employeeId) => call(routes.adminExportEmployee, { id: employeeId }),
+      eraseEmployee: (employeeId) => call(routes.adminEraseEmployee, { id: employeeId }),
+      getPrivacySettings: () => call(routes.adminGetPrivacySettings),
+      updatePrivacySettings: (body) => call(routes.adminUpdatePrivacySettings, { body }),
     },
   };
 }

@@ -65,6 +65,20 @@ const Window = Query({ from: DateOrTime, to: DateOrTime });
 
 const NOT_ADMIN = { 403: 'Not an admin' } as const;
 
+/* privacy: the audit log's filters */
+const auditFilterProperties = {
+  actor: Short(200),
+  action: Type.Optional(
+    Type.String({ maxLength: 100, description: 'An action or its prefix: `post.` matches post.create, post.update, …' }),
+  ),
+  targetKind: Short(100),
+  targetId: Short(200),
+  from: DateOrTime,
+  to: DateOrTime,
+};
+const AuditFilters = Query(auditFilterProperties);
+const AuditQuery = Query({ ...auditFilterProperties, ...PageQuery });
+
 export const operations = {
   /* ---------------------------------------------------------- me */
   getMe: op({ method: 'GET', path: '/me', auth: 'employee', tag: 'me', summary: 'The signed-in employee', responses: { 200: S.Employee } }),
@@ -793,6 +807,72 @@ export const operations = {
     summary: 'Delete a goal (audited)',
     responses: { 204: null },
     problems: { ...NOT_ADMIN, 404: 'Unknown goal' },
+  }),
+  /* ---------------------------------------------------------- privacy: audit log, personal data, erasure, retention */
+  adminListAudit: op({
+    method: 'GET',
+    path: '/admin/audit',
+    auth: 'admin',
+    tag: 'privacy',
+    summary: 'The audit log of admin, SCIM and system changes, newest first',
+    query: AuditQuery,
+    responses: { 200: S.AuditPage },
+    problems: NOT_ADMIN,
+  }),
+  adminExportAudit: op({
+    method: 'GET',
+    path: '/admin/exports/audit.csv',
+    auth: 'admin',
+    tag: 'privacy',
+    summary: 'The audit log as CSV (same filters, newest first; cells a spreadsheet could run are guarded)',
+    query: AuditFilters,
+    responses: { 200: 'csv' },
+    problems: NOT_ADMIN,
+  }),
+  getMyExport: op({
+    method: 'GET',
+    path: '/me/export',
+    auth: 'employee',
+    tag: 'privacy',
+    summary: 'Everything the program stores about the signed-in employee, as JSON',
+    responses: { 200: S.PersonalDataExport },
+  }),
+  adminExportEmployee: op({
+    method: 'GET',
+    path: '/admin/employees/{id}/export',
+    auth: 'admin',
+    tag: 'privacy',
+    summary: 'Everything the program stores about one person, as JSON',
+    responses: { 200: S.PersonalDataExport },
+    problems: { ...NOT_ADMIN, 404: 'Unknown employee' },
+  }),
+  adminEraseEmployee: op({
+    method: 'POST',
+    path: '/admin/employees/{id}/erasure',
+    auth: 'admin',
+    tag: 'privacy',
+    summary: 'Anonymise a person: personal data cleared, counts kept, id replaced by a pseudonym (idempotent)',
+    responses: { 200: S.ErasureResult },
+    problems: { ...NOT_ADMIN, 404: 'Unknown employee', 409: 'An admin cannot erase themselves' },
+  }),
+  adminGetPrivacySettings: op({
+    method: 'GET',
+    path: '/admin/privacy/settings',
+    auth: 'admin',
+    tag: 'privacy',
+    summary: 'How long raw click rows are kept',
+    responses: { 200: S.PrivacySettings },
+    problems: NOT_ADMIN,
+  }),
+  adminUpdatePrivacySettings: op({
+    method: 'PUT',
+    path: '/admin/privacy/settings',
+    auth: 'admin',
+    tag: 'privacy',
+    summary: 'Change how long raw click rows are kept (audited)',
+    body: S.PrivacySettingsUpdate,
+    responses: { 200: S.PrivacySettings },
+    problems: NOT_ADMIN,
   }),
 } as const satisfies Record<string, Operation>;
 

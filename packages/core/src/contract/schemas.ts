@@ -821,3 +821,84 @@ export const GoalPatch = Type.Object(
   { ...Type.Partial(GoalInput).properties, archived: Type.Optional(Type.Boolean()) },
   { additionalProperties: false, minProperties: 1 },
 );
+
+/* ------------------------------------------------------------ privacy: audit log, personal data, retention */
+
+export const AuditEntry = Record_(
+  {
+    id: Str(),
+    at: DateTime(),
+    actor: Record_({
+      kind: StringEnum(['admin', 'employee', 'scim', 'system']),
+      id: Str({ description: 'The admin’s employee id; the kind itself for the SCIM client and the server.' }),
+    }),
+    action: Str({ description: '`<resource>.<verb>`: `post.create`, `webhook.delete`, `employee.erase`, `settings.update`, …' }),
+    target: Record_({ kind: Str(), id: Str() }),
+    before: Type.Unknown({ description: 'The resource before the change; null for a creation. Secrets are never recorded.' }),
+    after: Type.Unknown({ description: 'The resource after the change; null for a deletion.' }),
+  },
+  { description: 'One admin, SCIM or system change, recorded in the transaction of the change.' },
+);
+export const AuditPage = PageOf(AuditEntry);
+
+export const PersonalShare = Record_({
+  id: Str(),
+  postId: Str(),
+  network: NetworkId,
+  commentary: Str(),
+  trackingCode: Str(),
+  trackingUrl: Str({ format: 'uri' }),
+  pointsAwarded: Int({ minimum: 0 }),
+  createdAt: DateTime(),
+  clicks: Int({ minimum: 0, description: 'Unique human clicks counted on this link (a count: visitors are never identified).' }),
+  conversions: Int({ minimum: 0 }),
+});
+
+export const PersonalDataExport = Record_(
+  {
+    exportedAt: DateTime(),
+    employee: Record_({
+      id: Str(),
+      displayName: Str(),
+      email: OrNull(Str()),
+      team: Str(),
+      role: Role,
+      locale: Str(),
+      timeZone: Str(),
+      avatarUrl: OrNull(Str()),
+      policyAcceptedAt: OrNull(DateTime()),
+      status: StringEnum(['active', 'deactivated']),
+      createdAt: OrNull(DateTime()),
+      lastActiveAt: OrNull(DateTime()),
+    }),
+    shares: Type.Array(PersonalShare),
+    clicks: Record_({ total: Int({ minimum: 0 }), byDay: Type.Array(Record_({ day: Str(), clicks: Int({ minimum: 0 }) })) }),
+    points: Type.Array(PointsEntry),
+    suggestions: Type.Array(Suggestion),
+    badges: Type.Array(Badge),
+    preferences: Preferences,
+    events: Type.Array(Record_({ type: Str(), count: Int({ minimum: 0 }) })),
+    audit: Type.Array(AuditEntry, { description: 'Audit entries whose target is this person.' }),
+  },
+  { description: 'Everything the program stores about one person (`GET /me/export`).' },
+);
+
+export const ErasureResult = Record_(
+  {
+    employeeId: Str({ description: 'The opaque pseudonym that now stands for the person in every record.' }),
+    erasedAt: DateTime(),
+    alreadyErased: Type.Boolean({ description: 'The person had been erased before; nothing changed.' }),
+  },
+  { description: 'The name, email, avatar, share commentary and suggestion notes are gone; counts stay.' },
+);
+
+export const PrivacySettings = Record_({
+  clickRetentionDays: OrNull(
+    Int({ minimum: 1, maximum: 3650, description: 'Raw click rows older than this are deleted (rollups stay); null keeps them.' }),
+  ),
+  updatedAt: OrNull(DateTime()),
+});
+export const PrivacySettingsUpdate = Type.Object(
+  { clickRetentionDays: OrNull(Int({ minimum: 1, maximum: 3650 })) },
+  { additionalProperties: false },
+);

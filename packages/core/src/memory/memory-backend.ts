@@ -24,6 +24,7 @@ import { MemoryDb, type ClickOptions, type ClickResult } from './db.js';
 import { demoSeed } from './demo-seed.js';
 import { paginate } from './paginate.js';
 import { activeTeams, activeTopics, deactivatedError, peopleAdmin, touch } from './people.js';
+import * as privacy from './privacy.js';
 import { COMMENTARY_MAX, isVisible, postFromInput, present, statusAt, validatePostInput } from './posts.js';
 import { acceptPolicy, complianceAdmin, complianceOf, sharedCommentary } from './policy.js';
 import type { DemoSeed } from './seed-types.js';
@@ -155,6 +156,10 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
       ),
     );
   };
+
+  /** Records the signed-in admin's change in the audit log (memory/privacy.ts). */
+  const audited = (action: string, target: { kind: string; id: string }, before: unknown, after: unknown) =>
+    privacy.recordAudit(db, { actor: { kind: 'admin', id: me().id }, action, target, before, after });
 
   const createPost = (input: Parameters<AdvocacyBackend['admin']['createPost']>[0]): Post => {
     validatePostInput(
@@ -359,6 +364,7 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
     // pilots: membership
     getMyMembership: () => call(() => pilots.membership(db, me())),
     respondToInvitation: (decision) => call(() => pilots.respond(db, me(), decision, nowIso())),
+    getMyExport: () => call(() => privacy.personalData(db, me().id)),
     admin: {
       ...complianceAdminMethods(),
       listPosts: (query = {}) =>
@@ -374,7 +380,12 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
           const page = paginate(posts, byPublish, query.cursor, pageLimit(query.limit));
           return { ...page, items: page.items.map((p) => ({ ...present(p, db.now()), metrics: postMetrics(db, p.id) })) };
         }),
-      createPost: (input) => admin(() => createPost(input)),
+      createPost: (input) =>
+        admin(() => {
+          const post = createPost(input);
+          audited('post.create', { kind: 'post', id: post.id }, undefined, post);
+          return post;
+        }),
       updatePost: (id, patch) =>
         admin(() => {
           const post = db.posts.get(id);
@@ -388,14 +399,17 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
           const updated = { ...postFromInput(id, input, db.now(), post.createdAt) };
           if (post.status === 'archived' && patch.status === undefined) updated.status = 'archived';
           db.posts.set(id, updated);
+          audited('post.update', { kind: 'post', id }, present(post, db.now()), present(updated, db.now()));
           return present(updated, db.now());
         }),
       archivePost: (id) =>
         admin(() => {
           const post = db.posts.get(id);
           if (!post) throw new AdvocacyError('not_found', `No post "${id}"`, { status: 404 });
+          const before = present(post, db.now());
           post.status = 'archived';
           post.updatedAt = nowIso();
+          audited('post.archive', { kind: 'post', id }, before, present(post, db.now()));
           return present(post, db.now());
         }),
       listSuggestions: (query = {}) =>
@@ -420,10 +434,13 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
           }
           if (review.decision === 'reject') {
             if (!nonEmpty(review.reason)) throw validationError('reason', 'is required to reject', 'required');
+            const before = { ...suggestion };
             Object.assign(suggestion, { status: 'rejected', reviewReason: review.reason, reviewedAt: nowIso() });
+            audited('suggestion.reject', { kind: 'suggestion', id }, before, suggestion);
             return suggestion;
           }
           if (review.decision !== 'approve') throw validationError('decision', 'must be approve or reject', 'invalid_enum');
+          const pending = { ...suggestion };
           const author = db.employees.get(suggestion.employeeId);
           const post = createPost({
             kind: 'curated',
@@ -436,6 +453,7 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
           });
           Object.assign(suggestion, { status: 'approved', postId: post.id, reviewReason: null, reviewedAt: nowIso() });
           db.award(suggestion.employeeId, db.rules.points.suggestion, 'suggestion', suggestionReference(suggestion.id), nowIso());
+          audited('suggestion.approve', { kind: 'suggestion', id }, pending, suggestion);
           return suggestion;
         }),
       getAnalytics: (query) =>
@@ -480,6 +498,12 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
       createGoal: (input) => admin(() => pilots.createGoal(db, input, nowIso())),
       updateGoal: (id, patch) => admin(() => pilots.updateGoal(db, id, patch, nowIso())),
       deleteGoal: (id) => admin(() => pilots.deleteGoal(db, id)),
+      listAudit: (query) => admin(() => privacy.listAudit(db, query)),
+      exportAuditCsv: (query) => admin(() => privacy.auditCsv(db, query)),
+      exportEmployee: (id) => admin(() => privacy.personalData(db, id)),
+      eraseEmployee: (id) => admin(() => privacy.erase(db, id, me().id)),
+      getPrivacySettings: () => admin(() => privacy.getPrivacySettings(db)),
+      updatePrivacySettings: (input) => admin(() => privacy.updatePrivacySettings(db, me().id, input)),
     },
     as: (id) => {
       if (!db.employees.has(id)) throw new AdvocacyError('not_found', `No employee "${id}"`, { status: 404 });

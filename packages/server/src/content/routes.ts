@@ -1,7 +1,8 @@
-import type { AdminPost, PostMetrics } from '@advocacy-kit/core';
+import type { AdminPost, Post, PostMetrics } from '@advocacy-kit/core';
 import type { Hono } from 'hono';
 import { sql } from 'kysely';
 import { insertPost, updatePost } from './posts.js';
+import { recordAudit } from '../audit/audit.js';
 import type { AppEnv, Services } from '../context.js';
 import type { Db } from '../db/database.js';
 import { toPost } from '../db/rows.js';
@@ -33,6 +34,28 @@ async function postMetrics(db: Db, ids: string[]): Promise<Map<string, PostMetri
       },
     ]),
   );
+}
+
+/** Updates a post and records the change (before and after) in the same transaction; null when there is no such post. */
+async function auditedUpdate(
+  trx: Db,
+  adminId: string,
+  action: string,
+  id: string,
+  patch: Parameters<typeof updatePost>[2],
+): Promise<Post | null> {
+  const now = nowIso();
+  const base = await trx.selectFrom('posts').selectAll().where('id', '=', id).executeTakeFirst();
+  if (base === undefined) return null;
+  const post = await updatePost(trx, id, patch, now);
+  await recordAudit(trx, {
+    actor: { kind: 'admin', id: adminId },
+    action,
+    target: { kind: 'post', id },
+    before: toPost(base, now),
+    after: post,
+  });
+  return post;
 }
 
 export function adminPostRoutes(api: Hono<AppEnv>, s: Services): void {
@@ -76,20 +99,27 @@ export function adminPostRoutes(api: Hono<AppEnv>, s: Services): void {
 
   handle(api, s, 'adminCreatePost', async (c, { body: input, reply }) => {
     s.limits.writes.take(c.get('employee').id);
-    const post = await s.db.transaction().execute((trx) => insertPost(trx, input, nowIso()));
+    const actor = { kind: 'admin' as const, id: c.get('employee').id };
+    const post = await s.db.transaction().execute(async (trx) => {
+      const created = await insertPost(trx, input, nowIso());
+      await recordAudit(trx, { actor, action: 'post.create', target: { kind: 'post', id: created.id }, after: created });
+      return created;
+    });
     return reply(post);
   });
 
   handle(api, s, 'adminUpdatePost', async (c, { params, body: patch, reply }) => {
     s.limits.writes.take(c.get('employee').id);
-    const post = await s.db.transaction().execute((trx) => updatePost(trx, params.id, patch, nowIso()));
+    const post = await s.db.transaction().execute((trx) => auditedUpdate(trx, c.get('employee').id, 'post.update', params.id, patch));
     if (post === null) throw notFound('No such post.');
     return reply(post);
   });
 
   handle(api, s, 'adminArchivePost', async (c, { params, reply }) => {
     s.limits.writes.take(c.get('employee').id);
-    const post = await s.db.transaction().execute((trx) => updatePost(trx, params.id, { archived: true }, nowIso()));
+    const post = await s.db
+      .transaction()
+      .execute((trx) => auditedUpdate(trx, c.get('employee').id, 'post.archive', params.id, { archived: true }));
     if (post === null) throw notFound('No such post.');
     return reply(post);
   });

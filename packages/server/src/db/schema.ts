@@ -176,6 +176,10 @@ export interface Database {
     created_at: string;
     updated_at: string;
   };
+  /** Privacy: admin-editable settings by key (`click_retention_days`: JSON number or null). */
+  privacy_settings: { key: string; value: string; updated_at: string };
+  /** Erased people: a keyed hash of the original id (never the id) and the pseudonym that replaced it. */
+  erasures: { subject_hash: string; pseudonym: string; erased_at: string };
 }
 
 /** Counts per time bucket of one analytics dimension (see analytics/rollups.ts). */

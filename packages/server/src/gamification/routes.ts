@@ -6,6 +6,7 @@ import { invalid } from '../http/problem.js';
 import { nowIso } from '../ids.js';
 import { awardBadges } from './badges.js';
 import { caps } from './caps.js';
+import { recordAudit } from '../audit/audit.js';
 import { createContest, listContests, presentContest } from './contests.js';
 
 /** Badges, contests, preferences and the caps admins can read. */
@@ -29,7 +30,16 @@ export function gamificationRoutes(api: Hono<AppEnv>, s: Services): void {
     if (input.scope === 'company' && input.team !== undefined)
       throw invalid(422, 'A company contest has no team.', [{ field: 'team', message: 'only with scope team', code: 'invalid_value' }]);
     const now = new Date();
-    const row = await createContest(s.db, input, now);
+    const row = await s.db.transaction().execute(async (trx) => {
+      const created = await createContest(trx, input, now);
+      await recordAudit(trx, {
+        actor: { kind: 'admin', id: c.get('employee').id },
+        action: 'contest.create',
+        target: { kind: 'contest', id: created.id },
+        after: { ...input, id: created.id },
+      });
+      return created;
+    });
     return reply(await presentContest(s.db, row, c.get('employee').id, now));
   });
 

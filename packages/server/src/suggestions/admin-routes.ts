@@ -11,6 +11,7 @@ import { conflict, notFound } from '../http/problem.js';
 import { nowIso } from '../ids.js';
 import { award } from '../points/ledger.js';
 import { enqueueWebhookEvent } from '../webhooks/outbox.js';
+import { recordAudit } from '../audit/audit.js';
 
 export function adminSuggestionRoutes(api: Hono<AppEnv>, s: Services): void {
   handle(api, s, 'adminListSuggestions', async (_c, { query, reply }) => {
@@ -82,6 +83,14 @@ export function adminSuggestionRoutes(api: Hono<AppEnv>, s: Services): void {
         });
       }
       await enqueueWebhookEvent(trx, 'suggestion.reviewed', toSuggestion(updated), now);
+      await recordAudit(trx, {
+        actor: { kind: 'admin', id: c.get('employee').id },
+        action: review.decision === 'approve' ? 'suggestion.approve' : 'suggestion.reject',
+        target: { kind: 'suggestion', id },
+        before: toSuggestion(suggestion),
+        after: toSuggestion(updated),
+        at: now,
+      });
       return updated;
     });
     return reply(toSuggestion(reviewed));

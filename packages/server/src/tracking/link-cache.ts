@@ -54,6 +54,11 @@ export class LinkCache {
     return target;
   }
 
+  /** Forgets the links of one employee (their id was replaced by an erasure's pseudonym). */
+  forgetEmployee(employeeId: string): void {
+    for (const [code, target] of this.entries) if (target?.employeeId === employeeId) this.entries.delete(code);
+  }
+
   /** Records a code just issued, so its first click needs no query. */
   remember(code: string, target: LinkTarget | null): void {
     this.entries.delete(code);

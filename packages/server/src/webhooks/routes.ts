@@ -8,6 +8,9 @@ import { newId, nowIso } from '../ids.js';
 import { toDelivery, toEndpoint } from './rows.js';
 import { webhookDb } from './tables.js';
 import { targetProblem } from './target.js';
+import { recordAudit, type AuditEntry } from '../audit/audit.js';
+
+type AuditChange = Omit<AuditEntry, 'actor'>;
 
 /**
  * Admin API of webhooks: endpoints (CRUD; the signing secret is shown once, on creation), the
@@ -27,12 +30,20 @@ export function webhookRoutes(api: Hono<AppEnv>, s: Services): void {
     return row;
   };
 
+  /** Runs a change and its audit entry (the endpoint as the API shows it: never its secret) in one transaction. */
+  const audited = <T>(adminId: string, change: (trx: ReturnType<typeof webhookDb>) => Promise<{ result: T; entry: AuditChange }>) =>
+    s.db.transaction().execute(async (trx) => {
+      const { result, entry } = await change(webhookDb(trx));
+      await recordAudit(trx, { actor: { kind: 'admin', id: adminId }, ...entry });
+      return result;
+    });
+
   handle(api, s, 'adminListWebhooks', async (_c, { reply }) => {
     const rows = await db.selectFrom('webhook_endpoints').selectAll().orderBy('created_at').orderBy('id').execute();
     return reply({ items: rows.map(toEndpoint) });
   });
 
-  handle(api, s, 'adminCreateWebhook', async (_c, { body: input, reply }) => {
+  handle(api, s, 'adminCreateWebhook', async (c, { body: input, reply }) => {
     checkUrl(input.url);
     const now = nowIso();
     const row = {
@@ -45,13 +56,16 @@ export function webhookRoutes(api: Hono<AppEnv>, s: Services): void {
       created_at: now,
       updated_at: now,
     };
-    await db.insertInto('webhook_endpoints').values(row).execute();
+    await audited(c.get('employee').id, async (trx) => {
+      await trx.insertInto('webhook_endpoints').values(row).execute();
+      return { result: null, entry: { action: 'webhook.create', target: { kind: 'webhook', id: row.id }, after: toEndpoint(row) } };
+    });
     return reply({ ...toEndpoint(row), secret: row.secret });
   });
 
   handle(api, s, 'adminGetWebhook', async (_c, { params, reply }) => reply(toEndpoint(await endpoint(params.id))));
 
-  handle(api, s, 'adminUpdateWebhook', async (_c, { params, body: patch, reply }) => {
+  handle(api, s, 'adminUpdateWebhook', async (c, { params, body: patch, reply }) => {
     const current = await endpoint(params.id);
     if (patch.url !== undefined) checkUrl(patch.url);
     const next = {
@@ -62,14 +76,29 @@ export function webhookRoutes(api: Hono<AppEnv>, s: Services): void {
       active: patch.active === undefined ? current.active : patch.active ? 1 : 0,
       updated_at: nowIso(),
     };
-    await db.updateTable('webhook_endpoints').set(next).where('id', '=', current.id).execute();
+    await audited(c.get('employee').id, async (trx) => {
+      await trx.updateTable('webhook_endpoints').set(next).where('id', '=', current.id).execute();
+      const entry = {
+        action: 'webhook.update',
+        target: { kind: 'webhook', id: current.id },
+        before: toEndpoint(current),
+        after: toEndpoint(next),
+      };
+      return { result: null, entry };
+    });
     return reply(toEndpoint(next));
   });
 
   /** Removing an endpoint keeps its log; pending deliveries fail on their next attempt. */
   handle(api, s, 'adminDeleteWebhook', async (c, { params }) => {
     const current = await endpoint(params.id);
-    await db.deleteFrom('webhook_endpoints').where('id', '=', current.id).execute();
+    await audited(c.get('employee').id, async (trx) => {
+      await trx.deleteFrom('webhook_endpoints').where('id', '=', current.id).execute();
+      return {
+        result: null,
+        entry: { action: 'webhook.delete', target: { kind: 'webhook', id: current.id }, before: toEndpoint(current) },
+      };
+    });
     return c.body(null, 204);
   });
 
@@ -80,7 +109,7 @@ export function webhookRoutes(api: Hono<AppEnv>, s: Services): void {
     return reply(toPage(rows, query.limit, toDelivery, (row) => ({ key: row.created_at, id: row.id })));
   });
 
-  handle(api, s, 'adminReplayWebhookDelivery', async (_c, { params, reply }) => {
+  handle(api, s, 'adminReplayWebhookDelivery', async (c, { params, reply }) => {
     const original = await db.selectFrom('webhook_deliveries').selectAll().where('id', '=', params.id).executeTakeFirst();
     if (original === undefined) throw notFound('No webhook delivery with this id.');
     await endpoint(original.endpoint_id);
@@ -100,7 +129,21 @@ export function webhookRoutes(api: Hono<AppEnv>, s: Services): void {
       updated_at: now,
       delivered_at: null,
     };
-    await db.insertInto('webhook_deliveries').values(replay).execute();
+    await audited(c.get('employee').id, async (trx) => {
+      await trx.insertInto('webhook_deliveries').values(replay).execute();
+      const entry = {
+        action: 'webhook.replay',
+        target: { kind: 'webhook_delivery', id: original.id },
+        after: {
+          id: replay.id,
+          endpointId: replay.endpoint_id,
+          eventId: replay.event_id,
+          eventType: replay.event_type,
+          replayOf: original.id,
+        },
+      };
+      return { result: null, entry };
+    });
     return reply(toDelivery(replay));
   });
 }
