@@ -25,10 +25,32 @@ export const EMPLOYEE_ID_COLUMNS: ReadonlyArray<readonly [table: string, column:
   ['contest_results', 'employee_id'],
   ['employee_preferences', 'employee_id'],
   ['engagement_sends', 'employee_id'],
+  ['program_members', 'employee_id'],
+  ['policy_acceptances', 'employee_id'],
+  ['scim_tokens', 'created_by'],
 ];
 
 /** Fields of a recorded resource that name a person or hold their words; dropped from audit entries about an erased one. */
-const PERSONAL_FIELDS = new Set(['displayName', 'display_name', 'name', 'email', 'avatarUrl', 'avatar_url', 'commentary', 'note']);
+const PERSONAL_FIELDS = new Set([
+  'displayName',
+  'display_name',
+  'name',
+  'email',
+  'emails',
+  'avatarUrl',
+  'avatar_url',
+  'commentary',
+  'note',
+  // What SCIM provisioning records (scim/): the login, the identity provider's id and the name parts.
+  'userName',
+  'user_name',
+  'externalId',
+  'external_id',
+  'givenName',
+  'given_name',
+  'familyName',
+  'family_name',
+]);
 
 /** The recorded JSON with the old id replaced by the pseudonym and the personal fields dropped, at any depth. */
 function redact(json: string | null, employeeId: string, pseudonym: string): string | null {
@@ -107,6 +129,11 @@ export async function eraseEmployee(
       })
       .where('id', '=', employeeId)
       .execute();
+    // The identity provider's login and id (SCIM) name the person too: a later provisioning of
+    // the same person creates a new, empty employee.
+    await sql`update employees set user_name = null, external_id = null, given_name = null, family_name = null where id = ${pseudonym}`.execute(
+      trx,
+    );
     await rewriteEmployeeId(trx, employeeId, pseudonym);
     await trx.updateTable('shares').set({ commentary: '' }).where('employee_id', '=', pseudonym).execute();
     await trx.updateTable('suggestions').set({ note: '' }).where('employee_id', '=', pseudonym).execute();
