@@ -1,5 +1,6 @@
 import type {
   AdminPost,
+  AdminRewardRequest,
   AdminPostQuery,
   AdminSuggestion,
   AdvocacyEvent,
@@ -19,11 +20,19 @@ import type {
   Page,
   PageQuery,
   Period,
+  PointsAdjustment,
+  PointsBalance,
   PointsEntry,
   Post,
   PostInput,
   Preferences,
   PreferencesInput,
+  Reward,
+  RewardDecision,
+  RewardInput,
+  RewardPatch,
+  RewardRequest,
+  RewardRequestQuery,
   Share,
   ShareInput,
   Suggestion,
@@ -87,6 +96,22 @@ export interface AdvocacyBackend {
   /** Optional: the signed-in employee's digest and reminder preferences. */
   getPreferences?(): Promise<Preferences>;
   updatePreferences?(input: PreferencesInput): Promise<Preferences>;
+
+  /* rewards (optional: a backend without rewards leaves them out) */
+  /** Rewards the employee may request now: active, in their dates, for their team or everyone. */
+  listRewards?(): Promise<Reward[]>;
+  /** The employee's points to spend: `balance = earned − spent − held`, never below zero. */
+  getMyPointsBalance?(): Promise<PointsBalance>;
+  /**
+   * Requests a reward for the signed-in employee: holds its cost (a `reward_hold` ledger row) and
+   * one of its stock until an admin decides. Rejects with `validation` (field `rewardId`, code
+   * `insufficient_points`) when the balance is short, `conflict` when out of stock, `not_found`
+   * for a reward the employee may not request.
+   */
+  requestReward?(rewardId: string): Promise<RewardRequest>;
+  listMyRewardRequests?(query?: PageQuery): Promise<Page<RewardRequest>>;
+  /** Cancels the employee's own pending request: its points and stock come back. */
+  cancelRewardRequest?(requestId: string): Promise<RewardRequest>;
   /** Program-admin operations; reject with `forbidden` for employees. */
   admin: AdvocacyAdminBackend;
 }
@@ -107,4 +132,19 @@ export interface AdvocacyAdminBackend {
    * field error on `url` when the link cannot be previewed.
    */
   getLinkPreview?(url: string): Promise<LinkPreview>;
+
+  /* rewards (optional) */
+  /** Every reward, active or not, newest first. */
+  listRewards?(): Promise<Reward[]>;
+  createReward?(input: RewardInput): Promise<Reward>;
+  /** Edits a reward; `active: false` deactivates it. */
+  updateReward?(id: string, patch: RewardPatch): Promise<Reward>;
+  listRewardRequests?(query?: RewardRequestQuery): Promise<Page<AdminRewardRequest>>;
+  /** Approve (the hold is spent), reject with a reason (released), or mark an approved request fulfilled. */
+  decideRewardRequest?(id: string, decision: RewardDecision): Promise<RewardRequest>;
+  /**
+   * Grants or deducts points with a reason the employee sees (a `manual` ledger row with `note`).
+   * A deduction larger than the balance rejects with `validation` (field `delta`, code `insufficient_points`).
+   */
+  adjustPoints?(input: PointsAdjustment): Promise<PointsEntry>;
 }

@@ -144,6 +144,11 @@ export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
     listContests: () => items(routes.listContests),
     getPreferences: () => call(routes.getPreferences),
     updatePreferences: (body) => call(routes.updatePreferences, { body }),
+    listRewards: () => items(routes.listRewards),
+    getMyPointsBalance: () => call(routes.getMyPointsBalance),
+    requestReward: (rewardId) => call(routes.requestReward, { id: rewardId }),
+    listMyRewardRequests: (query) => call(routes.listMyRewardRequests, { query }),
+    cancelRewardRequest: (requestId) => call(routes.cancelRewardRequest, { id: requestId }),
     admin: {
       listPosts: (query) => call(routes.adminListPosts, { query }),
       createPost: (body) => call(routes.adminCreatePost, { body, key: uuid() }),
@@ -153,6 +158,12 @@ export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
       reviewSuggestion: (suggestionId, body) => call(routes.adminReviewSuggestion, { id: suggestionId, body }),
       getAnalytics: (query) => call(routes.adminAnalytics, { query }),
       getLinkPreview: (url) => call(routes.adminLinkPreview, { body: { url }, key: uuid() }),
+      listRewards: () => items(routes.adminListRewards),
+      createReward: (body) => call(routes.adminCreateReward, { body }),
+      updateReward: (rewardId, body) => call(routes.adminUpdateReward, { id: rewardId, body }),
+      listRewardRequests: (query) => call(routes.adminListRewardRequests, { query }),
+      decideRewardRequest: (requestId, body) => call(routes.adminDecideRewardRequest, { id: requestId, body }),
+      adjustPoints: (body) => call(routes.adminAdjustPoints, { body }),
     },
   };
 }

@@ -21,6 +21,7 @@ import { listContests } from './contests.js';
 import { MemoryDb, type ClickOptions, type ClickResult } from './db.js';
 import { demoSeed } from './demo-seed.js';
 import { paginate } from './paginate.js';
+import { memoryRewards } from './rewards.js';
 import { COMMENTARY_MAX, isVisible, postFromInput, present, statusAt, validatePostInput } from './posts.js';
 import type { DemoSeed } from './seed-types.js';
 import { analytics, leaderboard, myStats, postMetrics } from './stats.js';
@@ -158,6 +159,8 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
     db.posts.set(post.id, post);
     return present(post, db.now());
   };
+
+  const rewards = memoryRewards(db, me, call, admin);
 
   const backend: MemoryBackend = {
     getMe: () => call(me),
@@ -321,7 +324,9 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
         db.preferences.set(me().id, next);
         return next;
       }),
+    ...rewards.employee,
     admin: {
+      ...rewards.admin,
       listPosts: (query = {}) =>
         admin(() => {
           const q = query.q?.toLowerCase();
