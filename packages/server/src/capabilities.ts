@@ -12,6 +12,7 @@ import { feedCapability } from './feed/capability.js';
 import { gamificationCapability } from './gamification/capability.js';
 import { meCapability } from './me/capability.js';
 import { pointsCapability } from './points/capability.js';
+import { rewardsCapability } from './rewards/capability.js';
 import { sharesCapability } from './shares/capability.js';
 import { suggestionsCapability } from './suggestions/capability.js';
 import { trackingCapability } from './tracking/capability.js';
@@ -39,4 +40,5 @@ export const capabilities: readonly Capability[] = [
   engagementCapability,
   crmCapability,
   auditCapability,
+  rewardsCapability,
 ];

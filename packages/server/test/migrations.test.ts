@@ -22,6 +22,8 @@ const RELEASED = [
   '0208_conversion_sources',
   '0210_audit_log',
   '0211_employee_directory',
+  '0270_points_notes_and_spending',
+  '0271_rewards',
 ];
 
 describe('migrations', () => {

@@ -103,6 +103,8 @@ export interface Database {
     reason: string;
     reference: string;
     created_at: string;
+    /** An admin's reason for a `manual` row (migration 0270); null otherwise. */
+    note: string | null;
   };
   suggestions: {
     id: string;
@@ -137,6 +139,38 @@ export interface Database {
     target_id: string;
     before: string | null;
     after: string | null;
+  };
+  /** The rewards catalogue (rewards/, migration 0271). */
+  rewards: {
+    id: string;
+    /** LocalizedText JSON. */
+    name: string;
+    description: string;
+    image_url: string | null;
+    cost: number;
+    /** Left to request; null for unlimited. */
+    stock: number | null;
+    starts_at: string | null;
+    ends_at: string | null;
+    team_id: string | null;
+    /** 1 or 0. */
+    active: number;
+    created_at: string;
+    updated_at: string;
+  };
+  /** Employees' reward requests; a pending one holds its cost in points_ledger (`reward_hold`). */
+  reward_requests: {
+    id: string;
+    reward_id: string;
+    employee_id: string;
+    /** LocalizedText JSON, as the reward was named when requested. */
+    reward_name: string;
+    cost: number;
+    status: string;
+    reason: string | null;
+    created_at: string;
+    decided_at: string | null;
+    fulfilled_at: string | null;
   };
 }
 
