@@ -14,7 +14,8 @@ export type GroupId =
   | 'admin'
   | 'events'
   | 'errors'
-  | 'isolation';
+  | 'isolation'
+  | 'rewards';
 
 export const GROUPS: ReadonlyArray<{ id: GroupId; title: string }> = [
   { id: 'identity', title: 'Identity: who the targets are' },
@@ -29,6 +30,7 @@ export const GROUPS: ReadonlyArray<{ id: GroupId; title: string }> = [
   { id: 'events', title: 'Participation events' },
   { id: 'errors', title: 'Error shapes' },
   { id: 'isolation', title: 'Isolation between employees' },
+  { id: 'rewards', title: 'Rewards, points balance and manual adjustments' },
 ];
 
 /** What a check gets: the three signed-in backends, who they are, and helpers for test data. */

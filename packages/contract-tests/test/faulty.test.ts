@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import { runContractSuite } from '../src/index.js';
 import { assertCaught } from './expect-report.js';
-import { doubleAwarding, leakingOtherEmployee, partialResults, repeatingPages } from './faulty-backends.js';
+import { doubleAwarding, leakingOtherEmployee, overselling, partialResults, repeatingPages } from './faulty-backends.js';
 import { memoryTarget } from './memory-target.js';
 
 test('a backend that awards a retried share again is caught', async () => {
@@ -25,4 +25,10 @@ test('a backend whose admin results miss conversions and top advocates is caught
   const report = await runContractSuite(partialResults(memoryTarget()), { only: ['admin'] });
   assertCaught(report, 'admin.post-results', 'metrics count its share, the visit and the conversion');
   assertCaught(report, 'admin.analytics-window', 'top advocates');
+});
+
+test('a backend that oversells the last item and overspends the balance under concurrent requests is caught', async () => {
+  const report = await runContractSuite(overselling(memoryTarget()), { only: ['rewards.last-in-stock', 'rewards.no-overspending'] });
+  assertCaught(report, 'rewards.last-in-stock', 'exactly one of 50 concurrent requests for the last item succeeds');
+  assertCaught(report, 'rewards.no-overspending', 'exactly one of 50 concurrent requests is accepted');
 });

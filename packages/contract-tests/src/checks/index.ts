@@ -9,6 +9,7 @@ import { isolationChecks } from './isolation.js';
 import { leaderboardChecks } from './leaderboard.js';
 import { paginationChecks } from './pagination.js';
 import { pointsChecks } from './points.js';
+import { rewardChecks } from './rewards.js';
 import { shareChecks } from './share.js';
 import { suggestionChecks } from './suggestions.js';
 
@@ -26,4 +27,5 @@ export const CHECKS: readonly Check[] = [
   ...eventChecks,
   ...errorChecks,
   ...isolationChecks,
+  ...rewardChecks,
 ];
