@@ -13,3 +13,4 @@ export * from './events/index.js';
 export { createAdvocacyClient } from './client/client.js';
 export type * from './client/types.js';
 export type { FacadeStore } from './internal/store.js';
+export * from './rewards/index.js';

@@ -8,3 +8,4 @@ import './define/advocacy-my-stats.js';
 import './define/advocacy-suggest.js';
 import './define/advocacy-badges.js';
 import './define/advocacy-contest-banner.js';
+import './define/advocacy-rewards.js';

@@ -1,4 +1,4 @@
-import type { AdvocacyError, Employee, NetworkId, Post, PostInput, Share, Suggestion } from '@advocacy-kit/core';
+import type { AdvocacyError, Employee, NetworkId, Post, PostInput, RewardRequest, Share, Suggestion } from '@advocacy-kit/core';
 
 export interface AdvocacyShareDetail {
   postId: string;
@@ -48,6 +48,11 @@ export interface AdvocacySuggestionReviewDetail {
   suggestion: Suggestion;
 }
 
+/** The employee requested a reward (`<advocacy-rewards>`); its cost is held until an admin decides. */
+export interface AdvocacyRewardRequestDetail {
+  request: RewardRequest;
+}
+
 /** A store the component shows failed to load (the component shows the error with a retry). */
 export interface AdvocacyErrorDetail {
   /** What failed: `feed`, `topics`, `leaderboard`, `my-stats`, `me`, `policy`, `suggest`. */
@@ -67,6 +72,7 @@ declare global {
     'advocacy-post-edit': CustomEvent<AdvocacyPostEditDetail>;
     'advocacy-suggestion-approve': CustomEvent<AdvocacySuggestionApproveDetail>;
     'advocacy-suggestion-review': CustomEvent<AdvocacySuggestionReviewDetail>;
+    'advocacy-reward-request': CustomEvent<AdvocacyRewardRequestDetail>;
   }
 }
 
@@ -80,7 +86,8 @@ type AdvocacyEventName =
   | 'advocacy-post-save'
   | 'advocacy-post-edit'
   | 'advocacy-suggestion-approve'
-  | 'advocacy-suggestion-review';
+  | 'advocacy-suggestion-review'
+  | 'advocacy-reward-request';
 
 type DetailOf<K extends AdvocacyEventName> = HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never;
 
