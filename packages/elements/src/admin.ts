@@ -5,3 +5,4 @@ import './define/advocacy-post-editor.js';
 import './define/advocacy-suggestion-queue.js';
 import './define/advocacy-content-list.js';
 import './define/advocacy-analytics.js';
+import './define/advocacy-rewards-admin.js';

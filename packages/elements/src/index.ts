@@ -10,6 +10,8 @@ export { AdvocacyPostEditorElement } from './post-editor/post-editor.component.j
 export { AdvocacyContentListElement } from './content-list/content-list.component.js';
 export { AdvocacySuggestionQueueElement } from './suggestion-queue/suggestion-queue.component.js';
 export { AdvocacyAnalyticsElement } from './analytics/analytics.component.js';
+export { AdvocacyRewardsElement } from './rewards/rewards.component.js';
+export { AdvocacyRewardsAdminElement } from './rewards-admin/rewards-admin.component.js';
 export { AdvocacyElement } from './internal/advocacy-element.js';
 export { defineElement, setTagPrefix, getTagPrefix, tagFor } from './internal/define.js';
 export { clientContext } from './internal/context.js';
@@ -24,6 +26,7 @@ export type {
   AdvocacySuggestDetail,
   AdvocacySuggestionApproveDetail,
   AdvocacySuggestionReviewDetail,
+  AdvocacyRewardRequestDetail,
 } from './internal/events.js';
 // The shape of each component's strings (its English table's type).
 export type { CommonStrings } from './i18n/common.strings.js';
@@ -34,3 +37,5 @@ export type { MyStatsStrings } from './my-stats/my-stats.strings.js';
 export type { BadgesStrings } from './badges/badges.strings.js';
 export type { ContestBannerStrings } from './contest-banner/contest-banner.strings.js';
 export type { SuggestStrings } from './suggest/suggest.strings.js';
+export type { RewardsStrings } from './rewards/rewards.strings.js';
+export type { RewardsAdminStrings } from './rewards-admin/rewards-admin.strings.js';
