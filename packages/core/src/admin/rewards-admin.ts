@@ -8,6 +8,7 @@ import type {
   RewardDecision,
   RewardInput,
   RewardRequest,
+  Team,
 } from '../backend/contract.js';
 import { AdvocacyError } from '../backend/errors.js';
 import type { AdvocacyStore, LoadStatus } from '../client/types.js';
