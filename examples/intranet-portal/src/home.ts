@@ -8,3 +8,4 @@ import '@advocacy-kit/elements/define/advocacy-leaderboard.js';
 import '@advocacy-kit/elements/define/advocacy-suggest.js';
 import '@advocacy-kit/elements/define/advocacy-badges.js';
 import '@advocacy-kit/elements/define/advocacy-contest-banner.js';
+import '@advocacy-kit/elements/define/advocacy-rewards.js';
