@@ -1,12 +1,6 @@
 import { html, nothing } from 'lit';
-import {
-  rewardText,
-  type AdminRewardRequest,
-  type AdvocacyClient,
-  type AdvocacyError,
-  type Reward,
-  type RewardInput,
-} from '@advocacy-kit/core';
+import type { AdminRewardRequest, AdvocacyClient, AdvocacyError, Reward, RewardInput } from '@advocacy-kit/core';
+import { rewardText } from '@advocacy-kit/core/rewards';
 import { createRewardsAdmin, type RewardsAdminController, type RewardsAdminState } from '@advocacy-kit/core/admin';
 import { isHttpUrl } from '@advocacy-kit/core/links';
 import { AdvocacyElement } from '../internal/advocacy-element.js';

@@ -1,13 +1,6 @@
 import { html, nothing } from 'lit';
-import {
-  createRewards,
-  rewardText,
-  type AdvocacyClient,
-  type Reward,
-  type RewardRequest,
-  type RewardsController,
-  type RewardsState,
-} from '@advocacy-kit/core';
+import type { AdvocacyClient, Reward, RewardRequest } from '@advocacy-kit/core';
+import { createRewards, rewardText, type RewardsController, type RewardsState } from '@advocacy-kit/core/rewards';
 import { isHttpUrl } from '@advocacy-kit/core/links';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import { StoreController } from '../internal/store-controller.js';
