@@ -170,6 +170,22 @@ forEachDatabase('security: rewards and points adjustments', (open) => {
       assert.deepEqual(await balance(ann), before);
     });
 
+    it('requests and deductions racing for the same points: exactly one of them takes the balance', async () => {
+      const before = await balance(ann);
+      const reward = await createReward({ cost: before.balance });
+      const deduct = () =>
+        h.request('POST', `${API}/admin/points/adjustments`, {
+          token: ada,
+          body: { employeeId: 'emp-ann', delta: -before.balance, reason: 'Race' },
+        });
+      const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? request(ann, reward.id) : deduct())));
+      const statuses = responses.map((r) => r.status);
+      assert.equal(statuses.filter((s) => s === 201).length, 1, `statuses: ${statuses.join(',')}`);
+      assert.equal(statuses.filter((s) => s === 422).length, 19);
+      assert.equal((await balance(ann)).balance, 0);
+      await grant('emp-ann', before.balance, 'Race over');
+    });
+
     it('50 concurrent requests from two employees for the last item: exactly one gets it, stock ends at zero', async () => {
       const reward = await createReward({ cost: 2, stock: 1 });
       const statuses = (await Promise.all(Array.from({ length: 50 }, (_, i) => request(i % 2 ? ann : bob, reward.id)))).map(
