@@ -1,17 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { webhookDb } from '../src/webhooks/tables.js';
 import { forEachDatabase } from './support/databases.js';
 import { API, json, signToken, startHarness, type Harness } from './support/harness.js';
 
 const HOUR = 3_600_000;
 
-forEachDatabase('rewards: spending is not losing points earned', (open) => {
+forEachDatabase('rewards: points earned, and webhook events', (open) => {
   let h: Harness;
   let ann: string;
   let ada: string;
 
   before(async () => {
-    h = await startHarness(await open());
+    h = await startHarness(await open(), { webhooks: { dispatchIntervalMs: 0 } });
     ann = await signToken('emp-ann');
     ada = await signToken('emp-ada', { admin: true });
   });
@@ -91,6 +92,56 @@ forEachDatabase('rewards: spending is not losing points earned', (open) => {
           ['reward_hold', -30, false],
           ['reward_hold', -30, true],
         ],
+      );
+    });
+  });
+
+  describe('webhook events', () => {
+    it('queue reward_request.created with a request and reward_request.updated with each decision and a cancellation', async () => {
+      await json(
+        await h.request('POST', `${API}/admin/webhooks`, {
+          token: ada,
+          body: { url: 'https://hooks.example.com/rewards', events: ['reward_request.created', 'reward_request.updated'] },
+        }),
+        201,
+      );
+      const events = async (type: string) =>
+        (
+          await webhookDb(h.advocacy.services.db)
+            .selectFrom('webhook_deliveries')
+            .select('payload')
+            .where('event_type', '=', type)
+            .orderBy('created_at')
+            .execute()
+        ).map((row) => JSON.parse(row.payload).data as { id: string; status: string });
+      await json(
+        await h.request('POST', `${API}/admin/points/adjustments`, { token: ada, body: { employeeId: 'emp-ann', delta: 20, reason: 'x' } }),
+        201,
+      );
+      const reward = await json(
+        await h.request('POST', `${API}/admin/rewards`, { token: ada, body: { name: { en: 'Pin' }, cost: 1 } }),
+        201,
+      );
+      const first = await json(await h.request('POST', `${API}/rewards/${reward.id}/requests`, { token: ann }), 201);
+      const second = await json(await h.request('POST', `${API}/rewards/${reward.id}/requests`, { token: ann }), 201);
+      await json(
+        await h.request('POST', `${API}/admin/reward-requests/${first.id}/decision`, { token: ada, body: { decision: 'approve' } }),
+        200,
+      );
+      await json(await h.request('POST', `${API}/me/reward-requests/${second.id}/cancel`, { token: ann }), 200);
+      assert.deepEqual(
+        (await events('reward_request.created')).map((r) => [r.id, r.status]),
+        [
+          [first.id, 'pending'],
+          [second.id, 'pending'],
+        ],
+      );
+      assert.deepEqual(
+        (await events('reward_request.updated')).map((r) => [r.id, r.status]).sort(),
+        [
+          [first.id, 'approved'],
+          [second.id, 'cancelled'],
+        ].sort(),
       );
     });
   });

@@ -64,6 +64,8 @@ export const WEBHOOK_EVENT_TYPES = [
   'suggestion.created',
   'suggestion.reviewed',
   'digest.due',
+  'reward_request.created',
+  'reward_request.updated',
 ] as const;
 export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
 /**

@@ -9,6 +9,7 @@ import { newestFirst, toPage } from '../http/cursor.js';
 import { handle } from '../http/operation.js';
 import { conflict, invalid, notFound } from '../http/problem.js';
 import { newId, nowIso } from '../ids.js';
+import { enqueueWebhookEvent } from '../webhooks/outbox.js';
 import { lockSpender, pointsBalance } from './balance.js';
 import { toAdminRewardRequest, toReward, toRewardRequest } from './rows.js';
 
@@ -121,6 +122,7 @@ export function rewardRoutes(api: Hono<AppEnv>, s: Services): void {
         .insertInto('points_ledger')
         .values({ id: newId('pts'), employee_id: me.id, delta: -cost, reason: 'reward_hold', reference: row.id, created_at: now })
         .execute();
+      await enqueueWebhookEvent(trx, 'reward_request.created', toRewardRequest(row), now);
       return row;
     });
     return reply(toRewardRequest(request), 201);
@@ -143,7 +145,9 @@ export function rewardRoutes(api: Hono<AppEnv>, s: Services): void {
         .where('employee_id', '=', me.id)
         .executeTakeFirst();
       if (request === undefined) throw notFound('No such reward request of yours.');
-      return release(trx, request, 'cancelled', null);
+      const after = await release(trx, request, 'cancelled', null);
+      await enqueueWebhookEvent(trx, 'reward_request.updated', toRewardRequest(after), after.decided_at!);
+      return after;
     });
     return reply(toRewardRequest(cancelled));
   });
@@ -278,6 +282,7 @@ export function rewardRoutes(api: Hono<AppEnv>, s: Services): void {
         after: toRewardRequest(after),
         at: now,
       });
+      await enqueueWebhookEvent(trx, 'reward_request.updated', toRewardRequest(after), now);
       return after;
     });
     return reply(toRewardRequest(decided));
