@@ -10,3 +10,4 @@ import '@advocacy-kit/elements/define/advocacy-badges.js';
 import '@advocacy-kit/elements/define/advocacy-contest-banner.js';
 import '@advocacy-kit/elements/define/advocacy-invitation.js';
 import '@advocacy-kit/elements/define/advocacy-my-data.js';
+import '@advocacy-kit/elements/define/advocacy-rewards.js';

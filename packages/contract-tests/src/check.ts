@@ -18,7 +18,8 @@ export type GroupId =
   | 'people'
   | 'policy'
   | 'pilots'
-  | 'privacy';
+  | 'privacy'
+  | 'rewards';
 
 export const GROUPS: ReadonlyArray<{ id: GroupId; title: string }> = [
   { id: 'identity', title: 'Identity: who the targets are' },
@@ -37,6 +38,7 @@ export const GROUPS: ReadonlyArray<{ id: GroupId; title: string }> = [
   { id: 'policy', title: 'Social-media policy and compliance' },
   { id: 'pilots', title: 'Program membership, invitations and goals' },
   { id: 'privacy', title: 'Audit log, personal data and erasure' },
+  { id: 'rewards', title: 'Rewards, points balance and manual adjustments' },
 ];
 
 /** What a check gets: the three signed-in backends, who they are, and helpers for test data. */

@@ -271,3 +271,37 @@ export function privacyFaults(target: ContractTarget): ContractTarget {
     },
   };
 }
+
+/**
+ * Accepts reward requests past the stock and the balance, as a backend that reads the stock and
+ * the balance, then writes, without a lock, would under concurrent requests: the refusal the
+ * store would give is turned into another accepted request.
+ */
+export function overselling(target: ContractTarget): ContractTarget {
+  const racy = async (make: () => AdvocacyBackend | Promise<AdvocacyBackend>) => {
+    const inner = await make();
+    let n = 0;
+    return override<AdvocacyBackend>(inner, {
+      async requestReward(rewardId) {
+        try {
+          return await inner.requestReward!(rewardId);
+        } catch {
+          const me = await inner.getMe();
+          return {
+            id: `raced-${++n}`,
+            rewardId,
+            employeeId: me.id,
+            rewardName: {},
+            cost: 0,
+            status: 'pending',
+            reason: null,
+            createdAt: new Date().toISOString(),
+            decidedAt: null,
+            fulfilledAt: null,
+          };
+        }
+      },
+    });
+  };
+  return { ...target, employee: () => racy(target.employee), otherEmployee: () => racy(target.otherEmployee) };
+}

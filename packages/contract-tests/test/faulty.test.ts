@@ -11,6 +11,7 @@ import {
   repeatingPages,
   skippingPolicyCheck,
   privacyFaults,
+  overselling,
 } from './faulty-backends.js';
 import { memoryTarget } from './memory-target.js';
 
@@ -62,4 +63,10 @@ test('a backend that skips audit entries, leaks into an export or loses counts o
   assertCaught(report, 'privacy.audit-admin-writes', 'newest first');
   assertCaught(report, 'privacy.export-own-data', 'nothing of the other employee');
   assertCaught(report, 'privacy.erasure-keeps-totals', 'analytics totals');
+});
+
+test('a backend that oversells the last item and overspends the balance under concurrent requests is caught', async () => {
+  const report = await runContractSuite(overselling(memoryTarget()), { only: ['rewards.last-in-stock', 'rewards.no-overspending'] });
+  assertCaught(report, 'rewards.last-in-stock', 'exactly one of 50 concurrent requests for the last item succeeds');
+  assertCaught(report, 'rewards.no-overspending', 'exactly one of 50 concurrent requests is accepted');
 });

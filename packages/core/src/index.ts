@@ -2,7 +2,7 @@
  * @advocacy-kit/core — the headless employee-advocacy SDK for the browser. The in-memory backend
  * (`@advocacy-kit/core/memory`), the landing-page attribution helper (`/attribution`), the
  * tracking-link and UTM helpers servers use (`/links`), the networks' brand names (`/share`), the
- * admin stores (`/admin`), the business rules (`/rules`) and the contract's schemas
+ * admin stores (`/admin`), the rewards store (`/rewards`), the business rules (`/rules`) and the contract's schemas
  * (`/contract`) live on their own entries to keep this one small.
  */
 export * from './backend/index.js';

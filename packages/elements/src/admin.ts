@@ -17,3 +17,4 @@ import './define/advocacy-members.js';
 import './define/advocacy-goals.js';
 import './define/advocacy-audit-log.js';
 import './define/advocacy-privacy-admin.js';
+import './define/advocacy-rewards-admin.js';

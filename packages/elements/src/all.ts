@@ -10,3 +10,4 @@ import './define/advocacy-badges.js';
 import './define/advocacy-contest-banner.js';
 import './define/advocacy-invitation.js';
 import './define/advocacy-my-data.js';
+import './define/advocacy-rewards.js';

@@ -18,6 +18,8 @@ export { AdvocacyGoalsElement } from './goals/goals.component.js';
 export { AdvocacyAuditLogElement } from './audit-log/audit-log.component.js';
 export { AdvocacyPrivacyAdminElement } from './privacy-admin/privacy-admin.component.js';
 export { AdvocacyMyDataElement } from './my-data/my-data.component.js';
+export { AdvocacyRewardsElement } from './rewards/rewards.component.js';
+export { AdvocacyRewardsAdminElement } from './rewards-admin/rewards-admin.component.js';
 export { AdvocacyElement } from './internal/advocacy-element.js';
 export { defineElement, setTagPrefix, getTagPrefix, tagFor } from './internal/define.js';
 export { clientContext } from './internal/context.js';
@@ -33,6 +35,7 @@ export type {
   AdvocacySuggestDetail,
   AdvocacySuggestionApproveDetail,
   AdvocacySuggestionReviewDetail,
+  AdvocacyRewardRequestDetail,
 } from './internal/events.js';
 // The shape of each component's strings (its English table's type).
 export type { CommonStrings } from './i18n/common.strings.js';
@@ -44,3 +47,5 @@ export type { BadgesStrings } from './badges/badges.strings.js';
 export type { ContestBannerStrings } from './contest-banner/contest-banner.strings.js';
 export type { SuggestStrings } from './suggest/suggest.strings.js';
 export type { InvitationStrings } from './invitation/invitation.strings.js';
+export type { RewardsStrings } from './rewards/rewards.strings.js';
+export type { RewardsAdminStrings } from './rewards-admin/rewards-admin.strings.js';

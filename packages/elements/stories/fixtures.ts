@@ -42,3 +42,30 @@ export function failingAdminClient(code: AdvocacyErrorCode = 'network'): Advocac
   backend.fail(code);
   return client;
 }
+
+/**
+ * Adds a small rewards catalogue to a demo backend, gives its employees points and leaves a
+ * request in each state, for the rewards stories.
+ */
+export async function seedRewards(backend: MemoryBackend): Promise<void> {
+  const admin = backend.as('emp-haruka').admin;
+  const hoodie = await admin.createReward!({
+    name: { en: 'Team hoodie', ja: 'チームパーカー' },
+    description: { en: 'Soft, warm, with the company logo.', ja: 'ロゴ入りの暖かいパーカー。' },
+    cost: 300,
+    stock: 12,
+  });
+  await admin.createReward!({
+    name: { en: 'Coffee with the CEO', ja: 'CEO とのコーヒー' },
+    description: { en: 'Thirty minutes, your questions.', ja: '30 分、なんでも質問できます。' },
+    cost: 800,
+    stock: 1,
+  });
+  await admin.createReward!({ name: { en: 'Charity donation (¥1,000)', ja: '寄付（1,000 円）' }, cost: 100 });
+  for (const id of ['emp-kenji', 'emp-yui'])
+    await admin.adjustPoints!({ employeeId: id, delta: 600, reason: 'Talk at the partner summit' });
+  const pending = await backend.as('emp-yui').requestReward!(hoodie.id);
+  const rejected = await backend.as('emp-kenji').requestReward!(hoodie.id);
+  await admin.decideRewardRequest!(rejected.id, { decision: 'reject', reason: 'Sizes are restocked in June' });
+  void pending;
+}

@@ -17,6 +17,7 @@ import { pilotsCapability } from './pilots/capability.js';
 import { pointsCapability } from './points/capability.js';
 import { scimCapability } from './scim/capability.js';
 import { privacyCapability } from './privacy/capability.js';
+import { rewardsCapability } from './rewards/capability.js';
 import { sharesCapability } from './shares/capability.js';
 import { suggestionsCapability } from './suggestions/capability.js';
 import { trackingCapability } from './tracking/capability.js';
@@ -49,4 +50,5 @@ export const capabilities: readonly Capability[] = [
   scimCapability,
   pilotsCapability,
   privacyCapability,
+  rewardsCapability,
 ];

@@ -27,6 +27,8 @@ const RELEASED = [
   '0240_policy_compliance',
   '0250_privacy',
   '0260_scim',
+  '0270_points_notes_and_spending',
+  '0271_rewards',
 ];
 
 describe('migrations', () => {

@@ -14,6 +14,7 @@ import { pointsChecks } from './points.js';
 import { policyChecks } from './policy.js';
 import { scimChecks } from './scim.js';
 import { privacyChecks } from './privacy.js';
+import { rewardChecks } from './rewards.js';
 import { shareChecks } from './share.js';
 import { suggestionChecks } from './suggestions.js';
 
@@ -36,4 +37,5 @@ export const CHECKS: readonly Check[] = [
   ...policyChecks,
   ...pilotChecks,
   ...privacyChecks,
+  ...rewardChecks,
 ];

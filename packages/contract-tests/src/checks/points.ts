@@ -1,5 +1,6 @@
 import type { AdvocacyBackend, Period, PointsEntry } from '@advocacy-kit/core/backend';
 import { PERIODS } from '@advocacy-kit/core/backend';
+import { isEarning } from '@advocacy-kit/core/rules';
 import { assert, assertEqual, eventually, step } from '../assert.js';
 import type { Check } from '../check.js';
 import { collectPages } from './pages.js';
@@ -69,7 +70,8 @@ export const pointsChecks: Check[] = [
       const rows = await ledger(context.employee);
       const foreign = rows.filter((row) => row.employeeId !== context.me.id).map((row) => row.id);
       assertEqual(foreign, [], 'every ledger row belongs to the employee');
-      const sum = rows.reduce((total, row) => total + row.delta, 0);
+      // Points earned: reward holds and releases move points already earned (rewards checks).
+      const sum = rows.filter((row) => isEarning(row.reason)).reduce((total, row) => total + row.delta, 0);
       const all = await stats(context.employee);
       const board = await step('read the all-time company leaderboard', () =>
         context.employee.getLeaderboard({ period: 'all', scope: 'company' }),
@@ -77,7 +79,7 @@ export const pointsChecks: Check[] = [
       assertEqual(
         { ledgerSum: sum, statsPoints: all.points, leaderboardMe: board.me?.points ?? null },
         { ledgerSum: sum, statsPoints: sum, leaderboardMe: sum },
-        'sum of ledger deltas == stats.points (all) == leaderboard me.points (all)',
+        'sum of earned ledger deltas == stats.points (all) == leaderboard me.points (all)',
       );
     },
   },

@@ -7,6 +7,7 @@ import type {
   TaxonomyInput,
   TaxonomyPatch,
   AdminPost,
+  AdminRewardRequest,
   AdminPostQuery,
   AdminSuggestion,
   AdvocacyEvent,
@@ -36,6 +37,8 @@ import type {
   Page,
   PageQuery,
   Period,
+  PointsAdjustment,
+  PointsBalance,
   PointsEntry,
   Post,
   PostInput,
@@ -43,6 +46,12 @@ import type {
   PreferencesInput,
   ScimSettings,
   ScimTokenCreated,
+  Reward,
+  RewardDecision,
+  RewardInput,
+  RewardPatch,
+  RewardRequest,
+  RewardRequestQuery,
   Share,
   ShareInput,
   Suggestion,
@@ -139,6 +148,22 @@ export interface AdvocacyBackend {
   /* privacy */
   /** Optional: everything the program stores about the signed-in employee. */
   getMyExport?(): Promise<PersonalDataExport>;
+
+  /* rewards (optional: a backend without rewards leaves them out) */
+  /** Rewards the employee may request now: active, in their dates, for their team or everyone. */
+  listRewards?(): Promise<Reward[]>;
+  /** The employee's points to spend: `balance = earned − spent − held`, never below zero. */
+  getMyPointsBalance?(): Promise<PointsBalance>;
+  /**
+   * Requests a reward for the signed-in employee: holds its cost (a `reward_hold` ledger row) and
+   * one of its stock until an admin decides. Rejects with `validation` (field `rewardId`, code
+   * `insufficient_points`) when the balance is short, `conflict` when out of stock, `not_found`
+   * for a reward the employee may not request.
+   */
+  requestReward?(rewardId: string): Promise<RewardRequest>;
+  listMyRewardRequests?(query?: PageQuery): Promise<Page<RewardRequest>>;
+  /** Cancels the employee's own pending request: its points and stock come back. */
+  cancelRewardRequest?(requestId: string): Promise<RewardRequest>;
   /** Program-admin operations; reject with `forbidden` for employees. */
   admin: AdvocacyAdminBackend;
 }
@@ -222,4 +247,18 @@ export interface AdvocacyAdminBackend {
   eraseEmployee?(employeeId: string): Promise<ErasureResult>;
   getPrivacySettings?(): Promise<PrivacySettings>;
   updatePrivacySettings?(input: PrivacySettingsUpdate): Promise<PrivacySettings>;
+  /* rewards (optional) */
+  /** Every reward, active or not, newest first. */
+  listRewards?(): Promise<Reward[]>;
+  createReward?(input: RewardInput): Promise<Reward>;
+  /** Edits a reward; `active: false` deactivates it. */
+  updateReward?(id: string, patch: RewardPatch): Promise<Reward>;
+  listRewardRequests?(query?: RewardRequestQuery): Promise<Page<AdminRewardRequest>>;
+  /** Approve (the hold is spent), reject with a reason (released), or mark an approved request fulfilled. */
+  decideRewardRequest?(id: string, decision: RewardDecision): Promise<RewardRequest>;
+  /**
+   * Grants or deducts points with a reason the employee sees (a `manual` ledger row with `note`).
+   * A deduction larger than the balance rejects with `validation` (field `delta`, code `insufficient_points`).
+   */
+  adjustPoints?(input: PointsAdjustment): Promise<PointsEntry>;
 }

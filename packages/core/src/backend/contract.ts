@@ -104,6 +104,19 @@ export type TaxonomyInput = Static<typeof S.TaxonomyCreate>;
 export type TaxonomyPatch = Static<typeof S.TaxonomyPatch>;
 export type AdminEmployee = Static<typeof S.AdminEmployee>;
 export type EmployeePatch = Static<typeof S.EmployeePatch>;
+export type RewardRequestStatus = (typeof enums.REWARD_REQUEST_STATUSES)[number];
+/** A reward employees may request with their points. */
+export type Reward = Static<typeof S.Reward>;
+export type RewardInput = Static<typeof S.RewardInput>;
+export type RewardPatch = Static<typeof S.RewardPatch>;
+/** The signed-in employee's points to spend: `balance = earned − spent − held`. */
+export type PointsBalance = Static<typeof S.PointsBalance>;
+export type RewardRequest = Static<typeof S.RewardRequest>;
+/** A reward request as program admins list it: with who asked. */
+export type AdminRewardRequest = Static<typeof S.AdminRewardRequest>;
+export type RewardDecision = Static<typeof S.RewardDecision>;
+/** An admin's grant (positive `delta`) or deduction (negative), with the reason the employee sees. */
+export type PointsAdjustment = Static<typeof S.PointsAdjustment>;
 
 /* ---------------------------------------------------------------- requests */
 
@@ -128,6 +141,7 @@ export type LeaderboardQuery = QueryInput<'getLeaderboard'> & { period: Period; 
 export type AdminPostQuery = QueryInput<'adminListPosts'>;
 export type SuggestionQuery = QueryInput<'adminListSuggestions'>;
 export type EmployeeDirectoryQuery = QueryInput<'adminListEmployees'>;
+export type RewardRequestQuery = QueryInput<'adminListRewardRequests'>;
 /** Inclusive ISO dates or timestamps. */
 export interface AnalyticsQuery {
   from: string;

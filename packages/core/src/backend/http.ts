@@ -150,6 +150,11 @@ export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
     getMyMembership: () => call(routes.getMyMembership),
     respondToInvitation: (decision) => call(routes.respondToInvitation, { body: { decision } }),
     getMyExport: () => call(routes.getMyExport),
+    listRewards: () => items(routes.listRewards),
+    getMyPointsBalance: () => call(routes.getMyPointsBalance),
+    requestReward: (rewardId) => call(routes.requestReward, { id: rewardId }),
+    listMyRewardRequests: (query) => call(routes.listMyRewardRequests, { query }),
+    cancelRewardRequest: (requestId) => call(routes.cancelRewardRequest, { id: requestId }),
     admin: {
       listPosts: (query) => call(routes.adminListPosts, { query }),
       createPost: (body) => call(routes.adminCreatePost, { body, key: uuid() }),
@@ -193,6 +198,12 @@ export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
       eraseEmployee: (employeeId) => call(routes.adminEraseEmployee, { id: employeeId }),
       getPrivacySettings: () => call(routes.adminGetPrivacySettings),
       updatePrivacySettings: (body) => call(routes.adminUpdatePrivacySettings, { body }),
+      listRewards: () => items(routes.adminListRewards),
+      createReward: (body) => call(routes.adminCreateReward, { body }),
+      updateReward: (rewardId, body) => call(routes.adminUpdateReward, { id: rewardId, body }),
+      listRewardRequests: (query) => call(routes.adminListRewardRequests, { query }),
+      decideRewardRequest: (requestId, body) => call(routes.adminDecideRewardRequest, { id: requestId, body }),
+      adjustPoints: (body) => call(routes.adminAdjustPoints, { body }),
     },
   };
 }

@@ -24,7 +24,31 @@ export const POST_STATUSES = ['draft', 'scheduled', 'published', 'archived'] as 
 export const ROLES = ['employee', 'admin'] as const;
 export const PERIODS = ['week', 'month', 'quarter', 'all'] as const;
 export const SCOPES = ['company', 'team'] as const;
-export const POINTS_REASONS = ['share', 'click', 'conversion', 'suggestion', 'adjustment'] as const;
+/**
+ * Why a ledger row exists. `manual` is an admin's grant or deduction (its `note` says why).
+ * `reward_hold` (negative) takes a reward's cost when it is requested; `reward_release`
+ * (positive) gives it back when the request is rejected or cancelled. An approved request keeps
+ * its hold: the points are spent. These two are spending, not earning (`SPENDING_REASONS`):
+ * leaderboards, contests and stats count every other reason.
+ */
+export const POINTS_REASONS = [
+  'share',
+  'click',
+  'conversion',
+  'suggestion',
+  'adjustment',
+  'manual',
+  'reward_hold',
+  'reward_release',
+] as const;
+/** Ledger reasons that move points without earning or losing them: rewards requested and released. */
+export const SPENDING_REASONS = ['reward_hold', 'reward_release'] as const;
+/**
+ * A reward request's life: `pending` (points held) → `approved` (spent) → `fulfilled` (handed
+ * over); or `rejected` by an admin (with a reason) or `cancelled` by the employee while pending
+ * (points released, stock back).
+ */
+export const REWARD_REQUEST_STATUSES = ['pending', 'approved', 'rejected', 'cancelled', 'fulfilled'] as const;
 export const SUGGESTION_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export const EVENT_TYPES = ['feed_view', 'post_open', 'share_intent'] as const;
 export const CONVERSION_TYPES = ['lead', 'signup', 'download', 'deal'] as const;
@@ -40,6 +64,8 @@ export const WEBHOOK_EVENT_TYPES = [
   'suggestion.created',
   'suggestion.reviewed',
   'digest.due',
+  'reward_request.created',
+  'reward_request.updated',
 ] as const;
 export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
 /** An employee in the program's directory: `deactivated` is a leaver (their row, links and history stay). */

@@ -7,7 +7,17 @@
  * The key of each entry is its `operationId`.
  */
 import { Type, type Static, type TObject, type TSchema } from '@sinclair/typebox';
-import { CONTENT_KINDS, EMPLOYEE_STATUSES, MEMBER_FILTERS, PERIODS, POST_STATUSES, ROLES, SCOPES, SUGGESTION_STATUSES } from './enums.js';
+import {
+  CONTENT_KINDS,
+  EMPLOYEE_STATUSES,
+  MEMBER_FILTERS,
+  PERIODS,
+  POST_STATUSES,
+  REWARD_REQUEST_STATUSES,
+  ROLES,
+  SCOPES,
+  SUGGESTION_STATUSES,
+} from './enums.js';
 import * as S from './schemas.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -873,6 +883,118 @@ export const operations = {
     body: S.PrivacySettingsUpdate,
     responses: { 200: S.PrivacySettings },
     problems: NOT_ADMIN,
+  }),
+
+  /* ---------------------------------------------------------- rewards */
+  listRewards: op({
+    method: 'GET',
+    path: '/rewards',
+    auth: 'employee',
+    tag: 'rewards',
+    summary: 'Rewards I may request now: active, in their dates, for my team or everyone; cheapest first',
+    responses: { 200: S.RewardList },
+  }),
+  getMyPointsBalance: op({
+    method: 'GET',
+    path: '/me/points/balance',
+    auth: 'employee',
+    tag: 'rewards',
+    summary: 'My points to spend: earned − spent − held',
+    responses: { 200: S.PointsBalance },
+  }),
+  requestReward: op({
+    method: 'POST',
+    path: '/rewards/{id}/requests',
+    auth: 'employee',
+    tag: 'rewards',
+    summary: 'Request a reward for myself: holds its cost and one of its stock until an admin decides',
+    responses: { 201: S.RewardRequest },
+    problems: {
+      404: 'Unknown reward, or not one I may request (inactive, out of its dates, another team’s)',
+      409: 'Out of stock',
+      422: 'Not enough points (field error on rewardId: insufficient_points)',
+    },
+  }),
+  listMyRewardRequests: op({
+    method: 'GET',
+    path: '/me/reward-requests',
+    auth: 'employee',
+    tag: 'rewards',
+    summary: 'My reward requests, newest first, with their status and the reason of a rejection',
+    query: Query(PageQuery),
+    responses: { 200: S.RewardRequestPage },
+  }),
+  cancelRewardRequest: op({
+    method: 'POST',
+    path: '/me/reward-requests/{id}/cancel',
+    auth: 'employee',
+    tag: 'rewards',
+    summary: 'Cancel my pending request: its points and stock come back',
+    responses: { 200: S.RewardRequest },
+    problems: { 404: 'Unknown request (or someone else’s)', 409: 'No longer pending' },
+  }),
+  adminListRewards: op({
+    method: 'GET',
+    path: '/admin/rewards',
+    auth: 'admin',
+    tag: 'rewards',
+    summary: 'Every reward, active or not, newest first',
+    responses: { 200: S.RewardList },
+    problems: NOT_ADMIN,
+  }),
+  adminCreateReward: op({
+    method: 'POST',
+    path: '/admin/rewards',
+    auth: 'admin',
+    tag: 'rewards',
+    summary: 'Create a reward',
+    body: S.RewardInput,
+    responses: { 201: S.Reward },
+    problems: { ...NOT_ADMIN, 422: 'Invalid reward (field errors: unknown team, ends before it starts)' },
+  }),
+  adminUpdateReward: op({
+    method: 'PATCH',
+    path: '/admin/rewards/{id}',
+    auth: 'admin',
+    tag: 'rewards',
+    summary: 'Edit a reward (`active: false` deactivates it; pending requests stay)',
+    body: S.RewardPatch,
+    responses: { 200: S.Reward },
+    problems: { ...NOT_ADMIN, 404: 'Unknown reward', 422: 'Invalid reward (field errors)' },
+  }),
+  adminListRewardRequests: op({
+    method: 'GET',
+    path: '/admin/reward-requests',
+    auth: 'admin',
+    tag: 'rewards',
+    summary: 'Reward requests with the requester’s name, newest first',
+    query: Query({ status: Type.Optional(S.StringEnum(REWARD_REQUEST_STATUSES)), ...PageQuery }),
+    responses: { 200: S.AdminRewardRequestPage },
+    problems: NOT_ADMIN,
+  }),
+  adminDecideRewardRequest: op({
+    method: 'POST',
+    path: '/admin/reward-requests/{id}/decision',
+    auth: 'admin',
+    tag: 'rewards',
+    summary:
+      'Approve a pending request (its points are spent), reject it with a reason (points and stock come back), or mark an approved one fulfilled',
+    body: S.RewardDecision,
+    responses: { 200: S.RewardRequest },
+    problems: { ...NOT_ADMIN, 404: 'Unknown request', 409: 'Not in a state that allows this decision' },
+  }),
+  adminAdjustPoints: op({
+    method: 'POST',
+    path: '/admin/points/adjustments',
+    auth: 'admin',
+    tag: 'rewards',
+    summary: 'Grant or deduct points with a reason the employee sees (a deduction never takes the balance below zero)',
+    body: S.PointsAdjustment,
+    responses: { 201: S.PointsEntry },
+    problems: {
+      ...NOT_ADMIN,
+      422: 'Unknown employee (field error on employeeId), or a deduction larger than the balance (field error on delta: insufficient_points)',
+    },
   }),
 } as const satisfies Record<string, Operation>;
 

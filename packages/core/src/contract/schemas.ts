@@ -22,6 +22,7 @@ import {
   POINTS_REASONS,
   POST_STATUSES,
   PROBLEM_SLUGS,
+  REWARD_REQUEST_STATUSES,
   ROLES,
   SCOPES,
   SUGGESTION_STATUSES,
@@ -271,7 +272,15 @@ export const Leaderboard = Record_({
 });
 
 export const PointsEntry = Record_(
-  { id: Str(), employeeId: Str(), delta: Int(), reason: StringEnum(POINTS_REASONS), reference: Str(), createdAt: DateTime() },
+  {
+    id: Str(),
+    employeeId: Str(),
+    delta: Int(),
+    reason: StringEnum(POINTS_REASONS),
+    reference: Str(),
+    createdAt: DateTime(),
+    note: Type.Optional(OrNull(Str({ description: 'Why, in words: the admin’s reason for a `manual` row.' }))),
+  },
   { description: 'One append-only row of the points ledger; (reason, reference) is awarded once.' },
 );
 
@@ -902,3 +911,91 @@ export const PrivacySettingsUpdate = Type.Object(
   { clickRetentionDays: OrNull(Int({ minimum: 1, maximum: 3650 })) },
   { additionalProperties: false },
 );
+/* ------------------------------------------------------------ rewards */
+
+const RewardName = Type.Unsafe<Record<string, string>>({
+  ...LocalizedText,
+  minProperties: 1,
+  additionalProperties: { type: 'string', minLength: 1, maxLength: 200 },
+});
+const rewardFields = {
+  name: RewardName,
+  description: LocalizedText,
+  imageUrl: OrNull(HttpUrl),
+  cost: Int({ minimum: 1, maximum: 1_000_000_000, description: 'Points taken from the balance.' }),
+  stock: OrNull(Int({ minimum: 0, maximum: 1_000_000_000, description: 'How many are left to request; `null` for unlimited.' })),
+  startsAt: OrNull(DateTime({ description: 'Requestable from (inclusive); `null` for always.' })),
+  endsAt: OrNull(DateTime({ description: 'Requestable until (exclusive); `null` for always.' })),
+  team: OrNull(Id),
+  active: Type.Boolean({ description: 'A deactivated reward is hidden from employees and cannot be requested.' }),
+};
+export const Reward = Record_(
+  { id: Str(), ...rewardFields, createdAt: DateTime(), updatedAt: DateTime() },
+  { description: 'A reward employees may request with their points; `team` limits it to one team (`null`: everyone).' },
+);
+export const RewardInput = Type.Object(
+  {
+    name: rewardFields.name,
+    description: Type.Optional(rewardFields.description),
+    imageUrl: Type.Optional(rewardFields.imageUrl),
+    cost: rewardFields.cost,
+    stock: Type.Optional(rewardFields.stock),
+    startsAt: Type.Optional(rewardFields.startsAt),
+    endsAt: Type.Optional(rewardFields.endsAt),
+    team: Type.Optional(rewardFields.team),
+    active: Type.Optional(rewardFields.active),
+  },
+  { additionalProperties: false },
+);
+export const RewardPatch = Type.Partial(RewardInput, { additionalProperties: false });
+
+export const PointsBalance = Record_(
+  {
+    balance: Int({ description: '`earned − spent − held`, the sum of the ledger; never below zero.' }),
+    earned: Int({ description: 'Every ledger row except reward holds and releases: what leaderboards count.' }),
+    spent: Int({ minimum: 0, description: 'Costs of approved and fulfilled requests.' }),
+    held: Int({ minimum: 0, description: 'Costs of pending requests.' }),
+  },
+  { description: 'The signed-in employee’s points to spend.' },
+);
+
+const rewardRequestProperties = {
+  id: Str(),
+  rewardId: Str(),
+  employeeId: Str(),
+  rewardName: LocalizedText,
+  cost: Int({ description: 'Points held, then spent; the reward’s cost when requested.' }),
+  status: StringEnum(REWARD_REQUEST_STATUSES),
+  reason: OrNull(Str({ description: 'The admin’s reason for a rejection.' })),
+  createdAt: DateTime(),
+  decidedAt: OrNull(DateTime({ description: 'When it was approved, rejected or cancelled.' })),
+  fulfilledAt: OrNull(DateTime()),
+};
+export const RewardRequest = Record_(rewardRequestProperties, { description: 'An employee’s request for a reward.' });
+export const AdminRewardRequest = Record_({ ...rewardRequestProperties, employeeName: Str() });
+export const RewardDecision = Type.Union([
+  Type.Object({ decision: Type.Literal('approve') }, { additionalProperties: false }),
+  Type.Object({ decision: Type.Literal('reject'), reason: Str({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false }),
+  Type.Object({ decision: Type.Literal('fulfil') }, { additionalProperties: false }),
+]);
+export const PointsAdjustment = Type.Object(
+  {
+    employeeId: Id,
+    delta: Int({
+      minimum: -1_000_000,
+      maximum: 1_000_000,
+      not: { const: 0 },
+      description: 'Points to grant (positive) or deduct (negative).',
+    }),
+    reason: Str({
+      minLength: 1,
+      maxLength: 500,
+      pattern: '\\S',
+      description: 'Why, shown to the employee: a talk at an event, a correction.',
+    }),
+  },
+  { additionalProperties: false },
+);
+export const RewardList = ListOf(Reward);
+export const RewardRequestPage = PageOf(RewardRequest);
+export const AdminRewardRequestPage = PageOf(AdminRewardRequest);

@@ -1,4 +1,5 @@
 import type { Contest, ContestInput, Employee, LeaderboardEntry } from '../backend/contract.js';
+import { isEarning } from '../rules/points.js';
 import type { MemoryDb } from './db.js';
 
 /** A contest as stored: the input plus its id and, once ended and read, its frozen standings. */
@@ -18,7 +19,7 @@ function standings(db: MemoryDb, contest: ContestRow): LeaderboardEntry[] {
   const totals = new Map<string, number>();
   for (const row of db.ledger) {
     const t = Date.parse(row.createdAt);
-    if (t < from || t >= to) continue;
+    if (t < from || t >= to || !isEarning(row.reason)) continue;
     const employee = db.employees.get(row.employeeId);
     if (!employee || db.deactivated.has(employee.id) || (contest.scope === 'team' && employee.team !== contest.team)) continue;
     totals.set(row.employeeId, (totals.get(row.employeeId) ?? 0) + row.delta);

@@ -25,6 +25,7 @@ import { demoSeed } from './demo-seed.js';
 import { paginate } from './paginate.js';
 import { activeTeams, activeTopics, deactivatedError, peopleAdmin, touch } from './people.js';
 import * as privacy from './privacy.js';
+import { memoryRewards } from './rewards.js';
 import { COMMENTARY_MAX, isVisible, postFromInput, present, statusAt, validatePostInput } from './posts.js';
 import { acceptPolicy, complianceAdmin, complianceOf, sharedCommentary } from './policy.js';
 import type { DemoSeed } from './seed-types.js';
@@ -201,6 +202,7 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
       updateDisclosures: (disclosures: Record<string, string>) => admin(() => ops.updateDisclosures(disclosures)),
     };
   };
+  const rewards = memoryRewards(db, me, call, admin);
 
   const backend: MemoryBackend = {
     getMe: () => call(me),
@@ -365,8 +367,10 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
     getMyMembership: () => call(() => pilots.membership(db, me())),
     respondToInvitation: (decision) => call(() => pilots.respond(db, me(), decision, nowIso())),
     getMyExport: () => call(() => privacy.personalData(db, me().id)),
+    ...rewards.employee,
     admin: {
       ...complianceAdminMethods(),
+      ...rewards.admin,
       listPosts: (query = {}) =>
         admin(() => {
           const q = query.q?.toLowerCase();

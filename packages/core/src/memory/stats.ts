@@ -15,7 +15,7 @@ import type {
   TopAdvocate,
   TopPost,
 } from '../backend/contract.js';
-import { estimatedReach } from '../rules/index.js';
+import { estimatedReach, isEarning } from '../rules/index.js';
 import type { ClickRow, MemoryDb } from './db.js';
 import { countedMembers } from './pilots.js';
 
@@ -34,7 +34,8 @@ const inWindow = (iso: string, from: number, to: number) => {
 function pointsBy(db: MemoryDb, from: number, to: number): Map<string, number> {
   const totals = new Map<string, number>();
   for (const row of db.ledger) {
-    if (inWindow(row.createdAt, from, to)) totals.set(row.employeeId, (totals.get(row.employeeId) ?? 0) + row.delta);
+    if (isEarning(row.reason) && inWindow(row.createdAt, from, to))
+      totals.set(row.employeeId, (totals.get(row.employeeId) ?? 0) + row.delta);
   }
   return totals;
 }
@@ -94,7 +95,7 @@ export function myStats(db: MemoryDb, me: Employee, period: Period): MyStats {
   const to = now.getTime();
   const mine = <T extends { employeeId: string }>(rows: Iterable<T>, at: (row: T) => string) =>
     [...rows].filter((r) => r.employeeId === me.id && inWindow(at(r), from, to));
-  const points = mine(db.ledger, (r) => r.createdAt);
+  const points = mine(db.ledger, (r) => r.createdAt).filter((r) => isEarning(r.reason));
   const shares = mine(db.shares, (r) => r.createdAt);
   const clicks = mine(db.clicks, (r) => r.at);
   const conversions = mine(db.conversions.values(), (r) => r.createdAt);

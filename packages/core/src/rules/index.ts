@@ -11,6 +11,7 @@ export {
   clickReference,
   clickReferencePrefix,
   conversionReference,
+  isEarning,
   shareReference,
   suggestionReference,
   type PointsRules,

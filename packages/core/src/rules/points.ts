@@ -61,3 +61,10 @@ export const clickAwardsPerPostDay = (points: PointsRules): number =>
  * address and never by user agent; the sharer's own clicks earn nothing (backends decide who that is).
  */
 export const clickEarnsPoints = (points: PointsRules, awardedToday: number): boolean => awardedToday < clickAwardsPerPostDay(points);
+
+/**
+ * Whether a ledger row counts as points earned (leaderboards, contests, stats): every reason but
+ * the reward holds and releases, which only move points the employee already earned. A manual
+ * grant or deduction by an admin does count.
+ */
+export const isEarning = (reason: string): boolean => reason !== 'reward_hold' && reason !== 'reward_release';

@@ -1,4 +1,4 @@
-import type { AdvocacyError, Employee, Membership, NetworkId, Post, PostInput, Share, Suggestion } from '@advocacy-kit/core';
+import type { AdvocacyError, Employee, Membership, NetworkId, Post, PostInput, RewardRequest, Share, Suggestion } from '@advocacy-kit/core';
 
 export interface AdvocacyShareDetail {
   postId: string;
@@ -53,6 +53,11 @@ export interface AdvocacyMembershipChangeDetail {
   membership: Membership;
 }
 
+/** The employee requested a reward (`<advocacy-rewards>`); its cost is held until an admin decides. */
+export interface AdvocacyRewardRequestDetail {
+  request: RewardRequest;
+}
+
 /** A store the component shows failed to load (the component shows the error with a retry). */
 export interface AdvocacyErrorDetail {
   /** What failed: `feed`, `topics`, `leaderboard`, `my-stats`, `me`, `policy`, `suggest`. */
@@ -82,6 +87,7 @@ declare global {
     'advocacy-suggestion-review': CustomEvent<AdvocacySuggestionReviewDetail>;
     'advocacy-people-change': CustomEvent<AdvocacyPeopleChangeDetail>;
     'advocacy-membership-change': CustomEvent<AdvocacyMembershipChangeDetail>;
+    'advocacy-reward-request': CustomEvent<AdvocacyRewardRequestDetail>;
   }
 }
 
@@ -97,7 +103,8 @@ type AdvocacyEventName =
   | 'advocacy-suggestion-approve'
   | 'advocacy-suggestion-review'
   | 'advocacy-people-change'
-  | 'advocacy-membership-change';
+  | 'advocacy-membership-change'
+  | 'advocacy-reward-request';
 
 type DetailOf<K extends AdvocacyEventName> = HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never;
 

@@ -21,7 +21,7 @@ describe('the self-contained script', () => {
     const win = await loadPage('/test/bundle/two-copies.html');
     expect(win.bundleProblems.errors).to.deep.equal([]);
     expect(win.bundleProblems.warnings.some((w) => w.includes('<advocacy-feed> is already defined'))).to.equal(true);
-    for (const base of ['provider', 'feed', 'share-dialog', 'leaderboard', 'my-stats', 'suggest']) {
+    for (const base of ['provider', 'feed', 'share-dialog', 'leaderboard', 'my-stats', 'suggest', 'rewards']) {
       expect(win.customElements.get(`advocacy-${base}`), `advocacy-${base}`).not.to.equal(undefined);
       expect(win.customElements.get(`acme-${base}`), `acme-${base}`).not.to.equal(undefined);
     }
@@ -62,6 +62,9 @@ describe('the self-contained script', () => {
       timeout: 8000,
     });
     await waitUntil(() => root('advocacy-content-list')?.querySelector('tbody tr'), 'the content list did not render', { timeout: 8000 });
+    await waitUntil(() => root('advocacy-rewards-admin')?.querySelector('[part="adjust-form"]'), 'the rewards admin did not render', {
+      timeout: 8000,
+    });
     await waitUntil(() => root('advocacy-suggestion-queue')?.querySelector('[part="item"]'), 'the suggestion queue did not render', {
       timeout: 8000,
     });
@@ -75,5 +78,6 @@ describe('the self-contained script', () => {
     expect(win.bundleProblems.errors).to.deep.equal([]);
     // The employee bundles never register the admin tags.
     expect(win.customElements.get('advocacy-feed')).to.equal(undefined);
+    expect(win.customElements.get('advocacy-rewards')).to.equal(undefined);
   });
 });

@@ -86,6 +86,7 @@ export function toPointsEntry(row: Database['points_ledger']): PointsEntry {
     reason: row.reason as PointsReason,
     reference: row.reference,
     createdAt: row.created_at,
+    ...(row.note != null && { note: row.note }),
   };
 }
 

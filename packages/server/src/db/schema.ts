@@ -109,6 +109,8 @@ export interface Database {
     reason: string;
     reference: string;
     created_at: string;
+    /** An admin's reason for a `manual` row (migration 0270); null otherwise. */
+    note: string | null;
   };
   suggestions: {
     id: string;
@@ -180,6 +182,38 @@ export interface Database {
   privacy_settings: { key: string; value: string; updated_at: string };
   /** Erased people: a keyed hash of the original id (never the id) and the pseudonym that replaced it. */
   erasures: { subject_hash: string; pseudonym: string; erased_at: string };
+  /** The rewards catalogue (rewards/, migration 0271). */
+  rewards: {
+    id: string;
+    /** LocalizedText JSON. */
+    name: string;
+    description: string;
+    image_url: string | null;
+    cost: number;
+    /** Left to request; null for unlimited. */
+    stock: number | null;
+    starts_at: string | null;
+    ends_at: string | null;
+    team_id: string | null;
+    /** 1 or 0. */
+    active: number;
+    created_at: string;
+    updated_at: string;
+  };
+  /** Employees' reward requests; a pending one holds its cost in points_ledger (`reward_hold`). */
+  reward_requests: {
+    id: string;
+    reward_id: string;
+    employee_id: string;
+    /** LocalizedText JSON, as the reward was named when requested. */
+    reward_name: string;
+    cost: number;
+    status: string;
+    reason: string | null;
+    created_at: string;
+    decided_at: string | null;
+    fulfilled_at: string | null;
+  };
 }
 
 /** Counts per time bucket of one analytics dimension (see analytics/rollups.ts). */

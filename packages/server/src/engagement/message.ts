@@ -1,3 +1,4 @@
+import { SPENDING_REASONS } from '@advocacy-kit/core/contract';
 import type { Kysely, Selectable } from 'kysely';
 import { visibleTo } from '../content/visibility.js';
 import type { Dialect } from '../db/database.js';
@@ -46,11 +47,13 @@ export async function buildMessage(
       .select((eb) => eb.fn.sum<number>('delta').as('sum'))
       .where('employee_id', '=', id)
       .where('created_at', '>=', from)
+      .where('reason', 'not in', [...SPENDING_REASONS])
       .executeTakeFirst(),
     db
       .selectFrom('points_ledger')
       .select((eb) => eb.fn.sum<number>('delta').as('sum'))
       .where('employee_id', '=', id)
+      .where('reason', 'not in', [...SPENDING_REASONS])
       .executeTakeFirst(),
     db
       .selectFrom('shares')

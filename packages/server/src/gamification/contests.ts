@@ -1,4 +1,5 @@
 import type { Contest, ContestInput, ContestStatus, LeaderboardEntry, Scope } from '@advocacy-kit/core';
+import { SPENDING_REASONS } from '@advocacy-kit/core/contract';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { newId } from '../ids.js';
@@ -26,7 +27,7 @@ async function liveStandings(db: Kysely<Database>, contest: ContestRow): Promise
     select totals.employee_id, totals.points from (
       select l.employee_id, sum(l.delta) as points
       from points_ledger l
-      where l.created_at >= ${contest.starts_at} and l.created_at < ${contest.ends_at} ${inTeam}
+      where l.created_at >= ${contest.starts_at} and l.created_at < ${contest.ends_at} and l.reason not in (${sql.join([...SPENDING_REASONS])}) ${inTeam}
       group by l.employee_id
       having sum(l.delta) > 0
     ) totals

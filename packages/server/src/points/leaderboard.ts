@@ -1,4 +1,5 @@
 import type { LeaderboardEntry } from '@advocacy-kit/core';
+import { SPENDING_REASONS } from '@advocacy-kit/core/contract';
 import { sql } from 'kysely';
 import type { Db, Dialect } from '../db/database.js';
 
@@ -18,7 +19,8 @@ interface Row {
  * Top `limit` by points since `from` (all time when null), optionally within one team, leavers
  * (deactivated employees) left out: most
  * points first, ties by employee id, equal points sharing a rank. The given employee's own entry
- * comes back wherever it falls, and `participants` counts everyone with points.
+ * comes back wherever it falls, and `participants` counts everyone with points. Points earned:
+ * reward holds and releases (spending) are left out.
  *
  * One statement, one pass over the ledger: the per-employee totals (read from the covering
  * index (created_at, employee_id, delta)) are materialised once, then the top N (a bounded
@@ -39,7 +41,7 @@ export async function ranking(
     with totals as (
       select l.employee_id, sum(l.delta) as points
       from points_ledger l ${index}
-      where 1 = 1 ${since} ${inTeam}
+      where l.reason not in (${sql.join([...SPENDING_REASONS])}) ${since} ${inTeam}
       group by l.employee_id
       having sum(l.delta) > 0
     ),

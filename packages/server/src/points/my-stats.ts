@@ -1,4 +1,5 @@
 import type { Employee, MyStats, Period, StatsPoint } from '@advocacy-kit/core';
+import { SPENDING_REASONS } from '@advocacy-kit/core/contract';
 import { sql } from 'kysely';
 import type { Db, Dialect } from '../db/database.js';
 import { ranking } from './leaderboard.js';
@@ -23,6 +24,8 @@ export async function myStats(db: Db, dialect: Dialect, me: Employee, period: Pe
     .where('employee_id', '=', me.id)
     .where('created_at', '>=', since)
     .where('created_at', '<=', until)
+    // Points earned: spending a reward's points does not undo having earned them.
+    .where('reason', 'not in', [...SPENDING_REASONS])
     .groupBy(day)
     .execute();
   const shares = await db
