@@ -28,6 +28,7 @@ export const EMPLOYEE_ID_COLUMNS: ReadonlyArray<readonly [table: string, column:
   ['program_members', 'employee_id'],
   ['policy_acceptances', 'employee_id'],
   ['scim_tokens', 'created_by'],
+  ['reward_requests', 'employee_id'],
 ];
 
 /** Fields of a recorded resource that name a person or hold their words; dropped from audit entries about an erased one. */
