@@ -1,4 +1,5 @@
 import { httpBackend } from '@advocacy-kit/core/backend';
+import { httpAdmin } from '@advocacy-kit/core/admin';
 import type { ContractTarget } from './target.js';
 
 export interface HttpTargetOptions {
@@ -33,7 +34,8 @@ export async function visitOverHttp(url: string, userAgent: string): Promise<str
 
 /** A target for an API that speaks the Advocacy Kit HTTP contract, through core's `httpBackend`. */
 export function httpTarget(options: HttpTargetOptions): ContractTarget {
-  const signedIn = (token: string) => () => httpBackend({ baseUrl: options.baseUrl, getToken: () => token });
+  // Every backend carries the admin methods: the checks see employees refused by the API itself.
+  const signedIn = (token: string) => () => httpBackend({ baseUrl: options.baseUrl, getToken: () => token, admin: httpAdmin });
   return {
     employee: signedIn(options.employeeToken),
     otherEmployee: signedIn(options.otherEmployeeToken),

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { httpBackend, isAdvocacyError, type AdvocacyBackend, type AdvocacyError } from '@advocacy-kit/core';
+import { httpAdmin } from '@advocacy-kit/core/admin';
 import { createServer, type RunningServer } from '../src/server.js';
 import { resolveConfig } from '../src/config.js';
 import { loadSeed } from '../src/seed.js';
@@ -37,8 +38,9 @@ describe("core's httpBackend against the server", () => {
     await loadSeed(server.services.db, fixture(new Date()), server.services.config.rules);
     const annToken = await signToken('emp-ann');
     const adaToken = await signToken('emp-ada', { admin: true });
-    employee = httpBackend({ baseUrl: `${server.url}/api/v1`, getToken: () => annToken, retries: 0 });
-    admin = httpBackend({ baseUrl: `${server.url}/api/v1`, getToken: () => adaToken, retries: 0 });
+    // The admin methods come from core/admin; the employee's too, to see the server refuse them.
+    employee = httpBackend({ baseUrl: `${server.url}/api/v1`, getToken: () => annToken, retries: 0, admin: httpAdmin });
+    admin = httpBackend({ baseUrl: `${server.url}/api/v1`, getToken: () => adaToken, retries: 0, admin: httpAdmin });
   });
   after(() => server.close());
 

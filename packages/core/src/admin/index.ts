@@ -1,8 +1,11 @@
 /**
  * @advocacy-kit/core/admin — the program-admin side, as headless as the employee side: the
- * content list, the suggestion queue, analytics and the post editor's draft model.
+ * content list, the suggestion queue, analytics and the post editor's draft model, and the admin
+ * methods of `httpBackend` (`httpAdmin`, `installHttpAdmin`).
  */
 export { createAdminClient, type AdminClient } from './admin.js';
+// The admin methods of httpBackend, off the main entry so employee bundles don't carry them.
+export { httpAdmin, installHttpAdmin } from './http-admin.js';
 export { createContentList, type ContentListOptions } from './content-list.js';
 export { createSuggestionQueue, type SuggestionQueueOptions } from './suggestion-queue.js';
 export { createRewardsAdmin, type RewardsAdminController, type RewardsAdminOptions, type RewardsAdminState } from './rewards-admin.js';

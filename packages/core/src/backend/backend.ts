@@ -164,7 +164,10 @@ export interface AdvocacyBackend {
   listMyRewardRequests?(query?: PageQuery): Promise<Page<RewardRequest>>;
   /** Cancels the employee's own pending request: its points and stock come back. */
   cancelRewardRequest?(requestId: string): Promise<RewardRequest>;
-  /** Program-admin operations; reject with `forbidden` for employees. */
+  /**
+   * Program-admin operations; reject with `forbidden` for employees. `httpBackend` takes them from
+   * `@advocacy-kit/core/admin` (its `admin` option, or `installHttpAdmin()`).
+   */
   admin: AdvocacyAdminBackend;
 }
 

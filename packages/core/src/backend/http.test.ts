@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'node:test';
 import { isAdvocacyError, isValidationError, type AdvocacyError } from './errors.js';
 import { httpBackend } from './http.js';
+import { installedHttpAdmin } from './http-call.js';
+import { httpAdmin, installHttpAdmin } from '../admin/http-admin.js';
 
 interface Seen {
   method: string;
@@ -78,7 +80,7 @@ describe('httpBackend requests', () => {
 describe('httpBackend routes', () => {
   it('calls the route of docs/http-api.md for every method', async () => {
     const { fetch, seen } = fakeFetch(() => json({ items: [], nextCursor: null }));
-    const b = httpBackend({ baseUrl: `${base}/`, fetch, getToken: () => 't', retries: 0 });
+    const b = httpBackend({ baseUrl: `${base}/`, fetch, getToken: () => 't', retries: 0, admin: httpAdmin });
     const calls: Array<[() => Promise<unknown>, string]> = [
       [() => b.getMe(), 'GET /me'],
       [() => b.acceptPolicy(), 'POST /me/policy-acceptance'],
@@ -106,6 +108,90 @@ describe('httpBackend routes', () => {
     );
     const conversion = seen.find((r) => r.url.endsWith('/conversions'))!;
     assert.equal(conversion.headers.get('Idempotency-Key'), 'e');
+  });
+});
+
+describe('httpBackend admin methods', () => {
+  const KEY = Symbol.for('advocacy-kit.http-admin/1');
+  const slot = globalThis as unknown as Record<symbol, unknown>;
+  // The installed factory is page-wide: each test starts and ends without one.
+  beforeEach(() => delete slot[KEY]);
+  afterEach(() => delete slot[KEY]);
+
+  it('rejects every admin method with an error saying where they come from when none was given or installed', async () => {
+    const { fetch, seen } = fakeFetch(() => json({ items: [], nextCursor: null }));
+    const backend = httpBackend({ baseUrl: base, fetch, getToken: () => 't' });
+    const error = await failure(backend.admin.listPosts());
+    assert.equal(error.code, 'server');
+    assert.match(error.message, /admin\.listPosts/);
+    assert.match(error.message, /admin: httpAdmin/);
+    assert.match(error.message, /installHttpAdmin\(\)/);
+    assert.match(error.message, /@advocacy-kit\/core\/admin/);
+    // An optional method reads as present (it exists on the server) and says the same when called.
+    assert.equal(typeof backend.admin.getLinkPreview, 'function');
+    assert.match((await failure(backend.admin.getLinkPreview!('https://example.com'))).message, /installHttpAdmin/);
+    assert.equal(seen.length, 0, 'nothing reached the server');
+    // Awaiting `backend.admin` must not treat it as a promise.
+    assert.equal((backend.admin as unknown as { then?: unknown }).then, undefined);
+  });
+
+  it('calls the admin routes with `admin: httpAdmin`', async () => {
+    const { fetch, seen } = fakeFetch(() => json({ items: [{ id: 'g1' }] }));
+    const backend = httpBackend({ baseUrl: base, fetch, getToken: () => 't', retries: 0, admin: httpAdmin });
+    assert.deepEqual(await backend.admin.listGoals!({ archived: true }), [{ id: 'g1' }]);
+    await backend.admin.deactivateEmployee!('emp/1');
+    await backend.admin.exportAuditCsv!({ action: 'topic.' });
+    assert.deepEqual(
+      seen.map((r) => `${r.method} ${r.url.slice(base.length)} ${r.headers.get('Authorization')}`),
+      [
+        'GET /admin/goals?archived=true Bearer t',
+        'POST /admin/employees/emp%2F1/deactivate Bearer t',
+        'GET /admin/exports/audit.csv?action=topic. Bearer t',
+      ],
+    );
+    assert.equal(installedHttpAdmin(), undefined, 'the option installs nothing page-wide');
+  });
+
+  it('uses the factory installHttpAdmin() installed, also for a backend created before it', async () => {
+    const { fetch, seen } = fakeFetch(() => json({ items: [], nextCursor: null }));
+    const backend = httpBackend({ baseUrl: base, fetch, getToken: () => 't', retries: 0 });
+    const admin = backend.admin; // taken before anything was installed
+    installHttpAdmin();
+    installHttpAdmin(); // idempotent
+    await admin.listSuggestions({ status: 'pending' });
+    await backend.admin.listPosts({ status: 'draft' });
+    await httpBackend({ baseUrl: base, fetch, getToken: () => 't' }).admin.listMembers!();
+    assert.deepEqual(
+      seen.map((r) => `${r.method} ${r.url.slice(base.length)}`),
+      ['GET /admin/suggestions?status=pending', 'GET /admin/posts?status=draft', 'GET /admin/members'],
+    );
+  });
+
+  it('finds a factory another copy of core installed under the shared key', async () => {
+    const { fetch, seen } = fakeFetch(() => json({ items: [] }));
+    const fromOtherCopy = (call: Parameters<typeof httpAdmin>[0]) => httpAdmin(call);
+    slot[KEY] = fromOtherCopy;
+    installHttpAdmin(); // the first installed stays
+    assert.equal(installedHttpAdmin(), fromOtherCopy);
+    await httpBackend({ baseUrl: base, fetch, getToken: () => 't' }).admin.listTopics!();
+    assert.deepEqual(
+      seen.map((r) => r.url.slice(base.length)),
+      ['/admin/topics'],
+    );
+  });
+
+  it('prefers the admin option over the installed factory', async () => {
+    const { fetch } = fakeFetch(() => json({}));
+    slot[KEY] = () => assert.fail('the installed factory was used');
+    const calls: string[] = [];
+    const backend = httpBackend({
+      baseUrl: base,
+      fetch,
+      getToken: () => 't',
+      admin: (call) => ({ ...httpAdmin(call), getAnalytics: async () => (calls.push('mine'), {} as never) }),
+    });
+    await backend.admin.getAnalytics({ from: '2026-01-01', to: '2026-01-31' });
+    assert.deepEqual(calls, ['mine']);
   });
 });
 

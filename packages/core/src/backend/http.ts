@@ -1,19 +1,10 @@
 import ky, { type KyInstance } from 'ky';
-import type { AdvocacyBackend } from './backend.js';
-import type { AdvocacyEvent, Goal, ProblemDetails } from './contract.js';
+import type { AdvocacyAdminBackend, AdvocacyBackend } from './backend.js';
+import type { AdvocacyEvent, ProblemDetails } from './contract.js';
 import { AdvocacyError, codeForStatus, isAdvocacyError } from './errors.js';
+import { installedHttpAdmin, type HttpAdminFactory, type HttpCall, type HttpCallOptions } from './http-call.js';
 import { uuid } from '../internal/random.js';
 import * as routes from '../contract/routes.generated.js';
-
-/** One call of an operation: its `{id}` path parameter, query, JSON body and idempotency key. */
-interface Call {
-  id?: string;
-  query?: object;
-  body?: unknown;
-  key?: string | null;
-  /** The answer is text (a CSV export), not JSON. */
-  text?: boolean;
-}
 
 export interface HttpBackendOptions {
   /** The API base including its version prefix, e.g. `https://intranet.example.com/api/v1`. */
@@ -28,6 +19,13 @@ export interface HttpBackendOptions {
   headers?: Record<string, string>;
   /** Retries of idempotent reads (GET) on network errors and 408/429/5xx; default 2. Writes are never retried here. */
   retries?: number;
+  /**
+   * The program-admin methods (`backend.admin`): pass `httpAdmin` from `@advocacy-kit/core/admin`.
+   * Without it, `backend.admin` uses the one `installHttpAdmin()` installed on the page, looked up
+   * when first used; without either, every admin method rejects with an `AdvocacyError` saying so.
+   * Kept out of this entry so that employee bundles don't carry the admin routes.
+   */
+  admin?: HttpAdminFactory;
 }
 
 /** `?a=1&b=2` from the non-empty parameters of `query`; empty when none is left. */
@@ -76,6 +74,9 @@ async function toError(error: unknown): Promise<AdvocacyError> {
  * The backend over the Advocacy Kit HTTP API (see docs/http-api.md), on `ky`. Every method
  * rejects with an `AdvocacyError`. Writes carry an `Idempotency-Key`; ky retries only reads,
  * and core's share flow and event queue retry writes under the same key.
+ *
+ * `admin` (the program-admin methods) lives in `@advocacy-kit/core/admin`, so that employee
+ * bundles don't carry it: pass `admin: httpAdmin`, or call `installHttpAdmin()` once.
  */
 export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
   let lastToken: string | null = null;
@@ -101,7 +102,7 @@ export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
    * from routes.generated.ts; `{id}` in the path is filled from `id`; writes carry `key` as
    * their Idempotency-Key.
    */
-  const call = async <T>(route: string, { id, query, body, key, text }: Call = {}): Promise<T> => {
+  const call: HttpCall = async <T>(route: string, { id, query, body, key, text }: HttpCallOptions = {}): Promise<T> => {
     const [method, path] = route.includes(' ') ? route.split(' ') : ['get', route];
     try {
       const response = await api(path!.replace('{id}', encodeURIComponent(id!)) + search(query), {
@@ -115,6 +116,25 @@ export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
     }
   };
   const items = async <T>(route: string) => (await call<{ items: T[] }>(route)).items;
+  let admin: AdvocacyAdminBackend | undefined;
+  const resolveAdmin = () => (admin ??= (options.admin ?? installedHttpAdmin())?.(call));
+  // Until a factory is given or installed: methods that look again when called, else say what to do.
+  const unresolvedAdmin = new Proxy({} as AdvocacyAdminBackend, {
+    get: (_, name) =>
+      typeof name !== 'string' || name === 'then'
+        ? undefined
+        : (...args: unknown[]) => {
+            const method = (resolveAdmin() as Record<string, ((...args: unknown[]) => Promise<unknown>) | undefined> | undefined)?.[name];
+            return method
+              ? method(...args)
+              : Promise.reject(
+                  new AdvocacyError(
+                    'server',
+                    `httpBackend has no admin methods (admin.${name}): pass \`admin: httpAdmin\` to httpBackend(), or call installHttpAdmin() once on the page; both come from '@advocacy-kit/core/admin'.`,
+                  ),
+                );
+          },
+  });
   const eventsUrl = `${options.baseUrl.replace(/\/+$/, '')}/events`;
 
   return {
@@ -155,55 +175,8 @@ export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
     requestReward: (rewardId) => call(routes.requestReward, { id: rewardId }),
     listMyRewardRequests: (query) => call(routes.listMyRewardRequests, { query }),
     cancelRewardRequest: (requestId) => call(routes.cancelRewardRequest, { id: requestId }),
-    admin: {
-      listPosts: (query) => call(routes.adminListPosts, { query }),
-      createPost: (body) => call(routes.adminCreatePost, { body, key: uuid() }),
-      updatePost: (postId, body) => call(routes.adminUpdatePost, { id: postId, body }),
-      archivePost: (postId) => call(routes.adminArchivePost, { id: postId }),
-      listSuggestions: (query) => call(routes.adminListSuggestions, { query }),
-      reviewSuggestion: (suggestionId, body) => call(routes.adminReviewSuggestion, { id: suggestionId, body }),
-      getAnalytics: (query) => call(routes.adminAnalytics, { query }),
-      getLinkPreview: (url) => call(routes.adminLinkPreview, { body: { url }, key: uuid() }),
-      // people
-      listTopics: () => items(routes.adminListTopics),
-      createTopic: (body) => call(routes.adminCreateTopic, { body }),
-      updateTopic: (topicId, body) => call(routes.adminUpdateTopic, { id: topicId, body }),
-      listTeams: () => items(routes.adminListTeams),
-      createTeam: (body) => call(routes.adminCreateTeam, { body }),
-      updateTeam: (teamId, body) => call(routes.adminUpdateTeam, { id: teamId, body }),
-      listEmployees: (query) => call(routes.adminListEmployees, { query }),
-      updateEmployee: (employeeId, body) => call(routes.adminUpdateEmployee, { id: employeeId, body }),
-      deactivateEmployee: (employeeId) => call(routes.adminDeactivateEmployee, { id: employeeId }),
-      reactivateEmployee: (employeeId) => call(routes.adminReactivateEmployee, { id: employeeId }),
-      listPolicyVersions: () => items(routes.adminListPolicyVersions),
-      savePolicyDraft: (texts) => call(routes.adminSavePolicyDraft, { body: { texts } }),
-      publishPolicy: () => call(routes.adminPublishPolicy),
-      createBlockedTerm: (body) => call(routes.adminCreateBlockedTerm, { body }),
-      deleteBlockedTerm: (termId) => call(routes.adminDeleteBlockedTerm, { id: termId }),
-      updateDisclosures: (disclosures) => call(routes.adminUpdateDisclosures, { body: { disclosures } }),
-      getScimSettings: () => call(routes.adminGetScimSettings),
-      createScimToken: () => call(routes.adminCreateScimToken),
-      revokeScimToken: (tokenId) => call(routes.adminRevokeScimToken, { id: tokenId }),
-      getEnrollment: () => call(routes.adminGetEnrollment),
-      setEnrollment: (enrollment) => call(routes.adminSetEnrollment, { body: { enrollment } }),
-      listMembers: (query) => call(routes.adminListMembers, { query }),
-      invite: (body) => call(routes.adminInvite, { body }),
-      listGoals: async (query) => (await call<{ items: Goal[] }>(routes.adminListGoals, { query })).items,
-      createGoal: (body) => call(routes.adminCreateGoal, { body }),
-      updateGoal: (goalId, body) => call(routes.adminUpdateGoal, { id: goalId, body }),
-      deleteGoal: (goalId) => call(routes.adminDeleteGoal, { id: goalId }),
-      listAudit: (query) => call(routes.adminListAudit, { query }),
-      exportAuditCsv: (query) => call(routes.adminExportAudit, { query, text: true }),
-      exportEmployee: (employeeId) => call(routes.adminExportEmployee, { id: employeeId }),
-      eraseEmployee: (employeeId) => call(routes.adminEraseEmployee, { id: employeeId }),
-      getPrivacySettings: () => call(routes.adminGetPrivacySettings),
-      updatePrivacySettings: (body) => call(routes.adminUpdatePrivacySettings, { body }),
-      listRewards: () => items(routes.adminListRewards),
-      createReward: (body) => call(routes.adminCreateReward, { body }),
-      updateReward: (rewardId, body) => call(routes.adminUpdateReward, { id: rewardId, body }),
-      listRewardRequests: (query) => call(routes.adminListRewardRequests, { query }),
-      decideRewardRequest: (requestId, body) => call(routes.adminDecideRewardRequest, { id: requestId, body }),
-      adjustPoints: (body) => call(routes.adminAdjustPoints, { body }),
+    get admin() {
+      return resolveAdmin() ?? unresolvedAdmin;
     },
   };
 }

@@ -12,3 +12,4 @@ export {
   type AdvocacyErrorOptions,
 } from './errors.js';
 export { httpBackend, type HttpBackendOptions } from './http.js';
+export type { HttpAdminFactory, HttpCall, HttpCallOptions } from './http-call.js';

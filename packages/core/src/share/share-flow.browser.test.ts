@@ -59,7 +59,10 @@ describe('share flow in the browser', () => {
     const result = await sharing;
     expect(result.intentUrl).to.match(/^https:\/\/x\.com\/intent\/post\?text=/);
     expect(target!.location.href).to.equal(result.intentUrl);
-    expect(decodeURIComponent(result.intentUrl!)).to.contain(`おすすめです ${result.share.trackingUrl}`);
+    // The text is what the backend stored: the employee's words, then the disclosure and hashtags it adds.
+    expect(result.share.commentary.startsWith('おすすめです ')).to.be.true;
+    expect(result.share.commentary).to.contain('#社員');
+    expect(decodeURIComponent(result.intentUrl!)).to.contain(`${result.share.commentary} ${result.share.trackingUrl}`);
     expect(target!.closed).to.be.false;
   });
 
@@ -82,7 +85,8 @@ describe('share flow in the browser', () => {
     const { post, shares } = await setup();
     const target = openShareWindow();
     const result = await shares.share({ post, network: 'linkedin', commentary: 'Proud of the team behind this', target });
-    const expected = `Proud of the team behind this ${result.share.trackingUrl}`;
+    expect(result.share.commentary.startsWith('Proud of the team behind this ')).to.be.true;
+    const expected = `${result.share.commentary} ${result.share.trackingUrl}`;
     expect(copied).to.deep.equal([expected]);
     expect(result.copiedText).to.equal(expected);
     expect(target!.location.href).to.equal(
@@ -93,7 +97,9 @@ describe('share flow in the browser', () => {
   it('copies without a popup for "copy"', async () => {
     const { post, shares } = await setup();
     const result = await shares.share({ post, network: 'copy', commentary: '' });
-    expect(copied).to.deep.equal([result.share.trackingUrl]);
+    // Nothing typed: the backend's disclosure and hashtags still go with the link.
+    expect(result.share.commentary).to.contain('#社員');
+    expect(copied).to.deep.equal([`${result.share.commentary} ${result.share.trackingUrl}`]);
     expect(result.intentUrl).to.equal(null);
     expect(opened).to.have.length(0);
   });

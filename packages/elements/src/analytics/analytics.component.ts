@@ -8,7 +8,7 @@ import {
   type NetworkId,
   type Topic,
 } from '@advocacy-kit/core';
-import { ANALYTICS_PRESETS, type AnalyticsReport } from '@advocacy-kit/core/admin';
+import { installHttpAdmin, ANALYTICS_PRESETS, type AnalyticsReport } from '@advocacy-kit/core/admin';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import * as adminEn from '../i18n/admin-en.js';
 import * as adminJa from '../i18n/admin-ja.js';
@@ -24,6 +24,9 @@ import { barChart, lineChart, mixChart } from './charts.js';
 import { DEFAULT_CONTENT_MIX as MIX_TARGET } from '@advocacy-kit/core/rules';
 import { compare, type Range } from './periods.js';
 import { styles } from './analytics.styles.js';
+
+// The provider's httpBackend finds its admin methods here (they stay out of the employee bundles).
+installHttpAdmin();
 
 type Strings = Pick<AdminStrings, 'adminCommon' | 'adminResults' | 'analytics'>;
 

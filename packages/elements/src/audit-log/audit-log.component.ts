@@ -1,6 +1,13 @@
 import { html, nothing } from 'lit';
 import type { AdvocacyClient, AuditEntry } from '@advocacy-kit/core';
-import { createAuditLog, NO_AUDIT_FILTERS, type AuditFilters, type AuditLogController, type AuditLogState } from '@advocacy-kit/core/admin';
+import {
+  installHttpAdmin,
+  createAuditLog,
+  NO_AUDIT_FILTERS,
+  type AuditFilters,
+  type AuditLogController,
+  type AuditLogState,
+} from '@advocacy-kit/core/admin';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { emit } from '../internal/events.js';
@@ -9,6 +16,9 @@ import { formatNumber } from '../internal/format.js';
 import { downloadCsv } from '../internal/csv.js';
 import * as auditStrings from './audit-log.strings.js';
 import { styles } from './audit-log.styles.js';
+
+// The provider's httpBackend finds its admin methods here (they stay out of the employee bundles).
+installHttpAdmin();
 
 /** One audit log store per client: two audit views on a page share it. */
 const logs = new WeakMap<AdvocacyClient, AuditLogController>();

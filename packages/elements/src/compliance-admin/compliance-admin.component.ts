@@ -1,12 +1,15 @@
 import { html, nothing } from 'lit';
 import type { AdvocacyError, BlockedTerm } from '@advocacy-kit/core';
-import type { PolicyAdminState } from '@advocacy-kit/core/admin';
+import { installHttpAdmin, type PolicyAdminState } from '@advocacy-kit/core/admin';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { asAdvocacyError } from '../internal/errors.js';
 import { editedLocales, policyAdminOf } from '../policy-admin/store.js';
 import * as complianceAdminStrings from './compliance-admin.strings.js';
 import { styles } from './compliance-admin.styles.js';
+
+// The provider's httpBackend finds its admin methods here (they stay out of the employee bundles).
+installHttpAdmin();
 
 /**
  * @tag advocacy-compliance-admin

@@ -8,7 +8,7 @@ import {
   type PostStatus,
   type Topic,
 } from '@advocacy-kit/core';
-import type { ContentListState } from '@advocacy-kit/core/admin';
+import { installHttpAdmin, type ContentListState } from '@advocacy-kit/core/admin';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import * as adminEn from '../i18n/admin-en.js';
 import * as adminJa from '../i18n/admin-ja.js';
@@ -23,6 +23,9 @@ import { downloadCsv, toCsv } from '../internal/csv.js';
 import { formatNumber } from '../internal/format.js';
 import { styles } from './content-list.styles.js';
 import { linkable } from '../internal/url.js';
+
+// The provider's httpBackend finds its admin methods here (they stay out of the employee bundles).
+installHttpAdmin();
 
 type Strings = Pick<AdminStrings, 'adminCommon' | 'adminResults' | 'contentList'>;
 

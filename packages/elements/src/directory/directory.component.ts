@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { AdminEmployee, AdminTeam, EmployeeStatus, Role } from '@advocacy-kit/core';
-import type { DirectoryController, DirectoryState, TaxonomyState } from '@advocacy-kit/core/admin';
+import { installHttpAdmin, type DirectoryController, type DirectoryState, type TaxonomyState } from '@advocacy-kit/core/admin';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import * as adminEn from '../i18n/admin-en.js';
 import * as adminJa from '../i18n/admin-ja.js';
@@ -12,6 +12,9 @@ import { asAdvocacyError } from '../internal/errors.js';
 import { relativeTime } from '../internal/format.js';
 import { localized } from '../internal/topics.js';
 import { styles } from './directory.styles.js';
+
+// The provider's httpBackend finds its admin methods here (they stay out of the employee bundles).
+installHttpAdmin();
 
 type Strings = Pick<AdminStrings, 'directory'>;
 

@@ -9,7 +9,7 @@ import {
   type GoalMetric,
   type Team,
 } from '@advocacy-kit/core';
-import { createGoals, type GoalsController, type GoalsState } from '@advocacy-kit/core/admin';
+import { installHttpAdmin, createGoals, type GoalsController, type GoalsState } from '@advocacy-kit/core/admin';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { adminOf } from '../internal/admin.js';
@@ -18,6 +18,9 @@ import { formatDay, formatNumber } from '../internal/format.js';
 import { goalChart } from './goal-chart.js';
 import * as goalsStrings from './goals.strings.js';
 import { styles } from './goals.styles.js';
+
+// The provider's httpBackend finds its admin methods here (they stay out of the employee bundles).
+installHttpAdmin();
 
 const controllers = new WeakMap<AdvocacyClient, GoalsController>();
 

@@ -9,7 +9,7 @@ import {
   type MemberFilter,
   type Team,
 } from '@advocacy-kit/core';
-import { createMemberList, type MemberListController, type MemberListState } from '@advocacy-kit/core/admin';
+import { installHttpAdmin, createMemberList, type MemberListController, type MemberListState } from '@advocacy-kit/core/admin';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { adminOf } from '../internal/admin.js';
@@ -18,6 +18,9 @@ import { formatDay } from '../internal/format.js';
 import { segmented } from '../internal/segmented.js';
 import * as membersStrings from './members.strings.js';
 import { styles } from './members.styles.js';
+
+// The provider's httpBackend finds its admin methods here (they stay out of the employee bundles).
+installHttpAdmin();
 
 const lists = new WeakMap<AdvocacyClient, MemberListController>();
 

@@ -1,12 +1,15 @@
 import { html, nothing } from 'lit';
 import type { AdvocacyError, PolicyVersion } from '@advocacy-kit/core';
-import type { PolicyAdminState } from '@advocacy-kit/core/admin';
+import { installHttpAdmin, type PolicyAdminState } from '@advocacy-kit/core/admin';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { asAdvocacyError } from '../internal/errors.js';
 import * as policyAdminStrings from './policy-admin.strings.js';
 import { styles } from './policy-admin.styles.js';
 import { editedLocales, policyAdminOf } from './store.js';
+
+// The provider's httpBackend finds its admin methods here (they stay out of the employee bundles).
+installHttpAdmin();
 
 const date = (iso: string, lang: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(new Date(iso));
 

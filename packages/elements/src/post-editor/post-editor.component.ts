@@ -1,6 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { AsyncState, Employee, Post, PostInput, Suggestion, Team, Topic } from '@advocacy-kit/core';
-import type { DraftOutcome, PostDraftController, PostDraftState, PostField } from '@advocacy-kit/core/admin';
+import {
+  installHttpAdmin,
+  type DraftOutcome,
+  type PostDraftController,
+  type PostDraftState,
+  type PostField,
+} from '@advocacy-kit/core/admin';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import * as adminEn from '../i18n/admin-en.js';
 import * as adminJa from '../i18n/admin-ja.js';
@@ -15,6 +21,9 @@ import { commentaryEditor } from './commentary-editor.js';
 import { scheduleFieldset } from './schedule-fieldset.js';
 import { postPreview } from './post-preview.js';
 import { styles } from './post-editor.styles.js';
+
+// The provider's httpBackend finds its admin methods here (they stay out of the employee bundles).
+installHttpAdmin();
 
 type Strings = Pick<AdminStrings, 'adminCommon' | 'postEditor'>;
 

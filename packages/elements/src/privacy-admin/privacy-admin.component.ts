@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { AdvocacyClient, AsyncState, PrivacySettings } from '@advocacy-kit/core';
-import { createPrivacyAdmin, type PrivacyAdminController } from '@advocacy-kit/core/admin';
+import { installHttpAdmin, createPrivacyAdmin, type PrivacyAdminController } from '@advocacy-kit/core/admin';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { emit } from '../internal/events.js';
@@ -8,6 +8,9 @@ import { asAdvocacyError } from '../internal/errors.js';
 import { formatNumber } from '../internal/format.js';
 import * as privacyStrings from './privacy-admin.strings.js';
 import { styles } from './privacy-admin.styles.js';
+
+// The provider's httpBackend finds its admin methods here (they stay out of the employee bundles).
+installHttpAdmin();
 
 const controllers = new WeakMap<AdvocacyClient, PrivacyAdminController>();
 function privacyOf(client: AdvocacyClient): PrivacyAdminController {

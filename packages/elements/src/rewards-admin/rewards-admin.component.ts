@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { AdminRewardRequest, AdvocacyClient, AdvocacyError, Reward, RewardInput } from '@advocacy-kit/core';
 import { rewardText } from '@advocacy-kit/core/rewards';
-import { createRewardsAdmin, type RewardsAdminController, type RewardsAdminState } from '@advocacy-kit/core/admin';
+import { installHttpAdmin, createRewardsAdmin, type RewardsAdminController, type RewardsAdminState } from '@advocacy-kit/core/admin';
 import { isHttpUrl } from '@advocacy-kit/core/links';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import { StoreController } from '../internal/store-controller.js';
@@ -10,6 +10,9 @@ import { asAdvocacyError } from '../internal/errors.js';
 import { formatNumber, relativeTime } from '../internal/format.js';
 import * as rewardsAdminStrings from './rewards-admin.strings.js';
 import { styles } from './rewards-admin.styles.js';
+
+// The provider's httpBackend finds its admin methods here (they stay out of the employee bundles).
+installHttpAdmin();
 
 const controllers = new WeakMap<AdvocacyClient, RewardsAdminController>();
 

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { createScimSettings, type ScimSettingsController, type ScimSettingsState } from '@advocacy-kit/core/admin';
+import { installHttpAdmin, createScimSettings, type ScimSettingsController, type ScimSettingsState } from '@advocacy-kit/core/admin';
 import type { AdvocacyClient, ScimToken } from '@advocacy-kit/core';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import { StoreController } from '../internal/store-controller.js';
@@ -7,6 +7,9 @@ import { emit } from '../internal/events.js';
 import { asAdvocacyError } from '../internal/errors.js';
 import * as scimStrings from './scim-settings.strings.js';
 import { styles } from './scim-settings.styles.js';
+
+// The provider's httpBackend finds its admin methods here (they stay out of the employee bundles).
+installHttpAdmin();
 
 /** A SCIM token was created (`detail.token` has no secret) or revoked. */
 export interface AdvocacyScimTokenDetail {

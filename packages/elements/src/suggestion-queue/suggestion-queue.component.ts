@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { AdminSuggestion, AsyncState, Suggestion, Topic } from '@advocacy-kit/core';
-import type { SuggestionQueueState } from '@advocacy-kit/core/admin';
+import { installHttpAdmin, type SuggestionQueueState } from '@advocacy-kit/core/admin';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import * as adminEn from '../i18n/admin-en.js';
 import * as adminJa from '../i18n/admin-ja.js';
@@ -15,6 +15,9 @@ import { tagFor } from '../internal/define.js';
 import type { AdvocacyPostEditorElement } from '../post-editor/post-editor.component.js';
 import { styles } from './suggestion-queue.styles.js';
 import { linkable } from '../internal/url.js';
+
+// The provider's httpBackend finds its admin methods here (they stay out of the employee bundles).
+installHttpAdmin();
 
 type Strings = Pick<AdminStrings, 'adminCommon' | 'suggestionQueue'>;
 

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { AdminTeam, AdminTopic, LocalizedText } from '@advocacy-kit/core';
-import type { TaxonomyController, TaxonomyState } from '@advocacy-kit/core/admin';
+import { installHttpAdmin, type TaxonomyController, type TaxonomyState } from '@advocacy-kit/core/admin';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import * as adminEn from '../i18n/admin-en.js';
 import * as adminJa from '../i18n/admin-ja.js';
@@ -11,6 +11,9 @@ import { emit } from '../internal/events.js';
 import { asAdvocacyError } from '../internal/errors.js';
 import { localized } from '../internal/topics.js';
 import { styles } from './taxonomy-admin.styles.js';
+
+// The provider's httpBackend finds its admin methods here (they stay out of the employee bundles).
+installHttpAdmin();
 
 type Strings = Pick<AdminStrings, 'taxonomyAdmin'>;
 type Item = AdminTopic | AdminTeam;

@@ -12,6 +12,10 @@ async function loadPage(path: string): Promise<BundleWindow> {
   return frame.contentWindow as BundleWindow;
 }
 
+/** Where `installHttpAdmin()` leaves httpBackend's admin methods for every copy of core on the page. */
+const HTTP_ADMIN = Symbol.for('advocacy-kit.http-admin/1');
+const installedAdmin = (win: Window) => (win as unknown as Record<symbol, unknown>)[HTTP_ADMIN];
+
 function cardsIn(win: Window, selector: string): number {
   return win.document.querySelector(selector)?.shadowRoot?.querySelectorAll('[part="card"]').length ?? 0;
 }
@@ -53,6 +57,19 @@ describe('the self-contained script', () => {
     win.document.body.insertAdjacentHTML('beforeend', '<p style="color: red">inline</p>');
     await waitUntil(() => win.bundleProblems.violations.length > 0, 'the page is not under the CSP');
     expect(win.bundleProblems.violations[0]).to.match(/^style-src/);
+    // The feed bundle leaves httpBackend without its admin methods.
+    expect(installedAdmin(win)).to.equal(undefined);
+  });
+
+  it('keeps the admin HTTP methods and routes out of the employee scripts', async () => {
+    const source = async (script: string) => (await fetch(`/dist/${script}`)).text();
+    for (const script of ['advocacy-feed.min.js', 'advocacy-kit.min.js']) {
+      const text = await source(script);
+      expect(text, script).to.include('me/shares');
+      expect(text, script).not.to.include('admin/employees');
+      expect(text, script).not.to.include('admin/posts');
+    }
+    expect(await source('advocacy-admin.min.js')).to.include('admin/employees');
   });
 
   it('renders the admin components and their charts from advocacy-admin.min.js under the same CSP', async () => {
@@ -76,6 +93,8 @@ describe('the self-contained script', () => {
     expect(win.getComputedStyle(bar).fill).to.equal('rgb(36, 86, 211)');
     expect(win.bundleProblems.violations).to.deep.equal([]);
     expect(win.bundleProblems.errors).to.deep.equal([]);
+    // The admin components installed the provider's httpBackend's admin methods.
+    expect(installedAdmin(win)).to.be.a('function');
     // The employee bundles never register the admin tags.
     expect(win.customElements.get('advocacy-feed')).to.equal(undefined);
     expect(win.customElements.get('advocacy-rewards')).to.equal(undefined);
