@@ -165,7 +165,16 @@ test('an admin runs a pilot: topic, team, invitation, policy v2 and a goal; the 
   await goals.getByRole('listitem', { name: goalTitle }).getByRole('definition').first().filter({ hasText: /^1$/ }).waitFor();
 
   const audit = page.locator('advocacy-audit-log');
-  for (const action of ['topic.create', 'team.create', 'employee.team', 'settings.update', 'program.invite', 'goal.create', 'policy.publish', 'program.accept']) {
+  for (const action of [
+    'topic.create',
+    'team.create',
+    'employee.team',
+    'settings.update',
+    'program.invite',
+    'goal.create',
+    'policy.publish',
+    'program.accept',
+  ]) {
     await audit.getByRole('cell', { name: action, exact: true }).first().waitFor();
   }
   await page.close();

@@ -39,8 +39,8 @@ test('an employee requests a reward with their points; the admin approves and ha
   const { context, stack } = harness;
   const page = await context.newPage();
   const stamp = Date.now().toString(36);
-  const rewardJa = `Kumo ロゴ入りマグカップ ${stamp}`;
-  const rewardEn = `Kumo logo mug ${stamp}`;
+  const rewardJa = `Kumo ステッカーセット ${stamp}`;
+  const rewardEn = `Kumo sticker set ${stamp}`;
 
   // The employee's points before: enough to spend on something.
   await signIn(page, stack.url, { name: EMPLOYEE, language: 'ja' });
@@ -52,14 +52,14 @@ test('an employee requests a reward with their points; the admin approves and ha
   const earnedShown = await stat(page, 'ポイント').innerText();
   await signOut(page);
 
-  // The admin adds a reward to the catalogue (the demo has none), for everyone, three in stock.
+  // The admin adds a reward to the catalogue, for everyone, three in stock.
   await signIn(page, stack.url, { name: ADMIN, language: 'ja' });
   await page.getByRole('link', { name: 'アドボカシー管理' }).click();
   const admin = page.locator('advocacy-rewards-admin');
   const form = admin.getByRole('form', { name: '新しいリワード' });
   await form.getByRole('textbox', { name: '名前（日本語）' }).fill(rewardJa);
   await form.getByRole('textbox', { name: '名前（英語）' }).fill(rewardEn);
-  await form.getByRole('textbox', { name: '説明（日本語）' }).fill('オフィスで使える、ロゴ入りのマグカップです。');
+  await form.getByRole('textbox', { name: '説明（日本語）' }).fill('ノートPCに貼れる、ロゴ入りのステッカーです。');
   await form.getByRole('spinbutton', { name: '必要ポイント' }).fill(String(cost));
   await form.getByRole('spinbutton', { name: '在庫' }).fill('3');
   await form.getByRole('button', { name: 'リワードを追加' }).click();
@@ -70,6 +70,8 @@ test('an employee requests a reward with their points; the admin approves and ha
   await signIn(page, stack.url, { name: EMPLOYEE, language: 'ja' });
   const rewards = page.locator('advocacy-rewards');
   await rewards.getByText(`使えるポイント：${ja(before.balance)}`).waitFor();
+  // The demo's own catalogue is there too.
+  await rewards.getByRole('listitem', { name: 'Kumo ロゴ入りマグカップ', exact: true }).waitFor();
   await rewards.getByRole('listitem', { name: rewardJa }).getByText('残り 3 点').waitFor();
   await rewards.getByRole('button', { name: `申請する：${rewardJa}（${ja(cost)} ポイント）` }).click();
   await rewards.getByRole('status').getByText(`${rewardJa}を申請しました。`, { exact: false }).waitFor();
@@ -95,7 +97,9 @@ test('an employee requests a reward with their points; the admin approves and ha
   await rewards.getByText(`使えるポイント：${ja(before.balance - cost)}`).waitFor();
   assert.equal(await rewards.getByText(/申請中のため保留/).count(), 0, 'nothing is held any more');
   await mine.getByRole('listitem').filter({ hasText: rewardJa }).filter({ hasText: 'お渡し済み' }).waitFor();
-  await stat(page, 'ポイント').filter({ hasText: new RegExp(`^${earnedShown}$`) }).waitFor();
+  await stat(page, 'ポイント')
+    .filter({ hasText: new RegExp(`^${earnedShown}$`) })
+    .waitFor();
 
   const afterwards = await api(stack.url, employeeToken, '/me/points/balance');
   assert.deepEqual(afterwards, {
