@@ -72,6 +72,7 @@ test('an admin runs a pilot: topic, team, invitation, policy v2 and a goal; the 
   const tomsTeam = directory.getByRole('combobox', { name: `Team of ${EMPLOYEE}` });
   await tomsTeam.locator('option', { hasText: teamName }).waitFor({ state: 'attached' });
   await tomsTeam.selectOption({ label: teamName });
+  await directory.getByRole('button', { name: `Save the changes to ${EMPLOYEE}` }).click();
   await directory.getByText(`Saved the changes to ${EMPLOYEE}.`).waitFor();
 
   // Invitation enrollment, then the pilot team is invited.
