@@ -124,6 +124,7 @@ test('an admin runs a pilot: topic, team, invitation, policy v2 and a goal; the 
   await feed.getByRole('heading', { name: POST_TITLE }).waitFor();
   await page.getByRole('button', { name: `Share “${POST_TITLE}”` }).click();
   const dialog = page.getByRole('dialog', { name: 'Share this post' });
+  await dialog.getByRole('heading', { name: 'Before your first share' }).waitFor();
   await dialog.getByText(`Kumo Systems social-media policy, version 2 (${stamp}).`).waitFor();
   await dialog.getByText('Speak for yourself, and never share confidential information.').waitFor();
   await dialog.getByRole('button', { name: 'I agree' }).click();
