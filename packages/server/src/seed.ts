@@ -19,6 +19,7 @@ import { DAY_MS } from './points/periods.js';
 import { seedEngagement } from './gamification/seed.js';
 import { loadCompliance } from './policy/seed.js';
 import { seedPilots } from './pilots/seed.js';
+import { seedRewards } from './rewards/seed.js';
 
 export interface SeedResult {
   employees: number;
@@ -126,6 +127,7 @@ export async function loadSeed(db: Db, seed: DemoSeed, rules: Rules, now: Date =
     }
     await seedEngagement(trx, seed, rules.badges);
     await seedPilots(trx, seed);
+    await seedRewards(trx, seed);
     return { employees: seed.employees.length, posts, shares, clicks, conversions };
   });
 }

@@ -62,6 +62,18 @@ forEachDatabase('demo seed parity with the memory backend', (open) => {
     }
   });
 
+  it("the rewards catalogue and every employee's points balance match", async () => {
+    assert.ok((seed.rewards ?? []).length > 0, 'the demo has rewards to spend points on');
+    for (const employee of seed.employees) {
+      const token = await signToken(employee.id, { admin: employee.role === 'admin' });
+      const get = async (path: string) =>
+        json(await advocacy.app.request(`${API}${path}`, { headers: { authorization: `Bearer ${token}` } }), 200);
+      const backend = memory(employee.id);
+      assert.deepEqual((await get('/rewards')).items, await backend.listRewards!(), `${employee.id} rewards`);
+      assert.deepEqual(await get('/me/points/balance'), await backend.getMyPointsBalance!(), `${employee.id} balance`);
+    }
+  });
+
   it('every period matches too, series and company rank included', async () => {
     const { db, dialect } = advocacy.services;
     for (const period of ['week', 'month', 'quarter', 'all'] as const) {

@@ -26,6 +26,7 @@ import {
 import type { ContestRow } from './contests.js';
 import { complianceFromSeed, type ComplianceState } from './policy.js';
 import { PilotsData } from './pilots.js';
+import { loadRewards } from './rewards.js';
 import type { DemoSeed } from './seed-types.js';
 import { looksLikeBot, trackingCode } from './tracking-code.js';
 import { validationError } from './validate.js';
@@ -239,6 +240,7 @@ export class MemoryDb {
         createdAt: goal.createdAt,
         updatedAt: goal.createdAt,
       });
+    loadRewards(this, clone.rewards ?? []);
     const nowMs = this.now().getTime();
     const clamp = (ms: number) => new Date(Math.min(ms, nowMs)).toISOString();
     for (const suggestion of clone.suggestions) {

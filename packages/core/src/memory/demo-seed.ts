@@ -1,4 +1,16 @@
-import type { ContentKind, Employee, NetworkId, Post, Role, SuggestedCommentary, Suggestion, Team, Topic } from '../backend/contract.js';
+import type {
+  ContentKind,
+  Employee,
+  LocalizedText,
+  NetworkId,
+  Post,
+  Reward,
+  Role,
+  SuggestedCommentary,
+  Suggestion,
+  Team,
+  Topic,
+} from '../backend/contract.js';
 import { demoPolicy } from './demo-policy.js';
 import type { DemoSeed, SeedGoal, SeedMember, SeedShare } from './seed-types.js';
 
@@ -807,6 +819,49 @@ export function demoSeed(now: Date = new Date()): DemoSeed {
     },
   ];
 
+  // Rewards: a catalogue to spend the seeded points on (no requests yet).
+  const rewardsAt = iso(t0 - 30 * DAY);
+  const reward = (id: string, en: string, ja: string, description: LocalizedText, cost: number, stock: number | null): Reward => ({
+    id,
+    name: { en, ja },
+    description,
+    imageUrl: null,
+    cost,
+    stock,
+    startsAt: null,
+    endsAt: null,
+    team: null,
+    active: true,
+    createdAt: rewardsAt,
+    updatedAt: rewardsAt,
+  });
+  const rewards: Reward[] = [
+    reward(
+      'reward-mug',
+      'Kumo logo mug',
+      'Kumo ロゴ入りマグカップ',
+      { en: 'A mug for your desk, sent to your office.', ja: 'オフィスに届く、デスク用のマグカップです。' },
+      200,
+      25,
+    ),
+    reward(
+      'reward-donation',
+      'A donation to Code for Japan',
+      'Code for Japan への寄付',
+      { en: 'We donate ¥5,000 in your name.', ja: 'あなたの名前で 5,000 円を寄付します。' },
+      500,
+      null,
+    ),
+    reward(
+      'reward-cto-lunch',
+      'Lunch with the CTO',
+      'CTO とのランチ',
+      { en: 'An hour to talk about anything, over lunch.', ja: 'ランチを食べながら、何でも話せる 1 時間です。' },
+      1500,
+      2,
+    ),
+  ];
+
   return {
     teams: structuredClone(teams),
     employees,
@@ -819,5 +874,6 @@ export function demoSeed(now: Date = new Date()): DemoSeed {
     enrollment: 'open',
     members,
     goals,
+    rewards,
   };
 }

@@ -20,6 +20,12 @@ const stateOf = (db: MemoryDb): RewardsState => {
   return state;
 };
 
+/** Puts a seed's rewards catalogue in the program (`MemoryDb.load`). */
+export function loadRewards(db: MemoryDb, rewards: readonly Reward[]): void {
+  const state = stateOf(db);
+  for (const reward of rewards) state.rewards.set(reward.id, structuredClone(reward));
+}
+
 const MAX_COST = 1_000_000_000;
 const MAX_ADJUSTMENT = 1_000_000;
 const REASON_MAX = 500;

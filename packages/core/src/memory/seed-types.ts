@@ -8,6 +8,7 @@ import type {
   NetworkId,
   PolicyVersion,
   Post,
+  Reward,
   Suggestion,
   Team,
   Topic,
@@ -51,6 +52,8 @@ export interface DemoSeed {
   members?: SeedMember[];
   /** The program's goals. */
   goals?: SeedGoal[];
+  /** The rewards catalogue (no requests: every balance is what the seed earned). */
+  rewards?: Reward[];
 }
 
 export interface SeedMember {

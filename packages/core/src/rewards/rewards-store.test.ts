@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { demoSeed } from '../memory/demo-seed.js';
 import { memoryBackend } from '../memory/memory-backend.js';
 import { createRewardsAdmin } from '../admin/rewards-admin.js';
 import { createRewards, rewardText } from './rewards-store.js';
@@ -8,7 +9,8 @@ import { until } from '../../test/helpers.js';
 const NOW = new Date('2026-06-15T12:00:00.000Z');
 
 async function program() {
-  const backend = memoryBackend({ employeeId: 'emp-kenji', now: () => NOW });
+  // The demo company without its catalogue: each test lists only the rewards it made.
+  const backend = memoryBackend({ seed: { ...demoSeed(NOW), rewards: [] }, employeeId: 'emp-kenji', now: () => NOW });
   const admin = backend.as('emp-haruka').admin;
   await admin.adjustPoints!({ employeeId: 'emp-kenji', delta: 100, reason: 'Talk at the summit' });
   const mug = await admin.createReward!({ name: { en: 'Mug', ja: 'マグ' }, cost: 60, stock: 1 });

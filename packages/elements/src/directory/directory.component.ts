@@ -32,8 +32,9 @@ const LANGUAGES = ['en', 'ja'] as const;
  * @tag advocacy-directory
  * @summary The program's employee directory for its admins: search by name, email or id, filter
  * by team, role, status and language, and page through. Each row shows name, email, team, role,
- * language, time zone, status and last activity; an admin changes a role or team in place and
- * deactivates a leaver (after confirming) or reactivates them.
+ * language, time zone, status and last activity; an admin changes a role or team in place (the
+ * choice waits for the row's Save, so arrowing through a list with the keyboard changes nothing)
+ * and deactivates a leaver (after confirming) or reactivates them.
  *
  * @event advocacy-people-change - An employee was changed. `detail: { kind: 'employee', action, id }`.
  * @event advocacy-error - Loading or a change failed. `detail: { source: 'directory', error }`.
@@ -57,11 +58,18 @@ export class AdvocacyDirectoryElement extends AdvocacyElement<Strings> {
   static override properties = {
     confirming: { state: true, attribute: false },
     notice: { state: true, attribute: false },
+    edits: { state: true, attribute: false },
   };
 
   /** The employee whose deactivation waits for confirmation. */
   declare private confirming: string | null;
   declare private notice: string;
+  /**
+   * Team and role choices not saved yet, per employee. A select changes nothing until Save: with
+   * the keyboard, each arrow key fires `change`, and one press must not move someone or make them
+   * an admin.
+   */
+  declare private edits: Record<string, { team?: string; role?: Role }>;
 
   private readonly list = new StoreController<DirectoryState>(
     this,
@@ -80,6 +88,7 @@ export class AdvocacyDirectoryElement extends AdvocacyElement<Strings> {
     super(strings);
     this.confirming = null;
     this.notice = '';
+    this.edits = {};
   }
 
   /** Loads the first page again. */
@@ -220,6 +229,9 @@ export class AdvocacyDirectoryElement extends AdvocacyElement<Strings> {
     const known = teams.some((team) => team.id === employee.team);
     const id = CSS.escape(employee.id);
     const deactivated = employee.status === 'deactivated';
+    const edit = this.edits[employee.id];
+    const team = edit?.team ?? employee.team;
+    const role = edit?.role ?? employee.role;
     return html`<tr part="row" data-id=${employee.id} class=${deactivated ? 'is-deactivated' : ''}>
       <th scope="row">
         <span class="name">${name}</span>
@@ -227,14 +239,14 @@ export class AdvocacyDirectoryElement extends AdvocacyElement<Strings> {
         <span class="membership" part="membership">${this.renderMembership(employee)}</span>
       </th>
       <td>
-        <select aria-label=${t.teamOf(name)} data-field="team" ?disabled=${busy} @change=${(event: Event) => this.change(employee, { team: (event.target as HTMLSelectElement).value })}>
-          ${known ? nothing : html`<option value=${employee.team} selected>${employee.teamName}</option>`}
-          ${teams.map((team) => html`<option value=${team.id} ?selected=${team.id === employee.team}>${this.teamName(team)}</option>`)}
+        <select aria-label=${t.teamOf(name)} data-field="team" ?disabled=${busy} @change=${(event: Event) => this.stage(employee, { team: (event.target as HTMLSelectElement).value })}>
+          ${known ? nothing : html`<option value=${employee.team} ?selected=${team === employee.team}>${employee.teamName}</option>`}
+          ${teams.map((option) => html`<option value=${option.id} ?selected=${option.id === team}>${this.teamName(option)}</option>`)}
         </select>
       </td>
       <td>
-        <select aria-label=${t.roleOf(name)} data-field="role" ?disabled=${busy} @change=${(event: Event) => this.change(employee, { role: (event.target as HTMLSelectElement).value as Role })}>
-          ${ROLES.map((role) => html`<option value=${role} ?selected=${role === employee.role}>${t.roles[role]}</option>`)}
+        <select aria-label=${t.roleOf(name)} data-field="role" ?disabled=${busy} @change=${(event: Event) => this.stage(employee, { role: (event.target as HTMLSelectElement).value as Role })}>
+          ${ROLES.map((option) => html`<option value=${option} ?selected=${option === role}>${t.roles[option]}</option>`)}
         </select>
       </td>
       <td>${this.languageName(employee.locale)}</td>
@@ -242,6 +254,14 @@ export class AdvocacyDirectoryElement extends AdvocacyElement<Strings> {
       <td><span class="pill ${employee.status}">${t.statuses[employee.status]}</span></td>
       <td>${employee.lastActiveAt ? relativeTime(employee.lastActiveAt, this.lang_) : t.never}</td>
       <td>
+        ${
+          edit
+            ? html`<div class="edit">
+                <button class="primary" data-action="save" aria-label=${t.saveWho(name)} ?disabled=${busy} @click=${() => this.save(employee)}>${t.save}</button>
+                <button data-action="undo" aria-label=${t.undoWho(name)} ?disabled=${busy} @click=${() => this.undo(employee)}>${t.undo}</button>
+              </div>`
+            : nothing
+        }
         ${
           this.confirming === employee.id
             ? html`<div class="confirm" role="group" aria-labelledby="confirm-${id}">
@@ -293,6 +313,39 @@ export class AdvocacyDirectoryElement extends AdvocacyElement<Strings> {
     // Keep the keyboard where the new rows begin.
     this.renderRoot.querySelectorAll<HTMLElement>('tbody tr')[before]?.querySelector<HTMLElement>('select')?.focus();
   };
+
+  /** Keeps a team or role choice until Save; choosing the stored value again drops it. */
+  private stage(employee: AdminEmployee, patch: { team?: string; role?: Role }): void {
+    const edit = { ...this.edits[employee.id], ...patch };
+    if (edit.team === employee.team) delete edit.team;
+    if (edit.role === employee.role) delete edit.role;
+    const { [employee.id]: _previous, ...others } = this.edits;
+    this.edits = Object.keys(edit).length > 0 ? { ...others, [employee.id]: edit } : others;
+  }
+
+  private async undo(employee: AdminEmployee): Promise<void> {
+    const { [employee.id]: _undone, ...others } = this.edits;
+    this.edits = others;
+    await this.updateComplete;
+    // A select the user changed keeps its choice whatever the options say: put the stored ones back.
+    const row = this.renderRoot.querySelector(`tr[data-id="${CSS.escape(employee.id)}"]`);
+    const team = row?.querySelector<HTMLSelectElement>('select[data-field="team"]');
+    const role = row?.querySelector<HTMLSelectElement>('select[data-field="role"]');
+    if (team) team.value = employee.team;
+    if (role) role.value = employee.role;
+    team?.focus();
+  }
+
+  private async save(employee: AdminEmployee): Promise<void> {
+    const patch = this.edits[employee.id];
+    if (!patch) return;
+    await this.change(employee, patch);
+    const { [employee.id]: _saved, ...others } = this.edits;
+    this.edits = others;
+    await this.updateComplete;
+    // The Save button is gone: the keyboard goes back to the row's first choice.
+    this.renderRoot.querySelector<HTMLElement>(`tr[data-id="${CSS.escape(employee.id)}"] select[data-field="team"]`)?.focus();
+  }
 
   private async change(employee: AdminEmployee, patch: { team?: string; role?: Role }): Promise<void> {
     const directory = this.directory();

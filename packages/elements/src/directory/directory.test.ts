@@ -39,17 +39,45 @@ describe('<advocacy-directory>', () => {
     await waitUntil(() => rowIds(element).join() === 'emp-haruka', 'the role filter did not find the admin');
   });
 
-  it("changes an employee's team in place", async () => {
+  it("changes an employee's team in place once Save is pressed", async () => {
     const { client, backend } = adminClient();
     const element = await mount(client);
     await untilText(element, 'Emily Clarke');
     const team = row(element, 'emp-emily').querySelector<HTMLSelectElement>('select[data-field="team"]')!;
-    const changed = oneEvent(element, 'advocacy-people-change');
     team.value = 'team-sales';
     team.dispatchEvent(new Event('change'));
+    await element.updateComplete;
+    expect((await backend.as('emp-emily').getMe()).team, 'nothing is saved before Save').to.equal('team-marketing');
+    const changed = oneEvent(element, 'advocacy-people-change');
+    row(element, 'emp-emily').querySelector<HTMLButtonElement>('button[aria-label="Save the changes to Emily Clarke"]')!.click();
     expect((await changed).detail).to.deep.equal({ kind: 'employee', action: 'update', id: 'emp-emily' });
     await untilText(element, 'Saved the changes to Emily Clarke.');
     expect((await backend.as('emp-emily').getMe()).team).to.equal('team-sales');
+    await waitUntil(() => !row(element, 'emp-emily').querySelector('[data-action="save"]'), 'Save stays after saving');
+    expect(deepActiveElement()).to.equal(row(element, 'emp-emily').querySelector('select[data-field="team"]'));
+  });
+
+  it('arrowing through the team and role lists with the keyboard changes nothing until Save; Undo puts them back', async () => {
+    const { client, backend } = adminClient();
+    const element = await mount(client);
+    await untilText(element, 'Emily Clarke');
+    const team = row(element, 'emp-emily').querySelector<HTMLSelectElement>('select[data-field="team"]')!;
+    const role = row(element, 'emp-emily').querySelector<HTMLSelectElement>('select[data-field="role"]')!;
+    team.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    role.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await element.updateComplete;
+    expect(role.value, 'the keyboard moved the choice').to.equal('admin');
+    const me = await backend.as('emp-emily').getMe();
+    expect([me.team, me.role], 'one key press moved nobody and made nobody an admin').to.deep.equal(['team-marketing', 'employee']);
+    const undo = row(element, 'emp-emily').querySelector<HTMLButtonElement>('button[aria-label="Undo the changes to Emily Clarke"]')!;
+    undo.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !row(element, 'emp-emily').querySelector('[data-action="undo"]'), 'Undo stays');
+    expect([team.value, role.value]).to.deep.equal(['team-marketing', 'employee']);
+    expect(deepActiveElement()).to.equal(team);
+    await expect(element).to.be.accessible();
   });
 
   it('deactivates after confirming, with focus kept in the row, and reactivates', async () => {

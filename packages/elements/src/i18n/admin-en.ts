@@ -222,6 +222,10 @@ export const directory: AdminStrings['directory'] = {
   never: 'Never',
   roleOf: (name) => `Role of ${name}`,
   teamOf: (name) => `Team of ${name}`,
+  save: 'Save',
+  saveWho: (name) => `Save the changes to ${name}`,
+  undo: 'Undo',
+  undoWho: (name) => `Undo the changes to ${name}`,
   deactivate: 'Deactivate',
   deactivateWho: (name) => `Deactivate ${name}`,
   confirmDeactivate: (name) =>

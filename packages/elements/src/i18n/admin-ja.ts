@@ -226,6 +226,10 @@ export const directory: AdminStrings['directory'] = {
   never: 'なし',
   roleOf: (name) => `${name}の役割`,
   teamOf: (name) => `${name}のチーム`,
+  save: '保存',
+  saveWho: (name) => `${name}の変更を保存`,
+  undo: '元に戻す',
+  undoWho: (name) => `${name}の変更を元に戻す`,
   deactivate: '無効にする',
   deactivateWho: (name) => `${name}を無効にする`,
   confirmDeactivate: (name) =>

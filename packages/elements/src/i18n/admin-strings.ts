@@ -221,6 +221,11 @@ export interface AdminStrings {
     never: string;
     roleOf: (name: string) => string;
     teamOf: (name: string) => string;
+    /** Team and role changes wait for Save, so moving through a list with the arrow keys changes nothing. */
+    save: string;
+    saveWho: (name: string) => string;
+    undo: string;
+    undoWho: (name: string) => string;
     deactivate: string;
     deactivateWho: (name: string) => string;
     confirmDeactivate: (name: string) => string;

@@ -184,7 +184,9 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDia
       // In the employee's locale (as for the suggested words), its language, then English.
       const texts = policy?.texts;
       const locale = this.commentaryLocale();
-      return this.renderPolicy(texts && (texts[locale] ?? texts[locale.split('-')[0]!] ?? texts.en));
+      // Someone who accepted an earlier version has shared before: the policy changed.
+      const updated = Boolean(policy) && me.data.policyVersionAccepted != null;
+      return this.renderPolicy(texts && (texts[locale] ?? texts[locale.split('-')[0]!] ?? texts.en), updated);
     }
     switch (this.phase.kind) {
       case 'shared':
@@ -197,9 +199,9 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDia
   }
 
   /** `text` is the backend's policy (plain text, paragraphs between blank lines), else the slot. */
-  private renderPolicy(text?: string) {
+  private renderPolicy(text?: string, updated = false) {
     return html`<div class="policy" part="policy">
-      <h3>${this.t.policyTitle}</h3>
+      <h3>${updated ? this.t.policyUpdatedTitle : this.t.policyTitle}</h3>
       <div class="policy-text">
         ${text ? text.split(/\n\s*\n/).map((paragraph) => html`<p>${paragraph}</p>`) : html`<slot name="policy"><p>${this.t.policyBody}</p></slot>`}
       </div>

@@ -7,6 +7,8 @@ import { plural } from '../i18n/index.js';
 export const en = {
   title: 'Share this post',
   policyTitle: 'Before your first share',
+  /** The title when the employee accepted an earlier version: it is not their first share. */
+  policyUpdatedTitle: 'Our social-media policy has changed',
   /** The default policy text, when the page slots none. */
   policyBody:
     'When you share, you speak for yourself, not for the company. Be honest, don’t share confidential information, and say that you work here when it matters.',
@@ -37,6 +39,7 @@ export const en = {
 export const ja: typeof en = {
   title: '投稿をシェアする',
   policyTitle: '初めてシェアする前に',
+  policyUpdatedTitle: 'ソーシャルメディアポリシーが更新されました',
   policyBody:
     'シェアするときは、会社の代表としてではなく、あなた自身の言葉で発信します。正確な情報を心がけ、社外秘の情報は共有せず、必要に応じて当社の社員であることを明記してください。',
   policyAccept: '同意します',

@@ -106,6 +106,8 @@ describe('<advocacy-share-dialog>', () => {
         lang === 'ja' ? ['自分の言葉で。', '<b>太字</b>ではない。'] : ['Speak for yourself.', '<img src=x onerror=alert(1)> is text.'],
       );
       expect(shadow(dialog).querySelector('.policy-text img, .policy-text b')).to.equal(null);
+      const title = () => shadow(dialog).querySelector('[part="policy"] h3')!.textContent!.trim();
+      expect(title()).to.equal(lang === 'ja' ? '初めてシェアする前に' : 'Before your first share');
       await expect(dialog).to.be.accessible();
       accept.focus();
       const accepted = oneEvent(dialog, 'advocacy-policy-accepted');
@@ -118,6 +120,8 @@ describe('<advocacy-share-dialog>', () => {
       await admin.publishPolicy!();
       shadow(dialog).querySelector<HTMLButtonElement>('[part="share-button"]')!.click();
       await untilText(dialog, lang === 'ja' ? '第3版。' : 'Version three.');
+      // Not a first share any more: the dialog says the policy changed.
+      expect(title()).to.equal(lang === 'ja' ? 'ソーシャルメディアポリシーが更新されました' : 'Our social-media policy has changed');
       expect(post.id).to.be.a('string');
     });
   }
