@@ -21,6 +21,8 @@ if (session !== null) {
   provider.locale = session.language;
   // One event queue per employee in this browser.
   provider.storageKey = `intranet-portal:${session.employee.id}`;
+  // The portal's session knows who is signed in: events are stored as theirs at once.
+  provider.employeeId = session.employee.id;
   provider.getToken = () => session.token;
   // A token the server no longer accepts (it expired, or the server's secret changed): sign in again.
   provider.addEventListener('advocacy-error', (event) => {

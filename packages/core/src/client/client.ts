@@ -36,7 +36,7 @@ export function createAdvocacyClient(options: AdvocacyClientOptions): AdvocacyCl
   });
   const none = (list: unknown[]) => !list.length;
   const topics = resource<Topic[]>(() => backend.listTopics(), none);
-  const events = createEventQueue({ backend, storage, storageKey });
+  const events = createEventQueue({ backend, storage, storageKey, employeeId: options.employeeId });
   // Optional in a backend: one without them has no badges and no contests (empty, not an error).
   const badges = resource<Badge[]>(async () => (await backend.listMyBadges?.()) ?? [], none);
   const contests = resource<Contest[]>(async () => (await backend.listContests?.()) ?? [], none);

@@ -155,6 +155,12 @@ export interface AdvocacyClientOptions {
    * backend its own (`<advocacy-provider>` uses `advocacy-kit:<base-url>`). Default `advocacy-kit`.
    */
   storageKey?: string;
+  /**
+   * The signed-in employee's id, when the host already knows it from its own session. The event
+   * queue then keeps events under that employee's storage key from the first one, so an event
+   * tracked while the backend is away survives a reload even before `getMe` has answered.
+   */
+  employeeId?: string;
 }
 
 /** One configured SDK instance. Two clients can live on one page without sharing state. */

@@ -114,6 +114,29 @@ describe('event queue', () => {
     await second.destroy();
   });
 
+  it('with the employee known up front, an event tracked while the backend is away is stored at once and survives a reload', async () => {
+    const storage = memoryStorage();
+    const { backend, received } = recordingBackend();
+    // The backend is away: getMe never answers and nothing can be sent.
+    const away = {
+      ...backend,
+      getMe: () => new Promise<never>(() => {}),
+      sendEvents: () => new Promise<never>(() => {}),
+    } as AdvocacyBackend;
+    const first = createEventQueue({ backend: away, storage, storageKey: 'kit', employeeId: 'emp-1', retryBaseMs: 60_000 });
+    first.track('post_open', { postId: 'p1' });
+    const stored = storedIds(storage, 'kit:events:emp-1');
+    assert.equal(stored.length, 1, 'stored before the backend said who is signed in');
+    // The page reloads; the backend is back.
+    const second = createEventQueue({ backend, storage, storageKey: 'kit', employeeId: 'emp-1' });
+    assert.equal(second.store.get().pending, 1);
+    await second.flush();
+    assert.deepEqual([...received.keys()], stored);
+    assert.equal(storage.getItem('kit:events:emp-1'), null);
+    await second.destroy();
+    void first.destroy();
+  });
+
   it('flushes by itself when a batch is full', async (t) => {
     t.mock.timers.enable({ apis: ['setTimeout', 'setInterval'] });
     const { backend, received, state } = recordingBackend();

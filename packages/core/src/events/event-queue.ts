@@ -17,6 +17,11 @@ export interface EventQueueOptions {
    * sent under another's session, and wait there (the newest 1,000) until that employee is back.
    */
   storageKey?: string;
+  /**
+   * Who is signed in, when the host knows it: events are stored under their key from the first
+   * one, without waiting for `getMe` (which may not answer while the backend is away).
+   */
+  employeeId?: string;
   /** Flush once this many events are queued; default 20. */
   batchSize?: number;
   /** Flush this often; default 10 000 ms. */
@@ -47,7 +52,7 @@ const isEvent = (value: unknown): value is AdvocacyEvent => typeof (value as Adv
  * in `lastError`); an acknowledged event is never resent.
  *
  * Events belong to the employee signed in when they were tracked: the queue asks the backend
- * who that is (`getMe`) when the first event is tracked or delivered, keeps that employee's
+ * who that is (`getMe`, unless the host said so with `employeeId`) when the first event is tracked or delivered, keeps that employee's
  * events under a key of their own and loads only those. Until it knows, events stay in memory
  * (and go out by beacon if the page is hidden meanwhile); while nobody is signed in nothing is
  * sent or stored. One queue serves one employee: when the person signed in
@@ -62,6 +67,10 @@ export function createEventQueue(options: EventQueueOptions): EventQueue {
   let key: string | undefined;
   let asking: Promise<void> | undefined;
   let pending: AdvocacyEvent[] = [];
+  const load = (id: string) => {
+    key = `${prefix}:${id}`;
+    pending = [...[readJson<AdvocacyEvent[]>(storage, key) ?? []].flat().filter(isEvent), ...pending];
+  };
   const $stats = atom<EventQueueStats>({ pending: 0, delivered: 0, lastError: null });
   let flushing: Promise<void> | null = null;
   let attempt = 0;
@@ -72,14 +81,17 @@ export function createEventQueue(options: EventQueueOptions): EventQueue {
     if (key) writeJson(storage, key, pending.length > 0 ? pending : null);
     $stats.set({ ...$stats.value!, ...patch, pending: pending.length });
   };
+  if (options.employeeId) {
+    load(options.employeeId);
+    update();
+  }
 
   /** Asks who is signed in (one question at a time): their stored events join the ones tracked since. */
   const identify = () =>
     (asking ??= backend
       .getMe()
       .then(({ id }) => {
-        key = `${prefix}:${id}`;
-        pending = [...[readJson<AdvocacyEvent[]>(storage, key) ?? []].flat().filter(isEvent), ...pending];
+        load(id);
         update();
       })
       .finally(() => (asking = undefined)));

@@ -27,6 +27,7 @@ export class AdvocacyProviderElement extends LitElement {
     locale: {},
     demo: { type: Boolean },
     storageKey: { attribute: 'storage-key' },
+    employeeId: { attribute: 'employee-id' },
     client: { attribute: false },
     getToken: { attribute: false },
   };
@@ -39,6 +40,11 @@ export class AdvocacyProviderElement extends LitElement {
   declare demo: boolean;
   /** Namespace for this client's local storage (event queue, last visit); default from base-url. */
   declare storageKey: string | undefined;
+  /**
+   * The signed-in employee's id, when the host page knows it from its own session: events are
+   * then kept under that employee from the first one, even while the backend is away.
+   */
+  declare employeeId: string | undefined;
   /** A client you created yourself; it wins over the attributes and is never destroyed here. */
   declare client: AdvocacyClient | undefined;
   /** Returns the bearer token for each request (SSO hosts); used with `base-url`. */
@@ -55,6 +61,7 @@ export class AdvocacyProviderElement extends LitElement {
     this.locale = undefined;
     this.demo = false;
     this.storageKey = undefined;
+    this.employeeId = undefined;
     this.client = undefined;
     this.getToken = undefined;
   }
@@ -75,7 +82,8 @@ export class AdvocacyProviderElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const rebuild = changed.has('baseUrl') || changed.has('demo') || changed.has('getToken') || changed.has('storageKey');
+    const rebuild =
+      changed.has('baseUrl') || changed.has('demo') || changed.has('getToken') || changed.has('storageKey') || changed.has('employeeId');
     if (rebuild && this.owned) this.releaseOwned();
     if (changed.has('locale') && this.locale) this.activeClient?.setLocale(this.locale);
     this.publish();
@@ -118,6 +126,7 @@ export class AdvocacyProviderElement extends LitElement {
       backend,
       ...(this.locale ? { locale: this.locale } : {}),
       storageKey: this.storageKey ?? defaultKey,
+      ...(this.employeeId ? { employeeId: this.employeeId } : {}),
     });
   }
 
