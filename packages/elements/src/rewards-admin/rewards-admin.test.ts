@@ -1,9 +1,13 @@
+import { demoSeed } from '@advocacy-kit/core/memory';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AdvocacyRewardsAdminElement } from './rewards-admin.component.js';
 import { adminClient, deepActiveElement, find, findAll, mountFailing, retryRecovers, shadow, untilText } from '../../test/helpers.js';
 import '../define/advocacy-rewards-admin.js';
 import '../define/advocacy-provider.js';
+
+/** The demo company without its catalogue: each test builds the rewards it needs. */
+const withoutDemoRewards = () => ({ seed: { ...demoSeed(new Date()), rewards: [] } });
 
 async function adminWith(client: unknown, lang = 'en'): Promise<AdvocacyRewardsAdminElement> {
   const wrapper = await fixture<HTMLElement>(
@@ -21,7 +25,7 @@ async function type(element: AdvocacyRewardsAdminElement, selector: string, valu
 
 describe('<advocacy-rewards-admin>', () => {
   it('adds a reward from the form, checking it first', async () => {
-    const { client, backend } = adminClient();
+    const { client, backend } = adminClient(withoutDemoRewards());
     const element = await adminWith(client);
     await untilText(element, 'No rewards yet.');
     await type(element, '#f-cost', '0');
@@ -50,7 +54,7 @@ describe('<advocacy-rewards-admin>', () => {
   });
 
   it('approves, rejects with a reason, and marks handed over, from the keyboard', async () => {
-    const { client, backend } = adminClient();
+    const { client, backend } = adminClient(withoutDemoRewards());
     const reward = await backend.admin.createReward!({ name: { en: 'Mug' }, cost: 5 });
     for (const id of ['emp-kenji', 'emp-yui']) await backend.admin.adjustPoints!({ employeeId: id, delta: 50, reason: 'Talk' });
     const kenji = await backend.as('emp-kenji').requestReward!(reward.id);
@@ -88,7 +92,7 @@ describe('<advocacy-rewards-admin>', () => {
   });
 
   it('records a manual adjustment with its reason, and shows a refused deduction on its field', async () => {
-    const { client, backend } = adminClient();
+    const { client, backend } = adminClient(withoutDemoRewards());
     const element = await adminWith(client);
     await find(element, '[part="adjust-form"]');
     await type(element, '#a-employeeId', 'emp-kenji');
@@ -107,7 +111,7 @@ describe('<advocacy-rewards-admin>', () => {
   });
 
   it('deactivates a reward, in Japanese', async () => {
-    const { client, backend } = adminClient();
+    const { client, backend } = adminClient(withoutDemoRewards());
     await backend.admin.createReward!({ name: { en: 'Mug', ja: 'マグカップ' }, cost: 5 });
     const element = await adminWith(client, 'ja');
     const button = await find<HTMLButtonElement>(element, '[part="reward"] button[aria-label="非公開にする：マグカップ"]');
@@ -118,7 +122,7 @@ describe('<advocacy-rewards-admin>', () => {
   });
 
   it('shows an error with a retry that recovers', async () => {
-    const { client, backend } = adminClient();
+    const { client, backend } = adminClient(withoutDemoRewards());
     backend.fail('network');
     const { element, detail, alert } = await mountFailing<AdvocacyRewardsAdminElement>('advocacy-rewards-admin', client);
     expect(detail.source).to.equal('rewards-admin');

@@ -1,3 +1,4 @@
+import { demoSeed } from '@advocacy-kit/core/memory';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { RewardInput } from '@advocacy-kit/core';
@@ -6,6 +7,9 @@ import type { AdvocacyRewardsElement } from './rewards.component.js';
 import { deepActiveElement, find, findAll, mountFailing, retryRecovers, shadow, testClient, untilText } from '../../test/helpers.js';
 import '../define/advocacy-rewards.js';
 import '../define/advocacy-provider.js';
+
+/** The demo company without its catalogue: each test builds the rewards it needs. */
+const withoutDemoRewards = () => ({ seed: { ...demoSeed(new Date()), rewards: [] } });
 
 const ADMIN = 'emp-haruka';
 
@@ -26,7 +30,7 @@ async function rewardsWith(client: unknown, lang = 'en'): Promise<AdvocacyReward
 
 describe('<advocacy-rewards>', () => {
   it('requests a reward from the keyboard: the points are held, the request is listed as waiting, focus moves to it', async () => {
-    const { client, backend } = testClient();
+    const { client, backend } = testClient(withoutDemoRewards());
     const me = await backend.getMe();
     await backend.as(ADMIN).admin.adjustPoints!({ employeeId: me.id, delta: 500, reason: 'Welcome bonus' });
     const { balance } = await backend.getMyPointsBalance!();
@@ -52,7 +56,7 @@ describe('<advocacy-rewards>', () => {
   });
 
   it('shows an admin’s rejection and its reason, and cancels a pending request', async () => {
-    const { client, backend } = testClient();
+    const { client, backend } = testClient(withoutDemoRewards());
     const me = await backend.getMe();
     await backend.as(ADMIN).admin.adjustPoints!({ employeeId: me.id, delta: 100, reason: 'Talk' });
     const reward = await addReward(backend, { cost: 10 });
@@ -70,7 +74,7 @@ describe('<advocacy-rewards>', () => {
   });
 
   it('says how many points are missing instead of offering a request it would refuse', async () => {
-    const { client, backend } = testClient();
+    const { client, backend } = testClient(withoutDemoRewards());
     const { balance } = await backend.getMyPointsBalance!();
     await addReward(backend, { cost: balance + 50 });
     const element = await rewardsWith(client);
@@ -82,7 +86,7 @@ describe('<advocacy-rewards>', () => {
   });
 
   it('shows the refusal beside the reward when the last one went to someone else', async () => {
-    const { client, backend } = testClient();
+    const { client, backend } = testClient(withoutDemoRewards());
     const me = await backend.getMe();
     await backend.as(ADMIN).admin.adjustPoints!({ employeeId: me.id, delta: 100, reason: 'Talk' });
     const reward = await addReward(backend, { cost: 5, stock: 1 });
@@ -98,7 +102,7 @@ describe('<advocacy-rewards>', () => {
   });
 
   it('shows the empty catalogue, and the requests heading, in Japanese', async () => {
-    const { client } = testClient();
+    const { client } = testClient(withoutDemoRewards());
     const element = await rewardsWith(client, 'ja');
     await untilText(element, '現在申請できるリワードはありません');
     await untilText(element, 'まだ申請はありません。');
@@ -106,7 +110,7 @@ describe('<advocacy-rewards>', () => {
   });
 
   it('shows an error with a retry that recovers', async () => {
-    const { client, backend } = testClient();
+    const { client, backend } = testClient(withoutDemoRewards());
     await addReward(backend, { cost: 1 });
     backend.fail('network');
     const { element, detail, alert } = await mountFailing<AdvocacyRewardsElement>('advocacy-rewards', client);
