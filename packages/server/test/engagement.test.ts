@@ -99,6 +99,28 @@ forEachDatabase('weekly digests and reminders', (open) => {
       ['emp-ada'],
     );
   });
+
+  it('a deactivated employee gets neither digest nor reminder', async () => {
+    const { db } = h.advocacy.services;
+    await db.updateTable('employees').set({ status: 'deactivated' }).where('id', '=', 'emp-bob').execute();
+    try {
+      const twoWeeksOn = monday + 14 * 24 * HOUR;
+      const queued = [
+        ...(await scheduler.tick(new Date(twoWeeksOn))),
+        ...(await scheduler.tick(new Date(twoWeeksOn + 2 * 24 * HOUR + 9 * HOUR))),
+      ];
+      assert.ok(
+        !queued.some((m) => m.employee.id === 'emp-bob'),
+        `nothing for the leaver: ${queued.map((m) => `${m.kind}:${m.employee.id}`).join(', ')}`,
+      );
+      assert.ok(
+        queued.some((m) => m.employee.id === 'emp-ada'),
+        'the others still get theirs',
+      );
+    } finally {
+      await db.updateTable('employees').set({ status: 'active' }).where('id', '=', 'emp-bob').execute();
+    }
+  });
 });
 
 describe('digest renderers', () => {

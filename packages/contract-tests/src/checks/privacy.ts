@@ -113,7 +113,8 @@ export const privacyChecks: Check[] = [
       const data = await step('export my data', exportMine);
       assertEqual(data.employee.id, context.me.id, 'the export is of the signed-in employee');
       assert(
-        data.shares.some((share) => share.commentary === words),
+        // The stored text starts with the employee's words; a backend may add its disclosure and hashtags.
+        data.shares.some((share) => share.commentary.startsWith(words)),
         'the export holds the employee’s share and its words',
         words,
         data.shares.map((share) => share.commentary),

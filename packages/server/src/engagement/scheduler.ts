@@ -107,6 +107,8 @@ export class EngagementScheduler {
       .selectFrom('employees')
       .selectAll('employees')
       .where('employees.time_zone', '=', zone)
+      // Leavers keep their row (and their links) but hear nothing more from the program.
+      .where('employees.status', '=', 'active')
       .where(({ not, exists, selectFrom }) =>
         not(
           exists(
