@@ -305,3 +305,21 @@ export function overselling(target: ContractTarget): ContractTarget {
   };
   return { ...target, employee: () => racy(target.employee), otherEmployee: () => racy(target.otherEmployee) };
 }
+
+/** Numbers the employee's leaderboard 1, 2, 3, … even where points are equal (no ties). */
+export function untiedRanks(target: ContractTarget): ContractTarget {
+  return {
+    ...target,
+    async employee() {
+      const inner = await target.employee();
+      return override<AdvocacyBackend>(inner, {
+        async getLeaderboard(query) {
+          const board = await inner.getLeaderboard(query);
+          const entries = board.entries.map((entry, i) => ({ ...entry, rank: i + 1 }));
+          const me = entries.find((entry) => entry.employeeId === board.me?.employeeId) ?? board.me;
+          return { ...board, entries, me };
+        },
+      });
+    },
+  };
+}

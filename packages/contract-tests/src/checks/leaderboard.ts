@@ -79,6 +79,51 @@ export const leaderboardChecks: Check[] = [
     },
   },
   {
+    id: 'leaderboard.ties',
+    group: 'leaderboard',
+    name: 'equal points share a rank (competition ranking: 1, 2, 2, 4)',
+    async run(context) {
+      const adjustPoints = context.admin.admin.adjustPoints;
+      if (!adjustPoints) return context.skip('the target has no manual points adjustments (adjustPoints)');
+      await shareFreshPost(context);
+      const read = () =>
+        step('read the all-time company leaderboard', () =>
+          context.employee.getLeaderboard({ period: 'all', scope: 'company', limit: 100 }),
+        );
+      const before = await read();
+      const mine = before.me?.points ?? 0;
+      const theirs = before.entries.find((entry) => entry.employeeId === context.other.id)?.points ?? 0;
+      if (before.me === null) return context.skip('the employee has no points on the all-time board');
+      // Level the two: grant the one behind the difference (earned points, so they count).
+      const behind = mine > theirs ? context.other.id : context.me.id;
+      const gap = Math.abs(mine - theirs);
+      const reason = `Contract check tie [${context.runTag}]`;
+      if (gap > 0)
+        await step(`grant ${gap} points to level the two employees`, () =>
+          adjustPoints.call(context.admin.admin, { employeeId: behind, delta: gap, reason }),
+        );
+      try {
+        const board = await read();
+        const me = board.entries.find((entry) => entry.employeeId === context.me.id);
+        const other = board.entries.find((entry) => entry.employeeId === context.other.id);
+        if (!me || !other) return context.skip('the two employees are outside the top 100');
+        assertEqual(other.points, me.points, 'the two employees have equal points');
+        assertEqual(other.rank, me.rank, 'equal points share a rank');
+        board.entries.forEach((entry, i) => {
+          const previous = board.entries[i - 1];
+          const expected = previous === undefined ? 1 : previous.points === entry.points ? previous.rank : i + 1;
+          assertEqual(entry.rank, expected, `#${i + 1} in the list (${entry.points} pts) has the competition rank`);
+        });
+        assertEqual(board.me?.rank, me.rank, 'the me entry carries the shared rank');
+      } finally {
+        if (gap > 0)
+          await step('take the levelling grant back', () =>
+            adjustPoints.call(context.admin.admin, { employeeId: behind, delta: -gap, reason }),
+          );
+      }
+    },
+  },
+  {
     id: 'leaderboard.entry-matches-me',
     group: 'leaderboard',
     name: "the employee's row in the list equals the me entry",
