@@ -323,3 +323,21 @@ export function untiedRanks(target: ContractTarget): ContractTarget {
     },
   };
 }
+
+/** Stores every leaderboard setting but anonymity: the board stays named whatever the admin chose. */
+export function namedAnyway(target: ContractTarget): ContractTarget {
+  return {
+    ...target,
+    async admin() {
+      const inner = await target.admin();
+      const innerAdmin = inner.admin;
+      const admin = override(innerAdmin, {
+        async setLeaderboardSettings(input) {
+          const saved = await innerAdmin.setLeaderboardSettings!({ ...input, anonymous: false });
+          return { ...saved, anonymous: input.anonymous ?? saved.anonymous };
+        },
+      });
+      return override<AdvocacyBackend>(inner, { admin });
+    },
+  };
+}

@@ -13,6 +13,7 @@ import {
   privacyFaults,
   overselling,
   untiedRanks,
+  namedAnyway,
 } from './faulty-backends.js';
 import { memoryTarget } from './memory-target.js';
 
@@ -75,4 +76,9 @@ test('a backend that oversells the last item and overspends the balance under co
 test('a backend that numbers tied employees 1, 2, 3 instead of sharing a rank is caught', async () => {
   const report = await runContractSuite(untiedRanks(memoryTarget()), { only: ['leaderboard.ties'] });
   assertCaught(report, 'leaderboard.ties', 'equal points share a rank');
+});
+
+test('a backend that keeps the leaderboard named when an admin made it anonymous is caught', async () => {
+  const report = await runContractSuite(namedAnyway(memoryTarget()), { only: ['leaderboard.anonymous'] });
+  assertCaught(report, 'leaderboard.anonymous', 'not opted in, is not listed');
 });

@@ -38,6 +38,8 @@ import type {
   PageQuery,
   Period,
   PointsAdjustment,
+  LeaderboardSettings,
+  LeaderboardSettingsInput,
   PointsBalance,
   PointsEntry,
   Post,
@@ -264,4 +266,9 @@ export interface AdvocacyAdminBackend {
    * A deduction larger than the balance rejects with `validation` (field `delta`, code `insufficient_points`).
    */
   adjustPoints?(input: PointsAdjustment): Promise<PointsEntry>;
+  /* leaderboards and contests */
+  /** Optional: whether the leaderboard is anonymous (opted-in names only) and how many it lists. */
+  getLeaderboardSettings?(): Promise<LeaderboardSettings>;
+  /** Optional: changes the leaderboard settings (audited as `settings.update`). */
+  setLeaderboardSettings?(input: LeaderboardSettingsInput): Promise<LeaderboardSettings>;
 }

@@ -996,6 +996,26 @@ export const operations = {
       422: 'Unknown employee (field error on employeeId), or a deduction larger than the balance (field error on delta: insufficient_points)',
     },
   }),
+  // leaderboards and contests
+  adminGetLeaderboardSettings: op({
+    method: 'GET',
+    path: '/admin/program/leaderboard',
+    auth: 'admin',
+    tag: 'admin',
+    summary: 'How the leaderboard shows employees to each other: named, or anonymous with opted-in names only',
+    responses: { 200: S.LeaderboardSettings },
+    problems: NOT_ADMIN,
+  }),
+  adminSetLeaderboardSettings: op({
+    method: 'PUT',
+    path: '/admin/program/leaderboard',
+    auth: 'admin',
+    tag: 'admin',
+    summary: 'Turn the anonymous leaderboard on or off, or change how many opted-in employees it lists (audited)',
+    body: S.LeaderboardSettingsInput,
+    responses: { 200: S.LeaderboardSettings },
+    problems: NOT_ADMIN,
+  }),
 } as const satisfies Record<string, Operation>;
 
 export type Operations = typeof operations;

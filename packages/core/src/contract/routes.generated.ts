@@ -90,3 +90,5 @@ export const adminUpdateReward = 'PATCH admin/rewards/{id}';
 export const adminListRewardRequests = 'admin/reward-requests';
 export const adminDecideRewardRequest = 'POST admin/reward-requests/{id}/decision';
 export const adminAdjustPoints = 'POST admin/points/adjustments';
+export const adminGetLeaderboardSettings = 'admin/program/leaderboard';
+export const adminSetLeaderboardSettings = 'PUT admin/program/leaderboard';

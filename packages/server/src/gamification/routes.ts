@@ -8,6 +8,7 @@ import { awardBadges } from './badges.js';
 import { caps } from './caps.js';
 import { recordAudit } from '../audit/audit.js';
 import { createContest, listContests, presentContest } from './contests.js';
+import { leaderboardSettings, saveLeaderboardSettings } from './leaderboard-settings.js';
 
 /** Badges, contests, preferences and the caps admins can read. */
 export function gamificationRoutes(api: Hono<AppEnv>, s: Services): void {
@@ -48,5 +49,26 @@ export function gamificationRoutes(api: Hono<AppEnv>, s: Services): void {
   handle(api, s, 'getPreferences', async (c, { reply }) => reply(await getPreferences(s.db, c.get('employee').id)));
   handle(api, s, 'updatePreferences', async (c, { body: input, reply }) => {
     return reply(await updatePreferences(s.db, c.get('employee').id, input, nowIso()));
+  });
+
+  // leaderboards and contests
+  handle(api, s, 'adminGetLeaderboardSettings', async (_c, { reply }) => reply(await leaderboardSettings(s.db)));
+  handle(api, s, 'adminSetLeaderboardSettings', async (c, { body, reply }) => {
+    const updatedAt = nowIso();
+    const after = await s.db.transaction().execute(async (trx) => {
+      const before = await leaderboardSettings(trx);
+      const next = { anonymous: body.anonymous ?? before.anonymous, top: body.top ?? before.top, updatedAt };
+      await saveLeaderboardSettings(trx, next);
+      await recordAudit(trx, {
+        actor: { kind: 'admin', id: c.get('employee').id },
+        action: 'settings.update',
+        target: { kind: 'program', id: 'leaderboard' },
+        before,
+        after: next,
+        at: updatedAt,
+      });
+      return next;
+    });
+    return reply(after);
   });
 }
