@@ -40,6 +40,8 @@ import type {
   PointsAdjustment,
   LeaderboardSettings,
   LeaderboardSettingsInput,
+  ContestInput,
+  ContestPatch,
   PointsBalance,
   PointsEntry,
   Post,
@@ -271,4 +273,12 @@ export interface AdvocacyAdminBackend {
   getLeaderboardSettings?(): Promise<LeaderboardSettings>;
   /** Optional: changes the leaderboard settings (audited as `settings.update`). */
   setLeaderboardSettings?(input: LeaderboardSettingsInput): Promise<LeaderboardSettings>;
+  /** Optional: creates a contest (audited as `contest.create`). */
+  createContest?(input: ContestInput): Promise<Contest>;
+  /** Optional: every contest, cancelled ones too, latest start first. */
+  listContests?(): Promise<Contest[]>;
+  /** Optional: edits a contest before it ends (`conflict` after; audited as `contest.update`). */
+  updateContest?(id: string, patch: ContestPatch): Promise<Contest>;
+  /** Optional: calls a contest off before it ends (`conflict` after; audited as `contest.cancel`). */
+  cancelContest?(id: string): Promise<Contest>;
 }

@@ -204,3 +204,4 @@ export type PrivacySettingsUpdate = Static<typeof S.PrivacySettingsUpdate>;
 /** How the leaderboard shows employees to each other (anonymous with opted-in names, or named). */
 export type LeaderboardSettings = Static<typeof S.LeaderboardSettings>;
 export type LeaderboardSettingsInput = Static<typeof S.LeaderboardSettingsInput>;
+export type ContestPatch = Static<typeof S.ContestPatch>;

@@ -1016,6 +1016,34 @@ export const operations = {
     responses: { 200: S.LeaderboardSettings },
     problems: NOT_ADMIN,
   }),
+  adminListContests: op({
+    method: 'GET',
+    path: '/admin/contests',
+    auth: 'admin',
+    tag: 'admin',
+    summary: 'Every contest, scheduled, running, ended or cancelled, latest start first, with its standings (final once ended)',
+    responses: { 200: S.ContestList },
+    problems: NOT_ADMIN,
+  }),
+  adminUpdateContest: op({
+    method: 'PATCH',
+    path: '/admin/contests/{id}',
+    auth: 'admin',
+    tag: 'admin',
+    summary: 'Edit a contest before it ends (the start only before it starts; audited)',
+    body: S.ContestPatch,
+    responses: { 200: S.Contest },
+    problems: { ...NOT_ADMIN, 404: 'Unknown contest', 409: 'The contest ended or was cancelled', 422: 'Invalid contest (field errors)' },
+  }),
+  adminCancelContest: op({
+    method: 'POST',
+    path: '/admin/contests/{id}/cancel',
+    auth: 'admin',
+    tag: 'admin',
+    summary: 'Call a contest off before it ends: employees no longer see it (audited)',
+    responses: { 200: S.Contest },
+    problems: { ...NOT_ADMIN, 404: 'Unknown contest', 409: 'The contest ended or was cancelled' },
+  }),
 } as const satisfies Record<string, Operation>;
 
 export type Operations = typeof operations;

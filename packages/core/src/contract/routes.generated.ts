@@ -92,3 +92,6 @@ export const adminDecideRewardRequest = 'POST admin/reward-requests/{id}/decisio
 export const adminAdjustPoints = 'POST admin/points/adjustments';
 export const adminGetLeaderboardSettings = 'admin/program/leaderboard';
 export const adminSetLeaderboardSettings = 'PUT admin/program/leaderboard';
+export const adminListContests = 'admin/contests';
+export const adminUpdateContest = 'PATCH admin/contests/{id}';
+export const adminCancelContest = 'POST admin/contests/{id}/cancel';

@@ -1026,3 +1026,14 @@ export const LeaderboardSettingsInput = Type.Partial(
     minProperties: 1,
   },
 );
+
+export const ContestPatch = Type.Partial(
+  Type.Object({
+    title: ContestInput.properties.title,
+    description: Str({ maxLength: 2000 }),
+    prize: ContestInput.properties.prize,
+    startsAt: DateTime({ description: 'Only before the contest starts.' }),
+    endsAt: DateTime(),
+  }),
+  { additionalProperties: false, minProperties: 1, description: 'Edit a contest before it ends; scope and team stay.' },
+);

@@ -18,7 +18,7 @@ import {
 import { AdvocacyError, type AdvocacyErrorCode } from '../backend/errors.js';
 import { inputOf } from '../admin/post-input.js';
 import { badgeStandings, DEFAULT_RULES, mergeRules, suggestionReference, type RulesOverrides } from '../rules/index.js';
-import { listContests } from './contests.js';
+import { contestsAdmin, listContests } from './contests.js';
 import { scimTokensOf } from './scim.js';
 import { MemoryDb, type ClickOptions, type ClickResult } from './db.js';
 import { demoSeed } from './demo-seed.js';
@@ -161,6 +161,7 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
   /** Records the signed-in admin's change in the audit log (memory/privacy.ts). */
   const audited = (action: string, target: { kind: string; id: string }, before: unknown, after: unknown) =>
     privacy.recordAudit(db, { actor: { kind: 'admin', id: me().id }, action, target, before, after });
+  const contests = contestsAdmin(db, audited);
 
   const createPost = (input: Parameters<AdvocacyBackend['admin']['createPost']>[0]): Post => {
     validatePostInput(
@@ -497,6 +498,10 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
           return { enrollment, updatedAt: db.pilots.enrollmentUpdatedAt };
         }),
       // leaderboards and contests
+      createContest: (input) => admin(() => contests.create(input)),
+      listContests: () => admin(() => contests.list()),
+      updateContest: (id, patch) => admin(() => contests.update(id, patch)),
+      cancelContest: (id) => admin(() => contests.cancel(id)),
       getLeaderboardSettings: () => admin(() => ({ ...db.leaderboardSettings })),
       setLeaderboardSettings: (input) =>
         admin(() => {

@@ -1,6 +1,7 @@
 import type { Capability } from '../capability.js';
 import { gamificationMigration } from './migrations/0201_badges_contests_preferences.js';
 import { leaderboardSettingsMigration } from './migrations/0280_leaderboard_settings.js';
+import { contestCancellationMigration } from './migrations/0281_contest_cancellation.js';
 import { gamificationRoutes } from './routes.js';
 
 /** Badges, contests, the points caps and an employee's preferences. */
@@ -10,5 +11,6 @@ export const gamificationCapability: Capability = {
   migrations: {
     '0201_badges_contests_preferences': gamificationMigration,
     '0280_leaderboard_settings': leaderboardSettingsMigration,
+    '0281_contest_cancellation': contestCancellationMigration,
   },
 };

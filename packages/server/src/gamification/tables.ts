@@ -17,6 +17,8 @@ export type GamificationTables = {
     created_at: string;
     /** Set once, when the final standings were stored. */
     finalized_at: string | null;
+    /** When an admin called it off (0281); a cancelled contest is never finalized nor shown to employees. */
+    cancelled_at: string | null;
   };
   /** The frozen leaderboard of an ended contest. */
   contest_results: { contest_id: string; employee_id: string; rank: number; points: number };

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { forEachDatabase } from '../support/databases.js';
 import { API, json, signToken, startHarness, type Harness } from '../support/harness.js';
 
-forEachDatabase('security: the anonymous leaderboard never names who did not opt in, and only admins change it', (open) => {
+forEachDatabase('security: the anonymous leaderboard never names who did not opt in, and only admins change it or the contests', (open) => {
   let h: Harness;
   let ann: string; // employee
   let bob: string; // employee
@@ -84,5 +84,41 @@ forEachDatabase('security: the anonymous leaderboard never names who did not opt
       await prefs(bob, false);
       for (const text of await boards(ann)) assert.doesNotMatch(text, /emp-bob|Bob/);
     });
+  });
+
+  it('refuses an employee the contest administration, and the contest stays as it was', async () => {
+    const now = Date.now();
+    const body = {
+      title: 'Spring push',
+      prize: 'A mug',
+      scope: 'company',
+      startsAt: new Date(now - 86_400_000).toISOString(),
+      endsAt: new Date(now + 86_400_000).toISOString(),
+    };
+    const contest = await json(await h.request('POST', `${API}/admin/contests`, { token: ada, body }), 201);
+    const attempts: Array<[string, string, object | undefined]> = [
+      ['GET', '/admin/contests', undefined],
+      ['POST', '/admin/contests', body],
+      ['PATCH', `/admin/contests/${contest.id}`, { prize: 'A car' }],
+      ['POST', `/admin/contests/${contest.id}/cancel`, undefined],
+    ];
+    for (const [method, path, payload] of attempts) {
+      const problem = await json(
+        await h.request(method, `${API}${path}`, { token: ann, ...(payload === undefined ? {} : { body: payload }) }),
+        403,
+      );
+      assert.equal(problem.type, 'https://advocacy-kit.dev/problems/forbidden');
+    }
+    const listed = await json(await h.request('GET', `${API}/admin/contests`, { token: ada }), 200);
+    const same = listed.items.filter((c: { title: string }) => c.title === 'Spring push');
+    assert.deepEqual(
+      same.map((c: { prize: string; status: string }) => [c.prize, c.status]),
+      [['A mug', 'active']],
+    );
+    const audit = await json(await h.request('GET', `${API}/admin/audit?targetId=${contest.id}`, { token: ada }), 200);
+    assert.deepEqual(
+      audit.items.map((entry: { action: string }) => entry.action),
+      ['contest.create'],
+    );
   });
 });
