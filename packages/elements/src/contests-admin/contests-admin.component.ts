@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import type { Contest } from '@advocacy-kit/core';
+import type { Contest, LeaderboardSettings } from '@advocacy-kit/core';
 import { installHttpAdmin } from '@advocacy-kit/core/admin';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import { emit } from '../internal/events.js';
@@ -15,7 +15,8 @@ installHttpAdmin();
 /**
  * @tag advocacy-contests-admin
  * @summary The program admin's contests: every contest (upcoming, running, ended, cancelled) with
- * its leader or final winner, a form for a new one, and a Cancel for those not ended yet.
+ * its leader or final winner, a form for a new one, and a Cancel for those not ended yet; and the
+ * leaderboard setting (anonymous: only employees who opted in are named, at most N).
  *
  * @event advocacy-error - Loading or an action failed. `detail: { source: 'contests-admin', error }`.
  *
@@ -23,6 +24,7 @@ installHttpAdmin();
  * @csspart contest - One contest.
  * @csspart cancel-button - Cancels a contest.
  * @csspart form - The new-contest form.
+ * @csspart leaderboard - The leaderboard setting.
  * @csspart status - What the last action did.
  *
  * @cssproperty --advocacy-color-accent - Buttons.
@@ -36,12 +38,15 @@ export class AdvocacyContestsAdminElement extends AdvocacyElement<(typeof contes
     error: { state: true, attribute: false },
     notice: { state: true, attribute: false },
     busy: { state: true, attribute: false },
+    board: { state: true, attribute: false },
   };
 
   declare private contests: Contest[] | null;
   declare private error: AdvocacyError | null;
   declare private notice: string;
   declare private busy: boolean;
+  /** The leaderboard setting, when the backend has it. */
+  declare private board: LeaderboardSettings | null;
   private loadedFor: unknown = null;
 
   constructor() {
@@ -50,6 +55,7 @@ export class AdvocacyContestsAdminElement extends AdvocacyElement<(typeof contes
     this.error = null;
     this.notice = '';
     this.busy = false;
+    this.board = null;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -65,6 +71,7 @@ export class AdvocacyContestsAdminElement extends AdvocacyElement<(typeof contes
     try {
       if (!admin?.listContests) throw new Error('This backend has no contest administration.');
       this.contests = await admin.listContests();
+      this.board = admin.getLeaderboardSettings ? await admin.getLeaderboardSettings() : null;
       this.error = null;
     } catch (error) {
       this.error = asAdvocacyError(error);
@@ -93,9 +100,36 @@ export class AdvocacyContestsAdminElement extends AdvocacyElement<(typeof contes
         <label>${t.endsLabel}<input id="ends" name="ends" type="datetime-local" required /></label>
         <div><button class="primary" type="submit" ?disabled=${this.busy}>${t.create}</button></div>
       </form>
+      ${this.board ? this.renderBoard(this.board) : nothing}
       <p part="status" role="status">${this.notice}</p>
     </section>`;
   }
+
+  private renderBoard(board: LeaderboardSettings) {
+    const t = this.t;
+    return html`<form part="leaderboard" aria-labelledby="board-heading" @submit=${this.onSaveBoard}>
+      <h3 id="board-heading">${t.boardHeading}</h3>
+      <label class="check"
+        ><input id="anonymous" name="anonymous" type="checkbox" .checked=${board.anonymous} aria-describedby="anonymous-hint" />
+        ${t.anonymousLabel}</label
+      >
+      <p class="meta" id="anonymous-hint">${t.anonymousHint}</p>
+      <label>${t.topLabel}<input id="top" name="top" type="number" min="1" max="100" step="1" .value=${String(board.top)} /></label>
+      <div><button class="primary" type="submit" ?disabled=${this.busy}>${t.saveBoard}</button></div>
+    </form>`;
+  }
+
+  private readonly onSaveBoard = (event: SubmitEvent) => {
+    event.preventDefault();
+    const admin = this.client?.backend.admin;
+    if (!admin?.setLeaderboardSettings) return;
+    const anonymous = this.renderRoot.querySelector<HTMLInputElement>('#anonymous')!.checked;
+    const top = Math.min(100, Math.max(1, Math.round(Number(this.renderRoot.querySelector<HTMLInputElement>('#top')!.value) || 10)));
+    void this.act(async () => {
+      this.board = await admin.setLeaderboardSettings!({ anonymous, top });
+      return this.t.savedBoard;
+    });
+  };
 
   private renderList() {
     const t = this.t;

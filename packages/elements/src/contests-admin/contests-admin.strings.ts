@@ -27,6 +27,12 @@ export const en = {
   needFields: 'Enter a title, a prize, a start and an end after it.',
   failed: 'That did not work.',
   errorTitle: 'We couldn’t load the contests',
+  boardHeading: 'Leaderboard',
+  anonymousLabel: 'Anonymous: name only employees who opted in',
+  anonymousHint: 'Everyone still sees their own rank. Analytics are unchanged.',
+  topLabel: 'How many opted-in employees to list',
+  saveBoard: 'Save leaderboard setting',
+  savedBoard: 'Leaderboard setting saved.',
 };
 
 export const ja: typeof en = {
@@ -54,4 +60,10 @@ export const ja: typeof en = {
   needFields: 'タイトル、賞品、開始日時と、それより後の終了日時を入力してください。',
   failed: 'うまくいきませんでした。',
   errorTitle: 'コンテストを読み込めませんでした',
+  boardHeading: 'ランキング',
+  anonymousLabel: '匿名：掲載に同意した従業員だけ名前を表示する',
+  anonymousHint: '自分の順位は全員に表示されます。分析は変わりません。',
+  topLabel: '表示する同意済み従業員の人数',
+  saveBoard: 'ランキングの設定を保存',
+  savedBoard: 'ランキングの設定を保存しました。',
 };

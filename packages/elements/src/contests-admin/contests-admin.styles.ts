@@ -41,5 +41,10 @@ export const styles = [
       display: grid;
       gap: 4px;
     }
+    label.check {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+    }
   `,
 ];

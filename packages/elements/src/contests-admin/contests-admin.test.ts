@@ -51,6 +51,26 @@ describe('<advocacy-contests-admin>', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('turns the anonymous leaderboard on from the keyboard, audited', async () => {
+    const { client, backend } = adminClient();
+    const element = await contestsWith(client);
+    const anonymous = await find<HTMLInputElement>(element, '#anonymous');
+    expect(anonymous.checked).to.equal(false);
+    anonymous.focus();
+    await sendKeys({ press: 'Space' });
+    const top = shadow(element).querySelector<HTMLInputElement>('#top')!;
+    top.value = '';
+    top.focus();
+    await sendKeys({ type: '5' });
+    await sendKeys({ press: 'Enter' });
+    await untilText(element, 'Leaderboard setting saved.');
+    const saved = await backend.admin.getLeaderboardSettings!();
+    expect([saved.anonymous, saved.top]).to.deep.equal([true, 5]);
+    const [entry] = (await backend.admin.listAudit!({ action: 'settings.' })).items;
+    expect(entry!.target).to.deep.equal({ kind: 'program', id: 'leaderboard' });
+    await expect(element).to.be.accessible();
+  });
+
   it('asks for the missing fields instead of sending them', async () => {
     const element = await contestsWith(adminClient().client);
     await find(element, '[part="contest"]');
