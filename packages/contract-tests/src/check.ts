@@ -19,7 +19,8 @@ export type GroupId =
   | 'policy'
   | 'pilots'
   | 'privacy'
-  | 'rewards';
+  | 'rewards'
+  | 'contests';
 
 export const GROUPS: ReadonlyArray<{ id: GroupId; title: string }> = [
   { id: 'identity', title: 'Identity: who the targets are' },
@@ -39,6 +40,7 @@ export const GROUPS: ReadonlyArray<{ id: GroupId; title: string }> = [
   { id: 'pilots', title: 'Program membership, invitations and goals' },
   { id: 'privacy', title: 'Audit log, personal data and erasure' },
   { id: 'rewards', title: 'Rewards, points balance and manual adjustments' },
+  { id: 'contests', title: 'Contest administration' },
 ];
 
 /** What a check gets: the three signed-in backends, who they are, and helpers for test data. */

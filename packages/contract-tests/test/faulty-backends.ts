@@ -305,3 +305,39 @@ export function overselling(target: ContractTarget): ContractTarget {
   };
   return { ...target, employee: () => racy(target.employee), otherEmployee: () => racy(target.otherEmployee) };
 }
+
+/** Numbers the employee's leaderboard 1, 2, 3, … even where points are equal (no ties). */
+export function untiedRanks(target: ContractTarget): ContractTarget {
+  return {
+    ...target,
+    async employee() {
+      const inner = await target.employee();
+      return override<AdvocacyBackend>(inner, {
+        async getLeaderboard(query) {
+          const board = await inner.getLeaderboard(query);
+          const entries = board.entries.map((entry, i) => ({ ...entry, rank: i + 1 }));
+          const me = entries.find((entry) => entry.employeeId === board.me?.employeeId) ?? board.me;
+          return { ...board, entries, me };
+        },
+      });
+    },
+  };
+}
+
+/** Stores every leaderboard setting but anonymity: the board stays named whatever the admin chose. */
+export function namedAnyway(target: ContractTarget): ContractTarget {
+  return {
+    ...target,
+    async admin() {
+      const inner = await target.admin();
+      const innerAdmin = inner.admin;
+      const admin = override(innerAdmin, {
+        async setLeaderboardSettings(input) {
+          const saved = await innerAdmin.setLeaderboardSettings!({ ...input, anonymous: false });
+          return { ...saved, anonymous: input.anonymous ?? saved.anonymous };
+        },
+      });
+      return override<AdvocacyBackend>(inner, { admin });
+    },
+  };
+}

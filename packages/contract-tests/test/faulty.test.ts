@@ -12,6 +12,8 @@ import {
   skippingPolicyCheck,
   privacyFaults,
   overselling,
+  untiedRanks,
+  namedAnyway,
 } from './faulty-backends.js';
 import { memoryTarget } from './memory-target.js';
 
@@ -69,4 +71,14 @@ test('a backend that oversells the last item and overspends the balance under co
   const report = await runContractSuite(overselling(memoryTarget()), { only: ['rewards.last-in-stock', 'rewards.no-overspending'] });
   assertCaught(report, 'rewards.last-in-stock', 'exactly one of 50 concurrent requests for the last item succeeds');
   assertCaught(report, 'rewards.no-overspending', 'exactly one of 50 concurrent requests is accepted');
+});
+
+test('a backend that numbers tied employees 1, 2, 3 instead of sharing a rank is caught', async () => {
+  const report = await runContractSuite(untiedRanks(memoryTarget()), { only: ['leaderboard.ties'] });
+  assertCaught(report, 'leaderboard.ties', 'equal points share a rank');
+});
+
+test('a backend that keeps the leaderboard named when an admin made it anonymous is caught', async () => {
+  const report = await runContractSuite(namedAnyway(memoryTarget()), { only: ['leaderboard.anonymous'] });
+  assertCaught(report, 'leaderboard.anonymous', 'not opted in, is not listed');
 });

@@ -18,3 +18,4 @@ import './define/advocacy-goals.js';
 import './define/advocacy-audit-log.js';
 import './define/advocacy-privacy-admin.js';
 import './define/advocacy-rewards-admin.js';
+import './define/advocacy-contests-admin.js';

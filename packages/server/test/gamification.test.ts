@@ -183,11 +183,19 @@ forEachDatabase('badges, contests, caps and preferences', (open) => {
     });
 
     it('an employee opts out of the digest and keeps the reminders', async () => {
-      assert.deepEqual(await json(await h.request('GET', `${API}/me/preferences`, { token: bob }), 200), { digest: true, nudges: true });
+      assert.deepEqual(await json(await h.request('GET', `${API}/me/preferences`, { token: bob }), 200), {
+        digest: true,
+        nudges: true,
+        showOnLeaderboard: false,
+      });
       const updated = await json(await h.request('PUT', `${API}/me/preferences`, { token: bob, body: { digest: false } }), 200);
       assertSchema('Preferences', updated);
-      assert.deepEqual(updated, { digest: false, nudges: true });
-      assert.deepEqual(await json(await h.request('GET', `${API}/me/preferences`, { token: bob }), 200), { digest: false, nudges: true });
+      assert.deepEqual(updated, { digest: false, nudges: true, showOnLeaderboard: false });
+      assert.deepEqual(await json(await h.request('GET', `${API}/me/preferences`, { token: bob }), 200), {
+        digest: false,
+        nudges: true,
+        showOnLeaderboard: false,
+      });
       await json(await h.request('PUT', `${API}/me/preferences`, { token: bob, body: {} }), 422);
       await json(await h.request('PUT', `${API}/me/preferences`, { token: bob, body: { digest: 'no' } }), 422);
     });
@@ -201,8 +209,8 @@ forEachDatabase('badges, contests, caps and preferences', (open) => {
       });
       assert.equal((await backend.listMyBadges!()).find((b) => b.id === 'first_share')!.awardedAt !== null, true);
       assert.ok((await backend.listContests!()).length >= 1);
-      assert.deepEqual(await backend.updatePreferences!({ nudges: false }), { digest: true, nudges: false });
-      assert.deepEqual(await backend.getPreferences!(), { digest: true, nudges: false });
+      assert.deepEqual(await backend.updatePreferences!({ nudges: false }), { digest: true, nudges: false, showOnLeaderboard: false });
+      assert.deepEqual(await backend.getPreferences!(), { digest: true, nudges: false, showOnLeaderboard: false });
     });
   });
 });

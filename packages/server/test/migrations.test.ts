@@ -29,6 +29,8 @@ const RELEASED = [
   '0260_scim',
   '0270_points_notes_and_spending',
   '0271_rewards',
+  '0280_leaderboard_settings',
+  '0281_contest_cancellation',
 ];
 
 describe('migrations', () => {

@@ -155,7 +155,7 @@ forEachDatabase('privacy: audit log, personal data, erasure, retention', (open) 
     assert.equal(data.shares[0].clicks, 3);
     assert.equal(data.clicks.total, 3);
     assert.ok(data.points.length > 0 && (data as PersonalDataExport).points.every((p) => p.employeeId === 'emp-bob'));
-    assert.deepEqual(data.preferences, { digest: true, nudges: true });
+    assert.deepEqual(data.preferences, { digest: true, nudges: true, showOnLeaderboard: false });
     const { exportedAt: _at, ...asAdmin } = await get('/admin/employees/emp-bob/export');
     const { exportedAt: _mine, ...mine } = data;
     assert.deepEqual(asAdmin, mine);

@@ -1,5 +1,6 @@
 import type { Check } from '../check.js';
 import { adminChecks } from './admin.js';
+import { contestChecks } from './contests.js';
 import { conversionChecks } from './conversions.js';
 import { errorChecks } from './errors.js';
 import { eventChecks } from './events.js';
@@ -38,4 +39,5 @@ export const CHECKS: readonly Check[] = [
   ...pilotChecks,
   ...privacyChecks,
   ...rewardChecks,
+  ...contestChecks,
 ];

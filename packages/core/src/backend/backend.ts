@@ -38,6 +38,10 @@ import type {
   PageQuery,
   Period,
   PointsAdjustment,
+  LeaderboardSettings,
+  LeaderboardSettingsInput,
+  ContestInput,
+  ContestPatch,
   PointsBalance,
   PointsEntry,
   Post,
@@ -264,4 +268,17 @@ export interface AdvocacyAdminBackend {
    * A deduction larger than the balance rejects with `validation` (field `delta`, code `insufficient_points`).
    */
   adjustPoints?(input: PointsAdjustment): Promise<PointsEntry>;
+  /* leaderboards and contests */
+  /** Optional: whether the leaderboard is anonymous (opted-in names only) and how many it lists. */
+  getLeaderboardSettings?(): Promise<LeaderboardSettings>;
+  /** Optional: changes the leaderboard settings (audited as `settings.update`). */
+  setLeaderboardSettings?(input: LeaderboardSettingsInput): Promise<LeaderboardSettings>;
+  /** Optional: creates a contest (audited as `contest.create`). */
+  createContest?(input: ContestInput): Promise<Contest>;
+  /** Optional: every contest, cancelled ones too, latest start first. */
+  listContests?(): Promise<Contest[]>;
+  /** Optional: edits a contest before it ends (`conflict` after; audited as `contest.update`). */
+  updateContest?(id: string, patch: ContestPatch): Promise<Contest>;
+  /** Optional: calls a contest off before it ends (`conflict` after; audited as `contest.cancel`). */
+  cancelContest?(id: string): Promise<Contest>;
 }

@@ -201,3 +201,7 @@ export type PersonalDataExport = Static<typeof S.PersonalDataExport>;
 export type ErasureResult = Static<typeof S.ErasureResult>;
 export type PrivacySettings = Static<typeof S.PrivacySettings>;
 export type PrivacySettingsUpdate = Static<typeof S.PrivacySettingsUpdate>;
+/** How the leaderboard shows employees to each other (anonymous with opted-in names, or named). */
+export type LeaderboardSettings = Static<typeof S.LeaderboardSettings>;
+export type LeaderboardSettingsInput = Static<typeof S.LeaderboardSettingsInput>;
+export type ContestPatch = Static<typeof S.ContestPatch>;

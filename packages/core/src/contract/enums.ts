@@ -54,7 +54,8 @@ export const EVENT_TYPES = ['feed_view', 'post_open', 'share_intent'] as const;
 export const CONVERSION_TYPES = ['lead', 'signup', 'download', 'deal'] as const;
 /** Badges an employee can earn, in the order the API lists them. */
 export const BADGE_IDS = ['first_share', 'ten_shares', 'first_conversion', 'streak'] as const;
-export const CONTEST_STATUSES = ['scheduled', 'active', 'ended'] as const;
+/** `cancelled`: an admin called it off before it ended; employees no longer see it. */
+export const CONTEST_STATUSES = ['scheduled', 'active', 'ended', 'cancelled'] as const;
 /** Event types a webhook endpoint can subscribe to. */
 export const WEBHOOK_EVENT_TYPES = [
   'post.published',

@@ -479,6 +479,12 @@ export const ContestInput = Type.Object(
 export const Preferences = Record_({
   digest: Type.Boolean({ description: 'The weekly digest (Monday morning, local time).' }),
   nudges: Type.Boolean({ description: 'A reminder after some days without a share.' }),
+  showOnLeaderboard: Type.Optional(
+    Type.Boolean({
+      description:
+        'Whether the employee is listed by name when the leaderboard is anonymous (off until they opt in; absent means off). Their own rank is always shown to them.',
+    }),
+  ),
 });
 
 export const PreferencesInput = Type.Partial(Preferences, { additionalProperties: false, minProperties: 1 });
@@ -999,3 +1005,35 @@ export const PointsAdjustment = Type.Object(
 export const RewardList = ListOf(Reward);
 export const RewardRequestPage = PageOf(RewardRequest);
 export const AdminRewardRequestPage = PageOf(AdminRewardRequest);
+
+/* ------------------------------------------------------------ leaderboards and contests */
+
+export const LeaderboardSettings = Record_(
+  {
+    anonymous: Type.Boolean({
+      description:
+        'When on, employees see their own rank and the top entries of employees who opted in (`showOnLeaderboard`) only; nobody else is named. Admin analytics are unchanged.',
+    }),
+    top: Int({ minimum: 1, maximum: 100, description: 'How many opted-in employees an anonymous leaderboard lists at most.' }),
+    updatedAt: OrNull(DateTime({ description: 'When an admin last changed it; null while it is the default (not anonymous, top 10).' })),
+  },
+  { description: 'How the leaderboard shows employees to each other.' },
+);
+export const LeaderboardSettingsInput = Type.Partial(
+  Type.Object({ anonymous: LeaderboardSettings.properties.anonymous, top: LeaderboardSettings.properties.top }),
+  {
+    additionalProperties: false,
+    minProperties: 1,
+  },
+);
+
+export const ContestPatch = Type.Partial(
+  Type.Object({
+    title: ContestInput.properties.title,
+    description: Str({ maxLength: 2000 }),
+    prize: ContestInput.properties.prize,
+    startsAt: DateTime({ description: 'Only before the contest starts.' }),
+    endsAt: DateTime(),
+  }),
+  { additionalProperties: false, minProperties: 1, description: 'Edit a contest before it ends; scope and team stay.' },
+);

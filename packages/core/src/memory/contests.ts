@@ -1,12 +1,16 @@
-import type { Contest, ContestInput, Employee, LeaderboardEntry } from '../backend/contract.js';
+import { AdvocacyError } from '../backend/errors.js';
+import type { Contest, ContestInput, ContestPatch, Employee, LeaderboardEntry } from '../backend/contract.js';
 import { isEarning } from '../rules/points.js';
 import type { MemoryDb } from './db.js';
+import { FieldErrors, validationError } from './validate.js';
 
 /** A contest as stored: the input plus its id and, once ended and read, its frozen standings. */
 export interface ContestRow extends Required<Omit<ContestInput, 'team'>> {
   id: string;
   team: string | null;
   final: LeaderboardEntry[] | null;
+  /** An admin called it off before it ended: employees no longer see it. */
+  cancelled?: boolean;
 }
 
 const RECENT_MS = 30 * 86_400_000;
@@ -37,7 +41,7 @@ function standings(db: MemoryDb, contest: ContestRow): LeaderboardEntry[] {
 export function listContests(db: MemoryDb, me: Employee): Contest[] {
   const now = db.now().getTime();
   return db.contests
-    .filter((c) => Date.parse(c.startsAt) <= now && Date.parse(c.endsAt) > now - RECENT_MS)
+    .filter((c) => !c.cancelled && Date.parse(c.startsAt) <= now && Date.parse(c.endsAt) > now - RECENT_MS)
     .filter((c) => c.scope === 'company' || c.team === me.team)
     .sort((a, b) => Date.parse(a.endsAt) - Date.parse(b.endsAt))
     .map((c) => {
@@ -53,4 +57,90 @@ export function listContests(db: MemoryDb, me: Employee): Contest[] {
         me: rows.find((r) => r.employeeId === me.id) ?? null,
       };
     });
+}
+
+/** A contest as an admin sees it: any status, final standings once ended, no `me`. */
+function present(db: MemoryDb, c: ContestRow): Contest {
+  const now = db.now().getTime();
+  const ended = Date.parse(c.endsAt) <= now;
+  if (ended && !c.cancelled) c.final ??= standings(db, c);
+  const scheduled = Date.parse(c.startsAt) > now;
+  const rows = c.cancelled || scheduled ? [] : (c.final ?? standings(db, c));
+  const { final, cancelled, ...rest } = c;
+  return {
+    ...rest,
+    status: cancelled ? 'cancelled' : ended ? 'ended' : scheduled ? 'scheduled' : 'active',
+    final: final !== null,
+    entries: rows.slice(0, TOP),
+    me: null,
+  };
+}
+
+function checkWindow(startsAt: string, endsAt: string): void {
+  if (!(Date.parse(endsAt) > Date.parse(startsAt))) throw validationError('endsAt', 'must be after startsAt', 'out_of_range');
+}
+
+/** Contest administration: every contest, create, edit before the end, cancel. `audited` records the change. */
+export function contestsAdmin(
+  db: MemoryDb,
+  audited: (action: string, target: { kind: string; id: string }, before: unknown, after: unknown) => void,
+) {
+  const open = (id: string): ContestRow => {
+    const contest = db.contests.find((c) => c.id === id);
+    if (!contest) throw new AdvocacyError('not_found', `No contest "${id}"`, { status: 404 });
+    if (contest.cancelled || Date.parse(contest.endsAt) <= db.now().getTime())
+      throw new AdvocacyError('conflict', 'The contest ended or was cancelled', { status: 409 });
+    return contest;
+  };
+  return {
+    list: (): Contest[] =>
+      [...db.contests].sort((a, b) => Date.parse(b.startsAt) - Date.parse(a.startsAt) || (a.id < b.id ? -1 : 1)).map((c) => present(db, c)),
+    create(input: ContestInput): Contest {
+      const e = new FieldErrors();
+      e.check(typeof input.title === 'string' && input.title.trim().length > 0, 'title', 'is required', 'required');
+      e.check(typeof input.prize === 'string' && input.prize.trim().length > 0, 'prize', 'is required', 'required');
+      e.check(input.scope === 'company' || input.scope === 'team', 'scope', 'must be company or team', 'invalid_enum');
+      e.check(input.scope !== 'team' || typeof input.team === 'string', 'team', 'is required for a team contest', 'required');
+      e.check(input.scope !== 'company' || input.team === undefined, 'team', 'only with scope team', 'invalid_value');
+      e.throwIfAny();
+      checkWindow(input.startsAt, input.endsAt);
+      const row: ContestRow = {
+        id: `cst-${db.contests.length + 1}-${Math.random().toString(36).slice(2, 8)}`,
+        title: input.title,
+        description: input.description ?? '',
+        prize: input.prize,
+        scope: input.scope,
+        team: input.scope === 'team' ? input.team! : null,
+        startsAt: new Date(input.startsAt).toISOString(),
+        endsAt: new Date(input.endsAt).toISOString(),
+        final: null,
+      };
+      db.contests.push(row);
+      audited('contest.create', { kind: 'contest', id: row.id }, null, present(db, row));
+      return present(db, row);
+    },
+    update(id: string, patch: ContestPatch): Contest {
+      const contest = open(id);
+      const before = present(db, contest);
+      if (patch.startsAt !== undefined && Date.parse(contest.startsAt) <= db.now().getTime())
+        throw validationError('startsAt', 'cannot change once the contest started', 'invalid_value');
+      for (const key of ['title', 'prize'] as const)
+        if (patch[key] !== undefined && patch[key].trim().length === 0) throw validationError(key, 'is required', 'required');
+      const next = { ...contest, ...patch };
+      checkWindow(next.startsAt, next.endsAt);
+      Object.assign(contest, patch, {
+        startsAt: new Date(next.startsAt).toISOString(),
+        endsAt: new Date(next.endsAt).toISOString(),
+      });
+      audited('contest.update', { kind: 'contest', id }, before, present(db, contest));
+      return present(db, contest);
+    },
+    cancel(id: string): Contest {
+      const contest = open(id);
+      const before = present(db, contest);
+      contest.cancelled = true;
+      audited('contest.cancel', { kind: 'contest', id }, before, present(db, contest));
+      return present(db, contest);
+    },
+  };
 }

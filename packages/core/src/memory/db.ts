@@ -7,6 +7,7 @@ import type {
   PointsReason,
   Post,
   Preferences,
+  LeaderboardSettings,
   Share,
   Suggestion,
   Team,
@@ -94,6 +95,8 @@ export class MemoryDb {
   contests: ContestRow[] = [];
   /** Employees who changed their digest/reminder preferences (both on otherwise). */
   preferences = new Map<string, Preferences>();
+  /** Anonymous leaderboard: only who opted in (`showOnLeaderboard`) is named, at most `top`. */
+  leaderboardSettings: LeaderboardSettings = { anonymous: false, top: 10, updatedAt: null };
   /** Leavers: they earn no points and leave leaderboards; their links keep redirecting (see people.ts). */
   deactivated = new Set<string>();
   /** Enrollment, invitations and goals (pilots.ts). */

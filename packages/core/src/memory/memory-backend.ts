@@ -18,7 +18,7 @@ import {
 import { AdvocacyError, type AdvocacyErrorCode } from '../backend/errors.js';
 import { inputOf } from '../admin/post-input.js';
 import { badgeStandings, DEFAULT_RULES, mergeRules, suggestionReference, type RulesOverrides } from '../rules/index.js';
-import { listContests } from './contests.js';
+import { contestsAdmin, listContests } from './contests.js';
 import { scimTokensOf } from './scim.js';
 import { MemoryDb, type ClickOptions, type ClickResult } from './db.js';
 import { demoSeed } from './demo-seed.js';
@@ -161,6 +161,7 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
   /** Records the signed-in admin's change in the audit log (memory/privacy.ts). */
   const audited = (action: string, target: { kind: string; id: string }, before: unknown, after: unknown) =>
     privacy.recordAudit(db, { actor: { kind: 'admin', id: me().id }, action, target, before, after });
+  const contests = contestsAdmin(db, audited);
 
   const createPost = (input: Parameters<AdvocacyBackend['admin']['createPost']>[0]): Post => {
     validatePostInput(
@@ -351,14 +352,14 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
         return badgeStandings(shares, conversions, db.rules.badges);
       }),
     listContests: () => call(() => listContests(db, me())),
-    getPreferences: () => call(() => db.preferences.get(me().id) ?? { digest: true, nudges: true }),
+    getPreferences: () => call(() => ({ digest: true, nudges: true, showOnLeaderboard: false, ...db.preferences.get(me().id) })),
     updatePreferences: (input: PreferencesInput) =>
       call(() => {
         const e = new FieldErrors();
-        for (const key of ['digest', 'nudges'] as const)
+        for (const key of ['digest', 'nudges', 'showOnLeaderboard'] as const)
           e.check(input[key] === undefined || typeof input[key] === 'boolean', key, 'must be true or false', 'wrong_type');
         e.throwIfAny();
-        const next = { digest: true, nudges: true, ...db.preferences.get(me().id), ...input };
+        const next = { digest: true, nudges: true, showOnLeaderboard: false, ...db.preferences.get(me().id), ...input };
         db.preferences.set(me().id, next);
         return next;
       }),
@@ -495,6 +496,33 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
             throw validationError('enrollment', 'must be open or invitation', 'invalid_enum');
           Object.assign(db.pilots, { enrollment, enrollmentUpdatedAt: nowIso() });
           return { enrollment, updatedAt: db.pilots.enrollmentUpdatedAt };
+        }),
+      // leaderboards and contests
+      createContest: (input) => admin(() => contests.create(input)),
+      listContests: () => admin(() => contests.list()),
+      updateContest: (id, patch) => admin(() => contests.update(id, patch)),
+      cancelContest: (id) => admin(() => contests.cancel(id)),
+      getLeaderboardSettings: () => admin(() => ({ ...db.leaderboardSettings })),
+      setLeaderboardSettings: (input) =>
+        admin(() => {
+          const e = new FieldErrors();
+          e.check(
+            input.anonymous === undefined || typeof input.anonymous === 'boolean',
+            'anonymous',
+            'must be true or false',
+            'wrong_type',
+          );
+          e.check(
+            input.top === undefined || (Number.isInteger(input.top) && input.top >= 1 && input.top <= 100),
+            'top',
+            'must be a whole number from 1 to 100',
+            'out_of_range',
+          );
+          e.throwIfAny();
+          const before = { ...db.leaderboardSettings };
+          db.leaderboardSettings = { ...before, ...input, updatedAt: nowIso() };
+          audited('settings.update', { kind: 'program', id: 'leaderboard' }, before, db.leaderboardSettings);
+          return { ...db.leaderboardSettings };
         }),
       listMembers: (query) => admin(() => pilots.listMembers(db, query)),
       invite: (input) => admin(() => pilots.invite(db, input, nowIso())),

@@ -130,7 +130,7 @@ export function personalData(db: MemoryDb, employeeId: string): PersonalDataExpo
       conversions.map((c) => c.createdAt),
       db.rules.badges,
     ),
-    preferences: db.preferences.get(employeeId) ?? { digest: true, nudges: true },
+    preferences: db.preferences.get(employeeId) ?? { digest: true, nudges: true, showOnLeaderboard: false },
     // The memory backend keeps event ids only, not whose they were.
     events: [],
     audit: state(db).audit.filter((e) => e.target.kind === 'employee' && e.target.id === employeeId),

@@ -67,10 +67,13 @@ function ranking(db: MemoryDb, period: Period, members: Employee[]): Leaderboard
 export function leaderboard(db: MemoryDb, me: Employee, period: Period, scope: Scope, limit: number): Leaderboard {
   const members = [...db.employees.values()].filter((e) => !db.deactivated.has(e.id) && (scope === 'company' || e.team === me.team));
   const rows = ranking(db, period, members);
+  // Anonymous: the true ranks, but only who opted in is listed by name (the caller's own entry stays).
+  const { anonymous, top } = db.leaderboardSettings;
+  const listed = anonymous ? rows.filter((r) => db.preferences.get(r.employeeId)?.showOnLeaderboard === true).slice(0, top) : rows;
   return {
     period,
     scope,
-    entries: rows.slice(0, limit),
+    entries: listed.slice(0, limit),
     me: rows.find((r) => r.employeeId === me.id) ?? null,
     participants: rows.length,
   };

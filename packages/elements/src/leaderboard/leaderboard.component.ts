@@ -15,7 +15,8 @@ let instances = 0;
  * @tag advocacy-leaderboard
  * @summary Who shared most: ranks with avatars and points for a period (week, month, quarter,
  * all time) and a scope (company or my team). The signed-in employee is highlighted, and shown
- * below the list when outside the top.
+ * below the list when outside the top. Equal points share a rank (1, 2, 2, 4), shown as a tie
+ * ("=2", with "tied" for screen readers); within a tie the backend's order holds.
  *
  * @event advocacy-error - The leaderboard failed to load. `detail: { source: 'leaderboard', error }`.
  *
@@ -106,23 +107,26 @@ export class AdvocacyLeaderboardElement extends AdvocacyElement<(typeof leaderbo
       return html`<div class="state" part="state" role="status"><p>${this.t.empty}</p></div>`;
     }
     const me = board.me;
+    // Equal points share a rank; a shared rank is shown as a tie.
+    const tied = (entry: LeaderboardEntry) =>
+      board.entries.some((other) => other.rank === entry.rank && other.employeeId !== entry.employeeId);
     const meListed = me !== null && board.entries.some((entry) => entry.employeeId === me.employeeId);
     return html`<ol class="list" part="list" aria-label=${this.t.title}>
-        ${board.entries.map((entry) => this.renderRow(entry, entry.employeeId === me?.employeeId))}
+        ${board.entries.map((entry) => this.renderRow(entry, entry.employeeId === me?.employeeId, tied(entry)))}
       </ol>
       ${
         me && !meListed
           ? html`<ol class="list mine" part="list" aria-label=${this.t.you}>
-            ${this.renderRow(me, true)}
+            ${this.renderRow(me, true, tied(me))}
           </ol>`
           : nothing
       }
       <p class="participants">${this.t.participants(formatNumber(board.participants, this.lang_))}</p>`;
   }
 
-  private renderRow(entry: LeaderboardEntry, isMe: boolean) {
+  private renderRow(entry: LeaderboardEntry, isMe: boolean, tied: boolean) {
     return html`<li class="row ${isMe ? 'is-me' : ''} ${entry.rank <= 3 ? 'top' : ''}" part=${isMe ? 'row me' : 'row'} aria-current=${isMe ? 'true' : 'false'}>
-      <span class="rank">${this.t.rank(entry.rank)}</span>
+      <span class="rank">${this.t.rank(entry.rank, tied)}${tied && this.t.tied ? html`<span class="visually-hidden"> (${this.t.tied})</span>` : nothing}</span>
       ${avatar(entry.displayName, entry.avatarUrl)}
       <span class="who">
         <span class="name">${entry.displayName}${isMe ? html` <span class="you">(${this.t.you})</span>` : nothing}</span>

@@ -9,7 +9,10 @@ export const en = {
   scopes: { company: 'Company', team: 'My team' } satisfies Record<Scope, string>,
   points: (points: string) => `${points} pts`,
   you: 'You',
-  rank: (rank: number) => `#${rank}`,
+  /** A rank; `tied` when someone else has the same points (competition ranking: 1, 2, 2, 4). */
+  rank: (rank: number, tied: boolean) => `${tied ? '=' : '#'}${rank}`,
+  /** Read after a tied rank by screen readers. */
+  tied: 'tied',
   empty: 'No points yet in this period. Share a post to get on the board.',
   participants: (count: string) => `${count} participants`,
   errorTitle: 'We couldn’t load the leaderboard',
@@ -21,7 +24,8 @@ export const ja: typeof en = {
   scopes: { company: '全社', team: '自分のチーム' },
   points: (points) => `${points}ポイント`,
   you: 'あなた',
-  rank: (rank) => `${rank}位`,
+  rank: (rank, tied) => `${tied ? '同率' : ''}${rank}位`,
+  tied: '',
   empty: 'この期間のポイントはまだありません。投稿をシェアしてランキングに参加しましょう。',
   participants: (count) => `参加者${count}人`,
   errorTitle: 'ランキングを読み込めませんでした',

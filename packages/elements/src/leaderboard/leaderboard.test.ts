@@ -56,6 +56,30 @@ describe('<advocacy-leaderboard>', () => {
     await expect(board).to.be.accessible();
   });
 
+  it('shows equal points as a shared rank, a tie in en and ja', async () => {
+    for (const lang of ['en', 'ja']) {
+      const { client, backend } = testClient();
+      const read = backend.getLeaderboard.bind(backend);
+      // Two employees level on points share rank 2; the next is 4th (competition ranking).
+      backend.getLeaderboard = async (query) => {
+        const board = await read(query);
+        const entries = board.entries.map((entry, i) => ({
+          ...entry,
+          rank: i === 2 ? 2 : i + 1,
+          points: i === 2 ? board.entries[1]!.points : entry.points,
+        }));
+        return { ...board, entries, me: null };
+      };
+      const board = await boardWith(client, lang);
+      await find(board, '[part~="row"]');
+      const ranks = findAll(board, '.rank').map((rank) => rank.textContent!.replace(/\s+/g, ' ').trim());
+      expect(ranks.slice(0, 4)).to.deep.equal(
+        lang === 'en' ? ['#1', '=2 (tied)', '=2 (tied)', '#4'] : ['1位', '同率2位', '同率2位', '4位'],
+      );
+      await expect(board).to.be.accessible();
+    }
+  });
+
   it('switches period and scope with its controls', async () => {
     const { client } = testClient();
     const board = await boardWith(client);

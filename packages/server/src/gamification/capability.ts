@@ -1,10 +1,16 @@
 import type { Capability } from '../capability.js';
 import { gamificationMigration } from './migrations/0201_badges_contests_preferences.js';
+import { leaderboardSettingsMigration } from './migrations/0280_leaderboard_settings.js';
+import { contestCancellationMigration } from './migrations/0281_contest_cancellation.js';
 import { gamificationRoutes } from './routes.js';
 
 /** Badges, contests, the points caps and an employee's preferences. */
 export const gamificationCapability: Capability = {
   name: 'gamification',
   routes: gamificationRoutes,
-  migrations: { '0201_badges_contests_preferences': gamificationMigration },
+  migrations: {
+    '0201_badges_contests_preferences': gamificationMigration,
+    '0280_leaderboard_settings': leaderboardSettingsMigration,
+    '0281_contest_cancellation': contestCancellationMigration,
+  },
 };

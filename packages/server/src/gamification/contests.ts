@@ -47,7 +47,7 @@ async function liveStandings(db: Kysely<Database>, contest: ContestRow): Promise
  * concurrent one; SQLite has one writer), and the results' primary key backs it up.
  */
 export async function finalizeContest(db: Kysely<Database>, contest: ContestRow, now: Date): Promise<boolean> {
-  if (contest.finalized_at !== null || Date.parse(contest.ends_at) > now.getTime()) return false;
+  if (contest.finalized_at !== null || contest.cancelled_at !== null || Date.parse(contest.ends_at) > now.getTime()) return false;
   return db.transaction().execute(async (trx) => {
     const gdb = gamificationDb(trx);
     const claimed = await gdb
@@ -55,6 +55,7 @@ export async function finalizeContest(db: Kysely<Database>, contest: ContestRow,
       .set({ finalized_at: now.toISOString() })
       .where('id', '=', contest.id)
       .where('finalized_at', 'is', null)
+      .where('cancelled_at', 'is', null)
       .executeTakeFirst();
     if (claimed.numUpdatedRows !== 1n) return false;
     const standings = await liveStandings(trx, contest);
@@ -77,6 +78,7 @@ export async function finalizeEndedContests(db: Kysely<Database>, now: Date): Pr
     .selectFrom('contests')
     .selectAll()
     .where('finalized_at', 'is', null)
+    .where('cancelled_at', 'is', null)
     .where('ends_at', '<=', now.toISOString())
     .execute();
   let count = 0;
@@ -114,7 +116,13 @@ async function entriesFor(db: Kysely<Database>, standings: Standing[]): Promise<
 }
 
 const statusAt = (row: ContestRow, now: Date): ContestStatus =>
-  Date.parse(row.starts_at) > now.getTime() ? 'scheduled' : Date.parse(row.ends_at) <= now.getTime() ? 'ended' : 'active';
+  row.cancelled_at !== null
+    ? 'cancelled'
+    : Date.parse(row.starts_at) > now.getTime()
+      ? 'scheduled'
+      : Date.parse(row.ends_at) <= now.getTime()
+        ? 'ended'
+        : 'active';
 
 /** The contest as the API shows it to `employeeId`: frozen results once finalized, live standings before. */
 export async function presentContest(db: Kysely<Database>, row: ContestRow, employeeId: string, now: Date): Promise<Contest> {
@@ -146,7 +154,8 @@ export async function presentContest(db: Kysely<Database>, row: ContestRow, empl
     top = rows.map(toStanding);
     mine = own === undefined ? undefined : toStanding(own);
   } else {
-    const all = statusAt(row, now) === 'scheduled' ? [] : await liveStandings(db, row);
+    const status = statusAt(row, now);
+    const all = status === 'scheduled' || status === 'cancelled' ? [] : await liveStandings(db, row);
     top = all.slice(0, TOP);
     mine = all.find((s) => s.employeeId === employeeId);
   }
@@ -173,6 +182,7 @@ export async function listContests(db: Kysely<Database>, employee: { id: string;
   const rows = await gamificationDb(db)
     .selectFrom('contests')
     .selectAll()
+    .where('cancelled_at', 'is', null)
     .where('starts_at', '<=', now.toISOString())
     .where('ends_at', '>', new Date(now.getTime() - RECENT_MS).toISOString())
     .where((eb) => eb.or([eb('scope', '=', 'company'), eb('team_id', '=', employee.team)]))
@@ -194,7 +204,19 @@ export async function createContest(db: Kysely<Database>, input: ContestInput, n
     ends_at: new Date(input.endsAt).toISOString(),
     created_at: now.toISOString(),
     finalized_at: null,
+    cancelled_at: null,
   };
   await gamificationDb(db).insertInto('contests').values(row).execute();
   return row;
+}
+
+/** Every contest for the admin list, latest start first; ended ones are finalized on the way. */
+export async function allContests(db: Kysely<Database>, adminId: string, now: Date): Promise<Contest[]> {
+  await finalizeEndedContests(db, now);
+  const rows = await gamificationDb(db).selectFrom('contests').selectAll().orderBy('starts_at', 'desc').orderBy('id').execute();
+  return Promise.all(rows.map((row) => presentContest(db, row, adminId, now)));
+}
+
+export async function contestRow(db: Kysely<Database>, id: string): Promise<ContestRow | undefined> {
+  return gamificationDb(db).selectFrom('contests').selectAll().where('id', '=', id).executeTakeFirst();
 }

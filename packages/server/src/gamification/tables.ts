@@ -17,11 +17,15 @@ export type GamificationTables = {
     created_at: string;
     /** Set once, when the final standings were stored. */
     finalized_at: string | null;
+    /** When an admin called it off (0281); a cancelled contest is never finalized nor shown to employees. */
+    cancelled_at: string | null;
   };
   /** The frozen leaderboard of an ended contest. */
   contest_results: { contest_id: string; employee_id: string; rank: number; points: number };
-  /** Only employees who changed a preference have a row; both default to on. */
-  employee_preferences: { employee_id: string; digest: number; nudges: number; updated_at: string };
+  /** Only employees who changed a preference have a row; digest and nudges default to on, show_on_leaderboard (0280) to off. */
+  employee_preferences: { employee_id: string; digest: number; nudges: number; show_on_leaderboard: number; updated_at: string };
+  /** The anonymous leaderboard setting (0280): one row, id 'program', once an admin changed it. */
+  leaderboard_settings: { id: string; anonymous: number; top: number; updated_at: string };
 };
 
 export type GamificationDb = Kysely<Database & GamificationTables>;

@@ -13,6 +13,8 @@ interface Row {
   kind: 'top' | 'me' | 'participants' | 'ahead';
   employee_id: string | null;
   points: string | number | null;
+  /** Anonymous top rows: how many have more points (their rank is this + 1). */
+  above: string | number | null;
 }
 
 /**
@@ -25,18 +27,32 @@ interface Row {
  * One statement, one pass over the ledger: the per-employee totals (read from the covering
  * index (created_at, employee_id, delta)) are materialised once, then the top N (a bounded
  * sort), the caller's row, the participant count and how many are ahead of the caller are each
- * a scan of those totals — no full sort of every employee.
+ * a scan of those totals — no full sort of every employee. With `optedInOnly` (the anonymous
+ * leaderboard) the top N are the employees who opted in, each at their true rank among everyone.
  */
 export async function ranking(
   db: Db,
-  options: { dialect: Dialect; from: string | null; team: string | null; limit: number; employeeId: string },
+  options: {
+    dialect: Dialect;
+    from: string | null;
+    team: string | null;
+    limit: number;
+    employeeId: string;
+    /** Anonymous leaderboard: list only employees who opted in (`show_on_leaderboard`), at their true rank. */
+    optedInOnly?: boolean;
+  },
 ): Promise<Ranking> {
-  const { dialect, from, team, limit, employeeId } = options;
+  const { dialect, from, team, limit, employeeId, optedInOnly = false } = options;
   // SQLite's planner prefers reading in employee order (no grouping sort) even for a one-week
   // window; for a window, the range on points_period reads a fraction of the ledger.
   const index = dialect === 'sqlite' && from !== null ? sql`indexed by points_period` : sql``;
   const since = from === null ? sql`` : sql`and l.created_at >= ${from}`;
   const inTeam = team === null ? sql`` : sql`and exists (select 1 from employees t where t.id = l.employee_id and t.team_id = ${team})`;
+  const top = optedInOnly
+    ? sql`select 'top' as kind, employee_id, points, (select count(*) from board b where b.points > board.points) as above from board
+        where exists (select 1 from employee_preferences p where p.employee_id = board.employee_id and p.show_on_leaderboard = 1)
+        order by points desc, employee_id limit ${limit}`
+    : sql`select 'top' as kind, employee_id, points, null as above from board order by points desc, employee_id limit ${limit}`;
   const { rows } = await sql<Row>`
     with totals as (
       select l.employee_id, sum(l.delta) as points
@@ -49,17 +65,17 @@ export async function ranking(
       select * from totals
       where not exists (select 1 from employees d where d.id = totals.employee_id and d.status = 'deactivated')
     )
-    select * from (select 'top' as kind, employee_id, points from board order by points desc, employee_id limit ${limit}) top_n
-    union all select 'me', employee_id, points from board where employee_id = ${employeeId}
-    union all select 'participants', null, count(*) from board
-    union all select 'ahead', null, count(*) from board where points > (select points from board where employee_id = ${employeeId})`.execute(
+    select * from (${top}) top_n
+    union all select 'me', employee_id, points, null from board where employee_id = ${employeeId}
+    union all select 'participants', null, count(*), null from board
+    union all select 'ahead', null, count(*), null from board where points > (select points from board where employee_id = ${employeeId})`.execute(
     db,
   );
 
-  const top = rows.filter((row) => row.kind === 'top');
+  const listed = rows.filter((row) => row.kind === 'top');
   const mine = rows.find((row) => row.kind === 'me');
   const count = (kind: Row['kind']) => Number(rows.find((row) => row.kind === kind)?.points ?? 0);
-  const ids = [...new Set([...top, ...(mine ? [mine] : [])].map((row) => row.employee_id!))];
+  const ids = [...new Set([...listed, ...(mine ? [mine] : [])].map((row) => row.employee_id!))];
   const people = new Map(
     ids.length === 0
       ? []
@@ -88,9 +104,10 @@ export async function ranking(
 
   const entries: LeaderboardEntry[] = [];
   let rank = 0;
-  top.forEach((row, index) => {
+  listed.forEach((row, index) => {
     const points = Number(row.points);
-    if (index === 0 || Number(top[index - 1]!.points) !== points) rank = index + 1;
+    if (row.above !== null) rank = Number(row.above) + 1;
+    else if (index === 0 || Number(listed[index - 1]!.points) !== points) rank = index + 1;
     const entry = toEntry(row.employee_id!, points, rank);
     if (entry !== null) entries.push(entry);
   });

@@ -6,6 +6,7 @@ import { newestFirst, toPage } from '../http/cursor.js';
 import { ranking } from './leaderboard.js';
 import { myStats } from './my-stats.js';
 import { periodStart } from './periods.js';
+import { leaderboardSettings } from '../gamification/leaderboard-settings.js';
 
 export function pointsRoutes(api: Hono<AppEnv>, s: Services): void {
   handle(api, s, 'getMyStats', async (c, { query, reply }) => {
@@ -20,12 +21,15 @@ export function pointsRoutes(api: Hono<AppEnv>, s: Services): void {
 
   handle(api, s, 'getLeaderboard', async (c, { query, reply }) => {
     const me = c.get('employee');
+    // Anonymous: everyone (admins too) sees the opted-in top N by name and their own rank.
+    const { anonymous, top } = await leaderboardSettings(s.db);
     const result = await ranking(s.db, {
       dialect: s.dialect,
       from: periodStart(query.period, new Date()),
       team: query.scope === 'team' ? me.team : null,
-      limit: query.limit,
+      limit: anonymous ? Math.min(query.limit, top) : query.limit,
       employeeId: me.id,
+      optedInOnly: anonymous,
     });
     return reply({ period: query.period, scope: query.scope, ...result });
   });
