@@ -23,7 +23,6 @@ interface PrivacyState {
   audit: AuditEntry[];
   /** original id → pseudonym, and the pseudonyms themselves (memory is gone when the page closes). */
   erasures: Map<string, { pseudonym: string; erasedAt: string }>;
-  deactivated: Set<string>;
   settings: PrivacySettings;
 }
 
@@ -32,7 +31,7 @@ const states = new WeakMap<MemoryDb, PrivacyState>();
 function state(db: MemoryDb): PrivacyState {
   let found = states.get(db);
   if (!found) {
-    found = { audit: [], erasures: new Map(), deactivated: new Set(), settings: { clickRetentionDays: null, updatedAt: null } };
+    found = { audit: [], erasures: new Map(), settings: { clickRetentionDays: null, updatedAt: null } };
     states.set(db, found);
   }
   return found;
@@ -113,7 +112,7 @@ export function personalData(db: MemoryDb, employeeId: string): PersonalDataExpo
       timeZone: employee.timeZone,
       avatarUrl: employee.avatarUrl,
       policyAcceptedAt: employee.policyAcceptedAt,
-      status: state(db).deactivated.has(employee.id) ? 'deactivated' : 'active',
+      status: db.deactivated.has(employee.id) ? 'deactivated' : 'active',
       createdAt: null,
       lastActiveAt: null,
     },
@@ -201,7 +200,8 @@ export function erase(db: MemoryDb, employeeId: string, adminId: string): Erasur
     const mentions = JSON.stringify(entry).includes(JSON.stringify(employeeId));
     return mentions ? (redact(entry, employeeId, pseudonym) as AuditEntry) : entry;
   });
-  s.deactivated.add(pseudonym);
+  // The same set the people operations keep: an erased person is a leaver everywhere.
+  db.deactivated.add(pseudonym);
   s.erasures.set(employeeId, { pseudonym, erasedAt });
   recordAudit(db, {
     actor: { kind: 'admin', id: adminId },
