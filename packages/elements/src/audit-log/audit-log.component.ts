@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { AdvocacyClient, AuditEntry } from '@advocacy-kit/core';
+import type { AuditEntry } from '@advocacy-kit/core';
 import {
   installHttpAdmin,
   createAuditLog,
@@ -16,17 +16,13 @@ import { formatNumber } from '../internal/format.js';
 import { downloadCsv } from '../internal/csv.js';
 import * as auditStrings from './audit-log.strings.js';
 import { styles } from './audit-log.styles.js';
+import { perClient } from '../internal/per-client.js';
 
 // The provider's httpBackend finds its admin methods here (they stay out of the employee bundles).
 installHttpAdmin();
 
 /** One audit log store per client: two audit views on a page share it. */
-const logs = new WeakMap<AdvocacyClient, AuditLogController>();
-function auditLogOf(client: AdvocacyClient): AuditLogController {
-  let log = logs.get(client);
-  if (!log) logs.set(client, (log = createAuditLog({ backend: client.backend })));
-  return log;
-}
+const auditLogOf = perClient((client): AuditLogController => createAuditLog({ backend: client.backend }));
 
 const FIELDS = ['actor', 'action', 'targetKind', 'targetId', 'from', 'to'] as const;
 

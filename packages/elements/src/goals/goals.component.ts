@@ -1,14 +1,5 @@
 import { html, nothing } from 'lit';
-import {
-  GOAL_METRICS,
-  type AdvocacyClient,
-  type AsyncState,
-  type FieldError,
-  type Goal,
-  type GoalInput,
-  type GoalMetric,
-  type Team,
-} from '@advocacy-kit/core';
+import { GOAL_METRICS, type AsyncState, type FieldError, type Goal, type GoalInput, type GoalMetric, type Team } from '@advocacy-kit/core';
 import { installHttpAdmin, createGoals, type GoalsController, type GoalsState } from '@advocacy-kit/core/admin';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import { StoreController } from '../internal/store-controller.js';
@@ -18,18 +9,13 @@ import { formatDay, formatNumber } from '../internal/format.js';
 import { goalChart } from './goal-chart.js';
 import * as goalsStrings from './goals.strings.js';
 import { styles } from './goals.styles.js';
+import { perClient } from '../internal/per-client.js';
 
 // The provider's httpBackend finds its admin methods here (they stay out of the employee bundles).
 installHttpAdmin();
 
-const controllers = new WeakMap<AdvocacyClient, GoalsController>();
-
 /** The goals store of a client, created once per client. */
-function goalsOf(client: AdvocacyClient): GoalsController {
-  let goals = controllers.get(client);
-  if (!goals) controllers.set(client, (goals = createGoals({ backend: client.backend })));
-  return goals;
-}
+const goalsOf = perClient((client): GoalsController => createGoals({ backend: client.backend }));
 
 const today = () => new Date().toISOString().slice(0, 10);
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

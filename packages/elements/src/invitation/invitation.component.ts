@@ -1,26 +1,15 @@
 import { html, nothing } from 'lit';
-import {
-  createMembership,
-  type AdvocacyClient,
-  type InvitationDecision,
-  type MembershipController,
-  type MembershipState,
-} from '@advocacy-kit/core';
+import { createMembership, type InvitationDecision, type MembershipController, type MembershipState } from '@advocacy-kit/core';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { emit } from '../internal/events.js';
 import { formatDay } from '../internal/format.js';
 import * as invitationStrings from './invitation.strings.js';
 import { styles } from './invitation.styles.js';
-
-const memberships = new WeakMap<AdvocacyClient, MembershipController>();
+import { perClient } from '../internal/per-client.js';
 
 /** The membership store of a client, created once per client. */
-function membershipOf(client: AdvocacyClient): MembershipController {
-  let membership = memberships.get(client);
-  if (!membership) memberships.set(client, (membership = createMembership(client.backend)));
-  return membership;
-}
+const membershipOf = perClient((client): MembershipController => createMembership(client.backend));
 
 /**
  * @tag advocacy-invitation

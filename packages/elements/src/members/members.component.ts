@@ -2,7 +2,6 @@ import { html, nothing } from 'lit';
 import {
   ENROLLMENT_MODES,
   MEMBER_FILTERS,
-  type AdvocacyClient,
   type AsyncState,
   type EnrollmentMode,
   type Member,
@@ -18,18 +17,13 @@ import { formatDay } from '../internal/format.js';
 import { segmented } from '../internal/segmented.js';
 import * as membersStrings from './members.strings.js';
 import { styles } from './members.styles.js';
+import { perClient } from '../internal/per-client.js';
 
 // The provider's httpBackend finds its admin methods here (they stay out of the employee bundles).
 installHttpAdmin();
 
-const lists = new WeakMap<AdvocacyClient, MemberListController>();
-
 /** The member-list store of a client, created once per client. */
-function listOf(client: AdvocacyClient): MemberListController {
-  let list = lists.get(client);
-  if (!list) lists.set(client, (list = createMemberList({ backend: client.backend })));
-  return list;
-}
+const listOf = perClient((client): MemberListController => createMemberList({ backend: client.backend }));
 
 type Filter = MemberFilter | 'all';
 const FILTERS: readonly Filter[] = ['all', ...MEMBER_FILTERS];

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { AdvocacyClient, AsyncState, PrivacySettings } from '@advocacy-kit/core';
+import type { AsyncState, PrivacySettings } from '@advocacy-kit/core';
 import { installHttpAdmin, createPrivacyAdmin, type PrivacyAdminController } from '@advocacy-kit/core/admin';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import { StoreController } from '../internal/store-controller.js';
@@ -8,16 +8,12 @@ import { asAdvocacyError } from '../internal/errors.js';
 import { formatNumber } from '../internal/format.js';
 import * as privacyStrings from './privacy-admin.strings.js';
 import { styles } from './privacy-admin.styles.js';
+import { perClient } from '../internal/per-client.js';
 
 // The provider's httpBackend finds its admin methods here (they stay out of the employee bundles).
 installHttpAdmin();
 
-const controllers = new WeakMap<AdvocacyClient, PrivacyAdminController>();
-function privacyOf(client: AdvocacyClient): PrivacyAdminController {
-  let controller = controllers.get(client);
-  if (!controller) controllers.set(client, (controller = createPrivacyAdmin({ backend: client.backend })));
-  return controller;
-}
+const privacyOf = perClient((client): PrivacyAdminController => createPrivacyAdmin({ backend: client.backend }));
 
 /**
  * @tag advocacy-privacy-admin

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { AdminRewardRequest, AdvocacyClient, AdvocacyError, Reward, RewardInput } from '@advocacy-kit/core';
+import type { AdminRewardRequest, AdvocacyError, Reward, RewardInput } from '@advocacy-kit/core';
 import { rewardText } from '@advocacy-kit/core/rewards';
 import { installHttpAdmin, createRewardsAdmin, type RewardsAdminController, type RewardsAdminState } from '@advocacy-kit/core/admin';
 import { isHttpUrl } from '@advocacy-kit/core/links';
@@ -10,18 +10,13 @@ import { asAdvocacyError } from '../internal/errors.js';
 import { formatNumber, relativeTime } from '../internal/format.js';
 import * as rewardsAdminStrings from './rewards-admin.strings.js';
 import { styles } from './rewards-admin.styles.js';
+import { perClient } from '../internal/per-client.js';
 
 // The provider's httpBackend finds its admin methods here (they stay out of the employee bundles).
 installHttpAdmin();
 
-const controllers = new WeakMap<AdvocacyClient, RewardsAdminController>();
-
 /** The rewards admin store of a client, created once per client. */
-export function rewardsAdminOf(client: AdvocacyClient): RewardsAdminController {
-  let controller = controllers.get(client);
-  if (!controller) controllers.set(client, (controller = createRewardsAdmin({ backend: client.backend })));
-  return controller;
-}
+export const rewardsAdminOf = perClient((client): RewardsAdminController => createRewardsAdmin({ backend: client.backend }));
 
 /** The reward form as typed: every field a string until it is saved. */
 interface Draft {

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { AdvocacyClient, Reward, RewardRequest } from '@advocacy-kit/core';
+import type { Reward, RewardRequest } from '@advocacy-kit/core';
 import { createRewards, rewardText, type RewardsController, type RewardsState } from '@advocacy-kit/core/rewards';
 import { isHttpUrl } from '@advocacy-kit/core/links';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
@@ -9,15 +9,10 @@ import { asAdvocacyError } from '../internal/errors.js';
 import { formatNumber, relativeTime } from '../internal/format.js';
 import * as rewardsStrings from './rewards.strings.js';
 import { styles } from './rewards.styles.js';
-
-const controllers = new WeakMap<AdvocacyClient, RewardsController>();
+import { perClient } from '../internal/per-client.js';
 
 /** The rewards store of a client, created once: two `<advocacy-rewards>` on a page share it. */
-export function rewardsOf(client: AdvocacyClient): RewardsController {
-  let controller = controllers.get(client);
-  if (!controller) controllers.set(client, (controller = createRewards({ backend: client.backend })));
-  return controller;
-}
+export const rewardsOf = perClient((client): RewardsController => createRewards({ backend: client.backend }));
 
 /**
  * @tag advocacy-rewards

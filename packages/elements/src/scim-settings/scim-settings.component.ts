@@ -1,12 +1,13 @@
 import { html, nothing } from 'lit';
 import { installHttpAdmin, createScimSettings, type ScimSettingsController, type ScimSettingsState } from '@advocacy-kit/core/admin';
-import type { AdvocacyClient, ScimToken } from '@advocacy-kit/core';
+import type { ScimToken } from '@advocacy-kit/core';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { emit } from '../internal/events.js';
 import { asAdvocacyError } from '../internal/errors.js';
 import * as scimStrings from './scim-settings.strings.js';
 import { styles } from './scim-settings.styles.js';
+import { perClient } from '../internal/per-client.js';
 
 // The provider's httpBackend finds its admin methods here (they stay out of the employee bundles).
 installHttpAdmin();
@@ -16,12 +17,7 @@ export interface AdvocacyScimTokenDetail {
   token: ScimToken;
 }
 
-const settingsOf = new WeakMap<AdvocacyClient, ScimSettingsController>();
-const controllerOf = (client: AdvocacyClient): ScimSettingsController => {
-  let controller = settingsOf.get(client);
-  if (!controller) settingsOf.set(client, (controller = createScimSettings({ backend: client.backend })));
-  return controller;
-};
+const controllerOf = perClient((client): ScimSettingsController => createScimSettings({ backend: client.backend }));
 
 /**
  * @tag advocacy-scim-settings
