@@ -142,9 +142,18 @@ export async function startPortal({ port, serverUrl, stdio = 'inherit' }) {
  * The whole demo: database ready, server and portal running. Returns their URLs and a `stop()`
  * that ends both.
  */
-export async function startStack({ dataDir, serverPort = 0, portalPort = 0, logLevel = 'warn', stdio = 'inherit', portalStdio = stdio }) {
+export async function startStack({
+  dataDir,
+  serverPort = 0,
+  portalPort = 0,
+  logLevel = 'warn',
+  stdio = 'inherit',
+  portalStdio = stdio,
+  onProgress = () => {},
+}) {
   const [apiPort, webPort] = [await freePort(serverPort), await freePort(portalPort)];
   const publicUrl = `http://127.0.0.1:${webPort}`;
+  if (!existsSync(join(dataDir, 'advocacy.sqlite'))) onProgress('Creating the database and loading the demo company (first start)…');
   const { seeded } = prepareDatabase({ dataDir, port: apiPort, publicUrl, logLevel });
   const server = await startServer({ port: apiPort, dataDir, publicUrl, logLevel, stdio });
   let portal;
