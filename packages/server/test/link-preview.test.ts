@@ -143,6 +143,22 @@ describe('fetchLinkPreview', () => {
     await fails(fetchLinkPreview('http://user:secret@example.com/'), 'invalid_url');
   });
 
+  it('says in words why a site could not be reached, without the raw error code', async () => {
+    // A port nobody listens on: the connection is refused.
+    const closed = createServer();
+    await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((done) => closed.close(done));
+    const error = await fetchLinkPreview(`http://127.0.0.1:${port}/`, loopbackOnly).then(
+      () => assert.fail('expected the preview to fail'),
+      (cause: unknown) => cause,
+    );
+    assert.ok(error instanceof LinkPreviewError);
+    assert.equal(error.code, 'unreachable');
+    assert.equal(error.message, 'The site refused the connection; it may be down.');
+    assert.doesNotMatch(error.message, /ECONN|\(/);
+  });
+
   it('reads an endless page only up to the size limit', async () => {
     const preview = await fetchLinkPreview(`${base}/huge`, { ...loopbackOnly, maxBytes: 256 * 1024 });
     assert.equal(preview.title, 'Huge');

@@ -130,7 +130,29 @@ function get(url: URL, signal: AbortSignal, isAllowed: (address: string) => bool
 function transportError(error: Error, signal: AbortSignal): Error {
   if (error instanceof LinkPreviewError) return error;
   if (signal.aborted) return new LinkPreviewError('timeout', 'The page took too long to answer.');
-  return new LinkPreviewError('unreachable', `The page could not be reached (${(error as NodeJS.ErrnoException).code ?? error.message}).`);
+  return new LinkPreviewError('unreachable', unreachableMessage((error as NodeJS.ErrnoException).code));
+}
+
+/** What a network error code means, in words an editor can act on. */
+function unreachableMessage(code: string | undefined): string {
+  switch (code) {
+    case 'ENOTFOUND':
+    case 'EAI_NONAME':
+      return 'No site answers at this address: check the spelling of the link.';
+    case 'EAI_AGAIN':
+      return 'The address could not be looked up just now; try again in a moment.';
+    case 'ECONNREFUSED':
+      return 'The site refused the connection; it may be down.';
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return 'The site closed the connection before answering.';
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return 'The site cannot be reached from the server.';
+    default:
+      if (code?.startsWith('ERR_TLS') || code?.includes('CERT')) return "The site's security certificate could not be verified.";
+      return 'The page could not be reached.';
+  }
 }
 
 /** Bytes looked at for a `<meta charset>` before decoding starts. */
