@@ -84,7 +84,7 @@ const chatBodies = (chat: { teams: object; slack: object }, employee: Recipient)
 });
 
 /** One plain address (from claims or SCIM: untrusted): no list, no display name, no spaces or angle brackets. */
-const USABLE_EMAIL = /^[^\s@<>,;:"()\[\]\\]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z0-9-]{2,63}$/;
+const USABLE_EMAIL = /^[^\s@<>,;:"()[\]\\]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z0-9-]{2,63}$/;
 
 async function queueFor(
   db: Kysely<Database>,

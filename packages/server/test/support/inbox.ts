@@ -139,11 +139,12 @@ export async function startReceiver(): Promise<Receiver> {
       const failure = failures.get(path);
       const status = failure !== undefined && failure.count > 0 ? failure.status : 200;
       if (failure !== undefined && failure.count > 0) failure.count--;
-      let body: unknown = null;
+      const text = Buffer.concat(chunks).toString('utf8');
+      let body: unknown;
       try {
-        body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        body = JSON.parse(text);
       } catch {
-        body = Buffer.concat(chunks).toString('utf8');
+        body = text;
       }
       requests.push({ path, body, status });
       response.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'ok' : 'boom');
