@@ -171,4 +171,34 @@ forEachDatabase('security: delivery settings and unsubscribe links', (open) => {
       .executeTakeFirstOrThrow();
     assert.deepEqual([row.status, row.recipient, row.error], ['skipped', null, 'The employee’s email address is not usable.']);
   });
+
+  it('a display name with markup stays text in the invitation email, card and Slack message', async () => {
+    const db = h.advocacy.services.db;
+    await json(
+      await h.request('PATCH', `${API}/admin/delivery/settings`, {
+        token: admin,
+        body: {
+          smtpHost: 'smtp.example.com',
+          fromAddress: 'advocacy@example.com',
+          slackUrl: 'https://hooks.slack.com/services/T/B/X',
+          routes: { invitation: ['email', 'slack'] },
+        },
+      }),
+      200,
+    );
+    await db
+      .updateTable('employees')
+      .set({ email: 'ann@example.com', display_name: '<img src=x onerror=alert(1)> <!channel>' })
+      .where('id', '=', 'emp-ann')
+      .execute();
+    const context = deliveryContext(h.config, h.advocacy.services.clickSalt);
+    assert.deepEqual(await queueInvitation(db, context, 'emp-ann', new Date().toISOString()), { queued: 2, skipped: 0 });
+    const rows = await deliveryDb(db).selectFrom('delivery_outbox').selectAll().where('employee_id', '=', 'emp-ann').execute();
+    const email = JSON.parse(rows.find((row) => row.channel === 'email')!.payload) as { html: string; text: string };
+    assert.ok(!email.html.includes('<img'), 'no markup from the name in the HTML part');
+    assert.match(email.html, /&lt;img src=x onerror=alert\(1\)&gt;/);
+    const slack = rows.find((row) => row.channel === 'slack')!.payload;
+    assert.ok(!slack.includes('<!channel>'), 'no Slack mention from the name');
+    assert.match(slack, /&lt;!channel&gt;/);
+  });
 });
