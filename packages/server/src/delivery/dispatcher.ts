@@ -48,6 +48,9 @@ export class DeliveryDispatcher {
   readonly #random: () => number;
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<number> | null = null;
+  #intervalMs = 0;
+  /** When the last run finished without an error (or the timer started), for readiness. */
+  #lastRun = 0;
 
   constructor(options: DeliveryDispatcherOptions) {
     this.#db = deliveryDb(options.db);
@@ -64,9 +67,14 @@ export class DeliveryDispatcher {
 
   /** Sends every message due now (one batch); resolves with the number of attempts made. */
   runDue(): Promise<number> {
-    this.#running ??= this.#run().finally(() => {
-      this.#running = null;
-    });
+    this.#running ??= this.#run()
+      .then((attempts) => {
+        this.#lastRun = Date.now();
+        return attempts;
+      })
+      .finally(() => {
+        this.#running = null;
+      });
     return this.#running;
   }
 
@@ -85,8 +93,16 @@ export class DeliveryDispatcher {
     await this.#attempt(id, await deliverySettings(this.#plainDb, this.#config));
   }
 
+  /** How far behind its timer the dispatcher is (null when it does not run on this instance). */
+  lag(now = Date.now()): { intervalMs: number; lagMs: number } | null {
+    if (this.#timer === null) return null;
+    return { intervalMs: this.#intervalMs, lagMs: Math.max(0, now - this.#lastRun - this.#intervalMs) };
+  }
+
   start(intervalMs: number): void {
     if (this.#timer !== null || intervalMs <= 0) return;
+    this.#intervalMs = intervalMs;
+    this.#lastRun = Date.now();
     this.#timer = setInterval(() => {
       this.runDue().catch((error: unknown) =>
         this.#logger.error('delivery dispatch failed', { error: error instanceof Error ? error.message : String(error) }),

@@ -8,6 +8,7 @@ import { conflict, invalid } from '../http/problem.js';
 import { newId, nowIso } from '../ids.js';
 import { messageLocale } from '../engagement/content.js';
 import { targetProblem } from '../webhooks/target.js';
+import { schedulerCheck } from '../health/readiness.js';
 import { testMessage } from './render.js';
 import { applyInput, channelReady, deliverySettings, saveDeliverySettings } from './settings.js';
 import { deliveryDb, type DeliveryTables } from './tables.js';
@@ -33,6 +34,8 @@ export function deliveryRoutes(api: Hono<AppEnv>, s: Services): void {
   const config = s.config.delivery;
   const db = deliveryDb(s.db);
   const policy = { allowHttp: config.allowHttp, allowPrivate: config.allowPrivateTargets };
+  // Readiness fails when the delivery dispatcher of this instance stopped finishing its passes.
+  s.readiness.push({ name: 'delivery', check: () => schedulerCheck(() => s.delivery.lag()) });
 
   handle(api, s, 'adminGetDeliverySettings', async (_c, { reply }) => reply((await deliverySettings(s.db, config)).settings));
 
