@@ -1051,10 +1051,17 @@ export const DeliveryRoutes = Record_(
   { description: 'Which channels each kind of message goes to.' },
 );
 const deliverySettingsProperties = {
-  smtpHost: OrNull(Str({ maxLength: 253, description: 'The SMTP server; null turns email off.' })),
+  smtpHost: OrNull(
+    Str({
+      minLength: 1,
+      maxLength: 253,
+      pattern: '^[A-Za-z0-9.:\\[\\]-]+$',
+      description: 'The SMTP server (a name or address); null turns email off.',
+    }),
+  ),
   smtpPort: Int({ minimum: 1, maximum: 65535 }),
   smtpSecurity: StringEnum(SMTP_SECURITY),
-  smtpUser: OrNull(Str({ maxLength: 320 })),
+  smtpUser: OrNull(Str({ minLength: 1, maxLength: 320 })),
   fromAddress: OrNull(Str({ maxLength: 320, pattern: '^[^\\s@<>]+@[^\\s@<>]+$', description: 'The From address of every email.' })),
   replyTo: OrNull(Str({ maxLength: 320, pattern: '^[^\\s@<>]+@[^\\s@<>]+$' })),
   teamsUrl: OrNull(

@@ -99,6 +99,8 @@ export class MemoryDelivery {
       );
     if (input.smtpSecurity !== undefined)
       e.check(['tls', 'starttls', 'none'].includes(input.smtpSecurity), 'smtpSecurity', 'must be tls, starttls or none', 'invalid_enum');
+    if (input.smtpHost !== undefined && input.smtpHost !== null)
+      e.check(/^[A-Za-z0-9.:[\]-]{1,253}$/.test(input.smtpHost), 'smtpHost', 'must be a host name or address', 'pattern');
     for (const field of ['fromAddress', 'replyTo'] as const) {
       const value = input[field];
       if (value !== undefined && value !== null) e.check(ADDRESS.test(value), field, 'must be an email address', 'pattern');

@@ -116,7 +116,7 @@ forEachDatabase('security: delivery settings and unsubscribe links', (open) => {
     assert.equal((await preferences('emp-bob')).digest, true);
   });
 
-  it('refuses Teams and Slack URLs to private, loopback or metadata addresses, and URLs with credentials', async () => {
+  it('refuses Teams and Slack URLs to private, loopback or metadata addresses, URLs with credentials, and SMTP hosts that are not a host', async () => {
     for (const url of [
       'https://127.0.0.1/hook',
       'https://localhost/hook',
@@ -134,6 +134,10 @@ forEachDatabase('security: delivery settings and unsubscribe links', (open) => {
         assert.equal(problem.errors[0].field, field);
         assert.equal(problem.errors[0].code, 'invalid_target');
       }
+    }
+    for (const smtpHost of ['', 'smtp.example.com\r\nRCPT TO:<all@example.com>', 'smtp example com']) {
+      const response = await h.request('PATCH', `${API}/admin/delivery/settings`, { token: admin, body: { smtpHost } });
+      assert.equal(response.status, 422, JSON.stringify(smtpHost));
     }
     const settings = await json(await h.request('GET', `${API}/admin/delivery/settings`, { token: admin }), 200);
     assert.deepEqual([settings.teamsUrl, settings.slackUrl], [null, null]);
