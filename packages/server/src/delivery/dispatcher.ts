@@ -7,7 +7,7 @@ import type { DeliveryConfig } from './config.js';
 import type { EmailPayload } from './render.js';
 import { deliverySettings, type EffectiveDelivery } from './settings.js';
 import { deliveryDb, type DeliveryDb, type DeliveryTables } from './tables.js';
-import type { Mailer } from './transports.js';
+import type { Mailer, MailSession } from './transports.js';
 import type { Db } from '../db/database.js';
 import type { GamificationTables } from '../gamification/tables.js';
 
@@ -26,6 +26,8 @@ export interface DeliveryDispatcherOptions {
 }
 
 type Row = DeliveryTables['delivery_outbox'];
+/** One dispatcher pass: the settings read at its start, and its SMTP session. */
+type Pass = { settings: EffectiveDelivery; mail: () => MailSession; close: () => void };
 type Outcome = { status: 'delivered' | 'pending' | 'failed' | 'skipped'; error: string | null };
 
 /**
@@ -90,7 +92,22 @@ export class DeliveryDispatcher {
       .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
       .executeTakeFirst();
     if (taken.numUpdatedRows !== 1n) return;
-    await this.#attempt(id, await deliverySettings(this.#plainDb, this.#config));
+    const pass = this.#session(await deliverySettings(this.#plainDb, this.#config));
+    try {
+      await this.#attempt(id, pass);
+    } finally {
+      pass.close();
+    }
+  }
+
+  /** The settings of a pass, and its SMTP session, opened with the pass's first email. */
+  #session(settings: EffectiveDelivery): Pass {
+    let session: MailSession | null = null;
+    return {
+      settings,
+      mail: () => (session ??= this.#mailer(settings)),
+      close: () => session?.close(),
+    };
   }
 
   /** How far behind its timer the dispatcher is (null when it does not run on this instance). */
@@ -134,31 +151,35 @@ export class DeliveryDispatcher {
       .limit(this.#batchSize)
       .execute();
     if (due.length === 0) return 0;
-    const settings = await deliverySettings(this.#plainDb, this.#config);
+    const pass = this.#session(await deliverySettings(this.#plainDb, this.#config));
     let attempted = 0;
-    // One at a time: an SMTP server or a chat webhook is one endpoint, and order is kept.
-    for (const { id } of due) {
-      const taken = await this.#db
-        .updateTable('delivery_outbox')
-        .set({ locked_until: this.#lease() })
-        .where('id', '=', id)
-        .where('status', '=', 'pending')
-        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', this.#now().toISOString())]))
-        .executeTakeFirst();
-      if (taken.numUpdatedRows !== 1n) continue;
-      await this.#attempt(id, settings);
-      attempted++;
+    try {
+      // One at a time: an SMTP server or a chat webhook is one endpoint, and order is kept.
+      for (const { id } of due) {
+        const taken = await this.#db
+          .updateTable('delivery_outbox')
+          .set({ locked_until: this.#lease() })
+          .where('id', '=', id)
+          .where('status', '=', 'pending')
+          .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', this.#now().toISOString())]))
+          .executeTakeFirst();
+        if (taken.numUpdatedRows !== 1n) continue;
+        await this.#attempt(id, pass);
+        attempted++;
+      }
+    } finally {
+      pass.close();
     }
     return attempted;
   }
 
-  async #attempt(id: string, settings: EffectiveDelivery): Promise<void> {
+  async #attempt(id: string, pass: Pass): Promise<void> {
     const row = await this.#db.selectFrom('delivery_outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     const attempts = Number(row.attempts) + 1;
     const skip = await this.#skipReason(row);
     let outcome: Outcome = { status: 'skipped', error: skip };
     if (skip === null) {
-      const error = await this.#deliver(row, settings);
+      const error = await this.#deliver(row, pass);
       outcome = error === null ? { status: 'delivered', error: null } : { status: 'pending', error };
     }
     const now = this.#now().toISOString();
@@ -205,9 +226,9 @@ export class DeliveryDispatcher {
   }
 
   /** Sends one message; the error in words, or null when it was accepted. */
-  async #deliver(row: Row, current: EffectiveDelivery): Promise<string | null> {
+  async #deliver(row: Row, pass: Pass): Promise<string | null> {
     const channel = row.channel as DeliveryChannel;
-    const { settings } = current;
+    const { settings } = pass.settings;
     if (channel === 'email') {
       const payload = JSON.parse(row.payload) as EmailPayload;
       if (row.recipient === null) return 'No recipient.';
@@ -217,7 +238,7 @@ export class DeliveryDispatcher {
         headers['List-Unsubscribe'] = `<${payload.unsubscribeUrl}>`;
         headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
       }
-      const result = await this.#mailer(current, {
+      const result = await pass.mail().send({
         to: row.recipient,
         subject: row.subject,
         html: payload.html,
