@@ -260,4 +260,32 @@ forEachDatabase('delivery by email, Teams and Slack', (open) => {
     await settings({ teamsUrl: null });
     await json(await h.request('POST', `${API}/admin/delivery/test`, { token: admin, body: { channel: 'teams' } }), 409);
   });
+
+  it('two schedulers ticking at once queue each message once, and two dispatchers send it once', async () => {
+    const { db, dialect, config, logger, clickSalt } = h.advocacy.services;
+    const other = new EngagementScheduler({ db, dialect, config: config.engagement, logger, delivery: deliveryContext(config, clickSalt) });
+    clock = monday + 14 * DAY + 9 * HOUR;
+    const at = new Date(clock).toISOString();
+    const before = inbox.mails.length;
+    await Promise.all([scheduler.tick(new Date(clock)), other.tick(new Date(clock))]);
+    const queued = (await outbox()).filter((row) => row.created_at === at && row.kind === 'digest');
+    assert.deepEqual(
+      queued.map((row) => `${row.employee_id}:${row.channel}`).sort(),
+      ['emp-ada:email', 'emp-ada:slack', 'emp-ann:email', 'emp-ann:slack'],
+      'Teams is off since the last test; Ann has no address; Bob unsubscribed',
+    );
+    const secondDispatcher = new DeliveryDispatcher({
+      db,
+      config: config.delivery,
+      mailer: smtpMailer(5_000),
+      send: httpSender({ allowHttp: true, allowPrivate: true }),
+      logger: createLogger('silent'),
+      now: () => new Date(clock),
+    });
+    await Promise.all([dispatcher.runDue(), secondDispatcher.runDue()]);
+    assert.deepEqual(
+      inbox.mails.slice(before).map((mail) => mail.to[0]),
+      ['ada@example.com'],
+    );
+  });
 });
