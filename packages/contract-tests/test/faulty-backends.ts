@@ -341,3 +341,26 @@ export function namedAnyway(target: ContractTarget): ContractTarget {
     },
   };
 }
+
+/** Answers delivery settings with the SMTP password in them, and forgets it when a change leaves it out. */
+export function leakingSmtpPassword(target: ContractTarget): ContractTarget {
+  return {
+    ...target,
+    async admin() {
+      const inner = await target.admin();
+      const innerAdmin = inner.admin;
+      let password: string | null = null;
+      const admin = override(innerAdmin, {
+        async getDeliverySettings() {
+          return { ...(await innerAdmin.getDeliverySettings!()), smtpPassword: password };
+        },
+        async updateDeliverySettings(input) {
+          password = input.smtpPassword === undefined ? null : input.smtpPassword;
+          const saved = await innerAdmin.updateDeliverySettings!({ ...input, smtpPassword: password });
+          return { ...saved, smtpPassword: password };
+        },
+      });
+      return override<AdvocacyBackend>(inner, { admin });
+    },
+  };
+}

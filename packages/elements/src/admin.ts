@@ -19,3 +19,5 @@ import './define/advocacy-audit-log.js';
 import './define/advocacy-privacy-admin.js';
 import './define/advocacy-rewards-admin.js';
 import './define/advocacy-contests-admin.js';
+// Delivery: email (SMTP), Teams and Slack settings, test message and log.
+import './define/advocacy-delivery-settings.js';

@@ -28,6 +28,9 @@ import { WebhookDispatcher } from './webhooks/dispatcher.js';
 import { httpSender } from './webhooks/send.js';
 import { webhookDb } from './webhooks/tables.js';
 import { RetentionService } from './privacy/retention.js';
+import { DeliveryDispatcher } from './delivery/dispatcher.js';
+import { deliveryContext } from './delivery/outbox.js';
+import { smtpMailer } from './delivery/transports.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -86,12 +89,20 @@ export async function createApp(config: ServerConfig, options: { logger?: Logger
       timeoutMs: config.webhooks.timeoutMs,
       deadlineMs: config.webhooks.deadlineMs,
     }),
-    engagement: new EngagementScheduler({ db, dialect, config: config.engagement, logger }),
+    delivery: new DeliveryDispatcher({
+      db,
+      config: config.delivery,
+      mailer: smtpMailer(config.delivery.deadlineMs),
+      send: httpSender({ allowHttp: config.delivery.allowHttp, allowPrivate: config.delivery.allowPrivateTargets }),
+      logger,
+    }),
+    engagement: new EngagementScheduler({ db, dialect, config: config.engagement, logger, delivery: deliveryContext(config, salt) }),
     retention: new RetentionService({ db, config: config.privacy, logger }),
   };
   services.readiness.push(...defaultReadiness(services));
   services.webhooks.start(config.webhooks.dispatchIntervalMs);
   services.engagement.start();
+  services.delivery.start(config.delivery.dispatchIntervalMs);
   services.retention.start();
   const app = buildRoutes(services);
   return {
@@ -102,6 +113,7 @@ export async function createApp(config: ServerConfig, options: { logger?: Logger
       await services.engagement.stop();
       await services.retention.stop();
       await services.webhooks.stop();
+      await services.delivery.stop();
       const shutdown = await clicks.close(options.deadline);
       database.stop();
       await db.destroy();

@@ -6,6 +6,7 @@ import type { Capability } from './capability.js';
 import { contentCapability } from './content/capability.js';
 import { conversionsCapability } from './conversions/capability.js';
 import { crmCapability } from './crm/capability.js';
+import { deliveryCapability } from './delivery/capability.js';
 import { engagementCapability } from './engagement/capability.js';
 import { eventsCapability } from './events/capability.js';
 import { feedCapability } from './feed/capability.js';
@@ -51,4 +52,5 @@ export const capabilities: readonly Capability[] = [
   pilotsCapability,
   privacyCapability,
   rewardsCapability,
+  deliveryCapability,
 ];

@@ -3,6 +3,7 @@ import type { Rules, RulesOverrides } from '@advocacy-kit/core/rules';
 import { checkAuthConfig, DEFAULT_MAX_TOKEN_AGE_SECONDS, oneOrMany, parseDuration, requireSecretBytes } from './auth/config.js';
 import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from './db/database.js';
 import { checkApiKeys, parseApiKeys, type ApiKey } from './auth/api-keys.js';
+import { DEFAULT_DELIVERY, deliveryConfigFromEnv, type DeliveryConfig } from './delivery/config.js';
 import { DEFAULT_ENGAGEMENT, engagementConfigFromEnv, type EngagementConfig } from './engagement/config.js';
 import { DEFAULT_PRIVACY, privacyConfigFromEnv, type PrivacyConfig } from './privacy/config.js';
 import { proxyTrust, type ProxyTrust } from './http/client-ip.js';
@@ -95,6 +96,8 @@ export interface ServerConfig {
   shutdownTimeoutMs: number;
   webhooks: WebhookConfig;
   engagement: EngagementConfig;
+  /** Email, Teams and Slack delivery defaults (delivery/config.ts). */
+  delivery: DeliveryConfig;
   /** SCIM provisioning from the identity provider (scim/config.ts). */
   scim: ScimConfig;
   /** Click retention (privacy/config.ts). */
@@ -242,6 +245,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     webhooks: webhookConfigFromEnv(env),
     scim: scimConfigFromEnv(env),
     engagement: engagementConfigFromEnv(env),
+    delivery: deliveryConfigFromEnv(env),
     privacy: privacyConfigFromEnv(env),
     clickSpool: {
       dir: resolve(env.CLICK_SPOOL_DIR || join(dataDir, 'click-spool')),
@@ -256,7 +260,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
  * `createApp(resolveConfig({ ... }))` without touching the environment.
  */
 export function resolveConfig(
-  partial: Partial<Omit<ServerConfig, 'auth' | 'webhooks' | 'engagement' | 'privacy' | 'rules' | 'trustProxy' | 'scim'>> & {
+  partial: Partial<Omit<ServerConfig, 'auth' | 'webhooks' | 'engagement' | 'delivery' | 'privacy' | 'rules' | 'trustProxy' | 'scim'>> & {
     auth?: Partial<AuthConfig>;
     /** Proxies in front of the server that append to X-Forwarded-For; `true` is one. */
     trustProxy?: boolean | number;
@@ -266,6 +270,7 @@ export function resolveConfig(
     rules?: RulesOverrides;
     webhooks?: Partial<WebhookConfig>;
     engagement?: Partial<EngagementConfig>;
+    delivery?: Partial<DeliveryConfig>;
     scim?: Partial<ScimConfig>;
     privacy?: Partial<PrivacyConfig>;
   } = {},
@@ -330,6 +335,7 @@ export function resolveConfig(
     shutdownTimeoutMs: partial.shutdownTimeoutMs ?? 10_000,
     webhooks: { ...DEFAULT_WEBHOOKS, ...partial.webhooks },
     engagement: { ...DEFAULT_ENGAGEMENT, ...partial.engagement },
+    delivery: { ...DEFAULT_DELIVERY, ...partial.delivery },
     scim,
     privacy: { ...DEFAULT_PRIVACY, ...partial.privacy },
   };

@@ -11,6 +11,7 @@ import type { ClickRecorder } from './tracking/click-recorder.js';
 import type { LinkCache } from './tracking/link-cache.js';
 import type { EngagementScheduler } from './engagement/scheduler.js';
 import type { WebhookDispatcher } from './webhooks/dispatcher.js';
+import type { DeliveryDispatcher } from './delivery/dispatcher.js';
 import type { RetentionService } from './privacy/retention.js';
 
 /** Everything a route needs, built once per app. */
@@ -32,6 +33,8 @@ export interface Services {
   limits: { redirect: RateLimiter; writes: RateLimiter; conversions: RateLimiter };
   /** Sends queued webhook deliveries in the background. */
   webhooks: WebhookDispatcher;
+  /** Sends queued emails and Teams/Slack messages in the background (delivery/). */
+  delivery: DeliveryDispatcher;
   /** Weekly digests, reminders and contest results on a timer. */
   engagement: EngagementScheduler;
   /** Deletes raw click rows past the retention on a timer (privacy/retention.ts). */

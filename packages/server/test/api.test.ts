@@ -498,7 +498,7 @@ forEachDatabase('HTTP API', (open) => {
         const ready = await json(await h.request('GET', path), 200);
         assert.equal(ready.status, 'ok');
         assert.equal(ready.database, h.advocacy.services.dialect);
-        assert.deepEqual(Object.keys(ready.checks).sort(), ['clicks', 'database', 'engagement', 'webhooks']);
+        assert.deepEqual(Object.keys(ready.checks).sort(), ['clicks', 'database', 'delivery', 'engagement', 'webhooks']);
         assert.ok(Object.values(ready.checks).every((check) => (check as { ok: boolean }).ok));
       }
     });

@@ -72,6 +72,11 @@ export const httpAdmin: HttpAdminFactory = (call: HttpCall): AdvocacyAdminBacken
     listRewardRequests: (query) => call(routes.adminListRewardRequests, { query }),
     decideRewardRequest: (requestId, body) => call(routes.adminDecideRewardRequest, { id: requestId, body }),
     adjustPoints: (body) => call(routes.adminAdjustPoints, { body }),
+    // delivery
+    getDeliverySettings: () => call(routes.adminGetDeliverySettings),
+    updateDeliverySettings: (body) => call(routes.adminUpdateDeliverySettings, { body }),
+    testDelivery: (body) => call(routes.adminTestDelivery, { body }),
+    listDeliveryMessages: (query) => call(routes.adminListDeliveryMessages, { query }),
   };
 };
 

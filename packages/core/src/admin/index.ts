@@ -59,3 +59,5 @@ export {
   type AuditFilters,
 } from './audit-log.js';
 export { createPrivacyAdmin, type PrivacyAdminController } from './privacy.js';
+// delivery: email (SMTP), Teams and Slack settings, test message and log
+export { createDeliverySettings, type DeliverySettingsController, type DeliverySettingsState } from './delivery.js';

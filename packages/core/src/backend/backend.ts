@@ -75,6 +75,10 @@ import type {
   Member,
   MemberQuery,
   Membership,
+  DeliveryMessage,
+  DeliverySettings,
+  DeliverySettingsInput,
+  DeliveryTestInput,
 } from './contract.js';
 
 /**
@@ -281,4 +285,13 @@ export interface AdvocacyAdminBackend {
   updateContest?(id: string, patch: ContestPatch): Promise<Contest>;
   /** Optional: calls a contest off before it ends (`conflict` after; audited as `contest.cancel`). */
   cancelContest?(id: string): Promise<Contest>;
+  /* delivery: email, Teams, Slack (optional) */
+  /** Optional: SMTP, Teams and Slack settings and routes; `smtpPasswordSet` says whether a password is stored, never what it is. */
+  getDeliverySettings?(): Promise<DeliverySettings>;
+  /** Optional: changes delivery settings; `smtpPassword` left out keeps the stored one (audited as `settings.update`, without the password). */
+  updateDeliverySettings?(input: DeliverySettingsInput): Promise<DeliverySettings>;
+  /** Optional: queues a test message on one channel and attempts it at once; resolves with the logged message. */
+  testDelivery?(input: DeliveryTestInput): Promise<DeliveryMessage>;
+  /** Optional: the delivery log (outbox), newest first. */
+  listDeliveryMessages?(query?: PageQuery): Promise<Page<DeliveryMessage>>;
 }

@@ -205,3 +205,11 @@ export type PrivacySettingsUpdate = Static<typeof S.PrivacySettingsUpdate>;
 export type LeaderboardSettings = Static<typeof S.LeaderboardSettings>;
 export type LeaderboardSettingsInput = Static<typeof S.LeaderboardSettingsInput>;
 export type ContestPatch = Static<typeof S.ContestPatch>;
+/** Where digests, reminders and invitations are delivered (email over SMTP, Teams, Slack); the SMTP password is write-only. */
+export type DeliverySettings = Static<typeof S.DeliverySettings>;
+export type DeliverySettingsInput = Static<typeof S.DeliverySettingsInput>;
+export type DeliveryTestInput = Static<typeof S.DeliveryTestInput>;
+/** One message in the delivery outbox and log. */
+export type DeliveryMessage = Static<typeof S.DeliveryMessage>;
+export type DeliveryMessagePage = Static<typeof S.DeliveryMessagePage>;
+export type DeliveryChannel = Static<typeof S.DeliveryChannel>;

@@ -111,3 +111,13 @@ export const INVITATION_DECISIONS = ['accept', 'decline'] as const;
 export const GOAL_METRICS = ['participation', 'shares', 'unique_clicks', 'conversions', 'conversion_value'] as const;
 /** Where a goal stands: before its start, ahead of or behind a linear pace, reached, or ended short. */
 export const GOAL_STATUSES = ['upcoming', 'on_track', 'behind', 'achieved', 'missed'] as const;
+
+/* ------------------------------------------------------------ delivery: email, Teams, Slack */
+/** What the server sends to employees: the weekly digest, a reminder, a program invitation, or an admin's test message. */
+export const DELIVERY_KINDS = ['digest', 'nudge', 'invitation', 'test'] as const;
+/** Where a message goes: the employee's email over SMTP, or the Teams or Slack workflow / incoming-webhook URL. */
+export const DELIVERY_CHANNELS = ['email', 'teams', 'slack'] as const;
+/** How the SMTP connection is secured: TLS from the start (port 465), STARTTLS required, or none (tests and local relays only). */
+export const SMTP_SECURITY = ['tls', 'starttls', 'none'] as const;
+/** An outbox message: waiting or being retried, delivered, failed for good, or skipped (no email address, opted out). */
+export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed', 'skipped'] as const;

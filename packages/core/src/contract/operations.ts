@@ -1044,6 +1044,46 @@ export const operations = {
     responses: { 200: S.Contest },
     problems: { ...NOT_ADMIN, 404: 'Unknown contest', 409: 'The contest ended or was cancelled' },
   }),
+  /* ---------------------------------------------------------- admin: delivery (email, Teams, Slack) */
+  adminGetDeliverySettings: op({
+    method: 'GET',
+    path: '/admin/delivery/settings',
+    auth: 'admin',
+    tag: 'delivery',
+    summary: 'SMTP, Teams and Slack settings and which kinds go where (the SMTP password is never returned)',
+    responses: { 200: S.DeliverySettings },
+    problems: NOT_ADMIN,
+  }),
+  adminUpdateDeliverySettings: op({
+    method: 'PATCH',
+    path: '/admin/delivery/settings',
+    auth: 'admin',
+    tag: 'delivery',
+    summary: 'Change delivery settings; a password left out is kept (audited, without the password)',
+    body: S.DeliverySettingsInput,
+    responses: { 200: S.DeliverySettings },
+    problems: { ...NOT_ADMIN, 422: 'Invalid settings, or a Teams/Slack URL to a private address' },
+  }),
+  adminTestDelivery: op({
+    method: 'POST',
+    path: '/admin/delivery/test',
+    auth: 'admin',
+    tag: 'delivery',
+    summary: 'Send a test message on one channel now, through the outbox; answers the message with its first attempt',
+    body: S.DeliveryTestInput,
+    responses: { 202: S.DeliveryMessage },
+    problems: { ...NOT_ADMIN, 409: 'The channel is not configured' },
+  }),
+  adminListDeliveryMessages: op({
+    method: 'GET',
+    path: '/admin/delivery/messages',
+    auth: 'admin',
+    tag: 'delivery',
+    summary: 'The delivery log: every email, Teams and Slack message, newest first',
+    query: Query(PageQuery),
+    responses: { 200: S.DeliveryMessagePage },
+    problems: NOT_ADMIN,
+  }),
 } as const satisfies Record<string, Operation>;
 
 export type Operations = typeof operations;

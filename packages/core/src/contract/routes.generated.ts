@@ -95,3 +95,7 @@ export const adminSetLeaderboardSettings = 'PUT admin/program/leaderboard';
 export const adminListContests = 'admin/contests';
 export const adminUpdateContest = 'PATCH admin/contests/{id}';
 export const adminCancelContest = 'POST admin/contests/{id}/cancel';
+export const adminGetDeliverySettings = 'admin/delivery/settings';
+export const adminUpdateDeliverySettings = 'PATCH admin/delivery/settings';
+export const adminTestDelivery = 'POST admin/delivery/test';
+export const adminListDeliveryMessages = 'admin/delivery/messages';

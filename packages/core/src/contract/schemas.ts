@@ -10,6 +10,9 @@ import {
   CONTENT_KINDS,
   CONTEST_STATUSES,
   CONVERSION_TYPES,
+  DELIVERY_CHANNELS,
+  DELIVERY_KINDS,
+  DELIVERY_STATUSES,
   EMPLOYEE_STATUSES,
   ENROLLMENT_MODES,
   GOAL_METRICS,
@@ -25,6 +28,7 @@ import {
   REWARD_REQUEST_STATUSES,
   ROLES,
   SCOPES,
+  SMTP_SECURITY,
   SUGGESTION_STATUSES,
   WEBHOOK_DELIVERY_STATUSES,
   WEBHOOK_EVENT_TYPES,
@@ -1037,3 +1041,87 @@ export const ContestPatch = Type.Partial(
   }),
   { additionalProperties: false, minProperties: 1, description: 'Edit a contest before it ends; scope and team stay.' },
 );
+
+/* ------------------------------------------------------------ delivery: email, Teams, Slack */
+
+export const DeliveryChannel = StringEnum(DELIVERY_CHANNELS);
+const channelList = Type.Array(DeliveryChannel, { maxItems: DELIVERY_CHANNELS.length, uniqueItems: true });
+export const DeliveryRoutes = Record_(
+  { digest: channelList, nudge: channelList, invitation: channelList },
+  { description: 'Which channels each kind of message goes to.' },
+);
+const deliverySettingsProperties = {
+  smtpHost: OrNull(
+    Str({
+      minLength: 1,
+      maxLength: 253,
+      pattern: '^[A-Za-z0-9.:\\[\\]-]+$',
+      description: 'The SMTP server (a name or address); null turns email off.',
+    }),
+  ),
+  smtpPort: Int({ minimum: 1, maximum: 65535 }),
+  smtpSecurity: StringEnum(SMTP_SECURITY),
+  smtpUser: OrNull(Str({ minLength: 1, maxLength: 320 })),
+  fromAddress: OrNull(Str({ maxLength: 320, pattern: '^[^\\s@<>]+@[^\\s@<>]+$', description: 'The From address of every email.' })),
+  replyTo: OrNull(Str({ maxLength: 320, pattern: '^[^\\s@<>]+@[^\\s@<>]+$' })),
+  teamsUrl: OrNull(
+    Str({
+      format: 'uri',
+      pattern: '^https?://',
+      maxLength: 2048,
+      description: 'A Teams workflow (or incoming-webhook) URL; https, public address.',
+    }),
+  ),
+  slackUrl: OrNull(
+    Str({
+      format: 'uri',
+      pattern: '^https?://',
+      maxLength: 2048,
+      description: 'A Slack workflow or incoming-webhook URL; https, public address.',
+    }),
+  ),
+};
+export const DeliverySettings = Record_(
+  {
+    ...deliverySettingsProperties,
+    smtpPasswordSet: Type.Boolean({ description: 'Whether an SMTP password is stored; the password itself is never returned.' }),
+    routes: DeliveryRoutes,
+    updatedAt: OrNull(DateTime({ description: 'When an admin last changed them; null while the environment defaults apply.' })),
+  },
+  { description: 'Where digests, reminders and invitations are delivered.' },
+);
+export const DeliverySettingsInput = Type.Partial(
+  Type.Object({
+    ...deliverySettingsProperties,
+    smtpPassword: OrNull(Str({ maxLength: 1000, description: 'Write-only: left out keeps the stored one, null removes it.' })),
+    routes: Type.Partial(
+      Type.Object({ digest: channelList, nudge: channelList, invitation: channelList }, { additionalProperties: false }),
+    ),
+  }),
+  { additionalProperties: false, minProperties: 1 },
+);
+export const DeliveryTestInput = Type.Object(
+  {
+    channel: DeliveryChannel,
+    to: Type.Optional(
+      Str({ maxLength: 320, pattern: '^[^\\s@<>]+@[^\\s@<>]+$', description: 'For email: where to; the admin’s own address by default.' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export const DeliveryMessage = Record_({
+  id: Str(),
+  kind: StringEnum(DELIVERY_KINDS),
+  channel: DeliveryChannel,
+  employeeId: OrNull(Str()),
+  recipient: OrNull(Str({ description: 'The email address, or null for Teams and Slack.' })),
+  subject: Str(),
+  status: StringEnum(DELIVERY_STATUSES),
+  attempts: Int({ minimum: 0 }),
+  nextAttemptAt: OrNull(DateTime()),
+  error: OrNull(Str({ description: 'Why the last attempt failed, or why the message was skipped.' })),
+  createdAt: DateTime(),
+  updatedAt: DateTime(),
+  deliveredAt: OrNull(DateTime()),
+});
+export const DeliveryMessagePage = PageOf(DeliveryMessage);

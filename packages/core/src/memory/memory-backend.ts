@@ -23,7 +23,8 @@ import { scimTokensOf } from './scim.js';
 import { MemoryDb, type ClickOptions, type ClickResult } from './db.js';
 import { demoSeed } from './demo-seed.js';
 import { paginate } from './paginate.js';
-import { activeTeams, activeTopics, deactivatedError, peopleAdmin, touch } from './people.js';
+import { activeTeams, activeTopics, deactivatedError, emailOf, peopleAdmin, touch } from './people.js';
+import { deliveryOf } from './delivery.js';
 import * as privacy from './privacy.js';
 import { memoryRewards } from './rewards.js';
 import { COMMENTARY_MAX, isVisible, postFromInput, present, statusAt, validatePostInput } from './posts.js';
@@ -536,6 +537,11 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
       eraseEmployee: (id) => admin(() => privacy.erase(db, id, me().id)),
       getPrivacySettings: () => admin(() => privacy.getPrivacySettings(db)),
       updatePrivacySettings: (input) => admin(() => privacy.updatePrivacySettings(db, me().id, input)),
+      // delivery: settings (password write-only) and the log; memory/delivery.ts sends nothing
+      getDeliverySettings: () => admin(() => deliveryOf(db).get()),
+      updateDeliverySettings: (input) => admin(() => deliveryOf(db).update(input, nowIso(), audited)),
+      testDelivery: (input) => admin(() => deliveryOf(db).test(input, emailOf(db, me().id), nowIso(), audited)),
+      listDeliveryMessages: (query) => admin(() => deliveryOf(db).list(query)),
     },
     as: (id) => {
       if (!db.employees.has(id)) throw new AdvocacyError('not_found', `No employee "${id}"`, { status: 404 });

@@ -103,6 +103,9 @@ export function touch(db: MemoryDb, employeeId: string): void {
   if (person.lastActiveAt === null || now.getTime() - Date.parse(person.lastActiveAt) >= 3600_000) person.lastActiveAt = now.toISOString();
 }
 
+/** The email address an employee's record holds (from claims, SCIM or an admin), if any. */
+export const emailOf = (db: MemoryDb, employeeId: string): string | null => of(db).people.get(employeeId)?.email ?? null;
+
 function personOf(db: MemoryDb, id: string): Person {
   const people = of(db).people;
   let person = people.get(id);

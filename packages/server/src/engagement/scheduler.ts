@@ -13,6 +13,8 @@ import { buildMessage } from './message.js';
 import { renderEmail } from './render/email.js';
 import { renderSlack } from './render/slack.js';
 import { renderTeams } from './render/teams.js';
+import { queueEngagementMessage, type DeliveryContext } from '../delivery/outbox.js';
+import { deliverySettings } from '../delivery/settings.js';
 
 type SendsTables = { engagement_sends: { employee_id: string; kind: string; week: string; event_id: string; created_at: string } };
 const engagementDb = (db: Kysely<Database>) => db.withTables<SendsTables & GamificationTables>();
@@ -42,9 +44,12 @@ export class EngagementScheduler {
   #running: Promise<DigestEvent[]> | null = null;
   /** When the last pass finished without an error (or the scheduler started), for readiness. */
   #lastPass = 0;
+  readonly #delivery: DeliveryContext | null;
 
-  constructor(options: { db: Kysely<Database>; dialect: Dialect; config: EngagementConfig; logger: Logger }) {
+  /** With `delivery`, each message is also queued for email, Teams and Slack as the admin's settings route it. */
+  constructor(options: { db: Kysely<Database>; dialect: Dialect; config: EngagementConfig; logger: Logger; delivery?: DeliveryContext }) {
     this.#db = options.db;
+    this.#delivery = options.delivery ?? null;
     this.#dialect = options.dialect;
     this.#config = options.config;
     this.#logger = options.logger;
@@ -145,6 +150,8 @@ export class EngagementScheduler {
       .orderBy('employees.id')
       .execute();
     const queued: DigestEvent[] = [];
+    const delivery =
+      this.#delivery === null || employees.length === 0 ? null : (await deliverySettings(this.#db, this.#delivery.config)).settings;
     for (const employee of employees) {
       const message = await buildMessage(this.#db, this.#dialect, employee, kind, week, now);
       const event: DigestEvent = {
@@ -161,6 +168,7 @@ export class EngagementScheduler {
           .executeTakeFirst();
         if (row === undefined) return false;
         const queuedEvent = await enqueueWebhookEvent(trx, 'digest.due', event, at);
+        if (delivery !== null) await queueEngagementMessage(trx, this.#delivery!, delivery, employee, message, at);
         await engagementDb(trx)
           .updateTable('engagement_sends')
           .set({ event_id: queuedEvent.id })

@@ -79,7 +79,8 @@ async function databaseCheck(s: Services): Promise<CheckResult> {
   return { ok: true, value: ms };
 }
 
-function schedulerCheck(lag: () => { intervalMs: number; lagMs: number } | null): CheckResult {
+/** A background pass (scheduler, dispatcher) that fell far behind its interval fails readiness. */
+export function schedulerCheck(lag: () => { intervalMs: number; lagMs: number } | null): CheckResult {
   const seen = lag();
   if (seen === null) return { ok: true, detail: 'not running on this instance' };
   const limit = Math.max(5 * seen.intervalMs, 60_000);

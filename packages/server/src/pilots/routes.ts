@@ -7,10 +7,12 @@ import { decodeCursor, toPage } from '../http/cursor.js';
 import { handle } from '../http/operation.js';
 import { invalid, notFound } from '../http/problem.js';
 import { nowIso } from '../ids.js';
+import { deliveryContext, queueInvitation } from '../delivery/outbox.js';
 import { enrollmentOf, membershipOf, stateOf, toMember, type MemberListRow } from './membership.js';
 
 /** Enrollment, the member list, invitations and the employee's answer. */
 export function pilotRoutes(api: Hono<AppEnv>, s: Services): void {
+  const delivery = deliveryContext(s.config, s.clickSalt);
   handle(api, s, 'getMyMembership', async (c, { reply }) => reply(await membershipOf(s.db, c.get('employee').id)));
 
   handle(api, s, 'respondToInvitation', async (c, { body, reply }) => {
@@ -179,6 +181,8 @@ export function pilotRoutes(api: Hono<AppEnv>, s: Services): void {
           after,
           at: now,
         });
+        // The invitation goes out by email, Teams or Slack as the delivery settings route it, once per invitation.
+        await queueInvitation(trx, delivery, id, now);
         outcome.invited.push(id);
       }
       return outcome;
