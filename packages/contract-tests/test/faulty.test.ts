@@ -14,6 +14,7 @@ import {
   overselling,
   untiedRanks,
   namedAnyway,
+  forgettingRequestKeys,
 } from './faulty-backends.js';
 import { memoryTarget } from './memory-target.js';
 
@@ -81,4 +82,9 @@ test('a backend that numbers tied employees 1, 2, 3 instead of sharing a rank is
 test('a backend that keeps the leaderboard named when an admin made it anonymous is caught', async () => {
   const report = await runContractSuite(namedAnyway(memoryTarget()), { only: ['leaderboard.anonymous'] });
   assertCaught(report, 'leaderboard.anonymous', 'not opted in, is not listed');
+});
+
+test('a backend that ignores the Idempotency-Key of reward requests is caught', async () => {
+  const report = await runContractSuite(forgettingRequestKeys(memoryTarget()), { only: ['rewards.idempotency-key'] });
+  assertCaught(report, 'rewards.idempotency-key', 'both answers are the same request');
 });
