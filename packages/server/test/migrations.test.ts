@@ -32,6 +32,7 @@ const RELEASED = [
   '0280_leaderboard_settings',
   '0281_contest_cancellation',
   '0300_reward_request_idempotency',
+  '0301_contest_translations',
 ];
 
 describe('migrations', () => {

@@ -1,2 +1,3 @@
 export { createLeaderboardController, createMyStatsController, type LeaderboardOptions, type MyStatsOptions } from './points-store.js';
+export { contestText, type ContestText } from './contest-text.js';
 export type { AsyncState, LeaderboardController, MyStatsController, ResourceController } from '../client/types.js';
