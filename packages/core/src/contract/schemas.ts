@@ -269,6 +269,12 @@ export const Leaderboard = Record_({
   entries: Type.Array(LeaderboardEntry),
   me: RefOrNull(LeaderboardEntry),
   participants: Int({ minimum: 0, description: 'How many employees have points in this period and scope.' }),
+  anonymous: Type.Optional(
+    Type.Boolean({
+      description:
+        'The anonymous mode is on: only employees who opted in (`showOnLeaderboard`) are listed, so the UI can offer the opt-in. Absent means off.',
+    }),
+  ),
 });
 
 export const PointsEntry = Record_(
