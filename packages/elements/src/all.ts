@@ -9,6 +9,7 @@ import './define/advocacy-suggest.js';
 import './define/advocacy-badges.js';
 import './define/advocacy-contest-banner.js';
 import './define/advocacy-leaderboard-visibility.js';
+import './define/advocacy-contest-results.js';
 import './define/advocacy-invitation.js';
 import './define/advocacy-my-data.js';
 import './define/advocacy-rewards.js';
