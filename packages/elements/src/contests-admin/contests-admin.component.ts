@@ -116,8 +116,8 @@ export class AdvocacyContestsAdminElement extends AdvocacyElement<(typeof contes
     const draft = draftOf(editing);
     const e = this.fieldErrors;
     const started = editing !== null && Date.parse(editing.startsAt) <= Date.now();
-    // Keyed by the contest, so opening another one refills every field.
-    return html`<form part="form" aria-labelledby="form-heading" novalidate @submit=${this.onSubmit} data-contest=${editing?.id ?? 'new'}>
+    // The values are bound once per contest opened; openForm() puts them back after a reset.
+    return html`<form part="form" aria-labelledby="form-heading" novalidate @submit=${this.onSubmit}>
       <h3 id="form-heading">${editing ? t.editHeading(contestText(editing, this.lang_).title) : t.newHeading}</h3>
       ${field('title', t.titleLabel, draft.title, e, { maxlength: 200 })}
       ${field('description', t.descriptionLabel, draft.description, e, { maxlength: 2000, multiline: true })}
