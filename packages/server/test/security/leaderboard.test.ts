@@ -66,6 +66,7 @@ forEachDatabase('security: the anonymous leaderboard never names who did not opt
         assert.doesNotMatch(text, /emp-bob|Bob/, 'Bob is nowhere in the answer');
         const board = JSON.parse(text);
         assert.deepEqual(board.entries, [], 'nobody opted in, nobody is listed');
+        assert.equal(board.anonymous, true, 'the answer says the mode is on, so the UI offers the opt-in');
         if (board.me !== null) assert.equal(board.me.employeeId, 'emp-ann');
       }
       const all = JSON.parse((await boards(ann))[6]!);
