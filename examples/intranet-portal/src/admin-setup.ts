@@ -26,8 +26,7 @@ if (session !== null) {
     provider.getToken = () => session.token;
     provider.addEventListener('advocacy-error', (event) => {
       if (event.detail.error.code === 'unauthorized') {
-        clearSession();
-        requireSession();
+        void clearSession().then(() => requireSession());
       }
     });
     // The list's Edit opens the post in the editor; whatever is saved or reviewed shows in the list.

@@ -2,6 +2,7 @@ import type { AdvocacyProviderElement } from '@advocacy-kit/elements';
 import { API_BASE_URL } from './api.js';
 import { strings } from './i18n.js';
 import { renderNews } from './news.js';
+import { registerServiceWorker } from './offline.js';
 import { clearSession, requireSession } from './session.js';
 import { applyHeader, applyText } from './shell.js';
 
@@ -27,8 +28,9 @@ if (session !== null) {
   // A token the server no longer accepts (it expired, or the server's secret changed): sign in again.
   provider.addEventListener('advocacy-error', (event) => {
     if (event.detail.error.code === 'unauthorized') {
-      clearSession();
-      requireSession();
+      void clearSession().then(() => requireSession());
     }
   });
+  // Installable, and readable offline: the shell and the last feed (src/sw.js).
+  registerServiceWorker(() => void provider.client?.feed.refresh());
 }

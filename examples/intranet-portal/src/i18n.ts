@@ -12,6 +12,12 @@ export interface PortalStrings {
   companyName: string;
   portalName: string;
   skipToContent: string;
+  skipToSide: string;
+  sectionsLabel: string;
+  sectionFeed: string;
+  sectionImpact: string;
+  sectionLeaderboard: string;
+  sectionSuggest: string;
   navLabel: string;
   navHome: string;
   navAdmin: string;
@@ -46,6 +52,12 @@ const ja: PortalStrings = {
   companyName: '株式会社クモシステムズ',
   portalName: '社内ポータル',
   skipToContent: '本文へスキップ',
+  skipToSide: 'あなたのアドボカシーへスキップ',
+  sectionsLabel: 'ホームのセクション',
+  sectionFeed: 'シェア',
+  sectionImpact: '成果',
+  sectionLeaderboard: 'ランキング',
+  sectionSuggest: '提案',
   navLabel: 'ポータルのメニュー',
   navHome: 'ホーム',
   navAdmin: 'アドボカシー管理',
@@ -96,6 +108,12 @@ const en: PortalStrings = {
   companyName: 'Kumo Systems',
   portalName: 'Intranet',
   skipToContent: 'Skip to content',
+  skipToSide: 'Skip to your advocacy',
+  sectionsLabel: 'Home sections',
+  sectionFeed: 'Share',
+  sectionImpact: 'My impact',
+  sectionLeaderboard: 'Leaderboard',
+  sectionSuggest: 'Suggest',
   navLabel: 'Portal menu',
   navHome: 'Home',
   navAdmin: 'Advocacy admin',

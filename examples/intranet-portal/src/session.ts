@@ -1,5 +1,6 @@
 import type { Employee } from '@advocacy-kit/core/backend';
 import { isPortalLanguage, type PortalLanguage } from './i18n.js';
+import { forgetOfflineData } from './offline.js';
 
 /** What the demo sign-in keeps for the tab: the token, who it is for, and the chosen language. */
 export interface PortalSession {
@@ -29,8 +30,10 @@ export function writeSession(session: PortalSession): void {
   sessionStorage.setItem(KEY, JSON.stringify(session));
 }
 
-export function clearSession(): void {
+/** Ends the session and deletes the API answers kept for offline reading (resolves once they are gone). */
+export function clearSession(): Promise<void> {
   sessionStorage.removeItem(KEY);
+  return forgetOfflineData();
 }
 
 /** The session, or a trip to the sign-in page (which comes back to this page afterwards). */

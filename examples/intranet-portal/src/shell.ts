@@ -27,8 +27,8 @@ export function applyHeader(t: PortalStrings, session: PortalSession): void {
     team.textContent = session.employee.role === 'admin' ? `${session.employee.teamName} · ${t.roleAdmin}` : session.employee.teamName;
   const adminLink = document.querySelector<HTMLElement>('#nav-admin');
   if (adminLink) adminLink.hidden = session.employee.role !== 'admin';
-  document.querySelector('#sign-out')?.addEventListener('click', () => {
-    clearSession();
+  document.querySelector('#sign-out')?.addEventListener('click', async () => {
+    await clearSession();
     location.assign('/signin.html');
   });
 }

@@ -3,6 +3,7 @@ import './styles.css';
 import { API_BASE_URL } from './api.js';
 import { isPortalLanguage, strings, type PortalLanguage } from './i18n.js';
 import { readSession, writeSession } from './session.js';
+import { forgetOfflineData } from './offline.js';
 import { applyText } from './shell.js';
 
 /**
@@ -96,6 +97,8 @@ form.addEventListener('submit', async (event) => {
     return;
   }
   const { token, employee } = (await response.json()) as { token: string; employee: Employee };
+  // Whatever a previous person left for offline reading goes before this one's session starts.
+  await forgetOfflineData();
   writeSession({ token, employee, language: language() });
   location.assign(nextPage());
 });

@@ -364,3 +364,14 @@ export function leakingSmtpPassword(target: ContractTarget): ContractTarget {
     },
   };
 }
+
+/** Drops the Idempotency-Key of reward requests: a retried request holds the points again. */
+export function forgettingRequestKeys(target: ContractTarget): ContractTarget {
+  return {
+    ...target,
+    async employee() {
+      const inner = await target.employee();
+      return override<AdvocacyBackend>(inner, { requestReward: (rewardId) => inner.requestReward!(rewardId) });
+    },
+  };
+}

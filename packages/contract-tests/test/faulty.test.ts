@@ -15,6 +15,7 @@ import {
   untiedRanks,
   namedAnyway,
   leakingSmtpPassword,
+  forgettingRequestKeys,
 } from './faulty-backends.js';
 import { memoryTarget } from './memory-target.js';
 
@@ -87,4 +88,9 @@ test('a backend that keeps the leaderboard named when an admin made it anonymous
 test('a backend that answers the SMTP password, or forgets it when a change leaves it out, is caught', async () => {
   const report = await runContractSuite(leakingSmtpPassword(memoryTarget()), { only: ['delivery'] });
   assertCaught(report, 'delivery.settings-round-trip', 'no password field');
+});
+
+test('a backend that ignores the Idempotency-Key of reward requests is caught', async () => {
+  const report = await runContractSuite(forgettingRequestKeys(memoryTarget()), { only: ['rewards.idempotency-key'] });
+  assertCaught(report, 'rewards.idempotency-key', 'both answers are the same request');
 });

@@ -8,6 +8,8 @@ import './define/advocacy-my-stats.js';
 import './define/advocacy-suggest.js';
 import './define/advocacy-badges.js';
 import './define/advocacy-contest-banner.js';
+import './define/advocacy-leaderboard-visibility.js';
+import './define/advocacy-contest-results.js';
 import './define/advocacy-invitation.js';
 import './define/advocacy-my-data.js';
 import './define/advocacy-rewards.js';

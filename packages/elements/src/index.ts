@@ -20,6 +20,8 @@ export { AdvocacyPrivacyAdminElement } from './privacy-admin/privacy-admin.compo
 export { AdvocacyMyDataElement } from './my-data/my-data.component.js';
 export { AdvocacyRewardsElement } from './rewards/rewards.component.js';
 export { AdvocacyRewardsAdminElement } from './rewards-admin/rewards-admin.component.js';
+export { AdvocacyLeaderboardVisibilityElement } from './leaderboard-visibility/leaderboard-visibility.component.js';
+export { AdvocacyContestResultsElement } from './contest-results/contest-results.component.js';
 export { AdvocacyElement } from './internal/advocacy-element.js';
 export { defineElement, setTagPrefix, getTagPrefix, tagFor } from './internal/define.js';
 export { clientContext } from './internal/context.js';
@@ -45,6 +47,8 @@ export type { LeaderboardStrings } from './leaderboard/leaderboard.strings.js';
 export type { MyStatsStrings } from './my-stats/my-stats.strings.js';
 export type { BadgesStrings } from './badges/badges.strings.js';
 export type { ContestBannerStrings } from './contest-banner/contest-banner.strings.js';
+export type { LeaderboardVisibilityStrings } from './leaderboard-visibility/leaderboard-visibility.strings.js';
+export type { ContestResultsStrings } from './contest-results/contest-results.strings.js';
 export type { SuggestStrings } from './suggest/suggest.strings.js';
 export type { InvitationStrings } from './invitation/invitation.strings.js';
 export type { RewardsStrings } from './rewards/rewards.strings.js';

@@ -111,4 +111,83 @@ export const contestChecks: Check[] = [
       await expectError('an employee cancels a contest', 'forbidden', () => context.employee.admin.cancelContest!(scheduled.id));
     },
   },
+  {
+    id: 'contests.translations',
+    group: 'contests',
+    name: 'a contest keeps its title, description and prize per locale; employees get them, an edit replaces them, a blank one is refused',
+    async run(context) {
+      const admin = adminOf(context);
+      const now = Date.now();
+      const title = `Contract check translated contest [${context.runTag}]`;
+      const created = await step('create a running contest with a Japanese title and prize', () =>
+        admin.createContest({
+          title,
+          prize: 'A mug',
+          scope: 'company',
+          startsAt: new Date(now - DAY).toISOString(),
+          endsAt: new Date(now + DAY).toISOString(),
+          translations: { ja: { title: `翻訳されたコンテスト [${context.runTag}]`, prize: 'マグカップ' } },
+        }),
+      );
+      try {
+        assertEqual(created.translations?.ja?.prize, 'マグカップ', 'the created contest has its Japanese prize');
+        const seen = (await step('list contests as the employee', () => context.employee.listContests!())).find((c) => c.id === created.id);
+        assertEqual(
+          [seen?.prize, seen?.translations?.ja?.title],
+          ['A mug', `翻訳されたコンテスト [${context.runTag}]`],
+          'the employee gets the default text and the translations',
+        );
+        const edited = await step('replace the translations', () =>
+          admin.updateContest(created.id, { translations: { ja: { prize: '湯のみ' }, de: { prize: 'Ein Becher' } } }),
+        );
+        assertEqual(edited.translations, { ja: { prize: '湯のみ' }, de: { prize: 'Ein Becher' } }, 'an edit replaces every translation');
+        await expectError('a blank translated prize', 'validation', () =>
+          admin.updateContest(created.id, { translations: { ja: { prize: ' ' } } }),
+        );
+      } finally {
+        await step('cancel the contest', () => admin.cancelContest(created.id));
+      }
+    },
+  },
+  {
+    id: 'contests.final-standings',
+    group: 'contests',
+    name: 'an ended contest is final for employees: ranks shared on equal points, their own place among them, nothing after the end counted',
+    async run(context) {
+      const admin = adminOf(context);
+      const now = Date.now();
+      const created = await step('create a company contest that ended a minute ago', () =>
+        admin.createContest({
+          title: `Contract check ended contest [${context.runTag}]`,
+          prize: 'A mug',
+          scope: 'company',
+          startsAt: new Date(now - 30 * DAY).toISOString(),
+          endsAt: new Date(now - 60_000).toISOString(),
+        }),
+      );
+      const read = async () => {
+        const found = (await step('list contests as the employee', () => context.employee.listContests!())).find(
+          (c) => c.id === created.id,
+        );
+        assert(found !== undefined, 'the employee sees a contest that ended recently', created.id, 'not listed');
+        return found;
+      };
+      const first = await read();
+      assertEqual([first.status, first.final], ['ended', true], 'an ended contest is final');
+      first.entries.forEach((entry, i) => {
+        const expected = i === 0 || entry.points !== first.entries[i - 1]!.points ? i + 1 : first.entries[i - 1]!.rank;
+        assertEqual(entry.rank, expected, `equal points share a rank (entry ${i + 1})`);
+      });
+      const listedMe = first.entries.find((entry) => entry.employeeId === context.me.id);
+      if (listedMe) assertEqual(first.me, listedMe, 'my own place is my entry in the standings');
+      const award = context.admin.admin.adjustPoints;
+      if (award) {
+        await step('grant the employee points after the end', () =>
+          award.call(context.admin.admin, { employeeId: context.me.id, delta: 5, reason: `Contract check [${context.runTag}]` }),
+        );
+      }
+      const second = await read();
+      assertEqual([second.entries, second.me], [first.entries, first.me], 'the final standings do not change afterwards');
+    },
+  },
 ];

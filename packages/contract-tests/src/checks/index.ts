@@ -17,6 +17,7 @@ import { policyChecks } from './policy.js';
 import { scimChecks } from './scim.js';
 import { privacyChecks } from './privacy.js';
 import { rewardChecks } from './rewards.js';
+import { rewardIdempotencyChecks } from './reward-idempotency.js';
 import { shareChecks } from './share.js';
 import { suggestionChecks } from './suggestions.js';
 
@@ -40,6 +41,7 @@ export const CHECKS: readonly Check[] = [
   ...pilotChecks,
   ...privacyChecks,
   ...rewardChecks,
+  ...rewardIdempotencyChecks,
   ...contestChecks,
   ...deliveryChecks,
 ];

@@ -23,7 +23,7 @@ type RewardsAdmin = Required<
 >;
 
 /** The rewards methods of a backend; the check is skipped when the target has none. */
-function rewardsOf(context: CheckContext, backend: AdvocacyBackend): Rewards {
+export function rewardsOf(context: CheckContext, backend: AdvocacyBackend): Rewards {
   const { listRewards, getMyPointsBalance, requestReward, listMyRewardRequests, cancelRewardRequest } = backend;
   if (!listRewards || !getMyPointsBalance || !requestReward || !listMyRewardRequests || !cancelRewardRequest) {
     return context.skip('the target has no rewards (listRewards, getMyPointsBalance, requestReward, …)');
@@ -31,13 +31,13 @@ function rewardsOf(context: CheckContext, backend: AdvocacyBackend): Rewards {
   return {
     listRewards: () => listRewards.call(backend),
     getMyPointsBalance: () => getMyPointsBalance.call(backend),
-    requestReward: (id) => requestReward.call(backend, id),
+    requestReward: (id, key) => requestReward.call(backend, id, key),
     listMyRewardRequests: (query) => listMyRewardRequests.call(backend, query),
     cancelRewardRequest: (id) => cancelRewardRequest.call(backend, id),
   };
 }
 
-function adminOf(context: CheckContext): RewardsAdmin {
+export function adminOf(context: CheckContext): RewardsAdmin {
   const admin = context.admin.admin;
   const { listRewards, createReward, updateReward, listRewardRequests, decideRewardRequest, adjustPoints } = admin;
   if (!listRewards || !createReward || !updateReward || !listRewardRequests || !decideRewardRequest || !adjustPoints) {
@@ -54,7 +54,7 @@ function adminOf(context: CheckContext): RewardsAdmin {
 }
 
 /** Creates a reward with the run tag in its name; `done` deactivates every reward a check made. */
-function catalogue(context: CheckContext, admin: RewardsAdmin) {
+export function catalogue(context: CheckContext, admin: RewardsAdmin) {
   const made: string[] = [];
   return {
     async create(input: Partial<RewardInput> & { cost: number }, label = 'Contract check reward'): Promise<Reward> {
@@ -71,7 +71,7 @@ function catalogue(context: CheckContext, admin: RewardsAdmin) {
 }
 
 /** Grants (or deducts) points as admin with a reason. */
-const adjust = (
+export const adjust = (
   context: CheckContext,
   admin: RewardsAdmin,
   employeeId: string,

@@ -166,9 +166,10 @@ export interface AdvocacyBackend {
    * Requests a reward for the signed-in employee: holds its cost (a `reward_hold` ledger row) and
    * one of its stock until an admin decides. Rejects with `validation` (field `rewardId`, code
    * `insufficient_points`) when the balance is short, `conflict` when out of stock, `not_found`
-   * for a reward the employee may not request.
+   * for a reward the employee may not request. A retry under the same `idempotencyKey` answers
+   * with the first request and holds nothing more; the same key for another reward is `conflict`.
    */
-  requestReward?(rewardId: string): Promise<RewardRequest>;
+  requestReward?(rewardId: string, idempotencyKey?: string): Promise<RewardRequest>;
   listMyRewardRequests?(query?: PageQuery): Promise<Page<RewardRequest>>;
   /** Cancels the employee's own pending request: its points and stock come back. */
   cancelRewardRequest?(requestId: string): Promise<RewardRequest>;

@@ -172,7 +172,7 @@ export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
     getMyExport: () => call(routes.getMyExport),
     listRewards: () => items(routes.listRewards),
     getMyPointsBalance: () => call(routes.getMyPointsBalance),
-    requestReward: (rewardId) => call(routes.requestReward, { id: rewardId }),
+    requestReward: (rewardId, key) => call(routes.requestReward, { id: rewardId, key: key ?? uuid() }),
     listMyRewardRequests: (query) => call(routes.listMyRewardRequests, { query }),
     cancelRewardRequest: (requestId) => call(routes.cancelRewardRequest, { id: requestId }),
     get admin() {

@@ -907,11 +907,13 @@ export const operations = {
     path: '/rewards/{id}/requests',
     auth: 'employee',
     tag: 'rewards',
-    summary: 'Request a reward for myself: holds its cost and one of its stock until an admin decides',
-    responses: { 201: S.RewardRequest },
+    summary:
+      'Request a reward for myself: holds its cost and one of its stock until an admin decides. A retry under the same Idempotency-Key answers 200 with the first request and holds nothing more',
+    idempotencyKey: 'optional',
+    responses: { 201: S.RewardRequest, 200: S.RewardRequest },
     problems: {
       404: 'Unknown reward, or not one I may request (inactive, out of its dates, another team’s)',
-      409: 'Out of stock',
+      409: 'Out of stock, or the Idempotency-Key was already used for another reward',
       422: 'Not enough points (field error on rewardId: insufficient_points)',
     },
   }),

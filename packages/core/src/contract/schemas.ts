@@ -273,6 +273,12 @@ export const Leaderboard = Record_({
   entries: Type.Array(LeaderboardEntry),
   me: RefOrNull(LeaderboardEntry),
   participants: Int({ minimum: 0, description: 'How many employees have points in this period and scope.' }),
+  anonymous: Type.Optional(
+    Type.Boolean({
+      description:
+        'The anonymous mode is on: only employees who opted in (`showOnLeaderboard`) are listed, so the UI can offer the opt-in. Absent means off.',
+    }),
+  ),
 });
 
 export const PointsEntry = Record_(
@@ -452,11 +458,30 @@ export const Badge = Record_({
   target: Int({ minimum: 1 }),
 });
 
+/** A contest's title, description and prize in other languages than the default text. */
+export const ContestTranslations = Type.Unsafe<Record<string, { title?: string; description?: string; prize?: string }>>({
+  type: 'object',
+  description:
+    'The title, description and prize per BCP 47 locale; each is optional, and what a locale lacks falls back to its language (`ja` for `ja-JP`), then to the default text (`title`, `description`, `prize`).',
+  maxProperties: 20,
+  propertyNames: { pattern: LocalePattern },
+  additionalProperties: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      title: { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S' },
+      description: { type: 'string', maxLength: 2000 },
+      prize: { type: 'string', minLength: 1, maxLength: 500, pattern: '\\S' },
+    },
+  },
+});
+
 export const Contest = Record_({
   id: Str(),
-  title: Str(),
+  title: Str({ description: 'The default text, shown where `translations` has nothing for the reader’s language.' }),
   description: Str(),
   prize: Str({ description: 'What the winner gets, as the program admin wrote it.' }),
+  translations: Type.Optional(ContestTranslations),
   scope: Scope,
   team: OrNull(Str({ description: 'The team competing when `scope` is `team`.' })),
   startsAt: DateTime(),
@@ -476,6 +501,7 @@ export const ContestInput = Type.Object(
     team: Type.Optional(Str({ minLength: 1, maxLength: 200, description: 'Required when scope is team.' })),
     startsAt: DateTime(),
     endsAt: DateTime(),
+    translations: Type.Optional(ContestTranslations),
   },
   { additionalProperties: false },
 );
@@ -1038,8 +1064,13 @@ export const ContestPatch = Type.Partial(
     prize: ContestInput.properties.prize,
     startsAt: DateTime({ description: 'Only before the contest starts.' }),
     endsAt: DateTime(),
+    translations: ContestTranslations,
   }),
-  { additionalProperties: false, minProperties: 1, description: 'Edit a contest before it ends; scope and team stay.' },
+  {
+    additionalProperties: false,
+    minProperties: 1,
+    description: 'Edit a contest before it ends; scope and team stay. `translations` replaces them all.',
+  },
 );
 
 /* ------------------------------------------------------------ delivery: email, Teams, Slack */

@@ -5,7 +5,8 @@ import type { MemoryDb } from './db.js';
 import { FieldErrors, validationError } from './validate.js';
 
 /** A contest as stored: the input plus its id and, once ended and read, its frozen standings. */
-export interface ContestRow extends Required<Omit<ContestInput, 'team'>> {
+export interface ContestRow extends Required<Omit<ContestInput, 'team' | 'translations'>> {
+  translations?: ContestInput['translations'];
   id: string;
   team: string | null;
   final: LeaderboardEntry[] | null;
@@ -47,7 +48,8 @@ export function listContests(db: MemoryDb, me: Employee): Contest[] {
     .map((c) => {
       const ended = Date.parse(c.endsAt) <= now;
       if (ended) c.final ??= standings(db, c);
-      const rows = c.final ?? standings(db, c);
+      // A leaver leaves frozen results too (their rank stays a gap).
+      const rows = (c.final ?? standings(db, c)).filter((r) => !db.deactivated.has(r.employeeId));
       const { final, ...rest } = c;
       return {
         ...rest,
@@ -65,7 +67,7 @@ function present(db: MemoryDb, c: ContestRow): Contest {
   const ended = Date.parse(c.endsAt) <= now;
   if (ended && !c.cancelled) c.final ??= standings(db, c);
   const scheduled = Date.parse(c.startsAt) > now;
-  const rows = c.cancelled || scheduled ? [] : (c.final ?? standings(db, c));
+  const rows = c.cancelled || scheduled ? [] : (c.final ?? standings(db, c)).filter((r) => !db.deactivated.has(r.employeeId));
   const { final, cancelled, ...rest } = c;
   return {
     ...rest,
@@ -74,6 +76,18 @@ function present(db: MemoryDb, c: ContestRow): Contest {
     entries: rows.slice(0, TOP),
     me: null,
   };
+}
+
+/** The translations, each given field non-blank (the schema's limits are checked by the server's validation). */
+function checkTranslations(translations: ContestInput['translations']): NonNullable<ContestInput['translations']> {
+  const out: NonNullable<ContestInput['translations']> = {};
+  for (const [locale, text] of Object.entries(translations ?? {})) {
+    for (const key of ['title', 'prize'] as const)
+      if (text[key] !== undefined && text[key].trim().length === 0)
+        throw validationError(`translations.${locale}.${key}`, 'must not be blank', 'required');
+    out[locale] = { ...text };
+  }
+  return out;
 }
 
 function checkWindow(startsAt: string, endsAt: string): void {
@@ -113,6 +127,7 @@ export function contestsAdmin(
         team: input.scope === 'team' ? input.team! : null,
         startsAt: new Date(input.startsAt).toISOString(),
         endsAt: new Date(input.endsAt).toISOString(),
+        translations: checkTranslations(input.translations),
         final: null,
       };
       db.contests.push(row);
@@ -128,7 +143,8 @@ export function contestsAdmin(
         if (patch[key] !== undefined && patch[key].trim().length === 0) throw validationError(key, 'is required', 'required');
       const next = { ...contest, ...patch };
       checkWindow(next.startsAt, next.endsAt);
-      Object.assign(contest, patch, {
+      const translations = patch.translations === undefined ? {} : { translations: checkTranslations(patch.translations) };
+      Object.assign(contest, patch, translations, {
         startsAt: new Date(next.startsAt).toISOString(),
         endsAt: new Date(next.endsAt).toISOString(),
       });

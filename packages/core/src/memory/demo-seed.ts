@@ -766,6 +766,13 @@ export function demoSeed(now: Date = new Date()): DemoSeed {
       title: 'Autumn sharing sprint',
       description: 'Every point earned from shares, clicks and leads during the sprint counts.',
       prize: 'Two extra days off for the winner; team lunch for the top five',
+      translations: {
+        ja: {
+          title: '秋のシェアスプリント',
+          description: 'スプリント期間中にシェア、クリック、リードで獲得したポイントがすべて対象です。',
+          prize: '優勝者に特別休暇2日、上位5人にチームランチ',
+        },
+      },
       scope: 'company' as const,
       team: null,
       startsAt: iso(t0 - 14 * DAY),

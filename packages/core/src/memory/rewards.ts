@@ -11,12 +11,14 @@ import { FieldErrors, isHttpUrl, isTimestamp, nonEmpty, pageLimit, validationErr
 interface RewardsState {
   rewards: Map<string, Reward>;
   requests: Map<string, RewardRequest>;
+  /** `employee id NUL Idempotency-Key` → the request it made. */
+  requestKeys: Map<string, string>;
 }
 
 const states = new WeakMap<MemoryDb, RewardsState>();
 const stateOf = (db: MemoryDb): RewardsState => {
   let state = states.get(db);
-  if (!state) states.set(db, (state = { rewards: new Map(), requests: new Map() }));
+  if (!state) states.set(db, (state = { rewards: new Map(), requests: new Map(), requestKeys: new Map() }));
   return state;
 };
 
@@ -154,9 +156,17 @@ export function memoryRewards(
         ),
       getMyPointsBalance: () => call(() => pointsBalance(db, me().id)),
       // One synchronous step: the balance and stock checks and the hold cannot interleave with another request.
-      requestReward: (rewardId) =>
+      requestReward: (rewardId, idempotencyKey) =>
         call(() => {
           const employee = me();
+          const replayKey = idempotencyKey === undefined ? undefined : `${employee.id}\u0000${idempotencyKey}`;
+          const earlier = replayKey === undefined ? undefined : state.requests.get(state.requestKeys.get(replayKey) ?? '');
+          if (earlier) {
+            if (earlier.rewardId !== rewardId) {
+              throw new AdvocacyError('conflict', 'This Idempotency-Key was already used to request a different reward', { status: 409 });
+            }
+            return earlier;
+          }
           const reward = state.rewards.get(rewardId);
           if (!reward || !isRequestable(reward, employee, db.now())) {
             throw new AdvocacyError('not_found', `No reward "${rewardId}" you can request`, { status: 404 });
@@ -182,6 +192,7 @@ export function memoryRewards(
           if (reward.stock !== null) reward.stock -= 1;
           db.award(employee.id, -reward.cost, 'reward_hold', request.id, at);
           state.requests.set(request.id, request);
+          if (replayKey !== undefined) state.requestKeys.set(replayKey, request.id);
           return request;
         }),
       listMyRewardRequests: (query = {}) =>

@@ -76,6 +76,7 @@ export function leaderboard(db: MemoryDb, me: Employee, period: Period, scope: S
     entries: listed.slice(0, limit),
     me: rows.find((r) => r.employeeId === me.id) ?? null,
     participants: rows.length,
+    anonymous,
   };
 }
 

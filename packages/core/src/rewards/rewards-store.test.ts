@@ -5,6 +5,7 @@ import { memoryBackend } from '../memory/memory-backend.js';
 import { createRewardsAdmin } from '../admin/rewards-admin.js';
 import { createRewards, rewardText } from './rewards-store.js';
 import { until } from '../../test/helpers.js';
+import { AdvocacyError } from '../backend/errors.js';
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');
 
@@ -107,5 +108,32 @@ describe('createRewardsAdmin', () => {
     assert.equal((await rewardsAdmin.setActive(made.id, false)).active, false);
     const entry = await rewardsAdmin.adjust({ employeeId: 'emp-yui', delta: 15, reason: 'Meetup talk' });
     assert.deepEqual([entry.reason, entry.note], ['manual', 'Meetup talk']);
+  });
+
+  it('a retry after a network failure sends the same Idempotency-Key, so the points are held once', async () => {
+    const { backend, mug } = await program();
+    const keys: string[] = [];
+    let failNext = true;
+    const flaky = Object.assign(Object.create(backend), {
+      async requestReward(rewardId: string, key?: string) {
+        keys.push(key!);
+        const request = await backend.requestReward!(rewardId, key);
+        if (failNext) {
+          failNext = false;
+          // The request was made, but its answer was lost on the way back.
+          throw new AdvocacyError('network', 'The connection dropped');
+        }
+        return request;
+      },
+    });
+    const rewards = createRewards({ backend: flaky });
+    await assert.rejects(rewards.request(mug.id), { code: 'network' });
+    const request = await rewards.request(mug.id);
+    assert.equal(keys.length, 2);
+    assert.equal(keys[1], keys[0], 'the retry carries the first key');
+    assert.equal((await backend.getMyPointsBalance!()).held, 60, 'the cost is held once');
+    assert.equal((await backend.listMyRewardRequests!()).items.filter((r) => r.id === request.id).length, 1);
+    await rewards.request(mug.id).catch(() => undefined);
+    assert.notEqual(keys[2], keys[0], 'after an answer, the next request has a new key');
   });
 });

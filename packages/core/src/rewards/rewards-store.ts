@@ -4,6 +4,7 @@ import type { PointsBalance, Reward, RewardRequest } from '../backend/contract.j
 import { AdvocacyError } from '../backend/errors.js';
 import type { AdvocacyStore, LoadStatus } from '../client/types.js';
 import { facade, lazy, toAdvocacyError } from '../internal/store.js';
+import { uuid } from '../internal/random.js';
 
 /** What the employee's rewards screen shows. */
 export interface RewardsState {
@@ -24,7 +25,11 @@ export interface RewardsController {
   readonly store: AdvocacyStore<RewardsState>;
   /** Loads the catalogue, the balance and the requests again; also the retry of the error state. */
   refresh(): Promise<void>;
-  /** Requests a reward (its cost is held); reloads the balance, the catalogue and the requests. */
+  /**
+   * Requests a reward (its cost is held); reloads the balance, the catalogue and the requests.
+   * Each request carries an Idempotency-Key, kept until the backend answers: a retry after a
+   * network failure or timeout sends the same key, so the points are held once.
+   */
   request(rewardId: string): Promise<RewardRequest>;
   /** Cancels a pending request (its points come back). */
   cancel(requestId: string): Promise<RewardRequest>;
@@ -54,6 +59,8 @@ export function createRewards(options: RewardsOptions): RewardsController {
   const state = () => $state.value!;
   const set = (patch: Partial<RewardsState>) => $state.set({ ...state(), ...patch });
   let seq = 0;
+  /** The Idempotency-Key of each reward's request that has not had an answer yet. */
+  const keys = new Map<string, string>();
 
   const refresh = async () => {
     const mine = ++seq;
@@ -96,9 +103,19 @@ export function createRewards(options: RewardsOptions): RewardsController {
     store: facade($state),
     refresh,
     request: (rewardId) =>
-      act(rewardId, 'request', () => {
+      act(rewardId, 'request', async () => {
         if (!backend.requestReward) throw missing();
-        return backend.requestReward(rewardId);
+        const key = keys.get(rewardId) ?? uuid();
+        keys.set(rewardId, key);
+        try {
+          const request = await backend.requestReward(rewardId, key);
+          keys.delete(rewardId);
+          return request;
+        } catch (error) {
+          // An answer (out of stock, too few points) ends the attempt; no answer keeps the key for the retry.
+          if (toAdvocacyError(error).status !== undefined) keys.delete(rewardId);
+          throw error;
+        }
       }),
     cancel: (requestId) =>
       act(requestId, 'cancel', () => {

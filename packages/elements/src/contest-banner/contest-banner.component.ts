@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { AsyncState, Contest } from '@advocacy-kit/core';
+import { contestText, type AsyncState, type Contest } from '@advocacy-kit/core';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import * as contestBannerStrings from './contest-banner.strings.js';
 import { StoreController } from '../internal/store-controller.js';
@@ -16,7 +16,7 @@ export function featuredContest(contests: Contest[]): Contest | undefined {
 
 /**
  * @tag advocacy-contest-banner
- * @summary The running points contest — title, prize, when it ends, who leads and the signed-in
+ * @summary The running points contest — title, prize (in the reader's language when the contest has it), when it ends, who leads and the signed-in
  * employee's rank — or, once it has ended, its final results. Shows nothing when there is no
  * contest.
  *
@@ -72,11 +72,12 @@ export class AdvocacyContestBannerElement extends AdvocacyElement<(typeof contes
     const n = (value: number) => formatNumber(value, this.lang_);
     const leader = contest.entries[0];
     const ended = contest.status === 'ended';
+    const text = contestText(contest, this.lang_);
     return html`<section class="banner ${ended ? 'ended' : ''}" part="banner" aria-labelledby="title">
       <p class="eyebrow">${this.t.label} · ${ended ? this.t.finalResults : this.t.endsIn(relativeTime(contest.endsAt, this.lang_))}</p>
-      <h2 id="title">${contest.title}</h2>
-      ${contest.description ? html`<p class="description">${contest.description}</p>` : nothing}
-      <p class="prize" part="prize">${this.t.prize(contest.prize)}</p>
+      <h2 id="title">${text.title}</h2>
+      ${text.description ? html`<p class="description">${text.description}</p>` : nothing}
+      <p class="prize" part="prize">${this.t.prize(text.prize)}</p>
       <div class="standing" part="standing">
         ${leader ? html`<p>${ended ? this.t.winner(leader.displayName, n(leader.points)) : this.t.leader(leader.displayName, n(leader.points))}</p>` : nothing}
         <p class="mine">${contest.me ? this.t.yourRank(n(contest.me.rank), n(contest.me.points)) : ended ? nothing : this.t.notRanked}</p>

@@ -94,4 +94,15 @@ describe('<advocacy-contest-banner>', () => {
     expect(textOf(banner)).to.contain('に終了');
     await expect(banner).to.be.accessible();
   });
+
+  it('shows the title, description and prize in the reader’s language, the default text where it has none', async () => {
+    const { client } = testClient();
+    const japanese = await bannerWith(client, 'ja-JP');
+    await find(japanese, '[part="banner"]');
+    expect(textOf(japanese)).to.contain('秋のシェアスプリント');
+    expect(textOf(japanese)).to.contain('賞品：優勝者に特別休暇2日、上位5人にチームランチ');
+    const german = await bannerWith(testClient().client, 'de');
+    await find(german, '[part="banner"]');
+    expect(textOf(german)).to.contain('Autumn sharing sprint');
+  });
 });

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import type { Contest, LeaderboardSettings } from '@advocacy-kit/core';
+import { contestText, type Contest, type LeaderboardSettings } from '@advocacy-kit/core';
 import { installHttpAdmin } from '@advocacy-kit/core/admin';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import { emit } from '../internal/events.js';
@@ -8,6 +8,17 @@ import { formatNumber } from '../internal/format.js';
 import type { AdvocacyError } from '@advocacy-kit/core';
 import * as contestsStrings from './contests-admin.strings.js';
 import { styles } from './contests-admin.styles.js';
+import {
+  checkDraft,
+  draftOf,
+  field,
+  fieldErrorsOf,
+  inputOf,
+  patchOf,
+  type ContestDraft,
+  type ContestField,
+  type ContestFieldErrors,
+} from './contest-form.js';
 
 // The provider's httpBackend finds its admin methods here (they stay out of the employee bundles).
 installHttpAdmin();
@@ -15,15 +26,17 @@ installHttpAdmin();
 /**
  * @tag advocacy-contests-admin
  * @summary The program admin's contests: every contest (upcoming, running, ended, cancelled) with
- * its leader or final winner, a form for a new one, and a Cancel for those not ended yet; and the
- * leaderboard setting (anonymous: only employees who opted in are named, at most N).
+ * its leader or final winner, a form for a new one (title, description and prize, with their
+ * Japanese translations), Edit and Cancel for those not ended yet (errors shown by field); and
+ * the leaderboard setting (anonymous: only employees who opted in are named, at most N).
  *
  * @event advocacy-error - Loading or an action failed. `detail: { source: 'contests-admin', error }`.
  *
  * @csspart list - The contests.
  * @csspart contest - One contest.
  * @csspart cancel-button - Cancels a contest.
- * @csspart form - The new-contest form.
+ * @csspart edit-button - Opens a contest in the form.
+ * @csspart form - The contest form (new or edit).
  * @csspart leaderboard - The leaderboard setting.
  * @csspart status - What the last action did.
  *
@@ -39,6 +52,8 @@ export class AdvocacyContestsAdminElement extends AdvocacyElement<(typeof contes
     notice: { state: true, attribute: false },
     busy: { state: true, attribute: false },
     board: { state: true, attribute: false },
+    editing: { state: true, attribute: false },
+    fieldErrors: { state: true, attribute: false },
   };
 
   declare private contests: Contest[] | null;
@@ -47,6 +62,9 @@ export class AdvocacyContestsAdminElement extends AdvocacyElement<(typeof contes
   declare private busy: boolean;
   /** The leaderboard setting, when the backend has it. */
   declare private board: LeaderboardSettings | null;
+  /** The contest in the form; null for a new one. */
+  declare private editing: Contest | null;
+  declare private fieldErrors: ContestFieldErrors;
   private loadedFor: unknown = null;
 
   constructor() {
@@ -56,6 +74,8 @@ export class AdvocacyContestsAdminElement extends AdvocacyElement<(typeof contes
     this.notice = '';
     this.busy = false;
     this.board = null;
+    this.editing = null;
+    this.fieldErrors = {};
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -84,26 +104,118 @@ export class AdvocacyContestsAdminElement extends AdvocacyElement<(typeof contes
     return html`<section aria-labelledby="heading">
       <div class="header"><h2 id="heading">${t.title}</h2></div>
       ${this.renderList()}
-      <form part="form" aria-labelledby="new-heading" novalidate @submit=${this.onCreate}>
-        <h3 id="new-heading">${t.newHeading}</h3>
-        <label>${t.titleLabel}<input id="title" name="title" maxlength="200" required /></label>
-        <label>${t.prizeLabel}<input id="prize" name="prize" maxlength="500" required /></label>
-        <label
-          >${t.scopeLabel}
-          <select id="scope" name="scope">
-            <option value="company">${t.scopes.company}</option>
-            <option value="team">${t.scopes.team}</option>
-          </select>
-        </label>
-        <label>${t.teamLabel}<input id="team" name="team" maxlength="200" /></label>
-        <label>${t.startsLabel}<input id="starts" name="starts" type="datetime-local" required /></label>
-        <label>${t.endsLabel}<input id="ends" name="ends" type="datetime-local" required /></label>
-        <div><button class="primary" type="submit" ?disabled=${this.busy}>${t.create}</button></div>
-      </form>
+      ${this.renderForm()}
       ${this.board ? this.renderBoard(this.board) : nothing}
       <p part="status" role="status">${this.notice}</p>
     </section>`;
   }
+
+  private renderForm() {
+    const t = this.t;
+    const editing = this.editing;
+    const draft = draftOf(editing);
+    const e = this.fieldErrors;
+    const started = editing !== null && Date.parse(editing.startsAt) <= Date.now();
+    // The values are bound once per contest opened; openForm() puts them back after a reset.
+    return html`<form part="form" aria-labelledby="form-heading" novalidate @submit=${this.onSubmit}>
+      <h3 id="form-heading">${editing ? t.editHeading(contestText(editing, this.lang_).title) : t.newHeading}</h3>
+      ${field('title', t.titleLabel, draft.title, e, { maxlength: 200 })}
+      ${field('description', t.descriptionLabel, draft.description, e, { maxlength: 2000, multiline: true })}
+      ${field('prize', t.prizeLabel, draft.prize, e, { maxlength: 500 })}
+      <fieldset>
+        <legend>${t.japaneseLegend}</legend>
+        ${field('title-ja', t.titleLabel, draft['title-ja'], e, { maxlength: 200 })}
+        ${field('description-ja', t.descriptionLabel, draft['description-ja'], e, { maxlength: 2000, multiline: true })}
+        ${field('prize-ja', t.prizeLabel, draft['prize-ja'], e, { maxlength: 500 })}
+      </fieldset>
+      <label
+        >${t.scopeLabel}
+        <select id="scope" name="scope" ?disabled=${editing !== null} .value=${draft.scope}>
+          <option value="company" ?selected=${draft.scope === 'company'}>${t.scopes.company}</option>
+          <option value="team" ?selected=${draft.scope === 'team'}>${t.scopes.team}</option>
+        </select>
+      </label>
+      ${field('team', t.teamLabel, draft.team, e, { maxlength: 200, disabled: editing !== null })}
+      ${field('starts', t.startsLabel, draft.starts, e, { type: 'datetime-local', disabled: started })}
+      ${field('ends', t.endsLabel, draft.ends, e, { type: 'datetime-local' })}
+      <div class="actions">
+        <button class="primary" type="submit" ?disabled=${this.busy}>${editing ? t.save : t.create}</button>
+        ${editing ? html`<button type="button" @click=${() => this.openForm(null)}>${t.cancelEdit}</button>` : nothing}
+      </div>
+    </form>`;
+  }
+
+  private async openForm(contest: Contest | null): Promise<void> {
+    this.editing = contest;
+    this.fieldErrors = {};
+    this.renderRoot.querySelector<HTMLFormElement>('form[part="form"]')?.reset();
+    await this.updateComplete;
+    // Values are bound as properties; set them again after the reset put the defaults back.
+    const draft = draftOf(contest);
+    for (const [id, value] of Object.entries(draft)) {
+      const input = this.renderRoot.querySelector<HTMLInputElement | HTMLSelectElement>(`#${id}`);
+      if (input) input.value = value;
+    }
+    this.renderRoot.querySelector<HTMLInputElement>('#title')?.focus();
+  }
+
+  private readDraft(): ContestDraft {
+    const value = (id: string) => this.renderRoot.querySelector<HTMLInputElement | HTMLSelectElement>(`#${id}`)?.value ?? '';
+    const ids: Array<ContestField | 'scope'> = [
+      'title',
+      'description',
+      'prize',
+      'title-ja',
+      'description-ja',
+      'prize-ja',
+      'scope',
+      'team',
+      'starts',
+      'ends',
+    ];
+    return Object.fromEntries(ids.map((id) => [id, value(id)])) as ContestDraft;
+  }
+
+  /** Shows field errors and moves focus to the first one. */
+  private async showFieldErrors(errors: ContestFieldErrors): Promise<void> {
+    this.fieldErrors = errors;
+    this.notice = this.t.fixFields;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }
+
+  private readonly onSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    const admin = this.client?.backend.admin;
+    const editing = this.editing;
+    if (!admin?.createContest || (editing && !admin.updateContest)) return;
+    const draft = this.readDraft();
+    const startLocked = editing !== null && Date.parse(editing.startsAt) <= Date.now();
+    const errors = checkDraft(draft, this.t, startLocked);
+    if (Object.keys(errors).length > 0) {
+      void this.showFieldErrors(errors);
+      return;
+    }
+    this.fieldErrors = {};
+    void this.act(
+      async () => {
+        if (editing) {
+          const saved = await admin.updateContest!(editing.id, patchOf(draft, editing, startLocked));
+          await this.openForm(null);
+          return this.t.saved(saved.title);
+        }
+        const created = await admin.createContest!(inputOf(draft));
+        await this.openForm(null);
+        return this.t.created(created.title);
+      },
+      (failure) => {
+        const byField = fieldErrorsOf(failure);
+        if (Object.keys(byField).length === 0) return false;
+        void this.showFieldErrors(byField);
+        return true;
+      },
+    );
+  };
 
   private renderBoard(board: LeaderboardSettings) {
     const t = this.t;
@@ -147,13 +259,14 @@ export class AdvocacyContestsAdminElement extends AdvocacyElement<(typeof contes
       ${this.contests.map((contest) => {
         const first = contest.entries[0];
         const open = contest.status === 'scheduled' || contest.status === 'active';
+        const text = contestText(contest, this.lang_);
         return html`<li part="contest">
-          <h3>${contest.title}</h3>
+          <h3>${text.title}</h3>
           <p class="meta">
             ${t.statuses[contest.status]} · ${contest.scope === 'team' ? `${t.scopes.team}: ${contest.team}` : t.scopes.company} ·
             ${t.when(day(contest.startsAt), day(contest.endsAt))}
           </p>
-          <p class="meta">${t.prize(contest.prize)}</p>
+          <p class="meta">${t.prize(text.prize)}</p>
           ${
             first && contest.status !== 'cancelled'
               ? html`<p class="meta">
@@ -163,11 +276,14 @@ export class AdvocacyContestsAdminElement extends AdvocacyElement<(typeof contes
           }
           ${
             open
-              ? html`<div>
+              ? html`<div class="actions">
+                <button type="button" part="edit-button" aria-label=${t.edit(text.title)} ?disabled=${this.busy} @click=${() => void this.openForm(contest)}>
+                  ${t.editLabel}
+                </button>
                 <button
                   type="button"
                   part="cancel-button"
-                  aria-label=${t.cancel(contest.title)}
+                  aria-label=${t.cancel(text.title)}
                   ?disabled=${this.busy}
                   @click=${() => this.onCancel(contest)}
                 >
@@ -182,14 +298,14 @@ export class AdvocacyContestsAdminElement extends AdvocacyElement<(typeof contes
   }
 
   /** Runs an action, with the busy flag and a status line; failures are announced too. */
-  private async act(run: () => Promise<string>): Promise<void> {
+  private async act(run: () => Promise<string>, onFailure?: (failure: AdvocacyError) => boolean): Promise<void> {
     this.busy = true;
     try {
       this.notice = await run();
       await this.load();
     } catch (error) {
       const failure = asAdvocacyError(error);
-      this.notice = `${this.t.failed} ${this.errorMessage(failure)}`;
+      if (!onFailure?.(failure)) this.notice = `${this.t.failed} ${this.errorMessage(failure)}`;
       emit(this, 'advocacy-error', { source: 'contests-admin', error: failure });
     } finally {
       this.busy = false;
@@ -204,32 +320,6 @@ export class AdvocacyContestsAdminElement extends AdvocacyElement<(typeof contes
       return this.t.cancelled(contest.title);
     });
   }
-
-  private readonly onCreate = (event: SubmitEvent) => {
-    event.preventDefault();
-    const admin = this.client?.backend.admin;
-    if (!admin?.createContest) return;
-    const value = (id: string) => (this.renderRoot.querySelector<HTMLInputElement | HTMLSelectElement>(`#${id}`)?.value ?? '').trim();
-    const [title, prize, scope, team, starts, ends] = ['title', 'prize', 'scope', 'team', 'starts', 'ends'].map(value) as string[];
-    const startsAt = Date.parse(starts!);
-    const endsAt = Date.parse(ends!);
-    if (!title || !prize || !(endsAt > startsAt) || (scope === 'team' && !team)) {
-      this.notice = this.t.needFields;
-      return;
-    }
-    void this.act(async () => {
-      await admin.createContest!({
-        title: title!,
-        prize: prize!,
-        scope: scope === 'team' ? 'team' : 'company',
-        ...(scope === 'team' ? { team: team! } : {}),
-        startsAt: new Date(startsAt).toISOString(),
-        endsAt: new Date(endsAt).toISOString(),
-      });
-      this.renderRoot.querySelector('form')?.reset();
-      return this.t.created(title!);
-    });
-  };
 }
 
 declare global {

@@ -41,6 +41,18 @@ export const styles = [
       display: grid;
       gap: 4px;
     }
+    fieldset {
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius-small);
+      display: grid;
+      gap: 8px;
+      padding: 8px 12px;
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+    }
     label.check {
       display: flex;
       align-items: center;

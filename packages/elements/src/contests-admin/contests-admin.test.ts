@@ -71,11 +71,55 @@ describe('<advocacy-contests-admin>', () => {
     await expect(element).to.be.accessible();
   });
 
-  it('asks for the missing fields instead of sending them', async () => {
+  it('marks each missing field and moves focus to the first one instead of sending', async () => {
     const element = await contestsWith(adminClient().client);
     await find(element, '[part="contest"]');
-    shadow(element).querySelector<HTMLButtonElement>('form button.primary')!.click();
-    await untilText(element, 'Enter a title, a prize');
+    shadow(element).querySelector<HTMLButtonElement>('form[part="form"] button.primary')!.click();
+    await untilText(element, 'Check the fields marked below.');
+    const invalid = findAll<HTMLInputElement>(element, '[aria-invalid="true"]').map((input) => input.id);
+    expect(invalid).to.deep.equal(['title', 'prize', 'starts', 'ends']);
+    expect(shadow(element).activeElement?.id).to.equal('title');
+    const title = shadow(element).querySelector('#title')!;
+    expect(shadow(element).getElementById(title.getAttribute('aria-describedby')!)!.textContent).to.equal('Required.');
+    await expect(element).to.be.accessible();
+  });
+
+  it('edits a running contest from the keyboard: Japanese prize, a later end; an end before the start is marked on the field', async () => {
+    const { client, backend } = adminClient();
+    const element = await contestsWith(client);
+    await find(element, '[part="contest"]');
+    const edit = findAll<HTMLButtonElement>(element, '[part="edit-button"]').find(
+      (b) => b.getAttribute('aria-label') === 'Edit contest “Autumn sharing sprint”',
+    )!;
+    edit.focus();
+    await sendKeys({ press: 'Enter' });
+    await untilText(element, 'Edit “Autumn sharing sprint”');
+    const root = shadow(element);
+    expect(root.activeElement?.id).to.equal('title');
+    expect(root.querySelector<HTMLInputElement>('#prize-ja')!.value).to.equal('優勝者に特別休暇2日、上位5人にチームランチ');
+    expect(root.querySelector<HTMLInputElement>('#starts')!.disabled, 'a running contest keeps its start').to.equal(true);
+
+    const ends = root.querySelector<HTMLInputElement>('#ends')!;
+    ends.value = local(-40);
+    root.querySelector<HTMLButtonElement>('form[part="form"] button.primary')!.click();
+    await untilText(element, 'Check the fields marked below.');
+    expect(ends.getAttribute('aria-invalid')).to.equal('true');
+    expect(root.getElementById('ends-error')!.textContent).to.contain('after startsAt');
+
+    ends.value = local(20);
+    const prizeJa = root.querySelector<HTMLInputElement>('#prize-ja')!;
+    prizeJa.value = '';
+    prizeJa.focus();
+    await sendKeys({ type: 'マグカップ' });
+    await sendKeys({ press: 'Enter' });
+    await untilText(element, 'Saved “Autumn sharing sprint”.');
+    const [saved] = (await backend.admin.listContests!()).filter((c) => c.title === 'Autumn sharing sprint');
+    expect(saved!.translations?.['ja']?.prize).to.equal('マグカップ');
+    expect(saved!.translations?.['ja']?.title).to.equal('秋のシェアスプリント');
+    const [entry] = (await backend.admin.listAudit!({ action: 'contest.' })).items;
+    expect(entry!.action).to.equal('contest.update');
+    await untilText(element, 'New contest');
+    await expect(element).to.be.accessible();
   });
 
   it('shows an error with a Retry', async () => {

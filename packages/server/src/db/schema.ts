@@ -213,6 +213,8 @@ export interface Database {
     created_at: string;
     decided_at: string | null;
     fulfilled_at: string | null;
+    /** The Idempotency-Key the request came with (0300); unique per employee, null when none was sent. */
+    idempotency_key: string | null;
   };
 }
 

@@ -165,6 +165,7 @@ export async function presentContest(db: Kysely<Database>, row: ContestRow, empl
     title: row.title,
     description: row.description,
     prize: row.prize,
+    translations: JSON.parse(row.translations) as Contest['translations'],
     scope: row.scope as Scope,
     team: row.team_id,
     startsAt: row.starts_at,
@@ -205,6 +206,7 @@ export async function createContest(db: Kysely<Database>, input: ContestInput, n
     created_at: now.toISOString(),
     finalized_at: null,
     cancelled_at: null,
+    translations: JSON.stringify(input.translations ?? {}),
   };
   await gamificationDb(db).insertInto('contests').values(row).execute();
   return row;

@@ -103,13 +103,21 @@ export function gamificationRoutes(api: Hono<AppEnv>, s: Services): void {
         ...(body.title === undefined ? {} : { title: body.title }),
         ...(body.description === undefined ? {} : { description: body.description }),
         ...(body.prize === undefined ? {} : { prize: body.prize }),
+        ...(body.translations === undefined ? {} : { translations: JSON.stringify(body.translations) }),
         starts_at: startsAt,
         ends_at: endsAt,
       };
       const before = await presentContest(trx, current, adminId, now);
       await gamificationDb(trx)
         .updateTable('contests')
-        .set({ title: next.title, description: next.description, prize: next.prize, starts_at: startsAt, ends_at: endsAt })
+        .set({
+          title: next.title,
+          description: next.description,
+          prize: next.prize,
+          translations: next.translations,
+          starts_at: startsAt,
+          ends_at: endsAt,
+        })
         .where('id', '=', id)
         .execute();
       await recordAudit(trx, {

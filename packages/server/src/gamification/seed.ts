@@ -24,6 +24,7 @@ export async function seedEngagement(db: Kysely<Database>, seed: DemoSeed, badge
         ends_at: contest.endsAt,
         created_at: contest.startsAt,
         finalized_at: null,
+        translations: JSON.stringify(contest.translations ?? {}),
       })
       .onConflict((oc) => oc.column('id').doNothing())
       .execute();

@@ -19,6 +19,8 @@ export type GamificationTables = {
     finalized_at: string | null;
     /** When an admin called it off (0281); a cancelled contest is never finalized nor shown to employees. */
     cancelled_at: string | null;
+    /** ContestTranslations as JSON (0301): title, description and prize per locale. */
+    translations: string;
   };
   /** The frozen leaderboard of an ended contest. */
   contest_results: { contest_id: string; employee_id: string; rank: number; points: number };

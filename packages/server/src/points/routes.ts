@@ -31,6 +31,6 @@ export function pointsRoutes(api: Hono<AppEnv>, s: Services): void {
       employeeId: me.id,
       optedInOnly: anonymous,
     });
-    return reply({ period: query.period, scope: query.scope, ...result });
+    return reply({ period: query.period, scope: query.scope, ...result, anonymous });
   });
 }

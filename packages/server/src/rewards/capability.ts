@@ -1,6 +1,7 @@
 import type { Capability } from '../capability.js';
 import { pointsNotesAndSpendingMigration } from './migrations/0270_points_notes_and_spending.js';
 import { rewardsMigration } from './migrations/0271_rewards.js';
+import { rewardRequestIdempotencyMigration } from './migrations/0300_reward_request_idempotency.js';
 import { rewardRoutes } from './routes.js';
 
 /** The rewards catalogue, employees' requests paid with points, and admins' manual point adjustments. */
@@ -10,5 +11,6 @@ export const rewardsCapability: Capability = {
   migrations: {
     '0270_points_notes_and_spending': pointsNotesAndSpendingMigration,
     '0271_rewards': rewardsMigration,
+    '0300_reward_request_idempotency': rewardRequestIdempotencyMigration,
   },
 };

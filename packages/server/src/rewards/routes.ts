@@ -81,11 +81,25 @@ export function rewardRoutes(api: Hono<AppEnv>, s: Services): void {
    * update (`stock > 0`), which PostgreSQL re-checks after waiting on the reward's row, so the
    * last item goes to one request only.
    */
-  handle(api, s, 'requestReward', async (c, { params: { id }, reply }) => {
+  handle(api, s, 'requestReward', async (c, { params: { id }, idempotencyKey: key, reply }) => {
     const me = c.get('employee');
     s.limits.writes.take(me.id);
-    const request = await s.db.transaction().execute(async (trx) => {
+    const answer = await s.db.transaction().execute(async (trx) => {
       await lockSpender(trx, s.dialect, me.id);
+      // The employee's row is locked, so a concurrent retry under the same key waits here and
+      // then finds the first request (the unique index on employee and key backs this up).
+      if (key !== null) {
+        const earlier = await trx
+          .selectFrom('reward_requests')
+          .selectAll()
+          .where('employee_id', '=', me.id)
+          .where('idempotency_key', '=', key)
+          .executeTakeFirst();
+        if (earlier !== undefined) {
+          if (earlier.reward_id !== id) throw conflict('This Idempotency-Key was already used to request a different reward.');
+          return { row: earlier, replayed: true };
+        }
+      }
       const now = nowIso();
       const reward = await trx.selectFrom('rewards').selectAll().where('id', '=', id).executeTakeFirst();
       if (reward === undefined || !requestable(me, now)(reward)) throw notFound('No such reward that you can request.');
@@ -116,6 +130,7 @@ export function rewardRoutes(api: Hono<AppEnv>, s: Services): void {
         created_at: now,
         decided_at: null,
         fulfilled_at: null,
+        idempotency_key: key,
       };
       await trx.insertInto('reward_requests').values(row).execute();
       await trx
@@ -123,9 +138,9 @@ export function rewardRoutes(api: Hono<AppEnv>, s: Services): void {
         .values({ id: newId('pts'), employee_id: me.id, delta: -cost, reason: 'reward_hold', reference: row.id, created_at: now })
         .execute();
       await enqueueWebhookEvent(trx, 'reward_request.created', toRewardRequest(row), now);
-      return row;
+      return { row, replayed: false };
     });
-    return reply(toRewardRequest(request), 201);
+    return reply(toRewardRequest(answer.row), answer.replayed ? 200 : 201);
   });
 
   handle(api, s, 'listMyRewardRequests', async (c, { query, reply }) => {

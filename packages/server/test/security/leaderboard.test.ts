@@ -66,6 +66,7 @@ forEachDatabase('security: the anonymous leaderboard never names who did not opt
         assert.doesNotMatch(text, /emp-bob|Bob/, 'Bob is nowhere in the answer');
         const board = JSON.parse(text);
         assert.deepEqual(board.entries, [], 'nobody opted in, nobody is listed');
+        assert.equal(board.anonymous, true, 'the answer says the mode is on, so the UI offers the opt-in');
         if (board.me !== null) assert.equal(board.me.employeeId, 'emp-ann');
       }
       const all = JSON.parse((await boards(ann))[6]!);
@@ -100,6 +101,7 @@ forEachDatabase('security: the anonymous leaderboard never names who did not opt
       ['GET', '/admin/contests', undefined],
       ['POST', '/admin/contests', body],
       ['PATCH', `/admin/contests/${contest.id}`, { prize: 'A car' }],
+      ['PATCH', `/admin/contests/${contest.id}`, { translations: { ja: { prize: '車' } } }],
       ['POST', `/admin/contests/${contest.id}/cancel`, undefined],
     ];
     for (const [method, path, payload] of attempts) {
@@ -112,13 +114,29 @@ forEachDatabase('security: the anonymous leaderboard never names who did not opt
     const listed = await json(await h.request('GET', `${API}/admin/contests`, { token: ada }), 200);
     const same = listed.items.filter((c: { title: string }) => c.title === 'Spring push');
     assert.deepEqual(
-      same.map((c: { prize: string; status: string }) => [c.prize, c.status]),
-      [['A mug', 'active']],
+      same.map((c: { prize: string; status: string; translations: object }) => [c.prize, c.status, c.translations]),
+      [['A mug', 'active', {}]],
     );
     const audit = await json(await h.request('GET', `${API}/admin/audit?targetId=${contest.id}`, { token: ada }), 200);
     assert.deepEqual(
       audit.items.map((entry: { action: string }) => entry.action),
       ['contest.create'],
     );
+  });
+
+  it('refuses more than 20 translations, locales that are not tags and fields beyond title, description and prize', async () => {
+    const now = Date.now();
+    const body = {
+      title: 'Translated',
+      prize: 'A mug',
+      scope: 'company',
+      startsAt: new Date(now - 86_400_000).toISOString(),
+      endsAt: new Date(now + 86_400_000).toISOString(),
+    };
+    const many = Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`x${String.fromCharCode(97 + i)}`, { prize: 'p' }]));
+    for (const translations of [many, { '<script>': { prize: 'p' } }, { ja: { prize: 'p', html: '<b>x</b>' } }, { ja: { prize: ' ' } }]) {
+      const response = await h.request('POST', `${API}/admin/contests`, { token: ada, body: { ...body, translations } });
+      assert.equal(response.status, 422, JSON.stringify(translations).slice(0, 60));
+    }
   });
 });

@@ -1,0 +1,4 @@
+import { AdvocacyContestResultsElement } from '../contest-results/contest-results.component.js';
+import { defineElement, tagFor } from '../internal/define.js';
+
+defineElement(tagFor('contest-results'), AdvocacyContestResultsElement);
