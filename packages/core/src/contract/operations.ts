@@ -174,8 +174,15 @@ export const operations = {
     path: '/feed',
     auth: 'employee',
     tag: 'content',
-    summary: 'Published, unexpired posts the employee may see, newest first',
-    query: Query({ topic: Short(200), locale: Short(35), ...PageQuery }),
+    summary:
+      'Published, unexpired posts the employee may see, newest first; `q` keeps the posts whose title, summary or suggested commentary contains every whitespace-separated term (case-insensitive, NFKC-normalised substring match, so short Japanese terms match too)',
+    query: Query({
+      topic: Short(200),
+      locale: Short(35),
+      q: Short(200),
+      kind: Type.Optional(S.StringEnum(CONTENT_KINDS)),
+      ...PageQuery,
+    }),
     responses: { 200: S.PostPage },
   }),
   getPost: op({

@@ -18,6 +18,7 @@ import {
 import { AdvocacyError, type AdvocacyErrorCode } from '../backend/errors.js';
 import { inputOf } from '../admin/post-input.js';
 import { badgeStandings, DEFAULT_RULES, mergeRules, suggestionReference, type RulesOverrides } from '../rules/index.js';
+import { matchesSearch, searchDocument, searchTerms } from '../rules/search.js';
 import { contestsAdmin, listContests } from './contests.js';
 import { scimTokensOf } from './scim.js';
 import { MemoryDb, type ClickOptions, type ClickResult } from './db.js';
@@ -213,11 +214,14 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
     listFeed: (query = {}) =>
       call(() => {
         const limit = pageLimit(query.limit);
+        const terms = searchTerms(query.q);
         const visible = [...db.posts.values()].filter(
           (p) =>
             isVisible(p, me(), db.now()) &&
             (!query.topic || p.topics.includes(query.topic)) &&
-            (!query.locale || p.locale === query.locale),
+            (!query.locale || p.locale === query.locale) &&
+            (!query.kind || p.kind === query.kind) &&
+            matchesSearch(searchDocument(p), terms),
         );
         const page = paginate(visible, byPublish, query.cursor, limit);
         return { ...page, items: page.items.map((p) => present(p, db.now())) };
