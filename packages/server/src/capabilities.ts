@@ -18,6 +18,7 @@ import { pointsCapability } from './points/capability.js';
 import { scimCapability } from './scim/capability.js';
 import { privacyCapability } from './privacy/capability.js';
 import { rewardsCapability } from './rewards/capability.js';
+import { searchCapability } from './search/capability.js';
 import { sharesCapability } from './shares/capability.js';
 import { suggestionsCapability } from './suggestions/capability.js';
 import { trackingCapability } from './tracking/capability.js';
@@ -51,4 +52,5 @@ export const capabilities: readonly Capability[] = [
   pilotsCapability,
   privacyCapability,
   rewardsCapability,
+  searchCapability,
 ];

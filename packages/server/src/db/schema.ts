@@ -214,6 +214,9 @@ export interface Database {
     decided_at: string | null;
     fulfilled_at: string | null;
   };
+  /* search: full-text search over posts (search/) */
+  /** A post's searchable text (title, summary, suggested commentary; normalised, one per line). */
+  post_search: { post_id: string; body: string };
 }
 
 /** Counts per time bucket of one analytics dimension (see analytics/rollups.ts). */
