@@ -16,6 +16,7 @@ import { policyChecks } from './policy.js';
 import { scimChecks } from './scim.js';
 import { privacyChecks } from './privacy.js';
 import { rewardChecks } from './rewards.js';
+import { searchChecks } from './search.js';
 import { shareChecks } from './share.js';
 import { suggestionChecks } from './suggestions.js';
 
@@ -40,4 +41,5 @@ export const CHECKS: readonly Check[] = [
   ...privacyChecks,
   ...rewardChecks,
   ...contestChecks,
+  ...searchChecks,
 ];
