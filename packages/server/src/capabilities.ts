@@ -19,6 +19,7 @@ import { scimCapability } from './scim/capability.js';
 import { privacyCapability } from './privacy/capability.js';
 import { rewardsCapability } from './rewards/capability.js';
 import { searchCapability } from './search/capability.js';
+import { sourcesCapability } from './sources/capability.js';
 import { sharesCapability } from './shares/capability.js';
 import { suggestionsCapability } from './suggestions/capability.js';
 import { trackingCapability } from './tracking/capability.js';
@@ -53,4 +54,5 @@ export const capabilities: readonly Capability[] = [
   privacyCapability,
   rewardsCapability,
   searchCapability,
+  sourcesCapability,
 ];

@@ -4,6 +4,7 @@ import { checkAuthConfig, DEFAULT_MAX_TOKEN_AGE_SECONDS, oneOrMany, parseDuratio
 import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from './db/database.js';
 import { checkApiKeys, parseApiKeys, type ApiKey } from './auth/api-keys.js';
 import { DEFAULT_ENGAGEMENT, engagementConfigFromEnv, type EngagementConfig } from './engagement/config.js';
+import { DEFAULT_SOURCES, sourcesConfigFromEnv, type SourcesConfig } from './sources/config.js';
 import { DEFAULT_PRIVACY, privacyConfigFromEnv, type PrivacyConfig } from './privacy/config.js';
 import { proxyTrust, type ProxyTrust } from './http/client-ip.js';
 import { resolveRules, rulesFromEnv } from './rules/overrides.js';
@@ -95,6 +96,8 @@ export interface ServerConfig {
   shutdownTimeoutMs: number;
   webhooks: WebhookConfig;
   engagement: EngagementConfig;
+  /** Curated RSS/Atom sources (sources/config.ts). */
+  sources: SourcesConfig;
   /** SCIM provisioning from the identity provider (scim/config.ts). */
   scim: ScimConfig;
   /** Click retention (privacy/config.ts). */
@@ -242,6 +245,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     webhooks: webhookConfigFromEnv(env),
     scim: scimConfigFromEnv(env),
     engagement: engagementConfigFromEnv(env),
+    sources: sourcesConfigFromEnv(env),
     privacy: privacyConfigFromEnv(env),
     clickSpool: {
       dir: resolve(env.CLICK_SPOOL_DIR || join(dataDir, 'click-spool')),
@@ -256,7 +260,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
  * `createApp(resolveConfig({ ... }))` without touching the environment.
  */
 export function resolveConfig(
-  partial: Partial<Omit<ServerConfig, 'auth' | 'webhooks' | 'engagement' | 'privacy' | 'rules' | 'trustProxy' | 'scim'>> & {
+  partial: Partial<Omit<ServerConfig, 'auth' | 'webhooks' | 'engagement' | 'privacy' | 'rules' | 'trustProxy' | 'scim' | 'sources'>> & {
     auth?: Partial<AuthConfig>;
     /** Proxies in front of the server that append to X-Forwarded-For; `true` is one. */
     trustProxy?: boolean | number;
@@ -266,6 +270,7 @@ export function resolveConfig(
     rules?: RulesOverrides;
     webhooks?: Partial<WebhookConfig>;
     engagement?: Partial<EngagementConfig>;
+    sources?: Partial<SourcesConfig>;
     scim?: Partial<ScimConfig>;
     privacy?: Partial<PrivacyConfig>;
   } = {},
@@ -330,6 +335,7 @@ export function resolveConfig(
     shutdownTimeoutMs: partial.shutdownTimeoutMs ?? 10_000,
     webhooks: { ...DEFAULT_WEBHOOKS, ...partial.webhooks },
     engagement: { ...DEFAULT_ENGAGEMENT, ...partial.engagement },
+    sources: { ...DEFAULT_SOURCES, ...partial.sources },
     scim,
     privacy: { ...DEFAULT_PRIVACY, ...partial.privacy },
   };

@@ -32,6 +32,7 @@ const RELEASED = [
   '0280_leaderboard_settings',
   '0281_contest_cancellation',
   '0330_post_search',
+  '0331_curated_sources',
 ];
 
 describe('migrations', () => {

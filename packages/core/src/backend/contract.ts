@@ -205,3 +205,11 @@ export type PrivacySettingsUpdate = Static<typeof S.PrivacySettingsUpdate>;
 export type LeaderboardSettings = Static<typeof S.LeaderboardSettings>;
 export type LeaderboardSettingsInput = Static<typeof S.LeaderboardSettingsInput>;
 export type ContestPatch = Static<typeof S.ContestPatch>;
+
+/* curated sources (RSS/Atom) and the curation queue */
+export type CuratedSource = Static<typeof S.CuratedSource>;
+export type CuratedSourceInput = Static<typeof S.CuratedSourceInput>;
+export type CuratedSourcePatch = Static<typeof S.CuratedSourcePatch>;
+export type CurationItem = Static<typeof S.CurationItem>;
+export type CurationPublish = Static<typeof S.CurationPublish>;
+export type CurationQuery = QueryInput<'adminListCuration'>;
