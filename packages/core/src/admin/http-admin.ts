@@ -72,6 +72,15 @@ export const httpAdmin: HttpAdminFactory = (call: HttpCall): AdvocacyAdminBacken
     listRewardRequests: (query) => call(routes.adminListRewardRequests, { query }),
     decideRewardRequest: (requestId, body) => call(routes.adminDecideRewardRequest, { id: requestId, body }),
     adjustPoints: (body) => call(routes.adminAdjustPoints, { body }),
+    // curated sources (RSS/Atom) and the curation queue
+    listSources: () => items(routes.adminListSources),
+    createSource: (body) => call(routes.adminCreateSource, { body }),
+    updateSource: (sourceId, body) => call(routes.adminUpdateSource, { id: sourceId, body }),
+    deleteSource: async (sourceId) => void (await call(routes.adminDeleteSource, { id: sourceId })),
+    fetchSource: (sourceId) => call(routes.adminFetchSource, { id: sourceId }),
+    listCuration: (query) => call(routes.adminListCuration, { query }),
+    publishCurationItem: (itemId, body) => call(routes.adminPublishCurationItem, { id: itemId, body: body ?? {} }),
+    dismissCurationItem: (itemId) => call(routes.adminDismissCurationItem, { id: itemId }),
   };
 };
 

@@ -59,3 +59,5 @@ export {
   type AuditFilters,
 } from './audit-log.js';
 export { createPrivacyAdmin, type PrivacyAdminController } from './privacy.js';
+// curated sources (RSS/Atom) and the curation queue
+export { createCurationAdmin, type CurationAdminController, type CurationAdminOptions, type CurationAdminState } from './curation.js';

@@ -75,6 +75,12 @@ import type {
   Member,
   MemberQuery,
   Membership,
+  CuratedSource,
+  CuratedSourceInput,
+  CuratedSourcePatch,
+  CurationItem,
+  CurationPublish,
+  CurationQuery,
 } from './contract.js';
 
 /**
@@ -281,4 +287,21 @@ export interface AdvocacyAdminBackend {
   updateContest?(id: string, patch: ContestPatch): Promise<Contest>;
   /** Optional: calls a contest off before it ends (`conflict` after; audited as `contest.cancel`). */
   cancelContest?(id: string): Promise<Contest>;
+  /* curated sources (RSS/Atom) and the curation queue */
+  /** Optional: every curated source with its last fetch and last error. */
+  listSources?(): Promise<CuratedSource[]>;
+  /** Optional: adds a source (`validation` with `blocked_address` for a private address; audited as `source.create`). */
+  createSource?(input: CuratedSourceInput): Promise<CuratedSource>;
+  /** Optional: renames, pauses or resumes a source (audited as `source.update`). */
+  updateSource?(id: string, patch: CuratedSourcePatch): Promise<CuratedSource>;
+  /** Optional: removes a source and its pending items (audited as `source.delete`). */
+  deleteSource?(id: string): Promise<void>;
+  /** Optional: fetches a source now; the answer carries its last error. */
+  fetchSource?(id: string): Promise<CuratedSource>;
+  /** Optional: the curation queue (pending items by default), newest found first. */
+  listCuration?(query?: CurationQuery): Promise<Page<CurationItem>>;
+  /** Optional: publishes a pending item as a `curated` post (`conflict` once decided; audited). */
+  publishCurationItem?(id: string, overrides?: CurationPublish): Promise<Post>;
+  /** Optional: takes a pending item off the queue (`conflict` once decided; audited). */
+  dismissCurationItem?(id: string): Promise<CurationItem>;
 }
