@@ -19,3 +19,5 @@ import './define/advocacy-audit-log.js';
 import './define/advocacy-privacy-admin.js';
 import './define/advocacy-rewards-admin.js';
 import './define/advocacy-contests-admin.js';
+// Curated sources: RSS/Atom feeds and the curation queue.
+import './define/advocacy-curation-admin.js';
