@@ -32,7 +32,8 @@ forEachDatabase('sources: RSS and Atom feeds into the curation queue', (open) =>
   });
 
   const call = (method: string, path: string, body?: unknown, token = ada) => h.request(method, `${API}${path}`, { token, body });
-  const queue = async (source: string) => (await json(await call('GET', `/admin/curation?source=${source}&limit=100`), 200)).items as CurationItem[];
+  const queue = async (source: string) =>
+    (await json(await call('GET', `/admin/curation?source=${source}&limit=100`), 200)).items as CurationItem[];
 
   it('queues an RSS feed’s items with their Open Graph preview; the second fetch is conditional and gets a 304', async () => {
     feeds.routes.set(
