@@ -21,7 +21,8 @@ export type GroupId =
   | 'privacy'
   | 'rewards'
   | 'contests'
-  | 'delivery';
+  | 'delivery'
+  | 'search';
 
 export const GROUPS: ReadonlyArray<{ id: GroupId; title: string }> = [
   { id: 'identity', title: 'Identity: who the targets are' },
@@ -43,6 +44,7 @@ export const GROUPS: ReadonlyArray<{ id: GroupId; title: string }> = [
   { id: 'rewards', title: 'Rewards, points balance and manual adjustments' },
   { id: 'contests', title: 'Contest administration' },
   { id: 'delivery', title: 'Email, Teams and Slack delivery settings' },
+  { id: 'search', title: 'Search over posts' },
 ];
 
 /** What a check gets: the three signed-in backends, who they are, and helpers for test data. */

@@ -375,3 +375,46 @@ export function forgettingRequestKeys(target: ContractTarget): ContractTarget {
     },
   };
 }
+
+/* search: backends that get the feed's `q` wrong */
+
+/** Ignores query terms under three characters, as a trigram index alone would: 「障害」 matches everything. */
+export function longTermsOnly(target: ContractTarget): ContractTarget {
+  return {
+    ...target,
+    async employee() {
+      const inner = await target.employee();
+      return override<AdvocacyBackend>(inner, {
+        listFeed: (query = {}) =>
+          inner.listFeed({
+            ...query,
+            q: (query.q ?? '')
+              .split(/\s+/)
+              .filter((term) => [...term].length >= 3)
+              .join(' '),
+          }),
+      });
+    },
+  };
+}
+
+/** Keeps only the posts whose title, summary or commentary contains each term with its case as typed. */
+export function caseSensitiveSearch(target: ContractTarget): ContractTarget {
+  return {
+    ...target,
+    async employee() {
+      const inner = await target.employee();
+      return override<AdvocacyBackend>(inner, {
+        async listFeed(query = {}) {
+          const page = await inner.listFeed(query);
+          const terms = (query.q ?? '').split(/\s+/).filter(Boolean);
+          const text = (post: (typeof page.items)[number]) =>
+            [post.title, post.summary, ...Object.values(post.suggestedCommentary).flatMap((byNetwork) => Object.values(byNetwork))].join(
+              '\n',
+            );
+          return { ...page, items: page.items.filter((post) => terms.every((term) => text(post).includes(term))) };
+        },
+      });
+    },
+  };
+}

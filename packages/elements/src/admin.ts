@@ -21,3 +21,5 @@ import './define/advocacy-rewards-admin.js';
 import './define/advocacy-contests-admin.js';
 // Delivery: email (SMTP), Teams and Slack settings, test message and log.
 import './define/advocacy-delivery-settings.js';
+// Curated sources: RSS/Atom feeds and the curation queue.
+import './define/advocacy-curation-admin.js';

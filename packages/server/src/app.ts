@@ -24,6 +24,7 @@ import { openClicks } from './tracking/clicks.js';
 import { LinkCache } from './tracking/link-cache.js';
 import { clickSalt } from './tracking/salt.js';
 import { EngagementScheduler } from './engagement/scheduler.js';
+import { SourceScheduler } from './sources/scheduler.js';
 import { WebhookDispatcher } from './webhooks/dispatcher.js';
 import { httpSender } from './webhooks/send.js';
 import { webhookDb } from './webhooks/tables.js';
@@ -98,12 +99,14 @@ export async function createApp(config: ServerConfig, options: { logger?: Logger
     }),
     engagement: new EngagementScheduler({ db, dialect, config: config.engagement, logger, delivery: deliveryContext(config, salt) }),
     retention: new RetentionService({ db, config: config.privacy, logger }),
+    sources: new SourceScheduler({ db, config: config.sources, logger }),
   };
   services.readiness.push(...defaultReadiness(services));
   services.webhooks.start(config.webhooks.dispatchIntervalMs);
   services.engagement.start();
   services.delivery.start(config.delivery.dispatchIntervalMs);
   services.retention.start();
+  services.sources.start();
   const app = buildRoutes(services);
   return {
     app,
@@ -112,6 +115,7 @@ export async function createApp(config: ServerConfig, options: { logger?: Logger
     async close(options = {}) {
       await services.engagement.stop();
       await services.retention.stop();
+      await services.sources.stop();
       await services.webhooks.stop();
       await services.delivery.stop();
       const shutdown = await clicks.close(options.deadline);

@@ -19,6 +19,8 @@ import { pointsCapability } from './points/capability.js';
 import { scimCapability } from './scim/capability.js';
 import { privacyCapability } from './privacy/capability.js';
 import { rewardsCapability } from './rewards/capability.js';
+import { searchCapability } from './search/capability.js';
+import { sourcesCapability } from './sources/capability.js';
 import { sharesCapability } from './shares/capability.js';
 import { suggestionsCapability } from './suggestions/capability.js';
 import { trackingCapability } from './tracking/capability.js';
@@ -53,4 +55,6 @@ export const capabilities: readonly Capability[] = [
   privacyCapability,
   rewardsCapability,
   deliveryCapability,
+  searchCapability,
+  sourcesCapability,
 ];

@@ -5,6 +5,7 @@ import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from './db/database.
 import { checkApiKeys, parseApiKeys, type ApiKey } from './auth/api-keys.js';
 import { DEFAULT_DELIVERY, deliveryConfigFromEnv, type DeliveryConfig } from './delivery/config.js';
 import { DEFAULT_ENGAGEMENT, engagementConfigFromEnv, type EngagementConfig } from './engagement/config.js';
+import { DEFAULT_SOURCES, sourcesConfigFromEnv, type SourcesConfig } from './sources/config.js';
 import { DEFAULT_PRIVACY, privacyConfigFromEnv, type PrivacyConfig } from './privacy/config.js';
 import { proxyTrust, type ProxyTrust } from './http/client-ip.js';
 import { resolveRules, rulesFromEnv } from './rules/overrides.js';
@@ -98,6 +99,8 @@ export interface ServerConfig {
   engagement: EngagementConfig;
   /** Email, Teams and Slack delivery defaults (delivery/config.ts). */
   delivery: DeliveryConfig;
+  /** Curated RSS/Atom sources (sources/config.ts). */
+  sources: SourcesConfig;
   /** SCIM provisioning from the identity provider (scim/config.ts). */
   scim: ScimConfig;
   /** Click retention (privacy/config.ts). */
@@ -246,6 +249,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     scim: scimConfigFromEnv(env),
     engagement: engagementConfigFromEnv(env),
     delivery: deliveryConfigFromEnv(env),
+    sources: sourcesConfigFromEnv(env),
     privacy: privacyConfigFromEnv(env),
     clickSpool: {
       dir: resolve(env.CLICK_SPOOL_DIR || join(dataDir, 'click-spool')),
@@ -260,7 +264,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
  * `createApp(resolveConfig({ ... }))` without touching the environment.
  */
 export function resolveConfig(
-  partial: Partial<Omit<ServerConfig, 'auth' | 'webhooks' | 'engagement' | 'delivery' | 'privacy' | 'rules' | 'trustProxy' | 'scim'>> & {
+  partial: Partial<Omit<ServerConfig, 'auth' | 'webhooks' | 'engagement' | 'delivery' | 'privacy' | 'rules' | 'trustProxy' | 'scim' | 'sources'>> & {
     auth?: Partial<AuthConfig>;
     /** Proxies in front of the server that append to X-Forwarded-For; `true` is one. */
     trustProxy?: boolean | number;
@@ -271,6 +275,7 @@ export function resolveConfig(
     webhooks?: Partial<WebhookConfig>;
     engagement?: Partial<EngagementConfig>;
     delivery?: Partial<DeliveryConfig>;
+    sources?: Partial<SourcesConfig>;
     scim?: Partial<ScimConfig>;
     privacy?: Partial<PrivacyConfig>;
   } = {},
@@ -336,6 +341,7 @@ export function resolveConfig(
     webhooks: { ...DEFAULT_WEBHOOKS, ...partial.webhooks },
     engagement: { ...DEFAULT_ENGAGEMENT, ...partial.engagement },
     delivery: { ...DEFAULT_DELIVERY, ...partial.delivery },
+    sources: { ...DEFAULT_SOURCES, ...partial.sources },
     scim,
     privacy: { ...DEFAULT_PRIVACY, ...partial.privacy },
   };

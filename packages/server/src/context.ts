@@ -13,6 +13,7 @@ import type { EngagementScheduler } from './engagement/scheduler.js';
 import type { WebhookDispatcher } from './webhooks/dispatcher.js';
 import type { DeliveryDispatcher } from './delivery/dispatcher.js';
 import type { RetentionService } from './privacy/retention.js';
+import type { SourceScheduler } from './sources/scheduler.js';
 
 /** Everything a route needs, built once per app. */
 export interface Services {
@@ -39,6 +40,8 @@ export interface Services {
   engagement: EngagementScheduler;
   /** Deletes raw click rows past the retention on a timer (privacy/retention.ts). */
   retention: RetentionService;
+  /** Fetches curated RSS/Atom sources that are due, on a timer (sources/scheduler.ts). */
+  sources: SourceScheduler;
 }
 
 /** Hono's typed context: the signed-in employee, set by the auth middleware. */

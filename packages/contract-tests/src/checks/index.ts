@@ -18,6 +18,7 @@ import { scimChecks } from './scim.js';
 import { privacyChecks } from './privacy.js';
 import { rewardChecks } from './rewards.js';
 import { rewardIdempotencyChecks } from './reward-idempotency.js';
+import { searchChecks } from './search.js';
 import { shareChecks } from './share.js';
 import { suggestionChecks } from './suggestions.js';
 
@@ -44,4 +45,5 @@ export const CHECKS: readonly Check[] = [
   ...rewardIdempotencyChecks,
   ...contestChecks,
   ...deliveryChecks,
+  ...searchChecks,
 ];

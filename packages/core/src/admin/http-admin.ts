@@ -77,6 +77,15 @@ export const httpAdmin: HttpAdminFactory = (call: HttpCall): AdvocacyAdminBacken
     updateDeliverySettings: (body) => call(routes.adminUpdateDeliverySettings, { body }),
     testDelivery: (body) => call(routes.adminTestDelivery, { body }),
     listDeliveryMessages: (query) => call(routes.adminListDeliveryMessages, { query }),
+    // curated sources (RSS/Atom) and the curation queue
+    listSources: () => items(routes.adminListSources),
+    createSource: (body) => call(routes.adminCreateSource, { body }),
+    updateSource: (sourceId, body) => call(routes.adminUpdateSource, { id: sourceId, body }),
+    deleteSource: async (sourceId) => void (await call(routes.adminDeleteSource, { id: sourceId })),
+    fetchSource: (sourceId) => call(routes.adminFetchSource, { id: sourceId }),
+    listCuration: (query) => call(routes.adminListCuration, { query }),
+    publishCurationItem: (itemId, body) => call(routes.adminPublishCurationItem, { id: itemId, body: body ?? {} }),
+    dismissCurationItem: (itemId) => call(routes.adminDismissCurationItem, { id: itemId }),
   };
 };
 

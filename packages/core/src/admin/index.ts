@@ -61,3 +61,5 @@ export {
 export { createPrivacyAdmin, type PrivacyAdminController } from './privacy.js';
 // delivery: email (SMTP), Teams and Slack settings, test message and log
 export { createDeliverySettings, type DeliverySettingsController, type DeliverySettingsState } from './delivery.js';
+// curated sources (RSS/Atom) and the curation queue
+export { createCurationAdmin, type CurationAdminController, type CurationAdminOptions, type CurationAdminState } from './curation.js';

@@ -79,6 +79,12 @@ import type {
   DeliverySettings,
   DeliverySettingsInput,
   DeliveryTestInput,
+  CuratedSource,
+  CuratedSourceInput,
+  CuratedSourcePatch,
+  CurationItem,
+  CurationPublish,
+  CurationQuery,
 } from './contract.js';
 
 /**
@@ -295,4 +301,21 @@ export interface AdvocacyAdminBackend {
   testDelivery?(input: DeliveryTestInput): Promise<DeliveryMessage>;
   /** Optional: the delivery log (outbox), newest first. */
   listDeliveryMessages?(query?: PageQuery): Promise<Page<DeliveryMessage>>;
+  /* curated sources (RSS/Atom) and the curation queue */
+  /** Optional: every curated source with its last fetch and last error. */
+  listSources?(): Promise<CuratedSource[]>;
+  /** Optional: adds a source (`validation` with `blocked_address` for a private address; audited as `source.create`). */
+  createSource?(input: CuratedSourceInput): Promise<CuratedSource>;
+  /** Optional: renames, pauses or resumes a source (audited as `source.update`). */
+  updateSource?(id: string, patch: CuratedSourcePatch): Promise<CuratedSource>;
+  /** Optional: removes a source and its pending items (audited as `source.delete`). */
+  deleteSource?(id: string): Promise<void>;
+  /** Optional: fetches a source now; the answer carries its last error. */
+  fetchSource?(id: string): Promise<CuratedSource>;
+  /** Optional: the curation queue (pending items by default), newest found first. */
+  listCuration?(query?: CurationQuery): Promise<Page<CurationItem>>;
+  /** Optional: publishes a pending item as a `curated` post (`conflict` once decided; audited). */
+  publishCurationItem?(id: string, overrides?: CurationPublish): Promise<Post>;
+  /** Optional: takes a pending item off the queue (`conflict` once decided; audited). */
+  dismissCurationItem?(id: string): Promise<CurationItem>;
 }

@@ -213,3 +213,11 @@ export type DeliveryTestInput = Static<typeof S.DeliveryTestInput>;
 export type DeliveryMessage = Static<typeof S.DeliveryMessage>;
 export type DeliveryMessagePage = Static<typeof S.DeliveryMessagePage>;
 export type DeliveryChannel = Static<typeof S.DeliveryChannel>;
+
+/* curated sources (RSS/Atom) and the curation queue */
+export type CuratedSource = Static<typeof S.CuratedSource>;
+export type CuratedSourceInput = Static<typeof S.CuratedSourceInput>;
+export type CuratedSourcePatch = Static<typeof S.CuratedSourcePatch>;
+export type CurationItem = Static<typeof S.CurationItem>;
+export type CurationPublish = Static<typeof S.CurationPublish>;
+export type CurationQuery = QueryInput<'adminListCuration'>;

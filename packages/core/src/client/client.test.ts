@@ -12,6 +12,8 @@ describe('createAdvocacyClient', () => {
     const { backend, calls } = counting(memoryBackend({ now: () => NOW }));
     t.mock.timers.enable({ apis: ['setTimeout', 'setInterval'] });
     const client = createAdvocacyClient({ backend, storage: null });
+    // Every language: the demo company's page counts below are over all its posts.
+    client.feed.setAllLanguages(true);
     // A minute of the client's own timers (the event queue's interval among them) fetches nothing either.
     t.mock.timers.tick(60_000);
     await Promise.resolve();
@@ -29,6 +31,8 @@ describe('createAdvocacyClient', () => {
 
   it('loads more, filters by topic and refetches the leaderboard when the period changes', async () => {
     const client = createAdvocacyClient({ backend: memoryBackend({ now: () => NOW }), storage: null });
+    // Every language: the demo company's page counts below are over all its posts.
+    client.feed.setAllLanguages(true);
     const stop = client.feed.store.listen(() => {});
     await until(client.feed.store, (s) => s.status === 'ready');
     await client.feed.loadMore();
@@ -66,6 +70,8 @@ describe('createAdvocacyClient', () => {
   it('keeps the items shown when loading more fails, and reports that error on its own', async () => {
     const backend = memoryBackend({ now: () => NOW });
     const client = createAdvocacyClient({ backend, storage: null });
+    // Every language: the demo company's page counts below are over all its posts.
+    client.feed.setAllLanguages(true);
     await client.feed.refresh();
     backend.fail('timeout');
     await client.feed.loadMore();
@@ -117,6 +123,8 @@ describe('createAdvocacyClient', () => {
     const storage = memoryStorage();
     storage.setItem('kit:feed-seen', JSON.stringify(new Date(NOW.getTime() - 3.5 * 86_400_000).toISOString()));
     const client = createAdvocacyClient({ backend: memoryBackend({ now: () => NOW }), storage, storageKey: 'kit' });
+    // Every language: the demo company's page counts below are over all its posts.
+    client.feed.setAllLanguages(true);
     await client.feed.refresh();
     assert.equal(client.feed.store.get().newSinceLastVisit, 3);
     client.feed.markSeen();
@@ -127,6 +135,8 @@ describe('createAdvocacyClient', () => {
   it('shares once through the flow and records a share_intent event', async () => {
     const backend = memoryBackend({ now: () => NOW });
     const client = createAdvocacyClient({ backend, storage: null });
+    // Every language: the demo company's page counts below are over all its posts.
+    client.feed.setAllLanguages(true);
     const post = (await backend.listFeed()).items[0]!;
     const result = await client.shares.share({ post, network: 'x', commentary: '新しい記事です' });
     // The words carry the disclosure and the post's hashtags the backend added.

@@ -78,7 +78,13 @@ export function createAdvocacyClient(options: AdvocacyClientOptions): AdvocacyCl
     // A resource is its controller (store, refresh), plus members the types keep internal.
     me,
     topics,
-    feed: createFeedController({ backend, storage, storageKey }),
+    feed: createFeedController({
+      backend,
+      storage,
+      storageKey,
+      // The feed lists the employee's language first: the one the host chose, else their own.
+      language: async () => (localeChosen ? $locale.value! : (me.$state.value!.data ?? (await backend.getMe())).locale),
+    }),
     myStats,
     leaderboard,
     badges,

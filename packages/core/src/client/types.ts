@@ -51,11 +51,21 @@ export interface FeedState {
   loadMoreError: AdvocacyError | null;
   /** Posts published since the employee's previous visit (kept in first-party storage). */
   newSinceLastVisit: number;
+  /** The search in force (`''` for none): every term must be in a post's title, summary or suggested commentary. */
+  search: string;
+  /** The employee's language, which the feed lists first (`null` until known, or when the backend cannot say). */
+  language: string | null;
+  /** Posts in every language are listed, not only the employee's. */
+  allLanguages: boolean;
 }
 
 export interface FeedController {
   readonly store: AdvocacyStore<FeedState>;
   setTopic(topic: string | null): void;
+  /** Searches the feed; the first page loads once typing pauses (a blank text lists every post again). */
+  setSearch(text: string): void;
+  /** Lists posts in every language (`true`) or in the employee's language only (`false`, the default). */
+  setAllLanguages(all: boolean): void;
   loadMore(): Promise<void>;
   /** Reloads the first page; also the "retry" of the error state. */
   refresh(): Promise<void>;

@@ -1156,3 +1156,67 @@ export const DeliveryMessage = Record_({
   deliveredAt: OrNull(DateTime()),
 });
 export const DeliveryMessagePage = PageOf(DeliveryMessage);
+/* ------------------------------------------------------------ curated sources (RSS/Atom) */
+
+export const CuratedSource = Record_(
+  {
+    id: Id,
+    url: HttpUrl,
+    title: Str({ description: "The admin's name for the source, else the feed's own title." }),
+    locale: Str({ description: 'The language of the posts its items become.' }),
+    topics: Type.Array(Id, { description: 'Topics the posts published from it start with.' }),
+    intervalMinutes: Int({ minimum: 5, maximum: 1440, description: 'How often it is fetched.' }),
+    paused: Type.Boolean(),
+    lastFetchedAt: OrNull(DateTime({ description: 'The last fetch, successful or not.' })),
+    lastSuccessAt: OrNull(DateTime()),
+    lastError: OrNull(Str({ description: 'Why the last fetch failed; null after a success.' })),
+    failures: Int({ minimum: 0, description: 'Failed fetches in a row; each doubles the wait before the next (at most a day).' }),
+    nextFetchAt: DateTime(),
+    createdAt: DateTime(),
+  },
+  { description: 'An RSS, Atom or JSON feed whose new items land in the curation queue.' },
+);
+export const CuratedSourceList = ListOf(CuratedSource);
+export const CuratedSourceInput = Type.Object(
+  {
+    url: HttpUrl,
+    title: Type.Optional(Str({ maxLength: 200 })),
+    locale: Type.Optional(Str({ pattern: LocalePattern, maxLength: 35 })),
+    topics: Type.Optional(Type.Array(Id, { maxItems: 30 })),
+    intervalMinutes: Type.Optional(Int({ minimum: 5, maximum: 1440 })),
+  },
+  { additionalProperties: false },
+);
+export const CuratedSourcePatch = Type.Partial(
+  Type.Object({
+    title: Str({ minLength: 1, maxLength: 200 }),
+    locale: Str({ pattern: LocalePattern, maxLength: 35 }),
+    topics: Type.Array(Id, { maxItems: 30 }),
+    intervalMinutes: Int({ minimum: 5, maximum: 1440 }),
+    paused: Type.Boolean(),
+  }),
+  { additionalProperties: false, minProperties: 1 },
+);
+export const CurationItem = Record_(
+  {
+    id: Id,
+    sourceId: Id,
+    sourceTitle: Str(),
+    status: StringEnum(['pending', 'published', 'dismissed'] as const),
+    url: Str({ description: 'The item’s link (http or https).' }),
+    title: Str({ description: 'Plain text: markup in the feed is removed, never rendered.' }),
+    summary: Str({ description: 'Plain text, at most 2000 characters.' }),
+    imageUrl: OrNull(Str()),
+    siteName: OrNull(Str()),
+    publishedAt: OrNull(DateTime({ description: 'When the feed says the item was published.' })),
+    foundAt: DateTime(),
+    postId: OrNull(Id),
+  },
+  { description: 'A new item of a curated source, with its Open Graph preview, waiting for an admin.' },
+);
+export const CurationItemPage = PageOf(CurationItem);
+export const CurationPublish = Type.Partial(Type.Object(postInputProperties), {
+  additionalProperties: false,
+  description:
+    'Overrides of the post made from the item; title, summary, URL, image, source, locale and topics come from the item and its source.',
+});

@@ -14,7 +14,15 @@ export interface FeedOptions {
   /** Posts per page; default 20. */
   pageSize?: number;
   now?: () => Date;
+  /**
+   * The employee's language (a BCP 47 tag), asked once before the first page: the feed lists posts
+   * written in it, and every language after `setAllLanguages(true)`. None, or null: every language.
+   */
+  language?: () => Promise<string | null>;
 }
+
+/** How long the feed waits after the last `setSearch()` before it asks the backend. */
+export const SEARCH_DELAY_MS = 250;
 
 const initial: FeedState = {
   status: 'idle',
@@ -25,6 +33,9 @@ const initial: FeedState = {
   loadingMore: false,
   loadMoreError: null,
   newSinceLastVisit: 0,
+  search: '',
+  language: null,
+  allLanguages: false,
 };
 
 /**
@@ -37,6 +48,19 @@ export function createFeedController(options: FeedOptions): FeedController {
   const $state = atom<FeedState>(initial);
   let cursor: string | null = null;
   let seq = 0;
+  let language: Promise<string | null> | undefined;
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  /** The filters of the state in force, as the backend takes them. */
+  const filters = async () => {
+    language ??= (options.language?.() ?? Promise.resolve(null)).then(
+      (tag) => tag?.split('-')[0] ?? null,
+      () => null,
+    );
+    const known = await language;
+    if (known !== $state.value!.language) set({ language: known });
+    const { topic, search, allLanguages } = $state.value!;
+    return { topic, q: search.trim() || undefined, locale: allLanguages || known === null ? undefined : known };
+  };
   const set = (patch: Partial<FeedState>) => $state.set({ ...$state.value!, ...patch });
   const countNew = (items: Post[]) => {
     const seen = readJson<string>(storage, seenKey);
@@ -53,7 +77,7 @@ export function createFeedController(options: FeedOptions): FeedController {
     const mine = ++seq;
     set({ status: 'loading', error: null, loadMoreError: null, loadingMore: false });
     try {
-      const page = await backend.listFeed({ topic: $state.value!.topic, limit: pageSize });
+      const page = await backend.listFeed({ ...(await filters()), limit: pageSize });
       if (mine !== seq) return;
       cursor = page.nextCursor;
       set({
@@ -68,14 +92,30 @@ export function createFeedController(options: FeedOptions): FeedController {
   };
 
   const mounted = lazy($state, () => void refresh());
+  /** Applies a filter change: the list starts over (at once, or once typing pauses). */
+  const refilter = (patch: Partial<FeedState>, delayMs = 0) => {
+    clearTimeout(typing);
+    set({ ...patch, items: [], hasMore: false });
+    if (!mounted()) return set({ status: 'idle' });
+    if (delayMs === 0) return void refresh();
+    // Stale answers are dropped from now on; the loading state shows while the employee types.
+    seq++;
+    set({ status: 'loading', error: null, loadMoreError: null, loadingMore: false });
+    typing = setTimeout(() => void refresh(), delayMs);
+  };
 
   return {
     store: facade($state),
     setTopic(topic) {
-      if (topic === $state.value!.topic) return;
-      set({ topic, items: [], hasMore: false });
-      if (mounted()) void refresh();
-      else set({ status: 'idle' });
+      if (topic !== $state.value!.topic) refilter({ topic });
+    },
+    setSearch(text) {
+      // Spaces around the terms change nothing the backend is asked.
+      if (text.trim() === $state.value!.search.trim()) set({ search: text });
+      else refilter({ search: text }, SEARCH_DELAY_MS);
+    },
+    setAllLanguages(all) {
+      if (all !== $state.value!.allLanguages) refilter({ allLanguages: all });
     },
     async loadMore() {
       const state = $state.value!;
@@ -83,7 +123,7 @@ export function createFeedController(options: FeedOptions): FeedController {
       const mine = seq;
       set({ loadingMore: true, loadMoreError: null });
       try {
-        const page = await backend.listFeed({ topic: state.topic, limit: pageSize, cursor });
+        const page = await backend.listFeed({ ...(await filters()), limit: pageSize, cursor });
         if (mine !== seq) return;
         cursor = page.nextCursor;
         const known = new Set($state.value!.items.map((p) => p.id));

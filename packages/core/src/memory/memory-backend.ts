@@ -18,7 +18,9 @@ import {
 import { AdvocacyError, type AdvocacyErrorCode } from '../backend/errors.js';
 import { inputOf } from '../admin/post-input.js';
 import { badgeStandings, DEFAULT_RULES, mergeRules, suggestionReference, type RulesOverrides } from '../rules/index.js';
+import { matchesSearch, searchDocument, searchTerms } from '../rules/search.js';
 import { contestsAdmin, listContests } from './contests.js';
+import { curationAdmin } from './curation.js';
 import { scimTokensOf } from './scim.js';
 import { MemoryDb, type ClickOptions, type ClickResult } from './db.js';
 import { demoSeed } from './demo-seed.js';
@@ -163,6 +165,7 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
   const audited = (action: string, target: { kind: string; id: string }, before: unknown, after: unknown) =>
     privacy.recordAudit(db, { actor: { kind: 'admin', id: me().id }, action, target, before, after });
   const contests = contestsAdmin(db, audited);
+  const curation = () => curationAdmin(db, audited, createPost);
 
   const createPost = (input: Parameters<AdvocacyBackend['admin']['createPost']>[0]): Post => {
     validatePostInput(
@@ -214,11 +217,14 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
     listFeed: (query = {}) =>
       call(() => {
         const limit = pageLimit(query.limit);
+        const terms = searchTerms(query.q);
         const visible = [...db.posts.values()].filter(
           (p) =>
             isVisible(p, me(), db.now()) &&
             (!query.topic || p.topics.includes(query.topic)) &&
-            (!query.locale || p.locale === query.locale),
+            (!query.locale || p.locale === query.locale) &&
+            (!query.kind || p.kind === query.kind) &&
+            matchesSearch(searchDocument(p), terms),
         );
         const page = paginate(visible, byPublish, query.cursor, limit);
         return { ...page, items: page.items.map((p) => present(p, db.now())) };
@@ -503,6 +509,15 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
       listContests: () => admin(() => contests.list()),
       updateContest: (id, patch) => admin(() => contests.update(id, patch)),
       cancelContest: (id) => admin(() => contests.cancel(id)),
+      // curated sources (no fetching in memory: memory/curation.ts)
+      listSources: () => admin(() => curation().list()),
+      createSource: (input) => admin(() => curation().create(input)),
+      updateSource: (id, patch) => admin(() => curation().update(id, patch)),
+      deleteSource: (id) => admin(() => curation().remove(id)),
+      fetchSource: (id) => admin(() => curation().fetch(id)),
+      listCuration: (query) => admin(() => curation().queue(query)),
+      publishCurationItem: (id, overrides) => admin(() => curation().publish(id, overrides)),
+      dismissCurationItem: (id) => admin(() => curation().dismiss(id)),
       getLeaderboardSettings: () => admin(() => ({ ...db.leaderboardSettings })),
       setLeaderboardSettings: (input) =>
         admin(() => {

@@ -18,8 +18,8 @@ let instances = 0;
 
 /**
  * @tag advocacy-feed
- * @summary The posts an employee can share, newest first, with a topic filter, infinite
- * scroll and a share dialog.
+ * @summary The posts an employee can share, newest first, in the employee's language (other
+ * languages on request), with search, a topic filter, infinite scroll and a share dialog.
  *
  * @slot policy - Your company's social-media policy, shown in the share dialog before the first share.
  *
@@ -29,13 +29,15 @@ let instances = 0;
  * @event advocacy-policy-accepted - The employee accepted the social-media policy. `detail: { employee }`.
  * @event advocacy-error - The feed failed to load. `detail: { source: 'feed', error }`.
  *
- * @csspart header - The row with the "new posts" badge and the topic filter.
+ * @csspart header - The row with the "new posts" badge, the search box, the language toggle and the topic filter.
  * @csspart new-badge - The count of posts new since the last visit.
  * @csspart filter - The topic filter group.
+ * @csspart search - The search box.
+ * @csspart languages - The toggle that lists posts in other languages too.
  * @csspart list - The list of cards.
  * @csspart card - One post.
  * @csspart image - A card's picture (or its placeholder).
- * @csspart kind - The content kind badge (industry news, from us, promotion).
+ * @csspart kind - The content kind badge (curated, from us, promotion).
  * @csspart title - A card's title link.
  * @csspart summary - A card's summary.
  * @csspart topics - A card's topic chips.
@@ -141,10 +143,21 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
   private renderHeader(state: FeedState | undefined) {
     const topics = this.topics.value?.data ?? [];
     const fresh = state?.newSinceLastVisit ?? 0;
-    if (topics.length === 0 && fresh === 0) return nothing;
     const current = state?.topic ?? null;
+    const feed = this.client?.feed;
     return html`<div class="header" part="header">
       ${fresh > 0 ? html`<p class="new-badge" part="new-badge" role="status">${this.t.newSinceLastVisit(fresh)}</p>` : nothing}
+      <input
+        type="search"
+        part="search"
+        aria-label=${this.t.search}
+        placeholder=${this.t.search}
+        .value=${state?.search ?? ''}
+        @input=${(event: Event) => feed?.setSearch((event.target as HTMLInputElement).value)}
+      />
+      <button part="languages" aria-pressed=${!!state?.allLanguages} @click=${() => feed?.setAllLanguages(!state?.allLanguages)}>
+        ${this.t.allLanguages}
+      </button>
       ${
         topics.length > 0
           ? segmented({
@@ -189,9 +202,10 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
       </div>`;
     }
     if (state.status === 'empty' || state.items.length === 0) {
+      const search = state.search.trim();
       return html`<div class="state" part="state" role="status">
-        <strong>${this.t.emptyTitle}</strong>
-        <p>${state.topic ? this.t.emptyTopic : this.t.emptyBody}</p>
+        <strong>${search ? this.t.noMatch(search) : this.t.emptyTitle}</strong>
+        ${search ? nothing : html`<p>${state.topic ? this.t.emptyTopic : this.t.emptyBody}</p>`}
       </div>`;
     }
     const topicsById = new Map((this.topics.value?.data ?? []).map((topic) => [topic.id, topic]));

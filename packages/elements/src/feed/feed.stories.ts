@@ -41,3 +41,30 @@ export const Dark: Story = {
   globals: { backgrounds: { value: 'dark' } },
   render: () => html`<advocacy-feed theme="dark" .client=${demoClient().client}></advocacy-feed>`,
 };
+
+/** A search for 「障害」 (two characters) finds the posts about 障害対応 and 障害検知. */
+export const Search: Story = {
+  render: () => {
+    const { client } = demoClient();
+    client.feed.setSearch('障害');
+    return html`<div lang="ja"><advocacy-feed .client=${client}></advocacy-feed></div>`;
+  },
+};
+
+export const NoMatch: Story = {
+  name: 'Search without a match',
+  render: () => {
+    const { client } = demoClient();
+    client.feed.setSearch('zzqx');
+    return html`<advocacy-feed .client=${client}></advocacy-feed>`;
+  },
+};
+
+export const AllLanguages: Story = {
+  name: 'Every language',
+  render: () => {
+    const { client } = demoClient();
+    client.feed.setAllLanguages(true);
+    return html`<advocacy-feed .client=${client}></advocacy-feed>`;
+  },
+};

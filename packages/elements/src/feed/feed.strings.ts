@@ -13,6 +13,9 @@ export const en = {
   emptyTitle: 'Nothing to share yet',
   emptyBody: 'New posts from your company will show up here.',
   emptyTopic: 'No posts in this topic yet. Try another topic.',
+  search: 'Search posts',
+  noMatch: (text: string) => `No posts match “${text}”.`,
+  allLanguages: 'Other languages too',
   errorTitle: 'We couldn’t load the feed',
   loadMoreError: 'We couldn’t load more posts.',
   caughtUp: 'You’re all caught up.',
@@ -20,7 +23,8 @@ export const en = {
   newLabel: 'New',
   share: 'Share',
   shareAria: (title: string) => `Share “${title}”`,
-  kinds: { curated: 'Industry news', owned: 'From us', promotional: 'Promotion' } satisfies Record<ContentKind, string>,
+  // Never a topic's name: a kind says who wrote the post, a topic what it is about.
+  kinds: { curated: 'Curated', owned: 'From us', promotional: 'Promotion' } satisfies Record<ContentKind, string>,
   offline: 'You’re offline. What you see may be out of date; sharing needs a connection.',
 };
 
@@ -34,6 +38,9 @@ export const ja: typeof en = {
   emptyTitle: 'シェアできる投稿はまだありません',
   emptyBody: '会社からの新しい投稿がここに表示されます。',
   emptyTopic: 'このトピックの投稿はまだありません。別のトピックをお試しください。',
+  search: '投稿を検索',
+  noMatch: (text) => `「${text}」に一致する投稿はありません。`,
+  allLanguages: '他の言語も表示',
   errorTitle: 'フィードを読み込めませんでした',
   loadMoreError: '続きの投稿を読み込めませんでした。',
   caughtUp: 'すべての投稿を表示しました。',
@@ -41,7 +48,7 @@ export const ja: typeof en = {
   newLabel: '新着',
   share: 'シェアする',
   shareAria: (title) => `「${title}」をシェアする`,
-  kinds: { curated: '業界ニュース', owned: '自社コンテンツ', promotional: 'キャンペーン' },
+  kinds: { curated: 'ピックアップ', owned: '自社発信', promotional: 'キャンペーン' },
   offline: 'オフラインです。表示が最新でない可能性があります。シェアするにはオンライン接続が必要です。',
 };
 

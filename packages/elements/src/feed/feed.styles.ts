@@ -17,6 +17,16 @@ export const styles = [
       gap: 12px;
       margin-bottom: var(--_space);
     }
+    [part='search'] {
+      flex: 1 1 12em;
+      min-height: 40px;
+      padding: 0 12px;
+      border-radius: var(--_radius-small);
+      border: 1px solid var(--_border);
+      background: var(--_surface);
+      color: var(--_text);
+      font: inherit;
+    }
     .new-badge {
       padding: 4px 12px;
       border-radius: 999px;

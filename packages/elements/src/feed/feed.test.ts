@@ -17,11 +17,12 @@ describe('<advocacy-feed>', () => {
     const { client, backend } = testClient();
     const feed = await feedWith(client);
     await find(feed, '[part="card"]');
-    const first = (await backend.listFeed({ limit: 1 })).items[0]!;
+    // The feed lists the employee's language (the demo employee's is Japanese) first.
+    const first = (await backend.listFeed({ limit: 1, locale: 'ja' })).items[0]!;
     const card = findAll(feed, '[part="card"]')[0]!;
     expect(card.querySelector('[part="title"]')!.textContent!.trim()).to.equal(first.title);
     expect(card.querySelector('[part="title"]')!.getAttribute('href')).to.equal(first.url);
-    expect(card.querySelector('[part="kind"]')!.textContent).to.match(/Industry news|From us|Promotion/);
+    expect(card.querySelector('[part="kind"]')!.textContent).to.match(/Curated|From us|Promotion/);
     expect(card.querySelector('[part="meta"]')!.textContent).to.contain(first.source);
     expect(card.querySelector('time')!.textContent).to.match(/ago|yesterday|today|now/);
     expect(card.querySelectorAll('[part="topics"] li').length).to.equal(first.topics.length);
@@ -100,6 +101,7 @@ describe('<advocacy-feed>', () => {
 
   it('loads the next page with Load more', async () => {
     const { client, backend } = testClient();
+    client.feed.setAllLanguages(true);
     const total = (await backend.listFeed({ limit: 100 })).items.length;
     // Far below the fold, so only the button can load more.
     const wrapper = await fixture<HTMLElement>(
@@ -183,7 +185,7 @@ describe('<advocacy-feed>', () => {
     const lastVisit = new Date(Date.now() - 36 * 3600 * 1000).toISOString();
     storage.setItem('advocacy-kit:feed-seen', JSON.stringify(lastVisit));
     const client = createAdvocacyClient({ backend, storage });
-    const fresh = (await backend.listFeed({ limit: 20 })).items.filter((post) => post.publishAt > lastVisit).length;
+    const fresh = (await backend.listFeed({ limit: 20, locale: 'ja' })).items.filter((post) => post.publishAt > lastVisit).length;
     expect(fresh).to.be.greaterThan(0, 'the demo company needs a post from the last 36 hours');
     const feed = await feedWith(client);
     const badge = await find(feed, '[part="new-badge"]');
@@ -199,8 +201,11 @@ describe('<advocacy-feed>', () => {
   it('follows theme="dark" with dark surfaces, and the host’s tokens over both', async () => {
     const { client } = testClient();
     const light = await feedWith(client);
-    const wrapper = await fixture<HTMLElement>(html`<advocacy-feed theme="dark" .client=${client}></advocacy-feed>`);
-    const dark = wrapper as unknown as AdvocacyFeedElement;
+    // A page that picks the dark theme has a dark background around the feed.
+    const wrapper = await fixture<HTMLElement>(
+      html`<div style="background: #0f1218"><advocacy-feed theme="dark" .client=${client}></advocacy-feed></div>`,
+    );
+    const dark = wrapper.querySelector('advocacy-feed')!;
     const lightCard = await find(light, '[part="card"]');
     const darkCard = await find(dark, '[part="card"]');
     expect(getComputedStyle(darkCard).backgroundColor).not.to.equal(getComputedStyle(lightCard).backgroundColor);
@@ -212,6 +217,7 @@ describe('<advocacy-feed>', () => {
 
   it('loads the next page by itself when the end of the list scrolls into view', async () => {
     const { client, backend } = testClient();
+    client.feed.setAllLanguages(true);
     const total = (await backend.listFeed({ limit: 100 })).items.length;
     const wrapper = await fixture<HTMLElement>(html`<div>
       <div class="spacer"></div>

@@ -52,7 +52,7 @@ export async function fetchLinkPreview(url: string, options: LinkPreviewOptions 
   const signal = AbortSignal.timeout(timeoutMs);
   let current = parseHttpUrl(url);
   for (let hop = 0; ; hop++) {
-    const response = await get(current, signal, isAllowedAddress);
+    const response = await guardedGet(current, signal, isAllowedAddress);
     const status = response.statusCode ?? 0;
     if (status >= 300 && status < 400 && response.headers.location) {
       response.destroy();
@@ -73,7 +73,8 @@ export async function fetchLinkPreview(url: string, options: LinkPreviewOptions 
   }
 }
 
-function parseHttpUrl(value: string): URL {
+/** `value` as an http(s) URL without credentials, else a LinkPreviewError (`invalid_url`). */
+export function parseHttpUrl(value: string): URL {
   let parsed: URL;
   try {
     parsed = new URL(value);
@@ -106,7 +107,17 @@ function guardedLookup(isAllowed: (address: string) => boolean): LookupFunction 
   };
 }
 
-function get(url: URL, signal: AbortSignal, isAllowed: (address: string) => boolean): Promise<IncomingMessage> {
+/**
+ * One GET of `url` through the address guard (IP literals and every resolved address checked, the
+ * connection pinned to the checked address); `headers` add to or replace the preview's own.
+ * Redirects are the caller's to follow, each through this function again.
+ */
+export function guardedGet(
+  url: URL,
+  signal: AbortSignal,
+  isAllowed: (address: string) => boolean,
+  headers: Record<string, string> = {},
+): Promise<IncomingMessage> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (isIP(host) && !isAllowed(host)) {
     return Promise.reject(new LinkPreviewError('blocked_address', `${host} is not on the public internet.`));
@@ -119,7 +130,7 @@ function get(url: URL, signal: AbortSignal, isAllowed: (address: string) => bool
       // A fresh connection per hop: a pooled socket would skip the address check.
       agent: false,
       lookup: guardedLookup(isAllowed),
-      headers: { 'user-agent': USER_AGENT, accept: 'text/html,application/xhtml+xml;q=0.9', 'accept-language': 'ja,en;q=0.8' },
+      headers: { 'user-agent': USER_AGENT, accept: 'text/html,application/xhtml+xml;q=0.9', 'accept-language': 'ja,en;q=0.8', ...headers },
     });
     outgoing.on('response', resolve);
     outgoing.on('error', (error) => reject(transportError(error, signal)));
@@ -127,7 +138,8 @@ function get(url: URL, signal: AbortSignal, isAllowed: (address: string) => bool
   });
 }
 
-function transportError(error: Error, signal: AbortSignal): Error {
+/** A transport failure as a LinkPreviewError (`timeout` once the deadline passed, else `unreachable`). */
+export function transportError(error: Error, signal: AbortSignal): Error {
   if (error instanceof LinkPreviewError) return error;
   if (signal.aborted) return new LinkPreviewError('timeout', 'The page took too long to answer.');
   return new LinkPreviewError('unreachable', unreachableMessage((error as NodeJS.ErrnoException).code));

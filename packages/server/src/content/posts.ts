@@ -5,6 +5,7 @@ import { toPost } from '../db/rows.js';
 import type { Database } from '../db/schema.js';
 import { invalid } from '../http/problem.js';
 import { newId } from '../ids.js';
+import { indexPost } from '../search/query.js';
 
 type PostRow = Database['posts'];
 
@@ -44,7 +45,7 @@ function columns(input: Partial<PostInput>, base: PostRow | null, now: string): 
   };
 }
 
-/** Rewrites the lookup rows (topics, audience) that the feed filters on. */
+/** Rewrites the lookup rows (topics, audience, searchable text) that the feed filters on. */
 async function writeLookups(db: Db, row: PostRow): Promise<void> {
   await db.deleteFrom('post_topics').where('post_id', '=', row.id).execute();
   await db.deleteFrom('post_audience').where('post_id', '=', row.id).execute();
@@ -60,6 +61,7 @@ async function writeLookups(db: Db, row: PostRow): Promise<void> {
     .map((value) => ({ post_id: row.id, kind: 'team', value }))
     .concat([...new Set(roles)].map((value) => ({ post_id: row.id, kind: 'role', value })));
   if (audience.length > 0) await db.insertInto('post_audience').values(audience).execute();
+  await indexPost(db, row.id, { title: row.title, summary: row.summary, suggestedCommentary: JSON.parse(row.suggested_commentary) });
 }
 
 /** Creates a post; a future `publishAt` schedules it. Call inside a transaction. */

@@ -216,6 +216,43 @@ export interface Database {
     /** The Idempotency-Key the request came with (0300); unique per employee, null when none was sent. */
     idempotency_key: string | null;
   };
+  /* search: full-text search over posts (search/) */
+  /** A post's searchable text (title, summary, suggested commentary; normalised, one per line). */
+  post_search: { post_id: string; body: string };
+  /** RSS, Atom and JSON feeds an admin curates from (sources/). */
+  curated_sources: {
+    id: string;
+    url: string;
+    title: string;
+    locale: string;
+    /** JSON array of topic ids. */
+    topics: string;
+    interval_minutes: number;
+    paused: number;
+    etag: string | null;
+    last_modified: string | null;
+    last_fetched_at: string | null;
+    last_success_at: string | null;
+    last_error: string | null;
+    failures: number;
+    next_fetch_at: string;
+    created_at: string;
+  };
+  /** New items of curated sources: pending, published (as post_id) or dismissed. */
+  curation_items: {
+    id: string;
+    source_id: string;
+    item_key: string;
+    status: string;
+    url: string;
+    title: string;
+    summary: string;
+    image_url: string | null;
+    site_name: string | null;
+    published_at: string | null;
+    found_at: string;
+    post_id: string | null;
+  };
 }
 
 /** Counts per time bucket of one analytics dimension (see analytics/rollups.ts). */

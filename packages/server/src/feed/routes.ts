@@ -6,6 +6,7 @@ import { toPost } from '../db/rows.js';
 import { newestFirst, toPage } from '../http/cursor.js';
 import { notFound } from '../http/problem.js';
 import { nowIso } from '../ids.js';
+import { matchingSearch } from '../search/query.js';
 
 export function feedRoutes(api: Hono<AppEnv>, s: Services): void {
   handle(api, s, 'listFeed', async (c, { query, reply }) => {
@@ -27,6 +28,9 @@ export function feedRoutes(api: Hono<AppEnv>, s: Services): void {
       );
     }
     if (query.locale !== undefined) select = select.where('posts.locale', '=', query.locale);
+    if (query.kind !== undefined) select = select.where('posts.kind', '=', query.kind);
+    const search = matchingSearch(s.dialect, query.q);
+    if (search !== null) select = select.where(search);
     const rows = await newestFirst(select, query, 'posts.publish_at', 'posts.id');
     return reply(
       toPage(

@@ -1,0 +1,68 @@
+import type { Db } from '../db/database.js';
+import type { Logger } from '../log.js';
+import type { SourcesConfig } from './config.js';
+import { fetchSource } from './sources.js';
+
+/** Sources fetched per pass at most; the rest wait for the next pass. */
+const PER_PASS = 10;
+
+/**
+ * Fetches the curated sources that are due, on a timer (the engagement scheduler's pattern): one
+ * pass at a time, sources in the order they fell due. A source's failures push its next fetch
+ * out (see `nextFetch`), and its last error is kept on it for the admin to see.
+ */
+export class SourceScheduler {
+  readonly #db: Db;
+  readonly #config: SourcesConfig;
+  readonly #logger: Logger;
+  #timer: NodeJS.Timeout | null = null;
+  #running: Promise<number> | null = null;
+
+  constructor(options: { db: Db; config: SourcesConfig; logger: Logger }) {
+    this.#db = options.db;
+    this.#config = options.config;
+    this.#logger = options.logger;
+  }
+
+  start(): void {
+    if (this.#timer !== null || this.#config.tickMs <= 0) return;
+    this.#timer = setInterval(() => {
+      this.tick(new Date()).catch((error: unknown) =>
+        this.#logger.error('sources tick failed', { error: error instanceof Error ? error.message : String(error) }),
+      );
+    }, this.#config.tickMs);
+    this.#timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.#timer !== null) clearInterval(this.#timer);
+    this.#timer = null;
+    await this.#running?.catch(() => 0);
+  }
+
+  /** One pass at `now`; resolves with the number of items queued. */
+  tick(now: Date): Promise<number> {
+    this.#running ??= this.#tick(now).finally(() => {
+      this.#running = null;
+    });
+    return this.#running;
+  }
+
+  async #tick(now: Date): Promise<number> {
+    const due = await this.#db
+      .selectFrom('curated_sources')
+      .selectAll()
+      .where('paused', '=', 0)
+      .where('next_fetch_at', '<=', now.toISOString())
+      .orderBy('next_fetch_at')
+      .limit(PER_PASS)
+      .execute();
+    let added = 0;
+    for (const source of due) {
+      const outcome = await fetchSource(this.#db, source, this.#config, now);
+      if (outcome.error !== null) this.#logger.warn('source fetch failed', { source: source.id, error: outcome.error });
+      added += outcome.added;
+    }
+    return added;
+  }
+}
