@@ -111,3 +111,7 @@ export const INVITATION_DECISIONS = ['accept', 'decline'] as const;
 export const GOAL_METRICS = ['participation', 'shares', 'unique_clicks', 'conversions', 'conversion_value'] as const;
 /** Where a goal stands: before its start, ahead of or behind a linear pace, reached, or ended short. */
 export const GOAL_STATUSES = ['upcoming', 'on_track', 'behind', 'achieved', 'missed'] as const;
+
+/* ------------------------------------------------------------ self-service */
+/** The languages an employee may choose for the program (`PUT /me/preferences`): the ones the kit ships. */
+export const SUPPORTED_LOCALES = ['en', 'ja'] as const;

@@ -12,6 +12,7 @@ export {
   clickReferencePrefix,
   conversionReference,
   isEarning,
+  referencedPost,
   shareReference,
   suggestionReference,
   type PointsRules,
@@ -22,3 +23,4 @@ export { DEFAULT_CONTENT_MIX, type ContentMixRules } from './content-mix.js';
 export { CONVERSION_VALUE_CEILING, DEFAULT_CONVERSION_SOURCE, DEFAULT_CONVERSIONS, type ConversionRules } from './conversions.js';
 export { blockedTermsIn, disclosureFor, normalizeText, withDisclosure } from './compliance.js';
 export { GOAL_MAX_DAYS, daysInclusive, goalProgress, utcDay, type GoalSpec } from './goals.js';
+export { ianaTimeZone } from './time-zone.js';
