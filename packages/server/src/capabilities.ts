@@ -16,6 +16,7 @@ import { policyCapability } from './policy/capability.js';
 import { pilotsCapability } from './pilots/capability.js';
 import { pointsCapability } from './points/capability.js';
 import { scimCapability } from './scim/capability.js';
+import { selfServiceCapability } from './selfservice/capability.js';
 import { privacyCapability } from './privacy/capability.js';
 import { rewardsCapability } from './rewards/capability.js';
 import { sharesCapability } from './shares/capability.js';
@@ -51,4 +52,5 @@ export const capabilities: readonly Capability[] = [
   pilotsCapability,
   privacyCapability,
   rewardsCapability,
+  selfServiceCapability,
 ];

@@ -31,6 +31,7 @@ const RELEASED = [
   '0271_rewards',
   '0280_leaderboard_settings',
   '0281_contest_cancellation',
+  '0320_self_service',
 ];
 
 describe('migrations', () => {
