@@ -44,6 +44,7 @@ export function createAdvocacyClient(options: AdvocacyClientOptions): AdvocacyCl
   const mySuggestions = resource<Suggestion[]>(async () => (await backend.listMySuggestions({ limit: 20 })).items, none);
   const myStats = createMyStatsController({ backend });
   const leaderboard = createLeaderboardController({ backend });
+  const feed = createFeedController({ backend, storage, storageKey });
 
   // Points changed here or in another tab: every store that shows points forgets them at once
   // if nobody watches it, and the watched ones refetch once for a whole burst of changes.
@@ -78,7 +79,7 @@ export function createAdvocacyClient(options: AdvocacyClientOptions): AdvocacyCl
     // A resource is its controller (store, refresh), plus members the types keep internal.
     me,
     topics,
-    feed: createFeedController({ backend, storage, storageKey }),
+    feed,
     myStats,
     leaderboard,
     badges,
@@ -87,6 +88,7 @@ export function createAdvocacyClient(options: AdvocacyClientOptions): AdvocacyCl
       backend,
       onShared(postId, network) {
         events.track('share_intent', { postId, network });
+        feed.markShared(postId, network);
         pointsChanged();
       },
     }),

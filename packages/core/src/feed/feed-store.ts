@@ -97,6 +97,13 @@ export function createFeedController(options: FeedOptions): FeedController {
       }
     },
     refresh,
+    markShared(postId, network) {
+      set({
+        items: $state.value!.items.map((p) =>
+          p.id !== postId || p.sharedNetworks?.includes(network) ? p : { ...p, sharedNetworks: [...(p.sharedNetworks ?? []), network] },
+        ),
+      });
+    },
     markSeen() {
       writeJson(storage, seenKey, now().toISOString());
       set({ newSinceLastVisit: 0 });
