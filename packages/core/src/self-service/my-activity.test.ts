@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AdvocacyError } from '../backend/errors.js';
+import { type AdvocacyError } from '../backend/errors.js';
 import { demoSeed } from '../memory/demo-seed.js';
 import { memoryBackend } from '../memory/memory-backend.js';
 import { createMyActivity } from './my-activity.js';
