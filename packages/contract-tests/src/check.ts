@@ -20,7 +20,8 @@ export type GroupId =
   | 'pilots'
   | 'privacy'
   | 'rewards'
-  | 'contests';
+  | 'contests'
+  | 'selfservice';
 
 export const GROUPS: ReadonlyArray<{ id: GroupId; title: string }> = [
   { id: 'identity', title: 'Identity: who the targets are' },
@@ -41,6 +42,7 @@ export const GROUPS: ReadonlyArray<{ id: GroupId; title: string }> = [
   { id: 'privacy', title: 'Audit log, personal data and erasure' },
   { id: 'rewards', title: 'Rewards, points balance and manual adjustments' },
   { id: 'contests', title: 'Contest administration' },
+  { id: 'selfservice', title: 'Self-service: my shares, ledger, suggestions and preferences' },
 ];
 
 /** What a check gets: the three signed-in backends, who they are, and helpers for test data. */

@@ -14,6 +14,7 @@ import {
   overselling,
   untiedRanks,
   namedAnyway,
+  selfServiceFaults,
 } from './faulty-backends.js';
 import { memoryTarget } from './memory-target.js';
 
@@ -81,4 +82,10 @@ test('a backend that numbers tied employees 1, 2, 3 instead of sharing a rank is
 test('a backend that keeps the leaderboard named when an admin made it anonymous is caught', async () => {
   const report = await runContractSuite(namedAnyway(memoryTarget()), { only: ['leaderboard.anonymous'] });
   assertCaught(report, 'leaderboard.anonymous', 'not opted in, is not listed');
+});
+
+test("a backend that hides the rejection reason or lists another employee's ledger rows is caught", async () => {
+  const report = await runContractSuite(selfServiceFaults(memoryTarget()), { only: ['selfservice'] });
+  assertCaught(report, 'selfservice.rejection-reason', 'its status and reason');
+  assertCaught(report, 'selfservice.ledger', 'every ledger row is the employee’s own');
 });

@@ -14,6 +14,7 @@ import { pilotChecks } from './pilots.js';
 import { pointsChecks } from './points.js';
 import { policyChecks } from './policy.js';
 import { scimChecks } from './scim.js';
+import { selfServiceChecks } from './self-service.js';
 import { privacyChecks } from './privacy.js';
 import { rewardChecks } from './rewards.js';
 import { shareChecks } from './share.js';
@@ -40,4 +41,5 @@ export const CHECKS: readonly Check[] = [
   ...privacyChecks,
   ...rewardChecks,
   ...contestChecks,
+  ...selfServiceChecks,
 ];
