@@ -11,3 +11,4 @@ import './define/advocacy-contest-banner.js';
 import './define/advocacy-invitation.js';
 import './define/advocacy-my-data.js';
 import './define/advocacy-rewards.js';
+import './define/advocacy-my-activity.js';
