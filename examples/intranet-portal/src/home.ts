@@ -11,3 +11,4 @@ import '@advocacy-kit/elements/define/advocacy-contest-banner.js';
 import '@advocacy-kit/elements/define/advocacy-invitation.js';
 import '@advocacy-kit/elements/define/advocacy-my-data.js';
 import '@advocacy-kit/elements/define/advocacy-rewards.js';
+import '@advocacy-kit/elements/define/advocacy-my-activity.js';
