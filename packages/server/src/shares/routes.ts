@@ -164,5 +164,4 @@ export function shareRoutes(api: Hono<AppEnv>, s: Services): void {
     await awardBadges(s.db, me.id, s.config.rules.badges);
     return reply(toShare(created, s.config.publicUrl), 201);
   });
-
 }
