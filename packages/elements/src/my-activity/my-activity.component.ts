@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import {
-  SUPPORTED_LOCALES,
   type AdvocacyError,
   type AsyncState,
   type Employee,
@@ -28,6 +27,7 @@ import { tagFor } from '../internal/define.js';
 import { formatNumber, relativeTime } from '../internal/format.js';
 import * as activityStrings from './my-activity.strings.js';
 import type { ActivityTab } from './my-activity.strings.js';
+import { preferencesForm } from './preferences-form.js';
 import { styles } from './my-activity.styles.js';
 
 /** The self-service stores of a client, made once: two `<advocacy-my-activity>` share them. */
@@ -248,26 +248,16 @@ export class AdvocacyMyActivityElement extends AdvocacyElement<(typeof activityS
     }
     const data = state?.data;
     if (!data) return html`<p class="state" part="state" role="status" aria-busy="true">${this.common.loading}</p>`;
-    const failed = (field: string) => state.saveError?.fieldErrors.some((error) => error.field.includes(field)) ?? false;
-    const zones = timeZones(data.timeZone);
-    const other = state.saveError && !failed('locale') && !failed('timeZone') ? this.errorMessage(state.saveError) : '';
-    return html`<form part="preferences" @submit=${this.save}>
-      <label class="check"><input type="checkbox" name="digest" .checked=${data.digest} /> ${t.digest}</label>
-      <label class="check"><input type="checkbox" name="nudges" .checked=${data.nudges} /> ${t.nudges}</label>
-      <label for="locale">${t.language}</label>
-      <select id="locale" name="locale" aria-invalid=${failed('locale') ? 'true' : 'false'} aria-describedby=${failed('locale') ? 'locale-error' : nothing}>
-        ${SUPPORTED_LOCALES.map((locale) => html`<option value=${locale} ?selected=${locale === data.locale}>${t.languages[locale]}</option>`)}
-      </select>
-      ${failed('locale') ? html`<p id="locale-error" class="field-error">${t.badLanguage}</p>` : nothing}
-      <label for="timeZone">${t.timeZone}</label>
-      <select id="timeZone" name="timeZone" aria-invalid=${failed('timeZone') ? 'true' : 'false'} aria-describedby=${failed('timeZone') ? 'zone-error' : nothing}>
-        ${zones.map((zone) => html`<option value=${zone} ?selected=${zone === data.timeZone}>${zone.replaceAll('_', ' ')}</option>`)}
-      </select>
-      ${failed('timeZone') ? html`<p id="zone-error" class="field-error">${t.badTimeZone}</p>` : nothing}
-      ${other ? html`<p class="field-error" role="alert">${other}</p>` : nothing}
-      <button class="primary" type="submit" ?disabled=${state.saving}>${state.saving ? t.saving : t.save}</button>
-      <p class="visually-hidden" role="status">${this.notice}</p>
-    </form>`;
+    // A refusal that names no field of the form is said in words below it.
+    const named = state.saveError?.fieldErrors.some((error) => error.field.includes('locale') || error.field.includes('timeZone'));
+    return preferencesForm({
+      t,
+      preferences: data,
+      state,
+      otherError: state.saveError && !named ? this.errorMessage(state.saveError) : '',
+      notice: this.notice,
+      onSubmit: this.save,
+    });
   }
 
   private readonly save = async (event: SubmitEvent): Promise<void> => {
@@ -311,12 +301,6 @@ export class AdvocacyMyActivityElement extends AdvocacyElement<(typeof activityS
     event.preventDefault();
     this.select(TABS[next]!, true);
   };
-}
-
-/** Every IANA zone the browser knows (with the employee's own, should it be missing), else theirs and UTC. */
-function timeZones(current: string | undefined): string[] {
-  const known = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ?? ['UTC'];
-  return current === undefined || known.includes(current) ? known : [current, ...known];
 }
 
 declare global {
