@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { forEachDatabase } from './support/databases.js';
 import { API, json, signToken, startHarness, type Harness } from './support/harness.js';
 import { assertSchema } from './support/schema.js';
+import { PATCH_OP, SCIM_TOKEN, scimRequest, USER } from './support/scim.js';
 
 // GET /me/shares with results, GET /me/points in words, the feed's `sharedNetworks`, and the
 // language and time zone in PUT /me/preferences.
@@ -143,5 +144,41 @@ forEachDatabase('self-service: my history and preferences', (open) => {
       }
       assert.equal((await json(await get('/me/preferences', ann), 200)).timeZone, 'UTC');
     });
+  });
+});
+
+forEachDatabase('self-service: a chosen language and time zone stay over SCIM updates', (open) => {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness(await open(), { scim: { token: SCIM_TOKEN } });
+  });
+  after(() => h.close());
+
+  it('the identity provider’s later timezone and preferredLanguage do not replace the employee’s choice', async () => {
+    await json(
+      await scimRequest(h, 'POST', '/Users', {
+        schemas: [USER],
+        userName: 'zed',
+        externalId: 'zed',
+        timezone: 'Asia/Tokyo',
+        preferredLanguage: 'ja',
+      }),
+      201,
+    );
+    const zed = await signToken('zed');
+    await json(await h.request('PUT', `${API}/me/preferences`, { token: zed, body: { timeZone: 'Europe/Berlin' } }), 200);
+    await json(
+      await scimRequest(h, 'PATCH', '/Users/zed', {
+        schemas: [PATCH_OP],
+        Operations: [
+          { op: 'replace', path: 'timezone', value: 'America/New_York' },
+          { op: 'replace', path: 'preferredLanguage', value: 'en' },
+        ],
+      }),
+      200,
+    );
+    const me = await json(await h.request('GET', `${API}/me`, { token: zed }), 200);
+    assert.equal(me.timeZone, 'Europe/Berlin', 'the zone the employee chose stays');
+    assert.equal(me.locale, 'en', 'the language they never chose follows the identity provider');
   });
 });
