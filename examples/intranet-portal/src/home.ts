@@ -14,3 +14,4 @@ import '@advocacy-kit/elements/define/advocacy-rewards.js';
 import '@advocacy-kit/elements/define/advocacy-leaderboard-visibility.js';
 import '@advocacy-kit/elements/define/advocacy-contest-results.js';
 import './section-bar.js';
+import '@advocacy-kit/elements/define/advocacy-my-activity.js';

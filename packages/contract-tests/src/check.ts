@@ -22,7 +22,8 @@ export type GroupId =
   | 'rewards'
   | 'contests'
   | 'delivery'
-  | 'search';
+  | 'search'
+  | 'selfservice';
 
 export const GROUPS: ReadonlyArray<{ id: GroupId; title: string }> = [
   { id: 'identity', title: 'Identity: who the targets are' },
@@ -45,6 +46,7 @@ export const GROUPS: ReadonlyArray<{ id: GroupId; title: string }> = [
   { id: 'contests', title: 'Contest administration' },
   { id: 'delivery', title: 'Email, Teams and Slack delivery settings' },
   { id: 'search', title: 'Search over posts' },
+  { id: 'selfservice', title: 'Self-service: my shares, ledger, suggestions and preferences' },
 ];
 
 /** What a check gets: the three signed-in backends, who they are, and helpers for test data. */

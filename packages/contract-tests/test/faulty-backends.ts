@@ -418,3 +418,28 @@ export function caseSensitiveSearch(target: ContractTarget): ContractTarget {
     },
   };
 }
+
+/**
+ * Self-service faults: the employee's suggestions come without the reviewer's reason, and their
+ * ledger lists another employee's rows too (so it no longer sums to their balance).
+ */
+export function selfServiceFaults(target: ContractTarget): ContractTarget {
+  return {
+    ...target,
+    async employee() {
+      const inner = await target.employee();
+      const other = await target.otherEmployee();
+      return override<AdvocacyBackend>(inner, {
+        async listMySuggestions(query) {
+          const page = await inner.listMySuggestions(query);
+          return { ...page, items: page.items.map((item) => ({ ...item, reviewReason: null })) };
+        },
+        async listMyPoints(query) {
+          const page = await inner.listMyPoints(query);
+          if (query?.cursor) return page;
+          return { ...page, items: [...(await other.listMyPoints({ limit: 5 })).items, ...page.items] };
+        },
+      });
+    },
+  };
+}

@@ -16,6 +16,7 @@ import {
   namedAnyway,
   leakingSmtpPassword,
   forgettingRequestKeys,
+  selfServiceFaults,
 } from './faulty-backends.js';
 import { memoryTarget } from './memory-target.js';
 
@@ -93,4 +94,10 @@ test('a backend that answers the SMTP password, or forgets it when a change leav
 test('a backend that ignores the Idempotency-Key of reward requests is caught', async () => {
   const report = await runContractSuite(forgettingRequestKeys(memoryTarget()), { only: ['rewards.idempotency-key'] });
   assertCaught(report, 'rewards.idempotency-key', 'both answers are the same request');
+});
+
+test("a backend that hides the rejection reason or lists another employee's ledger rows is caught", async () => {
+  const report = await runContractSuite(selfServiceFaults(memoryTarget()), { only: ['selfservice'] });
+  assertCaught(report, 'selfservice.rejection-reason', 'its status and reason');
+  assertCaught(report, 'selfservice.ledger', 'every ledger row is the employee’s own');
 });

@@ -13,3 +13,4 @@ import './define/advocacy-contest-results.js';
 import './define/advocacy-invitation.js';
 import './define/advocacy-my-data.js';
 import './define/advocacy-rewards.js';
+import './define/advocacy-my-activity.js';

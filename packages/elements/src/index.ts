@@ -18,6 +18,7 @@ export { AdvocacyGoalsElement } from './goals/goals.component.js';
 export { AdvocacyAuditLogElement } from './audit-log/audit-log.component.js';
 export { AdvocacyPrivacyAdminElement } from './privacy-admin/privacy-admin.component.js';
 export { AdvocacyMyDataElement } from './my-data/my-data.component.js';
+export { AdvocacyMyActivityElement } from './my-activity/my-activity.component.js';
 export { AdvocacyRewardsElement } from './rewards/rewards.component.js';
 export { AdvocacyRewardsAdminElement } from './rewards-admin/rewards-admin.component.js';
 export { AdvocacyLeaderboardVisibilityElement } from './leaderboard-visibility/leaderboard-visibility.component.js';

@@ -17,6 +17,7 @@ import { policyCapability } from './policy/capability.js';
 import { pilotsCapability } from './pilots/capability.js';
 import { pointsCapability } from './points/capability.js';
 import { scimCapability } from './scim/capability.js';
+import { selfServiceCapability } from './selfservice/capability.js';
 import { privacyCapability } from './privacy/capability.js';
 import { rewardsCapability } from './rewards/capability.js';
 import { searchCapability } from './search/capability.js';
@@ -57,4 +58,5 @@ export const capabilities: readonly Capability[] = [
   deliveryCapability,
   searchCapability,
   sourcesCapability,
+  selfServiceCapability,
 ];

@@ -162,7 +162,7 @@ forEachDatabase('HTTP API', (open) => {
 
     it('GET /me/shares lists only my shares', async () => {
       const page = await json(await get('/me/shares', ann), 200);
-      assertSchema('SharePage', page);
+      assertSchema('MySharePage', page);
       assert.deepEqual(
         page.items.map((s: { postId: string }) => s.postId),
         ['p-2'],
@@ -190,7 +190,7 @@ forEachDatabase('HTTP API', (open) => {
 
     it('GET /me/points lists the ledger newest first with a cursor', async () => {
       const first = await json(await get('/me/points?limit=2', bob), 200);
-      assertSchema('PointsPage', first);
+      assertSchema('MyPointsPage', first);
       assert.equal(first.items.length, 2);
       const rest = await json(await get(`/me/points?limit=100&cursor=${first.nextCursor}`, bob), 200);
       const all = [...first.items, ...rest.items];

@@ -183,18 +183,22 @@ forEachDatabase('badges, contests, caps and preferences', (open) => {
     });
 
     it('an employee opts out of the digest and keeps the reminders', async () => {
+      // Bob's language and time zone come along (self-service); the switches are what this test is about.
+      const bobs = { locale: 'ja', timeZone: 'Asia/Tokyo' };
       assert.deepEqual(await json(await h.request('GET', `${API}/me/preferences`, { token: bob }), 200), {
         digest: true,
         nudges: true,
         showOnLeaderboard: false,
+        ...bobs,
       });
       const updated = await json(await h.request('PUT', `${API}/me/preferences`, { token: bob, body: { digest: false } }), 200);
       assertSchema('Preferences', updated);
-      assert.deepEqual(updated, { digest: false, nudges: true, showOnLeaderboard: false });
+      assert.deepEqual(updated, { digest: false, nudges: true, showOnLeaderboard: false, ...bobs });
       assert.deepEqual(await json(await h.request('GET', `${API}/me/preferences`, { token: bob }), 200), {
         digest: false,
         nudges: true,
         showOnLeaderboard: false,
+        ...bobs,
       });
       await json(await h.request('PUT', `${API}/me/preferences`, { token: bob, body: {} }), 422);
       await json(await h.request('PUT', `${API}/me/preferences`, { token: bob, body: { digest: 'no' } }), 422);
@@ -209,8 +213,14 @@ forEachDatabase('badges, contests, caps and preferences', (open) => {
       });
       assert.equal((await backend.listMyBadges!()).find((b) => b.id === 'first_share')!.awardedAt !== null, true);
       assert.ok((await backend.listContests!()).length >= 1);
-      assert.deepEqual(await backend.updatePreferences!({ nudges: false }), { digest: true, nudges: false, showOnLeaderboard: false });
-      assert.deepEqual(await backend.getPreferences!(), { digest: true, nudges: false, showOnLeaderboard: false });
+      const anns = { locale: 'en', timeZone: 'UTC' };
+      assert.deepEqual(await backend.updatePreferences!({ nudges: false }), {
+        digest: true,
+        nudges: false,
+        showOnLeaderboard: false,
+        ...anns,
+      });
+      assert.deepEqual(await backend.getPreferences!(), { digest: true, nudges: false, showOnLeaderboard: false, ...anns });
     });
   });
 });

@@ -34,6 +34,7 @@ const RELEASED = [
   '0300_reward_request_idempotency',
   '0301_contest_translations',
   '0310_delivery',
+  '0320_self_service',
   '0330_post_search',
   '0331_curated_sources',
 ];

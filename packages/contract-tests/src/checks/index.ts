@@ -15,6 +15,7 @@ import { pilotChecks } from './pilots.js';
 import { pointsChecks } from './points.js';
 import { policyChecks } from './policy.js';
 import { scimChecks } from './scim.js';
+import { selfServiceChecks } from './self-service.js';
 import { privacyChecks } from './privacy.js';
 import { rewardChecks } from './rewards.js';
 import { rewardIdempotencyChecks } from './reward-idempotency.js';
@@ -46,4 +47,5 @@ export const CHECKS: readonly Check[] = [
   ...contestChecks,
   ...deliveryChecks,
   ...searchChecks,
+  ...selfServiceChecks,
 ];

@@ -1,4 +1,4 @@
-import type { AdvocacyBackend, Period, PointsEntry } from '@advocacy-kit/core/backend';
+import type { AdvocacyBackend, MyPointsEntry, Period, PointsEntry } from '@advocacy-kit/core/backend';
 import { PERIODS } from '@advocacy-kit/core/backend';
 import { isEarning } from '@advocacy-kit/core/rules';
 import { assert, assertEqual, eventually, step } from '../assert.js';
@@ -7,7 +7,7 @@ import { collectPages } from './pages.js';
 import { CRAWLER_USER_AGENT, HUMAN_USER_AGENT, shareFreshPost } from './share.js';
 
 /** The employee's whole ledger. */
-export function ledger(backend: AdvocacyBackend): Promise<PointsEntry[]> {
+export function ledger(backend: AdvocacyBackend): Promise<MyPointsEntry[]> {
   return collectPages('list my points', (query) => backend.listMyPoints(query));
 }
 

@@ -34,6 +34,8 @@ import type {
   Leaderboard,
   LeaderboardQuery,
   MyStats,
+  MyPointsEntry,
+  MyShare,
   Page,
   PageQuery,
   Period,
@@ -115,10 +117,18 @@ export interface AdvocacyBackend {
    * and network again (any key) → the employee's existing share and link, with no new points.
    */
   createShare(input: ShareInput): Promise<Share>;
-  listMyShares(query?: PageQuery): Promise<Page<Share>>;
+  /**
+   * The employee's own shares, newest first, each with its post's title, unique human clicks,
+   * conversions and the points it earned (those results are optional: a backend that can't
+   * count them leaves them out).
+   */
+  listMyShares(query?: PageQuery): Promise<Page<MyShare>>;
   getMyStats(period: Period): Promise<MyStats>;
-  /** The employee's own rows of the points ledger, newest first. */
-  listMyPoints(query?: PageQuery): Promise<Page<PointsEntry>>;
+  /**
+   * The employee's own rows of the points ledger, newest first, each with the post (and network)
+   * or the reward it is about where a backend knows it, so that a row can be told in words.
+   */
+  listMyPoints(query?: PageQuery): Promise<Page<MyPointsEntry>>;
   getLeaderboard(query: LeaderboardQuery): Promise<Leaderboard>;
   createSuggestion(input: SuggestionInput, idempotencyKey?: string): Promise<Suggestion>;
   listMySuggestions(query?: PageQuery): Promise<Page<Suggestion>>;
@@ -140,8 +150,12 @@ export interface AdvocacyBackend {
   listMyBadges?(): Promise<Badge[]>;
   /** Optional: active contests and those ended in the last 30 days, with their leaderboards. */
   listContests?(): Promise<Contest[]>;
-  /** Optional: the signed-in employee's digest and reminder preferences. */
+  /** Optional: the signed-in employee's digest and reminder preferences, language and time zone. */
   getPreferences?(): Promise<Preferences>;
+  /**
+   * Changes some preferences. A language that is not supported or a time zone that is not an IANA
+   * zone rejects with `validation` and a field error on `locale` or `timeZone`.
+   */
   updatePreferences?(input: PreferencesInput): Promise<Preferences>;
   /* program: policy and compliance */
   /**

@@ -21,6 +21,7 @@ export {
   ROLES,
   EMPLOYEE_STATUSES,
 } from '../contract/enums.js';
+export { SUPPORTED_LOCALES } from '../contract/enums.js';
 export { ENROLLMENT_MODES, MEMBER_STATES, MEMBER_FILTERS, GOAL_METRICS, GOAL_STATUSES } from '../contract/enums.js';
 
 /** A BCP 47 language tag. English (`en`) and Japanese (`ja`) ship first. */
@@ -58,6 +59,10 @@ export type PostMetrics = Static<typeof S.PostMetrics>;
 /** A post as program admins list it: with its results so far. */
 export type AdminPost = Static<typeof S.AdminPost>;
 export type Share = Static<typeof S.Share>;
+/** One of my shares with its post's title and what it earned (`GET /me/shares`). */
+export type MyShare = Static<typeof S.MyShare>;
+/** One row of my points ledger with the post, network or reward it is about (`GET /me/points`). */
+export type MyPointsEntry = Static<typeof S.MyPointsEntry>;
 export type TrackingLink = Static<typeof S.TrackingLink>;
 export type StatsPoint = Static<typeof S.StatsPoint>;
 export type MyStats = Static<typeof S.MyStats>;

@@ -44,6 +44,13 @@ export function createAdvocacyClient(options: AdvocacyClientOptions): AdvocacyCl
   const mySuggestions = resource<Suggestion[]>(async () => (await backend.listMySuggestions({ limit: 20 })).items, none);
   const myStats = createMyStatsController({ backend });
   const leaderboard = createLeaderboardController({ backend });
+  const feed = createFeedController({
+    backend,
+    storage,
+    storageKey,
+    // The feed lists the employee's language first: the one the host chose, else their own.
+    language: async () => (localeChosen ? $locale.value! : (me.$state.value!.data ?? (await backend.getMe())).locale),
+  });
 
   // Points changed here or in another tab: every store that shows points forgets them at once
   // if nobody watches it, and the watched ones refetch once for a whole burst of changes.
@@ -78,13 +85,7 @@ export function createAdvocacyClient(options: AdvocacyClientOptions): AdvocacyCl
     // A resource is its controller (store, refresh), plus members the types keep internal.
     me,
     topics,
-    feed: createFeedController({
-      backend,
-      storage,
-      storageKey,
-      // The feed lists the employee's language first: the one the host chose, else their own.
-      language: async () => (localeChosen ? $locale.value! : (me.$state.value!.data ?? (await backend.getMe())).locale),
-    }),
+    feed,
     myStats,
     leaderboard,
     badges,
@@ -93,6 +94,7 @@ export function createAdvocacyClient(options: AdvocacyClientOptions): AdvocacyCl
       backend,
       onShared(postId, network) {
         events.track('share_intent', { postId, network });
+        feed.markShared(postId, network);
         pointsChanged();
       },
     }),

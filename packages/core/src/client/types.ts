@@ -71,6 +71,8 @@ export interface FeedController {
   refresh(): Promise<void>;
   /** Records that the employee has seen the feed now (resets `newSinceLastVisit`). */
   markSeen(): void;
+  /** The employee shared the post to the network: its `sharedNetworks` says so at once (the share flow calls it). */
+  markShared(postId: string, network: NetworkId): void;
 }
 
 export interface ResourceController<T> {

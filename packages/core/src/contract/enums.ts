@@ -121,3 +121,6 @@ export const DELIVERY_CHANNELS = ['email', 'teams', 'slack'] as const;
 export const SMTP_SECURITY = ['tls', 'starttls', 'none'] as const;
 /** An outbox message: waiting or being retried, delivered, failed for good, or skipped (no email address, opted out). */
 export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed', 'skipped'] as const;
+/* ------------------------------------------------------------ self-service */
+/** The languages an employee may choose for the program (`PUT /me/preferences`): the ones the kit ships. */
+export const SUPPORTED_LOCALES = ['en', 'ja'] as const;

@@ -109,9 +109,9 @@ export const operations = {
     path: '/me/shares',
     auth: 'employee',
     tag: 'me',
-    summary: 'My shares, newest first',
+    summary: 'My shares, newest first, each with its post’s title, its unique clicks, its conversions and the points it earned',
     query: Query(PageQuery),
-    responses: { 200: S.SharePage },
+    responses: { 200: S.MySharePage },
   }),
   getMyStats: op({
     method: 'GET',
@@ -127,9 +127,9 @@ export const operations = {
     path: '/me/points',
     auth: 'employee',
     tag: 'me',
-    summary: 'My points ledger, newest first',
+    summary: 'My points ledger, newest first, each row with the post, network or reward it is about',
     query: Query(PageQuery),
-    responses: { 200: S.PointsPage },
+    responses: { 200: S.MyPointsPage },
   }),
   listMySuggestions: op({
     method: 'GET',
@@ -153,7 +153,7 @@ export const operations = {
     path: '/me/preferences',
     auth: 'employee',
     tag: 'me',
-    summary: 'My digest and reminder preferences',
+    summary: 'My digest and reminder preferences, my language and my time zone',
     responses: { 200: S.Preferences },
   }),
   updatePreferences: op({
@@ -161,9 +161,10 @@ export const operations = {
     path: '/me/preferences',
     auth: 'employee',
     tag: 'me',
-    summary: 'Opt in or out of the weekly digest and the reminders',
+    summary: 'Opt in or out of the weekly digest and the reminders; choose my language and time zone',
     body: S.PreferencesInput,
     responses: { 200: S.Preferences },
+    problems: { 422: 'A language that is not supported (`locale`) or a time zone that is not an IANA zone (`timeZone`)' },
   }),
 
   /* ---------------------------------------------------------- content */

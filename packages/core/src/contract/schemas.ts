@@ -30,6 +30,7 @@ import {
   SCOPES,
   SMTP_SECURITY,
   SUGGESTION_STATUSES,
+  SUPPORTED_LOCALES,
   WEBHOOK_DELIVERY_STATUSES,
   WEBHOOK_EVENT_TYPES,
 } from './enums.js';
@@ -168,6 +169,12 @@ const postProperties = {
   expireAt: OrNull(DateTime()),
   createdAt: DateTime(),
   updatedAt: DateTime(),
+  sharedNetworks: Type.Optional(
+    Type.Array(NetworkId, {
+      description:
+        'The networks the signed-in employee already shared this post to (feed and post reads of an employee; absent elsewhere).',
+    }),
+  ),
 };
 
 export const Post = Record_(postProperties);
@@ -513,6 +520,19 @@ export const Preferences = Record_({
     Type.Boolean({
       description:
         'Whether the employee is listed by name when the leaderboard is anonymous (off until they opt in; absent means off). Their own rank is always shown to them.',
+    }),
+  ),
+
+  locale: Type.Optional(
+    StringEnum(SUPPORTED_LOCALES, {
+      description: 'The language the employee reads the program in; kept over what sign-in says once chosen.',
+    }),
+  ),
+  timeZone: Type.Optional(
+    Str({
+      minLength: 1,
+      maxLength: 64,
+      description: 'The employee’s IANA time zone, e.g. `Asia/Tokyo`; kept over what sign-in says once chosen.',
     }),
   ),
 });
@@ -1220,3 +1240,34 @@ export const CurationPublish = Type.Partial(Type.Object(postInputProperties), {
   description:
     'Overrides of the post made from the item; title, summary, URL, image, source, locale and topics come from the item and its source.',
 });
+/* ------------------------------------------------------------ self-service: an employee's own history */
+
+export const MyShare = Record_(
+  {
+    ...Share.properties,
+    postTitle: Type.Optional(Str({ description: 'The shared post’s title.' })),
+    clicks: Type.Optional(Int({ minimum: 0, description: 'Unique human clicks on this share’s link.' })),
+    conversions: Type.Optional(Int({ minimum: 0, description: 'Conversions attributed to this share’s link.' })),
+    points: Type.Optional(
+      Int({
+        description:
+          'Points this share earned: for sharing and for its conversions. Click points are counted per post and day across the shares of a post: they are in the ledger.',
+      }),
+    ),
+  },
+  { description: 'One of my shares with what it earned (the results are absent where a backend does not report them).' },
+);
+
+export const MyPointsEntry = Record_(
+  {
+    ...PointsEntry.properties,
+    postId: Type.Optional(OrNull(Str({ description: 'The post the row is about (share, click, conversion, approved suggestion).' }))),
+    postTitle: Type.Optional(OrNull(Str())),
+    network: Type.Optional(RefOrNull(NetworkId)),
+    rewardName: Type.Optional(RefOrNull(LocalizedText)),
+  },
+  { description: 'One row of my points ledger with what its reference is about, to describe it in words.' },
+);
+
+export const MySharePage = PageOf(MyShare);
+export const MyPointsPage = PageOf(MyPointsEntry);

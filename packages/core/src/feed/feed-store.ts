@@ -137,6 +137,12 @@ export function createFeedController(options: FeedOptions): FeedController {
       }
     },
     refresh,
+    markShared(postId, network) {
+      // A repeat of a network shows once more in the list: the marker only asks whether there is one.
+      set({
+        items: $state.value!.items.map((p) => (p.id === postId ? { ...p, sharedNetworks: [...(p.sharedNetworks ?? []), network] } : p)),
+      });
+    },
     markSeen() {
       writeJson(storage, seenKey, now().toISOString());
       set({ newSinceLastVisit: 0 });

@@ -59,9 +59,16 @@ describe('memory backend: badges, contests, preferences', () => {
 
   it('keeps preferences per employee and rejects non-booleans', async () => {
     const backend = memoryBackend({ seed: demoSeed(NOW), now: () => NOW });
-    assert.deepEqual(await backend.getPreferences!(), { digest: true, nudges: true, showOnLeaderboard: false });
-    assert.deepEqual(await backend.updatePreferences!({ nudges: false }), { digest: true, nudges: false, showOnLeaderboard: false });
-    assert.deepEqual(await backend.getPreferences!(), { digest: true, nudges: false, showOnLeaderboard: false });
+    const { locale, timeZone } = await backend.getMe();
+    const own = { locale, timeZone };
+    assert.deepEqual(await backend.getPreferences!(), { digest: true, nudges: true, showOnLeaderboard: false, ...own });
+    assert.deepEqual(await backend.updatePreferences!({ nudges: false }), {
+      digest: true,
+      nudges: false,
+      showOnLeaderboard: false,
+      ...own,
+    });
+    assert.deepEqual(await backend.getPreferences!(), { digest: true, nudges: false, showOnLeaderboard: false, ...own });
     await assert.rejects(backend.updatePreferences!({ digest: 'no' as unknown as boolean }), { code: 'validation' });
   });
 });

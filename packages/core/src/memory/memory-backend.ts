@@ -28,6 +28,7 @@ import { paginate } from './paginate.js';
 import { activeTeams, activeTopics, deactivatedError, emailOf, peopleAdmin, touch } from './people.js';
 import { deliveryOf } from './delivery.js';
 import * as privacy from './privacy.js';
+import * as selfService from './self-service.js';
 import { memoryRewards } from './rewards.js';
 import { COMMENTARY_MAX, isVisible, postFromInput, present, statusAt, validatePostInput } from './posts.js';
 import { acceptPolicy, complianceAdmin, complianceOf, sharedCommentary } from './policy.js';
@@ -227,9 +228,9 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
             matchesSearch(searchDocument(p), terms),
         );
         const page = paginate(visible, byPublish, query.cursor, limit);
-        return { ...page, items: page.items.map((p) => present(p, db.now())) };
+        return { ...page, items: page.items.map((p) => selfService.withShared(db, me().id, present(p, db.now()))) };
       }),
-    getPost: (id) => call(() => present(visiblePost(id), db.now())),
+    getPost: (id) => call(() => selfService.withShared(db, me().id, present(visiblePost(id), db.now()))),
     createShare: (input) =>
       call(() => {
         const employee = me();
@@ -263,13 +264,21 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
         db.shareKeys.set(replayKey, { share, request });
         return share;
       }),
-    listMyShares: (query = {}) => call(() => paginate(mine(db.shares), byCreated, query.cursor, pageLimit(query.limit))),
+    listMyShares: (query = {}) =>
+      call(() => {
+        const page = paginate(mine(db.shares), byCreated, query.cursor, pageLimit(query.limit));
+        return { ...page, items: page.items.map((share) => selfService.withResults(db, share)) };
+      }),
     getMyStats: (period) =>
       call(() => {
         checkPeriod(period);
         return myStats(db, me(), period);
       }),
-    listMyPoints: (query = {}) => call(() => paginate(mine(db.ledger), byCreated, query.cursor, pageLimit(query.limit))),
+    listMyPoints: (query = {}) =>
+      call(() => {
+        const page = paginate(mine(db.ledger), byCreated, query.cursor, pageLimit(query.limit));
+        return { ...page, items: page.items.map((row) => selfService.described(db, row)) };
+      }),
     getLeaderboard: (query: LeaderboardQuery) =>
       call(() => {
         checkPeriod(query.period);
@@ -359,17 +368,8 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
         return badgeStandings(shares, conversions, db.rules.badges);
       }),
     listContests: () => call(() => listContests(db, me())),
-    getPreferences: () => call(() => ({ digest: true, nudges: true, showOnLeaderboard: false, ...db.preferences.get(me().id) })),
-    updatePreferences: (input: PreferencesInput) =>
-      call(() => {
-        const e = new FieldErrors();
-        for (const key of ['digest', 'nudges', 'showOnLeaderboard'] as const)
-          e.check(input[key] === undefined || typeof input[key] === 'boolean', key, 'must be true or false', 'wrong_type');
-        e.throwIfAny();
-        const next = { digest: true, nudges: true, showOnLeaderboard: false, ...db.preferences.get(me().id), ...input };
-        db.preferences.set(me().id, next);
-        return next;
-      }),
+    getPreferences: () => call(() => selfService.preferencesOf(db, me().id)),
+    updatePreferences: (input: PreferencesInput) => call(() => selfService.updatePreferences(db, me().id, input)),
     getCompliance: () => call(() => complianceOf(db.compliance)),
     // pilots: membership
     getMyMembership: () => call(() => pilots.membership(db, me())),

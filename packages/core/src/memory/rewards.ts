@@ -322,3 +322,9 @@ export function memoryRewards(
     },
   };
 }
+
+/** The reward name of one of the employee's requests (self-service: a ledger hold or release told in words). */
+export function requestedRewardName(db: MemoryDb, employeeId: string, requestId: string): RewardRequest['rewardName'] | null {
+  const request = stateOf(db).requests.get(requestId);
+  return request !== undefined && request.employeeId === employeeId ? request.rewardName : null;
+}

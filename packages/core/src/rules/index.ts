@@ -12,6 +12,7 @@ export {
   clickReferencePrefix,
   conversionReference,
   isEarning,
+  referencedPost,
   shareReference,
   suggestionReference,
   type PointsRules,
@@ -23,3 +24,4 @@ export { CONVERSION_VALUE_CEILING, DEFAULT_CONVERSION_SOURCE, DEFAULT_CONVERSION
 export { blockedTermsIn, disclosureFor, normalizeText, withDisclosure } from './compliance.js';
 export { GOAL_MAX_DAYS, daysInclusive, goalProgress, utcDay, type GoalSpec } from './goals.js';
 export { SEARCH_MAX_TERMS, matchesSearch, searchDocument, searchTerms, type Searchable } from './search.js';
+export { ianaTimeZone } from './time-zone.js';

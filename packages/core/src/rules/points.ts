@@ -68,3 +68,33 @@ export const clickEarnsPoints = (points: PointsRules, awardedToday: number): boo
  * grant or deduction by an admin does count.
  */
 export const isEarning = (reason: string): boolean => reason !== 'reward_hold' && reason !== 'reward_release';
+
+/**
+ * The post (and network, for a share) a `share` or `click` ledger row of `employeeId` is about,
+ * read back from its reference; `null` for other reasons or a reference these builders did not
+ * make. Conversions, suggestions and rewards name their row by id: a backend looks those up.
+ */
+export function referencedPost(
+  reason: string,
+  reference: string,
+  employeeId: string,
+): { postId: string; network: NetworkId | null } | null {
+  if (reason === 'share') {
+    const prefix = `${employeeId}:`;
+    if (!reference.startsWith(prefix)) return null;
+    const rest = reference.slice(prefix.length);
+    const split = rest.lastIndexOf(':');
+    return split > 0 ? { postId: rest.slice(0, split), network: rest.slice(split + 1) as NetworkId } : null;
+  }
+  if (reason === 'click') {
+    const [employee, post] = reference.split(':');
+    try {
+      return employee !== undefined && post && decodeURIComponent(employee) === employeeId
+        ? { postId: decodeURIComponent(post), network: null }
+        : null;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}

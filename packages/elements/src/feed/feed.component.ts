@@ -43,6 +43,7 @@ let instances = 0;
  * @csspart topics - A card's topic chips.
  * @csspart meta - Source and freshness.
  * @csspart share-button - A card's Share button.
+ * @csspart shared - The “Shared” marker on a post the employee already shared.
  * @csspart load-more - The Load more button.
  * @csspart state - The loading, empty and error panels.
  * @csspart offline - The offline notice.
@@ -238,6 +239,7 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
         <p class="badges">
           <span class="kind kind-${post.kind}" part="kind">${this.t.kinds[post.kind]}</span>
           ${isNew ? html`<span class="new">${this.t.newLabel}</span>` : nothing}
+          ${post.sharedNetworks?.length ? html`<span class="kind" part="shared">✓ ${this.t.shared}</span>` : nothing}
         </p>
         <h3 id=${titleId} class="title">
           ${

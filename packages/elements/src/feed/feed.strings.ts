@@ -21,6 +21,7 @@ export const en = {
   caughtUp: 'You’re all caught up.',
   newSinceLastVisit: (n: number) => `${n} new ${plural(n, 'post', 'posts')} since your last visit`,
   newLabel: 'New',
+  shared: 'Shared',
   share: 'Share',
   shareAria: (title: string) => `Share “${title}”`,
   // Never a topic's name: a kind says who wrote the post, a topic what it is about.
@@ -46,6 +47,7 @@ export const ja: typeof en = {
   caughtUp: 'すべての投稿を表示しました。',
   newSinceLastVisit: (n) => `前回の訪問以降、新しい投稿が${n}件あります`,
   newLabel: '新着',
+  shared: 'シェア済み',
   share: 'シェアする',
   shareAria: (title) => `「${title}」をシェアする`,
   kinds: { curated: 'ピックアップ', owned: '自社発信', promotional: 'キャンペーン' },

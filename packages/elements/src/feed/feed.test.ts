@@ -30,6 +30,31 @@ describe('<advocacy-feed>', () => {
     await expect(feed).to.be.accessible();
   });
 
+  it('marks the posts I already shared, in words (not colour alone), and a post as soon as I share it', async () => {
+    const { client, backend } = testClient({ employeeId: 'emp-tom' });
+    await backend.acceptPolicy();
+    const [first, second] = (await backend.listFeed({ limit: 2 })).items;
+    await backend.createShare({ postId: first!.id, network: 'linkedin', commentary: '', idempotencyKey: 'marker-1' });
+    const feed = await feedWith(client);
+    await find(feed, '[part="shared"]');
+    const cards = findAll(feed, '[part="card"]');
+    const cardOf = (id: string) => cards.find((card) => card.getAttribute('aria-labelledby') === `title-${id}`)!;
+    expect(cardOf(first!.id).querySelector('[part="shared"]')!.textContent).to.contain('Shared');
+    expect(cardOf(second!.id).querySelector('[part="shared"]')).to.equal(null);
+    await expect(feed).to.be.accessible();
+    await client.shares.share({ post: second!, network: 'copy', commentary: '' });
+    await waitUntil(() => cardOf(second!.id).querySelector('[part="shared"]') !== null, 'the card is marked once shared');
+  });
+
+  it('says シェア済み in Japanese', async () => {
+    const { client, backend } = testClient({ employeeId: 'emp-tom' });
+    await backend.acceptPolicy();
+    const [first] = (await backend.listFeed({ limit: 1 })).items;
+    await backend.createShare({ postId: first!.id, network: 'x', commentary: '', idempotencyKey: 'marker-ja' });
+    const feed = await feedWith(client, 'ja');
+    expect((await find(feed, '[part="shared"]')).textContent).to.contain('シェア済み');
+  });
+
   it('shows skeletons while the first page loads', async () => {
     const { client } = testClient({ latencyMs: 60_000 });
     const feed = await feedWith(client);

@@ -38,7 +38,7 @@ async function ensureTeam(db: Db, identity: TokenIdentity, team: string): Promis
  * The employee behind a verified token. Someone the directory knows but this database does not
  * is created on first sight from the token's claims. On every later sign-in (every request), the
  * claims the token carries (name, email, team, locale, time zone) replace the stored values when
- * they differ; a claim the token lacks leaves the stored value alone, so an admin's team change
+ * they differ (but not a language or time zone the employee chose); a claim the token lacks leaves the stored value alone, so an admin's team change
  * stands unless the identity provider sends a team. Nothing is written when nothing changed,
  * except `last_active_at`, at most once an hour.
  *
@@ -79,8 +79,10 @@ export async function employeeForToken(db: Db, identity: TokenIdentity): Promise
   const changed: Partial<Pick<EmployeeRow, 'display_name' | 'email' | 'locale' | 'time_zone' | 'team_id' | 'role'>> = {};
   if (identity.name !== null && identity.name !== row.display_name) changed.display_name = identity.name;
   if (identity.email !== null && identity.email !== row.email) changed.email = identity.email;
-  if (identity.locale !== null && identity.locale !== row.locale) changed.locale = identity.locale;
-  if (identity.timeZone !== null && identity.timeZone !== row.time_zone) changed.time_zone = identity.timeZone;
+  // A language or time zone the employee chose themselves (PUT /me/preferences) stays theirs.
+  if (identity.locale !== null && identity.locale !== row.locale && Number(row.locale_chosen) !== 1) changed.locale = identity.locale;
+  if (identity.timeZone !== null && identity.timeZone !== row.time_zone && Number(row.time_zone_chosen) !== 1)
+    changed.time_zone = identity.timeZone;
   if (identity.team !== null && identity.team !== row.team_id) changed.team_id = identity.team;
   if (role !== row.role) changed.role = role;
   const profileChanged = Object.keys(changed).length > 0;

@@ -29,6 +29,10 @@ export interface Database {
     granted_role: string | null;
     /** The social-media policy version the employee accepted last (policy/). */
     policy_version_accepted: number | null;
+    /** 1 once the employee chose their language (selfservice, 0320): sign-in no longer replaces it. */
+    locale_chosen: Generated<number>;
+    /** 1 once the employee chose their time zone (selfservice, 0320): sign-in no longer replaces it. */
+    time_zone_chosen: Generated<number>;
   };
   /** Archived topics leave lists and pickers; posts keep them (0220). */
   topics: { id: string; names: string; position: Generated<number>; archived_at: string | null };

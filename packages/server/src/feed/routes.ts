@@ -7,6 +7,7 @@ import { newestFirst, toPage } from '../http/cursor.js';
 import { notFound } from '../http/problem.js';
 import { nowIso } from '../ids.js';
 import { matchingSearch } from '../search/query.js';
+import { sharedNetworks } from '../selfservice/history.js';
 
 export function feedRoutes(api: Hono<AppEnv>, s: Services): void {
   handle(api, s, 'listFeed', async (c, { query, reply }) => {
@@ -32,14 +33,19 @@ export function feedRoutes(api: Hono<AppEnv>, s: Services): void {
     const search = matchingSearch(s.dialect, query.q);
     if (search !== null) select = select.where(search);
     const rows = await newestFirst(select, query, 'posts.publish_at', 'posts.id');
-    return reply(
-      toPage(
-        rows,
-        query.limit,
-        (row) => toPost(row, now),
-        (row) => ({ key: row.publish_at, id: row.id }),
-      ),
+    const page = toPage(
+      rows,
+      query.limit,
+      (row) => toPost(row, now),
+      (row) => ({ key: row.publish_at, id: row.id }),
     );
+    // Which of the page's posts the employee already shared: one indexed query for the page.
+    const shared = await sharedNetworks(
+      s.db,
+      c.get('employee').id,
+      page.items.map((post) => post.id),
+    );
+    return reply({ ...page, items: page.items.map((post) => ({ ...post, sharedNetworks: shared.get(post.id) ?? [] })) });
   });
 
   handle(api, s, 'getPost', async (c, { params, reply }) => {
@@ -51,6 +57,7 @@ export function feedRoutes(api: Hono<AppEnv>, s: Services): void {
       .where(visibleTo(c.get('employee'), now))
       .executeTakeFirst();
     if (row === undefined) throw notFound('No such post, or it is not published for you.');
-    return reply(toPost(row, now));
+    const shared = await sharedNetworks(s.db, c.get('employee').id, [row.id]);
+    return reply({ ...toPost(row, now), sharedNetworks: shared.get(row.id) ?? [] });
   });
 }

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import type { AppEnv, Services } from '../context.js';
-import { getPreferences, updatePreferences } from '../engagement/preferences.js';
+import { myPreferences, updatePreferences } from '../engagement/preferences.js';
 import { handle } from '../http/operation.js';
 import { conflict, invalid, notFound } from '../http/problem.js';
 import { nowIso } from '../ids.js';
@@ -47,7 +47,7 @@ export function gamificationRoutes(api: Hono<AppEnv>, s: Services): void {
 
   handle(api, s, 'adminCaps', (_c, { reply }) => reply({ items: caps(s.config) }));
 
-  handle(api, s, 'getPreferences', async (c, { reply }) => reply(await getPreferences(s.db, c.get('employee').id)));
+  handle(api, s, 'getPreferences', async (c, { reply }) => reply(await myPreferences(s.db, c.get('employee').id)));
   handle(api, s, 'updatePreferences', async (c, { body: input, reply }) => {
     return reply(await updatePreferences(s.db, c.get('employee').id, input, nowIso()));
   });

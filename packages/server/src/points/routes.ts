@@ -1,8 +1,6 @@
 import { handle } from '../http/operation.js';
 import type { Hono } from 'hono';
 import type { AppEnv, Services } from '../context.js';
-import { toPointsEntry } from '../db/rows.js';
-import { newestFirst, toPage } from '../http/cursor.js';
 import { ranking } from './leaderboard.js';
 import { myStats } from './my-stats.js';
 import { periodStart } from './periods.js';
@@ -11,12 +9,6 @@ import { leaderboardSettings } from '../gamification/leaderboard-settings.js';
 export function pointsRoutes(api: Hono<AppEnv>, s: Services): void {
   handle(api, s, 'getMyStats', async (c, { query, reply }) => {
     return reply(await myStats(s.db, s.dialect, c.get('employee'), query.period, new Date()));
-  });
-
-  handle(api, s, 'listMyPoints', async (c, { query, reply }) => {
-    const select = s.db.selectFrom('points_ledger').selectAll().where('employee_id', '=', c.get('employee').id);
-    const rows = await newestFirst(select, query, 'created_at', 'id');
-    return reply(toPage(rows, query.limit, toPointsEntry, (row) => ({ key: row.created_at, id: row.id })));
   });
 
   handle(api, s, 'getLeaderboard', async (c, { query, reply }) => {

@@ -134,8 +134,7 @@ export function userRoutes(scim: Hono<AppEnv>, s: Services, base: string): void 
         .set({
           ...columns,
           team_id: await teamOf(trx, input, current),
-          ...(input.locale === null ? {} : { locale: input.locale }),
-          ...(input.timeZone === null ? {} : { time_zone: input.timeZone }),
+          ...ownProfile(input, current),
         })
         .where('id', '=', current.id)
         .execute();
@@ -185,8 +184,7 @@ export function userRoutes(scim: Hono<AppEnv>, s: Services, base: string): void 
           .set({
             ...columns,
             team_id,
-            ...(input.locale === null ? {} : { locale: input.locale }),
-            ...(input.timeZone === null ? {} : { time_zone: input.timeZone }),
+            ...ownProfile(input, existing),
           })
           .where('id', '=', id)
           .execute();
@@ -291,4 +289,18 @@ export function userRoutes(scim: Hono<AppEnv>, s: Services, base: string): void 
     });
     return c.body(null, 204);
   });
+}
+
+/**
+ * The language and time zone the identity provider sends, except those the employee chose
+ * themselves (`PUT /me/preferences`, see selfservice/): theirs stay, as they do over sign-in claims.
+ */
+function ownProfile(
+  input: { locale: string | null; timeZone: string | null },
+  row: { locale_chosen?: number | string | null; time_zone_chosen?: number | string | null },
+): { locale?: string; time_zone?: string } {
+  return {
+    ...(input.locale === null || Number(row.locale_chosen) === 1 ? {} : { locale: input.locale }),
+    ...(input.timeZone === null || Number(row.time_zone_chosen) === 1 ? {} : { time_zone: input.timeZone }),
+  };
 }

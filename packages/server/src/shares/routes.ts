@@ -8,7 +8,6 @@ import type { AppEnv, Services } from '../context.js';
 import { toPost, toShare } from '../db/rows.js';
 import { clientIp } from '../http/client-ip.js';
 import { handle } from '../http/operation.js';
-import { newestFirst, toPage } from '../http/cursor.js';
 import { conflict, invalid, notFound } from '../http/problem.js';
 import { newId, newTrackingCode, nowIso } from '../ids.js';
 import { awardBadges } from '../gamification/badges.js';
@@ -164,18 +163,5 @@ export function shareRoutes(api: Hono<AppEnv>, s: Services): void {
     // After the commit, so concurrent shares see each other when counting toward a badge.
     await awardBadges(s.db, me.id, s.config.rules.badges);
     return reply(toShare(created, s.config.publicUrl), 201);
-  });
-
-  handle(api, s, 'listMyShares', async (c, { query, reply }) => {
-    const select = s.db.selectFrom('shares').selectAll().where('employee_id', '=', c.get('employee').id);
-    const rows = await newestFirst(select, query, 'created_at', 'id');
-    return reply(
-      toPage(
-        rows,
-        query.limit,
-        (row) => toShare(row, s.config.publicUrl),
-        (row) => ({ key: row.created_at, id: row.id }),
-      ),
-    );
   });
 }
