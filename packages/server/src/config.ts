@@ -264,7 +264,9 @@ export function loadConfig(env: Env = process.env): ServerConfig {
  * `createApp(resolveConfig({ ... }))` without touching the environment.
  */
 export function resolveConfig(
-  partial: Partial<Omit<ServerConfig, 'auth' | 'webhooks' | 'engagement' | 'delivery' | 'privacy' | 'rules' | 'trustProxy' | 'scim' | 'sources'>> & {
+  partial: Partial<
+    Omit<ServerConfig, 'auth' | 'webhooks' | 'engagement' | 'delivery' | 'privacy' | 'rules' | 'trustProxy' | 'scim' | 'sources'>
+  > & {
     auth?: Partial<AuthConfig>;
     /** Proxies in front of the server that append to X-Forwarded-For; `true` is one. */
     trustProxy?: boolean | number;
