@@ -33,7 +33,8 @@ describe('<advocacy-feed>', () => {
   it('marks the posts I already shared, in words (not colour alone), and a post as soon as I share it', async () => {
     const { client, backend } = testClient({ employeeId: 'emp-tom' });
     await backend.acceptPolicy();
-    const [first, second] = (await backend.listFeed({ limit: 2 })).items;
+    // The feed lists the employee's language (Tom's is English) first.
+    const [first, second] = (await backend.listFeed({ limit: 2, locale: 'en' })).items;
     await backend.createShare({ postId: first!.id, network: 'linkedin', commentary: '', idempotencyKey: 'marker-1' });
     const feed = await feedWith(client);
     await find(feed, '[part="shared"]');
@@ -49,7 +50,8 @@ describe('<advocacy-feed>', () => {
   it('says シェア済み in Japanese', async () => {
     const { client, backend } = testClient({ employeeId: 'emp-tom' });
     await backend.acceptPolicy();
-    const [first] = (await backend.listFeed({ limit: 1 })).items;
+    // The page is in Japanese; the feed still lists Tom's own language (English) first.
+    const [first] = (await backend.listFeed({ limit: 1, locale: 'en' })).items;
     await backend.createShare({ postId: first!.id, network: 'x', commentary: '', idempotencyKey: 'marker-ja' });
     const feed = await feedWith(client, 'ja');
     expect((await find(feed, '[part="shared"]')).textContent).to.contain('シェア済み');
