@@ -205,3 +205,15 @@ export type PrivacySettingsUpdate = Static<typeof S.PrivacySettingsUpdate>;
 export type LeaderboardSettings = Static<typeof S.LeaderboardSettings>;
 export type LeaderboardSettingsInput = Static<typeof S.LeaderboardSettingsInput>;
 export type ContestPatch = Static<typeof S.ContestPatch>;
+/* ---------------------------------------------------------------- point rules */
+
+/** Point values and network weights over a backend's defaults; a value left out keeps the default. */
+export type PointRules = Static<typeof S.PointRules>;
+/** A version of the point rules, effective from a time until the next one. */
+export type PointRulesVersion = Static<typeof S.PointRulesVersion>;
+export type PointRulesVersionInput = Static<typeof S.PointRulesVersionInput>;
+export type PointRulesVersionPatch = Static<typeof S.PointRulesVersionPatch>;
+/** Every version, the defaults and the rules in effect now. */
+export type PointRulesVersionList = Static<typeof S.PointRulesVersionList>;
+/** The point values in effect now, for employees (`shareByNetwork`: what a first share earns). */
+export type EffectivePointValues = Static<typeof S.EffectivePointValues>;

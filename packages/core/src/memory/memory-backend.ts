@@ -19,6 +19,7 @@ import { AdvocacyError, type AdvocacyErrorCode } from '../backend/errors.js';
 import { inputOf } from '../admin/post-input.js';
 import { badgeStandings, DEFAULT_RULES, mergeRules, suggestionReference, type RulesOverrides } from '../rules/index.js';
 import { contestsAdmin, listContests } from './contests.js';
+import { effectivePointValues, pointRulesAdmin } from './point-rules.js';
 import { scimTokensOf } from './scim.js';
 import { MemoryDb, type ClickOptions, type ClickResult } from './db.js';
 import { demoSeed } from './demo-seed.js';
@@ -162,6 +163,7 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
   const audited = (action: string, target: { kind: string; id: string }, before: unknown, after: unknown) =>
     privacy.recordAudit(db, { actor: { kind: 'admin', id: me().id }, action, target, before, after });
   const contests = contestsAdmin(db, audited);
+  const pointRules = pointRulesAdmin(db, me, audited);
 
   const createPost = (input: Parameters<AdvocacyBackend['admin']['createPost']>[0]): Post => {
     validatePostInput(
@@ -352,6 +354,7 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
         return badgeStandings(shares, conversions, db.rules.badges);
       }),
     listContests: () => call(() => listContests(db, me())),
+    getPointValues: () => call(() => effectivePointValues(db, db.now().toISOString())),
     getPreferences: () => call(() => ({ digest: true, nudges: true, showOnLeaderboard: false, ...db.preferences.get(me().id) })),
     updatePreferences: (input: PreferencesInput) =>
       call(() => {
@@ -457,7 +460,8 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
             ...review.post,
           });
           Object.assign(suggestion, { status: 'approved', postId: post.id, reviewReason: null, reviewedAt: nowIso() });
-          db.award(suggestion.employeeId, db.rules.points.suggestion, 'suggestion', suggestionReference(suggestion.id), nowIso());
+          const at = nowIso();
+          db.award(suggestion.employeeId, db.rulesAt(at).points.suggestion, 'suggestion', suggestionReference(suggestion.id), at);
           audited('suggestion.approve', { kind: 'suggestion', id }, pending, suggestion);
           return suggestion;
         }),
@@ -502,6 +506,11 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
       listContests: () => admin(() => contests.list()),
       updateContest: (id, patch) => admin(() => contests.update(id, patch)),
       cancelContest: (id) => admin(() => contests.cancel(id)),
+      // point rules
+      listPointRules: () => admin(() => pointRules.list()),
+      createPointRules: (input) => admin(() => pointRules.create(input)),
+      updatePointRules: (id, patch) => admin(() => pointRules.update(id, patch)),
+      deletePointRules: (id) => admin(() => pointRules.delete(id)),
       getLeaderboardSettings: () => admin(() => ({ ...db.leaderboardSettings })),
       setLeaderboardSettings: (input) =>
         admin(() => {
