@@ -15,6 +15,7 @@ import { peopleCapability } from './people/capability.js';
 import { policyCapability } from './policy/capability.js';
 import { pilotsCapability } from './pilots/capability.js';
 import { pointsCapability } from './points/capability.js';
+import { pointRulesCapability } from './point-rules/capability.js';
 import { scimCapability } from './scim/capability.js';
 import { privacyCapability } from './privacy/capability.js';
 import { rewardsCapability } from './rewards/capability.js';
@@ -51,4 +52,5 @@ export const capabilities: readonly Capability[] = [
   pilotsCapability,
   privacyCapability,
   rewardsCapability,
+  pointRulesCapability,
 ];

@@ -12,6 +12,7 @@ import type { LinkCache } from './tracking/link-cache.js';
 import type { EngagementScheduler } from './engagement/scheduler.js';
 import type { WebhookDispatcher } from './webhooks/dispatcher.js';
 import type { RetentionService } from './privacy/retention.js';
+import type { PointRulesCache } from './point-rules/schedule.js';
 
 /** Everything a route needs, built once per app. */
 export interface Services {
@@ -36,6 +37,8 @@ export interface Services {
   engagement: EngagementScheduler;
   /** Deletes raw click rows past the retention on a timer (privacy/retention.ts). */
   retention: RetentionService;
+  /** The point rules in effect at any time: the configured defaults and the admin's versions, cached (point-rules/). */
+  pointRules: PointRulesCache;
 }
 
 /** Hono's typed context: the signed-in employee, set by the auth middleware. */
