@@ -341,3 +341,29 @@ export function namedAnyway(target: ContractTarget): ContractTarget {
     },
   };
 }
+
+/** Accepts new versions of the point rules but keeps awarding by the old ones (a cache never told of the change). */
+export function staleRules(target: ContractTarget): ContractTarget {
+  return {
+    ...target,
+    async admin() {
+      const inner = await target.admin();
+      const innerAdmin = inner.admin;
+      const admin = override(innerAdmin, {
+        async createPointRules(input) {
+          const now = new Date().toISOString();
+          return {
+            id: `prv-stale-${now}`,
+            rules: input.rules,
+            effectiveFrom: input.effectiveFrom ?? now,
+            note: input.note ?? null,
+            createdBy: 'admin',
+            createdAt: now,
+            status: input.effectiveFrom !== undefined && input.effectiveFrom > now ? 'scheduled' : 'current',
+          };
+        },
+      });
+      return override<AdvocacyBackend>(inner, { admin });
+    },
+  };
+}

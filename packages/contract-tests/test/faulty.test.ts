@@ -14,6 +14,7 @@ import {
   overselling,
   untiedRanks,
   namedAnyway,
+  staleRules,
 } from './faulty-backends.js';
 import { memoryTarget } from './memory-target.js';
 
@@ -81,4 +82,9 @@ test('a backend that numbers tied employees 1, 2, 3 instead of sharing a rank is
 test('a backend that keeps the leaderboard named when an admin made it anonymous is caught', async () => {
   const report = await runContractSuite(namedAnyway(memoryTarget()), { only: ['leaderboard.anonymous'] });
   assertCaught(report, 'leaderboard.anonymous', 'not opted in, is not listed');
+});
+
+test('a backend that keeps awarding by the point rules it had before a new version is caught', async () => {
+  const report = await runContractSuite(staleRules(memoryTarget()), { only: ['points'] });
+  assertCaught(report, 'point-rules.version-now', "the next LinkedIn share earns the new share points");
 });

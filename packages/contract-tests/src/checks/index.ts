@@ -1,6 +1,7 @@
 import type { Check } from '../check.js';
 import { adminChecks } from './admin.js';
 import { contestChecks } from './contests.js';
+import { pointRulesChecks } from './point-rules.js';
 import { conversionChecks } from './conversions.js';
 import { errorChecks } from './errors.js';
 import { eventChecks } from './events.js';
@@ -40,4 +41,5 @@ export const CHECKS: readonly Check[] = [
   ...privacyChecks,
   ...rewardChecks,
   ...contestChecks,
+  ...pointRulesChecks,
 ];
