@@ -19,3 +19,5 @@ import './define/advocacy-audit-log.js';
 import './define/advocacy-privacy-admin.js';
 import './define/advocacy-rewards-admin.js';
 import './define/advocacy-contests-admin.js';
+// point rules: versions of the point values and network weights
+import './define/advocacy-point-rules-admin.js';
