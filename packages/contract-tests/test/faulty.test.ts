@@ -86,5 +86,5 @@ test('a backend that keeps the leaderboard named when an admin made it anonymous
 
 test('a backend that keeps awarding by the point rules it had before a new version is caught', async () => {
   const report = await runContractSuite(staleRules(memoryTarget()), { only: ['points'] });
-  assertCaught(report, 'point-rules.version-now', "the next LinkedIn share earns the new share points");
+  assertCaught(report, 'point-rules.version-now', 'the next LinkedIn share earns the new share points');
 });

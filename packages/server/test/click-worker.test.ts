@@ -74,7 +74,10 @@ describe('click worker (SQLite file)', () => {
     assert.equal(await worker.store([click('3.3.3.1', t0)]), 1);
     // An admin's version: 7 a click from t0 + 1 h. Clicks before it keep the defaults.
     schedule = { ...schedule, versions: [{ id: 'prv_1', rules: { points: { click: 7 } }, effectiveFrom: iso(t0 + 3_600_000) }] };
-    assert.equal(await worker.store([click('3.3.3.2', t0 + 60_000), click('3.3.3.3', t0 + 3_600_000), click('3.3.3.4', t0 + 7_200_000)]), 3);
+    assert.equal(
+      await worker.store([click('3.3.3.2', t0 + 60_000), click('3.3.3.3', t0 + 3_600_000), click('3.3.3.4', t0 + 7_200_000)]),
+      3,
+    );
     await worker.close();
     const deltas = await db
       .selectFrom('points_ledger')

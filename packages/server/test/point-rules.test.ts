@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, it } from 'node:test';
 import { DEFAULT_RULES, mergeRules } from '@advocacy-kit/core/rules';
 import type { Db } from '../src/db/database.js';
 import { PointRulesCache } from '../src/point-rules/schedule.js';
@@ -101,7 +101,10 @@ forEachDatabase('point rules as admin settings', (open) => {
     assert.deepEqual([scheduled.status, scheduled.effectiveFrom], ['scheduled', later]);
     assert.equal(await share(ann, 'p-1', 'x'), before.points.share, 'the current rules still apply');
     const edited = await json(
-      await h.request('PATCH', `${API}/admin/points/rules/${scheduled.id}`, { token: ada, body: { rules: { points: { share: 3 } }, note: 'Later' } }),
+      await h.request('PATCH', `${API}/admin/points/rules/${scheduled.id}`, {
+        token: ada,
+        body: { rules: { points: { share: 3 } }, note: 'Later' },
+      }),
       200,
     );
     assert.deepEqual([edited.rules, edited.note, edited.status], [{ points: { share: 3 } }, 'Later', 'scheduled']);
@@ -112,7 +115,10 @@ forEachDatabase('point rules as admin settings', (open) => {
 
   it('refuses to change a version that took effect (409), and one effective in the past (422 on effectiveFrom)', async () => {
     const current = (await list()).items.find((item: { status: string }) => item.status === 'current');
-    const patched = await json(await h.request('PATCH', `${API}/admin/points/rules/${current.id}`, { token: ada, body: { note: 'x' } }), 409);
+    const patched = await json(
+      await h.request('PATCH', `${API}/admin/points/rules/${current.id}`, { token: ada, body: { note: 'x' } }),
+      409,
+    );
     assert.equal(patched.type, 'https://advocacy-kit.dev/problems/conflict');
     await json(await h.request('DELETE', `${API}/admin/points/rules/${current.id}`, { token: ada }), 409);
     const past = await json(await create({ rules: {}, effectiveFrom: new Date(Date.now() - 24 * HOUR).toISOString() }), 422);

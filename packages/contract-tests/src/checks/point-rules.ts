@@ -2,13 +2,17 @@ import type { AdvocacyAdminBackend, AdvocacyBackend, PointRules, PointRulesVersi
 import { assert, assertEqual, expectError, step } from '../assert.js';
 import type { Check, CheckContext } from '../check.js';
 
-type PointRulesAdmin = Required<Pick<AdvocacyAdminBackend, 'listPointRules' | 'createPointRules' | 'updatePointRules' | 'deletePointRules'>>;
+type PointRulesAdmin = Required<
+  Pick<AdvocacyAdminBackend, 'listPointRules' | 'createPointRules' | 'updatePointRules' | 'deletePointRules'>
+>;
 
 function adminOf(context: CheckContext): PointRulesAdmin {
   const admin = context.admin.admin;
   const { listPointRules, createPointRules, updatePointRules, deletePointRules } = admin;
   if (!listPointRules || !createPointRules || !updatePointRules || !deletePointRules) {
-    return context.skip('the target has no point-rules administration (listPointRules, createPointRules, updatePointRules, deletePointRules)');
+    return context.skip(
+      'the target has no point-rules administration (listPointRules, createPointRules, updatePointRules, deletePointRules)',
+    );
   }
   return {
     listPointRules: () => listPointRules.call(admin),
@@ -105,13 +109,19 @@ export const pointRulesChecks: Check[] = [
       const before = await step('read the point values', read);
       const later = new Date(Date.now() + 86_400_000).toISOString();
       const scheduled = await step('create a version effective tomorrow', () =>
-        admin.createPointRules({ rules: { points: { share: before.points.share + 11 } }, effectiveFrom: later, note: `Contract check [${context.runTag}]` }),
+        admin.createPointRules({
+          rules: { points: { share: before.points.share + 11 } },
+          effectiveFrom: later,
+          note: `Contract check [${context.runTag}]`,
+        }),
       );
       try {
         assertEqual([scheduled.status, Date.parse(scheduled.effectiveFrom)], ['scheduled', Date.parse(later)], 'the version is scheduled');
         assertEqual(await shareNew(context, 'linkedin'), before.shareByNetwork.linkedin, 'a share today earns the rules in effect today');
         assertEqual((await step('read the point values', read)).points.share, before.points.share, 'employees still read today’s values');
-        const edited = await step('edit the scheduled version', () => admin.updatePointRules(scheduled.id, { rules: { points: { share: 1 } } }));
+        const edited = await step('edit the scheduled version', () =>
+          admin.updatePointRules(scheduled.id, { rules: { points: { share: 1 } } }),
+        );
         assertEqual([edited.rules.points?.share, edited.status], [1, 'scheduled'], 'the edit is kept');
         const listed = await step('list the versions', () => admin.listPointRules());
         assert(
@@ -124,7 +134,12 @@ export const pointRulesChecks: Check[] = [
         await step('delete the scheduled version', () => admin.deletePointRules(scheduled.id));
       }
       const after = await step('list the versions', () => admin.listPointRules());
-      assert(!after.items.some((version) => version.id === scheduled.id), 'a deleted version leaves the list', 'not listed', after.items.length);
+      assert(
+        !after.items.some((version) => version.id === scheduled.id),
+        'a deleted version leaves the list',
+        'not listed',
+        after.items.length,
+      );
     },
   },
   {
@@ -133,7 +148,9 @@ export const pointRulesChecks: Check[] = [
     name: 'invalid point values are refused with the field named, and employees cannot set the rules',
     async run(context) {
       const admin = adminOf(context);
-      const negative = await expectError('a negative share value', 'validation', () => admin.createPointRules({ rules: { points: { share: -1 } } }));
+      const negative = await expectError('a negative share value', 'validation', () =>
+        admin.createPointRules({ rules: { points: { share: -1 } } }),
+      );
       assert(
         (negative.fieldErrors ?? []).some((error) => error.field === 'rules.points.share'),
         'the field error names rules.points.share',

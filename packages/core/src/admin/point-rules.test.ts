@@ -43,7 +43,10 @@ describe('createPointRulesAdmin', () => {
     );
     await assert.rejects(rules.remove(current.id), (error: Error & { code?: string }) => error.code === 'conflict');
     assert.equal(rules.store.get().actionError?.code, 'conflict');
-    await assert.rejects(rules.create({ rules: { points: { share: -1 } } }), (error: Error & { code?: string }) => error.code === 'validation');
+    await assert.rejects(
+      rules.create({ rules: { points: { share: -1 } } }),
+      (error: Error & { code?: string }) => error.code === 'validation',
+    );
     assert.equal(rules.store.get().actionError?.fieldErrors?.[0]?.field, 'rules.points.share');
   });
 

@@ -1058,7 +1058,8 @@ export const operations = {
     path: '/admin/points/rules',
     auth: 'admin',
     tag: 'admin',
-    summary: 'Every version of the point rules (current, scheduled, past), latest effective time first, with the defaults and the rules in effect now',
+    summary:
+      'Every version of the point rules (current, scheduled, past), latest effective time first, with the defaults and the rules in effect now',
     responses: { 200: S.PointRulesVersionList },
     problems: NOT_ADMIN,
   }),

@@ -1065,8 +1065,15 @@ export const PointRules = Type.Object(
   },
 );
 const FullPointRules = Record_({
-  points: Record_(Object.fromEntries(Object.keys(DEFAULT_POINTS).map((key) => [key, Int()])) as Record<keyof typeof DEFAULT_POINTS, ReturnType<typeof Int>>),
-  networkWeights: Record_(Object.fromEntries(NETWORK_IDS.map((network) => [network, Num()])) as Record<(typeof NETWORK_IDS)[number], ReturnType<typeof Num>>),
+  points: Record_(
+    Object.fromEntries(Object.keys(DEFAULT_POINTS).map((key) => [key, Int()])) as Record<
+      keyof typeof DEFAULT_POINTS,
+      ReturnType<typeof Int>
+    >,
+  ),
+  networkWeights: Record_(
+    Object.fromEntries(NETWORK_IDS.map((network) => [network, Num()])) as Record<(typeof NETWORK_IDS)[number], ReturnType<typeof Num>>,
+  ),
 });
 export const PointRulesVersionInput = Type.Object(
   {

@@ -62,7 +62,14 @@ function checkRules(e: FieldErrors, rules: unknown): void {
     for (const [key, value] of Object.entries(values as Record<string, unknown>)) {
       const field = `rules.${group}.${key}`;
       if (!e.check(keys.includes(key), field, 'is not a known field', 'unknown_field')) continue;
-      if (!e.check(typeof value === 'number' && (!integer || Number.isInteger(value)), field, integer ? 'must be integer' : 'must be number', 'wrong_type'))
+      if (
+        !e.check(
+          typeof value === 'number' && (!integer || Number.isInteger(value)),
+          field,
+          integer ? 'must be integer' : 'must be number',
+          'wrong_type',
+        )
+      )
         continue;
       e.check((value as number) >= 0, field, 'must be >= 0', 'too_short');
       e.check((value as number) <= max, field, `must be <= ${max}`, 'too_long');
@@ -91,7 +98,8 @@ export function pointRulesAdmin(
     return { ...row, status };
   };
   /** Keeps the versions in effective order, ties in creation order. */
-  const sort = () => db.pointRuleVersions.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
+  const sort = () =>
+    db.pointRuleVersions.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
   const scheduled = (id: string): PointRulesRow => {
     const row = db.pointRuleVersions.find((version) => version.id === id);
     if (!row) throw new AdvocacyError('not_found', `No point rules version "${id}"`, { status: 404 });
@@ -113,7 +121,12 @@ export function pointRulesAdmin(
       checkRules(e, input.rules);
       const now = db.now();
       const effectiveFrom = effectiveTime(e, input.effectiveFrom, now);
-      e.check(input.note === undefined || (typeof input.note === 'string' && input.note.length <= 500), 'note', 'must be at most 500 characters', 'too_long');
+      e.check(
+        input.note === undefined || (typeof input.note === 'string' && input.note.length <= 500),
+        'note',
+        'must be at most 500 characters',
+        'too_long',
+      );
       e.throwIfAny();
       const row: PointRulesRow = {
         id: db.nextId('prv'),

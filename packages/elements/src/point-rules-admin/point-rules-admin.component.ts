@@ -1,7 +1,12 @@
 import { html, nothing } from 'lit';
 import type { NetworkId, PointRules, PointRulesVersion, PointRulesVersionList } from '@advocacy-kit/core';
 import { NETWORK_IDS } from '@advocacy-kit/core';
-import { createPointRulesAdmin, installHttpAdmin, type PointRulesAdminController, type PointRulesAdminState } from '@advocacy-kit/core/admin';
+import {
+  createPointRulesAdmin,
+  installHttpAdmin,
+  type PointRulesAdminController,
+  type PointRulesAdminState,
+} from '@advocacy-kit/core/admin';
 import { sharePoints, type PointsRules } from '@advocacy-kit/core/rules';
 import { networkName } from '@advocacy-kit/core/share';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
@@ -89,12 +94,21 @@ export class AdvocacyPointRulesAdminElement extends AdvocacyElement<pointRulesSt
   }
 
   private when(iso: string): string {
-    const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' };
+    const options: Intl.DateTimeFormatOptions = {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    };
     return new Intl.DateTimeFormat(this.lang_, options).format(new Date(iso));
   }
 
   private networkLabel(network: NetworkId): string {
-    return network === 'native' || network === 'copy' || network === 'email' ? this.t.networkNames[network] : networkName(network, this.lang_);
+    return network === 'native' || network === 'copy' || network === 'email'
+      ? this.t.networkNames[network]
+      : networkName(network, this.lang_);
   }
 
   protected override render() {
@@ -265,7 +279,9 @@ export class AdvocacyPointRulesAdminElement extends AdvocacyElement<pointRulesSt
     const number = (name: string) => Number(this.renderRoot.querySelector<HTMLInputElement>(`[name="${name}"]`)?.value ?? NaN);
     return {
       points: Object.fromEntries(POINT_KEYS.map((key) => [key, number(`points.${key}`)])) as Full['points'],
-      networkWeights: Object.fromEntries(NETWORK_IDS.map((network) => [network, number(`networkWeights.${network}`)])) as Full['networkWeights'],
+      networkWeights: Object.fromEntries(
+        NETWORK_IDS.map((network) => [network, number(`networkWeights.${network}`)]),
+      ) as Full['networkWeights'],
     };
   }
 

@@ -24,7 +24,8 @@ export const en = {
     suggestion: 'Approved suggestion',
   } satisfies Record<keyof PointsRules, string>,
   weightsLegend: 'Share weight per network',
-  weightsHint: 'A factor of the share points: 1 pays in full, 0.2 a fifth. Copied links, email and the device share sheet leave no public post, so they earn less by default. Clicks are not weighted.',
+  weightsHint:
+    'A factor of the share points: 1 pays in full, 0.2 a fifth. Copied links, email and the device share sheet leave no public post, so they earn less by default. Clicks are not weighted.',
   networkNames: { native: 'Device share sheet', copy: 'Copied link', email: 'Email' },
   sharePoints: (points: string) => `= ${points} pts`,
   effectiveLabel: (zone: string) => `Effective from (${zone})`,

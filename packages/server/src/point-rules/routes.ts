@@ -20,7 +20,10 @@ const PAST_TOLERANCE_MS = 5 * 60_000;
 /** The point values and every network's weight (1 where none is set). */
 const fullPointRules = (rules: Rules) => ({
   points: { ...rules.points },
-  networkWeights: Object.fromEntries(NETWORK_IDS.map((network) => [network, rules.networkWeights[network] ?? 1])) as Record<Network, number>,
+  networkWeights: Object.fromEntries(NETWORK_IDS.map((network) => [network, rules.networkWeights[network] ?? 1])) as Record<
+    Network,
+    number
+  >,
 });
 
 /** The effective time of a new or edited version: now if not given; more than a few minutes in the past is a field error. */

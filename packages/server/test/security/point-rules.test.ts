@@ -73,9 +73,15 @@ forEachDatabase('security: only admins change the point rules, within bounds, an
   });
 
   it('refuses to edit or delete a version that took effect (409), and it stays as it was', async () => {
-    const current = await json(await h.request('POST', `${API}/admin/points/rules`, { token: ada, body: { rules: { points: { share: 11 } } } }), 201);
+    const current = await json(
+      await h.request('POST', `${API}/admin/points/rules`, { token: ada, body: { rules: { points: { share: 11 } } } }),
+      201,
+    );
     assert.equal(current.status, 'current');
-    await json(await h.request('PATCH', `${API}/admin/points/rules/${current.id}`, { token: ada, body: { rules: { points: { share: 99 } } } }), 409);
+    await json(
+      await h.request('PATCH', `${API}/admin/points/rules/${current.id}`, { token: ada, body: { rules: { points: { share: 99 } } } }),
+      409,
+    );
     await json(
       await h.request('PATCH', `${API}/admin/points/rules/${current.id}`, {
         token: ada,

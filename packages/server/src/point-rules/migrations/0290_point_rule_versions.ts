@@ -17,6 +17,10 @@ export const pointRuleVersionsMigration: Migration = {
       .addColumn('created_at', 'text', (col) => col.notNull())
       .addColumn('updated_at', 'text', (col) => col.notNull())
       .execute();
-    await db.schema.createIndex('point_rule_versions_effective').on('point_rule_versions').columns(['effective_from', 'created_at']).execute();
+    await db.schema
+      .createIndex('point_rule_versions_effective')
+      .on('point_rule_versions')
+      .columns(['effective_from', 'created_at'])
+      .execute();
   },
 };
