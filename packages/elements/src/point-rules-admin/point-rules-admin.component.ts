@@ -8,7 +8,6 @@ import {
   type PointRulesAdminState,
 } from '@advocacy-kit/core/admin';
 import { sharePoints, type PointsRules } from '@advocacy-kit/core/rules';
-import { networkName } from '@advocacy-kit/core/share';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { emit } from '../internal/events.js';
@@ -106,9 +105,7 @@ export class AdvocacyPointRulesAdminElement extends AdvocacyElement<pointRulesSt
   }
 
   private networkLabel(network: NetworkId): string {
-    return network === 'native' || network === 'copy' || network === 'email'
-      ? this.t.networkNames[network]
-      : networkName(network, this.lang_);
+    return this.t.networkNames[network];
   }
 
   protected override render() {

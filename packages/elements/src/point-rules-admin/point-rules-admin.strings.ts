@@ -1,8 +1,10 @@
 import type { PointRulesVersion } from '@advocacy-kit/core';
 import type { PointsRules } from '@advocacy-kit/core/rules';
+import { adminCommon as adminEn } from '../i18n/admin-en.js';
+import { adminCommon as adminJa } from '../i18n/admin-ja.js';
 
 // `<advocacy-point-rules-admin>`'s words. English defines the keys; Japanese must match them.
-// Brand networks are named by `networkName` in `@advocacy-kit/core/share`.
+// Network names are the admin components' own (brands from core's table).
 
 type Status = PointRulesVersion['status'];
 
@@ -26,7 +28,7 @@ export const en = {
   weightsLegend: 'Share weight per network',
   weightsHint:
     'A factor of the share points: 1 pays in full, 0.2 a fifth. Copied links, email and the device share sheet leave no public post, so they earn less by default. Clicks are not weighted.',
-  networkNames: { native: 'Device share sheet', copy: 'Copied link', email: 'Email' },
+  networkNames: adminEn.networkNames,
   sharePoints: (points: string) => `= ${points} pts`,
   effectiveLabel: (zone: string) => `Effective from (${zone})`,
   effectiveHint: 'Leave empty to apply now. A later time schedules the version; you can edit or delete it until then.',
@@ -74,7 +76,7 @@ export const ja: PointRulesAdminStrings = {
   weightsLegend: 'ネットワーク別のシェアの重み',
   weightsHint:
     'シェアのポイントに掛ける係数です（1 は満額、0.2 は5分の1）。リンクのコピー、メール、端末の共有メニューは公開投稿が残らないため、既定では低くなっています。クリックには掛かりません。',
-  networkNames: { native: '端末の共有メニュー', copy: 'リンクのコピー', email: 'メール' },
+  networkNames: adminJa.networkNames,
   sharePoints: (points) => `＝ ${points} ポイント`,
   effectiveLabel: (zone) => `適用開始日時（${zone}）`,
   effectiveHint: '空欄ならすぐに適用します。先の日時なら予定として保存され、その日時までは編集・削除できます。',
