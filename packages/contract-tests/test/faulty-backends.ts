@@ -367,3 +367,21 @@ export function staleRules(target: ContractTarget): ContractTarget {
     },
   };
 }
+
+/** Pays a copied link like a share to LinkedIn, whatever the point values it tells employees. */
+export function copyPaidInFull(target: ContractTarget): ContractTarget {
+  return {
+    ...target,
+    async employee() {
+      const inner = await target.employee();
+      return override<AdvocacyBackend>(inner, {
+        async createShare(input) {
+          const share = await inner.createShare(input);
+          if (input.network !== 'copy' || share.pointsAwarded === 0) return share;
+          const values = await inner.getPointValues!();
+          return { ...share, pointsAwarded: values.shareByNetwork.linkedin };
+        },
+      });
+    },
+  };
+}

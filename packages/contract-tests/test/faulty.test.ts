@@ -15,6 +15,7 @@ import {
   untiedRanks,
   namedAnyway,
   staleRules,
+  copyPaidInFull,
 } from './faulty-backends.js';
 import { memoryTarget } from './memory-target.js';
 
@@ -87,4 +88,9 @@ test('a backend that keeps the leaderboard named when an admin made it anonymous
 test('a backend that keeps awarding by the point rules it had before a new version is caught', async () => {
   const report = await runContractSuite(staleRules(memoryTarget()), { only: ['points'] });
   assertCaught(report, 'point-rules.version-now', 'the next LinkedIn share earns the new share points');
+});
+
+test('a backend that pays a copied link like a LinkedIn share is caught', async () => {
+  const report = await runContractSuite(copyPaidInFull(memoryTarget()), { only: ['point-rules.copy-earns-less'] });
+  assertCaught(report, 'point-rules.copy-earns-less', 'the shares earn what the values say');
 });
