@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { DEFAULT_RULES, mergeRules } from '@advocacy-kit/core/rules';
 import type { Db } from '../src/db/database.js';
-import { PointRulesCache } from '../src/point-rules/schedule.js';
+import { PointRulesCache, type RulesSchedule } from '../src/point-rules/schedule.js';
+import { databaseClickStore } from '../src/tracking/click-store.js';
 import { forEachDatabase } from './support/databases.js';
 import { API, json, signToken, startHarness, type Harness } from './support/harness.js';
 import { assertSchema } from './support/schema.js';
@@ -185,5 +186,45 @@ forEachDatabase('the point rules cache', (open) => {
     await db.deleteFrom('point_rule_versions').where('id', '=', 'prv_c').execute();
     cache.invalidate();
     assert.equal((await cache.at('2026-03-02T00:00:00.000Z')).points.share, 8, 'read again after invalidate()');
+  });
+});
+
+forEachDatabase('click awards by the point rules in effect', (open) => {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness(await open());
+  });
+  after(() => h.close());
+
+  it('lets a pair capped for the day earn again once a version raises the cap', async () => {
+    const { db } = h.advocacy.services;
+    const defaults = mergeRules(DEFAULT_RULES, { points: { click: 5, clickDailyCapPerPost: 10 } });
+    let schedule: RulesSchedule = { defaults, versions: [] };
+    const store = databaseClickStore(db, 'cap-test-salt', () => schedule);
+    const at = '2026-11-02T10:00:00.000Z';
+    const click = (ip: string, time = at) => ({
+      code: 'CapTestCode00001',
+      shareId: 'shr-cap',
+      employeeId: 'emp-cap',
+      postId: 'post-cap',
+      sharerNetwork: null,
+      ip,
+      userAgent: 'Mozilla/5.0',
+      at: time,
+    });
+    const earned = async () =>
+      (
+        await db.selectFrom('points_ledger').select('delta').where('employee_id', '=', 'emp-cap').where('reason', '=', 'click').execute()
+      ).map((row) => row.delta);
+    await store([click('198.51.100.1'), click('198.51.100.2'), click('198.51.100.3')]);
+    assert.deepEqual(await earned(), [5, 5], 'two clicks reach the cap of 10');
+    schedule = {
+      defaults,
+      versions: [{ id: 'prv_cap', rules: { points: { clickDailyCapPerPost: 20 } }, effectiveFrom: '2026-11-02T11:00:00.000Z' }],
+    };
+    await store([click('198.51.100.4', '2026-11-02T10:30:00.000Z')]);
+    assert.deepEqual(await earned(), [5, 5], 'a click before the new cap takes effect earns nothing');
+    await store([click('198.51.100.5', '2026-11-02T11:30:00.000Z'), click('198.51.100.6', '2026-11-02T11:31:00.000Z')]);
+    assert.deepEqual(await earned(), [5, 5, 5, 5], 'the raised cap lets two more clicks earn');
   });
 });
