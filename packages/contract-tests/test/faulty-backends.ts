@@ -443,3 +443,47 @@ export function selfServiceFaults(target: ContractTarget): ContractTarget {
     },
   };
 }
+
+/** Accepts new versions of the point rules but keeps awarding by the old ones (a cache never told of the change). */
+export function staleRules(target: ContractTarget): ContractTarget {
+  return {
+    ...target,
+    async admin() {
+      const inner = await target.admin();
+      const innerAdmin = inner.admin;
+      const admin = override(innerAdmin, {
+        async createPointRules(input) {
+          const now = new Date().toISOString();
+          return {
+            id: `prv-stale-${now}`,
+            rules: input.rules,
+            effectiveFrom: input.effectiveFrom ?? now,
+            note: input.note ?? null,
+            createdBy: 'admin',
+            createdAt: now,
+            status: input.effectiveFrom !== undefined && input.effectiveFrom > now ? 'scheduled' : 'current',
+          };
+        },
+      });
+      return override<AdvocacyBackend>(inner, { admin });
+    },
+  };
+}
+
+/** Pays a copied link like a share to LinkedIn, whatever the point values it tells employees. */
+export function copyPaidInFull(target: ContractTarget): ContractTarget {
+  return {
+    ...target,
+    async employee() {
+      const inner = await target.employee();
+      return override<AdvocacyBackend>(inner, {
+        async createShare(input) {
+          const share = await inner.createShare(input);
+          if (input.network !== 'copy' || share.pointsAwarded === 0) return share;
+          const values = await inner.getPointValues!();
+          return { ...share, pointsAwarded: values.shareByNetwork.linkedin };
+        },
+      });
+    },
+  };
+}

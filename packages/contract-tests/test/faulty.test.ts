@@ -17,6 +17,8 @@ import {
   leakingSmtpPassword,
   forgettingRequestKeys,
   selfServiceFaults,
+  staleRules,
+  copyPaidInFull,
 } from './faulty-backends.js';
 import { memoryTarget } from './memory-target.js';
 
@@ -100,4 +102,14 @@ test("a backend that hides the rejection reason or lists another employee's ledg
   const report = await runContractSuite(selfServiceFaults(memoryTarget()), { only: ['selfservice'] });
   assertCaught(report, 'selfservice.rejection-reason', 'its status and reason');
   assertCaught(report, 'selfservice.ledger', 'every ledger row is the employee’s own');
+});
+
+test('a backend that keeps awarding by the point rules it had before a new version is caught', async () => {
+  const report = await runContractSuite(staleRules(memoryTarget()), { only: ['points'] });
+  assertCaught(report, 'point-rules.version-now', 'the next LinkedIn share earns the new share points');
+});
+
+test('a backend that pays a copied link like a LinkedIn share is caught', async () => {
+  const report = await runContractSuite(copyPaidInFull(memoryTarget()), { only: ['point-rules.copy-earns-less'] });
+  assertCaught(report, 'point-rules.copy-earns-less', 'the shares earn what the values say');
 });

@@ -23,3 +23,5 @@ import './define/advocacy-contests-admin.js';
 import './define/advocacy-delivery-settings.js';
 // Curated sources: RSS/Atom feeds and the curation queue.
 import './define/advocacy-curation-admin.js';
+// point rules: versions of the point values and network weights
+import './define/advocacy-point-rules-admin.js';

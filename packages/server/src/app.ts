@@ -21,6 +21,7 @@ import { openApiDocument } from '@advocacy-kit/core/contract';
 import type { ClickShutdown } from './tracking/click-recorder.js';
 import type { ClickStore } from './tracking/click-store.js';
 import { openClicks } from './tracking/clicks.js';
+import { PointRulesCache } from './point-rules/schedule.js';
 import { LinkCache } from './tracking/link-cache.js';
 import { clickSalt } from './tracking/salt.js';
 import { EngagementScheduler } from './engagement/scheduler.js';
@@ -64,7 +65,8 @@ export async function createApp(config: ServerConfig, options: { logger?: Logger
     await db.destroy().catch(() => {});
     throw startFailure(error, location);
   }
-  const clicks = await openClicks({ config, db, dialect, salt, logger, wrapStore: (store) => watched(store, database) });
+  const pointRules = new PointRulesCache(db, config.rules);
+  const clicks = await openClicks({ config, db, dialect, salt, logger, pointRules, wrapStore: (store) => watched(store, database) });
   const services: Services = {
     config,
     db,
@@ -100,6 +102,7 @@ export async function createApp(config: ServerConfig, options: { logger?: Logger
     engagement: new EngagementScheduler({ db, dialect, config: config.engagement, logger, delivery: deliveryContext(config, salt) }),
     retention: new RetentionService({ db, config: config.privacy, logger }),
     sources: new SourceScheduler({ db, config: config.sources, logger }),
+    pointRules,
   };
   services.readiness.push(...defaultReadiness(services));
   services.webhooks.start(config.webhooks.dispatchIntervalMs);

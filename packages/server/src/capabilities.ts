@@ -16,6 +16,7 @@ import { peopleCapability } from './people/capability.js';
 import { policyCapability } from './policy/capability.js';
 import { pilotsCapability } from './pilots/capability.js';
 import { pointsCapability } from './points/capability.js';
+import { pointRulesCapability } from './point-rules/capability.js';
 import { scimCapability } from './scim/capability.js';
 import { selfServiceCapability } from './selfservice/capability.js';
 import { privacyCapability } from './privacy/capability.js';
@@ -59,4 +60,5 @@ export const capabilities: readonly Capability[] = [
   searchCapability,
   sourcesCapability,
   selfServiceCapability,
+  pointRulesCapability,
 ];

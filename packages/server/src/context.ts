@@ -14,6 +14,7 @@ import type { WebhookDispatcher } from './webhooks/dispatcher.js';
 import type { DeliveryDispatcher } from './delivery/dispatcher.js';
 import type { RetentionService } from './privacy/retention.js';
 import type { SourceScheduler } from './sources/scheduler.js';
+import type { PointRulesCache } from './point-rules/schedule.js';
 
 /** Everything a route needs, built once per app. */
 export interface Services {
@@ -42,6 +43,8 @@ export interface Services {
   retention: RetentionService;
   /** Fetches curated RSS/Atom sources that are due, on a timer (sources/scheduler.ts). */
   sources: SourceScheduler;
+  /** The point rules in effect at any time: the configured defaults and the admin's versions, cached (point-rules/). */
+  pointRules: PointRulesCache;
 }
 
 /** Hono's typed context: the signed-in employee, set by the auth middleware. */

@@ -6,6 +6,7 @@ import {
   clickReference,
   conversionReference,
   DEFAULT_CONVERSION_SOURCE,
+  sharePoints,
   shareReference,
   suggestionReference,
   type PointsRules,
@@ -91,7 +92,7 @@ export async function loadSeed(db: Db, seed: DemoSeed, rules: Rules, now: Date =
     for (const share of oldestFirst) {
       const url = postUrl.get(share.postId);
       if (url === undefined) throw new Error(`Seed share ${share.id} names unknown post ${share.postId}`);
-      const code = await seedShare(trx, share, url, points);
+      const code = await seedShare(trx, share, url, rules);
       if (code === null) continue;
       shares++;
       clicks += await seedClicks(trx, share, code, points, now, clickAwards);
@@ -133,7 +134,7 @@ export async function loadSeed(db: Db, seed: DemoSeed, rules: Rules, now: Date =
 }
 
 /** Inserts the share with a fresh tracking code; null when it was seeded before. */
-async function seedShare(db: Db, share: SeedShare, url: string, points: PointsRules): Promise<string | null> {
+async function seedShare(db: Db, share: SeedShare, url: string, rules: Rules): Promise<string | null> {
   const code = newTrackingCode();
   // A seed may hold repeats of a post to a network, as history from before one share per network.
   const first = await db
@@ -166,7 +167,7 @@ async function seedShare(db: Db, share: SeedShare, url: string, points: PointsRu
   if (inserted === undefined) return null;
   const awarded = await award(db, {
     employeeId: share.employeeId,
-    delta: points.share,
+    delta: sharePoints(rules, share.network),
     reason: 'share',
     reference: shareReference(share.employeeId, share.postId, share.network),
     at: share.createdAt,

@@ -3,6 +3,7 @@ import { after, before, it } from 'node:test';
 import { sql } from 'kysely';
 import { DAY_MS } from '../src/points/periods.js';
 import { databaseClickStore, type RawClick } from '../src/tracking/click-store.js';
+import { fixedSchedule } from '../src/point-rules/schedule.js';
 import { forEachDatabase } from './support/databases.js';
 
 import { API, json, signToken, startHarness, type Harness } from './support/harness.js';
@@ -94,7 +95,7 @@ forEachDatabase('analytics rollups', (open) => {
 
     // Clicks over the last 20 days through the click flush's store, from a small pool of
     // visitors so that the same visitor clicks the same link on the same day again.
-    const store = databaseClickStore(db, 'rollup-test-salt', h.config.rules.points);
+    const store = databaseClickStore(db, 'rollup-test-salt', () => fixedSchedule(h.config.rules));
     const random = sequence(7);
     const batch: RawClick[] = [];
     for (let i = 0; i < 400; i++) {

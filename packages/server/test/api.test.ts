@@ -172,17 +172,17 @@ forEachDatabase('HTTP API', (open) => {
     it('GET /me/stats sums my points, shares, clicks and conversions', async () => {
       const stats = await json(await get('/me/stats?period=week', bob), 200);
       assertSchema('MyStats', stats);
-      // Seed: one share (10), three unique clicks (6), one conversion of value 100 (50).
+      // Seed: one share to X (10), three unique clicks (3 × 5), one conversion of value 100 (50).
       assert.equal(stats.shares, 1);
       assert.equal(stats.clicks, 3);
       assert.equal(stats.conversions, 1);
       assert.equal(stats.conversionValue, 100);
-      assert.equal(stats.points, 66);
+      assert.equal(stats.points, 75);
       // A rolling week touches 8 UTC days: the partial day it starts on through today.
       assert.equal(stats.series.length, 8);
       assert.equal(
         stats.series.reduce((sum: number, p: { points: number }) => sum + p.points, 0),
-        66,
+        75,
       );
       const quarter = await json(await get('/me/stats?period=quarter', bob), 200);
       assert.ok(quarter.series.length >= 13);
@@ -205,7 +205,7 @@ forEachDatabase('HTTP API', (open) => {
       assert.deepEqual(
         board.entries.map((e: { employeeId: string; points: number; rank: number }) => [e.rank, e.employeeId, e.points]),
         [
-          [1, 'emp-bob', 66],
+          [1, 'emp-bob', 75],
           [2, 'emp-ann', 10],
         ],
       );

@@ -7,6 +7,7 @@ import { createLogger } from '../src/log.js';
 import { ClickRecorder } from '../src/tracking/click-recorder.js';
 import { FileClickSpool, MemoryClickSpool } from '../src/tracking/click-spool.js';
 import { databaseClickStore, type ClickStore, type RawClick } from '../src/tracking/click-store.js';
+import { fixedSchedule } from '../src/point-rules/schedule.js';
 import { forEachDatabase } from './support/databases.js';
 import { API, json, signToken, startHarness, type Harness } from './support/harness.js';
 
@@ -166,7 +167,7 @@ forEachDatabase('click spool replay', (open) => {
   it('storing the same clicks twice (a crash between commit and delete) adds no click and no point', async () => {
     const { db, config } = h.advocacy.services;
     const salt = (await db.selectFrom('meta').select('value').where('key', '=', 'click_salt').executeTakeFirstOrThrow()).value;
-    const store = databaseClickStore(db, salt, config.rules.points);
+    const store = databaseClickStore(db, salt, () => fixedSchedule(config.rules));
     const batch = Array.from({ length: 4 }, (_, n) => ({
       ...click(n, share.trackingCode),
       shareId: share.id,

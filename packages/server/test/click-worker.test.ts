@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { DEFAULT_POINTS } from '@advocacy-kit/core/rules';
+import { DEFAULT_POINTS, DEFAULT_RULES, mergeRules } from '@advocacy-kit/core/rules';
 import { openDatabase, type Db } from '../src/db/database.js';
 import { migrateToLatest } from '../src/migrations.js';
 // The worker runs compiled code: scripts/run-tests.mjs builds before testing.
@@ -27,7 +27,8 @@ describe('click worker (SQLite file)', () => {
 
   it('stores unique clicks and their capped points through its own connection', async () => {
     assert.equal(CLICK_WORKER_AVAILABLE, true);
-    const worker = workerClickStore({ databaseUrl: null, sqliteFile, salt: 'salt', points: DEFAULT_POINTS });
+    const schedule = { defaults: mergeRules(DEFAULT_RULES), versions: [] };
+    const worker = workerClickStore({ databaseUrl: null, sqliteFile, salt: 'salt', schedule: async () => schedule });
     const at = new Date().toISOString();
     const click = (ip: string) => ({
       code: 'AbCdEfGhIjKlMnOp',
@@ -52,6 +53,42 @@ describe('click worker (SQLite file)', () => {
     assert.equal(
       points.reduce((sum, row) => sum + row.delta, 0),
       DEFAULT_POINTS.clickDailyCapPerPost,
+    );
+  });
+
+  it('awards each click by the point rules in effect at its time, and follows a change posted before the next batch', async () => {
+    const t0 = Date.parse('2026-11-02T10:00:00.000Z');
+    const iso = (ms: number) => new Date(ms).toISOString();
+    let schedule = { defaults: mergeRules(DEFAULT_RULES), versions: [] as Array<{ id: string; rules: object; effectiveFrom: string }> };
+    const worker = workerClickStore({ databaseUrl: null, sqliteFile, salt: 'salt', schedule: async () => schedule });
+    const click = (ip: string, at: number) => ({
+      code: 'ZyXwVuTsRqPoNmLk',
+      shareId: 'shr-2',
+      employeeId: 'emp-2',
+      postId: 'post-2',
+      sharerNetwork: null,
+      ip,
+      userAgent: 'Mozilla/5.0',
+      at: iso(at),
+    });
+    assert.equal(await worker.store([click('3.3.3.1', t0)]), 1);
+    // An admin's version: 7 a click from t0 + 1 h. Clicks before it keep the defaults.
+    schedule = { ...schedule, versions: [{ id: 'prv_1', rules: { points: { click: 7 } }, effectiveFrom: iso(t0 + 3_600_000) }] };
+    assert.equal(
+      await worker.store([click('3.3.3.2', t0 + 60_000), click('3.3.3.3', t0 + 3_600_000), click('3.3.3.4', t0 + 7_200_000)]),
+      3,
+    );
+    await worker.close();
+    const deltas = await db
+      .selectFrom('points_ledger')
+      .select('delta')
+      .where('reason', '=', 'click')
+      .where('employee_id', '=', 'emp-2')
+      .orderBy('created_at')
+      .execute();
+    assert.deepEqual(
+      deltas.map((row) => row.delta),
+      [DEFAULT_POINTS.click, DEFAULT_POINTS.click, 7, 7],
     );
   });
 });

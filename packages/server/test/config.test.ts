@@ -17,7 +17,7 @@ describe('configuration from the environment', () => {
     assert.equal(config.auth.rolesClaim, 'roles');
     assert.deepEqual(config.corsOrigins, []);
     assert.deepEqual(config.rules, DEFAULT_RULES);
-    assert.deepEqual(config.rules.points, { share: 10, click: 2, clickDailyCapPerPost: 20, conversion: 50, suggestion: 20 });
+    assert.deepEqual(config.rules.points, { share: 10, click: 5, clickDailyCapPerPost: 50, conversion: 50, suggestion: 20 });
     assert.equal(config.logLevel, 'info');
   });
 

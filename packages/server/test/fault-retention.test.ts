@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { sql } from 'kysely';
 import { databaseClickStore, type RawClick } from '../src/tracking/click-store.js';
+import { fixedSchedule } from '../src/point-rules/schedule.js';
 import { forEachDatabase } from './support/databases.js';
 import { API, json, signToken, startHarness, type Harness } from './support/harness.js';
 
@@ -39,7 +40,7 @@ forEachDatabase('fault: click retention while clicks arrive', (open) => {
     const shares = await db.selectFrom('shares').select(['id', 'tracking_code', 'employee_id', 'post_id']).execute();
     codes = shares.map((share) => share.tracking_code);
     // Old clicks, 20 to 40 days ago, through the click flush's own store.
-    const store = databaseClickStore(db, h.advocacy.services.clickSalt, h.config.rules.points);
+    const store = databaseClickStore(db, h.advocacy.services.clickSalt, () => fixedSchedule(h.config.rules));
     const batch: RawClick[] = [];
     for (let i = 0; i < OLD_CLICKS; i++) {
       const share = shares[i % shares.length]!;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { httpBackend, NETWORK_IDS } from '@advocacy-kit/core';
+import { sharePoints } from '@advocacy-kit/core/rules';
 import { awardBadges } from '../src/gamification/badges.js';
 import { finalizeEndedContests } from '../src/gamification/contests.js';
 import { gamificationDb } from '../src/gamification/tables.js';
@@ -95,7 +96,9 @@ forEachDatabase('badges, contests, caps and preferences', (open) => {
       assert.equal(sprint.final, false);
       assert.equal(sprint.entries[0].employeeId, 'emp-ann');
       assert.equal(sprint.me.rank, 1);
-      assert.equal(sprint.me.points, 10 * h.config.rules.points.share);
+      // Ten shares, one per network: copy and email among them earn their lower weight.
+      const earned = NETWORK_IDS.slice(0, 10).reduce((sum, network) => sum + sharePoints(h.config.rules, network), 0);
+      assert.equal(sprint.me.points, earned);
       assert.equal(sprint.prize, 'A day off');
     });
 

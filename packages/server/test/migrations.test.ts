@@ -31,6 +31,7 @@ const RELEASED = [
   '0271_rewards',
   '0280_leaderboard_settings',
   '0281_contest_cancellation',
+  '0290_point_rule_versions',
   '0300_reward_request_idempotency',
   '0301_contest_translations',
   '0310_delivery',

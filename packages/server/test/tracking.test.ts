@@ -100,7 +100,7 @@ forEachDatabase('tracking redirect', (open) => {
     assert.equal(await uniqueClicks(), 2);
   });
 
-  it('awards 2 points per unique human click, capped at 20 per share per day', async () => {
+  it('awards 5 points per unique human click, capped at 50 per employee, post and day', async () => {
     for (let i = 0; i < 15; i++) await visit(share.trackingCode, HUMAN, `192.0.2.${i}`);
     assert.equal(await uniqueClicks(), 17);
     const points = await json(await h.request('GET', `${API}/me/points?limit=100`, { token }), 200);
@@ -108,11 +108,11 @@ forEachDatabase('tracking redirect', (open) => {
     assert.equal(clickPoints.length, 10);
     assert.equal(
       clickPoints.reduce((sum: number, entry: { delta: number }) => sum + entry.delta, 0),
-      20,
+      50,
     );
     const stats = await json(await h.request('GET', `${API}/me/stats?period=week`, { token }), 200);
     assert.equal(stats.clicks, 17);
-    assert.equal(stats.points, 10 + 20);
+    assert.equal(stats.points, 10 + 50);
   });
 
   it('keeps redirecting after the post is archived', async () => {

@@ -2,6 +2,7 @@ import type { Check } from '../check.js';
 import { adminChecks } from './admin.js';
 import { contestChecks } from './contests.js';
 import { deliveryChecks } from './delivery.js';
+import { pointRulesChecks } from './point-rules.js';
 import { conversionChecks } from './conversions.js';
 import { errorChecks } from './errors.js';
 import { eventChecks } from './events.js';
@@ -48,4 +49,5 @@ export const CHECKS: readonly Check[] = [
   ...deliveryChecks,
   ...searchChecks,
   ...selfServiceChecks,
+  ...pointRulesChecks,
 ];

@@ -1,6 +1,6 @@
 /**
  * @advocacy-kit/core/admin — the program-admin side, as headless as the employee side: the
- * content list, the suggestion queue, analytics and the post editor's draft model, and the admin
+ * content list, the suggestion queue, analytics, the post editor's draft model, the point rules, and the admin
  * methods of `httpBackend` (`httpAdmin`, `installHttpAdmin`).
  */
 export { createAdminClient, type AdminClient } from './admin.js';
@@ -39,6 +39,8 @@ export {
   type TaxonomyState,
 } from './people.js';
 export { createPolicyAdmin, type PolicyAdminController, type PolicyAdminState } from './policy.js';
+// point rules: versions of the point values and network weights
+export { createPointRulesAdmin, type PointRulesAdminController, type PointRulesAdminState } from './point-rules.js';
 // scim: provisioning settings and tokens
 export { createScimSettings, type ScimSettingsController, type ScimSettingsState } from './scim.js';
 export {

@@ -87,6 +87,11 @@ import type {
   CurationItem,
   CurationPublish,
   CurationQuery,
+  EffectivePointValues,
+  PointRulesVersion,
+  PointRulesVersionInput,
+  PointRulesVersionList,
+  PointRulesVersionPatch,
 } from './contract.js';
 
 /**
@@ -193,6 +198,9 @@ export interface AdvocacyBackend {
   listMyRewardRequests?(query?: PageQuery): Promise<Page<RewardRequest>>;
   /** Cancels the employee's own pending request: its points and stock come back. */
   cancelRewardRequest?(requestId: string): Promise<RewardRequest>;
+  /* point rules */
+  /** Optional: the point values in effect now, per contribution and per network for a first share. */
+  getPointValues?(): Promise<EffectivePointValues>;
   /**
    * Program-admin operations; reject with `forbidden` for employees. `httpBackend` takes them from
    * `@advocacy-kit/core/admin` (its `admin` option, or `installHttpAdmin()`).
@@ -332,4 +340,13 @@ export interface AdvocacyAdminBackend {
   publishCurationItem?(id: string, overrides?: CurationPublish): Promise<Post>;
   /** Optional: takes a pending item off the queue (`conflict` once decided; audited). */
   dismissCurationItem?(id: string): Promise<CurationItem>;
+  /* point rules (versioned settings) */
+  /** Optional: every version of the point rules (current, scheduled, past), the defaults and the rules in effect now. */
+  listPointRules?(): Promise<PointRulesVersionList>;
+  /** Optional: adds a version, effective now or later (`validation` for a bad value or a past time; audited as `points_rules.create`). */
+  createPointRules?(input: PointRulesVersionInput): Promise<PointRulesVersion>;
+  /** Optional: edits a scheduled version (`conflict` once it took effect; audited as `points_rules.update`). */
+  updatePointRules?(id: string, patch: PointRulesVersionPatch): Promise<PointRulesVersion>;
+  /** Optional: deletes a scheduled version (`conflict` once it took effect; audited as `points_rules.delete`). */
+  deletePointRules?(id: string): Promise<void>;
 }

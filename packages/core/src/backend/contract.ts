@@ -226,3 +226,15 @@ export type CuratedSourcePatch = Static<typeof S.CuratedSourcePatch>;
 export type CurationItem = Static<typeof S.CurationItem>;
 export type CurationPublish = Static<typeof S.CurationPublish>;
 export type CurationQuery = QueryInput<'adminListCuration'>;
+/* ---------------------------------------------------------------- point rules */
+
+/** Point values and network weights over a backend's defaults; a value left out keeps the default. */
+export type PointRules = Static<typeof S.PointRules>;
+/** A version of the point rules, effective from a time until the next one. */
+export type PointRulesVersion = Static<typeof S.PointRulesVersion>;
+export type PointRulesVersionInput = Static<typeof S.PointRulesVersionInput>;
+export type PointRulesVersionPatch = Static<typeof S.PointRulesVersionPatch>;
+/** Every version, the defaults and the rules in effect now. */
+export type PointRulesVersionList = Static<typeof S.PointRulesVersionList>;
+/** The point values in effect now, for employees (`shareByNetwork`: what a first share earns). */
+export type EffectivePointValues = Static<typeof S.EffectivePointValues>;

@@ -175,6 +175,7 @@ export function httpBackend(options: HttpBackendOptions): AdvocacyBackend {
     requestReward: (rewardId, key) => call(routes.requestReward, { id: rewardId, key: key ?? uuid() }),
     listMyRewardRequests: (query) => call(routes.listMyRewardRequests, { query }),
     cancelRewardRequest: (requestId) => call(routes.cancelRewardRequest, { id: requestId }),
+    getPointValues: () => call(routes.getPointValues),
     get admin() {
       return resolveAdmin() ?? unresolvedAdmin;
     },

@@ -76,7 +76,7 @@ describe('client.pointsChanged', () => {
     const after = await until(client.myStats.store, (s) => s.status === 'ready');
     await until(client.leaderboard.store, settled);
     assert.deepEqual(reads(), [2, 2, 2, 2]);
-    assert.equal(after.data!.points, before + 3 * 10);
+    assert.equal(after.data!.points, before + 3 * 2, 'a copied link earns 2 points by default');
     const me = client.leaderboard.store.get().data!.me!;
     assert.equal(me.points, after.data!.points);
     stop();
@@ -191,7 +191,7 @@ describe('client.pointsChanged across tabs over Node’s own BroadcastChannel', 
     const post = (await memory.listFeed()).items[0]!;
     await here.shares.share({ post, network: 'copy', commentary: '' });
     const after: AsyncState<MyStats> = await until(there.myStats.store, (s) => s.status === 'ready' && s.data!.points !== before);
-    assert.equal(after.data!.points, before + 10);
+    assert.equal(after.data!.points, before + 2, 'a copied link earns 2 points by default');
     stop();
     await here.destroy();
     // `there` is left open on purpose: an unref'd channel must not keep this test file running.

@@ -1178,6 +1178,60 @@ export const operations = {
     responses: { 200: S.CurationItem },
     problems: { ...NOT_ADMIN, 404: 'Unknown item', 409: 'The item was already published or dismissed' },
   }),
+
+  // point rules (admin settings, versioned)
+  getPointValues: op({
+    method: 'GET',
+    path: '/points/values',
+    auth: 'employee',
+    tag: 'points',
+    summary: 'The point values in effect now: per contribution, per network for a first share, and the click cap',
+    responses: { 200: S.EffectivePointValues },
+  }),
+  adminListPointRules: op({
+    method: 'GET',
+    path: '/admin/points/rules',
+    auth: 'admin',
+    tag: 'admin',
+    summary:
+      'Every version of the point rules (current, scheduled, past), latest effective time first, with the defaults and the rules in effect now',
+    responses: { 200: S.PointRulesVersionList },
+    problems: NOT_ADMIN,
+  }),
+  adminCreatePointRules: op({
+    method: 'POST',
+    path: '/admin/points/rules',
+    auth: 'admin',
+    tag: 'admin',
+    summary: 'Add a version of the point rules, effective now or from a later time (audited)',
+    body: S.PointRulesVersionInput,
+    responses: { 201: S.PointRulesVersion },
+    problems: { ...NOT_ADMIN, 422: 'Invalid values or an effective time in the past (field errors)' },
+  }),
+  adminUpdatePointRules: op({
+    method: 'PATCH',
+    path: '/admin/points/rules/{id}',
+    auth: 'admin',
+    tag: 'admin',
+    summary: 'Edit a scheduled version before it takes effect (audited)',
+    body: S.PointRulesVersionPatch,
+    responses: { 200: S.PointRulesVersion },
+    problems: {
+      ...NOT_ADMIN,
+      404: 'Unknown version',
+      409: 'The version already took effect (history)',
+      422: 'Invalid values (field errors)',
+    },
+  }),
+  adminDeletePointRules: op({
+    method: 'DELETE',
+    path: '/admin/points/rules/{id}',
+    auth: 'admin',
+    tag: 'admin',
+    summary: 'Delete a scheduled version before it takes effect (audited)',
+    responses: { 204: null },
+    problems: { ...NOT_ADMIN, 404: 'Unknown version', 409: 'The version already took effect (history)' },
+  }),
 } as const satisfies Record<string, Operation>;
 
 export type Operations = typeof operations;

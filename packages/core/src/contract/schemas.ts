@@ -4,7 +4,7 @@
  * server validates requests with them, and the OpenAPI document names them as components
  * (./openapi.ts). Responses carry every field; request objects reject unknown fields.
  */
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TOptional, type TSchema } from '@sinclair/typebox';
 import {
   BADGE_IDS,
   CONTENT_KINDS,
@@ -35,6 +35,7 @@ import {
   WEBHOOK_EVENT_TYPES,
 } from './enums.js';
 import { CONVERSION_VALUE_CEILING, DEFAULT_CONVERSIONS } from '../rules/conversions.js';
+import { DEFAULT_POINTS } from '../rules/points.js';
 
 /* ------------------------------------------------------------ building blocks */
 
@@ -1271,3 +1272,83 @@ export const MyPointsEntry = Record_(
 
 export const MySharePage = PageOf(MyShare);
 export const MyPointsPage = PageOf(MyPointsEntry);
+/* ------------------------------------------------------------ point rules (admin settings) */
+
+/** An object with one optional property per key of `keys`, each of `value`; nothing else. */
+const PartialOf = <T extends TSchema>(keys: readonly string[], value: T, options: Options = {}) =>
+  Type.Object(Object.fromEntries(keys.map((key) => [key, Type.Optional(value)])) as Record<string, TOptional<T>>, {
+    additionalProperties: false,
+    ...options,
+  });
+
+/** The point values an admin may set (the keys of `DEFAULT_POINTS` in `@advocacy-kit/core/rules`). */
+export const PointValues = PartialOf(Object.keys(DEFAULT_POINTS), Int({ minimum: 0, maximum: 100_000 }), {
+  description:
+    '`share`: a first share to a network, times its weight; `click`: a unique human visitor; `conversion`; `suggestion`: an approved suggestion; `clickDailyCapPerPost`: most click points per employee, post and UTC day.',
+});
+/** A factor of the share points per network. */
+export const NetworkWeights = PartialOf(NETWORK_IDS, Num({ minimum: 0, maximum: 10 }), {
+  description: 'What a share to each network earns, as a factor of `points.share` (1: in full; 0.2: a fifth). Clicks are not weighted.',
+});
+export const PointRules = Type.Object(
+  { points: Type.Optional(PointValues), networkWeights: Type.Optional(NetworkWeights) },
+  {
+    additionalProperties: false,
+    description: 'Point values and network weights over the server’s defaults; a value left out keeps the default.',
+  },
+);
+const FullPointRules = Record_({
+  points: Record_(
+    Object.fromEntries(Object.keys(DEFAULT_POINTS).map((key) => [key, Int()])) as Record<
+      keyof typeof DEFAULT_POINTS,
+      ReturnType<typeof Int>
+    >,
+  ),
+  networkWeights: Record_(
+    Object.fromEntries(NETWORK_IDS.map((network) => [network, Num()])) as Record<(typeof NETWORK_IDS)[number], ReturnType<typeof Num>>,
+  ),
+});
+export const PointRulesVersionInput = Type.Object(
+  {
+    rules: PointRules,
+    effectiveFrom: Type.Optional(DateTime({ description: 'When it applies; now if left out. Not in the past.' })),
+    note: Type.Optional(Str({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+export const PointRulesVersionPatch = Type.Partial(
+  Type.Object({ rules: PointRules, effectiveFrom: DateTime({ description: 'Not in the past.' }), note: OrNull(Str({ maxLength: 500 })) }),
+  { additionalProperties: false, minProperties: 1, description: 'Edit a scheduled version (one that has not taken effect).' },
+);
+export const PointRulesVersion = Record_(
+  {
+    id: Id,
+    rules: PointRules,
+    effectiveFrom: DateTime(),
+    note: OrNull(Str()),
+    createdBy: Id,
+    createdAt: DateTime(),
+    status: StringEnum(['current', 'scheduled', 'past'] as const, {
+      description: '`current`: the one in effect now; `scheduled`: takes effect later (editable); `past`: history.',
+    }),
+  },
+  { description: 'A version of the point rules, effective from a time until the next one.' },
+);
+export const PointRulesVersionList = Record_({
+  items: Type.Array(PointRulesVersion, { description: 'Latest effective time first.' }),
+  /** The server's defaults (from its configuration), under every version. */
+  defaults: FullPointRules,
+  /** The rules in effect now: the defaults with the current version. */
+  effective: FullPointRules,
+});
+export const EffectivePointValues = Record_(
+  {
+    points: FullPointRules.properties.points,
+    networkWeights: FullPointRules.properties.networkWeights,
+    shareByNetwork: Record_(
+      Object.fromEntries(NETWORK_IDS.map((network) => [network, Int()])) as Record<(typeof NETWORK_IDS)[number], ReturnType<typeof Int>>,
+    ),
+    effectiveFrom: OrNull(DateTime({ description: 'When the current version took effect; null while the defaults apply.' })),
+  },
+  { description: 'The point values in effect now, and what a first share to each network earns (`shareByNetwork`).' },
+);

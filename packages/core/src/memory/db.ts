@@ -20,10 +20,14 @@ import {
   clickReference,
   conversionReference,
   DEFAULT_CONVERSION_SOURCE,
+  mergeRules,
+  sharePoints,
   shareReference,
   suggestionReference,
+  versionAt,
   type Rules,
 } from '../rules/index.js';
+import type { PointRulesRow } from './point-rules.js';
 import type { ContestRow } from './contests.js';
 import { complianceFromSeed, type ComplianceState } from './policy.js';
 import { PilotsData } from './pilots.js';
@@ -101,6 +105,8 @@ export class MemoryDb {
   deactivated = new Set<string>();
   /** Enrollment, invitations and goals (pilots.ts). */
   pilots = new PilotsData();
+  /** Versions of the point rules, earliest effective first (point-rules.ts). */
+  pointRuleVersions: PointRulesRow[] = [];
   private awarded = new Set<string>();
   private visits = new Set<string>();
   /** `${employeeId}\n${postId}\n${day}` → how many clicks of the employee's shares of the post earned points that day. */
@@ -114,6 +120,11 @@ export class MemoryDb {
     readonly trackingBaseUrl: string,
     readonly rules: Rules,
   ) {}
+
+  /** The rules in effect at `at` (ISO): `rules` with the version of the point rules in effect then. */
+  rulesAt(at: string): Rules {
+    return mergeRules(this.rules, versionAt(this.pointRuleVersions, new Date(at).toISOString())?.rules);
+  }
 
   nextId(prefix: string): string {
     return `${prefix}-${(++this.seq).toString(36).padStart(6, '0')}`;
@@ -136,7 +147,8 @@ export class MemoryDb {
   addShare(employeeId: string, post: Post, network: NetworkId, commentary: string, at: string, id = this.nextId('shr')): Share {
     let code = trackingCode();
     while (this.links.has(code)) code = trackingCode();
-    const pointsAwarded = this.award(employeeId, this.rules.points.share, 'share', shareReference(employeeId, post.id, network), at);
+    const points = sharePoints(this.rulesAt(at), network);
+    const pointsAwarded = this.award(employeeId, points, 'share', shareReference(employeeId, post.id, network), at);
     const share: Share = {
       id,
       postId: post.id,
@@ -171,11 +183,12 @@ export class MemoryDb {
     const capKey = `${share.employeeId}\n${share.postId}\n${day(at)}`;
     const visitorKey = `${capKey}\n${options.network ?? visitor}`;
     const awarded = this.clickAwards.get(capKey) ?? 0;
+    const points = this.rulesAt(at).points;
     let pointsAwarded = 0;
-    if (!this.deactivated.has(share.employeeId) && !this.pointVisitors.has(visitorKey) && clickEarnsPoints(this.rules.points, awarded)) {
+    if (!this.deactivated.has(share.employeeId) && !this.pointVisitors.has(visitorKey) && clickEarnsPoints(points, awarded)) {
       this.pointVisitors.add(visitorKey);
       const reference = clickReference(share.employeeId, share.postId, day(at), awarded + 1);
-      pointsAwarded = this.award(share.employeeId, this.rules.points.click, 'click', reference, at);
+      pointsAwarded = this.award(share.employeeId, points.click, 'click', reference, at);
       this.clickAwards.set(capKey, awarded + 1);
     }
     return { counted: true, pointsAwarded, destination: link.destination };
@@ -213,7 +226,7 @@ export class MemoryDb {
       createdAt: at,
     };
     this.conversions.set(key, conversion);
-    this.award(conversion.employeeId, this.rules.points.conversion, 'conversion', conversionReference(conversion.id), at);
+    this.award(conversion.employeeId, this.rulesAt(at).points.conversion, 'conversion', conversionReference(conversion.id), at);
     return conversion;
   }
 
@@ -251,7 +264,7 @@ export class MemoryDb {
       if (suggestion.status === 'approved') {
         this.award(
           suggestion.employeeId,
-          this.rules.points.suggestion,
+          this.rulesAt(suggestion.reviewedAt ?? suggestion.createdAt).points.suggestion,
           'suggestion',
           suggestionReference(suggestion.id),
           suggestion.reviewedAt ?? suggestion.createdAt,

@@ -212,30 +212,30 @@ describe('memoryBackend shares and points', () => {
         async (network) => (await backend.createShare({ postId: 'a', network, commentary: '', idempotencyKey: network })).trackingCode,
       ),
     );
-    assert.equal(backend.recordClick(codes[0]!, { visitorId: 'v1', network: 'n1' }).pointsAwarded, 2);
+    assert.equal(backend.recordClick(codes[0]!, { visitorId: 'v1', network: 'n1' }).pointsAwarded, 5);
     assert.equal(backend.recordClick(codes[1]!, { visitorId: 'v2', network: 'n1' }).pointsAwarded, 0, 'the same network on another share');
     let visitor = 2;
     for (const code of codes) for (let i = 0; i < 8; i++) backend.recordClick(code, { visitorId: `v${++visitor}` });
     const clicks = (await backend.listMyPoints({ limit: 100 })).items.filter((p) => p.reason === 'click');
     assert.equal(
       clicks.reduce((sum, p) => sum + p.delta, 0),
-      20,
+      50,
     );
   });
 
-  it('counts unique human clicks with 2 points each, capped at 20 points per share per day', async () => {
+  it('counts unique human clicks with 5 points each, capped at 50 points per post per day', async () => {
     const backend = memoryBackend({ seed: smallSeed([post('a')]), employeeId: 'ann', now: () => NOW });
     const share = await backend.createShare({ postId: 'a', network: 'x', commentary: '', idempotencyKey: 'k' });
     const bot = backend.recordClick(share.trackingCode, { userAgent: 'LinkedInBot/1.0', visitorId: 'v0' });
     assert.deepEqual([bot.counted, bot.pointsAwarded], [false, 0]);
     assert.match(bot.destination, /utm_source=x/);
-    assert.equal(backend.recordClick(share.trackingCode, { visitorId: 'v1' }).pointsAwarded, 2);
+    assert.equal(backend.recordClick(share.trackingCode, { visitorId: 'v1' }).pointsAwarded, 5);
     assert.equal(backend.recordClick(share.trackingCode, { visitorId: 'v1' }).counted, false);
     for (let i = 2; i <= 12; i++) backend.recordClick(share.trackingCode, { visitorId: `v${i}` });
     const clicks = (await backend.listMyPoints({ limit: 100 })).items.filter((p) => p.reason === 'click');
     assert.equal(
       clicks.reduce((sum, p) => sum + p.delta, 0),
-      20,
+      50,
     );
     assert.equal((await backend.getMyStats('week')).clicks, 12);
   });
@@ -421,12 +421,12 @@ describe('memoryBackend stats series', () => {
     const stats = Object.fromEntries(await Promise.all(PERIODS.map(async (p) => [p, await backend.getMyStats(p)] as const)));
     for (const period of PERIODS) assertSeriesAddsUp(stats[period]!, 'ann');
     const totals = (s: MyStats) => [s.points, s.shares, s.clicks];
-    assert.deepEqual(totals(stats.week!), [24, 2, 2]);
-    assert.deepEqual(stats.week!.series[0], { date: '2026-06-08', points: 14, shares: 1, clicks: 2 });
-    assert.deepEqual(totals(stats.month!), [34, 3, 2]);
-    assert.deepEqual(totals(stats.quarter!), [44, 4, 2]);
+    assert.deepEqual(totals(stats.week!), [30, 2, 2]);
+    assert.deepEqual(stats.week!.series[0], { date: '2026-06-08', points: 20, shares: 1, clicks: 2 });
+    assert.deepEqual(totals(stats.month!), [40, 3, 2]);
+    assert.deepEqual(totals(stats.quarter!), [50, 4, 2]);
     assert.deepEqual(stats.quarter!.series[0], { date: '2026-03-16', points: 10, shares: 1, clicks: 0 });
-    assert.deepEqual(totals(stats.all!), [54, 5, 2]);
+    assert.deepEqual(totals(stats.all!), [60, 5, 2]);
     assert.equal(stats.all!.series[0]!.date, '2026-03-16');
   });
 

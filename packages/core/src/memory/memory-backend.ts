@@ -21,6 +21,7 @@ import { badgeStandings, DEFAULT_RULES, mergeRules, suggestionReference, type Ru
 import { matchesSearch, searchDocument, searchTerms } from '../rules/search.js';
 import { contestsAdmin, listContests } from './contests.js';
 import { curationAdmin } from './curation.js';
+import { effectivePointValues, pointRulesAdmin } from './point-rules.js';
 import { scimTokensOf } from './scim.js';
 import { MemoryDb, type ClickOptions, type ClickResult } from './db.js';
 import { demoSeed } from './demo-seed.js';
@@ -167,6 +168,7 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
     privacy.recordAudit(db, { actor: { kind: 'admin', id: me().id }, action, target, before, after });
   const contests = contestsAdmin(db, audited);
   const curation = () => curationAdmin(db, audited, createPost);
+  const pointRules = pointRulesAdmin(db, me, audited);
 
   const createPost = (input: Parameters<AdvocacyBackend['admin']['createPost']>[0]): Post => {
     validatePostInput(
@@ -368,6 +370,7 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
         return badgeStandings(shares, conversions, db.rules.badges);
       }),
     listContests: () => call(() => listContests(db, me())),
+    getPointValues: () => call(() => effectivePointValues(db, db.now().toISOString())),
     getPreferences: () => call(() => selfService.preferencesOf(db, me().id)),
     updatePreferences: (input: PreferencesInput) => call(() => selfService.updatePreferences(db, me().id, input)),
     getCompliance: () => call(() => complianceOf(db.compliance)),
@@ -464,7 +467,8 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
             ...review.post,
           });
           Object.assign(suggestion, { status: 'approved', postId: post.id, reviewReason: null, reviewedAt: nowIso() });
-          db.award(suggestion.employeeId, db.rules.points.suggestion, 'suggestion', suggestionReference(suggestion.id), nowIso());
+          const at = nowIso();
+          db.award(suggestion.employeeId, db.rulesAt(at).points.suggestion, 'suggestion', suggestionReference(suggestion.id), at);
           audited('suggestion.approve', { kind: 'suggestion', id }, pending, suggestion);
           return suggestion;
         }),
@@ -518,6 +522,11 @@ function view(db: MemoryDb, behaviour: Behaviour, employeeId: string): MemoryBac
       listCuration: (query) => admin(() => curation().queue(query)),
       publishCurationItem: (id, overrides) => admin(() => curation().publish(id, overrides)),
       dismissCurationItem: (id) => admin(() => curation().dismiss(id)),
+      // point rules
+      listPointRules: () => admin(() => pointRules.list()),
+      createPointRules: (input) => admin(() => pointRules.create(input)),
+      updatePointRules: (id, patch) => admin(() => pointRules.update(id, patch)),
+      deletePointRules: (id) => admin(() => pointRules.delete(id)),
       getLeaderboardSettings: () => admin(() => ({ ...db.leaderboardSettings })),
       setLeaderboardSettings: (input) =>
         admin(() => {

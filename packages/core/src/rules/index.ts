@@ -1,10 +1,12 @@
 /**
- * @advocacy-kit/core/rules — the business rules every backend applies: points and the click cap,
+ * @advocacy-kit/core/rules — the business rules every backend applies: points, network weights and the click cap,
  * ledger references, badges, estimated reach, the content-mix targets, the bound on a
  * conversion's value, and compliance (blocked terms, the disclosure and hashtags of a shared text). No dependencies, so browser code can import it cheaply.
  */
 export { DEFAULT_RULES, mergeRules, type Rules, type RulesOverrides } from './rules.js';
+export { versionAt, type RulesVersion } from './versions.js';
 export {
+  DEFAULT_NETWORK_WEIGHTS,
   DEFAULT_POINTS,
   clickAwardsPerPostDay,
   clickEarnsPoints,
@@ -13,8 +15,10 @@ export {
   conversionReference,
   isEarning,
   referencedPost,
+  sharePoints,
   shareReference,
   suggestionReference,
+  type NetworkWeights,
   type PointsRules,
 } from './points.js';
 export { DEFAULT_BADGES, badgeStandings, type BadgeRules } from './badges.js';

@@ -2,7 +2,7 @@ import type { NetworkId } from '../backend/index.js';
 
 /** How many points each kind of contribution earns, and the daily cap on click points. */
 export interface PointsRules {
-  /** Once per employee, post and network. */
+  /** Once per employee, post and network, times the network's weight (`sharePoints`). */
   share: number;
   /** Per unique human visitor (network address) of an employee's links to a post, within `clickDailyCapPerPost`. */
   click: number;
@@ -14,13 +14,33 @@ export interface PointsRules {
   clickDailyCapPerPost: number;
 }
 
+/**
+ * Clicks are the main source by default: a unique human click on the tracking link is proof that
+ * the share reached someone, so two clicks earn as much as a share to a network and three earn
+ * more; the cap (ten click awards per employee, post and day) keeps a viral post from swamping the
+ * leaderboard.
+ */
 export const DEFAULT_POINTS: Readonly<PointsRules> = /* @__PURE__ */ Object.freeze({
   share: 10,
-  click: 2,
+  click: 5,
   conversion: 50,
   suggestion: 20,
-  clickDailyCapPerPost: 20,
+  clickDailyCapPerPost: 50,
 });
+
+/**
+ * What a share to each network earns, as a factor of `points.share` (0 to 10); a network not
+ * listed weighs 1. Copying the link, sending it by email or through the device's share sheet
+ * leaves no public post anyone could check, so these earn a fifth by default; their clicks still
+ * earn in full.
+ */
+export type NetworkWeights = Partial<Record<NetworkId, number>>;
+
+export const DEFAULT_NETWORK_WEIGHTS: Readonly<NetworkWeights> = /* @__PURE__ */ Object.freeze({ email: 0.2, copy: 0.2, native: 0.2 });
+
+/** The points a first share to `network` earns: the share points times its weight, rounded (an unknown network weighs 1). */
+export const sharePoints = (rules: { points: PointsRules; networkWeights: Readonly<NetworkWeights> }, network: string): number =>
+  Math.round(rules.points.share * (rules.networkWeights[network as NetworkId] ?? 1));
 
 // A ledger awards a (reason, reference) pair once; these builders name what each reason counts.
 

@@ -9,13 +9,15 @@ import {
   conversionReference,
   estimatedReach,
   mergeRules,
+  sharePoints,
   shareReference,
   suggestionReference,
+  versionAt,
 } from './index.js';
 
 describe('the default rules', () => {
   it('are the documented points, cap, badges, reach and 6-3-1 targets', () => {
-    assert.deepEqual(DEFAULT_RULES.points, { share: 10, click: 2, conversion: 50, suggestion: 20, clickDailyCapPerPost: 20 });
+    assert.deepEqual(DEFAULT_RULES.points, { share: 10, click: 5, conversion: 50, suggestion: 20, clickDailyCapPerPost: 50 });
     assert.deepEqual(DEFAULT_RULES.badges, { tenShares: 10, streakWeeks: 4 });
     assert.equal(DEFAULT_RULES.reach.linkedin, 600);
     assert.deepEqual(DEFAULT_RULES.contentMix, { curated: 0.6, owned: 0.3, promotional: 0.1 });
@@ -49,6 +51,29 @@ describe('mergeRules', () => {
   });
 });
 
+describe('share points per network', () => {
+  it('pay a share to a network with a public post in full, and a copied or emailed link a fifth', () => {
+    assert.deepEqual(
+      ['linkedin', 'x', 'facebook', 'copy', 'email', 'native'].map((network) => sharePoints(DEFAULT_RULES, network)),
+      [10, 10, 10, 2, 2, 2],
+    );
+  });
+
+  it('make a few unique human clicks worth more than a share', () => {
+    const { click, share } = DEFAULT_RULES.points;
+    assert.ok(3 * click > share);
+  });
+
+  it('follow the share points and the weights an override sets, rounded, and weigh an unknown network 1', () => {
+    const rules = mergeRules(DEFAULT_RULES, { points: { share: 7 }, networkWeights: { copy: 0.5, x: 1.5 } });
+    assert.deepEqual(
+      ['linkedin', 'x', 'copy', 'email', 'myspace'].map((network) => sharePoints(rules, network)),
+      [7, 11, 4, 1, 7],
+    );
+    assert.equal(sharePoints(mergeRules(DEFAULT_RULES, { networkWeights: { linkedin: 0 } }), 'linkedin'), 0);
+  });
+});
+
 describe('ledger references', () => {
   it('award a share once per employee, post and network', () => {
     assert.equal(shareReference('emp-ann', 'post-1', 'linkedin'), 'emp-ann:post-1:linkedin');
@@ -78,7 +103,7 @@ describe('ledger references', () => {
 
 describe('the click cap', () => {
   it("lets an employee earn click points from a post until the day's cap is reached", () => {
-    const points = DEFAULT_RULES.points; // 2 per click, 20 per employee, post and day
+    const points = DEFAULT_RULES.points; // 5 per click, 50 per employee, post and day
     assert.equal(clickAwardsPerPostDay(points), 10);
     assert.equal(clickEarnsPoints(points, 9), true);
     assert.equal(clickEarnsPoints(points, 10), false);
@@ -108,5 +133,26 @@ describe('estimated reach', () => {
       320,
     );
     assert.equal(estimatedReach(reach, new Map()), 0);
+  });
+});
+
+describe('the version of the rules in effect', () => {
+  const versions = [
+    { id: 'a', rules: { points: { share: 5 } }, effectiveFrom: '2026-01-01T00:00:00.000Z' },
+    { id: 'b', rules: { points: { share: 6 } }, effectiveFrom: '2026-02-01T00:00:00.000Z' },
+    { id: 'c', rules: { points: { share: 7 } }, effectiveFrom: '2026-02-01T00:00:00.000Z' },
+    { id: 'd', rules: {}, effectiveFrom: '2026-03-01T00:00:00.000Z' },
+  ];
+
+  it('is the last one that took effect by then, none before the first, and the last listed on a tie', () => {
+    assert.equal(versionAt(versions, '2025-12-31T23:59:59.999Z'), undefined);
+    assert.equal(versionAt(versions, '2026-01-01T00:00:00.000Z')?.id, 'a');
+    assert.equal(versionAt(versions, '2026-02-15T00:00:00.000Z')?.id, 'c');
+    assert.equal(versionAt([], '2026-02-15T00:00:00.000Z'), undefined);
+  });
+
+  it('applies over the defaults alone: an empty version brings the defaults back', () => {
+    const at = (time: string) => mergeRules(DEFAULT_RULES, versionAt(versions, time)?.rules).points.share;
+    assert.deepEqual([at('2026-01-02T00:00:00.000Z'), at('2026-03-02T00:00:00.000Z')], [5, DEFAULT_RULES.points.share]);
   });
 });

@@ -46,6 +46,8 @@ export function conversionRoutes(api: Hono<AppEnv>, s: Services): void {
       ]);
     }
     const now = nowIso();
+    // The rules in effect now, read before the transaction (the cache may read the database).
+    const { points } = await s.pointRules.at(now);
     const created = await s.db.transaction().execute(async (trx) => {
       const inserted = await trx
         .insertInto('conversions')
@@ -69,7 +71,7 @@ export function conversionRoutes(api: Hono<AppEnv>, s: Services): void {
       if (inserted !== undefined) {
         await award(trx, {
           employeeId: share.employee_id,
-          delta: s.config.rules.points.conversion,
+          delta: points.conversion,
           reason: 'conversion',
           reference: conversionReference(inserted.id),
           at: now,

@@ -257,6 +257,19 @@ export interface Database {
     found_at: string;
     post_id: string | null;
   };
+  /**
+   * Versions of the point rules (point-rules/, migration 0290): `rules` is JSON (`points`,
+   * `networkWeights`) over the configured defaults, in effect from `effective_from` until the next.
+   */
+  point_rule_versions: {
+    id: string;
+    rules: string;
+    effective_from: string;
+    note: string | null;
+    created_by: string;
+    created_at: string;
+    updated_at: string;
+  };
 }
 
 /** Counts per time bucket of one analytics dimension (see analytics/rollups.ts). */

@@ -1,3 +1,4 @@
+import type { Rules } from '@advocacy-kit/core/rules';
 import type { ServerConfig } from '../config.js';
 
 export interface Cap {
@@ -7,19 +8,17 @@ export interface Cap {
   description: string;
 }
 
-/** The anti-gaming limits this server enforces, from its configuration, for admins to see. */
-export function caps(config: ServerConfig): Cap[] {
-  const {
-    rules: { points },
-    rateLimits,
-  } = config;
+/** The anti-gaming limits this server enforces, from its configuration and the point rules in effect (`rules`), for admins to see. */
+export function caps(config: ServerConfig, rules: Rules = config.rules): Cap[] {
+  const { rateLimits } = config;
+  const { points } = rules;
   return [
     {
       name: 'share_points',
       limit: points.share,
       unit: 'points',
       description:
-        'Awarded once per employee, post and network: sharing the same post to the same network again answers with the same share and tracking link, and earns nothing.',
+        'Awarded once per employee, post and network, times the network’s weight (copy, email and the device share sheet earn a fifth by default): sharing the same post to the same network again answers with the same share and tracking link, and earns nothing.',
     },
     {
       name: 'click_points_per_post_per_day',

@@ -45,7 +45,7 @@ export function gamificationRoutes(api: Hono<AppEnv>, s: Services): void {
     return reply(await presentContest(s.db, row, c.get('employee').id, now));
   });
 
-  handle(api, s, 'adminCaps', (_c, { reply }) => reply({ items: caps(s.config) }));
+  handle(api, s, 'adminCaps', async (_c, { reply }) => reply({ items: caps(s.config, await s.pointRules.at(nowIso())) }));
 
   handle(api, s, 'getPreferences', async (c, { reply }) => reply(await myPreferences(s.db, c.get('employee').id)));
   handle(api, s, 'updatePreferences', async (c, { body: input, reply }) => {

@@ -1,4 +1,5 @@
 import { CONVERSION_VALUE_CEILING, DEFAULT_RULES, mergeRules, type Rules, type RulesOverrides } from '@advocacy-kit/core/rules';
+import { schemas } from '@advocacy-kit/core/contract';
 import { Type, type Static, type TObject, type TOptional, type TSchema } from '@sinclair/typebox';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 
@@ -19,6 +20,9 @@ function partialOf<K extends string, T extends TSchema>(
 export const RulesOverridesSchema = Type.Object(
   {
     points: Type.Optional(partialOf(DEFAULT_RULES.points, Type.Integer({ minimum: 0 }))),
+    // Every network, not only those with a default weight (unlisted networks weigh 1): the
+    // contract's schema, which admins' versions of the point rules are checked with too.
+    networkWeights: Type.Optional(schemas.NetworkWeights),
     badges: Type.Optional(partialOf(DEFAULT_RULES.badges, Type.Integer({ minimum: 1 }))),
     reach: Type.Optional(partialOf(DEFAULT_RULES.reach, Type.Number({ minimum: 0 }))),
     contentMix: Type.Optional(partialOf(DEFAULT_RULES.contentMix, Type.Number({ minimum: 0, maximum: 1 }))),

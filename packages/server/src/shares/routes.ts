@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { BodyOf } from '@advocacy-kit/core/contract';
 import { trackedDestination } from '@advocacy-kit/core/links';
-import { shareReference } from '@advocacy-kit/core/rules';
+import { sharePoints, shareReference } from '@advocacy-kit/core/rules';
 import type { Hono } from 'hono';
 import { visibleTo } from '../content/visibility.js';
 import type { AppEnv, Services } from '../context.js';
@@ -116,6 +116,8 @@ export function shareRoutes(api: Hono<AppEnv>, s: Services): void {
 
     const destination = trackedDestination({ url: post.url, network: body.network, postId: post.id, shareId: id, referralCode: code });
     const sharerNetwork = networkHash(s.clickSalt, clientIp(c, s.config.trustProxy));
+    // The rules in effect at the share's time: the network's weight applies (copy and email earn less).
+    const sharePointsNow = sharePoints(await s.pointRules.at(now), body.network);
     const created = await s.db.transaction().execute(async (trx) => {
       // Any conflict ends here: the same key (a concurrent retry) or the same post and network.
       const inserted = await trx
@@ -142,7 +144,7 @@ export function shareRoutes(api: Hono<AppEnv>, s: Services): void {
       // Once per (employee, post, network), also for shares stored before there was one per network.
       const points = await award(trx, {
         employeeId: me.id,
-        delta: s.config.rules.points.share,
+        delta: sharePointsNow,
         reason: 'share',
         reference: shareReference(me.id, post.id, body.network),
         at: now,

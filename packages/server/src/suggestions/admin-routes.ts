@@ -42,6 +42,8 @@ export function adminSuggestionRoutes(api: Hono<AppEnv>, s: Services): void {
   handle(api, s, 'adminReviewSuggestion', async (c, { params: { id }, body: review, reply }) => {
     s.limits.writes.take(c.get('employee').id);
     const now = nowIso();
+    // The rules in effect now, read before the transaction (the cache may read the database).
+    const { points } = await s.pointRules.at(now);
     const reviewed = await s.db.transaction().execute(async (trx) => {
       const suggestion = await trx.selectFrom('suggestions').selectAll().where('id', '=', id).executeTakeFirst();
       if (suggestion === undefined) throw notFound('No such suggestion.');
@@ -76,7 +78,7 @@ export function adminSuggestionRoutes(api: Hono<AppEnv>, s: Services): void {
       if (review.decision === 'approve') {
         await award(trx, {
           employeeId: suggestion.employee_id,
-          delta: s.config.rules.points.suggestion,
+          delta: points.suggestion,
           reason: 'suggestion',
           reference: suggestionReference(id),
           at: now,

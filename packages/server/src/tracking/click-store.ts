@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { clickAwardsPerPostDay, clickEarnsPoints, clickReference, clickReferencePrefix, type PointsRules } from '@advocacy-kit/core/rules';
+import { clickAwardsPerPostDay, clickEarnsPoints, clickReference, clickReferencePrefix } from '@advocacy-kit/core/rules';
 import type { Db } from '../db/database.js';
+import { rulesIn, type RulesSchedule } from '../point-rules/schedule.js';
 import { award } from '../points/ledger.js';
 import { networkHash, pointVisitorHash } from './network.js';
 
@@ -41,10 +42,12 @@ const daysBefore = (day: string, days: number): string => new Date(Date.parse(da
  * Stores clicks in one transaction: each visitor is hashed, inserted with ON CONFLICT DO NOTHING
  * on (code, day, visitor) — so the same visitor on the same day is one unique click — and each
  * new unique click may earn the sharer points: not from the network the share was made from,
- * once per network per employee, post and day, within the daily cap per employee and post.
+ * once per network per employee, post and day, within the daily cap per employee and post —
+ * by the point rules in effect at the click's time, from `schedule` (read once per batch: a cached
+ * copy on the main thread, the last one posted in the click worker).
  */
-export function databaseClickStore(db: Db, salt: string, points: PointsRules): ClickStore {
-  /** `employee\npost` → the UTC day on which that pair reached the click-points cap. */
+export function databaseClickStore(db: Db, salt: string, schedule: () => RulesSchedule | Promise<RulesSchedule>): ClickStore {
+  /** `employee\npost` → the UTC day and the awards a day on which that pair reached the click-points cap. */
   const capped = new Map<string, string>();
   /** The latest day whose old point visitors were pruned. */
   let pruned = '';
@@ -56,11 +59,15 @@ export function databaseClickStore(db: Db, salt: string, points: PointsRules): C
    * even across instances; the check reads at most that many ledger rows, and a capped pair is
    * remembered.
    */
-  const awardClick = async (trx: Db, click: RawClick, day: string) => {
-    if (clickAwardsPerPostDay(points) === 0) return;
+  const awardClick = async (trx: Db, click: RawClick, day: string, rules: RulesSchedule) => {
+    const { points } = rulesIn(rules, click.at);
+    const perDay = clickAwardsPerPostDay(points);
+    if (perDay === 0) return;
     if (click.sharerNetwork !== null && networkHash(salt, click.ip) === click.sharerNetwork) return;
     const pair = `${click.employeeId}\n${click.postId}`;
-    if (capped.get(pair) === day) return;
+    // A cap raised since (a new version of the rules) lets the pair earn again.
+    const cappedKey = `${day} ${perDay}`;
+    if (capped.get(pair) === cappedKey) return;
     const prefix = clickReferencePrefix(click.employeeId, click.postId, day);
     const { count } = await trx
       .selectFrom('points_ledger')
@@ -72,7 +79,7 @@ export function databaseClickStore(db: Db, salt: string, points: PointsRules): C
     const awarded = Number(count);
     if (!clickEarnsPoints(points, awarded)) {
       if (capped.size >= 100_000) capped.clear();
-      capped.set(pair, day);
+      capped.set(pair, cappedKey);
       return;
     }
     const visitor = await trx
@@ -98,8 +105,9 @@ export function databaseClickStore(db: Db, salt: string, points: PointsRules): C
     await trx.deleteFrom('click_point_visitors').where('day', '<', daysBefore(day, POINT_VISITOR_DAYS)).execute();
   };
 
-  return (batch) =>
-    db.transaction().execute(async (trx) => {
+  return async (batch) => {
+    const rules = await schedule();
+    return db.transaction().execute(async (trx) => {
       let unique = 0;
       for (let start = 0; start < batch.length; start += INSERT_CHUNK) {
         const chunk = batch.slice(start, start + INSERT_CHUNK).map((click) => {
@@ -124,11 +132,12 @@ export function databaseClickStore(db: Db, salt: string, points: PointsRules): C
         if (inserted.length > 0) await prune(trx, chunk[0]!.day);
         const stored = new Set(inserted.map((row) => `${row.code}|${row.day}|${row.visitor_hash}`));
         for (const { click, day, hash } of chunk) {
-          if (stored.delete(`${click.code}|${day}|${hash}`)) await awardClick(trx, click, day);
+          if (stored.delete(`${click.code}|${day}|${hash}`)) await awardClick(trx, click, day, rules);
         }
         // Let waiting work on this thread in between chunks.
         await new Promise((resolve) => setImmediate(resolve));
       }
       return unique;
     });
+  };
 }

@@ -4,24 +4,32 @@
  * and a busy redirect thread never starves the writes.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { PointsRules } from '@advocacy-kit/core/rules';
 import { openDatabase } from '../db/database.js';
+import type { RulesSchedule } from '../point-rules/schedule.js';
 import { databaseClickStore, type RawClick } from './click-store.js';
 
 interface Init {
   databaseUrl: string | null;
   sqliteFile: string;
   salt: string;
-  points: PointsRules;
+  /** The point rules until the main thread posts newer ones (`{ schedule }`, before the next batch). */
+  schedule: RulesSchedule;
 }
 
-const { databaseUrl, sqliteFile, salt, points } = workerData as Init;
-const { db } = openDatabase({ databaseUrl, sqliteFile });
-const store = databaseClickStore(db, salt, points);
+const init = workerData as Init;
+let schedule = init.schedule;
+const { db } = openDatabase({ databaseUrl: init.databaseUrl, sqliteFile: init.sqliteFile });
+const store = databaseClickStore(db, init.salt, () => schedule);
 
-parentPort!.on('message', (message: { id: number; batch: RawClick[] } | { close: true }) => {
+type Message = { id: number; batch: RawClick[] } | { schedule: RulesSchedule } | { close: true };
+
+parentPort!.on('message', (message: Message) => {
   if ('close' in message) {
     void db.destroy().then(() => parentPort!.close());
+    return;
+  }
+  if ('schedule' in message) {
+    schedule = message.schedule;
     return;
   }
   store(message.batch).then(

@@ -1,6 +1,7 @@
 import type { ServerConfig } from '../config.js';
 import type { Db, Dialect } from '../db/database.js';
 import type { Logger } from '../log.js';
+import type { PointRulesCache } from '../point-rules/schedule.js';
 import { ClickRecorder, type ClickShutdown } from './click-recorder.js';
 import { FileClickSpool, MemoryClickSpool } from './click-spool.js';
 import { databaseClickStore, type ClickStore } from './click-store.js';
@@ -26,19 +27,22 @@ export async function openClicks(options: {
   dialect: Dialect;
   salt: string;
   logger: Logger;
+  /** The point rules in effect at each click's time. */
+  pointRules: PointRulesCache;
   /** Wraps the store, e.g. to tell the database monitor when a batch could not be written. */
   wrapStore?: (store: ClickStore) => ClickStore;
 }): Promise<Clicks> {
-  const { config, db, dialect, salt, logger, wrapStore = (store) => store } = options;
+  const { config, db, dialect, salt, logger, pointRules, wrapStore = (store) => store } = options;
+  const schedule = () => pointRules.schedule();
   const spool =
     config.clickSpool.dir === null
       ? new MemoryClickSpool(config.clickSpool.maxBytes)
       : new FileClickSpool(config.clickSpool.dir, config.clickSpool.maxBytes);
   const worker =
     CLICK_WORKER_AVAILABLE && (dialect === 'postgres' || config.sqliteFile !== ':memory:')
-      ? workerClickStore({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile, salt, points: config.rules.points })
+      ? workerClickStore({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile, salt, schedule })
       : null;
-  const store = wrapStore(worker?.store ?? databaseClickStore(db, salt, config.rules.points));
+  const store = wrapStore(worker?.store ?? databaseClickStore(db, salt, schedule));
   const recorder = new ClickRecorder(spool, store, config.clickFlush, logger);
   if (spool instanceof FileClickSpool && spool.leftover > 0) {
     const started = performance.now();

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
-import type { PointsRules } from '@advocacy-kit/core/rules';
+import type { RulesSchedule } from '../point-rules/schedule.js';
 import type { ClickStore, RawClick } from './click-store.js';
 
 export interface WorkerClickStore {
@@ -27,20 +27,26 @@ interface Waiting {
  * A click store on a worker thread with its own connection: to the SQLite file (WAL lets both
  * connections work; busy_timeout settles write turns) or its own PostgreSQL pool. Batches go by message; each answer
  * settles its batch's promise. A worker that dies fails its pending batches (the recorder keeps
- * and retries them) and is started again for the next batch.
+ * and retries them) and is started again for the next batch. The point rules go with the batches:
+ * before a batch, the worker is sent the schedule (`schedule()`, cached by the caller) if it
+ * changed since it was last sent, so every click is awarded by the rules in effect at its time.
  */
 export function workerClickStore(options: {
   databaseUrl: string | null;
   sqliteFile: string;
   salt: string;
-  points: PointsRules;
+  schedule: () => Promise<RulesSchedule>;
 }): WorkerClickStore {
+  const { schedule, ...init } = options;
   const waiting = new Map<number, Waiting>();
   let next = 0;
   let current: Worker | null = null;
+  /** The schedule the current worker has. */
+  let sent: RulesSchedule | null = null;
 
-  const start = (): Worker => {
-    const worker = new Worker(entry, { workerData: options });
+  const start = (rules: RulesSchedule): Worker => {
+    sent = rules;
+    const worker = new Worker(entry, { workerData: { ...init, schedule: rules } });
     worker.unref();
     worker.on('message', (message: { id: number; unique?: number; error?: string }) => {
       const pending = waiting.get(message.id);
@@ -61,14 +67,20 @@ export function workerClickStore(options: {
   };
 
   return {
-    store: (batch: RawClick[]) =>
-      new Promise<number>((resolve, reject) => {
-        current ??= start();
+    store: async (batch: RawClick[]) => {
+      const rules = await schedule();
+      return new Promise<number>((resolve, reject) => {
+        if (current === null) current = start(rules);
+        else if (sent !== rules) {
+          current.postMessage({ schedule: rules });
+          sent = rules;
+        }
         const id = next++;
         waiting.set(id, { resolve, reject });
         current.ref(); // keep the process alive while a batch is being stored
         current.postMessage({ id, batch });
-      }),
+      });
+    },
     async close() {
       const worker = current;
       if (worker === null) return;

@@ -67,7 +67,7 @@ forEachDatabase('security: click-point farming', (open) => {
     for (const code of codes) {
       for (let i = 0; i < 15; i++) await visit(code, `192.0.2.${++visitor}`);
     }
-    assert.equal(await clickPoints('emp-ada'), 20, 'the default cap: 20 click points per employee, post and day');
+    assert.equal(await clickPoints('emp-ada'), 50, 'the default cap: 50 click points per employee, post and day');
   });
 
   it('returns the existing share and tracking code for a repeat share of a post to the same network', async () => {
