@@ -35,7 +35,9 @@ test('at 390×844 an employee reaches My impact and Suggest within two taps, ski
     const feed = page.getByRole('list', { name: 'Posts to share' });
     const firstTitle = feed.getByRole('heading').first();
     await firstTitle.waitFor();
-    const titles = await feed.getByRole('heading').allInnerTexts();
+    // Text content, not inner text: a card scrolled off screen has no rendered text to read.
+    const headings = async () => (await feed.getByRole('heading').allTextContents()).map((title) => title.trim());
+    const titles = await headings();
     assert.ok(titles.length > 0, 'the feed lists posts');
 
     // The feed comes first on a phone; the sections are on the bottom bar.
@@ -107,7 +109,7 @@ test('at 390×844 an employee reaches My impact and Suggest within two taps, ski
     await page.reload();
     await page.getByRole('banner').getByText('Kumo Systems').waitFor();
     await feed.getByRole('heading', { name: titles[0] }).waitFor();
-    assert.deepEqual(await feed.getByRole('heading').allInnerTexts(), titles, 'the last feed, as it was');
+    assert.deepEqual(await headings(), titles, 'the last feed, as it was');
     await page.locator('advocacy-feed [part="offline"]').getByText('You’re offline').waitFor();
     await page.getByRole('navigation', { name: 'Home sections' }).waitFor();
   } finally {

@@ -80,6 +80,8 @@ export class AdvocacyPostEditorElement extends AdvocacyElement<Strings> {
 
   /** The draft model (core's), made for the client in force. */
   private controller: PostDraftController | undefined;
+  /** The admin's language the draft was last seeded with. */
+  private seededLocale: string | undefined;
   private controllerClient: unknown;
   private readonly draft = new StoreController<PostDraftState>(this, () => this.controller?.store);
   private readonly topics = new StoreController<AsyncState<Topic[]>>(this, () => this.client?.topics.store);
@@ -109,6 +111,8 @@ export class AdvocacyPostEditorElement extends AdvocacyElement<Strings> {
       prefill: this.post ? null : this.prefill,
       locale: this.me.value?.data?.locale,
     };
+    const seededLocale = this.seededLocale;
+    this.seededLocale = source.locale;
     if (this.client !== this.controllerClient) {
       this.controllerClient = this.client;
       this.controller = this.client ? adminOf(this.client).createDraft(source) : undefined;
@@ -118,6 +122,9 @@ export class AdvocacyPostEditorElement extends AdvocacyElement<Strings> {
     // A save sets `post` (and clears `suggestion`) to what the draft already holds: nothing to load.
     const same = state && state.post === this.post && state.suggestion === this.suggestion && !changed.has('prefill');
     if ((changed.has('post') || changed.has('prefill') || changed.has('suggestion')) && !same) this.controller?.load(source);
+    // The admin's own language arrived after the draft began: an untouched new post takes it, so
+    // a Japanese admin's post reaches Japanese employees, whose feed lists their language first.
+    else if (source.locale !== seededLocale && state && !state.dirty && !state.post && !state.suggestion) this.controller?.load(source);
   }
 
   private context(state: PostDraftState): FormContext {
