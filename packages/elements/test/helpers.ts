@@ -1,6 +1,7 @@
 import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { createAdvocacyClient, type AdvocacyClient } from '@advocacy-kit/core';
 import type { AdvocacyErrorDetail } from '../src/internal/events.js';
+import type { AdvocacyShareDialogElement } from '../src/share-dialog/share-dialog.component.js';
 import { memoryBackend, type MemoryBackend, type MemoryBackendOptions } from '@advocacy-kit/core/memory';
 import '../src/all.js';
 
@@ -26,6 +27,12 @@ export function shadow(element: Element): ShadowRoot {
 export async function find<T extends Element = HTMLElement>(element: Element, selector: string, timeout = 4000): Promise<T> {
   await waitUntil(() => shadow(element).querySelector(selector), `nothing matched ${selector} in <${element.localName}>`, { timeout });
   return shadow(element).querySelector<T>(selector)!;
+}
+
+/** The feed's share dialog, once a Share press has loaded its code and put it in the feed. */
+export async function shareDialogOf(feed: Element): Promise<AdvocacyShareDialogElement> {
+  await customElements.whenDefined('advocacy-share-dialog');
+  return find<AdvocacyShareDialogElement>(feed, 'advocacy-share-dialog');
 }
 
 /** All matches of `selector` in the element's shadow root. */

@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { find, shadow, testClient, untilText } from './helpers.js';
+import { find, shadow, shareDialogOf, testClient, untilText } from './helpers.js';
 
 /** The figures a user reads: my-stats' Points tile and the points on my own leaderboard row. */
 const myPoints = (stats: Element) => shadow(stats).querySelector('[part="figure"] dd')?.textContent?.trim();
@@ -51,7 +51,7 @@ describe('points stay true after a share', () => {
     try {
       const share = await find<HTMLButtonElement>(feed, '[part="card"] [part="share-button"]');
       share.click();
-      const dialog = shadow(feed).querySelector('advocacy-share-dialog')!;
+      const dialog = await shareDialogOf(feed);
       const textarea = await find<HTMLTextAreaElement>(dialog, 'textarea');
       textarea.focus();
       await sendKeys({ type: ' — worth your time' });

@@ -1,9 +1,8 @@
 import { html, nothing, render, type PropertyValues } from 'lit';
 import type { FeedState, Post, AsyncState, Topic } from '@advocacy-kit/core';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
-import { pick } from '../i18n/index.js';
+import { pick, type Locales } from '../i18n/index.js';
 import * as feedStrings from './feed.strings.js';
-import * as shareDialogStrings from '../share-dialog/share-dialog.strings.js';
 import { StoreController } from '../internal/store-controller.js';
 import { tagFor } from '../internal/define.js';
 import { emit } from '../internal/events.js';
@@ -11,6 +10,8 @@ import { relativeTime } from '../internal/format.js';
 import { localized } from '../internal/topics.js';
 import { segmented } from '../internal/segmented.js';
 import type { AdvocacyShareDialogElement } from '../share-dialog/share-dialog.component.js';
+import type { ShareDialogStrings } from '../share-dialog/share-dialog.strings.js';
+import { loadShareDialog, prefetchShareDialog } from './share-dialog-loader.js';
 import { styles } from './feed.styles.js';
 import { linkable } from '../internal/url.js';
 
@@ -19,7 +20,9 @@ let instances = 0;
 /**
  * @tag advocacy-feed
  * @summary The posts an employee can share, newest first, in the employee's language (other
- * languages on request), with search, a topic filter, infinite scroll and a share dialog.
+ * languages on request), with search, a topic filter, infinite scroll and a share dialog. The
+ * dialog's code loads on first need (prefetched when the browser is idle after the first render,
+ * or when a Share button is hovered or focused); if it cannot load, the card says so with a retry.
  *
  * @slot policy - Your company's social-media policy, shown in the share dialog before the first share.
  *
@@ -47,6 +50,7 @@ let instances = 0;
  * @csspart load-more - The Load more button.
  * @csspart state - The loading, empty and error panels.
  * @csspart offline - The offline notice.
+ * @csspart share-error - On a card, the notice that the share dialog could not load, with a retry.
  *
  * @cssproperty --advocacy-color-accent - Buttons, selected chips, links on hover.
  * @cssproperty --advocacy-color-on-accent - Text on the accent color.
@@ -69,9 +73,12 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
 
   static override properties = {
     online: { state: true, attribute: false },
+    shareFailed: { state: true, attribute: false },
   };
 
   declare private online: boolean;
+  /** The post whose Share press could not load the dialog (offline), shown with a retry. */
+  declare private shareFailed: string | null;
 
   private readonly feed = new StoreController<FeedState>(
     this,
@@ -84,12 +91,17 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
   private observer: IntersectionObserver | undefined;
   private observed: Element | undefined;
   private viewTracked = new WeakSet<object>();
-  /** The share dialog, under the tag the prefix in force gives it. */
-  private readonly dialog = document.createElement(tagFor('share-dialog')) as AdvocacyShareDialogElement;
+  /** The share dialog, under the tag the prefix in force gives it, once its code has loaded. */
+  private dialog: AdvocacyShareDialogElement | undefined;
+  /** The dialog's default policy text, from its module. */
+  private dialogStrings: Locales<ShareDialogStrings> | undefined;
+  /** The latest Share press still waiting for the dialog's code. */
+  private pendingShare: { post: Post; invoker: HTMLElement } | undefined;
 
   constructor() {
     super(feedStrings);
     this.online = typeof navigator === 'undefined' ? true : navigator.onLine;
+    this.shareFailed = null;
   }
 
   override connectedCallback(): void {
@@ -118,12 +130,21 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    const { dialog, dialogStrings } = this;
+    if (!dialog || !dialogStrings) return;
     // The dialog uses the feed's client, also when the feed was given one without a provider.
-    this.dialog.client = this.client;
-    if (this.theme) this.dialog.setAttribute('theme', this.theme);
-    else this.dialog.removeAttribute('theme');
+    dialog.client = this.client;
+    if (this.theme) dialog.setAttribute('theme', this.theme);
+    else dialog.removeAttribute('theme');
     // The host's policy (slot "policy" on the feed) goes on to the dialog.
-    render(html`<slot name="policy" slot="policy"><p>${pick(shareDialogStrings, this.lang_).policyBody}</p></slot>`, this.dialog);
+    render(html`<slot name="policy" slot="policy"><p>${pick(dialogStrings, this.lang_).policyBody}</p></slot>`, dialog);
+  }
+
+  protected override firstUpdated(changed: PropertyValues): void {
+    super.firstUpdated(changed);
+    // Fetch the dialog's code once the page has settled, so the first Share opens at once.
+    if ('requestIdleCallback' in window) requestIdleCallback(prefetchShareDialog, { timeout: 5000 });
+    else setTimeout(prefetchShareDialog, 2000);
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -137,7 +158,7 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
       ${this.online ? nothing : html`<p class="notice offline" part="offline" role="status">${this.t.offline}</p>`}
       ${this.renderHeader(state)}
       ${this.renderBody(state)}
-      ${this.dialog}
+      ${this.dialog ?? nothing}
     `;
   }
 
@@ -266,11 +287,22 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
             class="primary share"
             part="share-button"
             aria-label=${this.t.shareAria(post.title)}
+            @pointerenter=${prefetchShareDialog}
+            @focus=${prefetchShareDialog}
             @click=${(event: Event) => this.openShare(post, event.currentTarget as HTMLElement)}
           >
             ${this.t.share}
           </button>
         </div>
+        ${
+          this.shareFailed === post.id
+            ? html`<div class="notice error" part="share-error" role="alert">
+              <strong>${this.t.shareUnavailable}</strong>
+              <span>${this.common.errors.network}</span>
+              <button @click=${(event: Event) => this.retryShare(post, event.currentTarget as HTMLElement)}>${this.common.retry}</button>
+            </div>`
+            : nothing
+        }
       </div>
     </li>`;
   }
@@ -335,7 +367,39 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
 
   private openShare(post: Post, invoker: HTMLElement): void {
     emit(this, 'advocacy-share-open', { postId: post.id });
-    void this.dialog.show(post, invoker);
+    // A press after a failure clears the notice; a new failure shows (and announces) it again.
+    this.shareFailed = null;
+    const waiting = this.pendingShare !== undefined;
+    this.pendingShare = { post, invoker };
+    if (!waiting) void this.showShareDialog();
+  }
+
+  /** The Retry on a card whose Share could not load the dialog: focus goes back to its Share button. */
+  private retryShare(post: Post, retry: HTMLElement): void {
+    const invoker = retry.closest('.card')?.querySelector<HTMLElement>('[part="share-button"]') ?? retry;
+    invoker.focus();
+    this.openShare(post, invoker);
+  }
+
+  /** Loads the dialog's code if needed, then opens it for the latest Share press. */
+  private async showShareDialog(): Promise<void> {
+    try {
+      const { shareDialogStrings } = await loadShareDialog();
+      if (!this.dialog) {
+        this.dialogStrings = shareDialogStrings;
+        this.dialog = document.createElement(tagFor('share-dialog')) as AdvocacyShareDialogElement;
+        this.requestUpdate();
+        await this.updateComplete;
+      }
+    } catch {
+      // Offline or the script moved: the card says so, and its retry (or Share) tries again.
+      this.shareFailed = this.pendingShare?.post.id ?? null;
+      this.pendingShare = undefined;
+      return;
+    }
+    const { post, invoker } = this.pendingShare!;
+    this.pendingShare = undefined;
+    void this.dialog?.show(post, invoker);
   }
 
   private readonly onOnline = (): void => {

@@ -24,6 +24,7 @@ export const en = {
   shared: 'Shared',
   share: 'Share',
   shareAria: (title: string) => `Share “${title}”`,
+  shareUnavailable: 'We couldn’t open sharing.',
   // Never a topic's name: a kind says who wrote the post, a topic what it is about.
   kinds: { curated: 'Curated', owned: 'From us', promotional: 'Promotion' } satisfies Record<ContentKind, string>,
   offline: 'You’re offline. What you see may be out of date; sharing needs a connection.',
@@ -50,6 +51,7 @@ export const ja: typeof en = {
   shared: 'シェア済み',
   share: 'シェアする',
   shareAria: (title) => `「${title}」をシェアする`,
+  shareUnavailable: 'シェア画面を開けませんでした。',
   kinds: { curated: 'ピックアップ', owned: '自社発信', promotional: 'キャンペーン' },
   offline: 'オフラインです。表示が最新でない可能性があります。シェアするにはオンライン接続が必要です。',
 };

@@ -3,7 +3,7 @@ import { demoSeed } from '@advocacy-kit/core/memory';
 import type { AdvocacyFeedElement } from './feed.component.js';
 import { createAdvocacyClient } from '@advocacy-kit/core';
 import { memoryBackend } from '@advocacy-kit/core/memory';
-import { MemoryStorage, find, findAll, shadow, testClient, textOf, untilText } from '../../test/helpers.js';
+import { MemoryStorage, find, findAll, shadow, shareDialogOf, testClient, textOf, untilText } from '../../test/helpers.js';
 
 async function feedWith(client: unknown, lang = 'en'): Promise<AdvocacyFeedElement> {
   const wrapper = await fixture<HTMLElement>(
@@ -188,7 +188,7 @@ describe('<advocacy-feed>', () => {
     button.focus();
     button.click();
     expect((await opened).detail.postId).to.be.a('string');
-    const dialog = shadow(feed).querySelector('advocacy-share-dialog')!;
+    const dialog = await shareDialogOf(feed);
     await waitUntil(() => dialog.open, 'the dialog did not open');
     shadow(dialog)
       .querySelector('dialog')!
@@ -201,7 +201,7 @@ describe('<advocacy-feed>', () => {
     const { client } = testClient();
     const feed = await fixture<AdvocacyFeedElement>(html`<advocacy-feed .client=${client}></advocacy-feed>`);
     (await find<HTMLButtonElement>(feed, '[part="share-button"]')).click();
-    const dialog = shadow(feed).querySelector('advocacy-share-dialog')!;
+    const dialog = await shareDialogOf(feed);
     await find(dialog, 'textarea');
     expect(dialog.client).to.equal(client);
   });

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AdvocacyShareDialogElement } from './share-dialog.component.js';
 import { demoSeed } from '@advocacy-kit/core/memory';
-import { deepActiveElement, find, findAll, shadow, testClient, textOf, untilText } from '../../test/helpers.js';
+import { deepActiveElement, find, findAll, shadow, shareDialogOf, testClient, textOf, untilText } from '../../test/helpers.js';
 
 interface FakeWindow {
   location: { href: string };
@@ -332,7 +332,7 @@ describe('<advocacy-share-dialog>', () => {
     const button = await find<HTMLButtonElement>(feed, '[part="share-button"]');
     button.focus();
     await sendKeys({ press: 'Enter' });
-    const dialog = shadow(feed).querySelector('advocacy-share-dialog')!;
+    const dialog = await shareDialogOf(feed);
     await waitUntil(() => dialog.open, 'Enter on Share did not open the dialog');
     await find(dialog, 'textarea');
     const inside = new Set<Element>();
@@ -360,7 +360,7 @@ describe('<advocacy-share-dialog>', () => {
       <p slot="policy" id="company-policy">Acme’s social media policy, version 3.</p>
     </advocacy-feed>`);
     (await find<HTMLButtonElement>(feed, '[part="share-button"]')).click();
-    const dialog = shadow(feed).querySelector('advocacy-share-dialog')!;
+    const dialog = await shareDialogOf(feed);
     await find(dialog, '[part="accept-button"]');
     const slot = shadow(dialog).querySelector<HTMLSlotElement>('slot[name="policy"]')!;
     const shown = slot.assignedElements({ flatten: true });
@@ -375,7 +375,7 @@ describe('<advocacy-share-dialog>', () => {
     const feed = wrapper.querySelector('advocacy-feed')!;
     const button = await find<HTMLButtonElement>(feed, '[part="share-button"]');
     button.click();
-    const dialog = shadow(feed).querySelector('advocacy-share-dialog')!;
+    const dialog = await shareDialogOf(feed);
     await find(dialog, 'textarea');
     await pickNetwork(dialog, 'X');
     const open = stubWindowOpen();

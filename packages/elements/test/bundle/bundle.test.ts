@@ -16,6 +16,28 @@ async function loadPage(path: string): Promise<BundleWindow> {
 const HTTP_ADMIN = Symbol.for('advocacy-kit.http-admin/1');
 const installedAdmin = (win: Window) => (win as unknown as Record<symbol, unknown>)[HTTP_ADMIN];
 
+/**
+ * A script's text and its chunks' (the paths they import relative to themselves), by URL:
+ * `first` what the browser loads with the script (static imports), `all` with its lazy chunks too.
+ */
+async function scriptFiles(script: string): Promise<{ first: Map<string, string>; all: Map<string, string> }> {
+  const first = new Map<string, string>();
+  const all = new Map<string, string>();
+  const visit = async (url: string, lazy: boolean): Promise<void> => {
+    if (all.has(url) && (lazy || first.has(url))) return;
+    const text = all.get(url) ?? (await (await fetch(url)).text());
+    all.set(url, text);
+    if (!lazy) first.set(url, text);
+    for (const [, path] of text.matchAll(/\bfrom\s*"(\.[^"]+)"/g)) await visit(new URL(path!, new URL(url, location.href)).pathname, lazy);
+    for (const [, path] of text.matchAll(/\bimport\(\s*"(\.\/chunks\/[^"]+)"\s*\)/g))
+      await visit(new URL(path!, new URL(url, location.href)).pathname, true);
+  };
+  await visit(`/dist/${script}`, false);
+  return { first, all };
+}
+
+const joined = (files: Map<string, string>) => [...files.values()].join('\n');
+
 function cardsIn(win: Window, selector: string): number {
   return win.document.querySelector(selector)?.shadowRoot?.querySelectorAll('[part="card"]').length ?? 0;
 }
@@ -31,8 +53,12 @@ describe('the self-contained script', () => {
     }
     expect(win.customElements.get('acme-feed')).not.to.equal(win.customElements.get('advocacy-feed'));
     await waitUntil(() => cardsIn(win, '#plain') > 0 && cardsIn(win, '#acme') > 0, 'a feed did not render', { timeout: 8000 });
+    // The prefixed feed opens its share dialog under its own prefix.
     const acmeRoot = win.document.querySelector('#acme')!.shadowRoot!;
-    expect(acmeRoot.querySelector('acme-share-dialog')).not.to.equal(null);
+    acmeRoot.querySelector<HTMLButtonElement>('[part="share-button"]')!.click();
+    await waitUntil(() => acmeRoot.querySelector('acme-share-dialog'), 'the prefixed feed did not open acme-share-dialog', {
+      timeout: 8000,
+    });
     expect(acmeRoot.querySelector('advocacy-share-dialog')).to.equal(null);
     expect(win.bundleProblems.errors).to.deep.equal([]);
   });
@@ -42,8 +68,13 @@ describe('the self-contained script', () => {
     await waitUntil(() => cardsIn(win, 'advocacy-feed') > 0, 'the feed did not render', { timeout: 8000 });
     const feedRoot = win.document.querySelector('advocacy-feed')!.shadowRoot!;
     feedRoot.querySelector<HTMLButtonElement>('[part="share-button"]')!.click();
-    const dialogRoot = feedRoot.querySelector('advocacy-share-dialog')!.shadowRoot!;
-    await waitUntil(() => dialogRoot.querySelector('textarea'), 'the share dialog did not open', { timeout: 8000 });
+    await waitUntil(
+      () => feedRoot.querySelector('advocacy-share-dialog')?.shadowRoot?.querySelector('textarea'),
+      'the share dialog did not open',
+      {
+        timeout: 8000,
+      },
+    );
     const card = feedRoot.querySelector('[part="card"]')!;
     // The styles, and the design tokens in them, apply as in development.
     expect(win.getComputedStyle(card).borderTopStyle).to.equal('solid');
@@ -61,15 +92,41 @@ describe('the self-contained script', () => {
     expect(installedAdmin(win)).to.equal(undefined);
   });
 
+  it('loads the feed script’s share dialog from a chunk beside it, and only on first need', async () => {
+    const { first, all } = await scriptFiles('advocacy-feed.min.js');
+    const lazy = [...all.keys()].filter((url) => !first.has(url));
+    expect(lazy, 'the lazy chunks').to.have.length(1);
+    expect(lazy[0]).to.match(/^\/dist\/chunks\/advocacy-share-dialog\.lazy-[\w-]+\.min\.js$/);
+    for (const url of all.keys()) expect(url).to.match(/^\/dist\/(chunks\/)?advocacy-[\w.-]+\.min\.js$/);
+    // The dialog's words travel in its chunk only.
+    expect(joined(first)).not.to.include('Before your first share');
+    expect(all.get(lazy[0]!)).to.include('Before your first share');
+
+    const win = await loadPage('/test/bundle/feed-csp.html');
+    await waitUntil(() => cardsIn(win, 'advocacy-feed') > 0, 'the feed did not render', { timeout: 8000 });
+    const feedRoot = win.document.querySelector('advocacy-feed')!.shadowRoot!;
+    feedRoot.querySelector<HTMLButtonElement>('[part="share-button"]')!.click();
+    await waitUntil(
+      () => feedRoot.querySelector('advocacy-share-dialog')?.shadowRoot?.querySelector('textarea'),
+      'the share dialog did not open',
+      {
+        timeout: 8000,
+      },
+    );
+    const loaded = win.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
+    expect(loaded).to.include(lazy[0]);
+    expect(win.bundleProblems.violations).to.deep.equal([]);
+    expect(win.bundleProblems.errors).to.deep.equal([]);
+  });
+
   it('keeps the admin HTTP methods and routes out of the employee scripts', async () => {
-    const source = async (script: string) => (await fetch(`/dist/${script}`)).text();
     for (const script of ['advocacy-feed.min.js', 'advocacy-kit.min.js']) {
-      const text = await source(script);
+      const text = joined((await scriptFiles(script)).all);
       expect(text, script).to.include('me/shares');
       expect(text, script).not.to.include('admin/employees');
       expect(text, script).not.to.include('admin/posts');
     }
-    expect(await source('advocacy-admin.min.js')).to.include('admin/employees');
+    expect(joined((await scriptFiles('advocacy-admin.min.js')).all)).to.include('admin/employees');
   });
 
   it('renders the admin components and their charts from advocacy-admin.min.js under the same CSP', async () => {
