@@ -10,6 +10,7 @@ import { deliveryDb, type DeliveryDb, type DeliveryTables } from './tables.js';
 import type { Mailer, MailSession } from './transports.js';
 import type { Db } from '../db/database.js';
 import type { GamificationTables } from '../gamification/tables.js';
+import { PeriodicJob } from '../periodic.js';
 
 export interface DeliveryDispatcherOptions {
   db: Db;
@@ -48,11 +49,7 @@ export class DeliveryDispatcher {
   readonly #backoff: BackoffPolicy;
   readonly #now: () => Date;
   readonly #random: () => number;
-  #timer: NodeJS.Timeout | null = null;
-  #running: Promise<number> | null = null;
-  #intervalMs = 0;
-  /** When the last run finished without an error (or the timer started), for readiness. */
-  #lastRun = 0;
+  readonly #job: PeriodicJob<number>;
 
   constructor(options: DeliveryDispatcherOptions) {
     this.#db = deliveryDb(options.db);
@@ -65,19 +62,12 @@ export class DeliveryDispatcher {
     this.#backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.#now = options.now ?? (() => new Date());
     this.#random = options.random ?? Math.random;
+    this.#job = new PeriodicJob('delivery dispatch', this.#logger, () => this.#run());
   }
 
   /** Sends every message due now (one batch); resolves with the number of attempts made. */
   runDue(): Promise<number> {
-    this.#running ??= this.#run()
-      .then((attempts) => {
-        this.#lastRun = Date.now();
-        return attempts;
-      })
-      .finally(() => {
-        this.#running = null;
-      });
-    return this.#running;
+    return this.#job.run();
   }
 
   /** Attempts one message now if it is pending and no one else holds it (an admin's test message). */
@@ -112,26 +102,17 @@ export class DeliveryDispatcher {
 
   /** How far behind its timer the dispatcher is (null when it does not run on this instance). */
   lag(now = Date.now()): { intervalMs: number; lagMs: number } | null {
-    if (this.#timer === null) return null;
-    return { intervalMs: this.#intervalMs, lagMs: Math.max(0, now - this.#lastRun - this.#intervalMs) };
+    return this.#job.lag(now);
   }
 
+  /** Runs `runDue` every `intervalMs` in the background (the timer does not keep the process alive). */
   start(intervalMs: number): void {
-    if (this.#timer !== null || intervalMs <= 0) return;
-    this.#intervalMs = intervalMs;
-    this.#lastRun = Date.now();
-    this.#timer = setInterval(() => {
-      this.runDue().catch((error: unknown) =>
-        this.#logger.error('delivery dispatch failed', { error: error instanceof Error ? error.message : String(error) }),
-      );
-    }, intervalMs);
-    this.#timer.unref();
+    this.#job.start(intervalMs);
   }
 
-  async stop(): Promise<void> {
-    if (this.#timer !== null) clearInterval(this.#timer);
-    this.#timer = null;
-    await this.#running?.catch(() => 0);
+  /** Stops the timer and waits for the attempts in flight. */
+  stop(): Promise<void> {
+    return this.#job.stop();
   }
 
   #lease(): string {

@@ -15,6 +15,7 @@ import { renderSlack } from './render/slack.js';
 import { renderTeams } from './render/teams.js';
 import { queueEngagementMessage, type DeliveryContext } from '../delivery/outbox.js';
 import { deliverySettings } from '../delivery/settings.js';
+import { PeriodicJob } from '../periodic.js';
 
 type SendsTables = { engagement_sends: { employee_id: string; kind: string; week: string; event_id: string; created_at: string } };
 const engagementDb = (db: Kysely<Database>) => db.withTables<SendsTables & GamificationTables>();
@@ -40,10 +41,7 @@ export class EngagementScheduler {
   readonly #dialect: Dialect;
   readonly #config: EngagementConfig;
   readonly #logger: Logger;
-  #timer: NodeJS.Timeout | null = null;
-  #running: Promise<DigestEvent[]> | null = null;
-  /** When the last pass finished without an error (or the scheduler started), for readiness. */
-  #lastPass = 0;
+  readonly #job: PeriodicJob<DigestEvent[]>;
   readonly #delivery: DeliveryContext | null;
 
   /** With `delivery`, each message is also queued for email, Teams and Slack as the admin's settings route it. */
@@ -53,42 +51,25 @@ export class EngagementScheduler {
     this.#dialect = options.dialect;
     this.#config = options.config;
     this.#logger = options.logger;
+    this.#job = new PeriodicJob('engagement tick', this.#logger, (now) => this.#tick(now));
   }
 
   start(): void {
-    if (this.#timer !== null || this.#config.tickMs <= 0) return;
-    this.#lastPass = Date.now();
-    this.#timer = setInterval(() => {
-      this.tick(new Date()).catch((error: unknown) =>
-        this.#logger.error('engagement tick failed', { error: error instanceof Error ? error.message : String(error) }),
-      );
-    }, this.#config.tickMs);
-    this.#timer.unref();
+    this.#job.start(this.#config.tickMs);
   }
 
-  async stop(): Promise<void> {
-    if (this.#timer !== null) clearInterval(this.#timer);
-    this.#timer = null;
-    await this.#running?.catch(() => []);
+  stop(): Promise<void> {
+    return this.#job.stop();
   }
 
   /** One pass at `now`; resolves with the messages queued by this pass. */
   tick(now: Date): Promise<DigestEvent[]> {
-    this.#running ??= this.#tick(now)
-      .then((queued) => {
-        this.#lastPass = Date.now();
-        return queued;
-      })
-      .finally(() => {
-        this.#running = null;
-      });
-    return this.#running;
+    return this.#job.run(now);
   }
 
   /** How far behind its timer the scheduler is (null when it does not run on this instance). */
   lag(now = Date.now()): { intervalMs: number; lagMs: number } | null {
-    if (this.#timer === null) return null;
-    return { intervalMs: this.#config.tickMs, lagMs: Math.max(0, now - this.#lastPass - this.#config.tickMs) };
+    return this.#job.lag(now);
   }
 
   async #tick(now: Date): Promise<DigestEvent[]> {

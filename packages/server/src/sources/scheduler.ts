@@ -2,6 +2,7 @@ import type { Db } from '../db/database.js';
 import type { Logger } from '../log.js';
 import type { SourcesConfig } from './config.js';
 import { fetchSource } from './sources.js';
+import { PeriodicJob } from '../periodic.js';
 
 /** Sources fetched per pass at most; the rest wait for the next pass. */
 const PER_PASS = 10;
@@ -15,37 +16,26 @@ export class SourceScheduler {
   readonly #db: Db;
   readonly #config: SourcesConfig;
   readonly #logger: Logger;
-  #timer: NodeJS.Timeout | null = null;
-  #running: Promise<number> | null = null;
+  readonly #job: PeriodicJob<number>;
 
   constructor(options: { db: Db; config: SourcesConfig; logger: Logger }) {
     this.#db = options.db;
     this.#config = options.config;
     this.#logger = options.logger;
+    this.#job = new PeriodicJob('sources tick', this.#logger, (now) => this.#tick(now));
   }
 
   start(): void {
-    if (this.#timer !== null || this.#config.tickMs <= 0) return;
-    this.#timer = setInterval(() => {
-      this.tick(new Date()).catch((error: unknown) =>
-        this.#logger.error('sources tick failed', { error: error instanceof Error ? error.message : String(error) }),
-      );
-    }, this.#config.tickMs);
-    this.#timer.unref();
+    this.#job.start(this.#config.tickMs);
   }
 
-  async stop(): Promise<void> {
-    if (this.#timer !== null) clearInterval(this.#timer);
-    this.#timer = null;
-    await this.#running?.catch(() => 0);
+  stop(): Promise<void> {
+    return this.#job.stop();
   }
 
   /** One pass at `now`; resolves with the number of items queued. */
   tick(now: Date): Promise<number> {
-    this.#running ??= this.#tick(now).finally(() => {
-      this.#running = null;
-    });
-    return this.#running;
+    return this.#job.run(now);
   }
 
   async #tick(now: Date): Promise<number> {

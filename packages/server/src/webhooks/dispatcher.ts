@@ -3,6 +3,7 @@ import { DEFAULT_BACKOFF, nextAttemptAt, type BackoffPolicy } from './backoff.js
 import type { Sender } from './send.js';
 import { signWebhookPayload, SIGNATURE_HEADER } from './signature.js';
 import type { WebhookDb } from './tables.js';
+import { PeriodicJob } from '../periodic.js';
 
 export interface DispatcherOptions {
   db: WebhookDb;
@@ -45,11 +46,7 @@ export class WebhookDispatcher {
   readonly #backoff: BackoffPolicy;
   readonly #now: () => Date;
   readonly #random: () => number;
-  #timer: NodeJS.Timeout | null = null;
-  #running: Promise<number> | null = null;
-  #intervalMs = 0;
-  /** When the last run finished without an error (or the timer started), for readiness. */
-  #lastRun = 0;
+  readonly #job: PeriodicJob<number>;
 
   constructor(options: DispatcherOptions) {
     this.#db = options.db;
@@ -62,45 +59,27 @@ export class WebhookDispatcher {
     this.#backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.#now = options.now ?? (() => new Date());
     this.#random = options.random ?? Math.random;
+    this.#job = new PeriodicJob('webhook dispatch', this.#logger, () => this.#run());
   }
 
   /** Sends every delivery due now (one batch); resolves with the number of attempts made. */
   runDue(): Promise<number> {
-    this.#running ??= this.#run()
-      .then((attempts) => {
-        this.#lastRun = Date.now();
-        return attempts;
-      })
-      .finally(() => {
-        this.#running = null;
-      });
-    return this.#running;
+    return this.#job.run();
   }
 
   /** How far behind its timer the dispatcher is (null when it does not run on this instance). */
   lag(now = Date.now()): { intervalMs: number; lagMs: number } | null {
-    if (this.#timer === null) return null;
-    return { intervalMs: this.#intervalMs, lagMs: Math.max(0, now - this.#lastRun - this.#intervalMs) };
+    return this.#job.lag(now);
   }
 
   /** Runs `runDue` every `intervalMs` in the background (the timer does not keep the process alive). */
   start(intervalMs: number): void {
-    if (this.#timer !== null || intervalMs <= 0) return;
-    this.#intervalMs = intervalMs;
-    this.#lastRun = Date.now();
-    this.#timer = setInterval(() => {
-      this.runDue().catch((error: unknown) =>
-        this.#logger.error('webhook dispatch failed', { error: error instanceof Error ? error.message : String(error) }),
-      );
-    }, intervalMs);
-    this.#timer.unref();
+    this.#job.start(intervalMs);
   }
 
   /** Stops the timer and waits for the attempts in flight. */
-  async stop(): Promise<void> {
-    if (this.#timer !== null) clearInterval(this.#timer);
-    this.#timer = null;
-    await this.#running?.catch(() => 0);
+  stop(): Promise<void> {
+    return this.#job.stop();
   }
 
   async #run(): Promise<number> {
