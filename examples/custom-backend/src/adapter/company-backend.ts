@@ -135,7 +135,7 @@ export function companyBackend(options: CompanyBackendOptions): AdvocacyBackend 
     acceptPolicy: () => call('POST', 'people/me/policy'),
     listTopics: async () => (await call<{ results: never[] }>('GET', 'topics')).results,
     listTeams: async () => (await call<{ results: never[] }>('GET', 'departments')).results,
-    listFeed: (query = {}) => list('articles', query, { topic: query.topic, lang: query.locale }),
+    listFeed: (query = {}) => list('articles', query, { topic: query.topic, lang: query.locale, search: query.q, type: query.kind }),
     getPost: (id) => call('GET', `articles/${encodeURIComponent(id)}`),
     createShare: ({ idempotencyKey, ...share }) => call('POST', 'shares', { body: share, headers: { 'x-request-id': idempotencyKey } }),
     listMyShares: (query) => list('people/me/shares', query),

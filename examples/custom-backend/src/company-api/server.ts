@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isAdvocacyError, type AdvocacyErrorCode, type Page, type PageQuery } from '@advocacy-kit/core/backend';
+import { isAdvocacyError, type AdvocacyErrorCode, type ContentKind, type Page, type PageQuery } from '@advocacy-kit/core/backend';
 import { memoryBackend, type MemoryBackend } from '@advocacy-kit/core/memory';
 import {
   COMPANY_ERRORS,
@@ -77,7 +77,20 @@ export async function startCompanyApi(port = 0): Promise<CompanyApi> {
     ['POST', /^people\/me\/policy$/, (r) => r.as.acceptPolicy()],
     ['GET', /^topics$/, async (r) => ({ results: await r.as.listTopics() })],
     ['GET', /^departments$/, async (r) => ({ results: await r.as.listTeams() })],
-    ['GET', /^articles$/, (r) => paged(r, (q) => r.as.listFeed({ ...q, topic: r.query.get('topic'), locale: r.query.get('lang') }))],
+    [
+      'GET',
+      /^articles$/,
+      (r) =>
+        paged(r, (q) =>
+          r.as.listFeed({
+            ...q,
+            topic: r.query.get('topic'),
+            locale: r.query.get('lang'),
+            q: r.query.get('search') ?? undefined,
+            kind: (r.query.get('type') ?? undefined) as ContentKind | undefined,
+          }),
+        ),
+    ],
     ['GET', /^articles\/([^/]+)$/, (r) => r.as.getPost(r.path[1]!)],
     ['POST', /^shares$/, (r) => r.as.createShare({ ...body(r), idempotencyKey: requestId(r, true) })],
     ['GET', /^people\/me\/shares$/, (r) => paged(r, (q) => r.as.listMyShares(q))],
