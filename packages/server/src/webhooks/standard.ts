@@ -94,7 +94,8 @@ function header(headers: VerifyStandardWebhookOptions['headers'], name: string):
  * the HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{payload}` under the secret's key must
  * equal one of the `v1` signatures (compared in constant time), and the timestamp must be within
  * `toleranceSeconds` of now, so a captured request cannot be replayed later. Dedupe on the
- * returned `id`: retries and replays of one event carry the same one.
+ * returned `id`: retries and replays of one event carry the same one. Throws a `TypeError` when
+ * `secret` is not `whsec_` and base64: a configuration mistake, not a bad request.
  *
  * ```ts
  * const result = verifyStandardWebhook({ payload: rawBody, headers: request.headers, secret });
