@@ -16,5 +16,13 @@ export {
   type VerifyWebhookOptions,
   type WebhookVerification,
 } from './webhooks/signature.js';
+export {
+  verifyStandardWebhook,
+  standardWebhookHeaders,
+  toStandardWebhookSecret,
+  STANDARD_WEBHOOK_HEADERS,
+  type VerifyStandardWebhookOptions,
+  type StandardWebhookVerification,
+} from './webhooks/standard.js';
 export { WEBHOOK_EVENT_TYPES, type WebhookEvent, type WebhookEventType } from './webhooks/events.js';
 export { rebuildRollups, createRollupTriggers, dropRollupTriggers } from './analytics/rollups.js';

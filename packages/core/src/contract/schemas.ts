@@ -559,7 +559,10 @@ const webhookEvents = Type.Array(WebhookEventType, { minItems: 1, maxItems: WEBH
 export const WebhookEndpoint = Record_(webhookEndpointProperties);
 export const WebhookEndpointCreated = Record_({
   ...webhookEndpointProperties,
-  secret: Str({ description: 'Signing secret; shown only in this response.' }),
+  secret: Str({
+    description:
+      'Signing secret, `whsec_` and the base64 of the HMAC key, as the Standard Webhooks libraries take it; shown only in this response.',
+  }),
 });
 export const WebhookEndpointCreate = Type.Object(
   { url: Str({ format: 'uri', maxLength: 2048 }), events: webhookEvents, description: Type.Optional(Str({ maxLength: 500 })) },

@@ -2,6 +2,7 @@ import type { Logger } from '../log.js';
 import { DEFAULT_BACKOFF, nextAttemptAt, type BackoffPolicy } from './backoff.js';
 import type { Sender } from './send.js';
 import { signWebhookPayload, SIGNATURE_HEADER } from './signature.js';
+import { standardWebhookHeaders } from './standard.js';
 import type { WebhookDb } from './tables.js';
 import { PeriodicJob } from '../periodic.js';
 
@@ -163,12 +164,16 @@ export class WebhookDispatcher {
       });
       return true;
     }
-    const sentAt = this.#now();
+    const sentAt = Math.floor(this.#now().getTime() / 1000);
     const result = await this.#send(
       row.url,
       row.payload,
       {
-        [SIGNATURE_HEADER]: signWebhookPayload(row.payload, row.secret, Math.floor(sentAt.getTime() / 1000)),
+        // Standard Webhooks: the message id is the event's, so every attempt and replay of it has
+        // the same one and receivers dedupe on it.
+        ...standardWebhookHeaders(row.event_id, sentAt, row.payload, [row.secret]),
+        // Deprecated, kept while receivers move to the standard headers.
+        [SIGNATURE_HEADER]: signWebhookPayload(row.payload, row.secret, sentAt),
         'Advocacy-Event-Id': row.event_id,
         'Advocacy-Event-Type': row.event_type,
         'Advocacy-Delivery-Id': id,

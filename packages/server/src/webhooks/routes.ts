@@ -51,7 +51,8 @@ export function webhookRoutes(api: Hono<AppEnv>, s: Services): void {
       url: input.url,
       description: input.description ?? '',
       events: JSON.stringify([...new Set(input.events)]),
-      secret: `whsec_${randomBytes(32).toString('base64url')}`,
+      // Standard Webhooks: the key is the 32 random bytes, given as standard base64.
+      secret: `whsec_${randomBytes(32).toString('base64')}`,
       active: 1,
       created_at: now,
       updated_at: now,

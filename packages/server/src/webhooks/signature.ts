@@ -1,6 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-/** Header carrying the signature of a webhook delivery. */
+/**
+ * Header carrying this server's own signature of a webhook delivery. Deprecated: deliveries are
+ * also signed by the Standard Webhooks specification (`./standard.ts`), and this header will be
+ * dropped in a later release. Its HMAC key is the whole secret string, `whsec_` included.
+ */
 export const SIGNATURE_HEADER = 'Advocacy-Signature';
 
 /** Deliveries older than this (in seconds) are refused by `verifyWebhookSignature` by default. */
@@ -41,6 +45,7 @@ export type WebhookVerification =
  * if (!result.ok) return res.status(400).end(result.reason);
  * ```
  */
+/** @deprecated Verify the standard headers instead: `verifyStandardWebhook()` or a Standard Webhooks library. */
 export function verifyWebhookSignature(options: VerifyWebhookOptions): WebhookVerification {
   const { payload, header, secret, toleranceSeconds = DEFAULT_TOLERANCE_SECONDS, now = new Date() } = options;
   if (header === null || header === undefined || header === '') return { ok: false, reason: 'missing_header' };
