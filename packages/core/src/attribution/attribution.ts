@@ -133,7 +133,8 @@ async function post(transport: ConversionTransport, input: ConversionInput): Pro
 
 let onlineListener: (() => void) | null = null;
 
-const loadLog = (storage: StorageLike | null): ConversionLog => readJson<ConversionLog>(storage, CONVERSIONS_KEY) ?? { pending: [], sent: [] };
+const loadLog = (storage: StorageLike | null): ConversionLog =>
+  readJson<ConversionLog>(storage, CONVERSIONS_KEY) ?? { pending: [], sent: [] };
 
 /**
  * Sends what `log` has pending, saving after each; retryable failures wait for the browser to be
