@@ -23,11 +23,25 @@ export { AdvocacyRewardsElement } from './rewards/rewards.component.js';
 export { AdvocacyRewardsAdminElement } from './rewards-admin/rewards-admin.component.js';
 export { AdvocacyLeaderboardVisibilityElement } from './leaderboard-visibility/leaderboard-visibility.component.js';
 export { AdvocacyContestResultsElement } from './contest-results/contest-results.component.js';
+export { AdvocacyBadgesElement } from './badges/badges.component.js';
+export { AdvocacyContestBannerElement } from './contest-banner/contest-banner.component.js';
+export { AdvocacyContestsAdminElement } from './contests-admin/contests-admin.component.js';
+export { AdvocacyCurationAdminElement } from './curation-admin/curation-admin.component.js';
+export { AdvocacyDeliverySettingsElement } from './delivery-settings/delivery-settings.component.js';
+export { AdvocacyDirectoryElement } from './directory/directory.component.js';
+export { AdvocacyPointRulesAdminElement } from './point-rules-admin/point-rules-admin.component.js';
+export { AdvocacyScimSettingsElement } from './scim-settings/scim-settings.component.js';
+export { AdvocacyTaxonomyAdminElement } from './taxonomy-admin/taxonomy-admin.component.js';
 export { AdvocacyElement } from './internal/advocacy-element.js';
 export { defineElement, setTagPrefix, getTagPrefix, tagFor } from './internal/define.js';
 export { clientContext } from './internal/context.js';
 export type {
+  AdvocacyEventMap,
+  AdvocacyDeliverySaveDetail,
+  AdvocacyDeliveryTestDetail,
   AdvocacyErrorDetail,
+  AdvocacyPeopleChangeDetail,
+  AdvocacyScimTokenDetail,
   AdvocacyMembershipChangeDetail,
   AdvocacyPolicyAcceptedDetail,
   AdvocacyPostEditDetail,

@@ -1,6 +1,7 @@
 import type { AdvocacyBackend } from '../backend/backend.js';
 import type { ConversionInput, ConversionType } from '../backend/contract.js';
 import { AdvocacyError, codeForStatus, isAdvocacyError } from '../backend/errors.js';
+import type { StorageLike } from '../client/types.js';
 import { defaultStorage, readJson, writeJson } from '../internal/storage.js';
 import { REFERRAL_PARAM } from '../links/utm.js';
 
@@ -30,7 +31,7 @@ interface ConversionLog {
 
 export interface ReferralOptions {
   /** Default `localStorage`. */
-  storage?: Storage | null;
+  storage?: StorageLike | null;
   now?: () => Date;
 }
 
@@ -132,13 +133,14 @@ async function post(transport: ConversionTransport, input: ConversionInput): Pro
 
 let onlineListener: (() => void) | null = null;
 
-const loadLog = (storage: Storage | null): ConversionLog => readJson<ConversionLog>(storage, CONVERSIONS_KEY) ?? { pending: [], sent: [] };
+const loadLog = (storage: StorageLike | null): ConversionLog =>
+  readJson<ConversionLog>(storage, CONVERSIONS_KEY) ?? { pending: [], sent: [] };
 
 /**
  * Sends what `log` has pending, saving after each; retryable failures wait for the browser to be
  * online again (then the log is read afresh from storage, or this one is used without storage).
  */
-async function deliver(transport: ConversionTransport, storage: Storage | null, log: ConversionLog): Promise<Set<string>> {
+async function deliver(transport: ConversionTransport, storage: StorageLike | null, log: ConversionLog): Promise<Set<string>> {
   const save = () => writeJson(storage, CONVERSIONS_KEY, log);
   const refused = new Set<string>();
   let retryLater = false;

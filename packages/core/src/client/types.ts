@@ -92,9 +92,19 @@ export interface MyStatsController extends ResourceController<MyStats> {
   setPeriod(period: Period): void;
 }
 
+/**
+ * The part of the Web Storage API core uses: `localStorage`, `sessionStorage` or your own
+ * (declared here so that core's types need no DOM library, e.g. in a Node project).
+ */
+export interface StorageLike {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
 /** Something that can be navigated: a `Window` opened in the click, or a test double. */
 export interface ShareTarget {
-  location: { href: string } | Location;
+  location: { href: string };
   close(): void;
   closed?: boolean;
 }
@@ -160,7 +170,7 @@ export interface AdvocacyClientOptions {
   /** Preferred locale for suggested commentary and formatting; default from the employee. */
   locale?: Locale;
   /** Storage for the event queue and "new since last visit"; `localStorage` in browsers. */
-  storage?: Storage | null;
+  storage?: StorageLike | null;
   /**
    * Namespace for storage keys, so two clients on one page keep separate queues; also names the
    * channel on which the tabs of one client tell each other that points changed, so give each

@@ -1,7 +1,7 @@
 import { atom } from 'nanostores';
 import type { AdvocacyBackend } from '../backend/backend.js';
 import type { AdvocacyEvent, EventType, NetworkId } from '../backend/contract.js';
-import type { EventQueueController, EventQueueStats } from '../client/types.js';
+import type { EventQueueController, EventQueueStats, StorageLike } from '../client/types.js';
 import { backoffDelay } from '../internal/backoff.js';
 import { uuid } from '../internal/random.js';
 import { readJson, writeJson } from '../internal/storage.js';
@@ -10,7 +10,7 @@ import { facade, toAdvocacyError } from '../internal/store.js';
 export interface EventQueueOptions {
   backend: AdvocacyBackend;
   /** Where queued events survive reloads, offline periods and outages; none keeps them in memory only. */
-  storage?: Storage | null;
+  storage?: StorageLike | null;
   /**
    * Storage namespace (the client's `storageKey`). Each employee's queue lives under
    * `${storageKey}:events:${employeeId}`, so on a shared browser one employee's events are never

@@ -1,14 +1,14 @@
 import { atom } from 'nanostores';
 import type { AdvocacyBackend } from '../backend/backend.js';
 import type { Post } from '../backend/contract.js';
-import type { FeedController, FeedState } from '../client/types.js';
+import type { FeedController, FeedState, StorageLike } from '../client/types.js';
 import { readJson, writeJson } from '../internal/storage.js';
 import { facade, lazy, toAdvocacyError } from '../internal/store.js';
 
 export interface FeedOptions {
   backend: AdvocacyBackend;
   /** Where the time of the previous visit is kept; none means nothing is "new". */
-  storage?: Storage | null;
+  storage?: StorageLike | null;
   /** Storage namespace (the client's `storageKey`). */
   storageKey?: string;
   /** Posts per page; default 20. */

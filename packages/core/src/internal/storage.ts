@@ -1,7 +1,8 @@
 /** First-party storage that never throws: private modes and quotas make `localStorage` fail. */
+import type { StorageLike } from '../client/types.js';
 
 /** The page's `localStorage`, or `null` outside browsers (where reading it throws) or where it is blocked. */
-export function defaultStorage(): Storage | null {
+export function defaultStorage(): StorageLike | null {
   try {
     return localStorage;
   } catch {
@@ -9,7 +10,7 @@ export function defaultStorage(): Storage | null {
   }
 }
 
-export function readJson<T>(storage: Storage | null, key: string): T | null {
+export function readJson<T>(storage: StorageLike | null, key: string): T | null {
   try {
     const raw = storage?.getItem(key);
     return raw == null ? null : (JSON.parse(raw) as T);
@@ -19,7 +20,7 @@ export function readJson<T>(storage: Storage | null, key: string): T | null {
 }
 
 /** Writes `value` as JSON (or removes the key for `null`); returns false when storage refused. */
-export function writeJson(storage: Storage | null, key: string, value: unknown): boolean {
+export function writeJson(storage: StorageLike | null, key: string, value: unknown): boolean {
   if (!storage) return false;
   try {
     if (value === null) storage.removeItem(key);

@@ -2,3 +2,8 @@ import { AdvocacyBadgesElement } from '../badges/badges.component.js';
 import { defineElement, tagFor } from '../internal/define.js';
 
 defineElement(tagFor('badges'), AdvocacyBadgesElement);
+
+// The types this module brings to whoever imports only it: the class with its tag in
+// HTMLElementTagNameMap (declared beside the class) and the events in the DOM's event maps.
+export type { AdvocacyBadgesElement } from '../badges/badges.component.js';
+export type { AdvocacyEventMap } from '../internal/events.js';

@@ -2,3 +2,8 @@ import { AdvocacyInvitationElement } from '../invitation/invitation.component.js
 import { defineElement, tagFor } from '../internal/define.js';
 
 defineElement(tagFor('invitation'), AdvocacyInvitationElement);
+
+// The types this module brings to whoever imports only it: the class with its tag in
+// HTMLElementTagNameMap (declared beside the class) and the events in the DOM's event maps.
+export type { AdvocacyInvitationElement } from '../invitation/invitation.component.js';
+export type { AdvocacyEventMap } from '../internal/events.js';

@@ -2,3 +2,8 @@ import { AdvocacyLeaderboardVisibilityElement } from '../leaderboard-visibility/
 import { defineElement, tagFor } from '../internal/define.js';
 
 defineElement(tagFor('leaderboard-visibility'), AdvocacyLeaderboardVisibilityElement);
+
+// The types this module brings to whoever imports only it: the class with its tag in
+// HTMLElementTagNameMap (declared beside the class) and the events in the DOM's event maps.
+export type { AdvocacyLeaderboardVisibilityElement } from '../leaderboard-visibility/leaderboard-visibility.component.js';
+export type { AdvocacyEventMap } from '../internal/events.js';

@@ -343,8 +343,4 @@ declare global {
   interface HTMLElementTagNameMap {
     'advocacy-delivery-settings': AdvocacyDeliverySettingsElement;
   }
-  interface HTMLElementEventMap {
-    'advocacy-delivery-save': CustomEvent<{ settings: DeliverySettings }>;
-    'advocacy-delivery-test': CustomEvent<{ message: DeliveryMessage }>;
-  }
 }

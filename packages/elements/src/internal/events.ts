@@ -1,4 +1,17 @@
-import type { AdvocacyError, Employee, Membership, NetworkId, Post, PostInput, RewardRequest, Share, Suggestion } from '@advocacy-kit/core';
+import type {
+  AdvocacyError,
+  DeliveryMessage,
+  DeliverySettings,
+  Employee,
+  Membership,
+  NetworkId,
+  Post,
+  PostInput,
+  RewardRequest,
+  ScimToken,
+  Share,
+  Suggestion,
+} from '@advocacy-kit/core';
 
 export interface AdvocacyShareDetail {
   postId: string;
@@ -73,40 +86,58 @@ export interface AdvocacyPeopleChangeDetail {
   id: string;
 }
 
-declare global {
-  interface HTMLElementEventMap {
-    'advocacy-share': CustomEvent<AdvocacyShareDetail>;
-    'advocacy-share-error': CustomEvent<AdvocacyShareErrorDetail>;
-    'advocacy-share-open': CustomEvent<AdvocacyShareOpenDetail>;
-    'advocacy-suggest': CustomEvent<AdvocacySuggestDetail>;
-    'advocacy-policy-accepted': CustomEvent<AdvocacyPolicyAcceptedDetail>;
-    'advocacy-error': CustomEvent<AdvocacyErrorDetail>;
-    'advocacy-post-save': CustomEvent<AdvocacyPostSaveDetail>;
-    'advocacy-post-edit': CustomEvent<AdvocacyPostEditDetail>;
-    'advocacy-suggestion-approve': CustomEvent<AdvocacySuggestionApproveDetail>;
-    'advocacy-suggestion-review': CustomEvent<AdvocacySuggestionReviewDetail>;
-    'advocacy-people-change': CustomEvent<AdvocacyPeopleChangeDetail>;
-    'advocacy-membership-change': CustomEvent<AdvocacyMembershipChangeDetail>;
-    'advocacy-reward-request': CustomEvent<AdvocacyRewardRequestDetail>;
-  }
+/** `<advocacy-delivery-settings>` saved the delivery settings. */
+export interface AdvocacyDeliverySaveDetail {
+  settings: DeliverySettings;
 }
 
-type AdvocacyEventName =
-  | 'advocacy-share'
-  | 'advocacy-share-error'
-  | 'advocacy-share-open'
-  | 'advocacy-suggest'
-  | 'advocacy-policy-accepted'
-  | 'advocacy-error'
-  | 'advocacy-post-save'
-  | 'advocacy-post-edit'
-  | 'advocacy-suggestion-approve'
-  | 'advocacy-suggestion-review'
-  | 'advocacy-people-change'
-  | 'advocacy-membership-change'
-  | 'advocacy-reward-request';
+/** `<advocacy-delivery-settings>` sent a test message. */
+export interface AdvocacyDeliveryTestDetail {
+  message: DeliveryMessage;
+}
 
-type DetailOf<K extends AdvocacyEventName> = HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never;
+/** `<advocacy-scim-settings>` created (`token` has no secret) or revoked a SCIM token. */
+export interface AdvocacyScimTokenDetail {
+  token: ScimToken;
+}
+
+/**
+ * Every event the components dispatch, by name. All of them bubble and are composed, so a
+ * listener on `document` or `window` hears them too.
+ */
+export interface AdvocacyEventMap {
+  'advocacy-share': CustomEvent<AdvocacyShareDetail>;
+  'advocacy-share-error': CustomEvent<AdvocacyShareErrorDetail>;
+  'advocacy-share-open': CustomEvent<AdvocacyShareOpenDetail>;
+  'advocacy-suggest': CustomEvent<AdvocacySuggestDetail>;
+  'advocacy-policy-accepted': CustomEvent<AdvocacyPolicyAcceptedDetail>;
+  'advocacy-error': CustomEvent<AdvocacyErrorDetail>;
+  'advocacy-post-save': CustomEvent<AdvocacyPostSaveDetail>;
+  'advocacy-post-edit': CustomEvent<AdvocacyPostEditDetail>;
+  /** Cancelable: `preventDefault()` to open your own editor instead. */
+  'advocacy-suggestion-approve': CustomEvent<AdvocacySuggestionApproveDetail>;
+  'advocacy-suggestion-review': CustomEvent<AdvocacySuggestionReviewDetail>;
+  'advocacy-people-change': CustomEvent<AdvocacyPeopleChangeDetail>;
+  'advocacy-membership-change': CustomEvent<AdvocacyMembershipChangeDetail>;
+  'advocacy-reward-request': CustomEvent<AdvocacyRewardRequestDetail>;
+  'advocacy-delivery-save': CustomEvent<AdvocacyDeliverySaveDetail>;
+  'advocacy-delivery-test': CustomEvent<AdvocacyDeliveryTestDetail>;
+  'advocacy-scim-token-create': CustomEvent<AdvocacyScimTokenDetail>;
+  'advocacy-scim-token-revoke': CustomEvent<AdvocacyScimTokenDetail>;
+}
+
+// Typed `addEventListener` on the elements (HTMLElementEventMap) and, because the events bubble
+// out of shadow roots, on `document` and `window` (their maps extend GlobalEventHandlersEventMap).
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges the map into the DOM's
+  interface HTMLElementEventMap extends AdvocacyEventMap {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges the map into the DOM's
+  interface GlobalEventHandlersEventMap extends AdvocacyEventMap {}
+}
+
+type AdvocacyEventName = keyof AdvocacyEventMap;
+
+type DetailOf<K extends AdvocacyEventName> = AdvocacyEventMap[K] extends CustomEvent<infer D> ? D : never;
 
 /** Dispatches a bubbling, composed `advocacy-*` event with a typed detail. */
 export function emit<K extends AdvocacyEventName>(target: EventTarget, name: K, detail: DetailOf<K>): void {

@@ -12,11 +12,6 @@ import { perClient } from '../internal/per-client.js';
 // The provider's httpBackend finds its admin methods here (they stay out of the employee bundles).
 installHttpAdmin();
 
-/** A SCIM token was created (`detail.token` has no secret) or revoked. */
-export interface AdvocacyScimTokenDetail {
-  token: ScimToken;
-}
-
 const controllerOf = perClient((client): ScimSettingsController => createScimSettings({ backend: client.backend }));
 
 /**
@@ -254,9 +249,5 @@ export class AdvocacyScimSettingsElement extends AdvocacyElement<scimStrings.Sci
 declare global {
   interface HTMLElementTagNameMap {
     'advocacy-scim-settings': AdvocacyScimSettingsElement;
-  }
-  interface HTMLElementEventMap {
-    'advocacy-scim-token-create': CustomEvent<AdvocacyScimTokenDetail>;
-    'advocacy-scim-token-revoke': CustomEvent<AdvocacyScimTokenDetail>;
   }
 }
