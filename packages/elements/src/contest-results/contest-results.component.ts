@@ -91,7 +91,7 @@ export class AdvocacyContestResultsElement extends AdvocacyElement<(typeof resul
                     <span class="rank"
                       >${this.t.rank(entry.rank, isTied)}${isTied && this.t.tied ? html`<span class="visually-hidden"> (${this.t.tied})</span>` : nothing}</span
                     >
-                    <span>${entry.displayName}${isMe ? ` (${this.t.you})` : ''}</span>
+                    <span>${entry.displayName}${isMe ? ` ${this.t.youMarker}` : ''}</span>
                     <span>${this.t.points(n(entry.points))}</span>
                   </li>`;
                 })}

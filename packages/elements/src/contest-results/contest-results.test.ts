@@ -93,6 +93,7 @@ describe('<advocacy-contest-results>', () => {
     expect(textOf(element)).to.contain('夏のスプリント');
     expect(textOf(element)).to.contain('同率2位');
     expect(textOf(element)).to.contain('あなたは 2 位（60 ポイント）でした');
+    expect(textOf(element)).to.contain('（あなた）').and.not.to.contain('(あなた)');
     await expect(element).to.be.accessible();
   });
 });

@@ -129,7 +129,7 @@ export class AdvocacyLeaderboardElement extends AdvocacyElement<(typeof leaderbo
       <span class="rank">${this.t.rank(entry.rank, tied)}${tied && this.t.tied ? html`<span class="visually-hidden"> (${this.t.tied})</span>` : nothing}</span>
       ${avatar(entry.displayName, entry.avatarUrl)}
       <span class="who">
-        <span class="name">${entry.displayName}${isMe ? html` <span class="you">(${this.t.you})</span>` : nothing}</span>
+        <span class="name">${entry.displayName}${isMe ? html` <span class="you">${this.t.youMarker}</span>` : nothing}</span>
         <span class="team">${entry.teamName}</span>
       </span>
       <span class="points" part="points">${this.t.points(formatNumber(entry.points, this.lang_))}</span>
