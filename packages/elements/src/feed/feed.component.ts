@@ -262,14 +262,14 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
           ${isNew ? html`<span class="new">${this.t.newLabel}</span>` : nothing}
           ${post.sharedNetworks?.length ? html`<span class="kind" part="shared">✓ ${this.t.shared}</span>` : nothing}
         </p>
-        <h3 id=${titleId} class="title">
+        <h3 id=${titleId} class="title" lang=${post.locale}>
           ${
             linkable(post.url)
               ? html`<a part="title" href=${post.url} target="_blank" rel="noopener noreferrer" @click=${() => this.opened(post)}>${post.title}</a>`
               : html`<span part="title">${post.title}</span>`
           }
         </h3>
-        <p class="summary" part="summary">${post.summary}</p>
+        <p class="summary" part="summary" lang=${post.locale}>${post.summary}</p>
         ${
           topics.length > 0
             ? html`<ul class="topics" part="topics">

@@ -69,6 +69,11 @@ export const styles = [
     .team {
       overflow-wrap: break-word;
     }
+    @supports (word-break: auto-phrase) {
+      .name:lang(ja) {
+        word-break: auto-phrase;
+      }
+    }
     /* "(You)" moves to the next line as a whole rather than splitting. */
     .you {
       display: inline-block;

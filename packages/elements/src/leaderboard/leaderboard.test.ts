@@ -159,6 +159,7 @@ describe('<advocacy-leaderboard>', () => {
         const mine = find(board, '[aria-current="true"] .name');
         expect((await mine).textContent).to.contain(long[2]);
         expect((await mine).textContent).to.contain(lang === 'en' ? '(You)' : '（あなた）');
+        expect(getComputedStyle(names[0]!).wordBreak).to.equal(lang === 'ja' ? 'auto-phrase' : 'normal');
         // The marker is whole on one line: never split across two.
         const you = findAll(board, '.you')[0]!;
         expect(you.getClientRects()).to.have.length(1);
