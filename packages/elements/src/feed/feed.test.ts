@@ -184,6 +184,31 @@ describe('<advocacy-feed>', () => {
     await expect(english).to.be.accessible();
   });
 
+  it('lets the host page set the cards’ heading level (heading-level), h3 by default', async () => {
+    const inPage = async (attributes: string) => {
+      const wrapper = await fixture<HTMLElement>(
+        html`<div lang="en"><h1>Intranet</h1><advocacy-provider .client=${testClient().client}>${
+          attributes === '' ? html`<advocacy-feed></advocacy-feed>` : html`<advocacy-feed heading-level=${attributes}></advocacy-feed>`
+        }</advocacy-provider></div>`,
+      );
+      const feed = wrapper.querySelector('advocacy-feed')!;
+      return { wrapper, feed, title: await find(feed, '[part="card"] .title') };
+    };
+    // Under a page whose only heading is an h1, level 2 keeps the outline in order.
+    const chosen = await inPage('2');
+    expect(chosen.title.tagName).to.equal('H2');
+    expect(chosen.title.id).to.match(/^title-/);
+    expect(findAll(chosen.feed, '[part="card"]')[0]!.getAttribute('aria-labelledby')).to.equal(chosen.title.id);
+    await expect(chosen.wrapper).to.be.accessible();
+    // The default is what it was: h3 (which skips a level right under an h1).
+    const byDefault = await inPage('');
+    expect(byDefault.title.tagName).to.equal('H3');
+    await expect(byDefault.wrapper).not.to.be.accessible();
+    // Out of range: the default.
+    const outOfRange = await inPage('9');
+    expect(outOfRange.title.tagName).to.equal('H3');
+  });
+
   it('switches language when the page changes a lang attribute', async () => {
     const { client } = testClient();
     const feed = await feedWith(client, 'en');

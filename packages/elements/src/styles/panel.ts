@@ -17,7 +17,8 @@ export const panelStyles = css`
     display: grid;
     gap: 12px;
   }
-  h2 {
+  h2,
+  .header > :is(h3, h4, h5, h6) {
     font-size: 1.15rem;
   }
 `;
