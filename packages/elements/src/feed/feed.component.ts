@@ -274,11 +274,10 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
         ${heading(
           levelOf(this.headingLevel, 3),
           linkable(post.url)
-            ? html`<a part="title" href=${post.url} target="_blank" rel="noopener noreferrer" @click=${() => this.opened(post)}>${post.title}</a>`
-            : html`<span part="title">${post.title}</span>`,
+            ? html`<a part="title" lang=${post.locale} href=${post.url} target="_blank" rel="noopener noreferrer" @click=${() => this.opened(post)}>${post.title}</a>`
+            : html`<span part="title" lang=${post.locale}>${post.title}</span>`,
           titleId,
           'title',
-          post.locale,
         )}
         <p class="summary" part="summary" lang=${post.locale}>${post.summary}</p>
         ${

@@ -112,7 +112,7 @@ export const styles = [
      * it keeps phrases (bunsetsu) whole instead; elsewhere overflow-wrap above still applies.
      */
     @supports (word-break: auto-phrase) {
-      .title:lang(ja) {
+      [part='title']:lang(ja) {
         word-break: auto-phrase;
       }
     }

@@ -171,13 +171,13 @@ describe('<advocacy-feed>', () => {
   it('keeps Japanese headline phrases whole (word-break: auto-phrase), by the post’s language, not the page’s', async () => {
     // The demo employee reads Japanese posts; the page is English.
     const japanese = await feedWith(testClient().client, 'en');
-    const title = await find(japanese, '.title');
+    const title = await find(japanese, '[part="title"]');
     expect(title.getAttribute('lang')).to.equal('ja');
     expect(getComputedStyle(title).wordBreak).to.equal('auto-phrase');
     expect(shadow(japanese).querySelector('[part="summary"]')!.getAttribute('lang')).to.equal('ja');
     // Tom reads English posts on a Japanese page: ordinary breaking, long words still wrap.
     const english = await feedWith(testClient({ employeeId: 'emp-tom' }).client, 'ja');
-    const englishTitle = await find(english, '.title');
+    const englishTitle = await find(english, '[part="title"]');
     expect(englishTitle.getAttribute('lang')).to.equal('en');
     expect(getComputedStyle(englishTitle).wordBreak).to.equal('normal');
     expect(getComputedStyle(englishTitle).overflowWrap).to.equal('anywhere');

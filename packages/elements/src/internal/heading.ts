@@ -12,20 +12,18 @@ export function levelOf(requested: number | undefined, fallback: number): number
 }
 
 /** A real `<h2>`…`<h6>` (never `role="heading"`), at most 6. */
-export function heading(level: number, content: unknown, id?: string, className?: string, lang?: string): TemplateResult {
-  const i = id ?? nothing;
+export function heading(level: number, content: unknown, id: string, className?: string): TemplateResult {
   const c = className ?? nothing;
-  const l = lang ?? nothing;
   switch (Math.min(level, 6)) {
     case 2:
-      return html`<h2 id=${i} class=${c} lang=${l}>${content}</h2>`;
+      return html`<h2 id=${id} class=${c}>${content}</h2>`;
     case 3:
-      return html`<h3 id=${i} class=${c} lang=${l}>${content}</h3>`;
+      return html`<h3 id=${id} class=${c}>${content}</h3>`;
     case 4:
-      return html`<h4 id=${i} class=${c} lang=${l}>${content}</h4>`;
+      return html`<h4 id=${id} class=${c}>${content}</h4>`;
     case 5:
-      return html`<h5 id=${i} class=${c} lang=${l}>${content}</h5>`;
+      return html`<h5 id=${id} class=${c}>${content}</h5>`;
     default:
-      return html`<h6 id=${i} class=${c} lang=${l}>${content}</h6>`;
+      return html`<h6 id=${id} class=${c}>${content}</h6>`;
   }
 }

@@ -37,7 +37,6 @@ export const styles = [
     .row {
       grid-column: 1 / -1;
       display: grid;
-      grid-template-columns: max-content 40px minmax(0, 1fr) auto;
       grid-template-columns: subgrid;
       align-items: center;
       column-gap: 12px;
