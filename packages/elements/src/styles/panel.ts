@@ -18,7 +18,7 @@ export const panelStyles = css`
     gap: 12px;
   }
   h2,
-  .header > :is(h3, h4, h5, h6) {
+  #title {
     font-size: 1.15rem;
   }
 `;
