@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import type { AsyncState, Badge } from '@advocacy-kit/core';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
+import { heading, headingLevelProperty, levelOf } from '../internal/heading.js';
 import * as badgesStrings from './badges.strings.js';
 import { StoreController } from '../internal/store-controller.js';
 import { emit } from '../internal/events.js';
@@ -36,9 +37,17 @@ const icon = (earned: boolean) =>
  */
 export class AdvocacyBadgesElement extends AdvocacyElement<(typeof badgesStrings)['en']> {
   static override styles = styles;
+  static override properties = { headingLevel: headingLevelProperty };
+
+  /**
+   * The level (2–6) of its title heading, to fit the host page's outline: under a page whose only heading
+   * is an `<h1>`, use `heading-level="2"`. Default 2; other values fall back to it.
+   */
+  declare headingLevel: number | undefined;
 
   constructor() {
     super(badgesStrings);
+    this.headingLevel = undefined;
   }
 
   private readonly badges = new StoreController<AsyncState<Badge[]>>(
@@ -57,7 +66,7 @@ export class AdvocacyBadgesElement extends AdvocacyElement<(typeof badgesStrings
     const earned = list.filter((badge) => badge.awardedAt !== null).length;
     return html`<section aria-labelledby="title">
       <div class="header">
-        <h2 id="title">${this.t.title}</h2>
+        ${heading(levelOf(this.headingLevel, 2), this.t.title, 'title')}
         ${state?.status === 'ready' ? html`<p class="count">${this.t.earnedCount(formatNumber(earned, this.lang_), formatNumber(list.length, this.lang_))}</p>` : ''}
       </div>
       ${this.renderBody(state)}

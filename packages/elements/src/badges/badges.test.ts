@@ -81,4 +81,17 @@ describe('<advocacy-badges>', () => {
     expect(textOf(element)).to.contain('週連続');
     await expect(element).to.be.accessible();
   });
+
+  it('lets the host page set its heading level (heading-level), h2 by default', async () => {
+    const { client } = testClient();
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang="en"><h1>Intranet</h1><h2>Me</h2><advocacy-provider .client=${client}><advocacy-badges heading-level="3"></advocacy-badges></advocacy-provider></div>`,
+    );
+    const element = wrapper.querySelector('advocacy-badges')!;
+    expect((await find(element, '#title')).tagName).to.equal('H3');
+    await expect(wrapper).to.be.accessible();
+    element.setAttribute('heading-level', '1');
+    await element.updateComplete;
+    expect((await find(element, '#title')).tagName).to.equal('H2');
+  });
 });

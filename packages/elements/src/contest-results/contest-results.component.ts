@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { contestText, type AsyncState, type Contest, type LeaderboardEntry } from '@advocacy-kit/core';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
+import { heading, headingLevelProperty, levelOf } from '../internal/heading.js';
 import { emit } from '../internal/events.js';
 import { formatNumber } from '../internal/format.js';
 import { StoreController } from '../internal/store-controller.js';
@@ -30,12 +31,18 @@ export class AdvocacyContestResultsElement extends AdvocacyElement<(typeof resul
   static override styles = styles;
 
   /** How many places to list per contest. */
-  static override properties = { top: { type: Number } };
+  static override properties = { top: { type: Number }, headingLevel: headingLevelProperty };
   declare top: number;
+  /**
+   * The level (2–6) of its title heading (each contest's heading is one level below), to fit the host page's outline: under a page whose only heading
+   * is an `<h1>`, use `heading-level="2"`. Default 2; other values fall back to it.
+   */
+  declare headingLevel: number | undefined;
 
   constructor() {
     super(resultsStrings);
     this.top = 5;
+    this.headingLevel = undefined;
   }
 
   private readonly contests = new StoreController<AsyncState<Contest[]>>(
@@ -51,7 +58,7 @@ export class AdvocacyContestResultsElement extends AdvocacyElement<(typeof resul
   protected override render() {
     const state = this.contests.value;
     return html`<section aria-labelledby="title">
-      <h2 id="title">${this.t.title}</h2>
+      ${heading(levelOf(this.headingLevel, 2), this.t.title, 'title')}
       ${this.renderBody(state)}
     </section>`;
   }
@@ -78,7 +85,7 @@ export class AdvocacyContestResultsElement extends AdvocacyElement<(typeof resul
         const tied = (entry: LeaderboardEntry) => contest.entries.some((o) => o.rank === entry.rank && o.employeeId !== entry.employeeId);
         const me = contest.me;
         return html`<li class="contest" part="contest">
-          <h3>${text.title}</h3>
+          ${heading(levelOf(this.headingLevel, 2) + 1, text.title, `contest-${contest.id}`, 'contest-title')}
           <p class="meta">${this.t.ended(day(contest.endsAt))} · ${this.t.prize(text.prize)}</p>
           ${
             top.length === 0
@@ -91,7 +98,7 @@ export class AdvocacyContestResultsElement extends AdvocacyElement<(typeof resul
                     <span class="rank"
                       >${this.t.rank(entry.rank, isTied)}${isTied && this.t.tied ? html`<span class="visually-hidden"> (${this.t.tied})</span>` : nothing}</span
                     >
-                    <span>${entry.displayName}${isMe ? ` (${this.t.you})` : ''}</span>
+                    <span>${entry.displayName}${isMe ? ` ${this.t.youMarker}` : ''}</span>
                     <span>${this.t.points(n(entry.points))}</span>
                   </li>`;
                 })}

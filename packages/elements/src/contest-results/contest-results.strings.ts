@@ -12,7 +12,8 @@ export const en = {
   yourPlace: (rank: string, points: string) => `You finished #${rank} with ${points} pts`,
   notPlaced: 'You did not earn points in this contest.',
   noResults: 'Nobody earned points in this contest.',
-  you: 'You',
+  /** After the signed-in employee's name. Japanese uses full-width brackets. */
+  youMarker: '(You)',
   errorTitle: 'We couldn’t load the contests',
 };
 
@@ -27,7 +28,7 @@ export const ja: typeof en = {
   yourPlace: (rank, points) => `あなたは ${rank} 位（${points} ポイント）でした`,
   notPlaced: 'このコンテストではポイントを獲得していません。',
   noResults: 'このコンテストでポイントを獲得した人はいません。',
-  you: 'あなた',
+  youMarker: '（あなた）',
   errorTitle: 'コンテストを読み込めませんでした',
 };
 

@@ -20,7 +20,7 @@ export const styles = [
       border-block-start: 1px solid var(--_border);
       padding-block-start: 8px;
     }
-    h3 {
+    .contest-title {
       margin: 0;
       font-size: 1rem;
     }

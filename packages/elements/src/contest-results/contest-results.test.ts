@@ -93,6 +93,24 @@ describe('<advocacy-contest-results>', () => {
     expect(textOf(element)).to.contain('夏のスプリント');
     expect(textOf(element)).to.contain('同率2位');
     expect(textOf(element)).to.contain('あなたは 2 位（60 ポイント）でした');
+    expect(textOf(element)).to.contain('（あなた）').and.not.to.contain('(あなた)');
     await expect(element).to.be.accessible();
+  });
+
+  it('lets the host page set its heading level (heading-level): the title, then each contest one below', async () => {
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang="en"><h1>Intranet</h1><h2>Contests</h2><advocacy-provider .client=${withContests([ended])}
+          ><advocacy-contest-results heading-level="3"></advocacy-contest-results
+        ></advocacy-provider></div>`,
+    );
+    const element = wrapper.querySelector('advocacy-contest-results')!;
+    await find(element, '[part="contest"]');
+    expect((await find(element, '#title')).tagName).to.equal('H3');
+    expect((await find(element, '[part="contest"] .contest-title')).tagName).to.equal('H4');
+    await expect(wrapper).to.be.accessible();
+    element.removeAttribute('heading-level');
+    await element.updateComplete;
+    expect((await find(element, '#title')).tagName).to.equal('H2');
+    expect((await find(element, '[part="contest"] .contest-title')).tagName).to.equal('H3');
   });
 });

@@ -14,6 +14,7 @@ import type { ShareDialogStrings } from '../share-dialog/share-dialog.strings.js
 import { loadShareDialog, prefetchShareDialog } from './share-dialog-loader.js';
 import { styles } from './feed.styles.js';
 import { linkable } from '../internal/url.js';
+import { heading, headingLevelProperty, levelOf } from '../internal/heading.js';
 
 let instances = 0;
 
@@ -74,7 +75,14 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
   static override properties = {
     online: { state: true, attribute: false },
     shareFailed: { state: true, attribute: false },
+    headingLevel: headingLevelProperty,
   };
+
+  /**
+   * The level (2–6) of the cards' headings (each post's title), to fit the host page's outline: under a page whose only heading
+   * is an `<h1>`, use `heading-level="2"`. Default 3 (as under a section heading); other values fall back to it.
+   */
+  declare headingLevel: number | undefined;
 
   declare private online: boolean;
   /** The post whose Share press could not load the dialog (offline), shown with a retry. */
@@ -102,6 +110,7 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
     super(feedStrings);
     this.online = typeof navigator === 'undefined' ? true : navigator.onLine;
     this.shareFailed = null;
+    this.headingLevel = undefined;
   }
 
   override connectedCallback(): void {
@@ -262,14 +271,15 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
           ${isNew ? html`<span class="new">${this.t.newLabel}</span>` : nothing}
           ${post.sharedNetworks?.length ? html`<span class="kind" part="shared">✓ ${this.t.shared}</span>` : nothing}
         </p>
-        <h3 id=${titleId} class="title">
-          ${
-            linkable(post.url)
-              ? html`<a part="title" href=${post.url} target="_blank" rel="noopener noreferrer" @click=${() => this.opened(post)}>${post.title}</a>`
-              : html`<span part="title">${post.title}</span>`
-          }
-        </h3>
-        <p class="summary" part="summary">${post.summary}</p>
+        ${heading(
+          levelOf(this.headingLevel, 3),
+          linkable(post.url)
+            ? html`<a part="title" lang=${post.locale} href=${post.url} target="_blank" rel="noopener noreferrer" @click=${() => this.opened(post)}>${post.title}</a>`
+            : html`<span part="title" lang=${post.locale}>${post.title}</span>`,
+          titleId,
+          'title',
+        )}
+        <p class="summary" part="summary" lang=${post.locale}>${post.summary}</p>
         ${
           topics.length > 0
             ? html`<ul class="topics" part="topics">

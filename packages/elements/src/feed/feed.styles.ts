@@ -107,6 +107,15 @@ export const styles = [
       line-height: 1.35;
       overflow-wrap: anywhere;
     }
+    /*
+     * Japanese has no spaces, so the browser may break a headline inside a word. Where it can,
+     * it keeps phrases (bunsetsu) whole instead; elsewhere overflow-wrap above still applies.
+     */
+    @supports (word-break: auto-phrase) {
+      [part='title']:lang(ja) {
+        word-break: auto-phrase;
+      }
+    }
     .title a {
       color: inherit;
       text-decoration: none;

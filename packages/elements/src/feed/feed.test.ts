@@ -168,6 +168,47 @@ describe('<advocacy-feed>', () => {
     await expect(feed).to.be.accessible();
   });
 
+  it('keeps Japanese headline phrases whole (word-break: auto-phrase), by the post’s language, not the page’s', async () => {
+    // The demo employee reads Japanese posts; the page is English.
+    const japanese = await feedWith(testClient().client, 'en');
+    const title = await find(japanese, '[part="title"]');
+    expect(title.getAttribute('lang')).to.equal('ja');
+    expect(getComputedStyle(title).wordBreak).to.equal('auto-phrase');
+    expect(shadow(japanese).querySelector('[part="summary"]')!.getAttribute('lang')).to.equal('ja');
+    // Tom reads English posts on a Japanese page: ordinary breaking, long words still wrap.
+    const english = await feedWith(testClient({ employeeId: 'emp-tom' }).client, 'ja');
+    const englishTitle = await find(english, '[part="title"]');
+    expect(englishTitle.getAttribute('lang')).to.equal('en');
+    expect(getComputedStyle(englishTitle).wordBreak).to.equal('normal');
+    expect(getComputedStyle(englishTitle).overflowWrap).to.equal('anywhere');
+    await expect(english).to.be.accessible();
+  });
+
+  it('lets the host page set the cards’ heading level (heading-level), h3 by default', async () => {
+    const inPage = async (attributes: string) => {
+      const wrapper = await fixture<HTMLElement>(
+        html`<div lang="en"><h1>Intranet</h1><advocacy-provider .client=${testClient().client}>${
+          attributes === '' ? html`<advocacy-feed></advocacy-feed>` : html`<advocacy-feed heading-level=${attributes}></advocacy-feed>`
+        }</advocacy-provider></div>`,
+      );
+      const feed = wrapper.querySelector('advocacy-feed')!;
+      return { wrapper, feed, title: await find(feed, '[part="card"] .title') };
+    };
+    // Under a page whose only heading is an h1, level 2 keeps the outline in order.
+    const chosen = await inPage('2');
+    expect(chosen.title.tagName).to.equal('H2');
+    expect(chosen.title.id).to.match(/^title-/);
+    expect(findAll(chosen.feed, '[part="card"]')[0]!.getAttribute('aria-labelledby')).to.equal(chosen.title.id);
+    await expect(chosen.wrapper).to.be.accessible();
+    // The default is what it was: h3 (which skips a level right under an h1).
+    const byDefault = await inPage('');
+    expect(byDefault.title.tagName).to.equal('H3');
+    await expect(byDefault.wrapper).not.to.be.accessible();
+    // Out of range: the default.
+    const outOfRange = await inPage('9');
+    expect(outOfRange.title.tagName).to.equal('H3');
+  });
+
   it('switches language when the page changes a lang attribute', async () => {
     const { client } = testClient();
     const feed = await feedWith(client, 'en');

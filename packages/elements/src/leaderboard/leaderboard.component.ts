@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { PERIODS, SCOPES, type AsyncState, type Leaderboard, type LeaderboardEntry, type Period, type Scope } from '@advocacy-kit/core';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
+import { heading, headingLevelProperty, levelOf } from '../internal/heading.js';
 import * as leaderboardStrings from './leaderboard.strings.js';
 import { StoreController } from '../internal/store-controller.js';
 import { avatar } from '../internal/avatar.js';
@@ -41,9 +42,17 @@ let instances = 0;
  */
 export class AdvocacyLeaderboardElement extends AdvocacyElement<(typeof leaderboardStrings)['en']> {
   static override styles = styles;
+  static override properties = { headingLevel: headingLevelProperty };
+
+  /**
+   * The level (2–6) of its title heading, to fit the host page's outline: under a page whose only heading
+   * is an `<h1>`, use `heading-level="2"`. Default 2; other values fall back to it.
+   */
+  declare headingLevel: number | undefined;
 
   constructor() {
     super(leaderboardStrings);
+    this.headingLevel = undefined;
   }
 
   private readonly board = new StoreController<AsyncState<Leaderboard>>(
@@ -62,7 +71,7 @@ export class AdvocacyLeaderboardElement extends AdvocacyElement<(typeof leaderbo
   protected override render() {
     return html`<section aria-labelledby="title">
       <div class="header" part="header">
-        <h2 id="title">${this.t.title}</h2>
+        ${heading(levelOf(this.headingLevel, 2), this.t.title, 'title')}
         <div class="controls">
           ${segmented({
             legend: this.common.periodLabel,
@@ -129,7 +138,7 @@ export class AdvocacyLeaderboardElement extends AdvocacyElement<(typeof leaderbo
       <span class="rank">${this.t.rank(entry.rank, tied)}${tied && this.t.tied ? html`<span class="visually-hidden"> (${this.t.tied})</span>` : nothing}</span>
       ${avatar(entry.displayName, entry.avatarUrl)}
       <span class="who">
-        <span class="name">${entry.displayName}${isMe ? html` <span class="you">(${this.t.you})</span>` : nothing}</span>
+        <span class="name">${entry.displayName}${isMe ? html` <span class="you">${this.t.youMarker}</span>` : nothing}</span>
         <span class="team">${entry.teamName}</span>
       </span>
       <span class="points" part="points">${this.t.points(formatNumber(entry.points, this.lang_))}</span>

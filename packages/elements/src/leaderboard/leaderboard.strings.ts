@@ -9,6 +9,8 @@ export const en = {
   scopes: { company: 'Company', team: 'My team' } satisfies Record<Scope, string>,
   points: (points: string) => `${points} pts`,
   you: 'You',
+  /** After the signed-in employee's name. Japanese uses full-width brackets. */
+  youMarker: '(You)',
   /** A rank; `tied` when someone else has the same points (competition ranking: 1, 2, 2, 4). */
   rank: (rank: number, tied: boolean) => `${tied ? '=' : '#'}${rank}`,
   /** Read after a tied rank by screen readers. */
@@ -24,6 +26,7 @@ export const ja: typeof en = {
   scopes: { company: '全社', team: '自分のチーム' },
   points: (points) => `${points}ポイント`,
   you: 'あなた',
+  youMarker: '（あなた）',
   rank: (rank, tied) => `${tied ? '同率' : ''}${rank}位`,
   tied: '',
   empty: 'この期間のポイントはまだありません。投稿をシェアしてランキングに参加しましょう。',

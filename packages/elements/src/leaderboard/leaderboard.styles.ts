@@ -8,16 +8,26 @@ export const styles = [
   panelStyles,
   avatarStyles,
   css`
+    section {
+      container-type: inline-size;
+    }
     .controls {
       display: grid;
       gap: 8px;
     }
+    /*
+     * The rows share the list's columns (subgrid), so the rank column is as wide as the widest
+     * rank and no wider, and the name gets the rest. Names wrap instead of being cut: a name is
+     * how people find themselves, and at 320 px an ellipsis leaves almost nothing of it.
+     */
     .list {
       list-style: none;
       margin: 0;
       padding: 0;
       display: grid;
-      gap: 4px;
+      grid-template-columns: max-content 40px minmax(0, 1fr) auto;
+      column-gap: 12px;
+      row-gap: 4px;
     }
     .list.mine {
       margin-top: 8px;
@@ -25,10 +35,11 @@ export const styles = [
       border-top: 1px dashed var(--_border);
     }
     .row {
+      grid-column: 1 / -1;
       display: grid;
-      grid-template-columns: 3em 40px 1fr auto;
+      grid-template-columns: subgrid;
       align-items: center;
-      gap: 12px;
+      column-gap: 12px;
       min-height: 56px;
       padding: 8px 12px;
       border-radius: var(--_radius-small);
@@ -55,8 +66,16 @@ export const styles = [
     }
     .name,
     .team {
-      overflow: hidden;
-      text-overflow: ellipsis;
+      overflow-wrap: break-word;
+    }
+    @supports (word-break: auto-phrase) {
+      .name:lang(ja) {
+        word-break: auto-phrase;
+      }
+    }
+    /* "(You)" moves to the next line as a whole rather than splitting. */
+    .you {
+      display: inline-block;
       white-space: nowrap;
     }
     .team,
@@ -67,8 +86,19 @@ export const styles = [
       font-weight: 400;
     }
     .points {
+      white-space: nowrap;
       font-weight: 700;
       font-variant-numeric: tabular-nums;
+    }
+    /* Phones: tighter gaps and padding leave the name more room. */
+    @container (max-width: 360px) {
+      .list,
+      .row {
+        column-gap: 8px;
+      }
+      .row {
+        padding: 8px;
+      }
     }
     .participants {
       margin-top: 12px;

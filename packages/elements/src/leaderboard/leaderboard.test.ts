@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { AdvocacyLeaderboardElement } from './leaderboard.component.js';
 import { demoSeed } from '@advocacy-kit/core/memory';
+import { setViewport } from '@web/test-runner-commands';
 import { find, findAll, mountFailing, retryRecovers, testClient, textOf, untilText } from '../../test/helpers.js';
 
 async function boardWith(client: unknown, lang = 'en'): Promise<AdvocacyLeaderboardElement> {
@@ -125,5 +126,72 @@ describe('<advocacy-leaderboard>', () => {
     expect(text).to.contain('ポイント');
     expect(text).to.contain('位');
     await expect(board).to.be.accessible();
+  });
+
+  it('shows long English and Japanese names in full on a 320 px phone, wrapping instead of cutting', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      for (const lang of ['en', 'ja']) {
+        const { client, backend } = testClient();
+        const read = backend.getLeaderboard.bind(backend);
+        const long =
+          lang === 'en'
+            ? ['Emily Clarkson-Montgomery', 'Maximilian Alexander Featherstonehaugh', 'James Okafor']
+            : ['中村 結衣', '長谷川 みなみ子', '勅使河原 三郎太郎'];
+        backend.getLeaderboard = async (query) => {
+          const board = await read(query);
+          const entries = board.entries.map((entry, i) => ({ ...entry, displayName: long[i % long.length]! }));
+          // The signed-in employee is the third row, so "(You)" follows a long name.
+          return { ...board, entries, me: entries[2]! };
+        };
+        const board = await boardWith(client, lang);
+        await find(board, '[part~="row"]');
+        expect(document.documentElement.clientWidth).to.equal(320);
+        const names = findAll(board, '.name');
+        expect(names.length).to.be.greaterThan(2);
+        for (const name of names) {
+          const style = getComputedStyle(name);
+          expect(style.textOverflow, name.textContent!).not.to.equal('ellipsis');
+          expect(style.whiteSpace, name.textContent!).to.equal('normal');
+          expect(name.scrollWidth, name.textContent!).to.be.at.most(name.clientWidth);
+          expect(name.scrollHeight, name.textContent!).to.be.at.most(name.clientHeight);
+        }
+        const mine = find(board, '[aria-current="true"] .name');
+        expect((await mine).textContent).to.contain(long[2]);
+        expect((await mine).textContent).to.contain(lang === 'en' ? '(You)' : '（あなた）');
+        expect(getComputedStyle(names[0]!).wordBreak).to.equal(lang === 'ja' ? 'auto-phrase' : 'normal');
+        // The marker is whole on one line: never split across two.
+        const you = findAll(board, '.you')[0]!;
+        expect(you.getClientRects()).to.have.length(1);
+        // Nothing in the board scrolls sideways at 320 px.
+        for (const row of findAll(board, '[part~="row"]')) expect(row.scrollWidth).to.be.at.most(row.clientWidth);
+        // The rank column is only as wide as its widest rank.
+        const rank = findAll(board, '.rank')[0]!;
+        expect(rank.getBoundingClientRect().width).to.be.below(lang === 'en' ? 40 : 48);
+        await expect(board).to.be.accessible();
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it('lets the host page set its heading level (heading-level), h2 by default', async () => {
+    const { client } = testClient();
+    // A host page with an h1 and a section h2 puts the component one level below.
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang="en"><h1>Intranet</h1><h2>My advocacy</h2><advocacy-provider .client=${client}><advocacy-leaderboard heading-level="3"></advocacy-leaderboard></advocacy-provider></div>`,
+    );
+    const element = wrapper.querySelector('advocacy-leaderboard')!;
+    const title = await find(element, '#title');
+    expect(title.tagName).to.equal('H3');
+    await find(element, '[part~="row"]');
+    await expect(wrapper).to.be.accessible();
+    // The default is what it was; out-of-range values fall back to it.
+    element.setAttribute('heading-level', '7');
+    await element.updateComplete;
+    expect((await find(element, '#title')).tagName).to.equal('H2');
+    element.removeAttribute('heading-level');
+    await element.updateComplete;
+    expect((await find(element, '#title')).tagName).to.equal('H2');
   });
 });

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { PERIODS, type AsyncState, type Badge, type Contest, type MyStats, type Period } from '@advocacy-kit/core';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
+import { heading, headingLevelProperty, levelOf } from '../internal/heading.js';
 import * as myStatsStrings from './my-stats.strings.js';
 import { StoreController } from '../internal/store-controller.js';
 import { emit } from '../internal/events.js';
@@ -41,9 +42,17 @@ let instances = 0;
  */
 export class AdvocacyMyStatsElement extends AdvocacyElement<(typeof myStatsStrings)['en']> {
   static override styles = styles;
+  static override properties = { headingLevel: headingLevelProperty };
+
+  /**
+   * The level (2–6) of its title heading, to fit the host page's outline: under a page whose only heading
+   * is an `<h1>`, use `heading-level="2"`. Default 2; other values fall back to it.
+   */
+  declare headingLevel: number | undefined;
 
   constructor() {
     super(myStatsStrings);
+    this.headingLevel = undefined;
   }
 
   private readonly stats = new StoreController<AsyncState<MyStats>>(
@@ -63,7 +72,7 @@ export class AdvocacyMyStatsElement extends AdvocacyElement<(typeof myStatsStrin
   protected override render() {
     return html`<section aria-labelledby="title">
       <div class="header" part="header">
-        <h2 id="title">${this.t.title}</h2>
+        ${heading(levelOf(this.headingLevel, 2), this.t.title, 'title')}
         ${segmented({
           legend: this.common.periodLabel,
           name: this.name,

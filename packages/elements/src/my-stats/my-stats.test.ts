@@ -76,4 +76,24 @@ describe('<advocacy-my-stats>', () => {
     expect(textOf(stats)).to.contain('ユニーククリック数');
     await expect(stats).to.be.accessible();
   });
+
+  it('lets the host page set its heading level (heading-level), h2 by default', async () => {
+    const { client } = testClient();
+    // A host page with an h1 and a section h2 puts the component one level below.
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang="en"><h1>Intranet</h1><h2>My advocacy</h2><advocacy-provider .client=${client}><advocacy-my-stats heading-level="3"></advocacy-my-stats></advocacy-provider></div>`,
+    );
+    const element = wrapper.querySelector('advocacy-my-stats')!;
+    const title = await find(element, '#title');
+    expect(title.tagName).to.equal('H3');
+    await find(element, '[part="figure"]');
+    await expect(wrapper).to.be.accessible();
+    // The default is what it was; out-of-range values fall back to it.
+    element.setAttribute('heading-level', '7');
+    await element.updateComplete;
+    expect((await find(element, '#title')).tagName).to.equal('H2');
+    element.removeAttribute('heading-level');
+    await element.updateComplete;
+    expect((await find(element, '#title')).tagName).to.equal('H2');
+  });
 });

@@ -78,7 +78,7 @@ export class AdvocacyPolicyAdminElement extends AdvocacyElement<(typeof policyAd
     return html`
       <p>${current ? t.current(current.version, date(current.publishedAt!, this.lang_)) : t.none}</p>
       <form part="form" @submit=${this.save}>
-        <h3>${draft ? t.draftOf(next) : `${t.newDraft} (${next})`}</h3>
+        <h3>${draft ? t.draftOf(next) : t.newDraft(next)}</h3>
         <p id="hint" class="hint">${t.hint}</p>
         ${editedLocales(base?.texts).map((locale) => {
           const error = errors.find((fieldError) => fieldError.field.startsWith(`texts.${locale}`) || fieldError.field === 'texts');

@@ -5,7 +5,8 @@ export const en = {
   current: (version: number, date: string) => `Version ${version} is in force since ${date}. Every employee accepts it before sharing.`,
   none: 'No policy is published: employees share without accepting one.',
   draftOf: (version: number) => `Draft of version ${version}`,
-  newDraft: 'Next version',
+  /** The heading of a new draft (no draft saved yet) of the next version. */
+  newDraft: (version: number) => `Next version (${version})`,
   textFor: (locale: string) => `Policy text (${locale})`,
   hint: 'Plain text; leave a blank line between paragraphs.',
   save: 'Save draft',
@@ -24,7 +25,7 @@ export const ja: typeof en = {
   current: (version, date) => `第${version}版が${date}から有効です。社員はシェアする前に同意します。`,
   none: '公開中のポリシーはありません。社員は同意なしでシェアできます。',
   draftOf: (version) => `第${version}版の下書き`,
-  newDraft: '次の版',
+  newDraft: (version) => `次の版（第${version}版）`,
   textFor: (locale) => `ポリシー本文（${locale}）`,
   hint: 'プレーンテキスト。段落の間は空行にしてください。',
   save: '下書きを保存',

@@ -44,3 +44,20 @@ export function availableNetworks(post: Post, t: ShareDialogStrings, lang: strin
 export function sharedLength(network: NetworkId, commentary: string): number {
   return countText(network, composeShareText(commentary, LINK_ALLOWANCE));
 }
+
+/** What the counter counts, as the network counts it: what was typed, what the backend adds, the link (with its space). */
+export interface CountedParts {
+  typed: number;
+  added: number;
+  link: number;
+  used: number;
+}
+
+/** The counted length of `shared` (the words with the additions) split into its parts; `words` is what was typed. */
+export function countedParts(network: NetworkId, words: string, shared: string): CountedParts {
+  const length = (text: string) => (text.trim() ? countText(network, text.trim()) : 0);
+  const used = sharedLength(network, shared);
+  const typed = length(words);
+  const text = length(shared);
+  return { typed, added: text - typed, link: used - text, used };
+}

@@ -17,7 +17,7 @@ import { emit } from '../internal/events.js';
 import { asAdvocacyError } from '../internal/errors.js';
 import { formatNumber } from '../internal/format.js';
 import { composeShareText, openShareWindow, suggestedCommentaryFor } from '@advocacy-kit/core/share';
-import { availableNetworks, sharedLength, type NetworkChoice } from './networks.js';
+import { availableNetworks, countedParts, type NetworkChoice } from './networks.js';
 import { styles } from './share-dialog.styles.js';
 import { linkable } from '../internal/url.js';
 
@@ -226,8 +226,8 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDia
     const locale = this.me.value?.data?.locale ?? this.lang_;
     const shared = withDisclosure(words, disclosureFor(rules?.disclosures ?? {}, locale), post.hashtags);
     const added = shared.slice(words.trim() ? words.trimEnd().length : 0).trim();
-    const used = sharedLength(choice.id, shared);
-    const over = choice.limit === null ? 0 : used - choice.limit;
+    const counted = countedParts(choice.id, words, shared);
+    const over = choice.limit === null ? 0 : counted.used - choice.limit;
     const sharing = this.phase.kind === 'sharing';
     return html`<form class="compose" @submit=${this.onSubmit} novalidate>
       <fieldset class="chips" part="networks">
@@ -268,7 +268,7 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDia
           choice.limit === null
             ? nothing
             : html`<p id="counter" class="counter ${over > 0 ? 'over' : ''}" part="counter" aria-live="polite">
-              ${over > 0 ? this.t.overLimit(over) : this.t.counter(used, choice.limit)}
+              ${over > 0 ? this.t.overLimit(over) : this.t.counter(counted, choice.limit)}
             </p>`
         }
       </div>

@@ -1,4 +1,5 @@
 import { plural } from '../i18n/index.js';
+import type { CountedParts } from './networks.js';
 
 // `<advocacy-share-dialog>`'s words (`shareDialog.*`). English defines the keys; Japanese must
 // match them. The networks' brand names are not here: they are not translated, and come from
@@ -19,7 +20,9 @@ export const en = {
   added: 'Added when you share:',
   blocked: 'Remove before sharing:',
   nudge: 'Start from the suggestion, then make it yours: a sentence on why it matters to you gets far more attention.',
-  counter: (used: number, max: number) => `${used} / ${max}`,
+  /** What is counted, so the link's share of the limit is no surprise: "120 + 34 for the link = 154 / 3000". */
+  counter: ({ typed, added, link, used }: CountedParts, max: number) =>
+    `${typed}${added ? ` + ${added} added` : ''} + ${link} for the link = ${used} / ${max}`,
   overLimit: (over: number) => `${over} ${plural(over, 'character', 'characters')} over the limit`,
   urlOnlyBefore: (network: string) => `${network} only takes the link. We’ll copy your words so you can paste them into your post.`,
   urlOnlyAfter: (network: string) => `Your words are on the clipboard: paste them into your ${network} post.`,
@@ -49,7 +52,7 @@ export const ja: typeof en = {
   added: 'シェア時に追加:',
   blocked: 'シェアする前に削除してください:',
   nudge: 'おすすめの文章をもとに、あなた自身の言葉を一言加えてみましょう。なぜ共有したいのかが伝わると、より多くの人に読まれます。',
-  counter: (used, max) => `${used} / ${max}`,
+  counter: ({ typed, added, link, used }, max) => `入力${typed}${added ? ` + 追加${added}` : ''} + リンク${link} = ${used} / ${max}`,
   overLimit: (over) => `${over}文字オーバーしています`,
   urlOnlyBefore: (network) =>
     `${network}ではリンクのみを共有できます。コメントはクリップボードにコピーされるので、投稿画面に貼り付けてください。`,

@@ -164,7 +164,9 @@ describe('<advocacy-share-dialog>', () => {
     expect(shadow(dialog).querySelector('[part="disclosure"]')!.textContent).to.contain(added.trim());
     // 9 characters, the additions (#社員 weighs 5), a space and the link, which X counts as 23.
     const additions = added.length + 2;
-    expect(shadow(dialog).querySelector('[part="counter"]')!.textContent!.trim()).to.equal(`${9 + additions + 24} / 280`);
+    expect(shadow(dialog).querySelector('[part="counter"]')!.textContent!.trim()).to.equal(
+      `9 + ${additions} added + 24 for the link = ${9 + additions + 24} / 280`,
+    );
     await typeCommentary(dialog, 'あ'.repeat(130));
     // Japanese characters weigh 2: 260 + the additions + 1 + 23.
     expect(shadow(dialog).querySelector('[part="counter"]')!.textContent).to.contain(`${4 + additions} characters over the limit`);
@@ -220,6 +222,27 @@ describe('<advocacy-share-dialog>', () => {
       window.open = original;
     }
   });
+
+  for (const lang of ['en', 'ja']) {
+    it(`shows what the counter counts: what was typed, what is added, and the link (${lang})`, async () => {
+      const { dialog } = await openDialog({}, lang);
+      await pickNetwork(dialog, 'LinkedIn');
+      await typeCommentary(dialog, 'a'.repeat(120));
+      const counter = shadow(dialog).querySelector('[part="counter"]')!.textContent!.trim();
+      // LinkedIn counts characters; the link is a space and a 34-character tracking link.
+      const pattern =
+        lang === 'en' ? /^120 \+ (\d+) added \+ 35 for the link = (\d+) \/ 3000$/u : /^入力120 \+ 追加(\d+) \+ リンク35 = (\d+) \/ 3000$/u;
+      const [, added, used] = pattern.exec(counter) ?? [];
+      expect(counter).to.match(pattern);
+      expect(Number(used)).to.equal(120 + Number(added) + 35);
+      // Nothing typed: only the additions and the link count.
+      await typeCommentary(dialog, '');
+      expect(shadow(dialog).querySelector('[part="counter"]')!.textContent!.trim()).to.match(
+        lang === 'en' ? /^0 \+ \d+ added \+ 35 for the link = \d+ \/ 3000$/u : /^入力0 \+ 追加\d+ \+ リンク35 = \d+ \/ 3000$/u,
+      );
+      await expect(dialog).to.be.accessible();
+    });
+  }
 
   it('says before and after that LinkedIn takes only the link, and copies the words', async () => {
     const { dialog } = await openDialog();

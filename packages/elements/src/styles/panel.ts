@@ -17,7 +17,8 @@ export const panelStyles = css`
     display: grid;
     gap: 12px;
   }
-  h2 {
+  h2,
+  #title {
     font-size: 1.15rem;
   }
 `;

@@ -203,6 +203,9 @@ export const shared = css`
   }
   h2,
   h3,
+  h4,
+  h5,
+  h6,
   p {
     margin: 0;
   }

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { AdvocacyError, AsyncState, Suggestion, SuggestionInput, Topic } from '@advocacy-kit/core';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
+import { heading, headingLevelProperty, levelOf } from '../internal/heading.js';
 import * as suggestStrings from './suggest.strings.js';
 import { StoreController } from '../internal/store-controller.js';
 import { emit } from '../internal/events.js';
@@ -39,6 +40,7 @@ export class AdvocacySuggestElement extends AdvocacyElement<(typeof suggestStrin
   static override styles = styles;
 
   static override properties = {
+    headingLevel: headingLevelProperty,
     url: { state: true, attribute: false },
     note: { state: true, attribute: false },
     picked: { state: true, attribute: false },
@@ -59,15 +61,22 @@ export class AdvocacySuggestElement extends AdvocacyElement<(typeof suggestStrin
   private readonly topics = new StoreController<AsyncState<Topic[]>>(this, () => this.client?.topics.store);
   private readonly mine = new StoreController<AsyncState<Suggestion[]>>(this, () => this.client?.mySuggestions.store);
 
+  /**
+   * The level (2–6) of its title heading (its other headings follow one level below), to fit the host page's outline: under a page whose only heading
+   * is an `<h1>`, use `heading-level="2"`. Default 2; other values fall back to it.
+   */
+  declare headingLevel: number | undefined;
+
   constructor() {
     super(suggestStrings);
+    this.headingLevel = undefined;
     this.reset();
   }
 
   protected override render() {
     return html`<section aria-labelledby="title">
       <div class="header">
-        <h2 id="title">${this.t.title}</h2>
+        ${heading(levelOf(this.headingLevel, 2), this.t.title, 'title')}
         ${this.sent ? nothing : html`<p class="intro">${this.t.intro}</p>`}
       </div>
       ${this.sent ? this.renderConfirmation() : this.renderForm()} ${this.renderMine()}
@@ -84,7 +93,7 @@ export class AdvocacySuggestElement extends AdvocacyElement<(typeof suggestStrin
     }
     if (!state?.data?.length) return nothing;
     return html`<section part="mine" aria-labelledby="mine-title">
-      <h3 id="mine-title">${this.t.mineTitle}</h3>
+      ${heading(levelOf(this.headingLevel, 2) + 1, this.t.mineTitle, 'mine-title')}
       <ul>
         ${state.data.map(
           (suggestion) =>

@@ -142,4 +142,26 @@ describe('<advocacy-suggest>', () => {
     expect(textOf(element)).to.contain('確認待ち');
     await expect(element).to.be.accessible();
   });
+
+  it('lets the host page set its heading level (heading-level), h2 by default', async () => {
+    const { client, backend } = testClient();
+    await backend.createSuggestion({ url: 'https://example.com/worth-it', note: '', topics: [] });
+    // A host page with an h1 and a section h2 puts the component one level below.
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang="en"><h1>Intranet</h1><h2>My advocacy</h2><advocacy-provider .client=${client}><advocacy-suggest heading-level="3"></advocacy-suggest></advocacy-provider></div>`,
+    );
+    const element = wrapper.querySelector('advocacy-suggest')!;
+    const title = await find(element, '#title');
+    expect(title.tagName).to.equal('H3');
+    await untilText(element, 'Your suggestions');
+    expect((await find(element, '#mine-title')).tagName).to.equal('H4');
+    await expect(wrapper).to.be.accessible();
+    // The default is what it was; out-of-range values fall back to it.
+    element.setAttribute('heading-level', '7');
+    await element.updateComplete;
+    expect((await find(element, '#title')).tagName).to.equal('H2');
+    element.removeAttribute('heading-level');
+    await element.updateComplete;
+    expect((await find(element, '#title')).tagName).to.equal('H2');
+  });
 });
