@@ -45,6 +45,15 @@ export async function openHarness() {
   };
 }
 
+/**
+ * Signs out with the header's button and waits for the sign-in page: the portal first deletes
+ * what it kept for offline reading, so the page moves on a moment after the click.
+ */
+export async function signOut(page) {
+  await page.getByRole('button', { name: /^(ログアウト|Sign out)$/ }).click();
+  await page.waitForURL(/\/signin\.html/);
+}
+
 /** Signs in on the demo sign-in page as the employee whose option label starts with `name`. */
 export async function signIn(page, baseUrl, { name, language }) {
   await page.goto(`${baseUrl}/signin.html`);

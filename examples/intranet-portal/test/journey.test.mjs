@@ -2,7 +2,7 @@
 // server on a fresh seeded SQLite database.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { openHarness, queuedEvents, recordBeacons, recordedBeacons, signIn, tokenOf, USER_AGENTS } from './harness.mjs';
+import { USER_AGENTS, openHarness, queuedEvents, recordBeacons, recordedBeacons, signIn, signOut, tokenOf } from './harness.mjs';
 
 const POST_TITLE = 'オンコール当番を「罰ゲーム」にしないための5つの工夫';
 const OTHER_TOPIC_TITLE = 'Kumo Observe 3.0 を公開しました：アラート疲れを減らす新しい相関分析';
@@ -122,7 +122,7 @@ test('an employee signs in in Japanese, shares with a tracking link and earns po
   await suggest.getByText('ご提案ありがとうございます！').waitFor();
 
   // The program admin approves it.
-  await page.getByRole('button', { name: 'ログアウト' }).click();
+  await signOut(page);
   await page.waitForURL(/\/signin\.html/);
   await signIn(page, stack.url, { name: '佐藤 遥', language: 'ja' });
   await page.getByRole('link', { name: 'アドボカシー管理' }).click();
@@ -170,7 +170,7 @@ test('an employee signs in in Japanese, shares with a tracking link and earns po
   await page.locator('advocacy-content-list').getByRole('link', { name: publishedTitle }).waitFor();
 
   // The employee sees it in the feed.
-  await page.getByRole('button', { name: 'ログアウト' }).click();
+  await signOut(page);
   await signIn(page, stack.url, { name: '高橋 健二', language: 'ja' });
   await page.locator(`advocacy-feed a[href="${suggestedUrl}"]`).waitFor();
   await page.getByRole('list', { name: 'シェアできる投稿' }).getByRole('heading', { name: publishedTitle }).waitFor();

@@ -5,7 +5,7 @@
 // every change in the audit log.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { openHarness, signIn, tokenOf } from './harness.mjs';
+import { openHarness, signIn, signOut, tokenOf } from './harness.mjs';
 
 const EMPLOYEE = 'Tom Hayes';
 const ADMIN = '佐藤 遥';
@@ -18,11 +18,6 @@ before(async () => {
 after(async () => {
   await harness?.close();
 });
-
-async function signOut(page) {
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.waitForURL(/\/signin\.html/);
-}
 
 async function openAdmin(page, baseUrl) {
   await signIn(page, baseUrl, { name: ADMIN, language: 'en' });

@@ -4,7 +4,7 @@
 // while the points they earned — and their rank — stay.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { openHarness, signIn, tokenOf } from './harness.mjs';
+import { openHarness, signIn, signOut, tokenOf } from './harness.mjs';
 
 const EMPLOYEE = '高橋 健二';
 const ADMIN = '佐藤 遥';
@@ -18,11 +18,6 @@ after(async () => {
 });
 
 const ja = (n) => n.toLocaleString('ja-JP');
-
-async function signOut(page) {
-  await page.getByRole('button', { name: 'ログアウト' }).click();
-  await page.waitForURL(/\/signin\.html/);
-}
 
 async function api(baseUrl, token, path) {
   const response = await fetch(`${baseUrl}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
