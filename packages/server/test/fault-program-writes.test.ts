@@ -48,10 +48,17 @@ forEachDatabase('fault: kill -9 right after program writes are answered', (open)
     const server = await start();
     const admin = await signToken('emp-ada', { admin: true });
     const employee = await signToken('emp-ann');
-    const call = async (token: string, method: string, path: string, body?: unknown, status = 200) => {
+    const call = async (
+      token: string,
+      method: string,
+      path: string,
+      body?: unknown,
+      status = 200,
+      headers: Record<string, string> = {},
+    ) => {
       const response = await fetch(`${server.url}${API}${path}`, {
         method,
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       const text = await response.text();
@@ -63,9 +70,17 @@ forEachDatabase('fault: kill -9 right after program writes are answered', (open)
     await call(admin, 'PUT', '/admin/policy/draft', { texts: { en: 'Be kind.' } });
     const published = await call(admin, 'POST', '/admin/policy/draft/publish');
     await call(admin, 'POST', '/admin/points/adjustments', { employeeId: 'emp-ann', delta: 300, reason: 'A talk' }, 201);
+    const rules = await call(admin, 'POST', '/admin/points/rules', { rules: { points: { share: 12 } }, note: 'Kept' }, 201);
+    await call(admin, 'PATCH', '/admin/delivery/settings', {
+      smtpHost: 'smtp.example.com',
+      fromAddress: 'advocacy@example.com',
+      smtpPassword: 'kept-secret',
+    });
+    await call(employee, 'PUT', '/me/preferences', { locale: 'ja', timeZone: 'Asia/Tokyo' });
     const reward = await call(admin, 'POST', '/admin/rewards', { name: { en: 'Mug' }, cost: 100, stock: 1 }, 201);
     // The last answer: the employee's request, which holds points and takes the only item.
-    const request = await call(employee, 'POST', `/rewards/${reward!.id}/requests`, undefined, 201);
+    const key = { 'idempotency-key': 'fault-mug-1' };
+    const request = await call(employee, 'POST', `/rewards/${reward!.id}/requests`, undefined, 201, key);
     server.child.kill('SIGKILL');
     assert.equal(await server.exited, 'SIGKILL');
 
@@ -101,8 +116,23 @@ forEachDatabase('fault: kill -9 right after program writes are answered', (open)
       points.some((row) => row.reason === 'reward_hold' && row.delta === -100),
       'the hold',
     );
+    assert.ok(
+      (await get(admin, '/admin/points/rules')).items.some((version) => version.id === rules!.id),
+      'the point-rules version',
+    );
+    const delivery = await get(admin, '/admin/delivery/settings');
+    assert.deepEqual([delivery.smtpHost, delivery.smtpPasswordSet], ['smtp.example.com', true], 'the delivery settings');
+    const preferences = await get(employee, '/me/preferences');
+    assert.deepEqual([preferences.locale, preferences.timeZone], ['ja', 'Asia/Tokyo'], 'the preferences');
+    // The retry the employee's browser sends after losing the answer: the same request, nothing more held.
+    const retried = await fetch(`${restarted.url}${API}/rewards/${reward!.id}/requests`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${employee}`, ...key },
+    });
+    assert.equal(retried.status, 200, 'the retry answers with the first request');
+    assert.equal(((await retried.json()) as { id: string }).id, request!.id);
     const audit = (await get(admin, '/admin/audit?limit=100')).items.map((entry) => entry.action);
-    for (const action of ['topic.create', 'policy.publish', 'points.adjust', 'reward.create']) {
+    for (const action of ['topic.create', 'policy.publish', 'points.adjust', 'reward.create', 'points_rules.create', 'settings.update']) {
       assert.ok(audit.includes(action), `audit entry ${action} in ${audit.join(', ')}`);
     }
     await restarted.stop();
