@@ -24,7 +24,9 @@ for (const args of [['-b'], ['-p', 'tsconfig.test.json']]) {
   const step = spawnSync(process.execPath, [tsc, ...args], { cwd: root, stdio: 'inherit' });
   if (step.status !== 0) process.exit(step.status ?? 1);
 }
-const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', '--import', 'tsx', ...files], {
+// One file at a time by default; ADVOCACY_TEST_CONCURRENCY=2 runs two at once (each suite has its own database).
+const concurrency = Number(process.env.ADVOCACY_TEST_CONCURRENCY ?? 1);
+const result = spawnSync(process.execPath, ['--test', `--test-concurrency=${concurrency}`, '--import', 'tsx', ...files], {
   cwd: root,
   stdio: 'inherit',
 });
