@@ -109,6 +109,7 @@ export const suggestionQueue: AdminStrings['suggestionQueue'] = {
   reasonRequired: 'Give the employee a reason.',
   approvedNotice: (url) => `Approved: ${url}`,
   rejectedNotice: (url) => `Rejected: ${url}`,
+  dialogLabel: 'Approve a suggestion',
   cancel: 'Cancel',
 };
 

@@ -110,6 +110,7 @@ export const suggestionQueue: AdminStrings['suggestionQueue'] = {
   reasonRequired: '社員への理由を入力してください。',
   approvedNotice: (url) => `承認しました：${url}`,
   rejectedNotice: (url) => `却下しました：${url}`,
+  dialogLabel: '提案を承認',
   cancel: 'キャンセル',
 };
 

@@ -109,6 +109,8 @@ export interface AdminStrings {
     reasonRequired: string;
     approvedNotice: (url: string) => string;
     rejectedNotice: (url: string) => string;
+    /** The approve dialog's accessible name. */
+    dialogLabel: string;
     cancel: string;
   };
   /** `<advocacy-analytics>`. */

@@ -104,9 +104,9 @@ export class AdvocacySuggestionQueueElement extends AdvocacyElement<Strings> {
       <div class="header"><h2 id="heading" tabindex="-1">${this.t.suggestionQueue.title}</h2></div>
       <p class="status" part="status" role="status">${this.notice}</p>
       ${this.renderBody()}
-      <dialog part="dialog" aria-labelledby="heading" @close=${this.onDialogClose} @cancel=${() => (this.approving = null)}>
-        <form method="dialog" class="dialog-bar"><button>${this.t.suggestionQueue.cancel}</button></form>
+      <dialog part="dialog" aria-label=${this.t.suggestionQueue.dialogLabel} @close=${this.onDialogClose} @cancel=${() => (this.approving = null)}>
         ${this.approving ? this.editor : nothing}
+        <form method="dialog" class="dialog-close"><button>${this.t.suggestionQueue.cancel}</button></form>
       </dialog>
     </section>`;
   }
@@ -154,6 +154,8 @@ export class AdvocacySuggestionQueueElement extends AdvocacyElement<Strings> {
         <button class="primary" part="approve-button" aria-label=${t.approveLink(suggestion.url)} ?disabled=${busy} @click=${(event: Event) => this.approve(suggestion, event.currentTarget as HTMLElement)}>
           ${t.approve}
         </button>
+      </div>
+      <div class="actions rejection">
         <div class="field reason">
           <label for="reason-${id}">${t.reasonLabel}</label>
           <input

@@ -57,6 +57,11 @@ export const styles = [
       align-items: end;
       gap: 8px;
     }
+    /* The reason and Reject stay together, apart from Approve. */
+    .rejection {
+      padding-top: 8px;
+      border-top: 1px solid var(--_border);
+    }
     .reason {
       flex: 1 1 240px;
     }
@@ -83,10 +88,12 @@ export const styles = [
     dialog::backdrop {
       background: rgb(0 0 0 / 0.5);
     }
-    .dialog-bar {
-      display: flex;
-      justify-content: flex-end;
-      padding: 8px 8px 0;
+    /* Cancel sits in the editor's top corner, level with its heading, not in a band of its own. */
+    .dialog-close {
+      position: absolute;
+      top: 12px;
+      inset-inline-end: 12px;
+      margin: 0;
     }
   `,
 ];

@@ -73,6 +73,32 @@ describe('<advocacy-suggestion-queue>', () => {
     expect(post).to.include({ title: 'ハイブリッドクラウド運用の実態調査', url: PENDING });
   });
 
+  it('names the approve dialog for what it does, with Cancel in its corner and no empty band', async () => {
+    const element = await queueWith(adminClient().client);
+    (await find<HTMLButtonElement>(element, '[part="approve-button"]')).click();
+    const dialog = await find<HTMLDialogElement>(element, 'dialog[open]');
+    expect(dialog.getAttribute('aria-label')).to.equal('Approve a suggestion');
+    expect(dialog.hasAttribute('aria-labelledby')).to.equal(false);
+    const editor = dialog.querySelector('advocacy-post-editor')!;
+    const cancel = dialog.querySelector<HTMLButtonElement>('form[method="dialog"] button')!;
+    expect(cancel.textContent!.trim()).to.equal('Cancel');
+    // The editor starts at the dialog's top edge; Cancel overlays its corner rather than pushing it down.
+    expect(editor.getBoundingClientRect().top - dialog.getBoundingClientRect().top).to.be.below(2);
+    expect(getComputedStyle(cancel.parentElement!).position).to.equal('absolute');
+    await expect(element).to.be.accessible();
+    cancel.click();
+    await waitUntil(() => !shadow(element).querySelector('dialog[open]'), 'Cancel did not close the dialog');
+  });
+
+  it('keeps the reject reason beside Reject, apart from Approve', async () => {
+    const element = await queueWith(adminClient().client);
+    const reject = await find<HTMLButtonElement>(element, '[part="reject-button"]');
+    const approve = await find<HTMLButtonElement>(element, '[part="approve-button"]');
+    expect(reject.previousElementSibling!.querySelector('input[id^="reason-"]')).to.not.equal(null);
+    expect(approve.parentElement).to.not.equal(reject.parentElement);
+    expect(approve.parentElement!.querySelector('input')).to.equal(null);
+  });
+
   it('lets the host open its own editor instead', async () => {
     const element = await queueWith(adminClient().client);
     const approve = await find<HTMLButtonElement>(element, '[part="approve-button"]');
