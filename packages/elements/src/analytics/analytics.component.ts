@@ -200,12 +200,23 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<Strings> {
             : t.change(this.n(change.ratio, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }));
       return { key, label, display, text, direction: change.kind === 'ratio' ? (change.ratio > 0 ? 'up' : 'down') : 'flat' };
     });
+    // Rates as percentages and averages to two decimals, as a spreadsheet reader wants them; periods as ISO dates.
+    const rates = new Set(['participation', 'click-through']);
+    const cell = (key: string, value: number) => Math.round(value * (rates.has(key) ? 10_000 : 100)) / 100;
     const exportKpis = () =>
       downloadCsv(
         'analytics-kpis.csv',
         toCsv(
-          [t.colKey, current.from.slice(0, 10), previous.from.slice(0, 10)],
-          this.kpis(current).map(([key, label, value]) => [label, value, before.get(key) ?? 0]),
+          [
+            t.csvMeasure,
+            t.csvPeriod('current', current.from.slice(0, 10), current.to.slice(0, 10)),
+            t.csvPeriod('previous', previous.from.slice(0, 10), previous.to.slice(0, 10)),
+          ],
+          this.kpis(current).map(([key, label, value]) => [
+            rates.has(key) ? `${label} (%)` : label,
+            cell(key, value),
+            cell(key, before.get(key) ?? 0),
+          ]),
         ),
       );
     return html`<dl class="kpis" part="kpis">

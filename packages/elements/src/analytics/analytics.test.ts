@@ -99,6 +99,29 @@ describe('<advocacy-analytics>', () => {
     expect(text).to.contain('Marketing');
   });
 
+  it('exports the KPIs with named columns, periods as ISO dates and rounded rates', async () => {
+    const { client, backend } = adminClient();
+    const range = windows('30', new Date());
+    const now = await backend.as('emp-haruka').admin.getAnalytics(range.current);
+    const element = await analyticsWith(client);
+    await find(element, '[part="kpis"]');
+    const button = shadow(element).querySelector<HTMLButtonElement>('button.export[part="export-button"]')!;
+    const { name, text } = await captureDownload(() => button.click());
+    expect(name).to.equal('analytics-kpis.csv');
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).to.match(
+      /^Measure,This period \(\d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}\),Previous period \(\d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}\)$/,
+    );
+    expect(lines[0]).to.contain(now.from.slice(0, 10));
+    const participation = lines.find((line) => line.startsWith('Participation (%)'))!.split(',');
+    expect(Number(participation[1])).to.equal(Math.round(now.participationRate * 10_000) / 100);
+    // No raw floats: every number has at most two decimals.
+    for (const line of lines.slice(1)) for (const value of line.split(',').slice(1)) expect(value).to.match(/^-?\d+(\.\d{1,2})?$/);
+  });
+
   it('ranks the top advocates and the top posts of the period, with their numbers, as text', async () => {
     const now = new Date();
     const seed = knownResults(now);

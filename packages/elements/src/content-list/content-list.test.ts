@@ -71,7 +71,20 @@ describe('<advocacy-content-list>', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split(/\r?\n/);
-    expect(lines[0]!.split(',').slice(-4)).to.deep.equal(['Shares', 'Unique clicks', 'Conversions', 'conversionValue']);
+    // Every column named in the admin's words, like the table (no field names mixed in).
+    expect(lines[0]!.split(',')).to.deep.equal([
+      'Title',
+      'Link',
+      'Kind',
+      'Status',
+      'Publish',
+      'Expires',
+      'Topics',
+      'Shares',
+      'Unique clicks',
+      'Conversions',
+      'Conversion value',
+    ]);
     const line = (title: string) => lines.find((text) => text.startsWith(title) || text.startsWith(`"${title}`))!;
     expect(line(first!.title).split(',').slice(-4)).to.deep.equal(['2', '1234', '2', '6500']);
     expect(line(second!.title).split(',').slice(-4)).to.deep.equal(['1', '0', '0', '0']);

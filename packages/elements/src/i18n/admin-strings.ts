@@ -84,6 +84,8 @@ export interface AdminStrings {
     allTopics: string;
     colStatus: string;
     colPublish: string;
+    /** CSV export column names for what the table shows in other words. */
+    csvColumns: { url: string; expireAt: string; topics: string; conversionValue: string };
     colActions: string;
     edit: string;
     editPost: (title: string) => string;
@@ -139,6 +141,9 @@ export interface AdminStrings {
     mixTarget: string;
     mixActual: string;
     overTime: string;
+    /** The KPI export's columns: the measure, then each period named with its dates. */
+    csvMeasure: string;
+    csvPeriod: (which: 'current' | 'previous', from: string, to: string) => string;
     colKey: string;
     colClicks: string;
     colDay: string;
