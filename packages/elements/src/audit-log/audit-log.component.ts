@@ -17,6 +17,7 @@ import { downloadCsv } from '../internal/csv.js';
 import * as auditStrings from './audit-log.strings.js';
 import { styles } from './audit-log.styles.js';
 import { perClient } from '../internal/per-client.js';
+import { AdminTime } from '../internal/admin-time.js';
 
 // The provider's httpBackend finds its admin methods here (they stay out of the employee bundles).
 installHttpAdmin();
@@ -57,6 +58,7 @@ export class AdvocacyAuditLogElement extends AdvocacyElement<(typeof auditString
   declare private notice: string;
   declare private exporting: boolean;
 
+  private readonly time = new AdminTime(this);
   private readonly log = new StoreController<AuditLogState>(
     this,
     () => (this.client ? auditLogOf(this.client).store : undefined),
@@ -173,7 +175,7 @@ export class AdvocacyAuditLogElement extends AdvocacyElement<(typeof auditString
 
   private renderEntry(entry: AuditEntry) {
     const t = this.t;
-    const when = new Intl.DateTimeFormat(this.lang_, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(entry.at));
+    const when = this.time.format(entry.at, this.lang_, true);
     const json = (value: unknown) => (value === null || value === undefined ? t.none : JSON.stringify(value, null, 2));
     return html`<tr part="entry">
       <td><time datetime=${entry.at}>${when}</time></td>

@@ -23,6 +23,7 @@ import { downloadCsv, toCsv } from '../internal/csv.js';
 import { formatNumber } from '../internal/format.js';
 import { styles } from './content-list.styles.js';
 import { linkable } from '../internal/url.js';
+import { AdminTime } from '../internal/admin-time.js';
 
 // The provider's httpBackend finds its admin methods here (they stay out of the employee bundles).
 installHttpAdmin();
@@ -73,6 +74,7 @@ export class AdvocacyContentListElement extends AdvocacyElement<Strings> {
 
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly topics = new StoreController<AsyncState<Topic[]>>(this, () => this.client?.topics.store);
+  private readonly time = new AdminTime(this);
   private readonly list = new StoreController<ContentListState>(
     this,
     () => (this.client ? adminOf(this.client).contents.store : undefined),
@@ -180,9 +182,9 @@ export class AdvocacyContentListElement extends AdvocacyElement<Strings> {
     }
     const posts = state.items;
     if (posts.length === 0) return html`<div class="state" part="state" role="status"><p>${t.empty}</p></div>`;
-    const date = new Intl.DateTimeFormat(this.lang_, { dateStyle: 'medium', timeStyle: 'short' });
     const n = (value: number) => formatNumber(value, this.lang_);
-    return html`<div class="scroll">
+    return html`<p class="zone" part="time-zone">${t.timesIn(this.time.zone)}</p>
+      <div class="scroll">
         <table part="table" aria-labelledby="heading" aria-busy=${state.status === 'loading' ? 'true' : 'false'}>
           <thead>
             <tr>
@@ -205,7 +207,7 @@ export class AdvocacyContentListElement extends AdvocacyElement<Strings> {
                 </th>
                 <td>${common.kinds[post.kind]}</td>
                 <td><span class="status ${post.status}">${common.statuses[post.status]}</span></td>
-                <td>${date.format(new Date(post.publishAt))}</td>
+                <td>${this.time.format(post.publishAt, this.lang_)}</td>
                 <td class="number">${n(post.metrics.shares)}</td>
                 <td class="number">${n(post.metrics.clicks)}</td>
                 <td class="number">

@@ -9,6 +9,11 @@ export const styles = [
   panelStyles,
   formStyles,
   css`
+    .zone {
+      margin: 0 0 8px;
+      color: var(--_muted);
+      font-size: 0.875rem;
+    }
     .filters {
       display: grid;
       gap: 12px;

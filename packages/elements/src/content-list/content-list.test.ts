@@ -90,6 +90,20 @@ describe('<advocacy-content-list>', () => {
     expect(line(second!.title).split(',').slice(-4)).to.deep.equal(['1', '0', '0', '0']);
   });
 
+  it('shows publish times in the admin’s own zone and says which', async () => {
+    const { client, backend } = adminClient();
+    const element = await listWith(client);
+    await waitUntil(() => rows(element).length > 0, 'no rows');
+    // emp-haruka's profile says Asia/Tokyo, whatever the browser's zone; the editor types times in it too.
+    expect(shadow(element).querySelector('[part="time-zone"]')!.textContent).to.equal('Times in Asia/Tokyo.');
+    const [post] = (await backend.as('emp-haruka').admin.listPosts({ limit: 1 })).items;
+    const expected = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(
+      new Date(post!.publishAt),
+    );
+    const row = rows(element).find((tr) => tr.querySelector('th a')!.textContent!.trim() === post!.title)!;
+    expect([...(row as HTMLTableRowElement).cells].map((cell) => cell.textContent!.trim())).to.include(expected);
+  });
+
   it('filters by status, kind and search', async () => {
     const { client, backend } = adminClient();
     const admin = backend.as('emp-haruka').admin;

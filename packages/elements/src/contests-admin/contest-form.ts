@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { AdvocacyError, Contest, ContestInput, ContestPatch } from '@advocacy-kit/core';
 import type { en } from './contests-admin.strings.js';
+import { fromLocalInput, toLocalInput } from '../internal/zoned-time.js';
 
 /** The form's fields, by input id. */
 export type ContestField = 'title' | 'description' | 'prize' | 'title-ja' | 'description-ja' | 'prize-ja' | 'team' | 'starts' | 'ends';
@@ -9,14 +10,11 @@ export type ContestFieldErrors = Partial<Record<ContestField, string>>;
 /** The form's values as typed (dates as `datetime-local` strings). */
 export type ContestDraft = Record<ContestField | 'scope', string>;
 
-/** An ISO time as a `datetime-local` value in the browser's zone. */
-export const localInput = (iso: string): string => {
-  const at = new Date(iso);
-  return new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-};
+/** A typed `datetime-local` value in the admin's zone as an ISO time (an unreadable value stays unreadable for the checks). */
+const isoOf = (local: string, timeZone: string): string => fromLocalInput(local, timeZone) ?? 'invalid';
 
-/** The values a form starts with: the contest's when editing, blanks for a new one. */
-export function draftOf(contest: Contest | null): ContestDraft {
+/** The values a form starts with: the contest's when editing (times in the admin's `timeZone`), blanks for a new one. */
+export function draftOf(contest: Contest | null, timeZone: string): ContestDraft {
   const ja = contest?.translations?.['ja'] ?? {};
   return {
     title: contest?.title ?? '',
@@ -27,8 +25,8 @@ export function draftOf(contest: Contest | null): ContestDraft {
     'prize-ja': ja.prize ?? '',
     scope: contest?.scope ?? 'company',
     team: contest?.team ?? '',
-    starts: contest ? localInput(contest.startsAt) : '',
-    ends: contest ? localInput(contest.endsAt) : '',
+    starts: contest ? toLocalInput(contest.startsAt, timeZone) : '',
+    ends: contest ? toLocalInput(contest.endsAt, timeZone) : '',
   };
 }
 
@@ -55,7 +53,7 @@ function translationsOf(draft: ContestDraft, contest: Contest | null): NonNullab
   return Object.keys(ja).length > 0 ? { ...others, ja } : others;
 }
 
-export function inputOf(draft: ContestDraft): ContestInput {
+export function inputOf(draft: ContestDraft, timeZone: string): ContestInput {
   const translations = translationsOf(draft, null);
   return {
     title: draft.title.trim(),
@@ -63,19 +61,19 @@ export function inputOf(draft: ContestDraft): ContestInput {
     prize: draft.prize.trim(),
     scope: draft.scope === 'team' ? 'team' : 'company',
     ...(draft.scope === 'team' ? { team: draft.team.trim() } : {}),
-    startsAt: new Date(draft.starts).toISOString(),
-    endsAt: new Date(draft.ends).toISOString(),
+    startsAt: isoOf(draft.starts, timeZone),
+    endsAt: isoOf(draft.ends, timeZone),
     ...(Object.keys(translations).length > 0 ? { translations } : {}),
   };
 }
 
-export function patchOf(draft: ContestDraft, contest: Contest, startLocked: boolean): ContestPatch {
+export function patchOf(draft: ContestDraft, contest: Contest, startLocked: boolean, timeZone: string): ContestPatch {
   return {
     title: draft.title.trim(),
     description: draft.description.trim(),
     prize: draft.prize.trim(),
-    ...(startLocked ? {} : { startsAt: new Date(draft.starts).toISOString() }),
-    endsAt: new Date(draft.ends).toISOString(),
+    ...(startLocked ? {} : { startsAt: isoOf(draft.starts, timeZone) }),
+    endsAt: isoOf(draft.ends, timeZone),
     translations: translationsOf(draft, contest),
   };
 }

@@ -19,6 +19,7 @@ import {
   type ContestField,
   type ContestFieldErrors,
 } from './contest-form.js';
+import { AdminTime } from '../internal/admin-time.js';
 
 // The provider's httpBackend finds its admin methods here (they stay out of the employee bundles).
 installHttpAdmin();
@@ -56,6 +57,7 @@ export class AdvocacyContestsAdminElement extends AdvocacyElement<(typeof contes
     fieldErrors: { state: true, attribute: false },
   };
 
+  private readonly time = new AdminTime(this);
   declare private contests: Contest[] | null;
   declare private error: AdvocacyError | null;
   declare private notice: string;
@@ -113,7 +115,7 @@ export class AdvocacyContestsAdminElement extends AdvocacyElement<(typeof contes
   private renderForm() {
     const t = this.t;
     const editing = this.editing;
-    const draft = draftOf(editing);
+    const draft = draftOf(editing, this.time.zone);
     const e = this.fieldErrors;
     const started = editing !== null && Date.parse(editing.startsAt) <= Date.now();
     // The values are bound once per contest opened; openForm() puts them back after a reset.
@@ -138,6 +140,7 @@ export class AdvocacyContestsAdminElement extends AdvocacyElement<(typeof contes
       ${field('team', t.teamLabel, draft.team, e, { maxlength: 200, disabled: editing !== null })}
       ${field('starts', t.startsLabel, draft.starts, e, { type: 'datetime-local', disabled: started })}
       ${field('ends', t.endsLabel, draft.ends, e, { type: 'datetime-local' })}
+      <p class="zone">${t.timesIn(this.time.zone)}</p>
       <div class="actions">
         <button class="primary" type="submit" ?disabled=${this.busy}>${editing ? t.save : t.create}</button>
         ${editing ? html`<button type="button" @click=${() => this.openForm(null)}>${t.cancelEdit}</button>` : nothing}
@@ -151,7 +154,7 @@ export class AdvocacyContestsAdminElement extends AdvocacyElement<(typeof contes
     this.renderRoot.querySelector<HTMLFormElement>('form[part="form"]')?.reset();
     await this.updateComplete;
     // Values are bound as properties; set them again after the reset put the defaults back.
-    const draft = draftOf(contest);
+    const draft = draftOf(contest, this.time.zone);
     for (const [id, value] of Object.entries(draft)) {
       const input = this.renderRoot.querySelector<HTMLInputElement | HTMLSelectElement>(`#${id}`);
       if (input) input.value = value;
@@ -200,11 +203,11 @@ export class AdvocacyContestsAdminElement extends AdvocacyElement<(typeof contes
     void this.act(
       async () => {
         if (editing) {
-          const saved = await admin.updateContest!(editing.id, patchOf(draft, editing, startLocked));
+          const saved = await admin.updateContest!(editing.id, patchOf(draft, editing, startLocked, this.time.zone));
           await this.openForm(null);
           return this.t.saved(saved.title);
         }
-        const created = await admin.createContest!(inputOf(draft));
+        const created = await admin.createContest!(inputOf(draft, this.time.zone));
         await this.openForm(null);
         return this.t.created(created.title);
       },
@@ -254,7 +257,7 @@ export class AdvocacyContestsAdminElement extends AdvocacyElement<(typeof contes
     }
     if (this.contests === null) return html`<p role="status">${this.common.loading}</p>`;
     if (this.contests.length === 0) return html`<p>${t.empty}</p>`;
-    const day = (iso: string) => new Date(iso).toLocaleString(this.lang_, { dateStyle: 'medium', timeStyle: 'short' });
+    const day = (iso: string) => this.time.format(iso, this.lang_, true);
     return html`<ul part="list" aria-label=${t.listLabel}>
       ${this.contests.map((contest) => {
         const first = contest.entries[0];

@@ -51,6 +51,25 @@ describe('<advocacy-contests-admin>', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('reads and writes times in the admin’s own zone and says which', async () => {
+    // The signed-in admin's profile says Asia/Tokyo, whatever the browser's zone.
+    const { client, backend } = adminClient();
+    const element = await contestsWith(client);
+    await find(element, '[part="contest"]');
+    await untilText(element, 'Times in Asia/Tokyo.');
+    shadow(element).querySelector<HTMLInputElement>('#starts')!.value = '2027-01-10T09:00';
+    shadow(element).querySelector<HTMLInputElement>('#ends')!.value = '2027-01-17T18:00';
+    shadow(element).querySelector<HTMLInputElement>('#prize')!.value = 'A mug';
+    shadow(element).querySelector<HTMLInputElement>('#title')!.value = 'New year push';
+    shadow(element).querySelector<HTMLFormElement>('form')!.requestSubmit();
+    await untilText(element, 'Created “New year push”.');
+    const created = (await backend.as('emp-haruka').admin.listContests!()).find((contest) => contest.title === 'New year push')!;
+    expect(created.startsAt).to.equal('2027-01-10T00:00:00.000Z');
+    expect(created.endsAt).to.equal('2027-01-17T09:00:00.000Z');
+    const row = findAll(element, '[part="contest"]').find((li) => li.textContent!.includes('New year push'))!;
+    expect(row.textContent).to.contain('9:00').and.contain('GMT+9');
+  });
+
   it('turns the anonymous leaderboard on from the keyboard, audited', async () => {
     const { client, backend } = adminClient();
     const element = await contestsWith(client);

@@ -13,6 +13,7 @@ import { asAdvocacyError } from '../internal/errors.js';
 import * as deliveryStrings from './delivery-settings.strings.js';
 import { styles } from './delivery-settings.styles.js';
 import { perClient } from '../internal/per-client.js';
+import { AdminTime } from '../internal/admin-time.js';
 
 // The provider's httpBackend finds its admin methods here (they stay out of the employee bundles).
 installHttpAdmin();
@@ -52,6 +53,7 @@ export class AdvocacyDeliverySettingsElement extends AdvocacyElement<deliveryStr
 
   declare private notice: string;
 
+  private readonly time = new AdminTime(this);
   private readonly state = new StoreController<DeliverySettingsState>(
     this,
     () => (this.client ? controllerOf(this.client).store : undefined),
@@ -272,7 +274,7 @@ export class AdvocacyDeliverySettingsElement extends AdvocacyElement<deliveryStr
   }
 
   private when(iso: string): string {
-    return new Intl.DateTimeFormat(this.lang_, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+    return this.time.format(iso, this.lang_, true);
   }
 
   /** The change the form asks for: text fields (empty is null), the password only when typed or removed, the routes. */

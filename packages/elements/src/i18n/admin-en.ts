@@ -85,6 +85,7 @@ export const contentList: AdminStrings['contentList'] = {
   colStatus: 'Status',
   colPublish: 'Publish',
   csvColumns: { url: 'Link', expireAt: 'Expires', topics: 'Topics', conversionValue: 'Conversion value' },
+  timesIn: (timeZone) => `Times in ${timeZone}.`,
   colActions: 'Actions',
   edit: 'Edit',
   editPost: (title) => `Edit “${title}”`,

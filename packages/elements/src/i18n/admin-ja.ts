@@ -86,6 +86,7 @@ export const contentList: AdminStrings['contentList'] = {
   colStatus: '状態',
   colPublish: '公開',
   csvColumns: { url: 'リンク', expireAt: '公開終了', topics: 'トピック', conversionValue: 'コンバージョン金額' },
+  timesIn: (timeZone) => `${timeZone} の時刻です。`,
   colActions: '操作',
   edit: '編集',
   editPost: (title) => `「${title}」を編集`,

@@ -86,6 +86,8 @@ export interface AdminStrings {
     colPublish: string;
     /** CSV export column names for what the table shows in other words. */
     csvColumns: { url: string; expireAt: string; topics: string; conversionValue: string };
+    /** Says which zone the times are in (the admin's profile zone, else the browser's). */
+    timesIn: (timeZone: string) => string;
     colActions: string;
     edit: string;
     editPost: (title: string) => string;

@@ -17,6 +17,7 @@ import { perClient } from '../internal/per-client.js';
 import { fromLocalInput, toLocalInput } from '../internal/zoned-time.js';
 import * as pointRulesStrings from './point-rules-admin.strings.js';
 import { styles } from './point-rules-admin.styles.js';
+import { AdminTime } from '../internal/admin-time.js';
 
 // The provider's httpBackend finds its admin methods here (they stay out of the employee bundles).
 installHttpAdmin();
@@ -88,8 +89,10 @@ export class AdvocacyPointRulesAdminElement extends AdvocacyElement<pointRulesSt
     return this.client ? controllerOf(this.client).refresh() : Promise.resolve();
   }
 
+  private readonly time = new AdminTime(this);
+
   private get timeZone(): string {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    return this.time.zone;
   }
 
   private when(iso: string): string {
@@ -100,6 +103,7 @@ export class AdvocacyPointRulesAdminElement extends AdvocacyElement<pointRulesSt
       hour: 'numeric',
       minute: '2-digit',
       timeZoneName: 'short',
+      timeZone: this.timeZone,
     };
     return new Intl.DateTimeFormat(this.lang_, options).format(new Date(iso));
   }

@@ -11,6 +11,8 @@ import { formatNumber, relativeTime } from '../internal/format.js';
 import * as rewardsAdminStrings from './rewards-admin.strings.js';
 import { styles } from './rewards-admin.styles.js';
 import { perClient } from '../internal/per-client.js';
+import { AdminTime } from '../internal/admin-time.js';
+import { fromLocalInput, toLocalInput } from '../internal/zoned-time.js';
 
 // The provider's httpBackend finds its admin methods here (they stay out of the employee bundles).
 installHttpAdmin();
@@ -45,14 +47,6 @@ const EMPTY: Draft = {
   endsAt: '',
   team: '',
 };
-
-/** An ISO time as a `datetime-local` value in the browser's time zone, and back. */
-const toLocalInput = (iso: string | null) => {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-};
-const fromLocalInput = (value: string) => (value ? new Date(value).toISOString() : null);
 
 /** Contract field → form field, for the backend's field errors. */
 const FIELD_OF: Record<string, DraftField> = {
@@ -104,6 +98,7 @@ export class AdvocacyRewardsAdminElement extends AdvocacyElement<(typeof rewards
     adjustErrors: { state: true, attribute: false },
   };
 
+  private readonly time = new AdminTime(this);
   declare private notice: string;
   declare private reasons: Readonly<Record<string, string>>;
   declare private reasonErrors: Readonly<Record<string, string>>;
@@ -318,8 +313,8 @@ export class AdvocacyRewardsAdminElement extends AdvocacyElement<(typeof rewards
       imageUrl: reward.imageUrl ?? '',
       cost: String(reward.cost),
       stock: reward.stock === null ? '' : String(reward.stock),
-      startsAt: toLocalInput(reward.startsAt),
-      endsAt: toLocalInput(reward.endsAt),
+      startsAt: toLocalInput(reward.startsAt, this.time.zone),
+      endsAt: toLocalInput(reward.endsAt, this.time.zone),
       team: reward.team ?? '',
     };
     await this.updateComplete;
@@ -364,8 +359,8 @@ export class AdvocacyRewardsAdminElement extends AdvocacyElement<(typeof rewards
         ${this.field('descriptionEn', t.descriptionEn, { multiline: true })} ${this.field('descriptionJa', t.descriptionJa, { multiline: true })}
         ${this.field('imageUrl', t.imageUrl, { type: 'url', hint: t.imageHint })} ${this.field('cost', t.cost, { type: 'number' })}
         ${this.field('stock', t.stock, { type: 'number', hint: t.stockHint })}
-        ${this.field('startsAt', t.startsAt, { type: 'datetime-local', hint: t.datesHint })}
-        ${this.field('endsAt', t.endsAt, { type: 'datetime-local', hint: t.datesHint })}
+        ${this.field('startsAt', t.startsAt, { type: 'datetime-local', hint: t.datesHint(this.time.zone) })}
+        ${this.field('endsAt', t.endsAt, { type: 'datetime-local', hint: t.datesHint(this.time.zone) })}
         <div class="field">
           <label for="f-team">${t.team}</label>
           <select id="f-team" aria-invalid=${this.draftErrors.team ? 'true' : 'false'} @change=${(event: Event) => (this.draft = { ...this.draft, team: (event.target as HTMLSelectElement).value })}>
@@ -406,8 +401,8 @@ export class AdvocacyRewardsAdminElement extends AdvocacyElement<(typeof rewards
       imageUrl: d.imageUrl.trim() || null,
       cost,
       stock: d.stock.trim() ? Number(d.stock) : null,
-      startsAt: fromLocalInput(d.startsAt),
-      endsAt: fromLocalInput(d.endsAt),
+      startsAt: d.startsAt ? fromLocalInput(d.startsAt, this.time.zone) : null,
+      endsAt: d.endsAt ? fromLocalInput(d.endsAt, this.time.zone) : null,
       team: d.team || null,
     };
   }

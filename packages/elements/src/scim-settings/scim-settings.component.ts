@@ -8,6 +8,7 @@ import { asAdvocacyError } from '../internal/errors.js';
 import * as scimStrings from './scim-settings.strings.js';
 import { styles } from './scim-settings.styles.js';
 import { perClient } from '../internal/per-client.js';
+import { AdminTime } from '../internal/admin-time.js';
 
 // The provider's httpBackend finds its admin methods here (they stay out of the employee bundles).
 installHttpAdmin();
@@ -48,6 +49,7 @@ export class AdvocacyScimSettingsElement extends AdvocacyElement<scimStrings.Sci
   declare private confirming: string | null;
   declare private notice: string;
 
+  private readonly time = new AdminTime(this);
   private readonly state = new StoreController<ScimSettingsState>(
     this,
     () => (this.client ? controllerOf(this.client).store : undefined),
@@ -176,7 +178,7 @@ export class AdvocacyScimSettingsElement extends AdvocacyElement<scimStrings.Sci
   }
 
   private when(iso: string): string {
-    return new Intl.DateTimeFormat(this.lang_, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+    return this.time.format(iso, this.lang_, true);
   }
 
   private actionMessage(state: ScimSettingsState): string {
