@@ -44,7 +44,7 @@ export async function loadSeed(db: Db, seed: DemoSeed, rules: Rules, now: Date =
     for (const [position, team] of seed.teams.entries()) {
       await trx
         .insertInto('teams')
-        .values({ id: team.id, name: team.name, names: JSON.stringify({ en: team.name }), position })
+        .values({ id: team.id, name: team.name, names: JSON.stringify(team.names ?? { en: team.name }), position })
         .onConflict((oc) => oc.column('id').doNothing())
         .execute();
     }

@@ -8,11 +8,10 @@ import type {
   Role,
   SuggestedCommentary,
   Suggestion,
-  Team,
   Topic,
 } from '../backend/contract.js';
 import { demoPolicy } from './demo-policy.js';
-import type { DemoSeed, SeedGoal, SeedMember, SeedShare } from './seed-types.js';
+import type { DemoSeed, SeedGoal, SeedMember, SeedShare, SeedTeam } from './seed-types.js';
 
 /*
  * Kumo Systems (株式会社クモシステムズ): a cloud-operations software company with offices in
@@ -23,10 +22,10 @@ import type { DemoSeed, SeedGoal, SeedMember, SeedShare } from './seed-types.js'
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
-const teams: Team[] = [
-  { id: 'team-marketing', name: 'Marketing' },
-  { id: 'team-engineering', name: 'Engineering' },
-  { id: 'team-sales', name: 'Sales' },
+const teams: SeedTeam[] = [
+  { id: 'team-marketing', name: 'Marketing', names: { en: 'Marketing', ja: 'マーケティング部' } },
+  { id: 'team-engineering', name: 'Engineering', names: { en: 'Engineering', ja: '開発部' } },
+  { id: 'team-sales', name: 'Sales', names: { en: 'Sales', ja: '営業部' } },
 ];
 const teamName = (id: string) => teams.find((t) => t.id === id)!.name;
 

@@ -538,3 +538,21 @@ describe('demoSeed', () => {
     assert.ok((await backend.getMyStats('quarter')).points > 0);
   });
 });
+
+describe('memoryBackend demo teams', () => {
+  it('names the demo teams in the employee’s language, and admins see every name', async () => {
+    const backend = memoryBackend({ seed: demoSeed(), employeeId: 'emp-kenji' });
+    assert.deepEqual(
+      (await backend.listTeams()).map((team) => team.name),
+      ['マーケティング部', '開発部', '営業部'],
+    );
+    const english = memoryBackend({ seed: demoSeed(), employeeId: 'emp-emily' });
+    assert.deepEqual(
+      (await english.listTeams()).map((team) => team.name),
+      ['Marketing', 'Engineering', 'Sales'],
+    );
+    const admin = memoryBackend({ seed: demoSeed(), employeeId: 'emp-haruka' }).admin!;
+    const named = await admin.listTeams!();
+    assert.deepEqual(named.find((team) => team.id === 'team-engineering')!.names, { en: 'Engineering', ja: '開発部' });
+  });
+});

@@ -15,6 +15,7 @@ import type {
 import { ROLES, EMPLOYEE_STATUSES } from '../backend/contract.js';
 import { AdvocacyError, PROBLEM_TYPE_BASE } from '../backend/errors.js';
 import type { MemoryDb } from './db.js';
+import type { SeedTeam } from './seed-types.js';
 import { FieldErrors, pageLimit, validationError } from './validate.js';
 
 /** What the directory knows of an employee beyond `Employee`. */
@@ -132,7 +133,7 @@ export function activeTeams(db: MemoryDb, locale: string): Team[] {
   return db.teams
     .filter((t) => orderIn(teams, db.teams, t.id).archivedAt === null)
     .map((t) => {
-      const names = teams.get(t.id)?.names ?? {};
+      const names = teams.get(t.id)?.names ?? (t as SeedTeam).names ?? {};
       return {
         id: t.id,
         name: names[locale] ?? names[locale.split('-')[0]!] ?? t.name,
@@ -154,7 +155,12 @@ export function peopleAdmin(db: MemoryDb, adminId: string) {
   const adminTopic = (topic: Topic): AdminTopic => ({ id: topic.id, names: topic.names, ...orderIn(p.topics, db.topics, topic.id) });
   const adminTeam = (team: Team): AdminTeam => {
     const meta = p.teams.get(team.id);
-    return { id: team.id, name: team.name, names: meta?.names ?? { en: team.name }, ...orderIn(p.teams, db.teams, team.id) };
+    return {
+      id: team.id,
+      name: team.name,
+      names: meta?.names ?? (team as SeedTeam).names ?? { en: team.name },
+      ...orderIn(p.teams, db.teams, team.id),
+    };
   };
   const nextPosition = (map: Map<string, Order>, list: ReadonlyArray<{ id: string }>) => {
     const positions = list.map((item) => orderIn(map, list, item.id).position);

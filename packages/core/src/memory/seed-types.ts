@@ -14,6 +14,9 @@ import type {
   Topic,
 } from '../backend/contract.js';
 
+/** A team in a seed: its default name, and its names in other languages (as admins give them). */
+export type SeedTeam = Team & { names?: Record<string, string> };
+
 /** A past share in a seed, with what it earned, so stats and leaderboards start non-empty. */
 export interface SeedShare {
   id: string;
@@ -32,7 +35,7 @@ export interface SeedShare {
  * command loads the same one, so the demo looks the same on both.
  */
 export interface DemoSeed {
-  teams: Team[];
+  teams: SeedTeam[];
   employees: Employee[];
   topics: Topic[];
   posts: Post[];

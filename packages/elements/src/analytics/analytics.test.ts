@@ -96,7 +96,8 @@ describe('<advocacy-analytics>', () => {
     const lines = text.trim().split('\r\n');
     expect(lines[0]).to.equal('Name,Shares,Clicks,Conversions');
     expect(lines).to.have.length(now.byTeam.length + 1);
-    expect(text).to.contain('Marketing');
+    // Teams are named in the signed-in admin's language (emp-haruka's profile is Japanese).
+    expect(text).to.contain('マーケティング部');
   });
 
   it('exports the KPIs with named columns, periods as ISO dates and rounded rates', async () => {
@@ -129,8 +130,8 @@ describe('<advocacy-analytics>', () => {
     await find(element, '#topPosts-table');
     expect(tableText(element, 'topAdvocates')).to.deep.equal([
       ['Name', 'Team', 'Shares', 'Clicks'],
-      ['Emily Clarke', 'Marketing', '3', '6'],
-      ['高橋 健二', 'Engineering', '2', '8'],
+      ['Emily Clarke', 'マーケティング部', '3', '6'],
+      ['高橋 健二', '開発部', '2', '8'],
     ]);
     expect(tableText(element, 'topPosts')).to.deep.equal([
       ['Title', 'Kind', 'Shares', 'Clicks', 'Conversions'],
@@ -151,7 +152,7 @@ describe('<advocacy-analytics>', () => {
       shadow(element).querySelector<HTMLButtonElement>('button[aria-label="Export CSV: Top advocates"]')!.click(),
     );
     expect(advocates.name).to.equal('analytics-topAdvocates.csv');
-    expect(advocates.text).to.equal('Name,Team,Shares,Clicks\r\nEmily Clarke,Marketing,3,6\r\n高橋 健二,Engineering,2,8\r\n');
+    expect(advocates.text).to.equal('Name,Team,Shares,Clicks\r\nEmily Clarke,マーケティング部,3,6\r\n高橋 健二,開発部,2,8\r\n');
     const posts = await captureDownload(() =>
       shadow(element).querySelector<HTMLButtonElement>('button[aria-label="Export CSV: Top posts"]')!.click(),
     );
