@@ -234,7 +234,9 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<Strings> {
   /** `rows` as a table labelled by `${id}-title`: the first cell heads its row, the first `text` columns are words, the rest numbers. */
   private table(id: string, header: readonly string[], rows: ReadonlyArray<readonly Cell[]>, text = 1, hidden = false) {
     const align = (index: number) => (index < text ? '' : 'number');
-    return html`<table id="${id}-table" part="table" class=${hidden ? 'visually-hidden' : ''} aria-labelledby="${id}-title">
+    // A wide table scrolls inside its own box rather than widening the page (a phone, 200% zoom); a
+    // hidden one sits in a 1-pixel box that clips it, so it can't widen the page either.
+    return html`<div class=${hidden ? 'visually-hidden' : 'table-scroll'}><table id="${id}-table" part="table" class=${hidden ? 'visually-hidden' : ''} aria-labelledby="${id}-title">
       <thead>
         <tr>${header.map((cell, index) => html`<th scope="col" class=${align(index)}>${cell}</th>`)}</tr>
       </thead>
@@ -246,7 +248,7 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<Strings> {
           </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 
   private exportButton(file: string, title: string, header: readonly string[], rows: ReadonlyArray<readonly Cell[]>) {

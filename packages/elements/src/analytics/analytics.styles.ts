@@ -18,6 +18,11 @@ export const styles = [
       color: var(--_muted);
       font-size: 0.875rem;
     }
+    .table-scroll {
+      position: relative;
+      max-width: 100%;
+      overflow-x: auto;
+    }
     .kpis {
       display: grid;
       grid-template-columns: repeat(auto-fill, minmax(170px, 1fr));

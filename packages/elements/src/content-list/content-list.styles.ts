@@ -26,7 +26,9 @@ export const styles = [
     .grow {
       flex: 1 1 240px;
     }
+    /* Positioned, so visually hidden labels inside stay inside the scrolling box and don't widen the page. */
     .scroll {
+      position: relative;
       overflow-x: auto;
     }
     th[scope='row'] {

@@ -25,7 +25,9 @@ export const styles = [
       display: flex;
       gap: 6px;
     }
+    /* Positioned, so visually hidden labels inside stay inside the scrolling box and don't widen the page. */
     .scroll {
+      position: relative;
       overflow-x: auto;
     }
     th[scope='row'] {

@@ -23,7 +23,9 @@ export const styles = [
     .invite-team .field {
       flex: 1 1 220px;
     }
+    /* Positioned, so visually hidden labels inside stay inside the scrolling box and don't widen the page. */
     .table-wrap {
+      position: relative;
       overflow-x: auto;
     }
     .state-badge {
