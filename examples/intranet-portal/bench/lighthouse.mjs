@@ -3,7 +3,7 @@
 // of `pnpm test`; a root `pnpm bench` collects the lines it prints with the `bench: ` prefix.
 //
 //   pnpm build                      (the packages and the portal; this script builds nothing)
-//   node bench/lighthouse.mjs [--runs 3] [--out <dir>]
+//   node bench/lighthouse.mjs [--runs 3] [--out <dir>] [--dist <another build of the portal>]
 //
 // It starts the demo stack (reference server on a fresh embedded SQLite database, the built
 // portal) as in the browser tests, signs in as a seeded employee through the demo sign-in page,
@@ -30,13 +30,14 @@ const EMPLOYEE = { name: '高橋 健二', language: 'ja' };
 const SESSION_KEY = 'intranet-portal.session';
 
 const { values: options } = parseArgs({
-  options: { runs: { type: 'string', default: '3' }, out: { type: 'string' } },
+  options: { runs: { type: 'string', default: '3' }, out: { type: 'string' }, dist: { type: 'string' } },
 });
 const runs = Number(options.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number ≥ 1');
 
-if (!existsSync(join(PORTAL_DIR, 'dist', 'index.html'))) {
-  console.error('The built portal is missing (examples/intranet-portal/dist): run pnpm build first.');
+const dist = resolve(PORTAL_DIR, options.dist ?? 'dist');
+if (!existsSync(join(dist, 'index.html'))) {
+  console.error(`The built portal is missing (${dist}): run pnpm build first.`);
   process.exit(1);
 }
 
@@ -68,7 +69,7 @@ async function cleanUp() {
 
 try {
   console.log(`Starting the portal on a fresh database (${machine()})…`);
-  stack = await startStack({ dataDir, logLevel: 'warn', stdio: 'inherit', portalStdio: 'ignore' });
+  stack = await startStack({ dataDir, logLevel: 'warn', stdio: 'inherit', portalStdio: 'ignore', outDir: dist });
   const puppeteer = await importPuppeteer();
   browser = await puppeteer.launch({
     executablePath: chromiumPath,
