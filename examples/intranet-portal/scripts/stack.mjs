@@ -121,11 +121,22 @@ export async function startServer({ port, dataDir, publicUrl, logLevel = 'warn',
   return { ...server, url: `http://127.0.0.1:${port}` };
 }
 
-/** Serves the built portal on `port`, proxying `/api` and `/r` to `serverUrl`. */
-export async function startPortal({ port, serverUrl, stdio = 'inherit' }) {
+/** Serves the built portal (`dist/`, or `outDir`) on `port`, proxying `/api` and `/r` to `serverUrl`. */
+export async function startPortal({ port, serverUrl, stdio = 'inherit', outDir }) {
   const child = spawn(
     process.execPath,
-    [VITE_BIN, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--logLevel', 'warn'],
+    [
+      VITE_BIN,
+      'preview',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--strictPort',
+      '--logLevel',
+      'warn',
+      ...(outDir ? ['--outDir', outDir] : []),
+    ],
     { cwd: PORTAL_DIR, env: { ...process.env, ADVOCACY_SERVER_URL: serverUrl }, stdio: ['ignore', stdio, stdio] },
   );
   const portal = managed(child);
@@ -149,6 +160,7 @@ export async function startStack({
   logLevel = 'warn',
   stdio = 'inherit',
   portalStdio = stdio,
+  outDir,
   onProgress = () => {},
 }) {
   const [apiPort, webPort] = [await freePort(serverPort), await freePort(portalPort)];
@@ -158,7 +170,7 @@ export async function startStack({
   const server = await startServer({ port: apiPort, dataDir, publicUrl, logLevel, stdio });
   let portal;
   try {
-    portal = await startPortal({ port: webPort, serverUrl: server.url, stdio: portalStdio });
+    portal = await startPortal({ port: webPort, serverUrl: server.url, stdio: portalStdio, outDir });
   } catch (error) {
     await server.stop();
     throw error;

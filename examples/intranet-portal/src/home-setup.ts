@@ -13,9 +13,12 @@ import { applyHeader, applyText } from './shell.js';
 const session = requireSession();
 if (session !== null) {
   const t = strings(session.language);
-  applyText(t, session.language);
+  // The build filled the page in its first language (src/prerender.ts): only another one is swapped in.
+  if (document.documentElement.dataset.prerendered !== session.language) {
+    applyText(t, session.language);
+    renderNews(document.querySelector('#news-list')!, t.news, session.language);
+  }
   applyHeader(t, session);
-  renderNews(document.querySelector('#news-list')!, t.news, session.language);
 
   const provider = document.querySelector('advocacy-provider') as AdvocacyProviderElement;
   provider.baseUrl = API_BASE_URL;

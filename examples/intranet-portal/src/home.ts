@@ -1,17 +1,37 @@
-// The home page: set-up first (session, text, provider), then the components.
+// The home page: set-up first (session, text, provider), then the components. The page's own
+// text is in the HTML already (src/prerender.ts) and paints first; the components above the fold
+// are defined next, one task each, so no single task holds the main thread for all of them; the
+// rest as they come near (src/define-when-near.ts).
 import './styles.css';
 import './home-setup.js';
 import '@advocacy-kit/elements/define/advocacy-provider.js';
-import '@advocacy-kit/elements/define/advocacy-feed.js';
-import '@advocacy-kit/elements/define/advocacy-my-stats.js';
-import '@advocacy-kit/elements/define/advocacy-leaderboard.js';
-import '@advocacy-kit/elements/define/advocacy-suggest.js';
-import '@advocacy-kit/elements/define/advocacy-badges.js';
-import '@advocacy-kit/elements/define/advocacy-contest-banner.js';
-import '@advocacy-kit/elements/define/advocacy-invitation.js';
-import '@advocacy-kit/elements/define/advocacy-my-data.js';
-import '@advocacy-kit/elements/define/advocacy-rewards.js';
-import '@advocacy-kit/elements/define/advocacy-leaderboard-visibility.js';
-import '@advocacy-kit/elements/define/advocacy-contest-results.js';
+import {
+  AdvocacyContestBannerElement,
+  AdvocacyFeedElement,
+  AdvocacyInvitationElement,
+  defineElement,
+  tagFor,
+} from '@advocacy-kit/elements';
 import './section-bar.js';
-import '@advocacy-kit/elements/define/advocacy-my-activity.js';
+import { defineWhenNear } from './define-when-near.js';
+
+/** Lets the browser paint and answer input before the next step. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
+
+await nextTask();
+defineElement(tagFor('feed'), AdvocacyFeedElement);
+await nextTask();
+defineElement(tagFor('invitation'), AdvocacyInvitationElement);
+defineElement(tagFor('contest-banner'), AdvocacyContestBannerElement);
+await nextTask();
+defineWhenNear({
+  'advocacy-my-activity': () => import('@advocacy-kit/elements/define/advocacy-my-activity.js'),
+  'advocacy-my-stats': () => import('@advocacy-kit/elements/define/advocacy-my-stats.js'),
+  'advocacy-leaderboard': () => import('@advocacy-kit/elements/define/advocacy-leaderboard.js'),
+  'advocacy-leaderboard-visibility': () => import('@advocacy-kit/elements/define/advocacy-leaderboard-visibility.js'),
+  'advocacy-badges': () => import('@advocacy-kit/elements/define/advocacy-badges.js'),
+  'advocacy-contest-results': () => import('@advocacy-kit/elements/define/advocacy-contest-results.js'),
+  'advocacy-suggest': () => import('@advocacy-kit/elements/define/advocacy-suggest.js'),
+  'advocacy-my-data': () => import('@advocacy-kit/elements/define/advocacy-my-data.js'),
+  'advocacy-rewards': () => import('@advocacy-kit/elements/define/advocacy-rewards.js'),
+});

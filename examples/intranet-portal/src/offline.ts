@@ -16,9 +16,14 @@ export function registerServiceWorker(onFirstControl: () => void): void {
   if (navigator.serviceWorker.controller === null) {
     navigator.serviceWorker.addEventListener('controllerchange', onFirstControl, { once: true });
   }
-  void navigator.serviceWorker.register('/sw.js').catch(() => {
-    // Without a service worker the portal still works, only not offline.
-  });
+  // After the page has loaded: the worker's install fetches the whole shell, which would
+  // otherwise compete with what the page itself needs first.
+  const register = () =>
+    void navigator.serviceWorker.register('/sw.js').catch(() => {
+      // Without a service worker the portal still works, only not offline.
+    });
+  if (document.readyState === 'complete') register();
+  else addEventListener('load', register, { once: true });
 }
 
 /** Deletes the API answers kept for offline reading: on sign-out and sign-in, never shown to the next person. */

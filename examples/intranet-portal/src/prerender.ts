@@ -5,6 +5,7 @@ import { formatNewsDate } from './news.js';
  * Build-time text for the pages (used by vite.config.ts): the same `data-text` / `data-label`
  * keys the browser fills from the session's language are filled here in the default language,
  * so the first paint already shows real text and the scripts only swap it for other languages.
+ * `<html data-prerendered>` names the language filled in, so a page in that language is left as is.
  */
 
 function escapeHtml(text: string): string {
@@ -26,7 +27,7 @@ export function prerender(html: string, language: PortalLanguage): string {
     )
     .join('');
   return html
-    .replace(/<html lang="[^"]*">/, `<html lang="${language}">`)
+    .replace(/<html lang="[^"]*">/, `<html lang="${language}" data-prerendered="${language}">`)
     .replace(
       /(<([a-z0-9]+)\b[^>]*\bdata-text="([A-Za-z]+)"[^>]*>)[^<]*(<\/\2>)/g,
       (_, open, _tag, key, close) => open + text(t, key) + close,

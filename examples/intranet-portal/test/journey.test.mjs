@@ -104,6 +104,8 @@ test('an employee signs in in Japanese, shares with a tracking link and earns po
   await waitFor(
     async () => {
       await page.reload();
+      // The reload keeps the scroll position; the sidebar's components load as they come near the screen.
+      await page.locator('advocacy-my-stats').scrollIntoViewIfNeeded();
       await stat(page, 'ポイント').waitFor();
       return (await statValue(page, 'ポイント')) === expectedPoints && (await statValue(page, 'ユニーククリック数')) === clicksBefore + 1;
     },
@@ -116,6 +118,7 @@ test('an employee signs in in Japanese, shares with a tracking link and earns po
   // Suggest a link.
   const suggestedUrl = `https://news.example.com/sre/${Date.now()}-error-budgets`;
   const suggest = page.locator('advocacy-suggest');
+  await suggest.scrollIntoViewIfNeeded();
   await suggest.getByRole('textbox', { name: 'リンク' }).fill(suggestedUrl);
   await suggest.getByRole('textbox', { name: '同僚にシェアしてほしい理由' }).fill('エラーバジェットの運用がよくまとまっている記事です。');
   await suggest.getByRole('button', { name: '提案を送信する' }).click();

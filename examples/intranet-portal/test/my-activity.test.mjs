@@ -18,6 +18,8 @@ test('an employee reads their own activity: shares with clicks, the ledger in wo
   const page = await context.newPage();
   await signIn(page, stack.url, { name: '高橋 健二', language: 'en' });
   const activity = page.locator('advocacy-my-activity');
+  // It is below the feed, and loads as it comes near the screen.
+  await activity.scrollIntoViewIfNeeded();
   await activity.getByRole('heading', { name: 'My activity' }).waitFor();
   const shares = activity.getByRole('tab', { name: 'Shares' });
   assert.equal(await shares.getAttribute('aria-selected'), 'true');

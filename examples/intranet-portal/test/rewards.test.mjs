@@ -64,6 +64,8 @@ test('an employee requests a reward with their points; the admin approves and ha
   // The employee requests it: the points are held.
   await signIn(page, stack.url, { name: EMPLOYEE, language: 'ja' });
   const rewards = page.locator('advocacy-rewards');
+  // Further down the sidebar, it loads as it comes near the screen.
+  await rewards.scrollIntoViewIfNeeded();
   await rewards.getByText(`使えるポイント：${ja(before.balance)}`).waitFor();
   // The demo's own catalogue is there too.
   await rewards.getByRole('listitem', { name: 'Kumo ロゴ入りマグカップ', exact: true }).waitFor();
@@ -89,6 +91,7 @@ test('an employee requests a reward with their points; the admin approves and ha
   // The employee's balance is down by the cost, nothing is held, the request is handed over, and
   // the points they earned (my stats, the leaderboard) did not move.
   await signIn(page, stack.url, { name: EMPLOYEE, language: 'ja' });
+  await rewards.scrollIntoViewIfNeeded();
   await rewards.getByText(`使えるポイント：${ja(before.balance - cost)}`).waitFor();
   assert.equal(await rewards.getByText(/申請中のため保留/).count(), 0, 'nothing is held any more');
   await mine.getByRole('listitem').filter({ hasText: rewardJa }).filter({ hasText: 'お渡し済み' }).waitFor();

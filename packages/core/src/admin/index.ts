@@ -4,6 +4,8 @@
  * methods of `httpBackend` (`httpAdmin`, `installHttpAdmin`).
  */
 export { createAdminClient, type AdminClient } from './admin.js';
+// The admin screens' closed sets (pilot members, goals): only admin UIs need them.
+export { ENROLLMENT_MODES, MEMBER_STATES, MEMBER_FILTERS, GOAL_METRICS, GOAL_STATUSES } from '../contract/enums.js';
 // The admin methods of httpBackend, off the main entry so employee bundles don't carry them.
 export { httpAdmin, installHttpAdmin } from './http-admin.js';
 export { createContentList, type ContentListOptions } from './content-list.js';

@@ -22,7 +22,6 @@ export {
   EMPLOYEE_STATUSES,
 } from '../contract/enums.js';
 export { SUPPORTED_LOCALES } from '../contract/enums.js';
-export { ENROLLMENT_MODES, MEMBER_STATES, MEMBER_FILTERS, GOAL_METRICS, GOAL_STATUSES } from '../contract/enums.js';
 
 /** A BCP 47 language tag. English (`en`) and Japanese (`ja`) ship first. */
 export type Locale = string;

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
-import { contestText, type AsyncState, type Contest } from '@advocacy-kit/core';
+import type { AsyncState, Contest } from '@advocacy-kit/core';
+import { contestText } from '@advocacy-kit/core/points';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import * as contestBannerStrings from './contest-banner.strings.js';
 import { StoreController } from '../internal/store-controller.js';

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
-import { contestText, type AsyncState, type Contest, type LeaderboardEntry } from '@advocacy-kit/core';
+import type { AsyncState, Contest, LeaderboardEntry } from '@advocacy-kit/core';
+import { contestText } from '@advocacy-kit/core/points';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import { heading, headingLevelProperty, levelOf } from '../internal/heading.js';
 import { emit } from '../internal/events.js';

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { contestText, type Contest, type LeaderboardSettings } from '@advocacy-kit/core';
+import type { Contest, LeaderboardSettings } from '@advocacy-kit/core';
+import { contestText } from '@advocacy-kit/core/points';
 import { installHttpAdmin } from '@advocacy-kit/core/admin';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import { emit } from '../internal/events.js';

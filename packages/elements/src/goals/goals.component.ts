@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
-import { GOAL_METRICS, type AsyncState, type FieldError, type Goal, type GoalInput, type GoalMetric, type Team } from '@advocacy-kit/core';
+import type { AsyncState, FieldError, Goal, GoalInput, GoalMetric, Team } from '@advocacy-kit/core';
+import { GOAL_METRICS } from '@advocacy-kit/core/admin';
 import { installHttpAdmin, createGoals, type GoalsController, type GoalsState } from '@advocacy-kit/core/admin';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import { StoreController } from '../internal/store-controller.js';

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
-import { createMembership, type InvitationDecision, type MembershipController, type MembershipState } from '@advocacy-kit/core';
+import type { InvitationDecision, MembershipController, MembershipState } from '@advocacy-kit/core';
+import { createMembership } from '@advocacy-kit/core/self-service';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { emit } from '../internal/events.js';

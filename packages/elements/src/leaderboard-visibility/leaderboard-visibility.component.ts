@@ -1,11 +1,6 @@
 import { html, nothing } from 'lit';
-import {
-  createLeaderboardVisibility,
-  type AsyncState,
-  type Leaderboard,
-  type LeaderboardVisibilityController,
-  type LeaderboardVisibilityState,
-} from '@advocacy-kit/core';
+import type { AsyncState, Leaderboard, LeaderboardVisibilityController, LeaderboardVisibilityState } from '@advocacy-kit/core';
+import { createLeaderboardVisibility } from '@advocacy-kit/core/points';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import { emit } from '../internal/events.js';
 import { perClient } from '../internal/per-client.js';

@@ -112,24 +112,26 @@ export class AdvocacyLeaderboardElement extends AdvocacyElement<(typeof leaderbo
       </div>`;
     }
     const board = state.data;
-    if (!board || board.entries.length === 0) {
-      return html`<div class="state" part="state" role="status"><p>${this.t.empty}</p></div>`;
-    }
-    const me = board.me;
+    const entries = board?.entries ?? [];
+    const me = board?.me ?? null;
     // Equal points share a rank; a shared rank is shown as a tie.
-    const tied = (entry: LeaderboardEntry) =>
-      board.entries.some((other) => other.rank === entry.rank && other.employeeId !== entry.employeeId);
-    const meListed = me !== null && board.entries.some((entry) => entry.employeeId === me.employeeId);
-    return html`<ol class="list" part="list" aria-label=${this.t.title}>
-        ${board.entries.map((entry) => this.renderRow(entry, entry.employeeId === me?.employeeId, tied(entry)))}
-      </ol>
-      ${
-        me && !meListed
-          ? html`<ol class="list mine" part="list" aria-label=${this.t.you}>
+    const tied = (entry: LeaderboardEntry) => entries.some((other) => other.rank === entry.rank && other.employeeId !== entry.employeeId);
+    // The employee's own rank, below the board when they are not on it: also when nobody is (an
+    // anonymous board where no one has opted in to be shown still tells them where they stand).
+    const mine =
+      me && !entries.some((entry) => entry.employeeId === me.employeeId)
+        ? html`<ol class="list mine" part="list" aria-label=${this.t.you}>
             ${this.renderRow(me, true, tied(me))}
           </ol>`
-          : nothing
-      }
+        : nothing;
+    if (!board || entries.length === 0) {
+      return html`<div class="state" part="state" role="status"><p>${this.t.empty}</p></div>
+        ${mine}`;
+    }
+    return html`<ol class="list" part="list" aria-label=${this.t.title}>
+        ${entries.map((entry) => this.renderRow(entry, entry.employeeId === me?.employeeId, tied(entry)))}
+      </ol>
+      ${mine}
       <p class="participants">${this.t.participants(formatNumber(board.participants, this.lang_))}</p>`;
   }
 

@@ -57,6 +57,25 @@ describe('<advocacy-leaderboard>', () => {
     await expect(board).to.be.accessible();
   });
 
+  it('shows the signed-in employee their own rank on a board where nobody has opted in to be shown', async () => {
+    const { client, backend } = testClient();
+    const read = backend.getLeaderboard.bind(backend);
+    let me: Awaited<ReturnType<typeof read>>['me'] = null;
+    // An anonymous board: nobody is listed, but the answer still carries the employee's own row.
+    backend.getLeaderboard = async (query) => {
+      const board = await read({ ...query, limit: 100 });
+      me = board.me ?? board.entries[0]!;
+      return { ...board, entries: [], me, anonymous: true };
+    };
+    const board = await boardWith(client);
+    const mine = await find(board, '.mine [part~="me"]');
+    expect(mine.textContent).to.contain(me!.displayName);
+    expect(mine.textContent).to.contain(`#${me!.rank}`);
+    expect(mine.getAttribute('aria-current')).to.equal('true');
+    expect(textOf(board)).to.contain('No points yet in this period');
+    await expect(board).to.be.accessible();
+  });
+
   it('shows equal points as a shared rank, a tie in en and ja', async () => {
     for (const lang of ['en', 'ja']) {
       const { client, backend } = testClient();

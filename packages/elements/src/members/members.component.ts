@@ -1,14 +1,13 @@
 import { html, nothing } from 'lit';
+import type { AsyncState, EnrollmentMode, Member, MemberFilter, Team } from '@advocacy-kit/core';
 import {
   ENROLLMENT_MODES,
   MEMBER_FILTERS,
-  type AsyncState,
-  type EnrollmentMode,
-  type Member,
-  type MemberFilter,
-  type Team,
-} from '@advocacy-kit/core';
-import { installHttpAdmin, createMemberList, type MemberListController, type MemberListState } from '@advocacy-kit/core/admin';
+  installHttpAdmin,
+  createMemberList,
+  type MemberListController,
+  type MemberListState,
+} from '@advocacy-kit/core/admin';
 import { AdvocacyElement } from '../internal/advocacy-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { adminOf } from '../internal/admin.js';
