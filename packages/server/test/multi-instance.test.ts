@@ -25,7 +25,7 @@ import { startServerProcess, waitUntil, type ServerProcess } from './support/pro
 
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
 const INSTANCES = 3;
-const SHARERS = 12;
+const SHARERS = 8;
 /** Unique visitors per link in the mixed load: the first three open it on every instance, the rest each on one. */
 const VISITORS_PER_LINK = 6;
 /** The write limit the instances run with (RATE_LIMIT_WRITES): 20 at once, 1 more per second. */
@@ -290,9 +290,10 @@ describe('several instances on one PostgreSQL behind haproxy', { skip }, () => {
     await ok(balancer!.url, 'GET', '/me', token);
     const started = Date.now();
     const sent = WRITES.burst * 2 + 5;
+    // Straight to the instances in turn, so each gets its third whatever the balancer's health checks say.
     const answers = await Promise.all(
       Array.from({ length: sent }, (_, i) =>
-        call(balancer!.url, 'POST', '/events', token, {
+        call(instances[i % INSTANCES]!.url, 'POST', '/events', token, {
           events: [{ id: `evt-limit-${i}`, type: 'feed_view', at: new Date().toISOString() }],
         }),
       ),
@@ -301,7 +302,6 @@ describe('several instances on one PostgreSQL behind haproxy', { skip }, () => {
     const accepted = answers.filter((answer) => answer.status === 200).length;
     const limited = answers.filter((answer) => answer.status === 429).length;
     assert.equal(accepted + limited, sent, `only 200 and 429: ${[...new Set(answers.map((answer) => answer.status))].join(', ')}`);
-    assert.deepEqual(new Set(answers.map((answer) => answer.instance)).size, INSTANCES, 'sent to every instance');
     // Per instance, each would take up to its own burst and all would pass; shared, the sum is held
     // to one burst plus what refilled while the requests ran.
     assert.ok(limited > 0, `some refused (accepted ${accepted} of ${sent} in ${seconds.toFixed(1)} s)`);

@@ -43,7 +43,7 @@ export async function startBalancer(dir: string, backends: string[]): Promise<Ba
   const port = await freePort();
   const servers = backends.map((url, index) => {
     const { host } = new URL(url);
-    return `  server i${index} ${host} check inter 200ms fall 2 rise 1`;
+    return `  server i${index} ${host} check inter 500ms fall 3 rise 1`;
   });
   const config = join(dir, 'haproxy.cfg');
   writeFileSync(
@@ -56,6 +56,9 @@ export async function startBalancer(dir: string, backends: string[]): Promise<Ba
       '  timeout connect 2s',
       '  timeout client 30s',
       '  timeout server 30s',
+      // A check may take a while on a busy machine (readiness writes to the database); without
+      // this the check's timeout is its interval, and a slow answer takes the instance out.
+      '  timeout check 5s',
       '  option forwardfor',
       'frontend advocacy',
       `  bind 127.0.0.1:${port}`,
