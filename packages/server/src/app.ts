@@ -13,7 +13,7 @@ import { defaultReadiness, writeProbe } from './health/readiness.js';
 import { healthRoutes } from './health/routes.js';
 import { compressJson } from './http/compression.js';
 import { databaseUnavailable, HttpProblem, invalid, notFound, problemResponse } from './http/problem.js';
-import { RateLimiter } from './http/rate-limit.js';
+import { RateLimiter, writeLimiter } from './http/rate-limit.js';
 import { RequestValidator } from './http/validate.js';
 import { createLogger, type Logger } from './log.js';
 import { migrateToLatest } from './migrations.js';
@@ -81,8 +81,8 @@ export async function createApp(config: ServerConfig, options: { logger?: Logger
     clickSalt: salt,
     limits: {
       redirect: new RateLimiter(config.rateLimits.redirect),
-      writes: new RateLimiter(config.rateLimits.writes),
-      conversions: new RateLimiter(config.rateLimits.conversions),
+      writes: writeLimiter(db, dialect, 'writes', config.rateLimits.writes),
+      conversions: writeLimiter(db, dialect, 'conversions', config.rateLimits.conversions),
     },
     webhooks: new WebhookDispatcher({
       db: webhookDb(db),

@@ -11,6 +11,7 @@ import { engagementCapability } from './engagement/capability.js';
 import { eventsCapability } from './events/capability.js';
 import { feedCapability } from './feed/capability.js';
 import { gamificationCapability } from './gamification/capability.js';
+import { httpCapability } from './http/capability.js';
 import { meCapability } from './me/capability.js';
 import { peopleCapability } from './people/capability.js';
 import { policyCapability } from './policy/capability.js';
@@ -61,4 +62,5 @@ export const capabilities: readonly Capability[] = [
   sourcesCapability,
   selfServiceCapability,
   pointRulesCapability,
+  httpCapability,
 ];

@@ -120,6 +120,26 @@ function int(env: Env, name: string, fallback: number): number {
   return value;
 }
 
+/** The defaults of `rateLimits`. */
+export const DEFAULT_RATE_LIMITS: ServerConfig['rateLimits'] = {
+  redirect: { burst: 200, perSecond: 50 },
+  writes: { burst: 120, perSecond: 10 },
+  conversions: { burst: 100, perSecond: 20 },
+};
+
+/** `RATE_LIMIT_<NAME>` as `burst/perSecond` (e.g. `120/10`), else the default. */
+function rateLimit(env: Env, name: string, fallback: RateLimit): RateLimit {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const match = /^(\d+)\/(\d+(?:\.\d+)?)$/.exec(raw.trim());
+  const burst = Number(match?.[1]);
+  const perSecond = Number(match?.[2]);
+  if (match === null || burst < 1 || perSecond <= 0) {
+    throw new Error(`${name} must be a burst and a rate per second such as 120/10 (both above 0), got "${raw}".`);
+  }
+  return { burst, perSecond };
+}
+
 function list(raw: string | undefined): string[] {
   return (raw ?? '')
     .split(',')
@@ -256,6 +276,11 @@ export function loadConfig(env: Env = process.env): ServerConfig {
       maxBytes: int(env, 'CLICK_SPOOL_MAX_MB', 256) * 1024 * 1024,
     },
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
+    rateLimits: {
+      redirect: rateLimit(env, 'RATE_LIMIT_REDIRECT', DEFAULT_RATE_LIMITS.redirect),
+      writes: rateLimit(env, 'RATE_LIMIT_WRITES', DEFAULT_RATE_LIMITS.writes),
+      conversions: rateLimit(env, 'RATE_LIMIT_CONVERSIONS', DEFAULT_RATE_LIMITS.conversions),
+    },
   });
 }
 
@@ -327,11 +352,7 @@ export function resolveConfig(
     trustProxy,
     logLevel: partial.logLevel ?? 'info',
     rules: resolveRules(partial.rules),
-    rateLimits: partial.rateLimits ?? {
-      redirect: { burst: 200, perSecond: 50 },
-      writes: { burst: 120, perSecond: 10 },
-      conversions: { burst: 100, perSecond: 20 },
-    },
+    rateLimits: partial.rateLimits ?? DEFAULT_RATE_LIMITS,
     bodyLimitBytes: partial.bodyLimitBytes ?? 64 * 1024,
     eventsBodyLimitBytes: partial.eventsBodyLimitBytes ?? 256 * 1024,
     clickFlush: partial.clickFlush ?? { maxBatch: 500, intervalMs: 250 },

@@ -3,7 +3,7 @@ import type { ServerConfig } from './config.js';
 import type { Db, Dialect } from './db/database.js';
 import type { DatabaseMonitor } from './db/monitor.js';
 import type { ReadinessCheck } from './health/readiness.js';
-import type { RateLimiter } from './http/rate-limit.js';
+import type { Limiter, RateLimiter } from './http/rate-limit.js';
 import type { RequestValidator } from './http/validate.js';
 import type { Logger } from './log.js';
 import type { TokenVerifier } from './auth/tokens.js';
@@ -32,7 +32,11 @@ export interface Services {
   links: LinkCache;
   /** Secret key of visitor hashes, and of the sharer's network kept with each share. */
   clickSalt: string;
-  limits: { redirect: RateLimiter; writes: RateLimiter; conversions: RateLimiter };
+  /**
+   * The redirect's limit is the instance's own; the others are shared by every instance on
+   * PostgreSQL (http/rate-limit.ts).
+   */
+  limits: { redirect: RateLimiter; writes: Limiter; conversions: Limiter };
   /** Sends queued webhook deliveries in the background. */
   webhooks: WebhookDispatcher;
   /** Sends queued emails and Teams/Slack messages in the background (delivery/). */

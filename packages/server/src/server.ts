@@ -23,6 +23,9 @@ export interface RunningServer extends AdvocacyApp {
   close(options?: { deadline?: number }): Promise<ClickShutdown>;
 }
 
+/** How long an idle keep-alive connection stays open. */
+export const KEEP_ALIVE_MS = 65_000;
+
 /** Builds the app and listens on `config.host:config.port` (port 0 picks a free port). */
 export async function createServer(config: ServerConfig): Promise<RunningServer> {
   const advocacy = await createApp(config);
@@ -34,6 +37,12 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
     handle(req, res);
   };
   const server: Server = createHttpServer(listener);
+  // Behind a load balancer, the balancer must be the one to drop an idle connection: a request it
+  // sends down a connection the server is closing at that moment fails with a 502. Balancers drop
+  // idle upstream connections within a minute (AWS ALB 60 s), so the server keeps them longer
+  // than Node's 5 s (docs/deploying.md).
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;

@@ -63,6 +63,27 @@ describe('configuration from the environment', () => {
     assert.deepEqual(config.rules.points, { share: 5, click: 1, clickDailyCapPerPost: 4, conversion: 100, suggestion: 0 });
   });
 
+  it('reads the rate limits as burst/perSecond, and refuses anything else', () => {
+    const defaults = loadConfig({ AUTH_JWT_SECRET: SECRET }).rateLimits;
+    assert.deepEqual(defaults.writes, { burst: 120, perSecond: 10 });
+    const config = loadConfig({
+      AUTH_JWT_SECRET: SECRET,
+      RATE_LIMIT_WRITES: '30/0.5',
+      RATE_LIMIT_CONVERSIONS: '500/50',
+      RATE_LIMIT_REDIRECT: '1000/200',
+    });
+    assert.deepEqual(config.rateLimits, {
+      writes: { burst: 30, perSecond: 0.5 },
+      conversions: { burst: 500, perSecond: 50 },
+      redirect: { burst: 1000, perSecond: 200 },
+    });
+    for (const bad of ['30', '0/1', '30/0', 'ten/1', '30/-1'])
+      assert.throws(
+        () => loadConfig({ AUTH_JWT_SECRET: SECRET, RATE_LIMIT_WRITES: bad }),
+        /RATE_LIMIT_WRITES must be a burst and a rate per second such as 120\/10/,
+      );
+  });
+
   it('reads the identity provider claim settings (defaults, lists and paths)', () => {
     const defaults = loadConfig({ AUTH_JWT_SECRET: SECRET }).auth;
     assert.deepEqual(

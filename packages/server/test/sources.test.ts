@@ -4,6 +4,8 @@ import { forEachDatabase } from './support/databases.js';
 import { atom, rss, startFeedServer, withEtag, type FeedServer } from './support/feed-server.js';
 import type { CurationItem } from '@advocacy-kit/core';
 import { API, json, signToken, startHarness, type Harness } from './support/harness.js';
+import { createLogger } from '../src/log.js';
+import { SourceScheduler } from '../src/sources/scheduler.js';
 
 const PAGE = (title: string) =>
   `<!doctype html><html><head><meta property="og:title" content="${title}"><meta property="og:image" content="https://cdn.example.com/${encodeURIComponent(title)}.jpg"><meta property="og:site_name" content="Example Site"></head><body></body></html>`;
@@ -179,6 +181,21 @@ forEachDatabase('sources: RSS and Atom feeds into the curation queue', (open) =>
     assert.deepEqual(
       (await json(await call('GET', '/admin/sources'), 200)).items.filter((listed: { id: string }) => listed.id === source.id),
       [],
+    );
+  });
+
+  it('three instances’ schedulers ticking at once fetch a due source once', async () => {
+    feeds.routes.set('/shared.xml', withEtag(rss([{ guid: 's1', title: 'Shared item', link: feeds.url('/articles/b') }]), '"s"'));
+    const source = await json(await call('POST', '/admin/sources', { url: feeds.url('/shared.xml') }), 201);
+    const others = [1, 2].map(
+      () => new SourceScheduler({ db: h.advocacy.services.db, config: h.config.sources, logger: createLogger('silent') }),
+    );
+    const now = new Date(Date.now() + 1000);
+    await Promise.all([h.advocacy.services.sources, ...others].map((scheduler) => scheduler.tick(now)));
+    assert.equal(feeds.requests.filter((request) => request.path === '/shared.xml').length, 1);
+    assert.deepEqual(
+      (await queue(source.id)).map((item) => item.title),
+      ['Shared item'],
     );
   });
 });

@@ -98,7 +98,7 @@ export function adminPostRoutes(api: Hono<AppEnv>, s: Services): void {
   });
 
   handle(api, s, 'adminCreatePost', async (c, { body: input, reply }) => {
-    s.limits.writes.take(c.get('employee').id);
+    await s.limits.writes.take(c.get('employee').id);
     const actor = { kind: 'admin' as const, id: c.get('employee').id };
     const post = await s.db.transaction().execute(async (trx) => {
       const created = await insertPost(trx, input, nowIso());
@@ -109,14 +109,14 @@ export function adminPostRoutes(api: Hono<AppEnv>, s: Services): void {
   });
 
   handle(api, s, 'adminUpdatePost', async (c, { params, body: patch, reply }) => {
-    s.limits.writes.take(c.get('employee').id);
+    await s.limits.writes.take(c.get('employee').id);
     const post = await s.db.transaction().execute((trx) => auditedUpdate(trx, c.get('employee').id, 'post.update', params.id, patch));
     if (post === null) throw notFound('No such post.');
     return reply(post);
   });
 
   handle(api, s, 'adminArchivePost', async (c, { params, reply }) => {
-    s.limits.writes.take(c.get('employee').id);
+    await s.limits.writes.take(c.get('employee').id);
     const post = await s.db
       .transaction()
       .execute((trx) => auditedUpdate(trx, c.get('employee').id, 'post.archive', params.id, { archived: true }));

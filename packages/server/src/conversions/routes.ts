@@ -27,7 +27,7 @@ const requestHash = (input: ConversionInput) =>
 export function conversionRoutes(api: Hono<AppEnv>, s: Services): void {
   handle(api, s, 'recordConversion', async (c, { body: input, reply }) => {
     const source = c.get('apiSource');
-    s.limits.conversions.take(`source:${source}`);
+    await s.limits.conversions.take(`source:${source}`);
     const maxValue = s.config.rules.conversions.maxValue;
     if (input.value !== undefined && input.value > maxValue) {
       throw invalid(422, `A conversion is worth at most ${maxValue}.`, [

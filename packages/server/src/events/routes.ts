@@ -11,7 +11,7 @@ import { nowIso } from '../ids.js';
 export function eventRoutes(api: Hono<AppEnv>, s: Services): void {
   handle(api, s, 'sendEvents', async (c, { body, reply }) => {
     const me = await authenticate(s, bearerToken(c.req.header('authorization')) ?? body.accessToken ?? null);
-    s.limits.writes.take(me.id);
+    await s.limits.writes.take(me.id);
     const receivedAt = nowIso();
     let accepted = 0;
     for (let start = 0; start < body.events.length; start += 100) {

@@ -10,7 +10,7 @@ export function meRoutes(api: Hono<AppEnv>, s: Services): void {
   // The version read (or the current one) is accepted; see policy/compliance.ts.
   handle(api, s, 'acceptPolicy', async (c, { body, reply }) => {
     const me = c.get('employee');
-    s.limits.writes.take(me.id);
+    await s.limits.writes.take(me.id);
     return reply(await acceptPolicy(s.db, me, body?.version));
   });
 

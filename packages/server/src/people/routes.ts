@@ -46,7 +46,7 @@ export function peopleRoutes(api: Hono<AppEnv>, s: Services): void {
 
   handle(api, s, 'adminCreateTopic', async (c, { body, reply }) => {
     const admin = c.get('employee');
-    s.limits.writes.take(admin.id);
+    await s.limits.writes.take(admin.id);
     const topic = await s.db.transaction().execute(async (trx) => {
       const id =
         body.id ??
@@ -76,7 +76,7 @@ export function peopleRoutes(api: Hono<AppEnv>, s: Services): void {
 
   handle(api, s, 'adminUpdateTopic', async (c, { params, body, reply }) => {
     const admin = c.get('employee');
-    s.limits.writes.take(admin.id);
+    await s.limits.writes.take(admin.id);
     const topic = await s.db.transaction().execute(async (trx) => {
       const row = await trx.selectFrom('topics').selectAll().where('id', '=', params.id).executeTakeFirst();
       if (row === undefined) throw notFound('No topic with this id.');
@@ -113,7 +113,7 @@ export function peopleRoutes(api: Hono<AppEnv>, s: Services): void {
 
   handle(api, s, 'adminCreateTeam', async (c, { body, reply }) => {
     const admin = c.get('employee');
-    s.limits.writes.take(admin.id);
+    await s.limits.writes.take(admin.id);
     const team = await s.db.transaction().execute(async (trx) => {
       const id =
         body.id ??
@@ -144,7 +144,7 @@ export function peopleRoutes(api: Hono<AppEnv>, s: Services): void {
 
   handle(api, s, 'adminUpdateTeam', async (c, { params, body, reply }) => {
     const admin = c.get('employee');
-    s.limits.writes.take(admin.id);
+    await s.limits.writes.take(admin.id);
     const team = await s.db.transaction().execute(async (trx) => {
       const row = await trx.selectFrom('teams').selectAll().where('id', '=', params.id).executeTakeFirst();
       if (row === undefined) throw notFound('No team with this id.');
@@ -215,7 +215,7 @@ export function peopleRoutes(api: Hono<AppEnv>, s: Services): void {
 
   handle(api, s, 'adminUpdateEmployee', async (c, { params, body, reply }) => {
     const admin = c.get('employee');
-    s.limits.writes.take(admin.id);
+    await s.limits.writes.take(admin.id);
     const employee = await s.db.transaction().execute(async (trx) => {
       const row = await findDirectoryRow(trx, params.id);
       if (row === undefined) throw notFound('No employee with this id.');
@@ -256,7 +256,7 @@ export function peopleRoutes(api: Hono<AppEnv>, s: Services): void {
   });
 
   const setStatus = async (adminId: string, id: string, status: 'active' | 'deactivated') => {
-    s.limits.writes.take(adminId);
+    await s.limits.writes.take(adminId);
     return s.db.transaction().execute(async (trx) => {
       const row = await findDirectoryRow(trx, id);
       if (row === undefined) throw notFound('No employee with this id.');

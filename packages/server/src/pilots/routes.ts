@@ -17,7 +17,7 @@ export function pilotRoutes(api: Hono<AppEnv>, s: Services): void {
 
   handle(api, s, 'respondToInvitation', async (c, { body, reply }) => {
     const me = c.get('employee');
-    s.limits.writes.take(me.id);
+    await s.limits.writes.take(me.id);
     const now = nowIso();
     await s.db.transaction().execute(async (trx) => {
       const { enrollment } = await enrollmentOf(trx);

@@ -40,7 +40,7 @@ export function privacyRoutes(api: Hono<AppEnv>, s: Services): void {
   });
 
   handle(api, s, 'adminEraseEmployee', async (c, { params, reply }) => {
-    s.limits.writes.take(c.get('employee').id);
+    await s.limits.writes.take(c.get('employee').id);
     const { previousId, ...result } = await eraseEmployee(s.db, {
       employeeId: params.id,
       adminId: c.get('employee').id,
@@ -63,7 +63,7 @@ export function privacyRoutes(api: Hono<AppEnv>, s: Services): void {
   };
   handle(api, s, 'adminGetPrivacySettings', async (_c, { reply }) => reply(await settings()));
   handle(api, s, 'adminUpdatePrivacySettings', async (c, { body, reply }) => {
-    s.limits.writes.take(c.get('employee').id);
+    await s.limits.writes.take(c.get('employee').id);
     const now = nowIso();
     await s.db.transaction().execute(async (trx) => {
       const { days } = await clickRetention(trx, s.config.privacy);

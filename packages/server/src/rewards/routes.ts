@@ -83,7 +83,7 @@ export function rewardRoutes(api: Hono<AppEnv>, s: Services): void {
    */
   handle(api, s, 'requestReward', async (c, { params: { id }, idempotencyKey: key, reply }) => {
     const me = c.get('employee');
-    s.limits.writes.take(me.id);
+    await s.limits.writes.take(me.id);
     const answer = await s.db.transaction().execute(async (trx) => {
       await lockSpender(trx, s.dialect, me.id);
       // The employee's row is locked, so a concurrent retry under the same key waits here and
@@ -151,7 +151,7 @@ export function rewardRoutes(api: Hono<AppEnv>, s: Services): void {
 
   handle(api, s, 'cancelRewardRequest', async (c, { params: { id }, reply }) => {
     const me = c.get('employee');
-    s.limits.writes.take(me.id);
+    await s.limits.writes.take(me.id);
     const cancelled = await s.db.transaction().execute(async (trx) => {
       const request = await trx
         .selectFrom('reward_requests')
@@ -176,7 +176,7 @@ export function rewardRoutes(api: Hono<AppEnv>, s: Services): void {
 
   handle(api, s, 'adminCreateReward', async (c, { body, reply }) => {
     const admin = c.get('employee');
-    s.limits.writes.take(admin.id);
+    await s.limits.writes.take(admin.id);
     const input: RewardInput = body;
     const now = nowIso();
     const row: Database['rewards'] = {
@@ -210,7 +210,7 @@ export function rewardRoutes(api: Hono<AppEnv>, s: Services): void {
 
   handle(api, s, 'adminUpdateReward', async (c, { params: { id }, body, reply }) => {
     const admin = c.get('employee');
-    s.limits.writes.take(admin.id);
+    await s.limits.writes.take(admin.id);
     const updated = await s.db.transaction().execute(async (trx) => {
       const before = await trx.selectFrom('rewards').selectAll().where('id', '=', id).executeTakeFirst();
       if (before === undefined) throw notFound('No such reward.');
@@ -262,7 +262,7 @@ export function rewardRoutes(api: Hono<AppEnv>, s: Services): void {
    */
   handle(api, s, 'adminDecideRewardRequest', async (c, { params: { id }, body: decision, reply }) => {
     const admin = c.get('employee');
-    s.limits.writes.take(admin.id);
+    await s.limits.writes.take(admin.id);
     const decided = await s.db.transaction().execute(async (trx) => {
       const before = await trx.selectFrom('reward_requests').selectAll().where('id', '=', id).executeTakeFirst();
       if (before === undefined) throw notFound('No such reward request.');
@@ -306,7 +306,7 @@ export function rewardRoutes(api: Hono<AppEnv>, s: Services): void {
   /** A manual grant or deduction; a deduction never takes the balance below zero (422 on delta). */
   handle(api, s, 'adminAdjustPoints', async (c, { body: input, reply }) => {
     const admin = c.get('employee');
-    s.limits.writes.take(admin.id);
+    await s.limits.writes.take(admin.id);
     const entry = await s.db.transaction().execute(async (trx) => {
       if (!(await lockSpender(trx, s.dialect, input.employeeId))) {
         throw invalid(422, 'No such employee.', [

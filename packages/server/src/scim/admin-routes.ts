@@ -40,7 +40,7 @@ export function scimAdminRoutes(api: Hono<AppEnv>, s: Services): void {
 
   handle(api, s, 'adminCreateScimToken', async (c, { reply }) => {
     const admin = c.get('employee');
-    s.limits.writes.take(admin.id);
+    await s.limits.writes.take(admin.id);
     const token = newScimToken();
     const row = {
       id: newId('scimtok'),
@@ -72,7 +72,7 @@ export function scimAdminRoutes(api: Hono<AppEnv>, s: Services): void {
 
   handle(api, s, 'adminRevokeScimToken', async (c, { params }) => {
     const admin = c.get('employee');
-    s.limits.writes.take(admin.id);
+    await s.limits.writes.take(admin.id);
     await scimDb(s.db)
       .transaction()
       .execute(async (trx) => {

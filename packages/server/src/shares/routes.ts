@@ -81,7 +81,7 @@ export function shareRoutes(api: Hono<AppEnv>, s: Services): void {
 
   handle(api, s, 'createShare', async (c, { body, idempotencyKey, reply }) => {
     const me = c.get('employee');
-    s.limits.writes.take(me.id);
+    await s.limits.writes.take(me.id);
     const key = idempotencyKey!;
     const hash = requestHash(body);
     const earlier = await replay(me.id, key, hash);

@@ -63,7 +63,7 @@ export function sourceRoutes(api: Hono<AppEnv>, s: Services): void {
   });
 
   handle(api, s, 'adminCreateSource', async (c, { body: input, reply }) => {
-    s.limits.writes.take(c.get('employee').id);
+    await s.limits.writes.take(c.get('employee').id);
     checkUrl(input.url);
     const now = nowIso();
     const row: SourceRow = {
@@ -93,7 +93,7 @@ export function sourceRoutes(api: Hono<AppEnv>, s: Services): void {
   });
 
   handle(api, s, 'adminUpdateSource', async (c, { params, body: patch, reply }) => {
-    s.limits.writes.take(c.get('employee').id);
+    await s.limits.writes.take(c.get('employee').id);
     const next = await audited(c.get('employee').id, async (trx) => {
       const current = await source(trx, params.id);
       const updated: SourceRow = {
@@ -117,7 +117,7 @@ export function sourceRoutes(api: Hono<AppEnv>, s: Services): void {
   });
 
   handle(api, s, 'adminDeleteSource', async (c, { params }) => {
-    s.limits.writes.take(c.get('employee').id);
+    await s.limits.writes.take(c.get('employee').id);
     await audited(c.get('employee').id, async (trx) => {
       const current = await source(trx, params.id);
       await trx.deleteFrom('curation_items').where('source_id', '=', current.id).where('status', '=', 'pending').execute();
@@ -131,7 +131,7 @@ export function sourceRoutes(api: Hono<AppEnv>, s: Services): void {
   });
 
   handle(api, s, 'adminFetchSource', async (c, { params, reply }) => {
-    s.limits.writes.take(c.get('employee').id);
+    await s.limits.writes.take(c.get('employee').id);
     await fetchSource(s.db, await source(s.db, params.id), s.config.sources);
     return reply(toSource(await source(s.db, params.id)));
   });
@@ -149,7 +149,7 @@ export function sourceRoutes(api: Hono<AppEnv>, s: Services): void {
   });
 
   handle(api, s, 'adminPublishCurationItem', async (c, { params, body, reply }) => {
-    s.limits.writes.take(c.get('employee').id);
+    await s.limits.writes.take(c.get('employee').id);
     const overrides: CurationPublish = body ?? {};
     const post = await audited(c.get('employee').id, async (trx) => {
       const row = await item(trx, params.id);
@@ -184,7 +184,7 @@ export function sourceRoutes(api: Hono<AppEnv>, s: Services): void {
   });
 
   handle(api, s, 'adminDismissCurationItem', async (c, { params, reply }) => {
-    s.limits.writes.take(c.get('employee').id);
+    await s.limits.writes.take(c.get('employee').id);
     const dismissed = await audited(c.get('employee').id, async (trx) => {
       const row = await item(trx, params.id);
       await trx.updateTable('curation_items').set({ status: 'dismissed' }).where('id', '=', row.id).execute();

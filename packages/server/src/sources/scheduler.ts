@@ -33,6 +33,11 @@ export class SourceScheduler {
     return this.#job.stop();
   }
 
+  /** How long a claimed source is this instance's: the feed's fetch and each preview's, and a margin. */
+  #claimMs(): number {
+    return this.#config.fetchTimeoutMs * (2 + this.#config.previewsPerFetch) + 60_000;
+  }
+
   /** One pass at `now`; resolves with the number of items queued. */
   tick(now: Date): Promise<number> {
     return this.#job.run(now);
@@ -49,6 +54,17 @@ export class SourceScheduler {
       .execute();
     let added = 0;
     for (const source of due) {
+      // Every instance runs this pass: the one whose update moves the source's next fetch past the
+      // fetch's deadline fetches it, and the others skip it. The fetch sets the real next time; if
+      // this instance dies first, the source falls due again when the claim runs out.
+      const claimed = await this.#db
+        .updateTable('curated_sources')
+        .set({ next_fetch_at: new Date(now.getTime() + this.#claimMs()).toISOString() })
+        .where('id', '=', source.id)
+        .where('next_fetch_at', '=', source.next_fetch_at)
+        .where('paused', '=', 0)
+        .executeTakeFirst();
+      if (claimed.numUpdatedRows !== 1n) continue;
       const outcome = await fetchSource(this.#db, source, this.#config, now);
       if (outcome.error !== null) this.#logger.warn('source fetch failed', { source: source.id, error: outcome.error });
       added += outcome.added;

@@ -40,7 +40,7 @@ export function adminSuggestionRoutes(api: Hono<AppEnv>, s: Services): void {
    * A suggestion is reviewed once; a second review is a 409.
    */
   handle(api, s, 'adminReviewSuggestion', async (c, { params: { id }, body: review, reply }) => {
-    s.limits.writes.take(c.get('employee').id);
+    await s.limits.writes.take(c.get('employee').id);
     const now = nowIso();
     // The rules in effect now, read before the transaction (the cache may read the database).
     const { points } = await s.pointRules.at(now);

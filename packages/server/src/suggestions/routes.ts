@@ -10,7 +10,7 @@ import { enqueueWebhookEvent } from '../webhooks/outbox.js';
 export function suggestionRoutes(api: Hono<AppEnv>, s: Services): void {
   handle(api, s, 'createSuggestion', async (c, { body: input, idempotencyKey: key, reply }) => {
     const me = c.get('employee');
-    s.limits.writes.take(me.id);
+    await s.limits.writes.take(me.id);
     const row = {
       id: newId('sug'),
       employee_id: me.id,

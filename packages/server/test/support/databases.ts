@@ -74,3 +74,15 @@ export function forEachDatabase(title: string, suite: (open: () => Promise<TestD
       }));
   }
 }
+
+/**
+ * A fresh PostgreSQL database for a suite that is about PostgreSQL alone (several processes on
+ * one database), from TEST_DATABASE_URL; it fails saying what to set when that is missing.
+ */
+export async function openPostgres(): Promise<TestDatabase> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) {
+    throw new Error('TEST_DATABASE_URL is not set: point it at a PostgreSQL server (e.g. postgres://postgres@127.0.0.1:54329/postgres).');
+  }
+  return freshPostgres(adminUrl);
+}
