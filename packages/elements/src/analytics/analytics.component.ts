@@ -236,7 +236,13 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<Strings> {
     const align = (index: number) => (index < text ? '' : 'number');
     // A wide table scrolls inside its own box rather than widening the page (a phone, 200% zoom); a
     // hidden one sits in a 1-pixel box that clips it, so it can't widen the page either.
-    return html`<div class=${hidden ? 'visually-hidden' : 'table-scroll'}><table id="${id}-table" part="table" class=${hidden ? 'visually-hidden' : ''} aria-labelledby="${id}-title">
+    // The visible box is focusable, so a keyboard can scroll it sideways.
+    return html`<div
+      class=${hidden ? 'visually-hidden' : 'table-scroll'}
+      tabindex=${hidden ? nothing : '0'}
+      role=${hidden ? nothing : 'region'}
+      aria-labelledby=${hidden ? nothing : `${id}-title`}
+    ><table id="${id}-table" part="table" class=${hidden ? 'visually-hidden' : ''} aria-labelledby="${id}-title">
       <thead>
         <tr>${header.map((cell, index) => html`<th scope="col" class=${align(index)}>${cell}</th>`)}</tr>
       </thead>

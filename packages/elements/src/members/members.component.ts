@@ -196,7 +196,8 @@ export class AdvocacyMembersElement extends AdvocacyElement<(typeof membersStrin
       </div>`;
     }
     if (state.status === 'empty') return html`<p class="state" part="state">${t.empty}</p>`;
-    return html`<div class="table-wrap">
+    // Focusable, so a keyboard can scroll the table sideways when it is wider than the card.
+    return html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="title">
         <table part="table">
           <thead>
             <tr>
