@@ -117,7 +117,11 @@ function literals(typeText = '') {
 const publicFields = (declaration) =>
   (declaration.members ?? []).filter(
     (member) =>
-      member.kind === 'field' && !member.static && (member.privacy ?? 'public') === 'public' && !member.name.endsWith('_') && !member.readonly,
+      member.kind === 'field' &&
+      !member.static &&
+      (member.privacy ?? 'public') === 'public' &&
+      !member.name.endsWith('_') &&
+      !member.readonly,
   );
 const tagDocs = (tag) => `${docsUrl}#${tag}`;
 const sorted = [...elements].sort((a, b) => a.declaration.tagName.localeCompare(b.declaration.tagName));
