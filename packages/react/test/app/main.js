@@ -7,13 +7,12 @@ import { createRoot } from 'react-dom/client';
 import { AdvocacyFeed, AdvocacyProvider } from '@advocacy-kit/react';
 
 let received;
-const shared = new Promise((resolve) => (received = resolve));
 
 function App() {
   const [shares, setShares] = useState([]);
   const onAdvocacyShare = (event) => {
     setShares((list) => [...list, event.detail]);
-    received(event.detail);
+    received = event.detail;
   };
   return h(
     'main',
@@ -26,7 +25,7 @@ function App() {
 createRoot(document.getElementById('root')).render(h(App));
 
 /** Resolves with `check()`'s first truthy value; fails after `timeoutMs`. */
-async function until(check, what, timeoutMs = 30_000) {
+async function until(check, what, timeoutMs = 60_000) {
   const started = performance.now();
   for (;;) {
     const value = check();
@@ -55,7 +54,7 @@ window.advocacyTest = {
     x.querySelector('input').click();
     await dialog.updateComplete;
     dialog.shadowRoot.querySelector('[part="share-button"]').click();
-    const detail = await shared;
+    const detail = await until(() => received, 'onAdvocacyShare to be called');
     await until(() => document.getElementById('shares').textContent === '1', 'React to render the share');
     return {
       react: version,

@@ -99,7 +99,7 @@ export async function launchChromium() {
      * Opens `url`, then evaluates `expression` (awaited, with a user gesture so popups are
      * allowed) and resolves with its value. Uncaught page errors reject.
      */
-    async run(url, expression, { timeoutMs = 60_000 } = {}) {
+    async run(url, expression, { timeoutMs = 180_000 } = {}) {
       const { targetId } = await send('Target.createTarget', { url: 'about:blank' });
       const { sessionId } = await send('Target.attachToTarget', { targetId, flatten: true });
       const errors = [];
