@@ -54,6 +54,7 @@ async function exec(file, args, options = {}) {
 
 const tarballs = {};
 let installed;
+let installMode = 'not installed';
 let linted;
 
 /** Packs every package, then starts the install and the linters side by side. */
@@ -66,7 +67,7 @@ before(async () => {
     assert.ok(file, `pnpm pack wrote no tarball for ${name}`);
     tarballs[name] = join(packs, file);
   }
-  installed = install();
+  installed = install().then((mode) => (installMode = mode));
   linted = lint();
   // Settle both before a test awaits them, so one failing doesn't leave the other unhandled.
   installed.catch(() => {});
@@ -75,7 +76,7 @@ before(async () => {
 
 after(() => {
   rmSync(work, { recursive: true, force: true });
-  console.log(`consumers test: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`consumers test: ${((Date.now() - started) / 1000).toFixed(1)} s (pnpm install --${installMode})`);
 });
 
 /** The files of a tarball, without the leading `package/`. */
