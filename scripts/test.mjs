@@ -38,6 +38,7 @@ const steps = [
   ['type-check', ['run', 'typecheck']],
   ['lint', ['run', 'lint']],
   ['package tests', ['-r', '--workspace-concurrency=1', '--if-present', 'run', 'test']],
+  ['consumers test', ['run', 'test:consumers']],
   ['storybook build', ['run', 'build-storybook']],
 ];
 

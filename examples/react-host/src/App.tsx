@@ -1,51 +1,44 @@
 import { createAdvocacyClient } from '@advocacy-kit/core';
 import { memoryBackend } from '@advocacy-kit/core/memory';
 import type { AdvocacyShareDetail } from '@advocacy-kit/elements';
-import '@advocacy-kit/elements/define/advocacy-provider.js';
-import '@advocacy-kit/elements/define/advocacy-feed.js';
-import '@advocacy-kit/elements/define/advocacy-my-stats.js';
-import '@advocacy-kit/elements/define/advocacy-leaderboard.js';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { AdvocacyFeed } from '@advocacy-kit/react/advocacy-feed.js';
+import { AdvocacyLeaderboard } from '@advocacy-kit/react/advocacy-leaderboard.js';
+import { AdvocacyMyStats } from '@advocacy-kit/react/advocacy-my-stats.js';
+import { AdvocacyProvider } from '@advocacy-kit/react/advocacy-provider.js';
+import { useEffect, useMemo, useState } from 'react';
 import { ShareLog, type LoggedShare } from './ShareLog.js';
 
 /**
- * A React page hosting the Advocacy Kit elements: the client is created here (on the in-memory
- * demo company) and handed to <advocacy-provider> as a property; shares come back to React as
- * `advocacy-share` DOM events, listened to through a ref.
+ * A React page hosting the Advocacy Kit elements through `@advocacy-kit/react`: the client is
+ * created here (on the in-memory demo company) and handed to the provider as a prop; shares come
+ * back to React through `onAdvocacyShare`, with the event's detail typed.
  */
 export function App() {
   const client = useMemo(() => createAdvocacyClient({ backend: memoryBackend(), locale: 'en' }), []);
   useEffect(() => () => void client.destroy(), [client]);
 
-  const feedRef = useRef<HTMLElement>(null);
   const [shares, setShares] = useState<LoggedShare[]>([]);
-  useEffect(() => {
-    const feed = feedRef.current;
-    if (!feed) return;
-    const onShare = (event: CustomEvent<AdvocacyShareDetail>) => {
-      const { share, network } = event.detail;
-      setShares((list) => [{ id: share.id, network, url: share.trackingUrl, points: share.pointsAwarded }, ...list]);
-    };
-    feed.addEventListener('advocacy-share', onShare);
-    return () => feed.removeEventListener('advocacy-share', onShare);
-  }, []);
+  const onShare = (event: CustomEvent<AdvocacyShareDetail>) => {
+    const { share, network } = event.detail;
+    setShares((list) => [{ id: share.id, network, url: share.trackingUrl, points: share.pointsAwarded }, ...list]);
+  };
 
   return (
     <main className="app">
       <h1>Team hub</h1>
-      <advocacy-provider client={client}>
+      <AdvocacyProvider client={client}>
         <div className="columns">
           <section aria-labelledby="feed-heading">
             <h2 id="feed-heading">Share our news</h2>
-            <advocacy-feed ref={feedRef} />
+            <AdvocacyFeed onAdvocacyShare={onShare} />
           </section>
           <aside>
-            <advocacy-my-stats />
-            <advocacy-leaderboard />
+            <AdvocacyMyStats />
+            <AdvocacyLeaderboard />
             <ShareLog shares={shares} />
           </aside>
         </div>
-      </advocacy-provider>
+      </AdvocacyProvider>
     </main>
   );
 }

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { GROUPS } from './check.js';
 import { httpTarget } from './http-target.js';
@@ -17,10 +18,16 @@ Runs the Advocacy Kit contract checks against an API and exits non-zero when one
   --only                  comma-separated groups or check ids, e.g. feed,share or points.totals-agree
   --json                  print the report as JSON (for CI)
   --list                  list every check id and what it proves, then exit
+  --version               print the version and exit
   --help                  show this help
 
 Groups: ${GROUPS.map((group) => group.id).join(', ')}
 `;
+
+/** This package's version, read from its package.json (dist/cli.js → ../package.json). */
+export function packageVersion(): string {
+  return (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+}
 
 /** Every check id under its group, with what it proves. */
 function listChecks(): string {
@@ -59,6 +66,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
         json: { type: 'boolean', default: false },
         list: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
+        version: { type: 'boolean', default: false },
       },
     }));
   } catch (error) {
@@ -67,6 +75,10 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
   }
   if (values.help) {
     io.stdout(USAGE);
+    return 0;
+  }
+  if (values.version) {
+    io.stdout(`${packageVersion()}\n`);
     return 0;
   }
   if (values.list) {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { runCli, type CliIo } from '../src/cli.js';
 import type { ContractReport } from '../src/index.js';
@@ -94,4 +95,11 @@ test('exits 2 with usage on missing settings or unknown groups', async () => {
   const unknown = await cli([...flags(), '--only', 'feeds']);
   assert.equal(unknown.code, 2);
   assert.match(unknown.stderr, /Unknown check or group: feeds/);
+});
+
+test('--version prints the package version', async () => {
+  const { code, stdout } = await cli(['--version']);
+  assert.equal(code, 0);
+  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  assert.equal(stdout, `${version}\n`);
 });

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { demoSeed } from '@advocacy-kit/core/memory';
 import { rebuildRollups } from './analytics/rollups.js';
 import { loadConfig } from './config.js';
@@ -17,7 +18,16 @@ Commands:
             count the analytics rollups again from every share, click and
             conversion (after a bulk import made without the rollup triggers)
 
+Options:
+  --version, -v   print the version and exit
+  --help, -h      show this help
+
 Configuration comes from environment variables; see the package README.`;
+
+/** This package's version, read from its package.json (dist/cli.js → ../package.json). */
+export function packageVersion(): string {
+  return (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+}
 
 /** Runs one CLI command; resolves with the process exit code (start resolves once listening). */
 export async function runCli(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -25,6 +35,10 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = process.en
   if (command === undefined || command === '--help' || command === '-h') {
     console.log(USAGE);
     return command === undefined ? 1 : 0;
+  }
+  if (command === '--version' || command === '-v') {
+    console.log(packageVersion());
+    return 0;
   }
   if (command !== 'start' && command !== 'migrate' && command !== 'seed' && command !== 'rebuild-rollups') {
     console.error(`Unknown command "${command}".\n\n${USAGE}`);
