@@ -2,7 +2,7 @@
 // machine's Node. `node` here is the Node 24 binary from the registry's node-linux-* package (this
 // package's optional dependency; its headers come with it). better-sqlite3 is a native addon built
 // for one Node ABI, so it is compiled once for this Node into node_modules/.cache and handed to
-// every process of the run by preload.cjs. The server's tests run on SQLite here: the PostgreSQL
+// every process of the run by preload.mjs. The server's tests run on SQLite here: the PostgreSQL
 // driver is plain JavaScript and runs in the main run; what differs between Node lines is the
 // runtime and the native addon.
 import { spawnSync } from 'node:child_process';
@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -58,7 +58,7 @@ const env = {
   ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'TEST_DATABASE_URL')),
   ADVOCACY_SQLITE_ADDON: addon,
   ADVOCACY_SKIP_POSTGRES: '1',
-  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${join(here, 'preload.cjs')}`.trim(),
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${pathToFileURL(join(here, 'preload.mjs')).href}`.trim(),
 };
 // `node run.mjs test/a.test.ts …` runs only those server test files (and no core tests).
 const files = process.argv.slice(2);
