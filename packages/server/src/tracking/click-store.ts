@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { clickAwardsPerPostDay, clickEarnsPoints, clickReference, clickReferencePrefix } from '@advocacy-kit/core/rules';
+import { rollUpClicks, type InsertedClick } from '../analytics/rollups.js';
 import type { Db } from '../db/database.js';
 import { rulesIn, type RulesSchedule } from '../point-rules/schedule.js';
 import { award } from '../points/ledger.js';
@@ -44,7 +45,8 @@ const daysBefore = (day: string, days: number): string => new Date(Date.parse(da
  * new unique click may earn the sharer points: not from the network the share was made from,
  * once per network per employee, post and day, within the daily cap per employee and post —
  * by the point rules in effect at the click's time, from `schedule` (read once per batch: a cached
- * copy on the main thread, the last one posted in the click worker).
+ * copy on the main thread, the last one posted in the click worker). The inserted rows are counted
+ * into the analytics rollups in the same transaction, one upsert per bucket and key per batch.
  */
 export function databaseClickStore(db: Db, salt: string, schedule: () => RulesSchedule | Promise<RulesSchedule>): ClickStore {
   /** `employee\npost` → the UTC day and the awards a day on which that pair reached the click-points cap. */
@@ -108,7 +110,7 @@ export function databaseClickStore(db: Db, salt: string, schedule: () => RulesSc
   return async (batch) => {
     const rules = await schedule();
     return db.transaction().execute(async (trx) => {
-      let unique = 0;
+      const stored: InsertedClick[] = [];
       for (let start = 0; start < batch.length; start += INSERT_CHUNK) {
         const chunk = batch.slice(start, start + INSERT_CHUNK).map((click) => {
           const day = click.at.slice(0, 10);
@@ -126,18 +128,20 @@ export function databaseClickStore(db: Db, salt: string, schedule: () => RulesSc
             })),
           )
           .onConflict((oc) => oc.columns(['code', 'day', 'visitor_hash']).doNothing())
-          .returning(['code', 'day', 'visitor_hash'])
+          .returning(['code', 'day', 'visitor_hash', 'share_id', 'created_at'])
           .execute();
-        unique += inserted.length;
+        stored.push(...inserted);
         if (inserted.length > 0) await prune(trx, chunk[0]!.day);
-        const stored = new Set(inserted.map((row) => `${row.code}|${row.day}|${row.visitor_hash}`));
+        const fresh = new Set(inserted.map((row) => `${row.code}|${row.day}|${row.visitor_hash}`));
         for (const { click, day, hash } of chunk) {
-          if (stored.delete(`${click.code}|${day}|${hash}`)) await awardClick(trx, click, day, rules);
+          if (fresh.delete(`${click.code}|${day}|${hash}`)) await awardClick(trx, click, day, rules);
         }
         // Let waiting work on this thread in between chunks.
         await new Promise((resolve) => setImmediate(resolve));
       }
-      return unique;
+      // The analytics rollups count exactly the rows inserted, once per bucket and key for the batch.
+      await rollUpClicks(trx, stored);
+      return stored.length;
     });
   };
 }
