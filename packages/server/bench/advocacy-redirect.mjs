@@ -1,9 +1,14 @@
-// The real server (built dist) on a fresh SQLite file, seeded with one share and its tracking link.
-import { mkdtempSync, rmSync, writeSync } from 'node:fs';
+// The real server (built dist, default settings, request log on stdout) on a fresh SQLite file,
+// seeded with the links ([code, destination] pairs) of the JSON file named by BENCH_LINKS_FILE:
+// each a share of its own, spread over 100 employees in 10 teams, 100 posts and 3 networks, so a
+// batch of clicks on many links touches many rollup rows. The URL goes to fd 3 as one JSON line;
+// on SIGTERM the server stops as in production, and one more line gives the clicks stored.
+import { mkdtempSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, resolveConfig } from '../dist/index.js';
 
+const links = JSON.parse(readFileSync(process.env.BENCH_LINKS_FILE, 'utf8'));
 const dataDir = mkdtempSync(join(tmpdir(), 'advocacy-bench-'));
 const config = resolveConfig({
   port: 0,
@@ -16,70 +21,86 @@ const config = resolveConfig({
 const server = await createServer(config);
 const { db } = server.services;
 const now = new Date().toISOString();
-await db.insertInto('teams').values({ id: 'team', name: 'Team' }).execute();
-await db
-  .insertInto('employees')
-  .values({
-    id: 'emp',
-    display_name: 'Bench',
-    team_id: 'team',
-    role: 'employee',
-    locale: 'en',
-    time_zone: 'UTC',
-    avatar_url: null,
-    policy_accepted_at: null,
-    created_at: now,
-  })
-  .execute();
-const post = {
-  id: 'post',
-  kind: 'owned',
-  status: 'published',
-  title: 'Bench',
-  summary: '',
-  url: 'https://example.com/article',
-  image_url: null,
-  source: 'Example',
-  locale: 'en',
-  suggested_commentary: '{}',
-  hashtags: '[]',
-  topics: '[]',
-  audience_teams: '[]',
-  audience_roles: '[]',
-  networks: '[]',
-  publish_at: now,
-  expire_at: null,
-  created_at: now,
-  updated_at: now,
-};
-await db.insertInto('posts').values(post).execute();
-const code = process.env.BENCH_CODE;
-await db
-  .insertInto('shares')
-  .values({
-    id: 'share',
-    employee_id: 'emp',
-    post_id: 'post',
-    network: 'linkedin',
-    commentary: '',
-    idempotency_key: 'bench',
-    request_hash: 'bench',
-    tracking_code: code,
-    destination: process.env.BENCH_DESTINATION,
-    points_awarded: 0,
-    created_at: now,
-  })
-  .execute();
-// The URL goes to fd 3; stdout carries the server's request logs (to /dev/null in the bench).
+const EMPLOYEES = 100;
+const POSTS = 100;
+const NETWORKS = ['linkedin', 'x', 'facebook'];
+await db.transaction().execute(async (trx) => {
+  await trx
+    .insertInto('teams')
+    .values(Array.from({ length: 10 }, (_, t) => ({ id: `team-${t}`, name: `Team ${t}` })))
+    .execute();
+  await trx
+    .insertInto('employees')
+    .values(
+      Array.from({ length: EMPLOYEES }, (_, e) => ({
+        id: `emp-${e}`,
+        display_name: `Bench ${e}`,
+        team_id: `team-${e % 10}`,
+        role: 'employee',
+        locale: 'en',
+        time_zone: 'UTC',
+        avatar_url: null,
+        policy_accepted_at: null,
+        created_at: now,
+      })),
+    )
+    .execute();
+  for (let p = 0; p < POSTS; p++) {
+    await trx
+      .insertInto('posts')
+      .values({
+        id: `post-${p}`,
+        kind: 'owned',
+        status: 'published',
+        title: `Bench ${p}`,
+        summary: '',
+        url: `https://example.com/article-${p}`,
+        image_url: null,
+        source: 'Example',
+        locale: 'en',
+        suggested_commentary: '{}',
+        hashtags: '[]',
+        topics: '[]',
+        audience_teams: '[]',
+        audience_roles: '[]',
+        networks: '[]',
+        publish_at: now,
+        expire_at: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+  }
+  for (const [i, [code, destination]] of links.entries()) {
+    // Share i: employee i % 100, post (i / 3) % 100, network i % 3 — unique per employee, post and network.
+    await trx
+      .insertInto('shares')
+      .values({
+        id: `share-${i}`,
+        employee_id: `emp-${i % EMPLOYEES}`,
+        post_id: `post-${Math.floor(i / NETWORKS.length) % POSTS}`,
+        network: NETWORKS[i % NETWORKS.length],
+        commentary: '',
+        idempotency_key: `bench-${i}`,
+        request_hash: 'bench',
+        tracking_code: code,
+        destination,
+        points_awarded: 0,
+        created_at: now,
+      })
+      .execute();
+  }
+});
+// The URL goes to fd 3; stdout carries the server's request log (to /dev/null in the bench).
 writeSync(3, `${JSON.stringify({ url: server.url })}\n`);
 process.on('SIGTERM', () => {
   server
     .close()
-    .then(async () => {
+    .then(async (shutdown) => {
       // Every click the server answered must be stored once it has stopped.
       const { default: SQLite } = await import('better-sqlite3');
       const stored = new SQLite(config.sqliteFile, { readonly: true }).prepare('select count(*) as n from clicks').get();
-      process.stderr.write(`advocacy  unique clicks stored after shutdown: ${stored.n}\n`);
+      writeSync(3, `${JSON.stringify({ stored: stored.n, ...shutdown })}\n`);
       rmSync(dataDir, { recursive: true, force: true });
       process.exit(0);
     })

@@ -1,8 +1,9 @@
 // The baseline: a bare node:http server redirecting from an in-memory Map, nothing else.
-import { writeSync } from 'node:fs';
+// The links ([code, destination] pairs) come from the JSON file named by BENCH_LINKS_FILE.
+import { readFileSync, writeSync } from 'node:fs';
 import { createServer } from 'node:http';
 
-const links = new Map([[process.env.BENCH_CODE, process.env.BENCH_DESTINATION]]);
+const links = new Map(JSON.parse(readFileSync(process.env.BENCH_LINKS_FILE, 'utf8')));
 const server = createServer((req, res) => {
   const destination = links.get(req.url.slice(3));
   if (req.url.startsWith('/r/') && destination !== undefined) {

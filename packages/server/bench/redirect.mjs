@@ -1,13 +1,24 @@
-// Redirect benchmark: the real server (SQLite, one tracking link) against a bare node:http server
-// redirecting from a Map, measured in the same run with autocannon on loopback: 64 connections,
-// 10 s each, a human user agent and a different visitor address (X-Forwarded-For) per request,
-// so every request is a unique human click that the server records. Needs `pnpm build` first.
-import { spawn } from 'node:child_process';
+// Redirect benchmark: the real server (SQLite file, default settings) against a bare node:http
+// server redirecting from a Map, in the same run, on loopback: 64 connections, a human user agent
+// and a new visitor (X-Forwarded-For) per request, so every request is a unique human click that
+// the server records. Load generator: wrk (one thread, bench/unique-visitors.lua) where it is
+// installed, else autocannon (which takes a core of its own: figures are lower). With taskset and
+// two cores or more, the server runs on core 0 and the load generator on core 1.
+//
+// Rounds, twice, alternately: bare (spread codes), ours (spread codes: 1,000 links), ours (hot
+// link: every click on one code). Each run starts a fresh server and warms it up for 2 s over all
+// the links (link cache, click worker, JIT; other visitors than the measured run's) before the
+// measured run; each run of ours, once the server has stopped, counts the clicks stored against
+// the redirects answered (warm-up included). Prints ratios measured in this run and
+// `bench: ` summary lines. Usage: node bench/redirect.mjs [--duration <s>] (default 10).
+// Needs `pnpm build` first.
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 
 const here = dirname(fileURLToPath(import.meta.url));
 if (!existsSync(join(here, '..', 'dist', 'index.js'))) {
@@ -15,71 +26,221 @@ if (!existsSync(join(here, '..', 'dist', 'index.js'))) {
   process.exit(1);
 }
 
-const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+// `pnpm bench -- --duration 5` may pass the `--` through.
+const { values: args } = parseArgs({
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
+  options: { duration: { type: 'string' } },
+});
+const DURATION = Number(args.duration ?? process.env.BENCH_DURATION ?? 10);
+if (!(DURATION > 0)) {
+  console.error('--duration takes a number of seconds');
+  process.exit(1);
+}
 const CONNECTIONS = 64;
+const WARMUP_SECONDS = 2;
+const SPREAD_CODES = 1_000;
+const ROUNDS = 2;
+const TARGET_OF_BARE = 0.8;
+const TARGET_P99_MS = 10;
+const TARGET_HOT = 0.9;
 const HUMAN = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
-const code = randomBytes(12).toString('base64url');
-const destination = `https://example.com/article?utm_source=linkedin&utm_medium=employee_advocacy&utm_campaign=post&utm_content=share&adv_ref=${code}`;
 
+const found = (command, versionArgs) => spawnSync(command, versionArgs, { stdio: 'ignore' }).error === undefined;
+const WRK = found('wrk', ['--version']);
+const PIN = found('taskset', ['--version']) && availableParallelism() >= 2;
+const pinned = (core, command, commandArgs) => (PIN ? ['taskset', ['-c', String(core), command, ...commandArgs]] : [command, commandArgs]);
+
+const work = mkdtempSync(join(tmpdir(), 'advocacy-redirect-bench-'));
+const links = Array.from({ length: SPREAD_CODES }, () => {
+  const code = randomBytes(12).toString('base64url');
+  return [
+    code,
+    `https://example.com/article?utm_source=linkedin&utm_medium=employee_advocacy&utm_campaign=post&utm_content=share&adv_ref=${code}`,
+  ];
+});
+const linksFile = join(work, 'links.json');
+writeFileSync(linksFile, JSON.stringify(links));
+const codesFile = (name, codes) => {
+  const path = join(work, `${name}.txt`);
+  writeFileSync(path, `${codes.join('\n')}\n`);
+  return path;
+};
+const SPREAD = {
+  name: 'spread codes',
+  file: codesFile(
+    'spread',
+    links.map(([code]) => code),
+  ),
+  codes: links.map(([code]) => code),
+};
+const HOT = { name: 'hot link', file: codesFile('hot', [links[0][0]]), codes: [links[0][0]] };
+
+/** Starts a bench server (pinned to core 0); resolves with its URL and a way to stop it and read its last line. */
 function start(script) {
-  const child = spawn(process.execPath, [join(here, script)], {
-    env: { ...process.env, BENCH_CODE: code, BENCH_DESTINATION: destination },
+  const [command, commandArgs] = pinned(0, process.execPath, [join(here, script)]);
+  const child = spawn(command, commandArgs, {
+    env: { ...process.env, BENCH_LINKS_FILE: linksFile },
     stdio: ['ignore', 'ignore', 'inherit', 'pipe'],
   });
-  const ready = child.stdio[3];
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    const onData = (chunk) => {
-      buffer += chunk.toString();
-      const line = buffer.split('\n').find((l) => l.startsWith('{"url"'));
-      if (line) {
-        ready.off('data', onData);
-        resolve({ child, url: JSON.parse(line).url });
-      }
-    };
-    ready.on('data', onData);
-    child.on('exit', (status) => reject(new Error(`${script} exited with ${status}`)));
+  const lines = [];
+  let buffer = '';
+  let waiting = null;
+  child.stdio[3].on('data', (chunk) => {
+    buffer += chunk.toString();
+    let at;
+    while ((at = buffer.indexOf('\n')) !== -1) {
+      lines.push(JSON.parse(buffer.slice(0, at)));
+      buffer = buffer.slice(at + 1);
+      waiting?.();
+    }
   });
+  const next = () =>
+    new Promise((resolve, reject) => {
+      const check = () => {
+        if (lines.length > 0) {
+          waiting = null;
+          resolve(lines.shift());
+        }
+      };
+      waiting = check;
+      child.once('exit', (status) => lines.length === 0 && reject(new Error(`${script} exited with ${status}`)));
+      check();
+    });
+  return next().then(({ url }) => ({
+    url,
+    async stop() {
+      const last = next().catch(() => null);
+      child.kill('SIGTERM');
+      return last;
+    },
+  }));
 }
 
-async function load(name, url) {
-  let visitor = 0;
+/** wrk, one thread, pinned to core 1: requests, answered redirects (no error status), req/s, p50 and p99 in ms. */
+function wrk(url, target, seconds, firstVisitor) {
+  const [command, commandArgs] = pinned(1, 'wrk', [
+    '-t1',
+    `-c${CONNECTIONS}`,
+    `-d${seconds}s`,
+    '--latency',
+    '-s',
+    join(here, 'unique-visitors.lua'),
+    url,
+  ]);
+  const result = spawnSync(command, commandArgs, {
+    env: { ...process.env, BENCH_CODES_FILE: target.file, BENCH_FIRST_VISITOR: String(firstVisitor) },
+    encoding: 'utf8',
+  });
+  const line = result.stdout.split('\n').find((l) => l.startsWith('wrk-result '));
+  if (line === undefined) throw new Error(`wrk gave no result: ${result.stdout}${result.stderr}`);
+  const r = JSON.parse(line.slice('wrk-result '.length));
+  const errors = r.connectErrors + r.readErrors + r.writeErrors + r.timeouts;
+  return { rps: r.requests / r.seconds, p50: r.p50, p99: r.p99, answered: r.requests - r.statusErrors, others: r.statusErrors, errors };
+}
+
+/** autocannon in this process (it shares the cores with the server). */
+async function autocannonLoad(url, target, seconds, firstVisitor) {
+  const { default: autocannon } = await import('autocannon');
+  let visitor = firstVisitor;
   const result = await autocannon({
-    url: `${url}/r/${code}`,
+    url,
     connections: CONNECTIONS,
-    duration: DURATION,
+    duration: seconds,
     headers: { 'user-agent': HUMAN },
     requests: [
       {
         setupRequest(request) {
           visitor = (visitor + 1) % 16_777_216;
-          request.headers = { ...request.headers, 'x-forwarded-for': `10.${visitor >> 16}.${(visitor >> 8) & 255}.${visitor & 255}` };
-          return request;
+          return {
+            ...request,
+            path: `/r/${target.codes[visitor % target.codes.length]}`,
+            headers: { ...request.headers, 'x-forwarded-for': `10.${visitor >> 16}.${(visitor >> 8) & 255}.${visitor & 255}` },
+          };
         },
       },
     ],
   });
   const redirects = result['3xx'];
-  const others = result.non2xx - redirects;
-  console.log(
-    `${name.padEnd(10)} ${result.requests.average.toFixed(0).padStart(7)} req/s  p50 ${String(result.latency.p50).padStart(3)} ms  p99 ${String(result.latency.p99).padStart(3)} ms  (${redirects} redirects, ${others} other responses, ${result.errors} errors)`,
-  );
-  return result;
+  return {
+    rps: result.requests.total / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    answered: redirects,
+    others: result.non2xx - redirects,
+    errors: result.errors + result.timeouts,
+  };
 }
 
-const stop = (child) =>
-  new Promise((resolve) => {
-    child.on('exit', resolve);
-    child.kill('SIGTERM');
-  });
+const load = WRK ? wrk : autocannonLoad;
+const ms = (value) => value.toFixed(1).padStart(6);
 
-console.log(`redirect benchmark: ${CONNECTIONS} connections, ${DURATION} s each, loopback, Node ${process.version}`);
-const bare = await start('bare-redirect.mjs');
-const bareResult = await load('bare', bare.url);
-await stop(bare.child);
-const server = await start('advocacy-redirect.mjs');
-const serverResult = await load('advocacy', server.url);
-await stop(server.child);
+/** Visitors of the warm-up come from a range of their own, so the measured run's clicks are new ones too. */
+const MEASURED_FIRST_VISITOR = 8_388_608;
 
-const ratio = serverResult.requests.average / bareResult.requests.average;
-console.log(`ratio      ${(ratio * 100).toFixed(1)}% of bare (target ≥ 60%); advocacy p99 ${serverResult.latency.p99} ms (target ≤ 10 ms)`);
+async function run(name, script, target) {
+  const server = await start(script);
+  // Warm-up: every link looked up once (the link cache), the click worker started, the JIT warm.
+  const warmup = await load(server.url, SPREAD, WARMUP_SECONDS, 0);
+  const result = await load(server.url, target, DURATION, MEASURED_FIRST_VISITOR);
+  const shutdown = await server.stop();
+  console.log(
+    `${name.padEnd(22)} ${result.rps.toFixed(0).padStart(7)} req/s  p50 ${ms(result.p50)} ms  p99 ${ms(result.p99)} ms  ` +
+      `(${result.answered} answered, ${result.others} other statuses, ${result.errors} socket errors` +
+      `${shutdown?.stored === undefined ? '' : `; ${shutdown.stored} clicks stored of ${warmup.answered + result.answered} answered with the warm-up, ${shutdown.left} left in the spool`})`,
+  );
+  // Clicks answered in the warm-up are stored too: the stored count is checked against both.
+  return {
+    ...result,
+    name,
+    answeredInAll: warmup.answered + result.answered,
+    stored: shutdown?.stored ?? null,
+    left: shutdown?.left ?? null,
+  };
+}
+
+const load1 = () => loadavg()[0].toFixed(1);
+console.log(
+  `redirect benchmark: ${CONNECTIONS} connections, ${DURATION} s per run, ${ROUNDS} rounds, loopback, Node ${process.version}, ` +
+    `${availableParallelism()} cores, load average ${load1()}`,
+);
+console.log(`load generator: ${WRK ? 'wrk (-t1, bench/unique-visitors.lua)' : 'autocannon (wrk not found)'}`);
+console.log(`each run: a fresh server, ${WARMUP_SECONDS} s warm-up over all ${SPREAD_CODES} links, then ${DURATION} s measured`);
+console.log(PIN ? 'cores: server on core 0, load generator on core 1 (taskset)' : 'cores: not pinned (no taskset or one core)');
+
+const runs = { bare: [], spread: [], hot: [] };
+try {
+  for (let round = 1; round <= ROUNDS; round++) {
+    runs.bare.push(await run(`bare (spread codes)`, 'bare-redirect.mjs', SPREAD));
+    runs.spread.push(await run(`ours (spread codes)`, 'advocacy-redirect.mjs', SPREAD));
+    runs.hot.push(await run(`ours (hot link)`, 'advocacy-redirect.mjs', HOT));
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+const mean = (list) => list.reduce((sum, r) => sum + r.rps, 0) / list.length;
+const worstP99 = Math.max(...runs.spread.map((r) => r.p99));
+const ofBare = mean(runs.spread) / mean(runs.bare);
+const hotOfSpread = mean(runs.hot) / mean(runs.spread);
+const ours = [...runs.spread, ...runs.hot];
+const answered = ours.reduce((sum, r) => sum + r.answeredInAll, 0);
+const stored = ours.reduce((sum, r) => sum + (r.stored ?? 0), 0);
+const short = ours.filter((r) => r.stored === null || r.stored < r.answeredInAll);
+const verdict = (met) => (met ? 'met' : 'NOT met');
+const percent = (ratio) => `${(ratio * 100).toFixed(0)}%`;
+
+console.log(`load average at the end ${load1()}; ratios are of mean req/s over the ${ROUNDS} rounds, p99 the worse run`);
+console.log(
+  `bench: redirect (spread codes) ${percent(ofBare)} of bare (target ≥ ${percent(TARGET_OF_BARE)}), p99 ${worstP99.toFixed(1)} ms ` +
+    `(target ≤ ${TARGET_P99_MS} ms): ${verdict(ofBare >= TARGET_OF_BARE && worstP99 <= TARGET_P99_MS)}`,
+);
+console.log(
+  `bench: redirect (hot link) ${percent(hotOfSpread)} of spread codes (target ≥ ${percent(TARGET_HOT)}): ${verdict(hotOfSpread >= TARGET_HOT)}`,
+);
+const shortfall = short.map(
+  (r) => `${r.name}: ${r.stored ?? 'none'} stored of ${r.answeredInAll} answered, ${r.left ?? '?'} left in the spool`,
+);
+console.log(
+  `bench: redirect clicks stored ${stored} ≥ answered ${answered}, in every run: ${verdict(short.length === 0)}` +
+    (short.length === 0 ? '' : ` (${shortfall.join('; ')})`),
+);

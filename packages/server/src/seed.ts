@@ -12,6 +12,7 @@ import {
   type PointsRules,
   type Rules,
 } from '@advocacy-kit/core/rules';
+import { rollUpClicks, type InsertedClick } from './analytics/rollups.js';
 import { insertPost } from './content/posts.js';
 import type { Db } from './db/database.js';
 import { newTrackingCode } from './ids.js';
@@ -192,7 +193,7 @@ type ClickAwards = Map<string, number>;
  */
 async function seedClicks(db: Db, share: SeedShare, code: string, points: PointsRules, now: Date, perDay: ClickAwards): Promise<number> {
   const start = Date.parse(share.createdAt);
-  let recorded = 0;
+  const inserted: InsertedClick[] = [];
   for (let i = 0; i < share.uniqueClicks; i++) {
     const ms = clickTime(start, i, share.uniqueClicks);
     if (ms > now.getTime()) continue;
@@ -208,7 +209,7 @@ async function seedClicks(db: Db, share: SeedShare, code: string, points: Points
         created_at: at,
       })
       .execute();
-    recorded++;
+    inserted.push({ share_id: share.id, created_at: at });
     const capKey = `${share.employeeId}\n${share.postId}\n${day}`;
     const awarded = perDay.get(capKey) ?? 0;
     if (clickEarnsPoints(points, awarded)) {
@@ -222,7 +223,9 @@ async function seedClicks(db: Db, share: SeedShare, code: string, points: Points
       });
     }
   }
-  return recorded;
+  // Clicks are counted into the analytics rollups by their writer, like the click flush does.
+  await rollUpClicks(db, inserted);
+  return inserted.length;
 }
 
 /** Records the share's conversions a day apart after it, none later than `now`. */

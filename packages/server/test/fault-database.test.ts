@@ -297,6 +297,16 @@ describe('fault: SQLite out of space [sqlite]', () => {
     assertUnavailable(full, 1_000);
     assert.match(full.detail, /no space left/);
     assert.equal(full.retryAfter, '30');
+
+    // Readiness fails: the file has no page left (naming it), or a write just met the full disk.
+    const notReady = await ready();
+    assert.equal(notReady.status, 503);
+    assert.equal(notReady.body.checks.database!.ok, false);
+    assert.match(notReady.body.checks.database!.detail!, /database or disk is full/);
+    assert.equal((await advocacy.app.request('/health/live')).status, 200);
+
+    // A click is still redirected. A small batch may fit in a page the fill left free (whether one
+    // is left depends on the page layout): it is then stored at once, else it waits in the spool.
     const click = await advocacy.app.request(`/r/${trackingCode!}`, {
       headers: {
         'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36',
@@ -305,15 +315,6 @@ describe('fault: SQLite out of space [sqlite]', () => {
     });
     assert.equal(click.status, 302);
     await advocacy.flush();
-
-    const notReady = await ready();
-    assert.equal(notReady.status, 503);
-    assert.equal(notReady.body.checks.database!.ok, false);
-    assert.ok(
-      notReady.body.checks.database!.detail!.includes(`database or disk is full: ${file()}`),
-      notReady.body.checks.database!.detail,
-    );
-    assert.equal((await advocacy.app.request('/health/live')).status, 200);
 
     const said = lines.map((line) => `${line.msg} ${JSON.stringify(line.fields ?? {})}`).join('\n');
     assert.ok(said.includes(`database or disk is full: ${file()}`), said);
@@ -333,7 +334,7 @@ describe('fault: SQLite out of space [sqlite]', () => {
     for (const { idempotency_key: key } of rows) stored.set(key, (stored.get(key) ?? 0) + 1);
     for (const key of new Set([...ledger.acknowledged, ...ledger.refused])) assert.equal(stored.get(key), 1, key);
     const clicks = (await clicksOnTheLink()) - clicksBefore;
-    assert.equal(clicks, 1, 'the click answered while full was written once space returned');
+    assert.equal(clicks, 1, 'the click answered while full was stored once, by the time space returned');
     console.log(
       `# sqlite full: ${ledger.acknowledged.size} shares acknowledged, ${ledger.refused.size} refused then retried, ${rows.length} stored; 1 click answered while full, ${clicks} stored`,
     );

@@ -38,6 +38,7 @@ const RELEASED = [
   '0320_self_service',
   '0330_post_search',
   '0331_curated_sources',
+  '0400_click_rollups_in_app',
   '0410_rate_limit_buckets',
 ];
 

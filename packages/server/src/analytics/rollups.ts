@@ -11,13 +11,16 @@ import { SqliteAdapter, sql, type Kysely } from 'kysely';
  * then whole days, then whole hours, and the raw rows of the partial hours at its two ends (see
  * summary.ts), so every figure stays exact for any window.
  *
- * Triggers keep the rollups in the same transaction as every row actually inserted into
- * `shares`, `clicks` and `conversions` (rows skipped by ON CONFLICT DO NOTHING fire nothing),
- * whoever writes them: the API, the click flush, the worker-thread store, the seed or a bulk
- * load. A share's team is the sharer's team when the row is written.
+ * Every row actually inserted into `shares`, `clicks` or `conversions` is counted in the same
+ * transaction (rows skipped by ON CONFLICT DO NOTHING count nothing). Shares and conversions,
+ * written one at a time, are counted by triggers. Clicks come in batches of hundreds and are
+ * counted by their writer: `rollUpClicks` adds one delta per level, bucket and key for the rows a
+ * batch inserted (a trigger cost nine upserts per click). A share's team is the sharer's team when
+ * the row is written.
  *
  * Migration 0205_analytics_rollups created the tables and triggers with a frozen copy of the SQL
- * these builders gave at its release; they serve `rebuild-rollups` and bulk loads from here on.
+ * these builders gave at its release (0400_click_rollups_in_app dropped the clicks trigger); the
+ * builders serve `rebuild-rollups` and bulk loads from here on.
  */
 
 export type Level = 'h' | 'd' | 'w' | 'a';
@@ -37,6 +40,8 @@ export const DIMENSIONS = {
 
 type Source = 'shares' | 'clicks' | 'conversions';
 const SOURCES: readonly Source[] = ['shares', 'clicks', 'conversions'];
+/** The sources a trigger counts; clicks are counted by their writer (`rollUpClicks`). */
+const TRIGGERED: readonly Source[] = ['shares', 'conversions'];
 type Dialect = 'sqlite' | 'postgres';
 
 /** The bucket of an ISO timestamp column, as SQL (constant text, no input). */
@@ -141,9 +146,9 @@ function rowStatement(source: Source, dimension: Dimension, level: Level): strin
     ${upsert(dimension)};`;
 }
 
-/** Creates the triggers that keep the rollups (see the module comment). */
+/** Creates the triggers that keep the rollups of shares and conversions (see the module comment). */
 export async function createRollupTriggers(db: Kysely<any>): Promise<void> {
-  for (const source of SOURCES) {
+  for (const source of TRIGGERED) {
     if (isSqlite(db)) {
       const body = [...everyLevel()].map(([dimension, level]) => rowStatement(source, dimension, level)).join('\n');
       await sql.raw(`create trigger ${source}_roll_up after insert on ${source} begin\n${body}\nend`).execute(db);
@@ -163,9 +168,9 @@ export async function createRollupTriggers(db: Kysely<any>): Promise<void> {
   }
 }
 
-/** Drops those triggers: rows inserted meanwhile are not counted until `rebuildRollups`. */
+/** Drops those triggers: shares and conversions inserted meanwhile are not counted until `rebuildRollups`. */
 export async function dropRollupTriggers(db: Kysely<any>): Promise<void> {
-  for (const source of SOURCES) {
+  for (const source of TRIGGERED) {
     await sql.raw(`drop trigger if exists ${source}_roll_up${isSqlite(db) ? '' : ` on ${source}`}`).execute(db);
     if (!isSqlite(db)) await sql.raw(`drop function if exists ${source}_roll_up()`).execute(db);
   }
@@ -180,4 +185,168 @@ export async function rebuildRollups(db: Kysely<any>): Promise<void> {
     for (const dimension of Object.values(DIMENSIONS)) await trx.deleteFrom(dimension.table).execute();
     await countAll(trx);
   });
+}
+
+/* ------------------------------------------------------------ deltas counted by the application */
+
+/** One record to count: when, which share's post and network, the sharer's team, and what it counts for. */
+export interface RollupRecord {
+  at: string;
+  postId: string;
+  network: string;
+  teamId: string;
+  shares: number;
+  clicks: number;
+  conversions: number;
+  conversionValue: number;
+}
+
+/** What to add to one row of a rollup table. */
+export interface RollupDelta {
+  level: Level;
+  bucket: string;
+  key: string;
+  shares: number;
+  clicks: number;
+  conversions: number;
+  conversion_value: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The Monday (UTC) of the ISO week of a `YYYY-MM-DD` day, as the SQL `bucket` above gives it. */
+export function isoWeekOf(day: string): string {
+  const ms = Date.parse(day);
+  return new Date(ms - ((new Date(ms).getUTCDay() + 6) % 7) * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The bucket of an ISO time at a level: the same rule as the SQL builders (hour `2026-11-27T09`,
+ * day `2026-11-27`, ISO week by its Monday, all time `''`). `weeks` caches the week of each day.
+ */
+export function bucketOf(level: Level, at: string, weeks?: Map<string, string>): string {
+  if (level === 'h') return at.slice(0, 13);
+  if (level === 'd') return at.slice(0, 10);
+  if (level === 'a') return '';
+  const day = at.slice(0, 10);
+  let week = weeks?.get(day);
+  if (week === undefined) {
+    week = isoWeekOf(day);
+    weeks?.set(day, week);
+  }
+  return week;
+}
+
+/**
+ * Sums records into one delta per level, bucket and key of every dimension, each table's deltas
+ * in (level, bucket, key) order so that concurrent writers lock rows in the same order.
+ */
+export function rollupDeltas(records: Iterable<RollupRecord>): Map<Dimension, RollupDelta[]> {
+  const sums = new Map<Dimension, Map<string, RollupDelta>>(Object.values(DIMENSIONS).map((d) => [d, new Map()]));
+  const weeks = new Map<string, string>();
+  for (const record of records) {
+    for (const [dimension, level] of everyLevel()) {
+      const bucket = bucketOf(level, record.at, weeks);
+      const key = dimension.key === 'network' ? record.network : dimension.key === 'team_id' ? record.teamId : record.postId;
+      const id = `${level}\n${bucket}\n${key}`;
+      const into = sums.get(dimension)!;
+      const delta = into.get(id);
+      if (delta === undefined) {
+        into.set(id, {
+          level,
+          bucket,
+          key,
+          shares: record.shares,
+          clicks: record.clicks,
+          conversions: record.conversions,
+          conversion_value: record.conversionValue,
+        });
+      } else {
+        delta.shares += record.shares;
+        delta.clicks += record.clicks;
+        delta.conversions += record.conversions;
+        delta.conversion_value += record.conversionValue;
+      }
+    }
+  }
+  const order = (a: RollupDelta, b: RollupDelta) =>
+    a.level < b.level
+      ? -1
+      : a.level > b.level
+        ? 1
+        : a.bucket < b.bucket
+          ? -1
+          : a.bucket > b.bucket
+            ? 1
+            : a.key < b.key
+              ? -1
+              : a.key > b.key
+                ? 1
+                : 0;
+  return new Map([...sums].map(([dimension, deltas]) => [dimension, [...deltas.values()].sort(order)]));
+}
+
+/** Rows per upsert statement (7 values each: well under both databases' parameter limits). */
+const UPSERT_CHUNK = 500;
+
+/** Adds the deltas into the rollup tables: one upsert per level, bucket and key. */
+export async function addToRollups(db: Kysely<any>, deltas: Map<Dimension, RollupDelta[]>): Promise<void> {
+  for (const [dimension, rows] of deltas) {
+    for (let start = 0; start < rows.length; start += UPSERT_CHUNK) {
+      const values = rows
+        .slice(start, start + UPSERT_CHUNK)
+        .map(
+          (delta) =>
+            sql`(${delta.level}, ${delta.bucket}, ${delta.key}, ${delta.shares}, ${delta.clicks}, ${delta.conversions}, ${delta.conversion_value})`,
+        );
+      await sql`insert into ${sql.table(dimension.table)} (level, bucket, ${sql.ref(dimension.key)}, ${sql.raw(COUNTERS.join(', '))})
+        values ${sql.join(values)} ${sql.raw(upsert(dimension))}`.execute(db);
+    }
+  }
+}
+
+/** A click row just inserted: its share and time. */
+export interface InsertedClick {
+  share_id: string;
+  created_at: string;
+}
+
+/** Shares looked up per query when counting clicks. */
+const SHARE_CHUNK = 500;
+
+/**
+ * Counts clicks into the rollups, in the caller's transaction: pass only the rows the batch
+ * actually inserted (RETURNING of an INSERT … ON CONFLICT DO NOTHING), never the ones it skipped.
+ * Reads each share's post and network and its sharer's team once per batch.
+ */
+export async function rollUpClicks(db: Kysely<any>, clicks: readonly InsertedClick[]): Promise<void> {
+  if (clicks.length === 0) return;
+  const ids = [...new Set(clicks.map((click) => click.share_id))];
+  const shares = new Map<string, { post_id: string; network: string; team_id: string }>();
+  for (let start = 0; start < ids.length; start += SHARE_CHUNK) {
+    const rows: { id: string; post_id: string; network: string; team_id: string }[] = await db
+      .selectFrom('shares as s')
+      .innerJoin('employees as e', 'e.id', 's.employee_id')
+      .select(['s.id', 's.post_id', 's.network', 'e.team_id'])
+      .where('s.id', 'in', ids.slice(start, start + SHARE_CHUNK))
+      .execute();
+    for (const row of rows) shares.set(row.id, row);
+  }
+  const records: RollupRecord[] = [];
+  for (const click of clicks) {
+    // As the join in `recordRows`: a click whose share or sharer is gone counts nowhere.
+    const share = shares.get(click.share_id);
+    if (share === undefined) continue;
+    records.push({
+      at: click.created_at,
+      postId: share.post_id,
+      network: share.network,
+      teamId: share.team_id,
+      shares: 0,
+      clicks: 1,
+      conversions: 0,
+      conversionValue: 0,
+    });
+  }
+  await addToRollups(db, rollupDeltas(records));
 }

@@ -85,7 +85,16 @@ function countLines(buffer: Buffer): number {
 interface FileSegment extends Segment {
   readonly path: string;
   readonly size: number;
+  /** Whether its clicks are held in memory (read without the file). */
+  readonly inMemory: boolean;
 }
+
+/**
+ * Clicks of segments written by this process that are kept in memory as well as on disk, so
+ * storing them needs no read and no parse; past it (the database away for a while), segments are
+ * read back from their files.
+ */
+const IN_MEMORY_CLICKS = 50_000;
 
 /**
  * Clicks appended to files in `dir`, one line each, written synchronously (`writeSync` on an
@@ -106,6 +115,12 @@ export class FileClickSpool implements ClickSpool {
   private next: number;
   private stopped = false;
   private readonly lock: string;
+  /** The open segment's clicks, as appended. */
+  private openClicks: RawClick[] = [];
+  /** False once a write to the open segment failed: its file may hold a cut line and is read back instead. */
+  private openWhole = true;
+  /** Clicks of closed segments held in memory (see IN_MEMORY_CLICKS). */
+  private inMemory = 0;
 
   constructor(
     private readonly dir: string,
@@ -159,12 +174,13 @@ export class FileClickSpool implements ClickSpool {
     writeFileSync(this.lock, String(process.pid), { mode: 0o600 });
   }
 
-  private segment(path: string, count: number, size: number): FileSegment {
+  private segment(path: string, count: number, size: number, clicks: RawClick[] | null = null): FileSegment {
     return {
       path,
       count,
       size,
-      read: async () => parse(await readFile(path, 'utf8')),
+      inMemory: clicks !== null,
+      read: async () => (clicks === null ? parse(await readFile(path, 'utf8')) : { clicks, unreadable: 0 }),
     };
   }
 
@@ -187,12 +203,15 @@ export class FileClickSpool implements ClickSpool {
       this.size += written;
       if (written !== length) throw new Error('short write');
     } catch {
-      // A line cut short must not run into the next one: the next click starts a new segment.
+      // A line cut short must not run into the next one: the next click starts a new segment, and
+      // this one is read back from its file, cut line and all.
+      this.openWhole = false;
       this.seal();
       return 'unwritable';
     }
     this.openCount++;
     this.kept++;
+    this.openClicks.push(click);
     return null;
   }
 
@@ -207,8 +226,12 @@ export class FileClickSpool implements ClickSpool {
     if (this.openSize === 0) {
       unlinkQuietly(this.openPath);
     } else {
-      this.closed.push(this.segment(this.openPath, this.openCount, this.openSize));
+      const whole = this.openWhole && this.inMemory + this.openCount <= IN_MEMORY_CLICKS;
+      if (whole) this.inMemory += this.openCount;
+      this.closed.push(this.segment(this.openPath, this.openCount, this.openSize, whole ? this.openClicks : null));
     }
+    this.openClicks = [];
+    this.openWhole = true;
     this.openCount = 0;
     this.openSize = 0;
   }
@@ -223,6 +246,7 @@ export class FileClickSpool implements ClickSpool {
     const [released] = this.closed.splice(index, 1);
     this.size -= released!.size;
     this.kept -= released!.count;
+    if (released!.inMemory) this.inMemory -= released!.count;
     await unlink(released!.path).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });

@@ -1,7 +1,15 @@
 import { createHmac } from 'node:crypto';
-import { clickAwardsPerPostDay, clickEarnsPoints, clickReference, clickReferencePrefix } from '@advocacy-kit/core/rules';
+import {
+  clickAwardsPerPostDay,
+  clickEarnsPoints,
+  clickReference,
+  clickReferencePrefix,
+  versionAt,
+  type PointsRules,
+} from '@advocacy-kit/core/rules';
+import { rollUpClicks, type InsertedClick } from '../analytics/rollups.js';
 import type { Db } from '../db/database.js';
-import { rulesIn, type RulesSchedule } from '../point-rules/schedule.js';
+import { rulesIn, type RulesSchedule, type ScheduledVersion } from '../point-rules/schedule.js';
 import { award } from '../points/ledger.js';
 import { networkHash, pointVisitorHash } from './network.js';
 
@@ -44,39 +52,56 @@ const daysBefore = (day: string, days: number): string => new Date(Date.parse(da
  * new unique click may earn the sharer points: not from the network the share was made from,
  * once per network per employee, post and day, within the daily cap per employee and post —
  * by the point rules in effect at the click's time, from `schedule` (read once per batch: a cached
- * copy on the main thread, the last one posted in the click worker).
+ * copy on the main thread, the last one posted in the click worker). The inserted rows are counted
+ * into the analytics rollups in the same transaction, one upsert per bucket and key per batch.
  */
 export function databaseClickStore(db: Db, salt: string, schedule: () => RulesSchedule | Promise<RulesSchedule>): ClickStore {
   /** `employee\npost` → the UTC day and the awards a day on which that pair reached the click-points cap. */
   const capped = new Map<string, string>();
   /** The latest day whose old point visitors were pruned. */
   let pruned = '';
+  /** The points rules of each version (null: the defaults) of the schedule last seen: merged once, not per click. */
+  let merged: { schedule: RulesSchedule; points: Map<ScheduledVersion | undefined, PointsRules> } | null = null;
+  const pointsAt = (schedule: RulesSchedule, at: string): PointsRules => {
+    if (merged?.schedule !== schedule) merged = { schedule, points: new Map() };
+    const version = versionAt(schedule.versions, new Date(at).toISOString());
+    let points = merged.points.get(version);
+    if (points === undefined) {
+      points = rulesIn(schedule, at).points;
+      merged.points.set(version, points);
+    }
+    return points;
+  };
 
   /**
    * A unique click earns points while the employee has fewer than cap ÷ click awards from the post
    * that day (`clickEarnsPoints`), from a network that has not earned them any for the post that
    * day. The reference names the slot (`clickReference`: `employee:post:day:n`), so the cap holds
-   * even across instances; the check reads at most that many ledger rows, and a capped pair is
-   * remembered.
+   * even across instances; the check reads at most that many ledger rows, once per pair and day in
+   * a batch (`counted`, kept up to date by the batch's own awards), and a capped pair is remembered.
    */
-  const awardClick = async (trx: Db, click: RawClick, day: string, rules: RulesSchedule) => {
-    const { points } = rulesIn(rules, click.at);
+  const awardClick = async (trx: Db, click: RawClick, day: string, rules: RulesSchedule, counted: Map<string, number>) => {
+    const points = pointsAt(rules, click.at);
     const perDay = clickAwardsPerPostDay(points);
     if (perDay === 0) return;
-    if (click.sharerNetwork !== null && networkHash(salt, click.ip) === click.sharerNetwork) return;
     const pair = `${click.employeeId}\n${click.postId}`;
     // A cap raised since (a new version of the rules) lets the pair earn again.
     const cappedKey = `${day} ${perDay}`;
     if (capped.get(pair) === cappedKey) return;
+    if (click.sharerNetwork !== null && networkHash(salt, click.ip) === click.sharerNetwork) return;
     const prefix = clickReferencePrefix(click.employeeId, click.postId, day);
-    const { count } = await trx
-      .selectFrom('points_ledger')
-      .select((eb) => eb.fn.countAll<string | number>().as('count'))
-      .where('reason', '=', 'click')
-      .where('reference', '>=', prefix)
-      .where('reference', '<', `${prefix.slice(0, -1)};`) // ';' sorts right after ':'
-      .executeTakeFirstOrThrow();
-    const awarded = Number(count);
+    let awarded = counted.get(prefix);
+    if (awarded === undefined) {
+      const { count } = await trx
+        .selectFrom('points_ledger')
+        .select((eb) => eb.fn.countAll<string | number>().as('count'))
+        .where('reason', '=', 'click')
+        .where('reference', '>=', prefix)
+        .where('reference', '<', `${prefix.slice(0, -1)};`) // ';' sorts right after ':'
+        .executeTakeFirstOrThrow();
+      awarded = Number(count);
+      counted.set(prefix, awarded);
+    }
     if (!clickEarnsPoints(points, awarded)) {
       if (capped.size >= 100_000) capped.clear();
       capped.set(pair, cappedKey);
@@ -89,13 +114,16 @@ export function databaseClickStore(db: Db, salt: string, schedule: () => RulesSc
       .returning('visitor')
       .executeTakeFirst();
     if (visitor === undefined) return; // this network already earned the employee points for the post today
-    await award(trx, {
+    const earned = await award(trx, {
       employeeId: click.employeeId,
       delta: points.click,
       reason: 'click',
       reference: clickReference(click.employeeId, click.postId, day, awarded + 1),
       at: click.at,
     });
+    // Not awarded (a leaver, or the slot taken by another instance): the next click reads the count again.
+    if (earned > 0) counted.set(prefix, awarded + 1);
+    else counted.delete(prefix);
   };
 
   /** Drops point visitors of days long over, once per day this store sees. */
@@ -108,7 +136,8 @@ export function databaseClickStore(db: Db, salt: string, schedule: () => RulesSc
   return async (batch) => {
     const rules = await schedule();
     return db.transaction().execute(async (trx) => {
-      let unique = 0;
+      const stored: InsertedClick[] = [];
+      const counted = new Map<string, number>();
       for (let start = 0; start < batch.length; start += INSERT_CHUNK) {
         const chunk = batch.slice(start, start + INSERT_CHUNK).map((click) => {
           const day = click.at.slice(0, 10);
@@ -126,18 +155,20 @@ export function databaseClickStore(db: Db, salt: string, schedule: () => RulesSc
             })),
           )
           .onConflict((oc) => oc.columns(['code', 'day', 'visitor_hash']).doNothing())
-          .returning(['code', 'day', 'visitor_hash'])
+          .returning(['code', 'day', 'visitor_hash', 'share_id', 'created_at'])
           .execute();
-        unique += inserted.length;
+        stored.push(...inserted);
         if (inserted.length > 0) await prune(trx, chunk[0]!.day);
-        const stored = new Set(inserted.map((row) => `${row.code}|${row.day}|${row.visitor_hash}`));
+        const fresh = new Set(inserted.map((row) => `${row.code}|${row.day}|${row.visitor_hash}`));
         for (const { click, day, hash } of chunk) {
-          if (stored.delete(`${click.code}|${day}|${hash}`)) await awardClick(trx, click, day, rules);
+          if (fresh.delete(`${click.code}|${day}|${hash}`)) await awardClick(trx, click, day, rules, counted);
         }
         // Let waiting work on this thread in between chunks.
         await new Promise((resolve) => setImmediate(resolve));
       }
-      return unique;
+      // The analytics rollups count exactly the rows inserted, once per bucket and key for the batch.
+      await rollUpClicks(trx, stored);
+      return stored.length;
     });
   };
 }
