@@ -181,3 +181,9 @@ export async function rebuildRollups(db: Kysely<any>): Promise<void> {
     await countAll(trx);
   });
 }
+
+/** `rebuildRollups` inside a transaction the caller holds: a bulk import's, all or nothing. */
+export async function rebuildRollupsWithin(trx: Kysely<any>): Promise<void> {
+  for (const dimension of Object.values(DIMENSIONS)) await trx.deleteFrom(dimension.table).execute();
+  await countAll(trx);
+}
