@@ -7,7 +7,7 @@ type Obj = Record<string, unknown>;
 /** Ids and keys: printable, no whitespace at the ends, at most 200 characters. */
 export function id(obj: Obj, key: string): string {
   const value = obj[key];
-  if (typeof value !== 'string' || value.length === 0 || value.length > 200 || value.trim() !== value || /[\u0000-\u001f]/.test(value))
+  if (typeof value !== 'string' || value.length === 0 || value.length > 200 || value.trim() !== value || /\p{Cc}/u.test(value))
     throw new FieldError(`"${key}" must be a non-empty string of at most 200 characters without control characters`);
   return value;
 }
