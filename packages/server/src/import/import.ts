@@ -30,7 +30,7 @@ import {
   type ImportFile,
 } from './files.js';
 import { ImportLineError, ndjsonBatches, type Line } from './ndjson.js';
-import { withPostgresWriter, withSqliteWriter, type Writer } from './writer.js';
+import { withPostgresWriter, withSqliteWriter, type ShareRef, type Writer } from './writer.js';
 
 export { ImportLineError } from './ndjson.js';
 export { IMPORT_FILES } from './files.js';
@@ -126,11 +126,26 @@ class Context {
   private topics: Map<string, string> | null = null;
   private employees: Map<string, string> | null = null;
   private posts: Map<string, string> | null = null;
+  /** The shares of the shares file: a re-imported one keeps its stored code, looked up in the database. */
+  private readonly shares = new Map<string, ShareRef>();
 
   constructor(private readonly writer: Writer) {}
 
   private async ids(table: 'teams' | 'topics' | 'employees' | 'posts', column: string) {
     return this.writer.all(table, column);
+  }
+
+  /** The shares of `ids` found, from this import's shares file or else from the database. */
+  private async sharesOf(ids: string[]): Promise<Map<string, ShareRef>> {
+    const found = new Map<string, ShareRef>();
+    const stored = new Set<string>();
+    for (const shareId of ids) {
+      const share = this.shares.get(shareId);
+      if (share === undefined) stored.add(shareId);
+      else found.set(shareId, share);
+    }
+    if (stored.size > 0) for (const [shareId, share] of await this.writer.shares([...stored])) found.set(shareId, share);
+    return found;
   }
 
   /** Loads one batch of a file; the rows inserted. */
@@ -211,11 +226,17 @@ class Context {
             share.createdAt,
           ];
         });
-        return w.insert(SHARES, rows);
+        const inserted = await w.insert(SHARES, rows);
+        // Clicks and conversions look their share up here first: millions of lookups cost less in
+        // memory. Only when the whole batch went in: a share stored before keeps its own code.
+        if (inserted === rows.length)
+          for (const row of rows)
+            this.shares.set(row[0] as string, { code: row[7] as string, postId: row[2] as string, employeeId: row[1] as string });
+        return inserted;
       }
       case 'clicks': {
         const clicks = each(clickOf);
-        const shares = await w.shares([...new Set(clicks.map((click) => click.shareId))]);
+        const shares = await this.sharesOf(clicks.map((click) => click.shareId));
         const rows = clicks.map((click, i) => {
           const share = shares.get(click.shareId) ?? missing(batch[i]!.line, 'shareId', click.shareId, 'shares.ndjson');
           // A visitor counts once per link and day; without one, each line is its own visitor.
@@ -226,7 +247,7 @@ class Context {
       }
       case 'conversions': {
         const conversions = each(conversionOf);
-        const shares = await w.shares([...new Set(conversions.map((conversion) => conversion.shareId))]);
+        const shares = await this.sharesOf(conversions.map((conversion) => conversion.shareId));
         const rows = conversions.map((c, i) => {
           const share = shares.get(c.shareId) ?? missing(batch[i]!.line, 'shareId', c.shareId, 'shares.ndjson');
           return [

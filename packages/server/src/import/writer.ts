@@ -46,6 +46,8 @@ export async function withSqliteWriter<T>(file: string, run: (writer: Writer) =>
   }
   handle.pragma('cache_size = -524288');
   handle.pragma('temp_store = MEMORY');
+  // Sorts (index builds, the rollups' GROUP BYs) may use a second core.
+  handle.pragma('threads = 2');
   const db = new Kysely<any>({ dialect: new SqliteDialect({ database: handle }) });
   const statements = new Map<string, SQLite.Statement>();
   const prepared = (text: string) => {
