@@ -91,7 +91,7 @@ function run(label, script, args, env) {
     const lines = [];
     const child = spawn(process.execPath, [script, ...args], {
       cwd: dirname(script),
-      env: { ...process.env, ...env },
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const relay = (stream, out) => {
@@ -131,7 +131,8 @@ for (const benchmark of chosen) {
     const args = typeof benchmark.args === 'function' ? benchmark.args(db) : benchmark.args;
     // SQLite runs see no PostgreSQL; PostgreSQL runs get a scratch database of their own.
     let scratch = null;
-    const env = { BENCH_DATABASE_URL: '', DATABASE_URL: '', TEST_DATABASE_URL: '' };
+    const env = { ...process.env };
+    for (const name of ['BENCH_DATABASE_URL', 'DATABASE_URL', 'TEST_DATABASE_URL']) delete env[name];
     if (db === 'postgres') {
       scratch = `advocacy_bench_${benchmark.name.replace('-', '_')}_${randomBytes(4).toString('hex')}`;
       await adminQuery(`create database ${scratch}`);
