@@ -4,6 +4,7 @@ import { rebuildRollups } from './analytics/rollups.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './migrations.js';
+import { importHistory } from './import/import.js';
 import { createLogger } from './log.js';
 import { loadSeed } from './seed.js';
 import { closeOnSignals, createServer } from './server.js';
@@ -17,6 +18,10 @@ Commands:
   rebuild-rollups
             count the analytics rollups again from every share, click and
             conversion (after a bulk import made without the rollup triggers)
+  import <dir>
+            import a company's history (teams, employees, posts, shares, clicks,
+            conversions, points) from the NDJSON files in <dir>, all or nothing;
+            importing the same files again adds nothing (see docs/importing.md)
 
 Options:
   --version, -v   print the version and exit
@@ -40,8 +45,12 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = process.en
     console.log(packageVersion());
     return 0;
   }
-  if (command !== 'start' && command !== 'migrate' && command !== 'seed' && command !== 'rebuild-rollups') {
+  if (command !== 'start' && command !== 'migrate' && command !== 'seed' && command !== 'rebuild-rollups' && command !== 'import') {
     console.error(`Unknown command "${command}".\n\n${USAGE}`);
+    return 1;
+  }
+  if (command === 'import' && (args.length !== 2 || args[1]!.startsWith('-'))) {
+    console.error(`The import command takes one folder: advocacy-server import <dir>.\n\n${USAGE}`);
     return 1;
   }
   const config = loadConfig(env);
@@ -71,6 +80,24 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = process.en
       const started = performance.now();
       await rebuildRollups(db);
       logger.info('rollups rebuilt', { database: dialect, ms: Math.round(performance.now() - started) });
+    }
+    if (command === 'import') {
+      const started = performance.now();
+      // The import opens the SQLite file on its own: alone on it, it can load without the WAL.
+      if (dialect === 'sqlite') await db.destroy();
+      try {
+        const report = await importHistory({
+          dir: args[1]!,
+          postgres: dialect === 'postgres' ? db : null,
+          sqliteFile: config.sqliteFile,
+          onProgress: (message, fields) => logger.info(message, { database: dialect, ...fields }),
+        });
+        logger.info('import done', { database: dialect, ms: Math.round(performance.now() - started), ...report });
+      } catch (error) {
+        // A bad line or a missing folder: say which, nothing was imported.
+        console.error(`Nothing was imported: ${error instanceof Error ? error.message : String(error)}`);
+        return 1;
+      }
     }
     return 0;
   } finally {

@@ -4,7 +4,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db, Dialect } from '../db/database.js';
 import { DAY_MS } from '../points/periods.js';
 import { DIMENSIONS, type Dimension, type Level } from './rollups.js';
-import { isMemberSql } from '../pilots/membership.js';
+import { enrollmentOf } from '../pilots/membership.js';
 import type { Window } from './window.js';
 
 const HOUR_MS = 3_600_000;
@@ -88,12 +88,17 @@ const SUMS = sql.raw(
   `sum(shares) as "shares", sum(clicks) as "clicks", sum(conversions) as "conversions", sum(conversion_value) as "value"`,
 );
 
-function inSpans(spans: Span[]): RawBuilder<unknown> {
-  if (spans.length === 0) return sql`1 = 0`;
-  return sql.join(
-    spans.map((s) => sql`(level = ${s.level} and bucket >= ${s.from} and bucket < ${s.to})`),
-    sql` or `,
+/**
+ * The rows of a rollup table in the spans: one range read of the primary key per span, put
+ * together with UNION ALL. (An OR of the ranges made SQLite collect every matching key first and
+ * look each row up again.)
+ */
+function inSpans(table: Dimension['table'], spans: Span[]): RawBuilder<unknown> {
+  if (spans.length === 0) return sql`(select * from ${sql.table(table)} where 1 = 0)`;
+  const reads = spans.map(
+    (s) => sql`select * from ${sql.table(table)} where level = ${s.level} and bucket >= ${s.from} and bucket < ${s.to}`,
   );
+  return sql`(${sql.join(reads, sql` union all `)})`;
 }
 
 /** One raw record in a window end: its share's post, network and sharer's team, and its day. */
@@ -136,7 +141,7 @@ async function rawRows(db: Db, ranges: Array<[string, string]>): Promise<RawRow[
 async function byNetworkAndDay(db: Db, spans: Span[]) {
   const { rows } = await sql<Counted & { key: string; day: string }>`
     select network as "key", substr(bucket, 1, 10) as "day", ${SUMS}
-    from rollup_network where ${inSpans(spans)}
+    from ${inSpans('rollup_network', spans)} spans
     group by network, substr(bucket, 1, 10)`.execute(db);
   return rows;
 }
@@ -145,7 +150,7 @@ async function byNetworkAndDay(db: Db, spans: Span[]) {
 async function byKey(db: Db, window: Window, dimension: typeof DIMENSIONS.team | typeof DIMENSIONS.post) {
   const { rows } = await sql<Counted & { key: string }>`
     select ${sql.ref(dimension.key)} as "key", ${SUMS}
-    from ${sql.table(dimension.table)} where ${inSpans(coverOf(window, dimension).spans)}
+    from ${inSpans(dimension.table, coverOf(window, dimension).spans)} spans
     group by ${sql.ref(dimension.key)}`.execute(db);
   return rows;
 }
@@ -157,13 +162,49 @@ interface AdvocateRow {
 }
 
 /**
- * Employees who shared in the window (`active`), and the ten with most shares (`top`): one pass
- * over the window's shares, grouped by employee. On SQLite, when the window holds much of all
- * the shares, reading the whole (employee, time) index in employee order beats sorting the
- * window's rows by employee; on PostgreSQL the hash of up to every employee gets the memory it
- * needs instead of spilling to disk.
+ * Who counts as a member now (pilots/membership.ts: an active employee who joined, or in open
+ * enrollment an active one who has not declined), as SQL over the few rows that decide it rather
+ * than a lookup per employee: in open enrollment the exceptions — employees not active, and
+ * answers other than joined or invited — and in invitation enrollment the active ones who joined.
  */
-async function advocates(db: Db, dialect: Dialect, window: Window, end: string, share: number): Promise<AdvocateRow[]> {
+interface Membership {
+  /** The members, or null for every active employee but `exceptions`. */
+  members: RawBuilder<unknown> | null;
+  exceptions: RawBuilder<unknown>;
+  /** How many members there are. */
+  count: RawBuilder<unknown>;
+}
+
+function membership(open: boolean): Membership {
+  const joined = sql`select m.employee_id from program_members m join employees e on e.id = m.employee_id where e.status = 'active' and m.state = 'joined'`;
+  if (!open) return { members: joined, exceptions: sql`select null where false`, count: sql`select count(*) as n from (${joined}) j` };
+  // Erased employees are deactivated under their pseudonym: they are among the exceptions too.
+  const declined = sql`m.state <> 'joined' and m.state <> 'invited'`;
+  return {
+    members: null,
+    exceptions: sql`select id from employees where status <> 'active' union all select m.employee_id from program_members m where ${declined}`,
+    count: sql`select (select count(*) from employees where status = 'active') - (select count(*) from program_members m join employees e on e.id = m.employee_id where e.status = 'active' and ${declined}) as n`,
+  };
+}
+
+/**
+ * Employees who shared in the window (`active`), and the ten with most shares (`top`): one pass
+ * over the window's shares, grouped by employee, then kept to members. On SQLite, when the
+ * window holds much of all the shares, reading the whole (employee, time) index in employee
+ * order beats sorting the window's rows by employee; on PostgreSQL the hash of up to every
+ * employee gets the memory it needs instead of spilling to disk.
+ */
+async function advocates(
+  db: Db,
+  dialect: Dialect,
+  members: Membership,
+  window: Window,
+  end: string,
+  share: number,
+): Promise<AdvocateRow[]> {
+  // Employees are never deleted (an erased one keeps a deactivated row under a pseudonym), so a
+  // share's employee is always there: no lookup per employee is needed to keep members.
+  const kept = members.members === null ? sql`t.employee_id not in (${members.exceptions})` : sql`t.employee_id in (${members.members})`;
   const read = (trx: Db, index: RawBuilder<unknown>) =>
     sql<AdvocateRow>`
       with totals as (
@@ -171,9 +212,7 @@ async function advocates(db: Db, dialect: Dialect, window: Window, end: string, 
         where created_at >= ${window.from} and created_at < ${end}
         group by employee_id
       ), counted as (
-        select t.employee_id, t.n from totals t
-        join employees e on e.id = t.employee_id left join program_members m on m.employee_id = t.employee_id
-        where ${isMemberSql()}
+        select t.employee_id, t.n from totals t where ${kept}
       )
       select * from (select 'top' as kind, employee_id as employee, n from counted order by n desc, employee_id limit ${TOP}) top_n
       union all select 'active', null, count(*) from counted`.execute(trx);
@@ -218,8 +257,9 @@ const toBreakdown = (map: Map<string, Totals>): Breakdown[] =>
  */
 export async function analyticsSummary(db: Db, dialect: Dialect, window: Window, reach: ReachRules): Promise<AnalyticsSummary> {
   const end = iso(Date.parse(window.to) + 1);
+  const members = membership((await enrollmentOf(db)).enrollment === 'open');
   // PostgreSQL needs no figure from the rollups to plan the per-employee pass: start it now.
-  const early = dialect === 'postgres' ? advocates(db, dialect, window, end, 0) : null;
+  const early = dialect === 'postgres' ? advocates(db, dialect, members, window, end, 0) : null;
   // Awaited below; if a read before it fails first, its own failure must not go unhandled.
   early?.catch(() => undefined);
   const networkCover = coverOf(window, DIMENSIONS.network);
@@ -229,12 +269,7 @@ export async function analyticsSummary(db: Db, dialect: Dialect, window: Window,
     byKey(db, window, DIMENSIONS.post),
     rawRows(db, networkCover.raw),
     // Participation counts members who take part now (pilots/membership.ts), not everyone who ever signed in.
-    db
-      .selectFrom('employees as e')
-      .leftJoin('program_members as m', 'm.employee_id', 'e.id')
-      .select(sql<unknown>`count(*)`.as('n'))
-      .where(isMemberSql())
-      .executeTakeFirstOrThrow(),
+    sql<{ n: unknown }>`${members.count}`.execute(db).then(({ rows }) => rows[0]!),
   ]);
 
   const networks = new Map<string, Totals>();
@@ -256,7 +291,7 @@ export async function analyticsSummary(db: Db, dialect: Dialect, window: Window,
   }
 
   const total = [...networks.values()].reduce(plus, zero());
-  const advocateRows = await (early ?? advocates(db, dialect, window, end, total.shares / Math.max(1, await allTimeShares(db))));
+  const advocateRows = await (early ?? advocates(db, dialect, members, window, end, total.shares / Math.max(1, await allTimeShares(db))));
   // UNION ALL keeps no order: sort the ten again.
   const top = advocateRows
     .filter((row) => row.kind === 'top')
