@@ -38,6 +38,7 @@ const RELEASED = [
   '0320_self_service',
   '0330_post_search',
   '0331_curated_sources',
+  '0420_leaderboard_directory_stamp',
 ];
 
 describe('migrations', () => {
