@@ -58,6 +58,8 @@ async function run(database, databaseUrl) {
     sqliteFile: join(dataDir, 'advocacy.sqlite'),
     auth: { jwtSecret: secret },
     logLevel: 'silent',
+    // Generating millions of rows in one statement takes longer than an API statement may.
+    databaseTimeouts: { connectMs: 5_000, statementMs: 0 },
   });
   const { app, services, close } = await createApp(config);
   try {

@@ -195,7 +195,7 @@ function checkOrigin(value: string): void {
 
 /** Reads the configuration from environment variables (documented in the README). */
 /** Default of `leaderboardStalenessMs` (LEADERBOARD_STALENESS_MS). */
-export const DEFAULT_LEADERBOARD_STALENESS_MS = 2_000;
+export const DEFAULT_LEADERBOARD_STALENESS_MS = 10_000;
 
 export function loadConfig(env: Env = process.env): ServerConfig {
   const port = int(env, 'PORT', 8787);

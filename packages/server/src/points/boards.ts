@@ -162,17 +162,25 @@ export class Board {
 }
 
 /**
- * What the leaderboards depend on besides points: who left or moved team, who opted in to be
- * named, the program's setting. Each write there moves an `updated_at`, so a board read before it
- * is read again at once.
+ * What the leaderboards depend on besides points — who left or moved team, who opted in to be
+ * named, the program's setting: each write there moves an `updated_at`, so a board read before it
+ * is read again at once — and, in the same statement, the caller's own points in the window.
  */
-async function directoryStamp(db: Db): Promise<string> {
-  const { rows } = await sql<{ employees: string | null; preferences: string | null; settings: string | null }>`
+async function directoryStamp(db: Db, employeeId: string, from: string | null): Promise<{ stamp: string; mine: number }> {
+  const since = from === null ? sql`` : sql`and created_at >= ${from}`;
+  const { rows } = await sql<{
+    employees: string | null;
+    preferences: string | null;
+    settings: string | null;
+    mine: string | number | null;
+  }>`
     select (select max(updated_at) from employees) as employees,
            (select max(updated_at) from employee_preferences) as preferences,
-           (select updated_at from leaderboard_settings where id = 'program') as settings`.execute(db);
+           (select updated_at from leaderboard_settings where id = 'program') as settings,
+           (select sum(delta) from points_ledger
+             where employee_id = ${employeeId} and reason not in (${sql.join([...SPENDING_REASONS])}) ${since}) as mine`.execute(db);
   const row = rows[0]!;
-  return `${row.employees ?? ''}|${row.preferences ?? ''}|${row.settings ?? ''}`;
+  return { stamp: `${row.employees ?? ''}|${row.preferences ?? ''}|${row.settings ?? ''}`, mine: Number(row.mine ?? 0) };
 }
 
 interface Slot {
@@ -202,8 +210,9 @@ export class Boards {
     this.worker = sqliteFile !== null && sqliteFile !== ':memory:' && BOARD_WORKER_AVAILABLE ? new BoardWorker(sqliteFile) : null;
   }
 
-  async get(period: Period): Promise<Board> {
-    const stamp = await directoryStamp(this.db);
+  /** The period's board, and the caller's own points in the period now. */
+  async get(period: Period, employeeId: string): Promise<{ board: Board; mine: number }> {
+    const { stamp, mine } = await directoryStamp(this.db, employeeId, periodStart(period, new Date()));
     let slot = this.slots.get(period);
     if (slot === undefined) this.slots.set(period, (slot = { board: null, building: null }));
     let board = slot.board;
@@ -214,7 +223,7 @@ export class Boards {
       this.build(slot, period, stamp, false).catch(() => {});
     }
     await board.catchUp(this.db);
-    return board;
+    return { board, mine };
   }
 
   private build(slot: Slot, period: Period, stamp: string, wait: boolean): Promise<Board> {

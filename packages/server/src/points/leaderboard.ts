@@ -4,7 +4,6 @@ import { sql } from 'kysely';
 import type { Period } from '@advocacy-kit/core';
 import type { Db, Dialect } from '../db/database.js';
 import { countAbove, type Boards } from './boards.js';
-import { periodStart } from './periods.js';
 
 export interface Ranking {
   entries: LeaderboardEntry[];
@@ -136,19 +135,10 @@ export async function boardRanking(
   options: { period: Period; team: string | null; limit: number; employeeId: string; optedInOnly?: boolean },
 ): Promise<Ranking> {
   const { period, team, limit, employeeId, optedInOnly = false } = options;
-  const board = await boards.get(period);
-  const from = periodStart(period, new Date());
-  let mine = db
-    .selectFrom('points_ledger')
-    .select((eb) => eb.fn.sum<string | number | null>('delta').as('points'))
-    .where('employee_id', '=', employeeId)
-    .where('reason', 'not in', [...SPENDING_REASONS]);
-  if (from !== null) mine = mine.where('created_at', '>=', from);
-  const own = await mine.executeTakeFirst();
+  const { board, mine: myPoints } = await boards.get(period, employeeId);
   const list = (team === null ? board.standings : board.teams.get(team)) ?? [];
   const stale = board.standing(employeeId);
   const staleInList = stale !== undefined && stale.points > 0 && (team === null || stale.team === team);
-  const myPoints = Number(own?.points ?? 0);
   // The caller is signed in, so active, and `team` is theirs.
   const me = myPoints > 0 ? { employeeId, points: myPoints } : null;
   /** 1 + how many have more points, counting the caller with their exact points. */
