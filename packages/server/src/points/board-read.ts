@@ -43,9 +43,16 @@ export interface BoardRows {
   optedIn: string[];
 }
 
-/** Board reads on a worker thread with its own read-only connection to the SQLite file, started when first needed. */
+/** How long an idle board worker lives on, so an app closed without telling it does not keep a thread and a connection. */
+const IDLE_MS = 60_000;
+
+/**
+ * Board reads on a worker thread with its own read-only connection to the SQLite file, started
+ * when first needed and stopped after IDLE_MS without a read.
+ */
 export class BoardWorker {
   private worker: Worker | null = null;
+  private idle: NodeJS.Timeout | null = null;
   private next = 0;
   private readonly waiting = new Map<number, { started: () => void; resolve: (rows: BoardRows) => void; reject: (error: Error) => void }>();
 
@@ -54,6 +61,8 @@ export class BoardWorker {
   /** `started` settles once the worker's read transaction began; `rows` with the board. */
   read(from: string | null): { started: Promise<void>; rows: Promise<BoardRows> } {
     const worker = this.start();
+    if (this.idle !== null) clearTimeout(this.idle);
+    this.idle = null;
     const id = this.next++;
     let started!: () => void;
     const began = new Promise<void>((resolve) => (started = resolve));
@@ -76,7 +85,16 @@ export class BoardWorker {
       if (pending === undefined) return;
       if ('started' in answer) return pending.started();
       this.waiting.delete(answer.id);
-      if (this.waiting.size === 0) worker.unref();
+      if (this.waiting.size === 0) {
+        worker.unref();
+        this.idle = setTimeout(() => {
+          if (this.worker === worker && this.waiting.size === 0) {
+            this.worker = null;
+            void worker.terminate();
+          }
+        }, IDLE_MS);
+        this.idle.unref();
+      }
       if ('error' in answer) pending.reject(new Error(answer.error));
       else pending.resolve(answer);
     });
