@@ -95,6 +95,13 @@ export interface ServerConfig {
   clickSpool: { dir: string | null; maxBytes: number };
   /** How long a SIGTERM/SIGINT stop may take; clicks not stored by then stay in the spool. */
   shutdownTimeoutMs: number;
+  /**
+   * How old the other employees' points on a leaderboard may be, in ms (points/boards.ts): each
+   * period's board is read in one pass over the ledger and kept this long. The caller's own
+   * points, this instance's awards and directory changes (leavers, teams, opt-ins) show at once.
+   * 0 reads the ledger on every request.
+   */
+  leaderboardStalenessMs: number;
   webhooks: WebhookConfig;
   engagement: EngagementConfig;
   /** Email, Teams and Slack delivery defaults (delivery/config.ts). */
@@ -207,6 +214,9 @@ function checkOrigin(value: string): void {
 }
 
 /** Reads the configuration from environment variables (documented in the README). */
+/** Default of `leaderboardStalenessMs` (LEADERBOARD_STALENESS_MS). */
+export const DEFAULT_LEADERBOARD_STALENESS_MS = 10_000;
+
 export function loadConfig(env: Env = process.env): ServerConfig {
   const port = int(env, 'PORT', 8787);
   const host = env.HOST ?? '0.0.0.0';
@@ -281,6 +291,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
       writes: rateLimit(env, 'RATE_LIMIT_WRITES', DEFAULT_RATE_LIMITS.writes),
       conversions: rateLimit(env, 'RATE_LIMIT_CONVERSIONS', DEFAULT_RATE_LIMITS.conversions),
     },
+    leaderboardStalenessMs: int(env, 'LEADERBOARD_STALENESS_MS', DEFAULT_LEADERBOARD_STALENESS_MS),
   });
 }
 
@@ -361,6 +372,7 @@ export function resolveConfig(
       maxBytes: 256 * 1024 * 1024,
     },
     shutdownTimeoutMs: partial.shutdownTimeoutMs ?? 10_000,
+    leaderboardStalenessMs: partial.leaderboardStalenessMs ?? DEFAULT_LEADERBOARD_STALENESS_MS,
     webhooks: { ...DEFAULT_WEBHOOKS, ...partial.webhooks },
     engagement: { ...DEFAULT_ENGAGEMENT, ...partial.engagement },
     delivery: { ...DEFAULT_DELIVERY, ...partial.delivery },

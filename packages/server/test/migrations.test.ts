@@ -40,6 +40,7 @@ const RELEASED = [
   '0331_curated_sources',
   '0400_click_rollups_in_app',
   '0410_rate_limit_buckets',
+  '0420_leaderboard_directory_stamp',
 ];
 
 describe('migrations', () => {

@@ -75,8 +75,45 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
   }
   // SQLite ends the transaction itself on some errors (SQLITE_FULL, SQLITE_IOERR, SQLITE_BUSY…);
   // Kysely's ROLLBACK then fails with "no transaction is active" and would hide the real error.
-  const dialect = keepingTheCause(new SqliteDialect({ database: sqlite }), () => !sqlite.inTransaction);
+  const dialect = keepingTheCause(new SqliteDialect({ database: preparedOnce(sqlite) }), () => !sqlite.inTransaction);
   return { db: new Kysely<Database>({ dialect }), dialect: 'sqlite', location: file };
+}
+
+/** How many prepared statements an SQLite connection keeps (least recently used dropped first). */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * The SQLite connection as Kysely's driver sees it, with each statement prepared once: the driver
+ * prepares the SQL of every query it runs, and parsing and planning cost as much as running the
+ * indexed lookups most requests make. Statements are kept by their SQL text (the values are
+ * parameters), at most STATEMENT_CACHE_SIZE of them; one still being iterated is not handed out
+ * again. SQLite prepares a kept statement again by itself after a schema change.
+ */
+function preparedOnce(sqlite: SQLite.Database): SQLite.Database {
+  const statements = new Map<string, SQLite.Statement>();
+  const prepare = (source: string): SQLite.Statement => {
+    const kept = statements.get(source);
+    if (kept !== undefined && !kept.busy) {
+      // Most recently used last: a Map iterates in insertion order.
+      statements.delete(source);
+      statements.set(source, kept);
+      return kept;
+    }
+    const statement = sqlite.prepare(source);
+    if (kept === undefined) {
+      statements.set(source, statement);
+      if (statements.size > STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
+    }
+    return statement;
+  };
+  return new Proxy(sqlite, {
+    get: (target, property) => {
+      if (property === 'prepare') return prepare;
+      const value: unknown = Reflect.get(target, property, target);
+      // Native methods need the real connection as `this`.
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 /**

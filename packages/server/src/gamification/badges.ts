@@ -13,12 +13,17 @@ import { gamificationDb } from './tables.js';
  * that saw only the later rows may store a later time, and the evaluation after the last commit,
  * which sees every row, moves it back to the earliest.
  */
-export async function awardBadges(db: Kysely<Database>, employeeId: string, rules: BadgeRules): Promise<Badge[]> {
+export async function awardBadges(
+  db: Kysely<Database>,
+  employeeId: string,
+  rules: BadgeRules,
+  held?: Array<{ badge_id: string; awarded_at: string }>,
+): Promise<Badge[]> {
   const gdb = gamificationDb(db);
   const [shares, conversions, stored] = await Promise.all([
     db.selectFrom('shares').select('created_at').where('employee_id', '=', employeeId).execute(),
     db.selectFrom('conversions').select('created_at').where('employee_id', '=', employeeId).execute(),
-    gdb.selectFrom('employee_badges').select(['badge_id', 'awarded_at']).where('employee_id', '=', employeeId).execute(),
+    held ?? gdb.selectFrom('employee_badges').select(['badge_id', 'awarded_at']).where('employee_id', '=', employeeId).execute(),
   ]);
   const standings = badgeStandings(
     shares.map((row) => row.created_at),
@@ -51,4 +56,24 @@ export async function awardBadges(db: Kysely<Database>, employeeId: string, rule
   }
   // A stored badge stays earned even if its rows were later removed (an admin cleaning spam).
   return standings.map((badge) => ({ ...badge, awardedAt: earned.get(badge.id) ?? null }));
+}
+
+/** The badges a share counts toward (first_conversion counts conversions only). */
+const SHARE_BADGES = ['first_share', 'ten_shares', 'streak'];
+
+/**
+ * `awardBadges` after a share made at `sharedAt`, skipped when it cannot change anything: every
+ * badge a share counts toward is already held since no later than `sharedAt`. A later share
+ * moves none of them (the first share, the tenth, the share that completed a streak stay where
+ * they are), so only an employee still earning one pays for the evaluation.
+ */
+export async function awardBadgesAfterShare(db: Kysely<Database>, employeeId: string, sharedAt: string, rules: BadgeRules): Promise<void> {
+  const held = await gamificationDb(db)
+    .selectFrom('employee_badges')
+    .select(['badge_id', 'awarded_at'])
+    .where('employee_id', '=', employeeId)
+    .execute();
+  const since = new Map(held.map((row) => [row.badge_id, row.awarded_at]));
+  if (SHARE_BADGES.every((id) => (since.get(id) ?? '\uffff') <= sharedAt)) return;
+  await awardBadges(db, employeeId, rules, held);
 }

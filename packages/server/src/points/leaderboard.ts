@@ -1,7 +1,9 @@
 import type { LeaderboardEntry } from '@advocacy-kit/core';
 import { SPENDING_REASONS } from '@advocacy-kit/core/contract';
 import { sql } from 'kysely';
+import type { Period } from '@advocacy-kit/core';
 import type { Db, Dialect } from '../db/database.js';
+import { countAbove, type Boards } from './boards.js';
 
 export interface Ranking {
   entries: LeaderboardEntry[];
@@ -75,45 +77,100 @@ export async function ranking(
   const listed = rows.filter((row) => row.kind === 'top');
   const mine = rows.find((row) => row.kind === 'me');
   const count = (kind: Row['kind']) => Number(rows.find((row) => row.kind === kind)?.points ?? 0);
-  const ids = [...new Set([...listed, ...(mine ? [mine] : [])].map((row) => row.employee_id!))];
-  const people = new Map(
-    ids.length === 0
-      ? []
-      : (
-          await db
-            .selectFrom('employees')
-            .leftJoin('teams', 'teams.id', 'employees.team_id')
-            .select(['employees.id', 'employees.display_name', 'employees.avatar_url', 'employees.team_id', 'teams.name as team_name'])
-            .where('employees.id', 'in', ids)
-            .execute()
-        ).map((person) => [person.id, person]),
-  );
-  const toEntry = (employee: string, points: number, rank: number): LeaderboardEntry | null => {
-    const person = people.get(employee);
-    if (person === undefined) return null;
-    return {
-      rank,
-      employeeId: employee,
-      displayName: person.display_name,
-      avatarUrl: person.avatar_url,
-      team: person.team_id,
-      teamName: person.team_name ?? person.team_id,
-      points,
-    };
-  };
-
+  const people = await profiles(db, [...new Set([...listed, ...(mine ? [mine] : [])].map((row) => row.employee_id!))]);
   const entries: LeaderboardEntry[] = [];
   let rank = 0;
   listed.forEach((row, index) => {
     const points = Number(row.points);
     if (row.above !== null) rank = Number(row.above) + 1;
     else if (index === 0 || Number(listed[index - 1]!.points) !== points) rank = index + 1;
-    const entry = toEntry(row.employee_id!, points, rank);
+    const entry = toEntry(people, row.employee_id!, points, rank);
     if (entry !== null) entries.push(entry);
   });
   const me =
     mine === undefined
       ? null
-      : (entries.find((entry) => entry.employeeId === employeeId) ?? toEntry(employeeId, Number(mine.points), count('ahead') + 1));
+      : (entries.find((entry) => entry.employeeId === employeeId) ?? toEntry(people, employeeId, Number(mine.points), count('ahead') + 1));
   return { entries, me, participants: count('participants') };
+}
+
+type Profiles = Map<string, { display_name: string; avatar_url: string | null; team_id: string; team_name: string | null }>;
+
+/** Names, avatars and teams of the employees listed. */
+async function profiles(db: Db, ids: string[]): Promise<Profiles> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('employees')
+    .leftJoin('teams', 'teams.id', 'employees.team_id')
+    .select(['employees.id', 'employees.display_name', 'employees.avatar_url', 'employees.team_id', 'teams.name as team_name'])
+    .where('employees.id', 'in', ids)
+    .execute();
+  return new Map(rows.map((person) => [person.id, person]));
+}
+
+function toEntry(people: Profiles, employee: string, points: number, rank: number): LeaderboardEntry | null {
+  const person = people.get(employee);
+  if (person === undefined) return null;
+  return {
+    rank,
+    employeeId: employee,
+    displayName: person.display_name,
+    avatarUrl: person.avatar_url,
+    team: person.team_id,
+    teamName: person.team_name ?? person.team_id,
+    points,
+  };
+}
+
+/**
+ * The leaderboard of a period from its board (boards.ts) — the same answer as `ranking()`, read
+ * from points kept in memory for at most the configured staleness instead of aggregated per
+ * request. The caller's own points are always exact (one indexed read of their ledger rows), and
+ * their rank and the ranks around them count them with those points. The caller is the signed-in
+ * employee (so active), and `team`, when given, is theirs.
+ */
+export async function boardRanking(
+  db: Db,
+  boards: Boards,
+  options: { period: Period; team: string | null; limit: number; employeeId: string; optedInOnly?: boolean },
+): Promise<Ranking> {
+  const { period, team, limit, employeeId, optedInOnly = false } = options;
+  const { board, mine: myPoints } = await boards.get(period, employeeId);
+  const list = (team === null ? board.standings : board.teams.get(team)) ?? [];
+  const stale = board.standing(employeeId);
+  const staleInList = stale !== undefined && stale.points > 0 && (team === null || stale.team === team);
+  // The caller is signed in, so active, and `team` is theirs.
+  const me = myPoints > 0 ? { employeeId, points: myPoints } : null;
+  /** 1 + how many have more points, counting the caller with their exact points. */
+  const rankOf = (points: number, who: string) =>
+    1 +
+    countAbove(list, points) -
+    (staleInList && stale.points > points ? 1 : 0) +
+    (me !== null && who !== employeeId && me.points > points ? 1 : 0);
+
+  const listed: Array<{ employeeId: string; points: number }> = [];
+  let placed = me === null;
+  for (const standing of list) {
+    if (listed.length >= limit) break;
+    if (!placed && (me!.points > standing.points || (me!.points === standing.points && employeeId < standing.employeeId))) {
+      placed = true;
+      if (!optedInOnly || board.optedIn.has(employeeId)) listed.push(me!);
+      if (listed.length >= limit) break;
+    }
+    if (standing.employeeId === employeeId) continue;
+    if (optedInOnly && !board.optedIn.has(standing.employeeId)) continue;
+    listed.push(standing);
+  }
+  if (!placed && listed.length < limit && (!optedInOnly || board.optedIn.has(employeeId))) listed.push(me!);
+
+  const people = await profiles(db, [...new Set([...listed.map((row) => row.employeeId), ...(me === null ? [] : [employeeId])])]);
+  const entries = listed.flatMap((row) => {
+    const entry = toEntry(people, row.employeeId, row.points, rankOf(row.points, row.employeeId));
+    return entry === null ? [] : [entry];
+  });
+  const meEntry =
+    me === null
+      ? null
+      : (entries.find((entry) => entry.employeeId === employeeId) ?? toEntry(people, employeeId, me.points, rankOf(me.points, employeeId)));
+  return { entries, me: meEntry, participants: list.length - (staleInList ? 1 : 0) + (me === null ? 0 : 1) };
 }

@@ -1,6 +1,8 @@
 import type { PointsReason } from '@advocacy-kit/core';
 import type { Db } from '../db/database.js';
+import { sql } from 'kysely';
 import { newId } from '../ids.js';
+import { noteAward } from './boards.js';
 
 /**
  * Appends one row to the points ledger unless (reason, reference) was already awarded; the
@@ -13,25 +15,14 @@ export async function award(
   entry: { employeeId: string; delta: number; reason: PointsReason; reference: string; at: string },
 ): Promise<number> {
   if (entry.delta === 0) return 0;
-  const leaver = await db
-    .selectFrom('employees')
-    .select('id')
-    .where('id', '=', entry.employeeId)
-    .where('status', '=', 'deactivated')
-    .executeTakeFirst();
-  if (leaver !== undefined) return 0;
-  const inserted = await db
-    .insertInto('points_ledger')
-    .values({
-      id: newId('pts'),
-      employee_id: entry.employeeId,
-      delta: entry.delta,
-      reason: entry.reason,
-      reference: entry.reference,
-      created_at: entry.at,
-    })
-    .onConflict((oc) => oc.columns(['reason', 'reference']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  return inserted === undefined ? 0 : entry.delta;
+  // One statement: nothing for a leaver, nothing for a reference already awarded.
+  const { rows } = await sql<{ id: string }>`
+    insert into points_ledger (id, employee_id, delta, reason, reference, created_at)
+    select ${newId('pts')}, ${entry.employeeId}, cast(${entry.delta} as integer), ${entry.reason}, ${entry.reference}, ${entry.at}
+    where not exists (select 1 from employees where id = ${entry.employeeId} and status = 'deactivated')
+    on conflict (reason, reference) do nothing
+    returning id`.execute(db);
+  if (rows.length === 0) return 0;
+  noteAward(entry.employeeId, entry.delta, entry.reason, entry.at);
+  return entry.delta;
 }

@@ -1,9 +1,9 @@
 import { handle } from '../http/operation.js';
 import type { Hono } from 'hono';
 import type { AppEnv, Services } from '../context.js';
-import { ranking } from './leaderboard.js';
+import { boardsOf } from './boards.js';
+import { boardRanking } from './leaderboard.js';
 import { myStats } from './my-stats.js';
-import { periodStart } from './periods.js';
 import { leaderboardSettings } from '../gamification/leaderboard-settings.js';
 
 export function pointsRoutes(api: Hono<AppEnv>, s: Services): void {
@@ -15,14 +15,17 @@ export function pointsRoutes(api: Hono<AppEnv>, s: Services): void {
     const me = c.get('employee');
     // Anonymous: everyone (admins too) sees the opted-in top N by name and their own rank.
     const { anonymous, top } = await leaderboardSettings(s.db);
-    const result = await ranking(s.db, {
-      dialect: s.dialect,
-      from: periodStart(query.period, new Date()),
-      team: query.scope === 'team' ? me.team : null,
-      limit: anonymous ? Math.min(query.limit, top) : query.limit,
-      employeeId: me.id,
-      optedInOnly: anonymous,
-    });
+    const result = await boardRanking(
+      s.db,
+      boardsOf(s.db, s.dialect, s.config.leaderboardStalenessMs, s.dialect === 'sqlite' ? s.config.sqliteFile : null),
+      {
+        period: query.period,
+        team: query.scope === 'team' ? me.team : null,
+        limit: anonymous ? Math.min(query.limit, top) : query.limit,
+        employeeId: me.id,
+        optedInOnly: anonymous,
+      },
+    );
     return reply({ period: query.period, scope: query.scope, ...result, anonymous });
   });
 }

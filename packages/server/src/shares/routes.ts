@@ -10,7 +10,7 @@ import { clientIp } from '../http/client-ip.js';
 import { handle } from '../http/operation.js';
 import { conflict, invalid, notFound } from '../http/problem.js';
 import { newId, newTrackingCode, nowIso } from '../ids.js';
-import { awardBadges } from '../gamification/badges.js';
+import { awardBadgesAfterShare } from '../gamification/badges.js';
 import { award } from '../points/ledger.js';
 import { sharedCommentary } from '../policy/compliance.js';
 import { networkHash } from '../tracking/network.js';
@@ -163,7 +163,7 @@ export function shareRoutes(api: Hono<AppEnv>, s: Services): void {
     }
     s.links.remember(code, { code, shareId: id, employeeId: me.id, postId: post.id, destination, sharerNetwork });
     // After the commit, so concurrent shares see each other when counting toward a badge.
-    await awardBadges(s.db, me.id, s.config.rules.badges);
+    await awardBadgesAfterShare(s.db, me.id, now, s.config.rules.badges);
     return reply(toShare(created, s.config.publicUrl), 201);
   });
 }
