@@ -349,6 +349,8 @@ export async function rollUpClicks(db: Kysely<any>, clicks: readonly InsertedCli
     });
   }
   await addToRollups(db, rollupDeltas(records));
+}
+
 /** `rebuildRollups` inside a transaction the caller holds: a bulk import's, all or nothing. */
 export async function rebuildRollupsWithin(trx: Kysely<any>): Promise<void> {
   for (const dimension of Object.values(DIMENSIONS)) await trx.deleteFrom(dimension.table).execute();
