@@ -90,8 +90,7 @@ export function databaseClickStore(db: Db, salt: string, schedule: () => RulesSc
     if (capped.get(pair) === cappedKey) return;
     if (click.sharerNetwork !== null && networkHash(salt, click.ip) === click.sharerNetwork) return;
     const prefix = clickReferencePrefix(click.employeeId, click.postId, day);
-    let awarded = counted.get(prefix);
-    if (awarded === undefined) {
+    const countAwards = async () => {
       const { count } = await trx
         .selectFrom('points_ledger')
         .select((eb) => eb.fn.countAll<string | number>().as('count'))
@@ -99,7 +98,11 @@ export function databaseClickStore(db: Db, salt: string, schedule: () => RulesSc
         .where('reference', '>=', prefix)
         .where('reference', '<', `${prefix.slice(0, -1)};`) // ';' sorts right after ':'
         .executeTakeFirstOrThrow();
-      awarded = Number(count);
+      return Number(count);
+    };
+    let awarded = counted.get(prefix);
+    if (awarded === undefined) {
+      awarded = await countAwards();
       counted.set(prefix, awarded);
     }
     if (!clickEarnsPoints(points, awarded)) {
@@ -114,16 +117,30 @@ export function databaseClickStore(db: Db, salt: string, schedule: () => RulesSc
       .returning('visitor')
       .executeTakeFirst();
     if (visitor === undefined) return; // this network already earned the employee points for the post today
-    const earned = await award(trx, {
-      employeeId: click.employeeId,
-      delta: points.click,
-      reason: 'click',
-      reference: clickReference(click.employeeId, click.postId, day, awarded + 1),
-      at: click.at,
-    });
-    // Not awarded (a leaver, or the slot taken by another instance): the next click reads the count again.
-    if (earned > 0) counted.set(prefix, awarded + 1);
-    else counted.delete(prefix);
+    // Another instance may take the slot between our count and our award (its batch commits
+    // first; ours then finds the reference taken): count again and take the next slot, while the
+    // cap allows. A count that didn't move means the award was refused for another reason (a leaver).
+    for (;;) {
+      const earned = await award(trx, {
+        employeeId: click.employeeId,
+        delta: points.click,
+        reason: 'click',
+        reference: clickReference(click.employeeId, click.postId, day, awarded + 1),
+        at: click.at,
+      });
+      if (earned > 0) {
+        counted.set(prefix, awarded + 1);
+        return;
+      }
+      const now = await countAwards();
+      if (now <= awarded) {
+        counted.delete(prefix);
+        return;
+      }
+      awarded = now;
+      counted.set(prefix, awarded);
+      if (!clickEarnsPoints(points, awarded)) return;
+    }
   };
 
   /** Drops point visitors of days long over, once per day this store sees. */
