@@ -197,7 +197,7 @@ export class AdvocacyMembersElement extends AdvocacyElement<(typeof membersStrin
     }
     if (state.status === 'empty') return html`<p class="state" part="state">${t.empty}</p>`;
     // Focusable, so a keyboard can scroll the table sideways when it is wider than the card.
-    return html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="title">
+    return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${t.tableLabel}>
         <table part="table">
           <thead>
             <tr>

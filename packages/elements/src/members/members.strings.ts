@@ -4,6 +4,8 @@ import type { EnrollmentMode, MemberFilter, MemberState } from '@advocacy-kit/co
 
 export const en = {
   title: 'Program members',
+  /** The table's scrolling box, a keyboard stop on narrow screens. */
+  tableLabel: 'Program members, table',
   enrollmentLegend: 'Who takes part',
   enrollment: {
     open: 'Everyone who signs in',
@@ -51,6 +53,7 @@ export const en = {
 
 export const ja: typeof en = {
   title: 'プログラムのメンバー',
+  tableLabel: 'プログラムのメンバー（表）',
   enrollmentLegend: '参加できる人',
   enrollment: { open: 'サインインした全員', invitation: '招待制' },
   enrollmentHint: {
