@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SignJWT } from 'jose';
 import { createApp, resolveConfig } from '../dist/index.js';
+import { scratchDatabase } from './scratch-database.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -43,7 +44,7 @@ for (const database of values.db === 'both' ? ['sqlite', 'postgres'] : [values.d
     console.log('bench: leaderboard postgres skipped: set BENCH_DATABASE_URL (or TEST_DATABASE_URL)');
     continue;
   }
-  const scratch = url === undefined ? null : await scratchDatabase(url);
+  const scratch = url === undefined ? null : await scratchDatabase(url, 'advocacy_lb');
   try {
     await run(database, scratch?.url ?? null);
   } finally {
@@ -162,24 +163,4 @@ async function load({ db, dialect }, database) {
     await sql`analyze`.execute(db);
   }
   void dialect;
-}
-
-async function scratchDatabase(url) {
-  const { default: pg } = await import('pg');
-  const name = `advocacy_lb_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const scratch = new URL(url);
-  scratch.pathname = `/${name}`;
-  return {
-    url: scratch.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
 }

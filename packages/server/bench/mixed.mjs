@@ -17,6 +17,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { scratchDatabase } from './scratch-database.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SECRET = 'bench-secret-0123456789abcdef0123';
@@ -59,7 +60,7 @@ async function main() {
     const builds = against === null ? [null] : [against, null];
     const results = [];
     for (const build of builds) {
-      const scratch = url === undefined ? null : await scratchDatabase(url);
+      const scratch = url === undefined ? null : await scratchDatabase(url, 'advocacy_mixed');
       try {
         results.push(await run(database, scratch?.url ?? null, duration, pin, build));
       } finally {
@@ -166,26 +167,6 @@ function start(databaseUrl, pin, build) {
     child.stdio[3].on('data', onData);
     child.on('exit', onExit);
   });
-}
-
-async function scratchDatabase(url) {
-  const { default: pg } = await import('pg');
-  const name = `advocacy_mixed_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const scratch = new URL(url);
-  scratch.pathname = `/${name}`;
-  return {
-    url: scratch.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
 }
 
 /** The child: the server on a fresh database with the seed, its data file for wrk, the URL on fd 3. */
