@@ -1,4 +1,4 @@
-import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { createAdvocacyClient, type AdvocacyClient } from '@advocacy-kit/core';
 import type { AdvocacyErrorDetail } from '../src/internal/events.js';
 import type { AdvocacyShareDialogElement } from '../src/share-dialog/share-dialog.component.js';
@@ -155,4 +155,14 @@ export async function retryRecovers(element: Element, alert: HTMLElement, select
   alert.querySelector('button')!.click();
   await find(element, selector);
   await waitUntil(() => shadow(element).querySelector('[role="alert"]') === null, `<${element.localName}> still shows an alert`);
+}
+
+/** `heading-level` out of range (7) or removed gives the component's default title level, h2. */
+export async function expectDefaultHeadingLevel(element: HTMLElement & { updateComplete: Promise<unknown> }): Promise<void> {
+  element.setAttribute('heading-level', '7');
+  await element.updateComplete;
+  expect((await find(element, '#title')).tagName).to.equal('H2');
+  element.removeAttribute('heading-level');
+  await element.updateComplete;
+  expect((await find(element, '#title')).tagName).to.equal('H2');
 }

@@ -2,7 +2,16 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { AdvocacyLeaderboardElement } from './leaderboard.component.js';
 import { demoSeed } from '@advocacy-kit/core/memory';
 import { setViewport } from '@web/test-runner-commands';
-import { find, findAll, mountFailing, retryRecovers, testClient, textOf, untilText } from '../../test/helpers.js';
+import {
+  expectDefaultHeadingLevel,
+  find,
+  findAll,
+  mountFailing,
+  retryRecovers,
+  testClient,
+  textOf,
+  untilText,
+} from '../../test/helpers.js';
 
 async function boardWith(client: unknown, lang = 'en'): Promise<AdvocacyLeaderboardElement> {
   const wrapper = await fixture<HTMLElement>(
@@ -205,12 +214,6 @@ describe('<advocacy-leaderboard>', () => {
     expect(title.tagName).to.equal('H3');
     await find(element, '[part~="row"]');
     await expect(wrapper).to.be.accessible();
-    // The default is what it was; out-of-range values fall back to it.
-    element.setAttribute('heading-level', '7');
-    await element.updateComplete;
-    expect((await find(element, '#title')).tagName).to.equal('H2');
-    element.removeAttribute('heading-level');
-    await element.updateComplete;
-    expect((await find(element, '#title')).tagName).to.equal('H2');
+    await expectDefaultHeadingLevel(element);
   });
 });

@@ -1,7 +1,16 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { AdvocacyMyStatsElement } from './my-stats.component.js';
 import { bars } from './trend-chart.js';
-import { find, findAll, mountFailing, retryRecovers, testClient, textOf, untilText } from '../../test/helpers.js';
+import {
+  expectDefaultHeadingLevel,
+  find,
+  findAll,
+  mountFailing,
+  retryRecovers,
+  testClient,
+  textOf,
+  untilText,
+} from '../../test/helpers.js';
 
 async function statsWith(client: unknown, lang = 'en'): Promise<AdvocacyMyStatsElement> {
   const wrapper = await fixture<HTMLElement>(
@@ -88,12 +97,6 @@ describe('<advocacy-my-stats>', () => {
     expect(title.tagName).to.equal('H3');
     await find(element, '[part="figure"]');
     await expect(wrapper).to.be.accessible();
-    // The default is what it was; out-of-range values fall back to it.
-    element.setAttribute('heading-level', '7');
-    await element.updateComplete;
-    expect((await find(element, '#title')).tagName).to.equal('H2');
-    element.removeAttribute('heading-level');
-    await element.updateComplete;
-    expect((await find(element, '#title')).tagName).to.equal('H2');
+    await expectDefaultHeadingLevel(element);
   });
 });

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { AdvocacyError, createAdvocacyClient } from '@advocacy-kit/core';
 import { memoryBackend } from '@advocacy-kit/core/memory';
 import type { AdvocacySuggestElement } from './suggest.component.js';
-import { deepActiveElement, find, findAll, shadow, testClient, textOf, untilText } from '../../test/helpers.js';
+import { deepActiveElement, expectDefaultHeadingLevel, find, findAll, shadow, testClient, textOf, untilText } from '../../test/helpers.js';
 
 async function suggestWith(client: unknown, lang = 'en'): Promise<AdvocacySuggestElement> {
   const wrapper = await fixture<HTMLElement>(
@@ -156,12 +156,6 @@ describe('<advocacy-suggest>', () => {
     await untilText(element, 'Your suggestions');
     expect((await find(element, '#mine-title')).tagName).to.equal('H4');
     await expect(wrapper).to.be.accessible();
-    // The default is what it was; out-of-range values fall back to it.
-    element.setAttribute('heading-level', '7');
-    await element.updateComplete;
-    expect((await find(element, '#title')).tagName).to.equal('H2');
-    element.removeAttribute('heading-level');
-    await element.updateComplete;
-    expect((await find(element, '#title')).tagName).to.equal('H2');
+    await expectDefaultHeadingLevel(element);
   });
 });
