@@ -181,10 +181,7 @@ export async function dropRollupTriggers(db: Kysely<any>): Promise<void> {
  * after a bulk import made with the triggers dropped (`advocacy-server rebuild-rollups`).
  */
 export async function rebuildRollups(db: Kysely<any>): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    for (const dimension of Object.values(DIMENSIONS)) await trx.deleteFrom(dimension.table).execute();
-    await countAll(trx);
-  });
+  await db.transaction().execute((trx) => rebuildRollupsWithin(trx));
 }
 
 /* ------------------------------------------------------------ deltas counted by the application */
