@@ -44,7 +44,13 @@ export async function serve(dir) {
     createReadStream(file).pipe(response);
   });
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((done) => server.close(done)) };
+  // Chromium keeps its connections open; close them too, or `close()` waits for its idle timeout.
+  const close = () =>
+    new Promise((done) => {
+      server.close(done);
+      server.closeAllConnections();
+    });
+  return { url: `http://127.0.0.1:${server.address().port}/`, close };
 }
 
 /** Starts headless Chromium with the DevTools protocol on fds 3 and 4. */
