@@ -62,11 +62,12 @@ function runServerCommand(command, env) {
 
 /**
  * Creates the database and loads the demo company the first time `dataDir` is used; later
- * starts keep what the demo has recorded.
+ * starts keep what the demo has recorded. The posts' pictures are the portal's own
+ * (`public/demo-images/`, drawn by scripts/demo-images.mjs), at the portal's origin (`publicUrl`).
  */
 export function prepareDatabase({ dataDir, port, publicUrl, logLevel = 'warn' }) {
   mkdirSync(dataDir, { recursive: true });
-  const env = serverEnv({ port, dataDir, publicUrl, logLevel });
+  const env = { ...serverEnv({ port, dataDir, publicUrl, logLevel }), DEMO_IMAGES_URL: `${publicUrl}/demo-images` };
   const firstStart = !existsSync(join(dataDir, 'advocacy.sqlite'));
   // `seed` migrates first; `start` migrates an existing database itself.
   if (firstStart) runServerCommand('seed', env);

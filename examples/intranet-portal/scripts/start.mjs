@@ -5,8 +5,8 @@
 //   node scripts/start.mjs [--no-build]
 //
 // Environment: PORTAL_PORT (default 5173), SERVER_PORT (default 8787); a taken port is replaced
-// by a free one.
-import { join } from 'node:path';
+// by a free one (0: any free port). DEMO_DATA_DIR: the database's folder instead of `.data/`.
+import { join, resolve } from 'node:path';
 import { buildPortal, PORTAL_DIR, startStack } from './stack.mjs';
 
 const port = (name, fallback) => Number(process.env[name] ?? fallback);
@@ -18,9 +18,12 @@ if (!process.argv.includes('--no-build')) {
   buildPortal({ quiet: true });
 }
 
+const dataDir = process.env.DEMO_DATA_DIR ? resolve(process.env.DEMO_DATA_DIR) : join(PORTAL_DIR, '.data');
+const dataName = process.env.DEMO_DATA_DIR ? dataDir : '.data/';
+
 say('Starting the API server and the portal…');
 const stack = await startStack({
-  dataDir: join(PORTAL_DIR, '.data'),
+  dataDir,
   serverPort: port('SERVER_PORT', 8787),
   portalPort: port('PORTAL_PORT', 5173),
   logLevel: process.env.LOG_LEVEL ?? 'warn',
@@ -29,7 +32,7 @@ const stack = await startStack({
 
 console.log(`
   Advocacy Kit demo — intranet portal
-  ${stack.seeded ? 'Loaded the demo company into .data/ (first start).' : 'Using the demo data in .data/.'}
+  ${stack.seeded ? `Loaded the demo company into ${dataName} (first start).` : `Using the demo data in ${dataName}.`}
 
   Open  ${stack.url}/
   API   ${stack.server.url}/api/v1  (OpenAPI: ${stack.server.url}/openapi.json)

@@ -1,9 +1,16 @@
 import { createAdvocacyClient, type AdvocacyClient, type AdvocacyErrorCode } from '@advocacy-kit/core';
 import { demoSeed, memoryBackend, type MemoryBackend, type MemoryBackendOptions } from '@advocacy-kit/core/memory';
 
+/**
+ * The demo company's post pictures, which Storybook serves from the intranet portal example
+ * (`staticDirs` in .storybook/main.ts), relative to the page so a Storybook published under a
+ * sub-path finds them too.
+ */
+export const demoImages = () => ({ imageBaseUrl: new URL('demo-images', document.baseURI).href });
+
 /** A client over a fresh in-memory demo company, without touching the page's storage. */
 export function demoClient(options: MemoryBackendOptions = {}): { client: AdvocacyClient; backend: MemoryBackend } {
-  const backend = memoryBackend(options);
+  const backend = memoryBackend({ seed: demoSeed(new Date(), demoImages()), ...options });
   return { client: createAdvocacyClient({ backend, storage: null }), backend };
 }
 
@@ -22,7 +29,7 @@ export function failingClient(code: AdvocacyErrorCode = 'network'): AdvocacyClie
 
 /** The demo company with long Japanese titles and summaries, to check wrapping and clamping. */
 export function longJapaneseClient(): AdvocacyClient {
-  const seed = demoSeed(new Date());
+  const seed = demoSeed(new Date(), demoImages());
   for (const post of seed.posts) {
     post.title = `${post.title}：クラウド運用の現場で培った知見をもとに、障害対応の自動化と夜間呼び出しの削減に取り組んだ一年間の記録をまとめました`;
     post.summary =

@@ -14,7 +14,8 @@ const USAGE = `Usage: advocacy-server <command>
 Commands:
   start     migrate the database if needed, then serve the API (PORT, default 8787)
   migrate   apply pending database migrations and exit
-  seed      load the demo company (idempotent) and exit
+  seed      load the demo company (idempotent) and exit; DEMO_IMAGES_URL
+            says where its pictures are served (without it, posts have none)
   rebuild-rollups
             count the analytics rollups again from every share, click and
             conversion (after a bulk import made without the rollup triggers)
@@ -54,6 +55,13 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = process.en
     return 1;
   }
   const config = loadConfig(env);
+  const imageBaseUrl = command === 'seed' ? demoImagesUrl(env.DEMO_IMAGES_URL) : undefined;
+  if (imageBaseUrl === null) {
+    console.error(
+      `DEMO_IMAGES_URL must be an http(s) URL without query or credentials, such as http://127.0.0.1:5173/demo-images; got "${env.DEMO_IMAGES_URL}".`,
+    );
+    return 1;
+  }
   const logger = createLogger(config.logLevel);
   if (command === 'start') {
     const server = await createServer(config);
@@ -73,7 +81,7 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = process.en
     logger.info('migrated', { database: dialect, applied });
     if (command === 'seed') {
       const now = new Date();
-      const result = await loadSeed(db, demoSeed(now), config.rules, now);
+      const result = await loadSeed(db, demoSeed(now, { imageBaseUrl }), config.rules, now);
       logger.info('seeded', { database: dialect, ...result });
     }
     if (command === 'rebuild-rollups') {
@@ -103,4 +111,26 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = process.en
   } finally {
     await db.destroy();
   }
+}
+
+/**
+ * The `seed` command's base URL of the demo pictures (the intranet portal example serves them at
+ * `/demo-images`): undefined when unset (the posts get no picture), null when it is not a plain
+ * http(s) URL, since it ends up in every browser that shows the feed.
+ */
+function demoImagesUrl(value: string | undefined): string | undefined | null {
+  if (value === undefined || value === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return null;
+  }
+  const plain =
+    (url.protocol === 'https:' || url.protocol === 'http:') &&
+    url.username === '' &&
+    url.password === '' &&
+    url.search === '' &&
+    url.hash === '';
+  return plain ? url.href.replace(/\/+$/, '') : null;
 }

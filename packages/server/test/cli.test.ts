@@ -70,9 +70,27 @@ forEachDatabase('advocacy-server CLI', (open) => {
     assert.match(second.stdout, /"applied":\[\]/, second.stdout + second.stderr);
   });
 
+  it('seed refuses a DEMO_IMAGES_URL that is not a plain http(s) URL and exits 1', () => {
+    for (const bad of [
+      'javascript:alert(1)//',
+      '/demo-images',
+      'https://user:pass@intranet.example/demo-images',
+      'https://intranet.example/x?y=1',
+    ]) {
+      const result = cli(['seed'], { ...env, DEMO_IMAGES_URL: bad });
+      assert.equal(result.status, 1, bad);
+      assert.match(result.stderr, /DEMO_IMAGES_URL must be an http\(s\) URL/);
+    }
+  });
+
   it('seed loads the demo company with history, and seeding twice duplicates nothing', async () => {
-    const first = cli(['seed'], env);
+    const first = cli(['seed'], { ...env, DEMO_IMAGES_URL: 'https://intranet.example/demo-images/' });
     assert.equal(first.status, 0, first.stderr);
+    const { db } = openDatabase(target());
+    const images = await db.selectFrom('posts').select(['id', 'image_url']).where('image_url', 'is not', null).execute();
+    await db.destroy();
+    assert.ok(images.length > 10, 'the demo posts have pictures');
+    for (const { id, image_url } of images) assert.equal(image_url, `https://intranet.example/demo-images/${id}.svg`);
     const once = await counts(target());
     assert.ok(
       once.employees > 0 && once.posts > 0 && once.shares > 0 && once.clicks > 0 && once.conversions > 0 && once.points_ledger > 0,

@@ -71,6 +71,7 @@ interface PostSpec {
   networks?: NetworkId[];
   /** Days after publishing that it expires. */
   expiresAfter?: number;
+  /** Whether it has a picture: `<id>.svg` among the demo images (see `DemoSeedOptions.imageBaseUrl`). */
   image?: boolean;
 }
 
@@ -631,8 +632,19 @@ const activity: Record<string, number> = {
 };
 const NETWORK_MIX: NetworkId[] = ['linkedin', 'linkedin', 'linkedin', 'x', 'x', 'facebook', 'threads', 'bluesky', 'line', 'hatena', 'copy'];
 
+export interface DemoSeedOptions {
+  /**
+   * Where the demo's pictures are served, such as `https://intranet.example/demo-images` (the
+   * intranet portal example ships them in `public/demo-images/`): a post with a picture gets
+   * `<imageBaseUrl>/<post id>.svg`. Without it, posts have no picture (the feed draws its
+   * placeholder tile), so the seed never points at a host that does not exist.
+   */
+  imageBaseUrl?: string;
+}
+
 /** The Kumo Systems demo company as of `now`: teams, employees, topics, posts, ten weeks of shares and suggestions. */
-export function demoSeed(now: Date = new Date()): DemoSeed {
+export function demoSeed(now: Date = new Date(), options: DemoSeedOptions = {}): DemoSeed {
+  const imageBase = options.imageBaseUrl?.replace(/\/+$/, '');
   const t0 = Math.floor(now.getTime() / 60_000) * 60_000;
   const iso = (ms: number) => new Date(ms).toISOString();
   const employees: Employee[] = people.map(([id, displayName, team, locale, timeZone, role, accepted], i) => ({
@@ -657,7 +669,7 @@ export function demoSeed(now: Date = new Date()): DemoSeed {
       title: p.title,
       summary: p.summary,
       url: p.path.startsWith('https://') ? p.path : BLOG + p.path,
-      imageUrl: p.image ? `https://images.example.com/kumo/${p.id}.jpg` : null,
+      imageUrl: p.image && imageBase ? `${imageBase}/${p.id}.svg` : null,
       source: p.source,
       locale: p.locale,
       suggestedCommentary: p.commentary,

@@ -40,7 +40,9 @@ let instances = 0;
  * @csspart languages - The toggle that lists posts in other languages too.
  * @csspart list - The list of cards.
  * @csspart card - One post.
- * @csspart image - A card's picture (or its placeholder).
+ * @csspart image - A card's picture, or the tile drawn instead when it has none or it fails to load: the
+ *   source's initial on the colour of the post's first topic, in the picture's box (decorative, hidden
+ *   from assistive technology like the picture, whose alt is empty: the title says what the card is).
  * @csspart kind - The content kind badge (curated, from us, promotion).
  * @csspart title - A card's title link.
  * @csspart summary - A card's summary.
@@ -249,6 +251,8 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
   private renderCard(post: Post, isNew: boolean, topicsById: Map<string, Topic>) {
     const titleId = `title-${post.id}`;
     const topics = post.topics.map((id) => topicsById.get(id)).filter((topic): topic is Topic => topic !== undefined);
+    // Without a picture, the card's tile takes its first topic's colour: one of six, by the topic's place.
+    const tone = Math.max(0, [...topicsById.keys()].indexOf(post.topics[0] ?? '')) % 6;
     return html`<li class="card" part="card" aria-labelledby=${titleId}>
       ${
         linkable(post.imageUrl) && !this.brokenImages.has(post.id)
@@ -263,7 +267,7 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
             height="314"
             @error=${() => this.imageFailed(post.id)}
           />`
-          : html`<div class="media placeholder" part="image" aria-hidden="true">${post.source.slice(0, 1)}</div>`
+          : html`<div class="media placeholder tone-${tone}" part="image" aria-hidden="true">${[...post.source][0]}</div>`
       }
       <div class="body">
         <p class="badges">

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { demoSeed } from '@advocacy-kit/core/memory';
 import '../all.js';
 import { demoClient, emptyClient, failingClient, loadingClient, longJapaneseClient } from '../../stories/fixtures.js';
 
@@ -66,5 +67,15 @@ export const AllLanguages: Story = {
     const { client } = demoClient();
     client.feed.setAllLanguages(true);
     return html`<advocacy-feed .client=${client}></advocacy-feed>`;
+  },
+};
+
+/** Pictures that fail to load: each card draws its tile, in its topic's colour and the picture's box. */
+export const BrokenPictures: Story = {
+  name: 'Pictures that fail to load',
+  render: () => {
+    const seed = demoSeed(new Date());
+    for (const post of seed.posts) post.imageUrl = 'demo-images/no-such-picture.svg';
+    return html`<advocacy-feed .client=${demoClient({ seed }).client}></advocacy-feed>`;
   },
 };

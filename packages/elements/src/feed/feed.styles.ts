@@ -70,12 +70,30 @@ export const styles = [
       object-fit: cover;
       background: var(--_skeleton);
     }
+    /* A card without a picture: the source's initial on its topic's colour, in the picture's box. */
     .placeholder {
       display: grid;
       place-items: center;
       font-size: 2.5rem;
       font-weight: 700;
-      color: var(--_muted);
+      --_tone: oklch(52% 0.15 var(--_hue, 260));
+      color: color-mix(in srgb, var(--_tone) 75%, var(--_text));
+      background: linear-gradient(135deg, color-mix(in srgb, var(--_tone) 28%, var(--_surface)), color-mix(in srgb, var(--_tone) 8%, var(--_surface)));
+    }
+    .tone-1 {
+      --_hue: 180;
+    }
+    .tone-2 {
+      --_hue: 350;
+    }
+    .tone-3 {
+      --_hue: 300;
+    }
+    .tone-4 {
+      --_hue: 60;
+    }
+    .tone-5 {
+      --_hue: 145;
     }
     .body {
       display: flex;

@@ -146,15 +146,50 @@ describe('<advocacy-feed>', () => {
     await untilText(feed, 'You’re all caught up.');
   });
 
-  it('draws a placeholder instead of a broken image', async () => {
+  it('draws a tile in the colour of the post’s topic instead of a broken picture, in the picture’s box and hidden from assistive technology', async () => {
     const seed = demoSeed(new Date());
-    for (const post of seed.posts) post.imageUrl = '/no-such-image.jpg';
+    const picture = new URL('../../test/picture.svg', import.meta.url).href;
+    seed.posts.forEach((post, index) => (post.imageUrl = index % 2 ? '/no-such-image.jpg' : picture));
     const { client } = testClient({ seed });
     const feed = await feedWith(client);
-    const card = await find(feed, '[part="card"]');
-    expect(card.querySelector('img[part="image"]')).not.to.equal(null);
-    await waitUntil(() => card.querySelector('.placeholder[part="image"]'), 'the broken image stayed');
-    expect(card.querySelector('img')).to.equal(null);
+    await find(feed, '[part="card"]');
+    const root = shadow(feed);
+    const loaded = () =>
+      [...root.querySelectorAll<HTMLImageElement>('img[part="image"]')].find((img) => img.complete && img.naturalWidth > 0);
+    await waitUntil(
+      () => root.querySelectorAll('.placeholder[part="image"]').length >= 2 && loaded(),
+      'no broken picture turned into a tile',
+    );
+
+    const tiles = [...root.querySelectorAll<HTMLElement>('.placeholder[part="image"]')];
+    // Cards off screen skip their layout (content-visibility: auto): measure each on screen.
+    const boxOf = async (element: Element) => {
+      element.scrollIntoView();
+      await nextFrame();
+      return element.getBoundingClientRect();
+    };
+    const image = await boxOf(loaded()!);
+    expect(image.height).to.be.greaterThan(100);
+    for (const tile of tiles) {
+      const card = tile.closest('[part="card"]')!;
+      const post = seed.posts.find((candidate) => `title-${candidate.id}` === card.getAttribute('aria-labelledby'))!;
+      // Decorative, like the picture (alt=""): the title beside it says what the card is.
+      expect(tile.getAttribute('aria-hidden')).to.equal('true');
+      expect(card.querySelector('img')).to.equal(null);
+      expect(tile.textContent!.trim()).to.equal([...post.source][0]);
+      const topicPlace = seed.topics.findIndex((topic) => topic.id === post.topics[0]);
+      expect(tile.classList.contains(`tone-${topicPlace % 6}`), `${post.id}: ${tile.className}`).to.equal(true);
+      expect(getComputedStyle(tile).backgroundImage).to.contain('linear-gradient');
+      // The same box as a picture: nothing moves when one fails.
+      const box = await boxOf(tile);
+      expect(Math.abs(box.width - image.width)).to.be.below(1);
+      expect(Math.abs(box.height - image.height)).to.be.below(1);
+    }
+    // Posts of different topics get different colours.
+    const colourOf = new Map(tiles.map((tile) => [tile.className, getComputedStyle(tile).color]));
+    expect(colourOf.size).to.be.greaterThan(1, 'the first page has tiles of more than one topic');
+    expect(new Set(colourOf.values()).size).to.equal(colourOf.size);
+    await expect(feed).to.be.accessible();
   });
 
   it('speaks Japanese under lang="ja"', async () => {
