@@ -214,7 +214,9 @@ describe('<advocacy-analytics>', () => {
       // Each panel has its own y axis: its ticks run from 0 to at least its own maximum, no further than twice it.
       const values = [...panel.querySelectorAll('.y-tick')].map((tick) => Number(tick.textContent!.replace(/,/g, '')));
       expect(values[0]).to.equal(0);
-      expect(values.at(-1)).to.be.at.least(max).and.at.most(2 * max);
+      expect(values.at(-1))
+        .to.be.at.least(max)
+        .and.at.most(2 * max);
       expect(panel.querySelectorAll('.y-tick').length).to.be.at.least(2);
       expect(panel.querySelectorAll('line.grid').length).to.be.at.least(1);
       // …and its tallest bar fills a good part of its plot: a measure in single figures is not flattened.

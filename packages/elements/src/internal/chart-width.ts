@@ -32,7 +32,7 @@ export class ChartWidths implements ReactiveController {
   }
 
   /** A `ref` directive that measures the element it is put on as `key`. */
-  ref(key: string) {
+  ref(key: string): ReturnType<typeof ref> {
     let callback = this.callbacks.get(key);
     if (!callback) {
       callback = (element?: Element) => this.watch(key, element);

@@ -74,7 +74,9 @@ describe('<advocacy-my-stats>', () => {
     const best = Math.max(...series.map((point) => point.points));
     const values = [...svg.querySelectorAll('.y-tick')].map((tick) => Number(tick.textContent!.replace(/,/g, '')));
     expect(values[0]).to.equal(0);
-    expect(values.at(-1)).to.be.at.least(best).and.at.most(2 * best);
+    expect(values.at(-1))
+      .to.be.at.least(best)
+      .and.at.most(2 * best);
     const days = series.map((point) => dateOf(point));
     const ticks = [...svg.querySelectorAll('.x-tick')].map((tick) => tick.textContent);
     expect(ticks.length).to.be.at.least(3);
@@ -122,7 +124,8 @@ describe('<advocacy-my-stats>', () => {
     for (const date of dates) expect(date.textContent).to.match(/^\d{1,2}月\d{1,2}日$/);
     const boxes = dates.map((text) => text.getBoundingClientRect());
     boxes.forEach((box, index) => {
-      for (const other of boxes.slice(index + 1)) expect(box.right <= other.left || other.right <= box.left, 'two date labels overlap').to.equal(true);
+      for (const other of boxes.slice(index + 1))
+        expect(box.right <= other.left || other.right <= box.left, 'two date labels overlap').to.equal(true);
     });
   });
 
