@@ -262,7 +262,7 @@ describe('<advocacy-analytics>', () => {
     const bar = svg.querySelectorAll('g.panel')[1]!.querySelectorAll('rect.bar')[busiest]!.getBoundingClientRect();
     svg.dispatchEvent(new PointerEvent('pointermove', { clientX: bar.left + bar.width / 2, clientY: bar.top + 2, bubbles: true }));
     await waitUntil(() => readout.textContent === said(busiest), 'the pointer did not read out the day under it');
-    svg.dispatchEvent(new PointerEvent('pointerleave'));
+    svg.dispatchEvent(new PointerEvent('pointerleave', { pointerType: 'mouse' }));
     await waitUntil(() => readout.textContent === said(byDay.length - 1), 'leaving did not return to the picked day');
   });
 

@@ -163,7 +163,11 @@ export class TimeChart implements ReactiveController {
           height=${height}
           viewBox="0 0 ${width} ${height}"
           @pointermove=${onMove}
-          @pointerleave=${() => this.pick(null, true)}
+          @pointerdown=${onMove}
+          @pointerleave=${(event: PointerEvent) => {
+            // A finger lifting is a leave too: the day it tapped stays read out.
+            if (event.pointerType === 'mouse') this.pick(null, true);
+          }}
         >
           ${series.map((line, row) => {
             const { top, marks } = scales[row]!;
