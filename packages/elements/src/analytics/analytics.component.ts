@@ -22,7 +22,7 @@ import { segmented } from '../internal/segmented.js';
 import { downloadCsv, toCsv } from '../internal/csv.js';
 import { barChart, mixChart } from './charts.js';
 import { ChartWidths } from '../internal/chart-width.js';
-import { TimeChart } from '../internal/time-chart.js';
+import { TimeChart, everyDay } from '../internal/time-chart.js';
 import { DEFAULT_CONTENT_MIX as MIX_TARGET } from '@advocacy-kit/core/rules';
 import { compare, type Range } from './periods.js';
 import { styles } from './analytics.styles.js';
@@ -370,11 +370,15 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<Strings> {
     const day = (key: string) => formatDay(key, this.lang_);
     const peak = days.reduce<Breakdown | null>((best, row) => (row.shares > (best?.shares ?? 0) ? row : best), null);
     const summary = `${t.overTime}: ${t.seriesSummary(days.length, this.n(current.shares), peak ? day(peak.key) : '', peak ? this.n(peak.shares) : '')}`;
+    // byDay skips days without activity; the chart spans the whole period, those days at 0.
+    const calendar = everyDay(current.from, current.to);
+    const onDay = new Map(days.map((row) => [row.key.slice(0, 10), row]));
+    const daily = (measure: 'shares' | 'clicks') => calendar.map((key) => onDay.get(key)?.[measure] ?? 0);
     const chart = this.overTime.render({
-      days: days.map((row) => row.key.slice(0, 10)),
+      days: calendar,
       series: [
-        { label: results.colShares, className: 'shares', values: days.map((row) => row.shares) },
-        { label: t.colClicks, className: 'clicks', values: days.map((row) => row.clicks) },
+        { label: results.colShares, className: 'shares', values: daily('shares') },
+        { label: t.colClicks, className: 'clicks', values: daily('clicks') },
       ],
       name: t.overTime,
       summary,

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { AdvocacyClient } from '@advocacy-kit/core';
 import type { AdvocacyAnalyticsElement } from './analytics.component.js';
 import { compare, windows } from './periods.js';
+import { everyDay } from '../internal/time-chart.js';
 import { demoSeed, type DemoSeed, type SeedShare } from '@advocacy-kit/core/memory';
 import { adminClient, captureDownload, find, findAll, shadow, textOf, untilText } from '../../test/helpers.js';
 import '../admin.js';
@@ -198,7 +199,7 @@ describe('<advocacy-analytics>', () => {
   it('draws shares and clicks day by day as panels with their own scales, dated and valued axes', async () => {
     const now = new Date();
     const { client, backend } = adminClient({ seed: fewSharesManyClicks(now) });
-    const { byDay } = await backend.as('emp-haruka').admin.getAnalytics(windows('30', now).current);
+    const { byDay, from, to } = await backend.as('emp-haruka').admin.getAnalytics(windows('30', now).current);
     const sharesMax = Math.max(...byDay.map((row) => row.shares));
     const clicksMax = Math.max(...byDay.map((row) => row.clicks));
     expect(clicksMax).to.be.greaterThan(20 * sharesMax, 'the seed has far more clicks than shares');
@@ -224,9 +225,10 @@ describe('<advocacy-analytics>', () => {
       const plotHeight = Math.max(...gridLines) - Math.min(...gridLines);
       const tallest = Math.max(...[...panel.querySelectorAll('rect.bar')].map((bar) => Number(bar.getAttribute('height'))));
       expect(tallest / plotHeight).to.be.greaterThan(0.4);
-      expect(panel.querySelectorAll('rect.bar')).to.have.length(byDay.length);
+      // One bar slot per day of the period, days without activity included.
+      expect(panel.querySelectorAll('rect.bar')).to.have.length(everyDay(from, to).length);
     }
-    const days = byDay.map((row) => dayFormat('en').format(new Date(`${row.key.slice(0, 10)}T00:00:00Z`)));
+    const days = everyDay(from, to).map((day) => dayFormat('en').format(new Date(`${day}T00:00:00Z`)));
     const ticks = [...svg.querySelectorAll('.x-tick')].map((tick) => tick.textContent);
     expect(ticks.length).to.be.at.least(3);
     for (const tick of ticks) expect(days).to.include(tick);
@@ -236,7 +238,12 @@ describe('<advocacy-analytics>', () => {
   it('reads out a day picked with the arrow keys, Home and End, or the pointer', async () => {
     const now = new Date();
     const { client, backend } = adminClient({ seed: fewSharesManyClicks(now) });
-    const { byDay } = await backend.as('emp-haruka').admin.getAnalytics(windows('30', now).current);
+    const report = await backend.as('emp-haruka').admin.getAnalytics(windows('30', now).current);
+    // Every day of the period, those without activity at 0.
+    const byDay = everyDay(report.from, report.to).map(
+      (key) => report.byDay.find((row) => row.key.slice(0, 10) === key) ?? { key, shares: 0, clicks: 0 },
+    );
+    expect(byDay.length).to.be.greaterThan(report.byDay.length);
     const said = (index: number) => {
       const row = byDay[index]!;
       const day = dayFormat('en').format(new Date(`${row.key.slice(0, 10)}T00:00:00Z`));
@@ -271,15 +278,19 @@ describe('<advocacy-analytics>', () => {
     const { svg } = await overTimeChart(element);
     await waitUntil(() => Number(svg.getAttribute('width')) <= 390, 'the chart was not drawn at the phone width');
     expect(svg.getBoundingClientRect().width).to.be.at.most(390);
-    const dates = [...svg.querySelectorAll<SVGTextElement>('.x-tick')];
-    expect(dates.length).to.be.at.least(3);
-    const boxes = dates.map((text) => text.getBoundingClientRect());
-    const frame = svg.getBoundingClientRect();
-    boxes.forEach((box, index) => {
-      expect(box.left).to.be.at.least(frame.left - 0.5);
-      expect(box.right).to.be.at.most(frame.right + 0.5);
-      for (const other of boxes.slice(index + 1)) expect(overlaps(box, other), 'two date labels overlap').to.equal(false);
-    });
+    const datesApart = () => {
+      const dates = [...svg.querySelectorAll<SVGTextElement>('.x-tick')];
+      expect(dates.length).to.be.at.least(3);
+      const boxes = dates.map((text) => text.getBoundingClientRect());
+      const frame = svg.getBoundingClientRect();
+      boxes.forEach((box, index) => {
+        expect(box.left).to.be.at.least(frame.left - 0.5);
+        expect(box.right).to.be.at.most(frame.right + 0.5);
+        for (const other of boxes.slice(index + 1)) expect(overlaps(box, other), 'two date labels overlap').to.equal(false);
+      });
+      return dates;
+    };
+    const dates = datesApart();
     const texts = findAll<SVGTextElement>(element, 'svg text');
     const mixLabels = findAll<SVGTextElement>(element, '.mix-chart text');
     expect(mixLabels.map((text) => text.textContent)).to.deep.equal(['Target', 'Shared']);
@@ -288,6 +299,10 @@ describe('<advocacy-analytics>', () => {
     // “Target” and “Shared” are drawn the same size as the other charts' labels.
     for (const text of mixLabels) expect(drawnFontSize(text)).to.be.closeTo(drawnFontSize(barLabel), 0.01);
     expect(drawnFontSize(dates[0]!)).to.be.closeTo(drawnFontSize(barLabel), 0.01);
+    // A year of days: month-aligned dates, still apart.
+    element.range = '365';
+    await waitUntil(() => svg.querySelectorAll('g.panel rect.bar').length > 2 * 300, 'the year was not drawn');
+    datesApart();
   });
 
   it('follows the chosen period', async () => {

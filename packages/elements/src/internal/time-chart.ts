@@ -1,6 +1,6 @@
 import { html, svg, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { nice, ticks } from 'd3-array';
-import { utcTicks } from 'd3-time';
+import { bisectCenter, nice, ticks } from 'd3-array';
+import { utcDay, utcTicks } from 'd3-time';
 import { ChartWidths } from './chart-width.js';
 
 /*
@@ -22,7 +22,10 @@ export interface TimeSeries {
 }
 
 export interface TimeChartOptions {
-  /** Calendar days (`2026-11-27`), one per value, consecutive. */
+  /**
+   * The first calendar day (`2026-11-27`) of each value, in order: one per day or one per week;
+   * a day without a value is drawn as nothing (`everyDay` fills the gaps with zeros).
+   */
   days: readonly string[];
   series: readonly TimeSeries[];
   /** Measures that the read-out gives after the drawn ones, without a panel of their own. */
@@ -62,29 +65,31 @@ export function countTicks(values: readonly number[]): { top: number; marks: num
   return { top: Math.max(top, marks.at(-1) ?? 1), marks };
 }
 
-/** Index into `days` of each date tick that fits at `spacing`, with its centre. */
+/** Every calendar day from `from` to `to` (dates or UTC timestamps), both included. */
+export function everyDay(from: string, to: string): string[] {
+  const first = utcDay.floor(new Date(from));
+  return utcDay.range(first, utcDay.offset(utcDay.floor(new Date(to)), 1)).map((day) => day.toISOString().slice(0, 10));
+}
+
+/** The date ticks that fit between `bounds` without touching, each centred on its day. */
 function dateTicks(
-  days: readonly string[],
+  first: number,
+  last: number,
   formatDay: (day: string) => string,
-  x: (index: number) => number,
+  x: (time: number) => number,
   bounds: readonly [number, number],
-): Array<{ index: number; x: number; text: string }> {
-  if (days.length === 0) return [];
-  const first = Date.parse(`${days[0]}T00:00:00Z`);
-  const last = Date.parse(`${days.at(-1)}T00:00:00Z`);
-  const sample = labelWidth(formatDay(days[0]!)) + LABEL_GAP;
+): Array<{ x: number; mark: number; text: string }> {
+  const sample = labelWidth(formatDay(new Date(first).toISOString().slice(0, 10))) + LABEL_GAP;
   const wanted = Math.max(1, Math.floor((bounds[1] - bounds[0]) / (sample * 1.5)));
-  const placed: Array<{ index: number; x: number; text: string }> = [];
+  const placed: Array<{ x: number; mark: number; text: string }> = [];
   let end = -Infinity;
   for (const tick of utcTicks(new Date(first), new Date(last), wanted)) {
-    const index = Math.round((tick.getTime() - first) / DAY_MS);
-    const day = days[index];
-    if (!day) continue;
-    const text = formatDay(day);
+    const text = formatDay(tick.toISOString().slice(0, 10));
     const half = labelWidth(text) / 2;
-    const centre = Math.min(Math.max(x(index), bounds[0] + half), bounds[1] - half);
+    const mark = x(tick.getTime() + DAY_MS / 2);
+    const centre = Math.min(Math.max(mark, bounds[0] + half), bounds[1] - half);
     if (centre - half < end + LABEL_GAP) continue;
-    placed.push({ index, x: centre, text });
+    placed.push({ x: centre, mark, text });
     end = centre + half;
   }
   return placed;
@@ -104,6 +109,7 @@ export class TimeChart implements ReactiveController {
   hostConnected(): void {}
 
   private pick(index: number | null, pointer = false): void {
+    if (this.count === 0) return;
     const next = index === null ? null : Math.min(Math.max(index, 0), this.count - 1);
     if (pointer ? this.hover === next : this.active === next) return;
     if (pointer) this.hover = next;
@@ -136,15 +142,26 @@ export class TimeChart implements ReactiveController {
     const scales = series.map((line) => countTicks(line.values));
     const left = Math.ceil(Math.max(20, ...scales.flatMap((scale) => scale.marks.map((mark) => labelWidth(formatValue(mark))))) + 10);
     const right = Math.max(left + 1, width - RIGHT);
-    const slot = (right - left) / Math.max(1, days.length);
-    const x = (index: number) => left + slot * (index + 0.5);
+    // A time axis: each value's bar spans its day (or week) from its first day.
+    const times = days.map((day) => Date.parse(`${day}T00:00:00Z`));
+    const gaps = times
+      .slice(1)
+      .map((time, index) => time - times[index]!)
+      .filter((gap) => gap > 0);
+    const step = gaps.length > 0 ? Math.min(...gaps) : DAY_MS;
+    const first = times[0] ?? 0;
+    const span = Math.max(1, (times.at(-1) ?? 0) + step - first);
+    const xTime = (time: number) => left + ((time - first) / span) * (right - left);
+    const centres = times.map((time) => xTime(time + step / 2));
+    const x = (index: number) => centres[index]!;
+    const slot = ((right - left) * step) / span;
     const panel = TITLE + PLOT + GAP;
     const height = series.length * panel + AXIS;
     const shown = this.hover ?? this.active;
     const barWidth = Math.max(1, Math.min(slot * 0.7, 24));
     const onMove = (event: PointerEvent) => {
       const box = (event.currentTarget as Element).getBoundingClientRect();
-      this.pick(Math.floor((event.clientX - box.left - left) / slot), true);
+      this.pick(bisectCenter(centres, event.clientX - box.left), true);
     };
     const readout =
       shown === null
@@ -173,7 +190,7 @@ export class TimeChart implements ReactiveController {
             const { top, marks } = scales[row]!;
             const base = row * panel + TITLE + PLOT;
             const y = (value: number) => base - (value / top) * PLOT;
-            return svg`<g class="panel" data-series=${line.className} data-top=${top}>
+            return svg`<g class="panel">
               <text class="panel-title" x=${left} y=${row * panel + 15}>${line.label}</text>
               ${marks.map(
                 (mark) => svg`<line class=${mark === 0 ? 'axis' : 'grid'} x1=${left} x2=${right} y1=${y(mark)} y2=${y(mark)}></line>
@@ -186,8 +203,8 @@ export class TimeChart implements ReactiveController {
             </g>`;
           })}
           ${shown === null ? '' : svg`<line class="cursor" x1=${x(shown)} x2=${x(shown)} y1=${TITLE} y2=${axisY}></line>`}
-          ${dateTicks(days, formatDay, x, [0, width]).map(
-            (tick) => svg`<line class="axis" x1=${x(tick.index)} x2=${x(tick.index)} y1=${axisY} y2=${axisY + 4}></line>
+          ${(days.length > 0 ? dateTicks(first, times.at(-1)!, formatDay, xTime, [0, width]) : []).map(
+            (tick) => svg`<line class="axis" x1=${tick.mark} x2=${tick.mark} y1=${axisY} y2=${axisY + 4}></line>
               <text class="tick x-tick" x=${tick.x} y=${axisY + 18} text-anchor="middle">${tick.text}</text>`,
           )}
         </svg>

@@ -110,6 +110,28 @@ describe('<advocacy-my-stats>', () => {
     await waitUntil(() => readout.textContent === said(3), 'the pointer did not read out the day under it');
   });
 
+  it('draws weekly figures (a quarter) on a time axis, read out by week', async () => {
+    const { client } = testClient();
+    const stats = await statsWith(client, 'en', 390);
+    client.myStats.setPeriod('quarter');
+    await waitUntil(() => client.myStats.store.get().data?.period === 'quarter');
+    const series: StatsPoint[] = client.myStats.store.get().data!.series;
+    await waitUntil(() => shadow(stats).querySelectorAll('svg rect.bar').length === series.length, 'the quarter was not drawn');
+    const plot = await find(stats, '.time-chart-plot');
+    const svg = plot.querySelector('svg')!;
+    const bars = [...svg.querySelectorAll('rect.bar')].map((bar) => bar.getBoundingClientRect());
+    // A week's bar is wider than a day's would be, and the weeks run left to right without overlapping.
+    expect(bars[0]!.width).to.be.greaterThan(((svg.getBoundingClientRect().width / 91) * 7) / 2);
+    bars.slice(1).forEach((bar, index) => expect(bar.left).to.be.at.least(bars[index]!.right));
+    const dates = [...svg.querySelectorAll('.x-tick')].map((tick) => tick.getBoundingClientRect());
+    expect(dates.length).to.be.at.least(2);
+    dates.slice(1).forEach((box, index) => expect(box.left).to.be.at.least(dates[index]!.right));
+    plot.focus();
+    await sendKeys({ press: 'Home' });
+    const readout = shadow(stats).querySelector('.readout')!;
+    await waitUntil(() => readout.textContent!.startsWith(`${dateOf(series[0]!)}: Points`), 'Home did not read out the first week');
+  });
+
   it('keeps its labels legible and apart on a 390 px phone', async () => {
     const { client } = testClient();
     const stats = await statsWith(client, 'ja', 390);
