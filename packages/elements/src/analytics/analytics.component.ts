@@ -20,7 +20,9 @@ import { formatDay, formatNumber } from '../internal/format.js';
 import { topicName } from '../internal/topics.js';
 import { segmented } from '../internal/segmented.js';
 import { downloadCsv, toCsv } from '../internal/csv.js';
-import { barChart, lineChart, mixChart } from './charts.js';
+import { barChart, mixChart } from './charts.js';
+import { ChartWidths } from '../internal/chart-width.js';
+import { TimeChart, everyDay } from '../internal/time-chart.js';
 import { DEFAULT_CONTENT_MIX as MIX_TARGET } from '@advocacy-kit/core/rules';
 import { compare, type Range } from './periods.js';
 import { styles } from './analytics.styles.js';
@@ -44,8 +46,9 @@ type Cell = string | number;
  * participation, shares, estimated reach, unique human clicks, click-through, conversions and
  * their value; shares by network, topic, team and kind of content; the top advocates (by shares)
  * and top posts (by unique clicks); the content mix against the 6-3-1 target; and shares and
- * clicks day by day. Every plot is an accessible SVG with its numbers in a table, and every
- * table exports to CSV.
+ * clicks day by day, one panel each with its own scale and a read-out of the day under the
+ * pointer or picked with the arrow keys. Every plot is an accessible SVG with its numbers in a
+ * table, and every table exports to CSV.
  *
  * @event advocacy-error - Loading failed. `detail: { source: 'analytics', error }`.
  *
@@ -85,6 +88,9 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<Strings> {
       }
     },
   );
+
+  private readonly widths = new ChartWidths(this);
+  private readonly overTime = new TimeChart(this);
 
   constructor() {
     super(strings);
@@ -292,7 +298,7 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<Strings> {
   ) {
     const open = this.tables.has(id);
     const showTable = this.t.analytics.showTable;
-    return html`<div class="breakdown ${className}" part="breakdown">
+    return html`<div class="breakdown ${className}" part="breakdown" ${this.widths.ref(id)}>
       <h3 id="${id}-title">${title}</h3>
       ${chart}
       <div class="tools">
@@ -325,6 +331,7 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<Strings> {
     const chart = barChart(
       sorted.map((row) => ({ label: name(row.key), value: row.shares, display: this.n(row.shares) })),
       summary,
+      this.widths.width(id, 300),
     );
     return this.plot(id, '', title, chart, [t.colKey, results.colShares, t.colClicks, results.colConversions], cells, {
       file: id,
@@ -342,7 +349,7 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<Strings> {
     }));
     const percent = (value: number) => this.n(value, { style: 'percent', maximumFractionDigits: 0 });
     const summary = `${t.mixTitle}: ${data.map((d) => `${d.label} ${percent(d.actual)} (${t.mixTarget} ${percent(d.target)})`).join(', ')}`;
-    const chart = html`${mixChart(data, { actual: t.mixActual, target: t.mixTarget }, summary)}
+    const chart = html`${mixChart(data, { actual: t.mixActual, target: t.mixTarget }, summary, this.widths.width('mix'))}
       <ul class="legend">
         ${data.map((d, index) => html`<li><span class="swatch mix-${index}" aria-hidden="true"></span>${d.label}</li>`)}
       </ul>`;
@@ -360,20 +367,26 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<Strings> {
   private renderSeries(current: AnalyticsSummary) {
     const { adminResults: results, analytics: t } = this.t;
     const days = current.byDay;
-    const day = (row: Breakdown) => formatDay(row.key, this.lang_);
+    const day = (key: string) => formatDay(key, this.lang_);
     const peak = days.reduce<Breakdown | null>((best, row) => (row.shares > (best?.shares ?? 0) ? row : best), null);
-    const summary = `${t.overTime}: ${t.seriesSummary(days.length, this.n(current.shares), peak ? day(peak) : '', peak ? this.n(peak.shares) : '')}`;
-    const chart = html`${lineChart(
-      [
-        { className: 'shares', values: days.map((row) => row.shares) },
-        { className: 'clicks', values: days.map((row) => row.clicks) },
+    const summary = `${t.overTime}: ${t.seriesSummary(days.length, this.n(current.shares), peak ? day(peak.key) : '', peak ? this.n(peak.shares) : '')}`;
+    // byDay skips days without activity; the chart spans the whole period, those days at 0.
+    const calendar = everyDay(current.from, current.to);
+    const onDay = new Map(days.map((row) => [row.key.slice(0, 10), row]));
+    const daily = (measure: 'shares' | 'clicks') => calendar.map((key) => onDay.get(key)?.[measure] ?? 0);
+    const chart = this.overTime.render({
+      days: calendar,
+      series: [
+        { label: results.colShares, className: 'shares', values: daily('shares') },
+        { label: t.colClicks, className: 'clicks', values: daily('clicks') },
       ],
+      name: t.overTime,
       summary,
-    )}
-      <ul class="legend">
-        <li><span class="swatch shares" aria-hidden="true"></span>${results.colShares}</li>
-        <li><span class="swatch clicks" aria-hidden="true"></span>${t.colClicks}</li>
-      </ul>`;
+      hint: t.chartHint,
+      readout: t.chartReadout,
+      formatDay: day,
+      formatValue: (value) => this.n(value),
+    });
     const cells = (key: (row: Breakdown) => string) => days.map((row) => [key(row), row.shares, row.clicks, row.conversions]);
     return this.plot(
       'series',
@@ -381,7 +394,7 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<Strings> {
       t.overTime,
       chart,
       [t.colDay, results.colShares, t.colClicks, results.colConversions],
-      cells(day),
+      cells((row) => day(row.key)),
       {
         file: 'daily',
         rows: cells((row) => row.key),

@@ -35,3 +35,8 @@ export const Dark: Story = {
   globals: { backgrounds: { value: 'dark' } },
   render: () => html`<advocacy-analytics theme="dark" .client=${adminDemoClient().client}></advocacy-analytics>`,
 };
+
+/** A phone: charts are drawn at the screen's width, their labels still 13 px and apart. */
+export const Phone: Story = {
+  globals: { viewport: { value: 'mobile2', isRotated: false } },
+};

@@ -2,12 +2,14 @@ import { css } from 'lit';
 import { shared, tokens } from '../styles/tokens.js';
 import { panelStyles } from '../styles/panel.js';
 import { formStyles } from '../styles/form.js';
+import { chartStyles } from '../styles/chart.js';
 
 export const styles = [
   tokens,
   shared,
   panelStyles,
   formStyles,
+  chartStyles,
   css`
     .body {
       display: grid;
@@ -69,6 +71,7 @@ export const styles = [
     }
     .breakdown {
       display: grid;
+      min-width: 0;
       gap: 8px;
       align-content: start;
     }
@@ -77,40 +80,17 @@ export const styles = [
       font-size: 1rem;
     }
     .chart {
-      width: 100%;
+      display: block;
+      max-width: 100%;
       height: auto;
       overflow: visible;
     }
-    .chart text {
-      font: 22px var(--_font);
+    .chart .label,
+    .chart .value {
       fill: var(--_text);
-    }
-    .mix-chart {
-      max-width: 600px;
     }
     .bar {
       fill: var(--_accent);
-    }
-    .lines {
-      height: 180px;
-    }
-    .axis {
-      stroke: var(--_border);
-    }
-    .line {
-      fill: none;
-      stroke-width: 2;
-      vector-effect: non-scaling-stroke;
-    }
-    .line.shares,
-    .swatch.shares {
-      stroke: var(--_accent);
-      background: var(--_accent);
-    }
-    .line.clicks,
-    .swatch.clicks {
-      stroke: var(--_success);
-      background: var(--_success);
     }
     .mix-0 {
       fill: var(--_accent);

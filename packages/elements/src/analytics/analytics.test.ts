@@ -1,15 +1,18 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { AdvocacyClient } from '@advocacy-kit/core';
 import type { AdvocacyAnalyticsElement } from './analytics.component.js';
 import { compare, windows } from './periods.js';
+import { everyDay } from '../internal/time-chart.js';
 import { demoSeed, type DemoSeed, type SeedShare } from '@advocacy-kit/core/memory';
 import { adminClient, captureDownload, find, findAll, shadow, textOf, untilText } from '../../test/helpers.js';
 import '../admin.js';
 
-async function analyticsWith(client: AdvocacyClient, lang = 'en'): Promise<AdvocacyAnalyticsElement> {
+async function analyticsWith(client: AdvocacyClient, lang = 'en', width?: number): Promise<AdvocacyAnalyticsElement> {
   const wrapper = await fixture<HTMLElement>(
     html`<div lang=${lang}><advocacy-provider .client=${client}><advocacy-analytics></advocacy-analytics></advocacy-provider></div>`,
   );
+  if (width) wrapper.style.width = `${width}px`;
   const element = wrapper.querySelector('advocacy-analytics')!;
   return element;
 }
@@ -41,6 +44,36 @@ function knownResults(now: Date): DemoSeed {
     share('s5', 'emp-kenji', other!.id, 1),
   ];
   return seed;
+}
+
+/** Few shares and many clicks: shares in single figures a day, clicks in the hundreds. */
+function fewSharesManyClicks(now: Date): DemoSeed {
+  const seed = demoSeed(now);
+  const [post] = seed.posts;
+  const share = (id: string, daysAgo: number, uniqueClicks: number): SeedShare => ({
+    id,
+    postId: post!.id,
+    employeeId: 'emp-emily',
+    network: 'linkedin',
+    commentary: '',
+    createdAt: new Date(now.getTime() - daysAgo * 86_400_000).toISOString(),
+    uniqueClicks,
+    conversions: [],
+  });
+  seed.shares = [share('s1', 9, 900), share('s2', 6, 1200), share('s3', 6, 0), share('s4', 3, 700)];
+  return seed;
+}
+
+const dayFormat = (lang: string) => new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+
+/** The size a text is drawn at on screen: its font size times the SVG's scale. */
+const drawnFontSize = (text: SVGTextElement) => parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM()!.a;
+
+const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+async function overTimeChart(element: Element) {
+  const plot = await find(element, '.series .time-chart-plot');
+  return { plot, svg: plot.querySelector('svg')!, readout: shadow(element).querySelector('.series .readout')! };
 }
 
 const tableText = (element: Element, id: string) =>
@@ -163,6 +196,115 @@ describe('<advocacy-analytics>', () => {
     expect(lines).to.have.length(4);
   });
 
+  it('draws shares and clicks day by day as panels with their own scales, dated and valued axes', async () => {
+    const now = new Date();
+    const { client, backend } = adminClient({ seed: fewSharesManyClicks(now) });
+    const { byDay, from, to } = await backend.as('emp-haruka').admin.getAnalytics(windows('30', now).current);
+    const sharesMax = Math.max(...byDay.map((row) => row.shares));
+    const clicksMax = Math.max(...byDay.map((row) => row.clicks));
+    expect(clicksMax).to.be.greaterThan(20 * sharesMax, 'the seed has far more clicks than shares');
+    const element = await analyticsWith(client);
+    const { svg } = await overTimeChart(element);
+    expect(svg.getAttribute('role')).to.equal('img');
+    const panels = [...svg.querySelectorAll('g.panel')];
+    expect(panels.map((panel) => panel.querySelector('.panel-title')!.textContent)).to.deep.equal(['Shares', 'Clicks']);
+    for (const [panel, max] of [
+      [panels[0]!, sharesMax],
+      [panels[1]!, clicksMax],
+    ] as const) {
+      // Each panel has its own y axis: its ticks run from 0 to at least its own maximum, no further than twice it.
+      const values = [...panel.querySelectorAll('.y-tick')].map((tick) => Number(tick.textContent!.replace(/,/g, '')));
+      expect(values[0]).to.equal(0);
+      expect(values.at(-1))
+        .to.be.at.least(max)
+        .and.at.most(2 * max);
+      expect(panel.querySelectorAll('.y-tick').length).to.be.at.least(2);
+      expect(panel.querySelectorAll('line.grid').length).to.be.at.least(1);
+      // …and its tallest bar fills a good part of its plot: a measure in single figures is not flattened.
+      const gridLines = [...panel.querySelectorAll('line.grid, line.axis')].map((line) => Number(line.getAttribute('y1')));
+      const plotHeight = Math.max(...gridLines) - Math.min(...gridLines);
+      const tallest = Math.max(...[...panel.querySelectorAll('rect.bar')].map((bar) => Number(bar.getAttribute('height'))));
+      expect(tallest / plotHeight).to.be.greaterThan(0.4);
+      // One bar slot per day of the period, days without activity included.
+      expect(panel.querySelectorAll('rect.bar')).to.have.length(everyDay(from, to).length);
+    }
+    const days = everyDay(from, to).map((day) => dayFormat('en').format(new Date(`${day}T00:00:00Z`)));
+    const ticks = [...svg.querySelectorAll('.x-tick')].map((tick) => tick.textContent);
+    expect(ticks.length).to.be.at.least(3);
+    for (const tick of ticks) expect(days).to.include(tick);
+    await expect(element).to.be.accessible();
+  });
+
+  it('reads out a day picked with the arrow keys, Home and End, or the pointer', async () => {
+    const now = new Date();
+    const { client, backend } = adminClient({ seed: fewSharesManyClicks(now) });
+    const report = await backend.as('emp-haruka').admin.getAnalytics(windows('30', now).current);
+    // Every day of the period, those without activity at 0.
+    const byDay = everyDay(report.from, report.to).map(
+      (key) => report.byDay.find((row) => row.key.slice(0, 10) === key) ?? { key, shares: 0, clicks: 0 },
+    );
+    expect(byDay.length).to.be.greaterThan(report.byDay.length);
+    const said = (index: number) => {
+      const row = byDay[index]!;
+      const day = dayFormat('en').format(new Date(`${row.key.slice(0, 10)}T00:00:00Z`));
+      return `${day}: Shares ${row.shares.toLocaleString('en')}, Clicks ${row.clicks.toLocaleString('en')}`;
+    };
+    const element = await analyticsWith(client);
+    const { plot, svg, readout } = await overTimeChart(element);
+    expect(readout.getAttribute('aria-live')).to.equal('polite');
+    expect(plot.getAttribute('tabindex')).to.equal('0');
+    expect(plot.getAttribute('aria-label')).to.equal('Shares and clicks over time');
+    plot.focus();
+    await waitUntil(() => readout.textContent === said(byDay.length - 1), 'focus did not read out the latest day');
+    await sendKeys({ press: 'ArrowLeft' });
+    await waitUntil(() => readout.textContent === said(byDay.length - 2), 'ArrowLeft did not read out the day before');
+    await sendKeys({ press: 'Home' });
+    await waitUntil(() => readout.textContent === said(0), 'Home did not read out the first day');
+    await sendKeys({ press: 'ArrowRight' });
+    await waitUntil(() => readout.textContent === said(1), 'ArrowRight did not read out the next day');
+    await sendKeys({ press: 'End' });
+    await waitUntil(() => readout.textContent === said(byDay.length - 1), 'End did not read out the last day');
+    // The busiest day for clicks, under the pointer.
+    const busiest = byDay.findIndex((row) => row.clicks === Math.max(...byDay.map((day) => day.clicks)));
+    const bar = svg.querySelectorAll('g.panel')[1]!.querySelectorAll('rect.bar')[busiest]!.getBoundingClientRect();
+    svg.dispatchEvent(new PointerEvent('pointermove', { clientX: bar.left + bar.width / 2, clientY: bar.top + 2, bubbles: true }));
+    await waitUntil(() => readout.textContent === said(busiest), 'the pointer did not read out the day under it');
+    svg.dispatchEvent(new PointerEvent('pointerleave', { pointerType: 'mouse' }));
+    await waitUntil(() => readout.textContent === said(byDay.length - 1), 'leaving did not return to the picked day');
+  });
+
+  it('keeps every chart label legible and apart on a 390 px phone, the same size in every chart', async () => {
+    const element = await analyticsWith(adminClient({ seed: fewSharesManyClicks(new Date()) }).client, 'en', 390);
+    const { svg } = await overTimeChart(element);
+    await waitUntil(() => Number(svg.getAttribute('width')) <= 390, 'the chart was not drawn at the phone width');
+    expect(svg.getBoundingClientRect().width).to.be.at.most(390);
+    const datesApart = () => {
+      const dates = [...svg.querySelectorAll<SVGTextElement>('.x-tick')];
+      expect(dates.length).to.be.at.least(3);
+      const boxes = dates.map((text) => text.getBoundingClientRect());
+      const frame = svg.getBoundingClientRect();
+      boxes.forEach((box, index) => {
+        expect(box.left).to.be.at.least(frame.left - 0.5);
+        expect(box.right).to.be.at.most(frame.right + 0.5);
+        for (const other of boxes.slice(index + 1)) expect(overlaps(box, other), 'two date labels overlap').to.equal(false);
+      });
+      return dates;
+    };
+    const dates = datesApart();
+    const texts = findAll<SVGTextElement>(element, 'svg text');
+    const mixLabels = findAll<SVGTextElement>(element, '.mix-chart text');
+    expect(mixLabels.map((text) => text.textContent)).to.deep.equal(['Target', 'Shared']);
+    const barLabel = shadow(element).querySelector<SVGTextElement>('.bars text.label')!;
+    for (const text of texts) expect(drawnFontSize(text), `“${text.textContent}” is too small`).to.be.at.least(12);
+    // “Target” and “Shared” are drawn the same size as the other charts' labels.
+    for (const text of mixLabels) expect(drawnFontSize(text)).to.be.closeTo(drawnFontSize(barLabel), 0.01);
+    expect(drawnFontSize(dates[0]!)).to.be.closeTo(drawnFontSize(barLabel), 0.01);
+    // A year of days: month-aligned dates, still apart.
+    element.range = '365';
+    await waitUntil(() => svg.querySelectorAll('g.panel rect.bar').length > 2 * 300, 'the year was not drawn');
+    datesApart();
+  });
+
   it('follows the chosen period', async () => {
     const { client, backend } = adminClient();
     const week = await backend.as('emp-haruka').admin.getAnalytics(windows('7', new Date()).current);
@@ -201,5 +343,10 @@ describe('<advocacy-analytics>', () => {
       .and.contain('過去30日間')
       .and.contain('シェア上位の社員')
       .and.contain('クリック上位の投稿');
+    const { plot, svg, readout } = await overTimeChart(element);
+    for (const tick of svg.querySelectorAll('.x-tick')) expect(tick.textContent).to.match(/^\d{1,2}月\d{1,2}日$/);
+    plot.focus();
+    await waitUntil(() => /^\d{1,2}月\d{1,2}日：シェア [\d,]+、クリック [\d,]+$/.test(readout.textContent!), 'no Japanese read-out');
+    await expect(element).to.be.accessible();
   });
 });

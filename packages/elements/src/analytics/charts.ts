@@ -1,10 +1,13 @@
 import { html, svg } from 'lit';
+import { labelWidth } from '../internal/time-chart.js';
 
 /*
- * The analytics plots are hand-written SVG rather than a chart library: a few hundred bytes
- * instead of tens of kilobytes in the admin bundle, no inline styles or eval (they work under
- * the same strict CSP as the rest), and nothing more to depend on. Each plot is a labelled
- * `role="img"` with a spoken summary; the component puts the same numbers in a table beside it.
+ * The breakdown plots are hand-written SVG (a few rectangles need no chart library): no inline
+ * styles or eval, so they work under the same strict CSP as the rest. Each is drawn at its box's
+ * measured width (one user unit = one CSS pixel), so its labels are the stylesheet's size on a
+ * phone and on a wide screen, the same in every plot. Each plot is a labelled `role="img"` with a
+ * spoken summary; the component puts the same numbers in a table beside it. Shares and clicks
+ * over time are the shared time chart (`internal/time-chart.ts`).
  */
 
 export interface BarDatum {
@@ -14,23 +17,20 @@ export interface BarDatum {
   display: string;
 }
 
-const BAR_WIDTH = 600;
-const BAR_ROW = 40;
-const LABEL_WIDTH = 210;
-const VALUE_WIDTH = 80;
+const BAR_ROW = 44;
 
-/** Horizontal bars, one row per datum, scaled to the largest. */
-export function barChart(data: readonly BarDatum[], label: string) {
+/** Horizontal bars, one row per datum with its label above, scaled to the largest. */
+export function barChart(data: readonly BarDatum[], label: string, width: number) {
   const max = Math.max(1, ...data.map((datum) => datum.value));
-  const span = BAR_WIDTH - LABEL_WIDTH - VALUE_WIDTH;
+  const span = Math.max(1, width - Math.max(0, ...data.map((datum) => labelWidth(datum.display))) - 12);
   const height = Math.max(1, data.length) * BAR_ROW;
-  return html`<svg class="chart bars" role="img" aria-label=${label} viewBox="0 0 ${BAR_WIDTH} ${height}">
+  return html`<svg class="chart bars" role="img" aria-label=${label} width=${width} height=${height} viewBox="0 0 ${width} ${height}">
     ${data.map((datum, index) => {
       const y = index * BAR_ROW;
-      const width = Math.max(datum.value > 0 ? 2 : 0, (datum.value / max) * span);
-      return svg`<text class="label" x="0" y=${y + 28}>${datum.label}</text>
-        <rect class="bar" x=${LABEL_WIDTH} y=${y + 8} width=${width.toFixed(1)} height="26" rx="4"></rect>
-        <text class="value" x=${(LABEL_WIDTH + width + 8).toFixed(1)} y=${y + 28}>${datum.display}</text>`;
+      const length = Math.max(datum.value > 0 ? 2 : 0, (datum.value / max) * span);
+      return svg`<text class="label" x="0" y=${y + 14}>${datum.label}</text>
+        <rect class="bar" x="0" y=${y + 20} width=${length.toFixed(1)} height="16" rx="3"></rect>
+        <text class="value" x=${(length + 6).toFixed(1)} y=${y + 33}>${datum.display}</text>`;
     })}
   </svg>`;
 }
@@ -43,43 +43,20 @@ export interface MixDatum {
 }
 
 /** Two stacked bars, the content mix shared against the target mix. */
-export function mixChart(data: readonly MixDatum[], rowLabels: { actual: string; target: string }, label: string) {
-  const span = BAR_WIDTH - LABEL_WIDTH;
+export function mixChart(data: readonly MixDatum[], rowLabels: { actual: string; target: string }, label: string, width: number) {
+  const start = Math.ceil(Math.max(labelWidth(rowLabels.actual), labelWidth(rowLabels.target))) + 12;
+  const span = Math.max(1, width - start);
   const row = (y: number, key: 'actual' | 'target', title: string) => {
-    let x = LABEL_WIDTH;
-    return svg`<text class="label" x="0" y=${y + 22}>${title}</text>
+    let x = start;
+    return svg`<text class="label" x="0" y=${y + 21}>${title}</text>
       ${data.map((datum, index) => {
-        const width = datum[key] * span;
-        const part = svg`<rect class="mix mix-${index}" x=${x.toFixed(1)} y=${y + 4} width=${width.toFixed(1)} height="26"></rect>`;
-        x += width;
+        const length = datum[key] * span;
+        const part = svg`<rect class="mix mix-${index}" x=${x.toFixed(1)} y=${y + 4} width=${length.toFixed(1)} height="24"></rect>`;
+        x += length;
         return part;
       })}`;
   };
-  return html`<svg class="chart mix-chart" role="img" aria-label=${label} viewBox="0 0 ${BAR_WIDTH} 76">
-    ${row(0, 'target', rowLabels.target)} ${row(40, 'actual', rowLabels.actual)}
-  </svg>`;
-}
-
-const LINE_WIDTH = 600;
-const LINE_HEIGHT = 180;
-const PAD = 8;
-
-/** Points of a polyline for `values`, scaled to `max`. */
-export function linePoints(values: readonly number[], max: number): string {
-  const step = values.length > 1 ? (LINE_WIDTH - 2 * PAD) / (values.length - 1) : 0;
-  return values
-    .map(
-      (value, index) =>
-        `${(PAD + index * step).toFixed(1)},${(LINE_HEIGHT - PAD - (value / Math.max(1, max)) * (LINE_HEIGHT - 2 * PAD)).toFixed(1)}`,
-    )
-    .join(' ');
-}
-
-/** Two series over the same days (shares and clicks), each its own line. */
-export function lineChart(series: ReadonlyArray<{ className: string; values: readonly number[] }>, label: string) {
-  const max = Math.max(1, ...series.flatMap((line) => line.values));
-  return html`<svg class="chart lines" role="img" aria-label=${label} viewBox="0 0 ${LINE_WIDTH} ${LINE_HEIGHT}" preserveAspectRatio="none">
-    <line class="axis" x1=${PAD} y1=${LINE_HEIGHT - PAD} x2=${LINE_WIDTH - PAD} y2=${LINE_HEIGHT - PAD}></line>
-    ${series.map((line) => svg`<polyline class="line ${line.className}" points=${linePoints(line.values, max)}></polyline>`)}
+  return html`<svg class="chart mix-chart" role="img" aria-label=${label} width=${width} height="72" viewBox="0 0 ${width} 72">
+    ${row(0, 'target', rowLabels.target)} ${row(38, 'actual', rowLabels.actual)}
   </svg>`;
 }

@@ -8,6 +8,7 @@ import { adminOf } from '../internal/admin.js';
 import { emit } from '../internal/events.js';
 import { formatDay, formatNumber } from '../internal/format.js';
 import { goalChart } from './goal-chart.js';
+import { ChartWidths } from '../internal/chart-width.js';
 import * as goalsStrings from './goals.strings.js';
 import { styles } from './goals.styles.js';
 import { perClient } from '../internal/per-client.js';
@@ -62,6 +63,7 @@ export class AdvocacyGoalsElement extends AdvocacyElement<(typeof goalsStrings)[
     this.notice = '';
   }
 
+  private readonly widths = new ChartWidths(this);
   private readonly teams = new StoreController<AsyncState<Team[]>>(this, () =>
     this.client ? adminOf(this.client).teams.store : undefined,
   );
@@ -240,14 +242,18 @@ export class AdvocacyGoalsElement extends AdvocacyElement<(typeof goalsStrings)[
         <div><dt>${t.expected}</dt><dd>${v(progress.expected)}</dd></div>
         <div><dt>${t.target}</dt><dd>${v(goal.target)}</dd></div>
       </dl>
-      <div part="chart">
-        ${goalChart(goal, {
-          label: t.chartLabel(goal.title, v(progress.current), v(goal.target), v(progress.expected), t.statuses[progress.status]),
-          target: v(goal.target),
-          zero: v(0),
-          from: day(goal.from),
-          to: day(goal.to),
-        })}
+      <div part="chart" ${this.widths.ref(goal.id)}>
+        ${goalChart(
+          goal,
+          {
+            label: t.chartLabel(goal.title, v(progress.current), v(goal.target), v(progress.expected), t.statuses[progress.status]),
+            target: v(goal.target),
+            zero: v(0),
+            from: day(goal.from),
+            to: day(goal.to),
+          },
+          Math.min(420, this.widths.width(goal.id, 320)),
+        )}
       </div>
       <div class="actions">
         <button data-edit=${goal.id} aria-label=${t.editName(goal.title)} ?disabled=${busy} @click=${() => this.open(goal)}>${t.edit}</button>

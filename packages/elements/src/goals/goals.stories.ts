@@ -30,3 +30,8 @@ export const Error: Story = {
 export const Japanese: Story = {
   render: () => html`<div lang="ja"><advocacy-goals .client=${adminDemoClient().client}></advocacy-goals></div>`,
 };
+
+/** A phone: each goal's chart is drawn at the screen's width, its labels one legible size. */
+export const Phone: Story = {
+  globals: { viewport: { value: 'mobile2', isRotated: false } },
+};

@@ -2,12 +2,14 @@ import { css } from 'lit';
 import { shared, tokens } from '../styles/tokens.js';
 import { panelStyles } from '../styles/panel.js';
 import { formStyles } from '../styles/form.js';
+import { chartStyles } from '../styles/chart.js';
 
 export const styles = [
   tokens,
   shared,
   panelStyles,
   formStyles,
+  chartStyles,
   css`
     .goals {
       display: grid;
@@ -69,12 +71,12 @@ export const styles = [
       color: var(--_danger);
     }
     .goal-chart {
-      width: 100%;
-      max-width: 420px;
+      display: block;
+      max-width: 100%;
       height: auto;
     }
-    .goal-chart .axis {
-      stroke: var(--_border);
+    .goal {
+      min-width: 0;
     }
     .goal-chart .pace {
       stroke: var(--_muted);
@@ -87,10 +89,6 @@ export const styles = [
     }
     .goal-chart .now {
       fill: var(--_accent);
-    }
-    .goal-chart .tick {
-      fill: var(--_muted);
-      font-size: 11px;
     }
     .actions {
       display: flex;

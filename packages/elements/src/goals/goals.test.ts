@@ -27,6 +27,26 @@ describe('<advocacy-goals>', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('draws every chart label the same legible size, on a phone too', async () => {
+    const { client } = adminClient();
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang="en"><advocacy-provider .client=${client}><advocacy-goals></advocacy-goals></advocacy-provider></div>`,
+    );
+    wrapper.style.width = '390px';
+    const element = wrapper.querySelector('advocacy-goals')!;
+    const chart = await find<SVGSVGElement>(element, 'svg.goal-chart');
+    await waitUntil(() => Number(chart.getAttribute('width')) < 390, 'the chart was not drawn at the phone width');
+    expect(chart.getBoundingClientRect().right).to.be.at.most(wrapper.getBoundingClientRect().right);
+    const drawn = (text: SVGTextElement) => parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM()!.a;
+    const sizes = [...chart.querySelectorAll<SVGTextElement>('text')].map(drawn);
+    expect(sizes).to.have.length(4);
+    for (const size of sizes) expect(size).to.be.closeTo(sizes[0]!, 0.01).and.at.least(12);
+    // At its widest the labels keep that size (a fixed viewBox used to scale them with the chart).
+    wrapper.style.width = '900px';
+    await waitUntil(() => Number(chart.getAttribute('width')) === 420, 'the chart did not grow to its widest');
+    for (const text of chart.querySelectorAll<SVGTextElement>('text')) expect(drawn(text)).to.be.closeTo(sizes[0]!, 0.01);
+  });
+
   it('creates a goal from the keyboard, shows field errors, and returns focus', async () => {
     const { client, backend } = adminClient();
     const element = await goalsWith(client);

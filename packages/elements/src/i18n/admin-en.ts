@@ -149,6 +149,8 @@ export const analytics: AdminStrings['analytics'] = {
   colTargetOfMix: 'Target',
   chartSummary: (title, total, top) => `${title}: ${total} shares in total${top ? `, most from ${top}` : ''}.`,
   seriesSummary: (days, shares, peakDay, peak) => `${days} days, ${shares} shares${peakDay ? `, most on ${peakDay} (${peak})` : ''}.`,
+  chartHint: 'Point at a day, or focus the chart and use the arrow keys, to read its figures.',
+  chartReadout: (day, values) => `${day}: ${values.map(([name, value]) => `${name} ${value}`).join(', ')}`,
   showTable: 'Show as a table',
   empty: 'No shares in this period yet.',
   errorTitle: 'We couldn’t load the results',

@@ -150,6 +150,8 @@ export const analytics: AdminStrings['analytics'] = {
   colTargetOfMix: '目標',
   chartSummary: (title, total, top) => `${title}：合計 ${total} シェア${top ? `、最多は${top}` : ''}。`,
   seriesSummary: (days, shares, peakDay, peak) => `${days}日間で ${shares} シェア${peakDay ? `、最多は${peakDay}（${peak}）` : ''}。`,
+  chartHint: '日付にポインターを合わせるか、グラフにフォーカスして矢印キーを押すと、その日の数値が表示されます。',
+  chartReadout: (day, values) => `${day}：${values.map(([name, value]) => `${name} ${value}`).join('、')}`,
   showTable: '表で表示',
   empty: 'この期間のシェアはまだありません。',
   errorTitle: '成果を読み込めませんでした',

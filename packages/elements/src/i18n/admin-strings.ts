@@ -153,6 +153,10 @@ export interface AdminStrings {
     colTargetOfMix: string;
     chartSummary: (title: string, total: string, top: string) => string;
     seriesSummary: (days: number, shares: string, peakDay: string, peak: string) => string;
+    /** What the day-by-day chart's read-out says before a day is picked. */
+    chartHint: string;
+    /** The day-by-day chart's read-out: the day and each measure's `[name, value]`. */
+    chartReadout: (day: string, values: ReadonlyArray<readonly [string, string]>) => string;
     showTable: string;
     empty: string;
     errorTitle: string;

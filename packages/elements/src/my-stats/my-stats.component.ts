@@ -7,7 +7,7 @@ import { StoreController } from '../internal/store-controller.js';
 import { emit } from '../internal/events.js';
 import { formatDay, formatNumber } from '../internal/format.js';
 import { segmented } from '../internal/segmented.js';
-import { trendChart } from './trend-chart.js';
+import { TimeChart } from '../internal/time-chart.js';
 import { styles } from './my-stats.styles.js';
 
 let instances = 0;
@@ -15,11 +15,13 @@ let instances = 0;
 /**
  * @tag advocacy-my-stats
  * @summary The signed-in employee's results for a period: points, shares, unique clicks and
- * conversions, with a small trend chart of points, the badges earned and the rank in a running
+ * conversions, with a chart of points day by day, the badges earned and the rank in a running
  * contest (when the backend has badges and contests).
  *
- * The chart is an SVG with `role="img"` and a spoken summary; the same figures are in a
- * visually hidden table for screen-reader users who want every value.
+ * The chart is an SVG with `role="img"` and a spoken summary, dates on its x axis and points on
+ * its y axis. It is one tab stop: the arrow keys (and the pointer) pick a day, and a read-out
+ * under it says the day and its figures. The same figures are in a visually hidden table for
+ * screen-reader users who want every value.
  *
  * @event advocacy-error - The stats failed to load. `detail: { source: 'my-stats', error }`.
  *
@@ -27,7 +29,7 @@ let instances = 0;
  * @csspart period - The period choice.
  * @csspart figures - The four figures.
  * @csspart figure - One figure.
- * @csspart chart - The trend chart.
+ * @csspart chart - The trend chart (the focusable box around its SVG).
  * @csspart achievements - Badges earned and the contest rank.
  * @csspart state - The loading and error panels.
  *
@@ -68,6 +70,7 @@ export class AdvocacyMyStatsElement extends AdvocacyElement<(typeof myStatsStrin
   private readonly badges = new StoreController<AsyncState<Badge[]>>(this, () => this.client?.badges.store);
   private readonly contests = new StoreController<AsyncState<Contest[]>>(this, () => this.client?.contests.store);
   private readonly name = `advocacy-stats-period-${++instances}`;
+  private readonly trend = new TimeChart(this);
 
   protected override render() {
     return html`<section aria-labelledby="title">
@@ -148,7 +151,23 @@ export class AdvocacyMyStatsElement extends AdvocacyElement<(typeof myStatsStrin
       formatNumber(best.points, this.lang_),
       formatDay(best.date, this.lang_),
     );
-    return html`${trendChart(series, label)}
+    const n = (value: number) => formatNumber(value, this.lang_);
+    const chart = this.trend.render({
+      days: series.map((point) => point.date.slice(0, 10)),
+      series: [{ label: this.t.points, className: 'points', values: series.map((point) => point.points) }],
+      name: this.t.chartName,
+      summary: label,
+      hint: this.t.chartHint,
+      // The read-out gives the day's shares and clicks too, like the table.
+      details: [
+        { label: this.t.shares, values: series.map((point) => point.shares) },
+        { label: this.t.clicks, values: series.map((point) => point.clicks) },
+      ],
+      readout: this.t.chartReadout,
+      formatDay: (day) => formatDay(day, this.lang_),
+      formatValue: n,
+    });
+    return html`${chart}
       <table class="visually-hidden">
         <caption>${this.t.tableCaption}</caption>
         <thead>

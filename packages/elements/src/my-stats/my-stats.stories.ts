@@ -37,3 +37,8 @@ export const Dark: Story = {
   globals: { backgrounds: { value: 'dark' } },
   render: () => html`<advocacy-my-stats theme="dark" .client=${demoClient().client}></advocacy-my-stats>`,
 };
+
+/** A phone: the chart is drawn at the screen's width, its dates and values still 13 px and apart. */
+export const Phone: Story = {
+  globals: { viewport: { value: 'mobile2', isRotated: false } },
+};

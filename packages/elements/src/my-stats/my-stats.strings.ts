@@ -13,6 +13,11 @@ export const en = {
   chartSummary: (total: string, days: number, best: string, bestDate: string) =>
     `Points over ${days} ${plural(days, 'day', 'days')}: ${total} in total, most on ${bestDate} (${best}).`,
   chartEmpty: 'No activity in this period yet.',
+  chartName: 'Points by day',
+  chartHint: 'Point at a day, or focus the chart and use the arrow keys, to read its figures.',
+  /** The chart's read-out: the day and each figure's `[name, value]`. */
+  chartReadout: (day: string, values: ReadonlyArray<readonly [string, string]>) =>
+    `${day}: ${values.map(([name, value]) => `${name} ${value}`).join(', ')}`,
   tableCaption: 'Activity by date',
   tableDate: 'Date',
   errorTitle: 'We couldn’t load your stats',
@@ -32,6 +37,9 @@ export const ja: typeof en = {
   chartSummary: (total, days, best, bestDate) =>
     `${days}日間のポイント推移：合計${total}ポイント、最も多かったのは${bestDate}（${best}ポイント）です。`,
   chartEmpty: 'この期間の活動はまだありません。',
+  chartName: '日ごとのポイント',
+  chartHint: '日付にポインターを合わせるか、グラフにフォーカスして矢印キーを押すと、その日の数値が表示されます。',
+  chartReadout: (day, values) => `${day}：${values.map(([name, value]) => `${name} ${value}`).join('、')}`,
   tableCaption: '日付ごとの活動',
   tableDate: '日付',
   errorTitle: '成果を読み込めませんでした',

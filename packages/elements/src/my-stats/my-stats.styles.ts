@@ -1,11 +1,13 @@
 import { css } from 'lit';
 import { shared, tokens } from '../styles/tokens.js';
 import { panelStyles } from '../styles/panel.js';
+import { chartStyles } from '../styles/chart.js';
 
 export const styles = [
   tokens,
   shared,
   panelStyles,
+  chartStyles,
   css`
     .figures {
       display: grid;
@@ -43,12 +45,6 @@ export const styles = [
       flex-wrap: wrap;
       gap: 4px 16px;
       color: var(--_muted);
-    }
-    .chart {
-      display: block;
-      width: 100%;
-      height: 80px;
-      fill: var(--_accent);
     }
   `,
 ];
