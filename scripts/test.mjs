@@ -3,7 +3,9 @@
 // A throwaway PostgreSQL is started for the server and contract tests unless TEST_DATABASE_URL
 // is set.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { pnpmCommand } from './pnpm-command.mjs';
 import { startThrowawayPostgres } from './postgres.mjs';
 
@@ -32,32 +34,47 @@ process.on('exit', stop);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 
 const pnpm = pnpmCommand();
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+// Every workspace package with a `test` script, one at a time in the workspace's order (each is
+// timed, so a slow package shows in the summary).
+const listed = spawnSync(pnpm[0], [...pnpm.slice(1), 'ls', '-r', '--depth', '-1', '--json'], { encoding: 'utf8', env });
+if (listed.status !== 0) {
+  console.error(listed.stderr);
+  process.exit(1);
+}
+const packages = JSON.parse(listed.stdout)
+  .filter(({ path }) => path !== root)
+  .filter(({ path }) => JSON.parse(readFileSync(join(path, 'package.json'), 'utf8')).scripts?.test);
 
 const steps = [
   ['build', ['run', 'build']],
   ['type-check', ['run', 'typecheck']],
   ['lint', ['run', 'lint']],
-  ['package tests', ['-r', '--workspace-concurrency=1', '--if-present', 'run', 'test']],
+  ...packages.map(({ name }) => [`test ${name}`, ['--filter', name, 'run', 'test']]),
   ['consumers test', ['run', 'test:consumers']],
+  // Core's Node tests and the server's tests again on Node 24 LTS (the registry's binary).
+  ['Node 24 tests', ['--filter', '@advocacy-kit/node-24-tests', 'run', 'test:node-24']],
   ['storybook build', ['run', 'build-storybook']],
 ];
 
-let passed = 0;
+const timings = [];
 let failed = 0;
 for (const [name, args] of steps) {
   console.log(`\n━━ ${name} ━━`);
   const started = Date.now();
-  const result = spawnSync(pnpm[0], [...pnpm.slice(1), ...args], { stdio: 'inherit', env });
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  if (result.status === 0) {
-    passed++;
-    console.log(`━━ ${name}: ok (${seconds} s)`);
-  } else {
+  const result = spawnSync(pnpm[0], [...pnpm.slice(1), ...args], { stdio: 'inherit', env, cwd: root });
+  const seconds = (Date.now() - started) / 1000;
+  timings.push([name, seconds, result.status === 0]);
+  console.log(`━━ ${name}: ${result.status === 0 ? 'ok' : 'FAILED'} (${seconds.toFixed(1)} s)`);
+  if (result.status !== 0) {
     failed++;
-    console.log(`━━ ${name}: FAILED (${seconds} s)`);
     break;
   }
 }
 stop();
-console.log(`\nsteps: ${passed} passed, ${failed} failed`);
+console.log('\n━━ summary ━━');
+for (const [name, seconds, ok] of timings) console.log(`${ok ? 'ok    ' : 'FAILED'} ${seconds.toFixed(1).padStart(7)} s  ${name}`);
+const total = timings.reduce((sum, [, seconds]) => sum + seconds, 0);
+console.log(`steps: ${timings.length - failed} passed, ${failed} failed, ${steps.length - timings.length} not run; ${(total / 60).toFixed(1)} min`);
 process.exit(failed === 0 ? 0 : 1);

@@ -58,6 +58,8 @@ const env = {
   ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'TEST_DATABASE_URL')),
   ADVOCACY_SQLITE_ADDON: addon,
   ADVOCACY_SKIP_POSTGRES: '1',
+  // The tests' type check doesn't depend on the Node line; the main run does it.
+  ADVOCACY_TESTS_TYPE_CHECKED: process.env.ADVOCACY_TESTS_TYPE_CHECKED ?? '1',
   NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${pathToFileURL(join(here, 'preload.mjs')).href}`.trim(),
 };
 // `node run.mjs test/a.test.ts …` runs only those server test files (and no core tests).
