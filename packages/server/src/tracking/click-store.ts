@@ -27,6 +27,14 @@ export interface RawClick {
   at: string;
 }
 
+/** The employee of each share the inserted clicks belong to, read in the batch's transaction. */
+async function sharersOf(trx: Db, inserted: { share_id: string }[]): Promise<Map<string, string>> {
+  const ids = [...new Set(inserted.map((row) => row.share_id))];
+  if (ids.length === 0) return new Map();
+  const rows = await trx.selectFrom('shares').select(['id', 'employee_id']).where('id', 'in', ids).execute();
+  return new Map(rows.map((row) => [row.id, row.employee_id]));
+}
+
 /** Writes a batch of clicks; resolves with how many were new unique clicks. */
 export type ClickStore = (batch: RawClick[]) => Promise<number>;
 
@@ -177,8 +185,14 @@ export function databaseClickStore(db: Db, salt: string, schedule: () => RulesSc
         stored.push(...inserted);
         if (inserted.length > 0) await prune(trx, chunk[0]!.day);
         const fresh = new Set(inserted.map((row) => `${row.code}|${row.day}|${row.visitor_hash}`));
+        const sharers = await sharersOf(trx, inserted);
         for (const { click, day, hash } of chunk) {
-          if (fresh.delete(`${click.code}|${day}|${hash}`)) await awardClick(trx, click, day, rules, counted);
+          if (!fresh.delete(`${click.code}|${day}|${hash}`)) continue;
+          // The sharer as the database has it now, not as the cached link had it: an erasure on
+          // another instance renames the employee (never deletes the share), and their old id
+          // must not be written again.
+          const employeeId = sharers.get(click.shareId) ?? click.employeeId;
+          await awardClick(trx, { ...click, employeeId }, day, rules, counted);
         }
         // Let waiting work on this thread in between chunks.
         await new Promise((resolve) => setImmediate(resolve));
