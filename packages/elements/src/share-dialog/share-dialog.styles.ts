@@ -8,9 +8,15 @@ export const styles = [
     :host {
       display: contents;
     }
+    /* One height whatever the network (their limits, notices and previews differ), the body
+       scrolling between the header and the footer: Share stays in view. vh where dvh is unknown. */
     dialog {
       width: min(560px, calc(100vw - 24px));
+      height: min(44rem, calc(100vh - 24px));
+      height: min(44rem, calc(100dvh - 24px));
+      max-height: calc(100vh - 24px);
       max-height: calc(100dvh - 24px);
+      overflow: hidden;
       padding: 0;
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
@@ -20,13 +26,29 @@ export const styles = [
       line-height: 1.5;
       box-shadow: 0 24px 64px rgb(0 0 0 / 0.25);
     }
+    dialog[open] {
+      display: flex;
+      flex-direction: column;
+    }
+    /* A phone: the dialog is the whole (small) viewport. */
+    @media (max-width: 600px) {
+      dialog {
+        width: 100vw;
+        max-width: 100vw;
+        height: 100vh;
+        height: 100dvh;
+        max-height: 100vh;
+        max-height: 100dvh;
+        margin: 0;
+        border: 0;
+        border-radius: 0;
+      }
+    }
     dialog::backdrop {
       background: rgb(10 14 24 / 0.55);
     }
     .header {
-      position: sticky;
-      top: 0;
-      z-index: 1;
+      flex: none;
       display: flex;
       align-items: center;
       justify-content: space-between;
@@ -45,13 +67,30 @@ export const styles = [
       border-color: transparent;
       background: transparent;
     }
-    .compose,
+    .body,
     .policy,
     .status,
     .loading {
+      flex: 1 1 auto;
+      min-height: 0;
+      overflow: auto;
       display: grid;
+      align-content: start;
       gap: 14px;
       padding: var(--_space);
+    }
+    .compose {
+      flex: 1 1 auto;
+      min-height: 0;
+      display: flex;
+      flex-direction: column;
+    }
+    .footer {
+      flex: none;
+      display: flex;
+      gap: 8px;
+      padding: 12px var(--_space);
+      border-top: 1px solid var(--_border);
     }
     legend,
     label[for] {
@@ -70,6 +109,7 @@ export const styles = [
     }
     .counter {
       justify-self: end;
+      min-height: 1.5em;
       font-variant-numeric: tabular-nums;
     }
     .counter.over,
@@ -122,9 +162,11 @@ export const styles = [
     .preview strong {
       overflow-wrap: anywhere;
     }
-    button.share {
-      width: 100%;
+    .footer button {
       min-height: 48px;
+    }
+    button.share {
+      flex: 1;
     }
     .policy-text {
       max-height: 40vh;
