@@ -29,6 +29,9 @@ export const styles = [
     dialog[open] {
       display: flex;
       flex-direction: column;
+      /* The top layer already shows a modal above the page's fixed bars; tools that work out what
+         covers what from CSS alone (axe's target-size) need the z-index to see it too. */
+      z-index: 2147483647;
     }
     /* A phone: the dialog is the whole (small) viewport. */
     @media (max-width: 600px) {
