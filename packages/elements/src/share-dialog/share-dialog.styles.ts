@@ -14,8 +14,6 @@ export const styles = [
       width: min(560px, calc(100vw - 24px));
       height: min(44rem, calc(100vh - 24px));
       height: min(44rem, calc(100dvh - 24px));
-      max-height: calc(100vh - 24px);
-      max-height: calc(100dvh - 24px);
       overflow: hidden;
       padding: 0;
       border: 1px solid var(--_border);
@@ -37,11 +35,10 @@ export const styles = [
     @media (max-width: 600px) {
       dialog {
         width: 100vw;
-        max-width: 100vw;
+        max-width: none;
         height: 100vh;
         height: 100dvh;
-        max-height: 100vh;
-        max-height: 100dvh;
+        max-height: none;
         margin: 0;
         border: 0;
         border-radius: 0;
@@ -51,7 +48,6 @@ export const styles = [
       background: rgb(10 14 24 / 0.55);
     }
     .header {
-      flex: none;
       display: flex;
       align-items: center;
       justify-content: space-between;
@@ -74,7 +70,7 @@ export const styles = [
     .policy,
     .status,
     .loading {
-      flex: 1 1 auto;
+      flex: auto;
       min-height: 0;
       overflow: auto;
       display: grid;
@@ -83,13 +79,12 @@ export const styles = [
       padding: var(--_space);
     }
     .compose {
-      flex: 1 1 auto;
+      flex: auto;
       min-height: 0;
       display: flex;
       flex-direction: column;
     }
     .footer {
-      flex: none;
       display: flex;
       gap: 8px;
       padding: 12px var(--_space);
