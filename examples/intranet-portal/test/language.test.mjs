@@ -45,7 +45,7 @@ test('an employee switches from English to 日本語 after sign-in: everything f
     });
 
     // A real <select>, reached by keyboard from the header, each language named in itself.
-    const language = page.getByRole('combobox', { name: 'Language' });
+    const language = page.getByRole('banner').getByRole('combobox', { name: 'Language' });
     assert.deepEqual(
       await language.locator('option').evaluateAll((options) => options.map((option) => `${option.lang}:${option.textContent}`)),
       ['en:English', 'ja:日本語'],
@@ -87,7 +87,27 @@ test('an employee switches from English to 日本語 after sign-in: everything f
       leaderboard: 'ランキング',
       signOut: 'ログアウト',
     });
-    assert.equal(await page.getByRole('combobox', { name: '表示言語' }).inputValue(), 'ja');
+    assert.equal(await page.getByRole('banner').getByRole('combobox', { name: '表示言語' }).inputValue(), 'ja');
+  } finally {
+    await page.close();
+  }
+});
+
+test('the admin switches the admin page to 日本語 in place, and back to English', async () => {
+  const { context, stack } = harness;
+  const page = await context.newPage();
+  try {
+    await signIn(page, stack.url, { name: '佐藤 遥', language: 'en' });
+    await page.goto(`${stack.url}/admin.html`);
+    const list = page.locator('advocacy-content-list');
+    await list.getByRole('heading', { name: 'Content', exact: true }).waitFor();
+    await page.getByRole('banner').getByRole('combobox', { name: 'Language' }).selectOption('ja');
+    await page.getByRole('heading', { level: 1, name: 'アドボカシー管理' }).waitFor();
+    await list.getByRole('heading', { name: 'コンテンツ', exact: true }).waitFor();
+    await page.getByRole('banner').getByRole('combobox', { name: '表示言語' }).selectOption('en');
+    await list.getByRole('heading', { name: 'Content', exact: true }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Advocacy admin' }).waitFor();
   } finally {
     await page.close();
   }
