@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { AdvocacyShareDialogElement } from './share-dialog.component.js';
 import { deepActiveElement, find, findAll, shadow, testClient } from '../../test/helpers.js';
 
@@ -97,18 +97,15 @@ describe('<advocacy-share-dialog> on a phone', () => {
 
   it('does not focus the commentary on a touch screen, however wide', () =>
     withViewport(DESKTOP, async () => {
-      const original = window.matchMedia;
-      // Chromium can't be given a coarse pointer from here: the query answers as a tablet's would.
-      window.matchMedia = (query: string) => {
-        const answer = original.call(window, query);
-        return /pointer:\s*coarse/.test(query) ? ({ ...answer, media: query, matches: true } as MediaQueryList) : answer;
-      };
+      // A tablet: the DevTools protocol's touch emulation makes the primary pointer coarse.
+      await executeServerCommand('emulate-touch', { enabled: true });
       try {
+        expect(matchMedia('(pointer: coarse)').matches).to.equal(true);
         const { dialog } = await openDialog();
         expect(shadow(dialog).contains(deepActiveElement())).to.equal(true);
         expect(nameOf(deepActiveElement())).to.equal('h2#title');
       } finally {
-        window.matchMedia = original;
+        await executeServerCommand('emulate-touch', { enabled: false });
       }
     }));
 
