@@ -71,28 +71,33 @@ async function namesReadable(page, where) {
 }
 
 /**
- * Tab, from the top of the page, reaches every link of the portal's menus (the header's and, on
- * the home page, the section bar) and its header controls; each is on the screen, not covered,
- * and outlined when it has focus.
+ * Tab, from the top of the page, reaches the skip links (to the content and, on the home page, to
+ * the sidebar), every link of the portal's menus (the header's and, on the home page, the section
+ * bar that leads to the sidebar's parts) and the header's controls; each is on the screen, not
+ * covered, and outlined when it has focus.
  */
+const MENUS = '.skip-link, .site-nav a, .section-bar a, #portal-language, #sign-out';
+
 async function menusReachable(page, where) {
   await page.evaluate(() => {
     scrollTo(0, 0);
     document.activeElement?.blur();
   });
-  const wanted = await page.evaluate(() =>
-    [...document.querySelectorAll('.site-nav a, .section-bar a, #portal-language, #sign-out')]
-      .filter((element) => element.getClientRects().length > 0)
-      .map((element) => element.getAttribute('href') ?? `#${element.id}`),
+  const wanted = await page.evaluate(
+    (menus) =>
+      [...document.querySelectorAll(menus)]
+        .filter((element) => element.getClientRects().length > 0)
+        .map((element) => element.getAttribute('href') ?? `#${element.id}`),
+    MENUS,
   );
   assert.ok(wanted.length > 0, `${where}: no menu`);
   const seen = new Map();
   for (let presses = 0; presses < 600 && seen.size < wanted.length; presses++) {
     await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
+    const focused = await page.evaluate((menus) => {
       let active = document.activeElement;
       while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-      if (!active?.matches('.site-nav a, .section-bar a, #portal-language, #sign-out')) return null;
+      if (!active?.matches(menus)) return null;
       const rect = active.getBoundingClientRect();
       const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
       const style = getComputedStyle(active);
@@ -102,7 +107,7 @@ async function menusReachable(page, where) {
         uncovered: hit !== null && (hit === active || active.contains(hit)),
         outlined: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
       };
-    });
+    }, MENUS);
     if (focused) seen.set(focused.key, focused);
   }
   assert.deepEqual([...seen.keys()].sort(), [...wanted].sort(), `${where}: Tab did not reach every menu link`);
