@@ -8,12 +8,10 @@ export const styles = [
     :host {
       display: contents;
     }
-    /* One height whatever the network (their limits, notices and previews differ), the body
-       scrolling between the header and the footer: Share stays in view. vh where dvh is unknown. */
     dialog {
       width: min(560px, calc(100vw - 24px));
-      height: min(44rem, calc(100vh - 24px));
-      height: min(44rem, calc(100dvh - 24px));
+      max-height: calc(100vh - 24px);
+      max-height: calc(100dvh - 24px);
       overflow: hidden;
       padding: 0;
       border: 1px solid var(--_border);
@@ -24,6 +22,13 @@ export const styles = [
       line-height: 1.5;
       box-shadow: 0 24px 64px rgb(0 0 0 / 0.25);
     }
+    /* While composing, one height whatever the network (their limits, notices and previews
+       differ), the body scrolling between the header and the footer: Share stays in view. vh
+       where dvh is unknown. The policy and the outcome take the room they need. */
+    dialog:has(.compose) {
+      height: min(44rem, calc(100vh - 24px));
+      height: min(44rem, calc(100dvh - 24px));
+    }
     dialog[open] {
       display: flex;
       flex-direction: column;
@@ -33,7 +38,8 @@ export const styles = [
     }
     /* A phone: the dialog is the whole (small) viewport. */
     @media (max-width: 600px) {
-      dialog {
+      dialog,
+      dialog:has(.compose) {
         width: 100vw;
         max-width: none;
         height: 100vh;
