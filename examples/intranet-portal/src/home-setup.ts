@@ -38,5 +38,5 @@ if (session !== null) {
     }
   });
   // Installable, and readable offline: the shell and the last feed (src/sw.js).
-  registerServiceWorker(() => void provider.client?.feed.refresh());
+  registerServiceWorker(() => void provider.activeClient?.feed.refresh());
 }
