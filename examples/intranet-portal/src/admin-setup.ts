@@ -2,7 +2,7 @@ import type { AdvocacyProviderElement } from '@advocacy-kit/elements';
 import { API_BASE_URL } from './api.js';
 import { strings } from './i18n.js';
 import { clearSession, requireSession } from './session.js';
-import { applyHeader, applyText } from './shell.js';
+import { applyHeader, applyText, watchLanguage } from './shell.js';
 
 /*
  * The admin page's set-up. `admin.ts` imports this module before the components' define
@@ -14,6 +14,7 @@ if (session !== null) {
   applyText(t, session.language);
   applyHeader(t, session);
   const provider = document.querySelector('advocacy-provider') as AdvocacyProviderElement;
+  watchLanguage(session, strings, provider);
   if (session.employee.role !== 'admin') {
     const status = document.querySelector<HTMLElement>('#admin-status')!;
     status.textContent = t.adminForbidden;

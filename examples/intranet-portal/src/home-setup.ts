@@ -4,7 +4,7 @@ import { strings } from './i18n.js';
 import { renderNews } from './news.js';
 import { registerServiceWorker } from './offline.js';
 import { clearSession, requireSession } from './session.js';
-import { applyHeader, applyText } from './shell.js';
+import { applyHeader, applyText, watchLanguage } from './shell.js';
 
 /*
  * The home page's set-up. `home.ts` imports this module before the components' define modules,
@@ -28,6 +28,9 @@ if (session !== null) {
   // The portal's session knows who is signed in: events are stored as theirs at once.
   provider.employeeId = session.employee.id;
   provider.getToken = () => session.token;
+  watchLanguage(session, strings, provider, (language) =>
+    renderNews(document.querySelector('#news-list')!, strings(language).news, language),
+  );
   // A token the server no longer accepts (it expired, or the server's secret changed): sign in again.
   provider.addEventListener('advocacy-error', (event) => {
     if (event.detail.error.code === 'unauthorized') {
@@ -35,5 +38,5 @@ if (session !== null) {
     }
   });
   // Installable, and readable offline: the shell and the last feed (src/sw.js).
-  registerServiceWorker(() => void provider.client?.feed.refresh());
+  registerServiceWorker(() => void provider.activeClient?.feed.refresh());
 }

@@ -23,6 +23,8 @@ export interface PortalStrings {
   navAdmin: string;
   signedInAs: string;
   signOut: string;
+  /** The header's language switch (its options are named in their own language). */
+  languageLabel: string;
   homeTitle: string;
   homeHeading: string;
   homeIntro: string;
@@ -63,6 +65,7 @@ const ja: PortalStrings = {
   navAdmin: 'アドボカシー管理',
   signedInAs: 'ログイン中',
   signOut: 'ログアウト',
+  languageLabel: '表示言語',
   homeTitle: 'ホーム | クモシステムズ 社内ポータル',
   homeHeading: 'ようこそ',
   homeIntro: '会社の最新情報を、あなたの言葉でネットワークに届けましょう。シェアした記事へのクリックはポイントとして還元されます。',
@@ -119,6 +122,7 @@ const en: PortalStrings = {
   navAdmin: 'Advocacy admin',
   signedInAs: 'Signed in as',
   signOut: 'Sign out',
+  languageLabel: 'Language',
   homeTitle: 'Home | Kumo Systems Intranet',
   homeHeading: 'Welcome',
   homeIntro: 'Share the company’s latest news with your network, in your own words. Every click on what you share earns you points.',
@@ -165,6 +169,9 @@ const tables: Record<PortalLanguage, PortalStrings> = { ja, en };
 export function strings(language: PortalLanguage): PortalStrings {
   return tables[language];
 }
+
+/** Each language's name in itself, as the language switches show it. */
+export const LANGUAGE_NAMES: Record<PortalLanguage, string> = { en: 'English', ja: '日本語' };
 
 export function isPortalLanguage(value: unknown): value is PortalLanguage {
   return value === 'ja' || value === 'en';

@@ -66,6 +66,7 @@ export const styles = [
     }
     form {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: 8px;
       justify-items: start;
     }
@@ -74,8 +75,10 @@ export const styles = [
       gap: 8px;
       align-items: center;
     }
+    /* A long time zone's name must not make the form wider than a phone: the closed select shows the chosen one. */
     select {
       font: inherit;
+      min-width: 0;
       max-width: 100%;
     }
   `,

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { AdvocacyError, createAdvocacyClient } from '@advocacy-kit/core';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { AdvocacyMyActivityElement } from './my-activity.component.js';
 import {
   deepActiveElement,
@@ -130,6 +130,28 @@ describe('<advocacy-my-activity>', () => {
     await untilText(other, 'Choose a time zone from the list.');
     expect(shadow(other).querySelector('#timeZone')!.getAttribute('aria-invalid')).to.equal('true');
     await expect(other).to.be.accessible();
+  });
+
+  it('keeps the preferences form within a 320 px phone, however long the time zones’ names', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      const { client } = testClient();
+      const wrapper = await fixture<HTMLElement>(
+        html`<div lang="en" style="width: 280px"><advocacy-provider .client=${client}><advocacy-my-activity></advocacy-my-activity></advocacy-provider></div>`,
+      );
+      const element = wrapper.querySelector('advocacy-my-activity')!;
+      element.tab = 'preferences';
+      await find(element, '#timeZone');
+      // The widest a component can be in that column is its own content's narrowest: measure it.
+      element.style.width = 'min-content';
+      expect(element.getBoundingClientRect().width).to.be.at.most(280);
+      element.style.width = '';
+      const zone = shadow(element).querySelector<HTMLSelectElement>('#timeZone')!;
+      expect(zone.getBoundingClientRect().right).to.be.at.most(element.getBoundingClientRect().right);
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('speaks Japanese', async () => {

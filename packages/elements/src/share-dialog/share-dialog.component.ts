@@ -99,6 +99,11 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDia
   /** Bumped by each `show()`, so a share that ends after the dialog moved on doesn't redraw it. */
   private session = 0;
   private brokenImage: string | null = null;
+  /**
+   * A phone or a narrow window: the commentary is not focused on opening (the on-screen keyboard
+   * would cover the dialog); the heading is, so keyboards and screen readers still start inside.
+   */
+  private compact = false;
 
   constructor() {
     super(shareDialogStrings);
@@ -124,8 +129,11 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDia
     this.network = undefined;
     this.edited = false;
     this.commentary = '';
+    this.compact = matchMedia(COMPACT).matches;
     await this.updateComplete;
-    if (!this.dialog?.open) this.dialog?.showModal();
+    if (this.dialog?.open) return;
+    this.dialog?.showModal();
+    if (this.compact) this.renderRoot.querySelector<HTMLElement>('#title')?.focus();
   }
 
   /** Closes the dialog. */
@@ -157,7 +165,7 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDia
   protected override render() {
     return html`<dialog part="dialog" aria-labelledby="title" @close=${this.onClose} @keydown=${this.onKeydown}>
       <div class="header" part="header">
-        <h2 id="title">${this.t.title}</h2>
+        <h2 id="title" tabindex="-1">${this.t.title}</h2>
         <button class="icon" part="close-button" aria-label=${this.common.close} @click=${() => this.close()}>
           <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
             <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
@@ -213,8 +221,8 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDia
   }
 
   // A modal <dialog> gives focus to its autofocus element when it opens (the HTML standard's
-  // dialog focusing steps): the commentary, where the employee starts.
-  /* eslint-disable lit-a11y/no-autofocus */
+  // dialog focusing steps): the commentary, where the employee starts (not on a phone: `show()`).
+  // The body scrolls between the header and the footer, so Share and Cancel stay in view.
   private renderCompose(post: Post) {
     const choice = this.choice;
     if (!choice) return nothing;
@@ -230,6 +238,7 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDia
     const over = choice.limit === null ? 0 : counted.used - choice.limit;
     const sharing = this.phase.kind === 'sharing';
     return html`<form class="compose" @submit=${this.onSubmit} novalidate>
+      <div class="body">
       <fieldset class="chips" part="networks">
         <legend>${this.t.networkLabel}</legend>
         ${this.choices.map(
@@ -250,7 +259,7 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDia
           id="commentary"
           part="commentary"
           rows="5"
-          autofocus
+          ?autofocus=${!this.compact}
           aria-describedby=${`nudge${added ? ' added' : ''}${choice.limit === null ? '' : ' counter'}${blocked.length ? ' blocked' : ''}`}
           aria-invalid=${over > 0 || blocked.length ? 'true' : 'false'}
           .value=${this.commentary}
@@ -264,22 +273,21 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDia
             </p>`
             : nothing
         }
-        ${
-          choice.limit === null
-            ? nothing
-            : html`<p id="counter" class="counter ${over > 0 ? 'over' : ''}" part="counter" aria-live="polite">
-              ${over > 0 ? this.t.overLimit(over) : this.t.counter(counted, choice.limit)}
-            </p>`
-        }
+        <p id="counter" class="counter ${over > 0 ? 'over' : ''}" part="counter" aria-live="polite">
+          ${choice.limit === null ? '' : over > 0 ? this.t.overLimit(over) : this.t.counter(counted, choice.limit)}
+        </p>
       </div>
       ${choice.urlOnly ? html`<p class="notice" role="note">${this.t.urlOnlyBefore(choice.label)}</p>` : nothing}
       ${this.renderPreview(post)}
+      </div>
+      <div class="footer">
+      <button type="button" @click=${() => this.close()}>${this.t.cancel}</button>
       <button class="primary share" part="share-button" type="submit" ?disabled=${sharing || over > 0 || blocked.length > 0} aria-busy=${sharing ? 'true' : 'false'}>
         ${sharing ? this.t.sharing : this.t.shareOn(choice.label)}
       </button>
+      </div>
     </form>`;
   }
-  /* eslint-enable lit-a11y/no-autofocus */
 
   private renderPreview(post: Post) {
     return html`<figure class="preview" part="preview" aria-label=${this.t.previewLabel}>
@@ -400,6 +408,7 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDia
   };
 
   private async focusAfterRender(selector: string): Promise<void> {
+    if (this.compact) selector = selector.replace('textarea', '#title');
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
@@ -412,7 +421,8 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDia
     const last = focusable[focusable.length - 1];
     if (!first || !last) return;
     const active = this.shadowRoot?.activeElement;
-    if (event.shiftKey && active === first) {
+    // The heading (focused on opening on a phone) comes before the first control.
+    if (event.shiftKey && (active === first || active?.id === 'title')) {
       event.preventDefault();
       last.focus();
     } else if (!event.shiftKey && active === last) {
@@ -438,6 +448,9 @@ export class AdvocacyShareDialogElement extends AdvocacyElement<(typeof shareDia
     invoker?.focus();
   };
 }
+
+/** Where the commentary is not focused on opening: a touch screen, or a window too narrow for the dialog. */
+const COMPACT = '(pointer: coarse), (max-width: 600px)';
 
 function hostname(url: string): string {
   try {

@@ -35,6 +35,7 @@ export const en = {
   pointsEarned: (points: string) => `You earned ${points} points.`,
   noNewPoints: 'You already shared this post there, so no new points this time.',
   done: 'Done',
+  cancel: 'Cancel',
   errorTitle: 'The share didn’t go through',
   previewLabel: 'Link preview',
 };
@@ -66,6 +67,7 @@ export const ja: typeof en = {
   pointsEarned: (points) => `${points}ポイントを獲得しました。`,
   noNewPoints: 'この投稿はすでに同じシェア先で共有済みのため、今回はポイントの加算はありません。',
   done: '完了',
+  cancel: 'キャンセル',
   errorTitle: 'シェアできませんでした',
   previewLabel: 'リンクのプレビュー',
 };

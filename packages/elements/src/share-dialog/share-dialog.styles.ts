@@ -10,7 +10,9 @@ export const styles = [
     }
     dialog {
       width: min(560px, calc(100vw - 24px));
+      max-height: calc(100vh - 24px);
       max-height: calc(100dvh - 24px);
+      overflow: hidden;
       padding: 0;
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
@@ -20,13 +22,38 @@ export const styles = [
       line-height: 1.5;
       box-shadow: 0 24px 64px rgb(0 0 0 / 0.25);
     }
+    /* While composing, one height whatever the network (their limits, notices and previews
+       differ), the body scrolling between the header and the footer: Share stays in view. vh
+       where dvh is unknown. The policy and the outcome take the room they need. */
+    dialog:has(.compose) {
+      height: min(44rem, calc(100vh - 24px));
+      height: min(44rem, calc(100dvh - 24px));
+    }
+    dialog[open] {
+      display: flex;
+      flex-direction: column;
+      /* The top layer already shows a modal above the page's fixed bars; tools that work out what
+         covers what from CSS alone (axe's target-size) need the z-index to see it too. */
+      z-index: 2147483647;
+    }
+    /* A phone: the dialog is the whole (small) viewport. */
+    @media (max-width: 600px) {
+      dialog,
+      dialog:has(.compose) {
+        width: 100vw;
+        max-width: none;
+        height: 100vh;
+        height: 100dvh;
+        max-height: none;
+        margin: 0;
+        border: 0;
+        border-radius: 0;
+      }
+    }
     dialog::backdrop {
       background: rgb(10 14 24 / 0.55);
     }
     .header {
-      position: sticky;
-      top: 0;
-      z-index: 1;
       display: flex;
       align-items: center;
       justify-content: space-between;
@@ -45,13 +72,29 @@ export const styles = [
       border-color: transparent;
       background: transparent;
     }
-    .compose,
+    .body,
     .policy,
     .status,
     .loading {
+      flex: auto;
+      min-height: 0;
+      overflow: auto;
       display: grid;
+      align-content: start;
       gap: 14px;
       padding: var(--_space);
+    }
+    .compose {
+      flex: auto;
+      min-height: 0;
+      display: flex;
+      flex-direction: column;
+    }
+    .footer {
+      display: flex;
+      gap: 8px;
+      padding: 12px var(--_space);
+      border-top: 1px solid var(--_border);
     }
     legend,
     label[for] {
@@ -70,6 +113,7 @@ export const styles = [
     }
     .counter {
       justify-self: end;
+      min-height: 1.5em;
       font-variant-numeric: tabular-nums;
     }
     .counter.over,
@@ -122,9 +166,11 @@ export const styles = [
     .preview strong {
       overflow-wrap: anywhere;
     }
-    button.share {
-      width: 100%;
+    .footer button {
       min-height: 48px;
+    }
+    button.share {
+      flex: 1;
     }
     .policy-text {
       max-height: 40vh;
