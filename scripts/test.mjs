@@ -80,5 +80,7 @@ stop();
 console.log('\n━━ summary ━━');
 for (const [name, seconds, ok] of timings) console.log(`${ok ? 'ok    ' : 'FAILED'} ${seconds.toFixed(1).padStart(7)} s  ${name}`);
 const total = timings.reduce((sum, [, seconds]) => sum + seconds, 0);
-console.log(`steps: ${timings.length - failed} passed, ${failed} failed, ${steps.length - timings.length} not run; ${(total / 60).toFixed(1)} min`);
+console.log(
+  `steps: ${timings.length - failed} passed, ${failed} failed, ${steps.length - timings.length} not run; ${(total / 60).toFixed(1)} min`,
+);
 process.exit(failed === 0 ? 0 : 1);
