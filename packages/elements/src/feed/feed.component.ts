@@ -212,7 +212,9 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
   }
 
   private renderBody(state: FeedState | undefined) {
-    if (state === undefined || state.status === 'idle' || state.status === 'loading') {
+    // A refresh keeps the posts it already shows (and the employee's place and focus among them)
+    // while it reads them again; skeletons are for a list with nothing to show yet.
+    if (state === undefined || state.status === 'idle' || (state.status === 'loading' && state.items.length === 0)) {
       return html`<ul class="list" part="list" aria-busy="true" aria-label=${this.t.label}>
           ${[0, 1, 2].map(
             () => html`<li class="card skeleton-card" aria-hidden="true">
@@ -242,7 +244,7 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
       </div>`;
     }
     const topicsById = new Map((this.topics.value?.data ?? []).map((topic) => [topic.id, topic]));
-    return html`<ul class="list" part="list" aria-label=${this.t.label}>
+    return html`<ul class="list" part="list" aria-busy=${state.status === 'loading' ? 'true' : nothing} aria-label=${this.t.label}>
         ${state.items.map((post, index) => this.renderCard(post, index < state.newSinceLastVisit, topicsById))}
       </ul>
       ${this.renderFooter(state)}`;

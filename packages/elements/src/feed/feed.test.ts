@@ -67,6 +67,31 @@ describe('<advocacy-feed>', () => {
     await expect(feed).to.be.accessible();
   });
 
+  it('keeps the posts on screen, busy, while a refresh reads them again (no skeletons, the same cards)', async () => {
+    const { client, backend } = testClient();
+    const feed = await feedWith(client);
+    const card = await find(feed, '[part="card"]');
+    const read = backend.listFeed.bind(backend);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    backend.listFeed = async (query) => {
+      await held;
+      return read(query);
+    };
+    const refreshing = client.feed.refresh();
+    await feed.updateComplete;
+    expect(client.feed.store.get().status).to.equal('loading');
+    expect(card.isConnected, 'the card shown before the refresh').to.equal(true);
+    expect(findAll(feed, '.skeleton-card')).to.have.length(0);
+    expect(shadow(feed).querySelector('[part="list"]')!.getAttribute('aria-busy')).to.equal('true');
+    release();
+    await refreshing;
+    await feed.updateComplete;
+    expect(shadow(feed).querySelector('[part="list"]')!.hasAttribute('aria-busy')).to.equal(false);
+    expect(card.isConnected).to.equal(true);
+    await expect(feed).to.be.accessible();
+  });
+
   it('shows an empty state when there is nothing to share', async () => {
     const { client } = testClient({ seed: false });
     const feed = await feedWith(client);
