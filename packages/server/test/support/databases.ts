@@ -55,11 +55,17 @@ async function freshPostgres(adminUrl: string): Promise<TestDatabase> {
 /**
  * Runs `suite` once per database. PostgreSQL comes from TEST_DATABASE_URL (each suite creates
  * and drops its own database); without it the PostgreSQL run fails, unless
- * ADVOCACY_SKIP_POSTGRES=1 says to skip it on purpose.
+ * ADVOCACY_SKIP_POSTGRES=1 says to skip it on purpose. ADVOCACY_SKIP_SQLITE=1 skips the SQLite
+ * run (the test command does, when its Node 24 run tests SQLite).
  */
 export function forEachDatabase(title: string, suite: (open: () => Promise<TestDatabase>) => void): void {
-  test.describe(`${title} [sqlite]`, () =>
-    suite(async () => ({ name: 'sqlite', databaseUrl: null, sqliteFile: ':memory:', drop: async () => {} })));
+  if (process.env.ADVOCACY_SKIP_SQLITE === '1') {
+    // The test command's Node 24 run covers SQLite; this run covers PostgreSQL.
+    test.describe(`${title} [sqlite]`, () => test.it('skipped: ADVOCACY_SKIP_SQLITE=1', { skip: true }, () => {}));
+  } else {
+    test.describe(`${title} [sqlite]`, () =>
+      suite(async () => ({ name: 'sqlite', databaseUrl: null, sqliteFile: ':memory:', drop: async () => {} })));
+  }
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (adminUrl) {
     test.describe(`${title} [postgres]`, () => suite(() => freshPostgres(adminUrl)));
