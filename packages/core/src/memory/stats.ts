@@ -15,7 +15,8 @@ import type {
   TopAdvocate,
   TopPost,
 } from '../backend/contract.js';
-import { estimatedReach, isEarning, valueByCurrency } from '../rules/index.js';
+import { estimatedReach, isEarning } from '../rules/index.js';
+import { valueByCurrency } from '../admin/conversion-value.js';
 import type { ClickRow, MemoryDb } from './db.js';
 import { countedMembers } from './pilots.js';
 

@@ -24,13 +24,7 @@ export {
 export { DEFAULT_BADGES, badgeStandings, type BadgeRules } from './badges.js';
 export { DEFAULT_REACH, estimatedReach, type ReachRules } from './reach.js';
 export { DEFAULT_CONTENT_MIX, type ContentMixRules } from './content-mix.js';
-export {
-  CONVERSION_VALUE_CEILING,
-  DEFAULT_CONVERSION_SOURCE,
-  DEFAULT_CONVERSIONS,
-  valueByCurrency,
-  type ConversionRules,
-} from './conversions.js';
+export { CONVERSION_VALUE_CEILING, DEFAULT_CONVERSION_SOURCE, DEFAULT_CONVERSIONS, type ConversionRules } from './conversions.js';
 export { blockedTermsIn, disclosureFor, normalizeText, withDisclosure } from './compliance.js';
 export { GOAL_MAX_DAYS, daysInclusive, goalProgress, utcDay, type GoalSpec } from './goals.js';
 export { SEARCH_MAX_TERMS, matchesSearch, searchDocument, searchTerms, type Searchable } from './search.js';

@@ -1,5 +1,6 @@
 import type { AnalyticsSummary, Breakdown, ContentKind, TopAdvocate, TopPost } from '@advocacy-kit/core';
-import { estimatedReach, valueByCurrency, type ReachRules } from '@advocacy-kit/core/rules';
+import { valueByCurrency } from '@advocacy-kit/core/admin';
+import { estimatedReach, type ReachRules } from '@advocacy-kit/core/rules';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db, Dialect } from '../db/database.js';
 import { DAY_MS } from '../points/periods.js';
