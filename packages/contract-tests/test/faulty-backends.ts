@@ -487,3 +487,22 @@ export function copyPaidInFull(target: ContractTarget): ContractTarget {
     },
   };
 }
+
+/** Labels the conversion value added up across currencies with one currency, as if it were all euros. */
+export function summedAcrossCurrencies(target: ContractTarget): ContractTarget {
+  return {
+    ...target,
+    async admin() {
+      const inner = await target.admin();
+      return override<AdvocacyBackend>(inner, {
+        admin: override(inner.admin, {
+          async getAnalytics(query) {
+            const summary = await inner.admin.getAnalytics(query);
+            const value = summary.conversionValue;
+            return { ...summary, conversionValueByCurrency: value > 0 ? [{ currency: 'EUR', value }] : [] };
+          },
+        }),
+      });
+    },
+  };
+}

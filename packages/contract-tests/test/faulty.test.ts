@@ -19,6 +19,7 @@ import {
   selfServiceFaults,
   staleRules,
   copyPaidInFull,
+  summedAcrossCurrencies,
 } from './faulty-backends.js';
 import { memoryTarget } from './memory-target.js';
 
@@ -112,4 +113,9 @@ test('a backend that keeps awarding by the point rules it had before a new versi
 test('a backend that pays a copied link like a LinkedIn share is caught', async () => {
   const report = await runContractSuite(copyPaidInFull(memoryTarget()), { only: ['point-rules.copy-earns-less'] });
   assertCaught(report, 'point-rules.copy-earns-less', 'the shares earn what the values say');
+});
+
+test('a backend that adds conversion values across currencies is caught', async () => {
+  const report = await runContractSuite(summedAcrossCurrencies(memoryTarget()), { only: ['admin.conversion-value-by-currency'] });
+  assertCaught(report, 'admin.conversion-value-by-currency', 'each in its own currency');
 });

@@ -244,7 +244,7 @@ async function seedConversions(db: Db, share: SeedShare, code: string, points: P
         employee_id: share.employeeId,
         type: conversion.type,
         value: conversion.value,
-        currency: null,
+        currency: conversion.currency ?? null,
         external_id: conversion.externalId,
         source: DEFAULT_CONVERSION_SOURCE,
         request_hash: 'seed',

@@ -1,3 +1,4 @@
+import type { AnalyticsSummary } from '@advocacy-kit/core/backend';
 import { assert, assertEqual, eventually, step } from '../assert.js';
 import type { Check } from '../check.js';
 import { collectPages } from './pages.js';
@@ -84,6 +85,7 @@ export const adminChecks: Check[] = [
         share.createdAt.slice(0, 10),
         summary.byDay,
       );
+      valuesByCurrencyShape(summary);
       const advocate = summary.topAdvocates.find((row) => row.employeeId === context.me.id);
       assertEqual(
         advocate && { displayName: advocate.displayName, shares: advocate.shares },
@@ -97,4 +99,50 @@ export const adminChecks: Check[] = [
       );
     },
   },
+  {
+    id: 'admin.conversion-value-by-currency',
+    group: 'admin',
+    name: "analytics gives the conversions' value per currency, never added across currencies",
+    async run(context) {
+      const factory = context.target.conversions;
+      if (!factory) return context.skip("the target has no backend for the company's systems (an API key)");
+      const system = await step('create the conversions backend', async () => factory());
+      const { share } = await shareFreshPost(context);
+      const record = (value: number, currency: string) =>
+        step(`record a deal worth ${value} ${currency}`, () =>
+          system.recordConversion({ code: share.trackingCode, type: 'deal', value, currency, externalId: context.unique('deal') }),
+        );
+      const first = await record(50, 'EUR');
+      const last = await record(1200, 'JPY');
+      const summary = await step(`analytics from ${first.createdAt} to ${last.createdAt}`, () =>
+        context.admin.admin.getAnalytics({ from: first.createdAt, to: last.createdAt }),
+      );
+      // Optional in the contract: a backend that does not send it keeps only the summed figure.
+      if (summary.conversionValueByCurrency === undefined) return context.skip('the backend sends no conversionValueByCurrency');
+      valuesByCurrencyShape(summary);
+      const value = (currency: string) => summary.conversionValueByCurrency!.find((row) => row.currency === currency)?.value ?? 0;
+      assert(
+        value('EUR') >= 50 && value('JPY') >= 1200,
+        'the window holds 50 EUR and 1200 JPY, each in its own currency',
+        'EUR ≥ 50, JPY ≥ 1200',
+        summary.conversionValueByCurrency,
+      );
+    },
+  },
 ];
+
+/** When the summary has `conversionValueByCurrency`: ISO 4217 codes, each once, values ≥ 0, biggest first (ties: code). */
+function valuesByCurrencyShape(summary: AnalyticsSummary): void {
+  const rows = summary.conversionValueByCurrency;
+  if (rows === undefined) return;
+  assert(
+    Array.isArray(rows) &&
+      rows.every((row) => /^[A-Z]{3}$/.test(row.currency) && Number.isFinite(row.value) && row.value >= 0) &&
+      new Set(rows.map((row) => row.currency)).size === rows.length,
+    'conversionValueByCurrency lists each ISO 4217 currency once with a value ≥ 0',
+    '[{ currency: "EUR", value: 50 }, …]',
+    rows,
+  );
+  const sorted = [...rows].sort((a, b) => b.value - a.value || (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0));
+  assertEqual(rows, sorted, 'conversionValueByCurrency is sorted by value descending, then by currency code');
+}

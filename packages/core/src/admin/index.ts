@@ -12,6 +12,7 @@ export { createContentList, type ContentListOptions } from './content-list.js';
 export { createSuggestionQueue, type SuggestionQueueOptions } from './suggestion-queue.js';
 export { createRewardsAdmin, type RewardsAdminController, type RewardsAdminOptions, type RewardsAdminState } from './rewards-admin.js';
 export { ANALYTICS_PRESETS, analyticsWindows, createAnalytics, type AnalyticsOptions } from './analytics.js';
+export { valueByCurrency } from './conversion-value.js';
 export { createPostDraft, type PostDraftOptions } from './post-draft.js';
 export {
   POST_LIMITS,

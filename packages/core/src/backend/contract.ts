@@ -85,6 +85,8 @@ export type Breakdown = Static<typeof S.Breakdown>;
 export type TopAdvocate = Static<typeof S.TopAdvocate>;
 /** One of the window's best performing posts. */
 export type TopPost = Static<typeof S.TopPost>;
+/** Conversion value in one currency (ISO 4217). */
+export type CurrencyValue = Static<typeof S.CurrencyValue>;
 export type AnalyticsSummary = Static<typeof S.AnalyticsSummary>;
 /** A link's preview from its Open Graph tags (`POST /admin/preview`), for the post editor. */
 export type LinkPreview = Static<typeof S.LinkPreview>;

@@ -423,6 +423,14 @@ export const TopPost = Record_({
   conversions: Int(),
 });
 
+export const CurrencyValue = Record_(
+  {
+    currency: Str({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code, e.g. EUR.' }),
+    value: Num({ minimum: 0, description: 'The conversions’ values in this currency, added up.' }),
+  },
+  { description: 'Conversion value in one currency.' },
+);
+
 export const AnalyticsSummary = Record_({
   from: Str(),
   to: Str(),
@@ -433,7 +441,19 @@ export const AnalyticsSummary = Record_({
   estimatedReach: Int({ description: 'Sum over shares of the network’s assumed audience per share (see the server README).' }),
   uniqueClicks: Int(),
   conversions: Int(),
-  conversionValue: Num(),
+  conversionValue: Num({
+    description:
+      'The values of the conversions in the window added up across currencies (kept for compatibility): show ' +
+      '`conversionValueByCurrency` instead.',
+  }),
+  conversionValueByCurrency: Type.Optional(
+    Type.Array(CurrencyValue, {
+      description:
+        'The value of the conversions in the window per currency, one entry per currency seen, by value descending ' +
+        '(ties: currency code); conversions without a currency are not counted. The reference server and the memory ' +
+        'backend always send it; a client falls back on `conversionValue` when it is absent.',
+    }),
+  ),
   byTopic: Type.Array(Breakdown),
   byNetwork: Type.Array(Breakdown),
   byTeam: Type.Array(Breakdown),

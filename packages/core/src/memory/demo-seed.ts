@@ -713,7 +713,7 @@ export function demoSeed(now: Date = new Date(), options: DemoSeedOptions = {}):
           conversionNo++;
           conversions.push(
             conversionNo % 3 === 0
-              ? { type: 'deal', value: 1_200_000, externalId: `crm-deal-${conversionNo}` }
+              ? { type: 'deal', value: 1_200_000, currency: 'JPY', externalId: `crm-deal-${conversionNo}` }
               : { type: 'lead', value: 0, externalId: `crm-lead-${conversionNo}` },
           );
         }

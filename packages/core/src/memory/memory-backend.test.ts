@@ -267,6 +267,33 @@ describe('memoryBackend shares and points', () => {
     assert.deepEqual([stats.conversions, stats.conversionValue, stats.points], [1, 100, 60]);
   });
 
+  it("gives the window's conversion value per currency, biggest first, never added across currencies", async () => {
+    let clock = new Date(ago(40));
+    const backend = memoryBackend({ seed: smallSeed([post('a', { publishAt: ago(50) })]), employeeId: 'ann', now: () => clock });
+    const share = await backend.createShare({ postId: 'a', network: 'x', commentary: '', idempotencyKey: 'k' });
+    const convert = (externalId: string, value?: number, currency?: string) =>
+      backend.recordConversion({ code: share.trackingCode, type: 'deal', externalId, value, currency });
+    // Outside the window: 40 days ago.
+    await convert('old', 900, 'EUR');
+    clock = new Date(ago(3));
+    await convert('yen-1', 120_000, 'JPY');
+    await convert('usd-1', 19.5, 'USD');
+    await convert('usd-2', 0.25, 'USD');
+    await convert('gbp-1', 19.75, 'GBP');
+    await convert('yen-2', 30_000, 'JPY');
+    await convert('no-value');
+    clock = NOW;
+    const summary = await backend.as('cat').admin.getAnalytics({ from: ago(30), to: NOW.toISOString() });
+    assert.deepEqual(summary.conversionValueByCurrency, [
+      { currency: 'JPY', value: 150_000 },
+      { currency: 'GBP', value: 19.75 },
+      { currency: 'USD', value: 19.75 },
+    ]);
+    assert.equal(summary.conversions, 6);
+    const older = await backend.as('cat').admin.getAnalytics({ from: ago(60), to: ago(31) });
+    assert.deepEqual(older.conversionValueByCurrency, [{ currency: 'EUR', value: 900 }]);
+  });
+
   it('refuses a conversion with an unknown referral code as a field error on code', async () => {
     const backend = memoryBackend({ seed: smallSeed([post('a')]), employeeId: 'ann', now: () => NOW });
     const error = await rejection(backend.recordConversion({ code: 'no-such-code', type: 'lead', externalId: 'crm-9' }));

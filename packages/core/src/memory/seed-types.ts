@@ -27,7 +27,8 @@ export interface SeedShare {
   createdAt: string;
   /** Unique human clicks it received (spread over the days after `createdAt`). */
   uniqueClicks: number;
-  conversions: Array<{ type: ConversionType; value: number; externalId: string }>;
+  /** What it converted; `currency` (ISO 4217) goes with a value. */
+  conversions: Array<{ type: ConversionType; value: number; currency?: string; externalId: string }>;
 }
 
 /**

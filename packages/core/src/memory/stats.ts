@@ -16,6 +16,7 @@ import type {
   TopPost,
 } from '../backend/contract.js';
 import { estimatedReach, isEarning } from '../rules/index.js';
+import { valueByCurrency } from '../admin/conversion-value.js';
 import type { ClickRow, MemoryDb } from './db.js';
 import { countedMembers } from './pilots.js';
 
@@ -179,6 +180,7 @@ export function analytics(db: MemoryDb, fromIso: string, toIso: string): Analyti
     uniqueClicks: clicks.length,
     conversions: conversions.length,
     conversionValue: conversions.reduce((sum, c) => sum + c.value, 0),
+    conversionValueByCurrency: valueByCurrency(conversions),
     byTopic: breakdown((s) => post(s.postId)?.topics ?? []),
     byNetwork: breakdown((s) => [s.network]),
     byTeam: breakdown((s) => [db.employees.get(s.employeeId)?.team ?? 'unknown']),

@@ -16,7 +16,7 @@ import type { AdminStrings } from '../i18n/index.js';
 import { StoreController } from '../internal/store-controller.js';
 import { adminOf } from '../internal/admin.js';
 import { emit } from '../internal/events.js';
-import { formatDay, formatNumber } from '../internal/format.js';
+import { formatDay, formatMoney, formatNumber, minorDigits } from '../internal/format.js';
 import { topicName } from '../internal/topics.js';
 import { segmented } from '../internal/segmented.js';
 import { downloadCsv, toCsv } from '../internal/csv.js';
@@ -40,11 +40,36 @@ const strings = {
 type Dimension = 'byNetwork' | 'byTopic' | 'byTeam' | 'byKind';
 type Cell = string | number;
 
+/** A key figure: what it measures, its value and how it reads on screen and in the CSV. */
+interface Kpi {
+  key: string;
+  label: string;
+  value: number;
+  display: string;
+  /** Its CSV row's name. */
+  csv: string;
+  /** Decimals in the CSV. */
+  digits: number;
+  /** The CSV's value is `value` times this (100 for a rate in percent). */
+  scale?: number;
+}
+
+/**
+ * The currencies of either period's conversion value, the current period's order (biggest first)
+ * then the previous one's; null when a backend sends no per-currency values or there are none.
+ */
+function currenciesOf(current: AnalyticsSummary, previous: AnalyticsSummary): string[] | null {
+  if (!current.conversionValueByCurrency || !previous.conversionValueByCurrency) return null;
+  const codes = new Set([...current.conversionValueByCurrency, ...previous.conversionValueByCurrency].map((row) => row.currency));
+  return codes.size > 0 ? [...codes] : null;
+}
+
 /**
  * @tag advocacy-analytics
  * @summary What the program earns over a chosen period, against the period before it:
  * participation, shares, estimated reach, unique human clicks, click-through, conversions and
- * their value; shares by network, topic, team and kind of content; the top advocates (by shares)
+ * their value (as money, one figure per currency: values in different currencies are never
+ * added up); shares by network, topic, team and kind of content; the top advocates (by shares)
  * and top posts (by unique clicks); the content mix against the 6-3-1 target; and shares and
  * clicks day by day, one panel each with its own scale and a read-out of the day under the
  * pointer or picked with the arrow keys. Every plot is an accessible SVG with its numbers in a
@@ -175,28 +200,61 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<Strings> {
     </div>`;
   }
 
-  private kpis(summary: AnalyticsSummary): Array<[string, string, number, string]> {
+  /**
+   * The key figures of `summary`. Conversion value is one figure per currency of either period
+   * (`currencies`, the current period's order first), as money; a backend that sends no
+   * per-currency values keeps the summed figure.
+   */
+  private kpis(summary: AnalyticsSummary, currencies: readonly string[] | null): Kpi[] {
     const t = this.t.analytics;
     const percent = (value: number, digits: number) => this.n(value, { style: 'percent', maximumFractionDigits: digits });
     const shareRate = summary.activeAdvocates > 0 ? summary.shares / summary.activeAdvocates : 0;
     const clickThrough = summary.estimatedReach > 0 ? summary.uniqueClicks / summary.estimatedReach : 0;
+    // Rates as percentages and averages to two decimals, as a spreadsheet reader wants them.
+    const figure = (key: string, label: string, value: number, display: string): Kpi => ({
+      key,
+      label,
+      value,
+      display,
+      csv: label,
+      digits: 2,
+    });
+    const rate = (key: string, label: string, value: number, digits: number): Kpi => ({
+      ...figure(key, label, value, percent(value, digits)),
+      csv: `${label} (%)`,
+      scale: 100,
+    });
+    const money =
+      currencies === null
+        ? [figure('value', t.kpiValue, summary.conversionValue, this.n(summary.conversionValue))]
+        : currencies.map((currency) => {
+            const value = summary.conversionValueByCurrency?.find((row) => row.currency === currency)?.value ?? 0;
+            const label = t.kpiValueIn(currency);
+            // Money to its currency's minor units: cents for USD and EUR, whole yen.
+            return {
+              ...figure(`value-${currency}`, label, value, formatMoney(value, currency, this.lang_)),
+              digits: minorDigits(currency),
+            };
+          });
     return [
-      ['advocates', t.kpiAdvocates, summary.activeAdvocates, `${this.n(summary.activeAdvocates)} / ${this.n(summary.employees)}`],
-      ['participation', t.kpiParticipation, summary.participationRate, percent(summary.participationRate, 1)],
-      ['share-rate', t.kpiShareRate, shareRate, this.n(shareRate, { maximumFractionDigits: 1 })],
-      ['shares', t.kpiShares, summary.shares, this.n(summary.shares)],
-      ['reach', t.kpiReach, summary.estimatedReach, this.n(summary.estimatedReach)],
-      ['clicks', t.kpiClicks, summary.uniqueClicks, this.n(summary.uniqueClicks)],
-      ['click-through', t.kpiClickThrough, clickThrough, percent(clickThrough, 2)],
-      ['conversions', t.kpiConversions, summary.conversions, this.n(summary.conversions)],
-      ['value', t.kpiValue, summary.conversionValue, this.n(summary.conversionValue)],
+      figure('advocates', t.kpiAdvocates, summary.activeAdvocates, `${this.n(summary.activeAdvocates)} / ${this.n(summary.employees)}`),
+      rate('participation', t.kpiParticipation, summary.participationRate, 1),
+      figure('share-rate', t.kpiShareRate, shareRate, this.n(shareRate, { maximumFractionDigits: 1 })),
+      figure('shares', t.kpiShares, summary.shares, this.n(summary.shares)),
+      figure('reach', t.kpiReach, summary.estimatedReach, this.n(summary.estimatedReach)),
+      figure('clicks', t.kpiClicks, summary.uniqueClicks, this.n(summary.uniqueClicks)),
+      rate('click-through', t.kpiClickThrough, clickThrough, 2),
+      figure('conversions', t.kpiConversions, summary.conversions, this.n(summary.conversions)),
+      ...money,
     ];
   }
 
   private renderKpis(current: AnalyticsSummary, previous: AnalyticsSummary) {
     const t = this.t.analytics;
-    const before = new Map(this.kpis(previous).map(([key, , value]) => [key, value]));
-    const rows = this.kpis(current).map(([key, label, value, display]) => {
+    const currencies = currenciesOf(current, previous);
+    const now = this.kpis(current, currencies);
+    const before = new Map(this.kpis(previous, currencies).map((kpi) => [kpi.key, kpi.value]));
+    const rows = now.map(({ key, label, value, display }) => {
       const change = compare(value, before.get(key) ?? 0);
       const text =
         change.kind === 'same'
@@ -206,9 +264,11 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<Strings> {
             : t.change(this.n(change.ratio, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }));
       return { key, label, display, text, direction: change.kind === 'ratio' ? (change.ratio > 0 ? 'up' : 'down') : 'flat' };
     });
-    // Rates as percentages and averages to two decimals, as a spreadsheet reader wants them; periods as ISO dates.
-    const rates = new Set(['participation', 'click-through']);
-    const cell = (key: string, value: number) => Math.round(value * (rates.has(key) ? 10_000 : 100)) / 100;
+    // Periods as ISO dates; each figure rounded to its digits.
+    const cell = (kpi: Kpi, value: number) => {
+      const factor = 10 ** kpi.digits;
+      return Math.round(value * (kpi.scale ?? 1) * factor) / factor;
+    };
     const exportKpis = () =>
       downloadCsv(
         'analytics-kpis.csv',
@@ -218,11 +278,7 @@ export class AdvocacyAnalyticsElement extends AdvocacyElement<Strings> {
             t.csvPeriod('current', current.from.slice(0, 10), current.to.slice(0, 10)),
             t.csvPeriod('previous', previous.from.slice(0, 10), previous.to.slice(0, 10)),
           ],
-          this.kpis(current).map(([key, label, value]) => [
-            rates.has(key) ? `${label} (%)` : label,
-            cell(key, value),
-            cell(key, before.get(key) ?? 0),
-          ]),
+          now.map((kpi) => [kpi.csv, cell(kpi, kpi.value), cell(kpi, before.get(kpi.key) ?? 0)]),
         ),
       );
     return html`<dl class="kpis" part="kpis">

@@ -46,6 +46,32 @@ function knownResults(now: Date): DemoSeed {
   return seed;
 }
 
+/**
+ * Deals in two currencies in the last 30 days (150,000.4 yen and 19.749 dollars, biggest first)
+ * and 10 euros in the 30 days before.
+ */
+function twoCurrencies(now: Date): DemoSeed {
+  const seed = demoSeed(now);
+  const [post] = seed.posts;
+  const share = (id: string, daysAgo: number, conversions: SeedShare['conversions']): SeedShare => ({
+    id,
+    postId: post!.id,
+    employeeId: 'emp-emily',
+    network: 'linkedin',
+    commentary: '',
+    createdAt: new Date(now.getTime() - daysAgo * 86_400_000).toISOString(),
+    uniqueClicks: 0,
+    conversions,
+  });
+  const deal = (externalId: string, value: number, currency: string) => ({ type: 'deal' as const, value, currency, externalId });
+  seed.shares = [
+    share('s-old', 45, [deal('eur-1', 10, 'EUR')]),
+    share('s1', 9, [deal('jpy-1', 120_000.4, 'JPY'), deal('usd-1', 19.499, 'USD')]),
+    share('s2', 6, [deal('jpy-2', 30_000, 'JPY'), deal('usd-2', 0.25, 'USD')]),
+  ];
+  return seed;
+}
+
 /** Few shares and many clicks: shares in single figures a day, clicks in the hundreds. */
 function fewSharesManyClicks(now: Date): DemoSeed {
   const seed = demoSeed(now);
@@ -154,6 +180,46 @@ describe('<advocacy-analytics>', () => {
     expect(Number(participation[1])).to.equal(Math.round(now.participationRate * 10_000) / 100);
     // No raw floats: every number has at most two decimals.
     for (const line of lines.slice(1)) for (const value of line.split(',').slice(1)) expect(value).to.match(/^-?\d+(\.\d{1,2})?$/);
+  });
+
+  it('shows the conversion value as money, one figure per currency, never added across currencies', async () => {
+    const element = await analyticsWith(adminClient({ seed: twoCurrencies(new Date()) }).client);
+    await find(element, '[part="kpis"]');
+    expect(kpi(element, 'value-JPY')).to.equal('¥150,000');
+    expect(kpi(element, 'value-USD')).to.equal('$19.75');
+    // A currency of the period before only: nothing this period, all of it gone.
+    expect(kpi(element, 'value-EUR')).to.equal('€0.00');
+    expect(shadow(element).querySelector('[data-kpi="value-EUR"] .change')!.textContent!.trim()).to.equal('-100% on the period before');
+    expect(shadow(element).querySelector('[data-kpi="value"]')).to.equal(null);
+    const labels = findAll(element, '[data-kpi^="value"] dt').map((label) => label.textContent!.trim());
+    expect(labels).to.deep.equal(['Conversion value (JPY)', 'Conversion value (USD)', 'Conversion value (EUR)']);
+    await expect(element).to.be.accessible();
+  });
+
+  it('exports one conversion value row per currency, rounded to its minor units', async () => {
+    const element = await analyticsWith(adminClient({ seed: twoCurrencies(new Date()) }).client);
+    await find(element, '[part="kpis"]');
+    const { text } = await captureDownload(() => shadow(element).querySelector<HTMLButtonElement>('button.export')!.click());
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines.filter((line) => line.startsWith('Conversion value'))).to.deep.equal([
+      'Conversion value (JPY),150000,0',
+      'Conversion value (USD),19.75,0',
+      'Conversion value (EUR),0,10',
+    ]);
+  });
+
+  it('names the conversion value per currency in Japanese, on screen and in the CSV', async () => {
+    const element = await analyticsWith(adminClient({ seed: twoCurrencies(new Date()) }).client, 'ja');
+    await find(element, '[part="kpis"]');
+    expect(kpi(element, 'value-JPY')).to.equal(new Intl.NumberFormat('ja', { style: 'currency', currency: 'JPY' }).format(150_000.4));
+    expect(kpi(element, 'value-JPY')).to.match(/^[¥￥]150,000$/);
+    expect(shadow(element).querySelector('[data-kpi="value-USD"] dt')!.textContent!.trim()).to.equal('コンバージョン金額（USD）');
+    const { text } = await captureDownload(() => shadow(element).querySelector<HTMLButtonElement>('button.export')!.click());
+    expect(text).to.contain('\r\nコンバージョン金額（JPY）,150000,0\r\n').and.contain('\r\nコンバージョン金額（USD）,19.75,0\r\n');
+    await expect(element).to.be.accessible();
   });
 
   it('ranks the top advocates and the top posts of the period, with their numbers, as text', async () => {

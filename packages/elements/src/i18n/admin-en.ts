@@ -129,6 +129,7 @@ export const analytics: AdminStrings['analytics'] = {
   kpiClickThrough: 'Click-through',
   kpiConversions: 'Conversions',
   kpiValue: 'Conversion value',
+  kpiValueIn: (currency) => `Conversion value (${currency})`,
   change: (delta) => `${delta} on the period before`,
   noChange: 'Same as the period before',
   noPrevious: 'Nothing in the period before',

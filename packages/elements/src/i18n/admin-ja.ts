@@ -130,6 +130,7 @@ export const analytics: AdminStrings['analytics'] = {
   kpiClickThrough: 'クリック率',
   kpiConversions: 'コンバージョン',
   kpiValue: 'コンバージョン金額',
+  kpiValueIn: (currency) => `コンバージョン金額（${currency}）`,
   change: (delta) => `前の期間から ${delta}`,
   noChange: '前の期間と同じ',
   noPrevious: '前の期間は実績なし',

@@ -132,6 +132,8 @@ export interface AdminStrings {
     kpiClickThrough: string;
     kpiConversions: string;
     kpiValue: string;
+    /** The conversion value in one currency (ISO 4217 code), in the key figures and their CSV. */
+    kpiValueIn: (currency: string) => string;
     change: (delta: string) => string;
     noChange: string;
     noPrevious: string;

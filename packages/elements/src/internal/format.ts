@@ -30,6 +30,27 @@ export function formatNumber(value: number, lang: string): string {
   return cached(`n${lang}`, () => new Intl.NumberFormat(lang)).format(value);
 }
 
+/**
+ * An amount of money in its currency (ISO 4217), as the reader writes it: `¥150,000`, `$19.75`,
+ * `€50.00`. A code Intl doesn't know is written after the number instead of failing.
+ */
+export function formatMoney(value: number, currency: string, lang: string): string {
+  try {
+    return cached(`m${lang}:${currency}`, () => new Intl.NumberFormat(lang, { style: 'currency', currency })).format(value);
+  } catch {
+    return `${formatNumber(value, lang)} ${currency}`;
+  }
+}
+
+/** How many decimals a currency's amounts have (its minor units): 2 for EUR and USD, 0 for JPY. */
+export function minorDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
 /** A calendar date (`2026-11-27`) as the reader writes it, without moving it across time zones. */
 export function formatDay(day: string, lang: string): string {
   return new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(

@@ -1,4 +1,5 @@
 import type { AnalyticsSummary, Breakdown, ContentKind, TopAdvocate, TopPost } from '@advocacy-kit/core';
+import { valueByCurrency } from '@advocacy-kit/core/admin';
 import { estimatedReach, type ReachRules } from '@advocacy-kit/core/rules';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db, Dialect } from '../db/database.js';
@@ -240,6 +241,22 @@ async function forIds<T>(ids: string[], select: (chunk: string[]) => Promise<T[]
   return out;
 }
 
+/**
+ * The window's conversion value per currency, from the conversions themselves (the rollups add
+ * values across currencies): [from, end) on the conversions' own time, as the rollups count them.
+ */
+async function valuesByCurrency(db: Db, from: string, end: string) {
+  const rows = await db
+    .selectFrom('conversions')
+    .select(['currency', sql<unknown>`sum(value)`.as('value')])
+    .where('created_at', '>=', from)
+    .where('created_at', '<', end)
+    .where('currency', 'is not', null)
+    .groupBy('currency')
+    .execute();
+  return valueByCurrency(rows.map((row) => ({ currency: row.currency, value: Number(row.value) })));
+}
+
 /* ------------------------------------------------------------ the summary */
 
 const toBreakdown = (map: Map<string, Totals>): Breakdown[] =>
@@ -263,13 +280,14 @@ export async function analyticsSummary(db: Db, dialect: Dialect, window: Window,
   // Awaited below; if a read before it fails first, its own failure must not go unhandled.
   early?.catch(() => undefined);
   const networkCover = coverOf(window, DIMENSIONS.network);
-  const [networkRows, teamRows, postRows, raw, employees] = await Promise.all([
+  const [networkRows, teamRows, postRows, raw, employees, currencies] = await Promise.all([
     byNetworkAndDay(db, networkCover.spans),
     byKey(db, window, DIMENSIONS.team),
     byKey(db, window, DIMENSIONS.post),
     rawRows(db, networkCover.raw),
     // Participation counts members who take part now (pilots/membership.ts), not everyone who ever signed in.
     sql<{ n: unknown }>`${members.count}`.execute(db).then(({ rows }) => rows[0]!),
+    valuesByCurrency(db, window.from, end),
   ]);
 
   const networks = new Map<string, Totals>();
@@ -324,6 +342,7 @@ export async function analyticsSummary(db: Db, dialect: Dialect, window: Window,
     uniqueClicks: total.clicks,
     conversions: total.conversions,
     conversionValue: total.value,
+    conversionValueByCurrency: currencies,
     byTopic: toBreakdown(topics),
     byNetwork: toBreakdown(networks),
     byTeam: toBreakdown(teams),
