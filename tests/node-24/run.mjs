@@ -48,10 +48,23 @@ if (!existsSync(addon)) {
   cpSync(sqlitePackage, cache, { recursive: true, dereference: true, filter: (path) => !path.startsWith(join(sqlitePackage, 'build')) });
   const gyp = createRequire(import.meta.url).resolve('node-gyp/bin/node-gyp.js');
   const nodedir = dirname(dirname(process.execPath));
+  // node-gyp takes npm_config_* from the environment over its flags: a machine that points
+  // npm_config_nodedir at its own Node's headers (for the main install) would build for that Node.
+  const gypEnv = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^npm_config_(nodedir|target|runtime|disturl|arch)$/i.test(name)),
+  );
   step('compile better-sqlite3', process.execPath, [gyp, 'rebuild', '--release', `--nodedir=${nodedir}`, `-j`, String(cpus().length)], {
     cwd: cache,
+    env: { ...gypEnv, npm_config_nodedir: nodedir },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  // A wrong build must fail here, not as every SQLite test failing later.
+  const probe = spawnSync(process.execPath, ['-e', `process.dlopen({ exports: {} }, ${JSON.stringify(addon)})`], { encoding: 'utf8' });
+  if (probe.status !== 0) {
+    rmSync(cache, { recursive: true, force: true });
+    console.error(`Node 24 run: the compiled better-sqlite3 does not load in ${process.version}:\n${probe.stderr}`);
+    process.exit(1);
+  }
 }
 
 const env = {
