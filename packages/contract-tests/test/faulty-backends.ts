@@ -12,6 +12,20 @@ function override<T extends object>(backend: T, replacements: Partial<T>): T {
   });
 }
 
+/** `target` whose admin sessions have some admin methods replaced: `replace` gets each session's originals. */
+function overrideAdmin(
+  target: ContractTarget,
+  replace: (admin: AdvocacyBackend['admin']) => Partial<AdvocacyBackend['admin']>,
+): ContractTarget {
+  return {
+    ...target,
+    async admin() {
+      const inner = await target.admin();
+      return override<AdvocacyBackend>(inner, { admin: override(inner.admin, replace(inner.admin)) });
+    },
+  };
+}
+
 /**
  * Awards a share's points on every call, ignoring that a retry with the same idempotency key is
  * the same share — and reports those extra points consistently in the ledger, stats and
@@ -101,26 +115,18 @@ export function leakingOtherEmployee(target: ContractTarget): ContractTarget {
 
 /** An admin view that forgets conversions in the content list and lists no top advocates. */
 export function partialResults(target: ContractTarget): ContractTarget {
-  return {
-    ...target,
-    async admin() {
-      const inner = await target.admin();
-      return override<AdvocacyBackend>(inner, {
-        admin: override(inner.admin, {
-          async listPosts(query) {
-            const page = await inner.admin.listPosts(query);
-            return {
-              ...page,
-              items: page.items.map((post) => ({ ...post, metrics: { ...post.metrics, conversions: 0, conversionValue: 0 } })),
-            };
-          },
-          async getAnalytics(query) {
-            return { ...(await inner.admin.getAnalytics(query)), topAdvocates: [] };
-          },
-        }),
-      });
+  return overrideAdmin(target, (admin) => ({
+    async listPosts(query) {
+      const page = await admin.listPosts(query);
+      return {
+        ...page,
+        items: page.items.map((post) => ({ ...post, metrics: { ...post.metrics, conversions: 0, conversionValue: 0 } })),
+      };
     },
-  };
+    async getAnalytics(query) {
+      return { ...(await admin.getAnalytics(query)), topAdvocates: [] };
+    },
+  }));
 }
 
 /** Lists archived topics to employees as if they were current. */
@@ -206,29 +212,22 @@ export function skippingPolicyCheck(target: ContractTarget): ContractTarget {
  * who declined stays in the base and among the top advocates.
  */
 export function participationOverEveryone(target: ContractTarget): ContractTarget {
-  return {
-    ...target,
-    async admin() {
-      const inner = await target.admin();
-      const admin = override(inner.admin, {
-        async getAnalytics(query) {
-          const summary = await inner.admin.getAnalytics(query);
-          let everyone = 0;
-          let cursor: string | null = null;
-          do {
-            const page: Awaited<ReturnType<NonNullable<typeof inner.admin.listMembers>>> = await inner.admin.listMembers!({
-              cursor,
-              limit: 100,
-            });
-            everyone += page.items.length;
-            cursor = page.nextCursor;
-          } while (cursor !== null);
-          return { ...summary, employees: everyone, participationRate: everyone === 0 ? 0 : summary.activeAdvocates / everyone };
-        },
-      });
-      return override<AdvocacyBackend>(inner, { admin });
+  return overrideAdmin(target, (admin) => ({
+    async getAnalytics(query) {
+      const summary = await admin.getAnalytics(query);
+      let everyone = 0;
+      let cursor: string | null = null;
+      do {
+        const page: Awaited<ReturnType<NonNullable<typeof admin.listMembers>>> = await admin.listMembers!({
+          cursor,
+          limit: 100,
+        });
+        everyone += page.items.length;
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+      return { ...summary, employees: everyone, participationRate: everyone === 0 ? 0 : summary.activeAdvocates / everyone };
     },
-  };
+  }));
 }
 
 /**
@@ -326,43 +325,29 @@ export function untiedRanks(target: ContractTarget): ContractTarget {
 
 /** Stores every leaderboard setting but anonymity: the board stays named whatever the admin chose. */
 export function namedAnyway(target: ContractTarget): ContractTarget {
-  return {
-    ...target,
-    async admin() {
-      const inner = await target.admin();
-      const innerAdmin = inner.admin;
-      const admin = override(innerAdmin, {
-        async setLeaderboardSettings(input) {
-          const saved = await innerAdmin.setLeaderboardSettings!({ ...input, anonymous: false });
-          return { ...saved, anonymous: input.anonymous ?? saved.anonymous };
-        },
-      });
-      return override<AdvocacyBackend>(inner, { admin });
+  return overrideAdmin(target, (admin) => ({
+    async setLeaderboardSettings(input) {
+      const saved = await admin.setLeaderboardSettings!({ ...input, anonymous: false });
+      return { ...saved, anonymous: input.anonymous ?? saved.anonymous };
     },
-  };
+  }));
 }
 
 /** Answers delivery settings with the SMTP password in them, and forgets it when a change leaves it out. */
 export function leakingSmtpPassword(target: ContractTarget): ContractTarget {
-  return {
-    ...target,
-    async admin() {
-      const inner = await target.admin();
-      const innerAdmin = inner.admin;
-      let password: string | null = null;
-      const admin = override(innerAdmin, {
-        async getDeliverySettings() {
-          return { ...(await innerAdmin.getDeliverySettings!()), smtpPassword: password };
-        },
-        async updateDeliverySettings(input) {
-          password = input.smtpPassword === undefined ? null : input.smtpPassword;
-          const saved = await innerAdmin.updateDeliverySettings!({ ...input, smtpPassword: password });
-          return { ...saved, smtpPassword: password };
-        },
-      });
-      return override<AdvocacyBackend>(inner, { admin });
-    },
-  };
+  return overrideAdmin(target, (admin) => {
+    let password: string | null = null;
+    return {
+      async getDeliverySettings() {
+        return { ...(await admin.getDeliverySettings!()), smtpPassword: password };
+      },
+      async updateDeliverySettings(input) {
+        password = input.smtpPassword === undefined ? null : input.smtpPassword;
+        const saved = await admin.updateDeliverySettings!({ ...input, smtpPassword: password });
+        return { ...saved, smtpPassword: password };
+      },
+    };
+  });
 }
 
 /** Drops the Idempotency-Key of reward requests: a retried request holds the points again. */
@@ -446,28 +431,20 @@ export function selfServiceFaults(target: ContractTarget): ContractTarget {
 
 /** Accepts new versions of the point rules but keeps awarding by the old ones (a cache never told of the change). */
 export function staleRules(target: ContractTarget): ContractTarget {
-  return {
-    ...target,
-    async admin() {
-      const inner = await target.admin();
-      const innerAdmin = inner.admin;
-      const admin = override(innerAdmin, {
-        async createPointRules(input) {
-          const now = new Date().toISOString();
-          return {
-            id: `prv-stale-${now}`,
-            rules: input.rules,
-            effectiveFrom: input.effectiveFrom ?? now,
-            note: input.note ?? null,
-            createdBy: 'admin',
-            createdAt: now,
-            status: input.effectiveFrom !== undefined && input.effectiveFrom > now ? 'scheduled' : 'current',
-          };
-        },
-      });
-      return override<AdvocacyBackend>(inner, { admin });
+  return overrideAdmin(target, (admin) => ({
+    async createPointRules(input) {
+      const now = new Date().toISOString();
+      return {
+        id: `prv-stale-${now}`,
+        rules: input.rules,
+        effectiveFrom: input.effectiveFrom ?? now,
+        note: input.note ?? null,
+        createdBy: 'admin',
+        createdAt: now,
+        status: input.effectiveFrom !== undefined && input.effectiveFrom > now ? 'scheduled' : 'current',
+      };
     },
-  };
+  }));
 }
 
 /** Pays a copied link like a share to LinkedIn, whatever the point values it tells employees. */
@@ -490,19 +467,11 @@ export function copyPaidInFull(target: ContractTarget): ContractTarget {
 
 /** Labels the conversion value added up across currencies with one currency, as if it were all euros. */
 export function summedAcrossCurrencies(target: ContractTarget): ContractTarget {
-  return {
-    ...target,
-    async admin() {
-      const inner = await target.admin();
-      return override<AdvocacyBackend>(inner, {
-        admin: override(inner.admin, {
-          async getAnalytics(query) {
-            const summary = await inner.admin.getAnalytics(query);
-            const value = summary.conversionValue;
-            return { ...summary, conversionValueByCurrency: value > 0 ? [{ currency: 'EUR', value }] : [] };
-          },
-        }),
-      });
+  return overrideAdmin(target, (admin) => ({
+    async getAnalytics(query) {
+      const summary = await admin.getAnalytics(query);
+      const value = summary.conversionValue;
+      return { ...summary, conversionValueByCurrency: value > 0 ? [{ currency: 'EUR', value }] : [] };
     },
-  };
+  }));
 }
