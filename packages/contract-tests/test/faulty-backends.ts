@@ -431,7 +431,7 @@ export function selfServiceFaults(target: ContractTarget): ContractTarget {
 
 /** Accepts new versions of the point rules but keeps awarding by the old ones (a cache never told of the change). */
 export function staleRules(target: ContractTarget): ContractTarget {
-  return overrideAdmin(target, (admin) => ({
+  return overrideAdmin(target, () => ({
     async createPointRules(input) {
       const now = new Date().toISOString();
       return {
