@@ -41,6 +41,7 @@ const RELEASED = [
   '0400_click_rollups_in_app',
   '0410_rate_limit_buckets',
   '0420_leaderboard_directory_stamp',
+  '0450_clicks_by_code',
 ];
 
 describe('migrations', () => {

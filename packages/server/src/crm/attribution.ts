@@ -49,7 +49,12 @@ export async function attribute(db: Kysely<Database>, conversions: Row[]): Promi
       ])
       .where('shares.id', 'in', shareIds)
       .execute(),
-    db.selectFrom('clicks').select(['share_id', 'created_at']).where('share_id', 'in', shareIds).execute(),
+    // A share's clicks are its tracking code's (the clicks' primary key starts with the code).
+    db
+      .selectFrom('clicks')
+      .select(['share_id', 'created_at'])
+      .where('code', 'in', (eb) => eb.selectFrom('shares').select('tracking_code').where('id', 'in', shareIds))
+      .execute(),
   ]);
   const byShare = new Map(shares.map((s) => [s.id, s]));
   return conversions.flatMap((conversion) => {

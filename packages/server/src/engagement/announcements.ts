@@ -58,12 +58,10 @@ export async function announce(db: Kysely<Database>, now: Date): Promise<number>
   }
   const counts = await db
     .selectFrom('clicks')
-    .innerJoin('shares', 'shares.id', 'clicks.share_id')
+    .innerJoin('shares', 'shares.tracking_code', 'clicks.code')
     .select(['clicks.share_id', 'shares.employee_id', 'shares.post_id', 'shares.network', 'shares.tracking_code'])
     .select((eb) => eb.fn.countAll<number>().as('clicks'))
-    .where('clicks.share_id', 'in', (eb) =>
-      eb.selectFrom('clicks').select('clicks.share_id').distinct().where('clicks.created_at', '>=', since),
-    )
+    .where('clicks.code', 'in', (eb) => eb.selectFrom('clicks').select('clicks.code').distinct().where('clicks.created_at', '>=', since))
     .groupBy(['clicks.share_id', 'shares.employee_id', 'shares.post_id', 'shares.network', 'shares.tracking_code'])
     .execute();
   for (const share of counts) {

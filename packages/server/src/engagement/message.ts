@@ -63,7 +63,7 @@ export async function buildMessage(
       .executeTakeFirst(),
     db
       .selectFrom('clicks')
-      .innerJoin('shares', 'shares.id', 'clicks.share_id')
+      .innerJoin('shares', 'shares.tracking_code', 'clicks.code')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('shares.employee_id', '=', id)
       .where('clicks.created_at', '>=', from)

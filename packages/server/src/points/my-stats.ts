@@ -38,12 +38,9 @@ export async function myStats(db: Db, dialect: Dialect, me: Employee, period: Pe
     .execute();
   const clicks = await db
     .selectFrom('clicks')
+    .innerJoin('shares', 'shares.tracking_code', 'clicks.code')
     .select([sql<string>`clicks.day`.as('day'), (eb) => eb.fn.countAll<string | number>().as('n')])
-    .where((eb) =>
-      eb.exists(
-        eb.selectFrom('shares').select('shares.id').whereRef('shares.id', '=', 'clicks.share_id').where('shares.employee_id', '=', me.id),
-      ),
-    )
+    .where('shares.employee_id', '=', me.id)
     .where('clicks.created_at', '>=', since)
     .where('clicks.created_at', '<=', until)
     .groupBy('clicks.day')

@@ -24,14 +24,14 @@ export async function personalData(
     db.selectFrom('shares').selectAll().where('employee_id', '=', employeeId).orderBy('created_at').orderBy('id').execute(),
     db
       .selectFrom('clicks')
-      .innerJoin('shares', 'shares.id', 'clicks.share_id')
+      .innerJoin('shares', 'shares.tracking_code', 'clicks.code')
       .select(['clicks.share_id', (eb) => eb.fn.countAll<string | number>().as('n')])
       .where('shares.employee_id', '=', employeeId)
       .groupBy('clicks.share_id')
       .execute(),
     db
       .selectFrom('clicks')
-      .innerJoin('shares', 'shares.id', 'clicks.share_id')
+      .innerJoin('shares', 'shares.tracking_code', 'clicks.code')
       .select(['clicks.day', (eb) => eb.fn.countAll<string | number>().as('n')])
       .where('shares.employee_id', '=', employeeId)
       .groupBy('clicks.day')

@@ -18,11 +18,11 @@ export async function withResults(db: Db, employeeId: string, rows: ShareRow[], 
   const clicks = new Map<string, number>();
   const conversions = new Map<string, { count: number; points: number }>();
   if (ids.length > 0) {
-    // Each clicks row is a unique visitor of one link on one day (clicks_share index).
+    // Each clicks row is a unique visitor of one link on one day, found by the share's tracking code (primary key prefix).
     for (const row of await db
       .selectFrom('clicks')
       .select(['share_id', (eb) => eb.fn.countAll<string | number>().as('n')])
-      .where('share_id', 'in', ids)
+      .where('code', 'in', (eb) => eb.selectFrom('shares').select('tracking_code').where('id', 'in', ids))
       .groupBy('share_id')
       .execute()) {
       clicks.set(row.share_id, Number(row.n));
