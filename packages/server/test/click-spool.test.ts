@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { appendFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -84,6 +84,66 @@ describe('click spool on disk', () => {
 });
 
 describe('click recorder', () => {
+  it("writes a turn's clicks to the spool in one write, answers each only once it is there, and segments stay within maxBatch", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'advocacy-spool-'));
+    try {
+      const spool = new FileClickSpool(dir, 1 << 20);
+      const writes: number[] = [];
+      const appendAll = spool.appendAll.bind(spool);
+      spool.appendAll = (clicks) => {
+        writes.push(clicks.length);
+        return appendAll(clicks);
+      };
+      const store: ClickStore = async (batch) => batch.length;
+      const recorder = new ClickRecorder(spool, store, { maxBatch: 4, intervalMs: 60_000 }, silent);
+      const answered: number[] = [];
+      for (let n = 0; n < 6; n++) {
+        recorder.record(link, click(n));
+        recorder.afterKept(() => {
+          // The click and every one before it are on disk when its answer goes.
+          const lines = readdirSync(dir)
+            .filter((name) => name.endsWith('.log'))
+            .reduce((sum, name) => sum + readFileSync(join(dir, name), 'utf8').split('\n').length - 1, 0);
+          assert.ok(lines >= n + 1, `click ${n} answered with ${lines} lines on disk`);
+          answered.push(n);
+        });
+      }
+      assert.deepEqual(answered, [], 'nothing is answered before the write');
+      assert.equal(recorder.depth(), 6);
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.deepEqual(answered, [0, 1, 2, 3, 4, 5]);
+      // One append for the turn, cut where a segment reaches maxBatch.
+      assert.deepEqual(writes, [4, 2]);
+      // Nothing waits: an answer goes at once.
+      let now = false;
+      recorder.afterKept(() => (now = true));
+      assert.ok(now);
+      assert.deepEqual(await recorder.close(), { left: 0, refused: 0, lost: 0 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps the clicks of a turn that fit in the spool, counts the rest as refused, and answers them all', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'advocacy-spool-'));
+    try {
+      const spool = new FileClickSpool(dir, 2 * Buffer.byteLength(`${JSON.stringify(Object.values(click(0)))}\n`));
+      const recorder = new ClickRecorder(spool, () => Promise.reject(new Error('away')), { maxBatch: 100, intervalMs: 60_000 }, silent);
+      let answers = 0;
+      for (let n = 0; n < 3; n++) {
+        recorder.record(link, click(n));
+        recorder.afterKept(() => answers++);
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.equal(answers, 3);
+      assert.equal(spool.depth(), 2);
+      assert.equal(recorder.stats().refused, 1);
+      assert.deepEqual(await recorder.close(Date.now() + 1_000), { left: 2, refused: 1, lost: 1 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('stores one batch at a time, each at most maxBatch clicks, and a failed batch again later', async () => {
     const batches: number[] = [];
     let running = 0;

@@ -1,6 +1,6 @@
 import type { Logger } from '../log.js';
 import type { ClickSpool, Refusal, Segment } from './click-spool.js';
-import type { ClickStore } from './click-store.js';
+import type { ClickStore, RawClick } from './click-store.js';
 import type { LinkTarget } from './link-cache.js';
 
 /** Longest wait between attempts while the store keeps failing. */
@@ -19,7 +19,8 @@ export interface ClickShutdown {
 }
 
 /**
- * Records each human click in the spool before the redirect answers, and stores the spool's
+ * Records each human click in the spool before the redirect answers — the clicks of one turn of
+ * the event loop in one write, their answers sent right after it (`afterKept`) — and stores the spool's
  * segments in the database one batch at a time, oldest first: a segment is closed when it
  * holds `maxBatch` clicks, when the store is idle after `intervalMs`, or when a batch ends and
  * clicks arrived meanwhile (so batches grow with the load, up to `maxBatch`). A segment is
@@ -41,6 +42,11 @@ export class ClickRecorder {
   private failures = 0;
   /** How long the last batch took: a stop starts no batch that would end past its deadline. */
   private lastBatchMs = 0;
+  /** Clicks recorded in this turn of the event loop, written to the spool together at its end. */
+  private queued: RawClick[] = [];
+  /** What waits for the queued clicks to be in the spool (their answers). */
+  private waiting: Array<() => void> = [];
+  private writeScheduled = false;
 
   constructor(
     private readonly spool: ClickSpool,
@@ -49,10 +55,14 @@ export class ClickRecorder {
     private readonly logger: Logger,
   ) {}
 
+  /**
+   * Queues a click for the spool; it is written with the others of this turn of the event loop.
+   * Whoever answers the click waits for that write with `afterKept`.
+   */
   record(link: LinkTarget, visitor: { ip: string; userAgent: string }, at = new Date()): void {
     // After close every connection is gone: a request still finishing can no longer be answered.
     if (this.closed) return;
-    const refusal = this.spool.append({
+    this.queued.push({
       code: link.code,
       shareId: link.shareId,
       employeeId: link.employeeId,
@@ -62,15 +72,50 @@ export class ClickRecorder {
       userAgent: visitor.userAgent,
       at: at.toISOString(),
     });
-    if (refusal !== null) {
-      this.refuse(refusal);
-      return;
+    if (!this.writeScheduled) {
+      this.writeScheduled = true;
+      setImmediate(this.writeQueued);
     }
-    if (this.spool.open >= this.options.maxBatch) {
-      this.spool.seal();
-      // While a failed batch waits for its retry, new segments wait with it.
-      if (this.retry === null) void this.pump();
-    } else if (this.timer === null && this.pumping === null && this.retry === null) {
+  }
+
+  /** Runs `then` once every click recorded so far is in the spool (or refused): at once when none waits. */
+  afterKept(then: () => void): void {
+    if (this.queued.length === 0) then();
+    else this.waiting.push(then);
+  }
+
+  /**
+   * Writes the queued clicks to the spool in one write (a busy redirect makes one system call
+   * per turn of the event loop, not per click), then lets their answers go.
+   */
+  private readonly writeQueued = (): void => {
+    this.writeScheduled = false;
+    const clicks = this.queued;
+    const waiting = this.waiting;
+    this.queued = [];
+    this.waiting = [];
+    if (clicks.length > 0) this.keep(clicks);
+    for (const then of waiting) then();
+  };
+
+  /** Appends clicks to the spool, closing a segment whenever it holds `maxBatch` clicks. */
+  private keep(clicks: RawClick[]): void {
+    for (let at = 0; at < clicks.length;) {
+      const room = Math.max(1, this.options.maxBatch - this.spool.open);
+      const { kept, refusal } = this.spool.appendAll(at === 0 && room >= clicks.length ? clicks : clicks.slice(at, at + room));
+      at += kept;
+      if (refusal !== null) {
+        // What could not be written now is not tried again: its answers are going out.
+        this.refuse(refusal, clicks.length - at);
+        break;
+      }
+      if (this.spool.open >= this.options.maxBatch) {
+        this.spool.seal();
+        // While a failed batch waits for its retry, new segments wait with it.
+        if (this.retry === null) void this.pump();
+      }
+    }
+    if (this.spool.open > 0 && this.timer === null && this.pumping === null && this.retry === null) {
       this.timer = setTimeout(() => {
         this.timer = null;
         this.spool.seal();
@@ -80,15 +125,15 @@ export class ClickRecorder {
     }
   }
 
-  /** Clicks answered and not yet committed to the database (what the spool holds). */
+  /** Clicks answered and not yet committed to the database (what the spool holds, and what waits for it). */
   depth(): number {
-    return this.spool.depth();
+    return this.spool.depth() + this.queued.length;
   }
 
   /** The spool's figures, for health checks and logs. */
   stats(): { depth: number; bytes: number; durable: boolean; refused: number; failedBatches: number } {
     return {
-      depth: this.spool.depth(),
+      depth: this.depth(),
       bytes: this.spool.bytes(),
       durable: this.spool.durable,
       refused: this.refusals,
@@ -98,6 +143,7 @@ export class ClickRecorder {
 
   /** Stores everything recorded so far; resolves once it is committed or a batch has failed. */
   flush(): Promise<void> {
+    this.writeQueued();
     this.clearTimers();
     this.spool.seal();
     return this.pump();
@@ -111,6 +157,7 @@ export class ClickRecorder {
   async close(deadline = Infinity): Promise<ClickShutdown> {
     this.stopping = true;
     this.deadline = deadline;
+    this.writeQueued();
     this.clearTimers();
     this.spool.seal();
     const pumped = this.pump();
@@ -185,9 +232,9 @@ export class ClickRecorder {
     }
   }
 
-  private refuse(reason: Refusal): void {
-    this.refusals++;
-    this.unlogged++;
+  private refuse(reason: Refusal, clicks: number): void {
+    this.refusals += clicks;
+    this.unlogged += clicks;
     const now = performance.now();
     if (now - this.lastRefusalLog >= REFUSAL_LOG_MS) this.flushRefusalLog(reason, now);
   }

@@ -33,6 +33,11 @@ export interface ClickSpool {
   /** True when a kept click survives the process being killed. */
   readonly durable: boolean;
   append(click: RawClick): Refusal | null;
+  /**
+   * Appends clicks in order, as one write where the spool has a file: as many as fit are kept.
+   * Returns how many were kept and, when not all, why the rest were refused.
+   */
+  appendAll(clicks: readonly RawClick[]): { kept: number; refusal: Refusal | null };
   /** Clicks appended since the last seal. */
   readonly open: number;
   /** Closes the segment being written (if it holds any click), making it the newest to store. */
@@ -189,30 +194,57 @@ export class FileClickSpool implements ClickSpool {
   }
 
   append(click: RawClick): Refusal | null {
-    if (this.stopped) return 'unwritable';
-    const text = line(click);
-    const length = Buffer.byteLength(text);
-    if (this.size + length > this.maxBytes) return 'full';
+    return this.appendAll([click]).refusal;
+  }
+
+  appendAll(clicks: readonly RawClick[]): { kept: number; refusal: Refusal | null } {
+    if (this.stopped) return { kept: 0, refusal: clicks.length === 0 ? null : 'unwritable' };
+    // The lines that fit under the bound, in order: one write for all of them.
+    let text = '';
+    const ends: number[] = [];
+    let length = 0;
+    let refusal: Refusal | null = null;
+    for (const click of clicks) {
+      const next = line(click);
+      const bytes = Buffer.byteLength(next);
+      if (this.size + length + bytes > this.maxBytes) {
+        refusal = 'full';
+        break;
+      }
+      text += next;
+      length += bytes;
+      ends.push(length);
+    }
+    if (ends.length === 0) return { kept: 0, refusal };
+    let written = 0;
     try {
       if (this.fd === null) {
         this.openPath = join(this.dir, segmentName(this.next++));
         this.fd = openSync(this.openPath, 'a', 0o600);
       }
-      const written = writeSync(this.fd, text);
-      this.openSize += written;
-      this.size += written;
+      written = writeSync(this.fd, text);
       if (written !== length) throw new Error('short write');
     } catch {
       // A line cut short must not run into the next one: the next click starts a new segment, and
-      // this one is read back from its file, cut line and all.
+      // this one is read back from its file, cut line and all. The lines written whole are kept.
+      this.openSize += written;
+      this.size += written;
+      const whole = ends.filter((end) => end <= written).length;
+      this.keep(clicks.slice(0, whole));
       this.openWhole = false;
       this.seal();
-      return 'unwritable';
+      return { kept: whole, refusal: 'unwritable' };
     }
-    this.openCount++;
-    this.kept++;
-    this.openClicks.push(click);
-    return null;
+    this.openSize += written;
+    this.size += written;
+    this.keep(clicks.slice(0, ends.length));
+    return { kept: ends.length, refusal };
+  }
+
+  private keep(clicks: readonly RawClick[]): void {
+    this.openCount += clicks.length;
+    this.kept += clicks.length;
+    for (const click of clicks) this.openClicks.push(click);
   }
 
   seal(): void {
@@ -320,6 +352,16 @@ export class MemoryClickSpool implements ClickSpool {
 
   get open(): number {
     return this.current.length;
+  }
+
+  appendAll(clicks: readonly RawClick[]): { kept: number; refusal: Refusal | null } {
+    let kept = 0;
+    for (const click of clicks) {
+      const refusal = this.append(click);
+      if (refusal !== null) return { kept, refusal };
+      kept++;
+    }
+    return { kept, refusal: null };
   }
 
   append(click: RawClick): Refusal | null {

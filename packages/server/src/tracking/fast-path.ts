@@ -30,8 +30,10 @@ export function redirectFastPath(s: Services, next: RequestListener): RequestLis
       s.logger.info('request', { method: req.method, path: '/r/:code', status, ms: Math.round((performance.now() - started) * 10) / 10 });
     };
     const answer = (outcome: VisitOutcome) => {
-      if (outcome.found) send(302, { ...REDIRECT_HEADERS, Location: outcome.location });
-      else send(404, NOT_FOUND_HEADERS, NOT_FOUND_PAGE);
+      if (!outcome.found) send(404, NOT_FOUND_HEADERS, NOT_FOUND_PAGE);
+      // A counted click is in the spool before its answer goes (written with the others of this turn).
+      else if (outcome.recorded) s.clicks.afterKept(() => send(302, { ...REDIRECT_HEADERS, Location: outcome.location }));
+      else send(302, { ...REDIRECT_HEADERS, Location: outcome.location });
     };
     const fail = (error: unknown) => {
       if (error instanceof HttpProblem) {

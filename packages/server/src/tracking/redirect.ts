@@ -24,8 +24,11 @@ export interface Visit {
   userAgent: string;
 }
 
-/** Where a visit goes: the registered destination, or nowhere (404 page). */
-export type VisitOutcome = { found: true; location: string } | { found: false };
+/**
+ * Where a visit goes: the registered destination, or nowhere (404 page). `recorded`: a human
+ * click was recorded, and its answer waits for `clicks.afterKept`.
+ */
+export type VisitOutcome = { found: true; location: string; recorded: boolean } | { found: false };
 
 const NOWHERE: VisitOutcome = { found: false };
 
@@ -44,7 +47,7 @@ function isCrawler(userAgent: string): boolean {
 /**
  * The tracking redirect's decision, shared by the Hono route and the Node fast path. Crawlers
  * (isbot) and HEAD requests get the redirect but are not counted; human clicks go to the click
- * buffer, so the answer never waits on a write. Unknown or malformed codes go nowhere. Throws a
+ * spool (their answer waits for that append, never for the database). Unknown or malformed codes go nowhere. Throws a
  * 429 problem past the per-visitor rate limit.
  */
 export function resolveVisit(s: Services, visit: Visit): VisitOutcome | Promise<VisitOutcome> {
@@ -55,8 +58,9 @@ export function resolveVisit(s: Services, visit: Visit): VisitOutcome | Promise<
     if (target === null || target === undefined) return NOWHERE;
     if (visit.method === 'GET' && !isCrawler(visit.userAgent)) {
       s.clicks.record(target, { ip: visit.ip, userAgent: visit.userAgent });
+      return { found: true, location: target.destination, recorded: true };
     }
-    return { found: true, location: target.destination };
+    return { found: true, location: target.destination, recorded: false };
   };
   return cached === undefined ? s.links.load(visit.code).then(decide) : decide(cached);
 }
@@ -71,6 +75,7 @@ export function redirectRoutes(app: Hono<AppEnv>, s: Services): void {
       userAgent: c.req.header('user-agent') ?? '',
     });
     if (!outcome.found) return c.body(NOT_FOUND_PAGE, 404, NOT_FOUND_HEADERS);
+    if (outcome.recorded) await new Promise<void>((resolve) => s.clicks.afterKept(resolve));
     return c.body(null, 302, { ...REDIRECT_HEADERS, Location: outcome.location });
   });
 }
