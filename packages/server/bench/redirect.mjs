@@ -9,7 +9,8 @@
 // link: every click on one code). Each run starts a fresh server and warms it up for 2 s over all
 // the links (link cache, click worker, JIT; other visitors than the measured run's) before the
 // measured run; each run of ours, once the server has stopped, counts the clicks stored against
-// the redirects answered (warm-up included). Prints ratios measured in this run and
+// the redirects answered (warm-up included), and takes the server's CPU time per request of the measured
+// run (every thread: less moved by other load on the machine than req/s). Prints ratios measured in this run and
 // `bench: ` summary lines. Usage: node bench/redirect.mjs [--duration <s>] (default 10).
 // Needs `pnpm build` first.
 import { spawn, spawnSync } from 'node:child_process';
@@ -108,6 +109,12 @@ function start(script) {
     });
   return next().then(({ url }) => ({
     url,
+    /** The server's CPU time so far, in µs (every thread). */
+    async cpu() {
+      const line = next();
+      child.kill('SIGUSR2');
+      return (await line).cpuMicros;
+    },
     async stop() {
       const last = next().catch(() => null);
       child.kill('SIGTERM');
@@ -181,10 +188,14 @@ async function run(name, script, target) {
   const server = await start(script);
   // Warm-up: every link looked up once (the link cache), the click worker started, the JIT warm.
   const warmup = await load(server.url, SPREAD, WARMUP_SECONDS, 0);
+  const cpuBefore = await server.cpu();
   const result = await load(server.url, target, DURATION, MEASURED_FIRST_VISITOR);
+  // The server's CPU (every thread, the click writer's included) per request of the measured run.
+  const cpuPerAnswer = ((await server.cpu()) - cpuBefore) / (result.answered + result.others);
   const shutdown = await server.stop();
   console.log(
     `${name.padEnd(22)} ${result.rps.toFixed(0).padStart(7)} req/s  p50 ${ms(result.p50)} ms  p99 ${ms(result.p99)} ms  ` +
+      `CPU ${cpuPerAnswer.toFixed(1).padStart(5)} µs/answer  ` +
       `(${result.answered} answered, ${result.others} other statuses, ${result.errors} socket errors` +
       `${shutdown?.stored === undefined ? '' : `; ${shutdown.stored} clicks stored of ${warmup.answered + result.answered} answered with the warm-up, ${shutdown.left} left in the spool`})`,
   );
@@ -193,6 +204,7 @@ async function run(name, script, target) {
     ...result,
     name,
     answeredInAll: warmup.answered + result.answered,
+    cpuPerAnswer,
     stored: shutdown?.stored ?? null,
     left: shutdown?.left ?? null,
   };
@@ -236,6 +248,14 @@ console.log(
 );
 console.log(
   `bench: redirect (hot link) ${percent(hotOfSpread)} of spread codes (target ≥ ${percent(TARGET_HOT)}): ${verdict(hotOfSpread >= TARGET_HOT)}`,
+);
+const meanCpu = (list) => list.reduce((sum, r) => sum + r.cpuPerAnswer, 0) / list.length;
+const [bareCpu, spreadCpu, hotCpu] = [meanCpu(runs.bare), meanCpu(runs.spread), meanCpu(runs.hot)];
+// CPU time per answer moves far less with other load on the machine than req/s does: on a core of
+// its own, a server's throughput is about the inverse of it.
+console.log(
+  `bench: redirect server CPU per answer (every thread, click writer included): bare ${bareCpu.toFixed(1)} µs, ` +
+    `ours ${spreadCpu.toFixed(1)} µs spread codes and ${hotCpu.toFixed(1)} µs hot link; bare ÷ ours ${percent(bareCpu / spreadCpu)} (target ≥ ${percent(TARGET_OF_BARE)})`,
 );
 const shortfall = short.map(
   (r) => `${r.name}: ${r.stored ?? 'none'} stored of ${r.answeredInAll} answered, ${r.left ?? '?'} left in the spool`,
