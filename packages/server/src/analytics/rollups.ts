@@ -117,17 +117,50 @@ function postgresCount(source: Source, from: string): string {
     ${last}`;
 }
 
-/** Adds every stored record of every source into the rollups (on SQLite through a temporary table per source). */
+/** The level each coarser level is summed from when the rollups are counted again (see `countAll`). */
+const DERIVED_FROM: Record<Exclude<Level, 'h'>, Level> = { d: 'h', w: 'd', a: 'd' };
+
+/** Sums a dimension's rows at level `from` into new rows at `level` (rows at `level` must not exist yet). */
+function derivedInsert(dimension: Dimension, level: Exclude<Level, 'h'>, dialect: Dialect): string {
+  const at = bucket(level, 'r.bucket', dialect);
+  return `insert into ${dimension.table} (level, bucket, ${dimension.key}, ${COUNTERS.join(', ')})
+    select '${level}', ${at}, r.${dimension.key}, ${COUNTERS.map((c) => `sum(r.${c})`).join(', ')}
+    from ${dimension.table} r
+    where r.level = '${DERIVED_FROM[level]}'
+    group by ${level === 'a' ? '' : `${at}, `}r.${dimension.key}`;
+}
+
+/**
+ * Counts every stored record of every source into rollups emptied first: the records once into
+ * the hours of each dimension (on SQLite through a temporary table per source), then each
+ * coarser level summed from the level below it (a day from its hours, a week and all time from
+ * days) — a few passes over millions of records instead of one per level, and the same sums.
+ */
 async function countAll(db: Kysely<any>): Promise<void> {
+  const dialect: Dialect = isSqlite(db) ? 'sqlite' : 'postgres';
+  const dimensions = Object.values(DIMENSIONS);
   for (const source of SOURCES) {
-    if (!isSqlite(db)) {
-      await sql.raw(postgresCount(source, source)).execute(db);
+    if (dialect === 'postgres') {
+      const inserts = dimensions.map((dimension) => groupInsert(dimension, 'h', 'r', 'postgres'));
+      const last = inserts.pop()!;
+      await sql
+        .raw(
+          `with r as materialized (${recordRows(source, source)}),
+          ${inserts.map((insert, i) => `u${i} as (${insert})`).join(',\n    ')}
+          ${last}`,
+        )
+        .execute(db);
       continue;
     }
     await sql.raw(`create temp table rollup_records as ${recordRows(source, source)}`).execute(db);
-    for (const [dimension, level] of everyLevel())
-      await sql.raw(groupInsert(dimension, level, 'temp.rollup_records', 'sqlite')).execute(db);
+    for (const dimension of dimensions) await sql.raw(groupInsert(dimension, 'h', 'temp.rollup_records', 'sqlite')).execute(db);
     await sql`drop table temp.rollup_records`.execute(db);
+  }
+  for (const dimension of dimensions) {
+    // In order: each level is summed from one counted before it.
+    for (const level of (['d', 'w', 'a'] as const).filter((l) => (dimension.levels as readonly Level[]).includes(l))) {
+      await sql.raw(derivedInsert(dimension, level, dialect)).execute(db);
+    }
   }
 }
 
