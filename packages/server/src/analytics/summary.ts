@@ -360,8 +360,9 @@ async function topAdvocates(db: Db, top: AdvocateRow[], from: string, end: strin
   const [people, clicks] = await Promise.all([
     db.selectFrom('employees').select(['id', 'display_name', 'team_id']).where('id', 'in', ids).execute(),
     db
+      // From the advocates' shares to their clicks by tracking code (the clicks' primary key prefix).
       .selectFrom('clicks as x')
-      .innerJoin('shares as s', 's.id', 'x.share_id')
+      .innerJoin('shares as s', 's.tracking_code', 'x.code')
       .select(['s.employee_id', sql<unknown>`count(*)`.as('n')])
       .where('s.employee_id', 'in', ids)
       .where('x.created_at', '>=', from)
