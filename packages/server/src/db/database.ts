@@ -124,7 +124,11 @@ function preparedOnce(sqlite: SQLite.Database): SQLite.Database {
  * back, Kysely rethrows the original error instead. `wrap` adds to the driver (on SQLite, the
  * wait for the write lock).
  */
-function keepingTheCause(dialect: KyselyDialect, skippable: () => boolean, wrap: (driver: Driver) => Driver = (driver) => driver): KyselyDialect {
+function keepingTheCause(
+  dialect: KyselyDialect,
+  skippable: () => boolean,
+  wrap: (driver: Driver) => Driver = (driver) => driver,
+): KyselyDialect {
   return {
     createAdapter: () => dialect.createAdapter(),
     createQueryCompiler: () => dialect.createQueryCompiler(),

@@ -44,11 +44,13 @@ async function storeEarned(
   rules: BadgeRules,
   held?: Array<{ badge_id: string; awarded_at: string }>,
 ): Promise<{ standings: Badge[]; earned: Map<string, string>; fresh: Badge[] }> {
+  const badges =
+    held === undefined ? sql`union all select 'b', badge_id, awarded_at from employee_badges where employee_id = ${employeeId}` : sql``;
   const { rows } = await sql<{ kind: 's' | 'c' | 'b'; badge_id: string | null; at: string }>`
     select 's' as kind, cast(null as text) as badge_id, created_at as at from shares where employee_id = ${employeeId}
     union all
     select 'c', cast(null as text), created_at from conversions where employee_id = ${employeeId}
-    ${held === undefined ? sql`union all select 'b', badge_id, awarded_at from employee_badges where employee_id = ${employeeId}` : sql``}`.execute(db);
+    ${badges}`.execute(db);
   const times = (kind: 's' | 'c') => rows.filter((row) => row.kind === kind).map((row) => row.at);
   const stored = held ?? rows.filter((row) => row.kind === 'b').map((row) => ({ badge_id: row.badge_id!, awarded_at: row.at }));
   const standings = badgeStandings(times('s'), times('c'), rules);
