@@ -13,12 +13,10 @@ import { handle } from '../http/operation.js';
 import { conflict, invalid, notFound } from '../http/problem.js';
 import { newId, newTrackingCode, nowIso } from '../ids.js';
 import { awardBadgesAfterShare } from '../gamification/badges.js';
-import { insertAward } from '../points/ledger.js';
-import { noteAward } from '../points/boards.js';
 import { sharedCommentary } from '../policy/compliance.js';
 import { networkHash } from '../tracking/network.js';
 import { assertMayShare } from '../pilots/membership.js';
-import { enqueueWebhookEvent } from '../webhooks/outbox.js';
+import { storeShare } from './store.js';
 
 type ShareBody = BodyOf<'createShare'>;
 
@@ -73,7 +71,8 @@ export function shareRoutes(api: Hono<AppEnv>, s: Services): void {
    */
   const replayOf = (row: Database['shares'] & { repeat_hash: string | null; found: string }, hash: string) => {
     const repeat = row.found === 'repeat';
-    if ((repeat ? row.repeat_hash : row.request_hash) !== hash) throw conflict('This Idempotency-Key was already used for a different share.');
+    if ((repeat ? row.repeat_hash : row.request_hash) !== hash)
+      throw conflict('This Idempotency-Key was already used for a different share.');
     const share = toShare(row, s.config.publicUrl);
     // A repeat earned nothing, and its answer says so; the share's own key answers what it earned.
     return repeat ? { ...share, pointsAwarded: 0 } : share;
@@ -133,41 +132,24 @@ export function shareRoutes(api: Hono<AppEnv>, s: Services): void {
     const sharerNetwork = networkHash(s.clickSalt, clientIp(c, s.config.trustProxy));
     // The rules in effect at the share's time: the network's weight applies (copy and email earn less).
     const sharePointsNow = sharePoints(await s.pointRules.at(now), body.network);
-    const awarded = { employeeId: me.id, delta: sharePointsNow, reason: 'share' as const, reference: shareReference(me.id, post.id, body.network), at: now };
-    // The share row goes in last: on PostgreSQL its insert locks the analytics rollup rows of
-    // the hour (triggers; every share and click batch adds to them), held only until the commit
-    // right after. A conflict on it undoes the award and the event with it.
-    const created = await s.db
-      .transaction()
-      .execute(async (trx) => {
-        // Once per (employee, post, network), also for shares stored before there was one per network.
-        const points = await insertAward(trx, awarded);
-        const row: Database['shares'] = {
-          id,
-          employee_id: me.id,
-          post_id: post.id,
-          network: body.network,
-          commentary,
-          idempotency_key: key,
-          request_hash: hash,
-          tracking_code: code,
-          destination,
-          points_awarded: points,
-          created_at: now,
-          sharer_network: sharerNetwork,
-          first_to_network: 1,
-        };
-        await enqueueWebhookEvent(trx, 'share.created', toShare(row, s.config.publicUrl), now);
-        // Any conflict ends here: the same key (a concurrent retry) or the same post and network.
-        const inserted = await trx.insertInto('shares').values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst();
-        if (inserted.numInsertedOrUpdatedRows !== 1n) throw new ShareRaced();
-        if (points > 0) noteAward(awarded.employeeId, points, awarded.reason, awarded.at);
-        return row;
-      })
-      .catch((error: unknown) => {
-        if (error instanceof ShareRaced) return null;
-        throw error;
-      });
+    const row: Database['shares'] = {
+      id,
+      employee_id: me.id,
+      post_id: post.id,
+      network: body.network,
+      commentary,
+      idempotency_key: key,
+      request_hash: hash,
+      tracking_code: code,
+      destination,
+      points_awarded: 0,
+      created_at: now,
+      sharer_network: sharerNetwork,
+      first_to_network: 1,
+    };
+    // Once per (employee, post, network), also for shares stored before there was one per network.
+    const award = { employeeId: me.id, delta: sharePointsNow, reference: shareReference(me.id, post.id, body.network), at: now };
+    const created = await storeShare(s.db, s.dialect, row, award, s.config.publicUrl);
     if (created === null) {
       // A concurrent request won the insert: a retry with the same key, or another share of the
       // same post and network. Answer with its share.
@@ -182,6 +164,3 @@ export function shareRoutes(api: Hono<AppEnv>, s: Services): void {
     return reply(toShare(created, s.config.publicUrl), 201);
   });
 }
-
-/** The share's insert met a conflict: its transaction is rolled back and the request answered with the share that won. */
-class ShareRaced extends Error {}
