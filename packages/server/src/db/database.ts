@@ -68,6 +68,12 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     sqlite.pragma('synchronous = NORMAL');
     // Never wait for the write lock here: that wait would stop the event loop (see waitingForWriteLock).
     sqlite.pragma('busy_timeout = 0');
+    // A checkpoint runs in the commit that finds the WAL over this many pages, and stops the
+    // thread that commits while it copies and syncs them. The click worker's connection (its own
+    // thread) checkpoints at 10,000 pages; a connection that also serves requests only at twice
+    // that, for when no clicks are written. With SQLite's default (1,000) the request thread ran
+    // nearly every checkpoint, and a commit cost ~1 ms instead of ~0.1 under mixed load.
+    sqlite.pragma(`wal_autocheckpoint = ${REQUEST_THREAD_CHECKPOINT_PAGES}`);
   } catch (error) {
     const cause = error instanceof Error ? error.message : String(error);
     throw new Error(
@@ -80,6 +86,9 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
   const dialect = keepingTheCause(new SqliteDialect({ database: preparedOnce(sqlite) }), () => !sqlite.inTransaction, waitingForWriteLock);
   return { db: new Kysely<Database>({ dialect }), dialect: 'sqlite', location: file };
 }
+
+/** The WAL size (pages) at which a commit on this connection checkpoints (see openDatabase). */
+const REQUEST_THREAD_CHECKPOINT_PAGES = 20_000;
 
 /** How many prepared statements an SQLite connection keeps (least recently used dropped first). */
 const STATEMENT_CACHE_SIZE = 500;
