@@ -14,6 +14,19 @@ export async function award(
   db: Db,
   entry: { employeeId: string; delta: number; reason: PointsReason; reference: string; at: string },
 ): Promise<number> {
+  const points = await insertAward(db, entry);
+  if (points !== 0) noteAward(entry.employeeId, entry.delta, entry.reason, entry.at);
+  return points;
+}
+
+/**
+ * `award` without telling this process's leaderboards: for a transaction that may still undo
+ * the award itself, which calls `noteAward` once it will not (still inside the transaction).
+ */
+export async function insertAward(
+  db: Db,
+  entry: { employeeId: string; delta: number; reason: PointsReason; reference: string; at: string },
+): Promise<number> {
   if (entry.delta === 0) return 0;
   // One statement: nothing for a leaver, nothing for a reference already awarded.
   const { rows } = await sql<{ id: string }>`
@@ -22,7 +35,5 @@ export async function award(
     where not exists (select 1 from employees where id = ${entry.employeeId} and status = 'deactivated')
     on conflict (reason, reference) do nothing
     returning id`.execute(db);
-  if (rows.length === 0) return 0;
-  noteAward(entry.employeeId, entry.delta, entry.reason, entry.at);
-  return entry.delta;
+  return rows.length === 0 ? 0 : entry.delta;
 }

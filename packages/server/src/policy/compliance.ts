@@ -1,6 +1,7 @@
 import type { BlockedTerm, Compliance, Employee, NetworkId, PolicyVersion, Post } from '@advocacy-kit/core';
 import { blockedTermsIn, disclosureFor, withDisclosure } from '@advocacy-kit/core/rules';
 import { composeShareText, countText, networks } from '@advocacy-kit/core/share';
+import { sql } from 'kysely';
 import { findEmployee } from '../auth/employees.js';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
@@ -36,22 +37,27 @@ export async function currentPolicy(db: Db): Promise<PolicyVersion | null> {
   return row === undefined ? null : toPolicyVersion(row);
 }
 
-export async function blockedTerms(db: Db): Promise<BlockedTerm[]> {
-  const rows = await db.selectFrom('blocked_terms').selectAll().orderBy('locale').orderBy('term_key').orderBy('id').execute();
-  return rows.map(toBlockedTerm);
-}
-
-export async function disclosures(db: Db): Promise<Record<string, string>> {
-  const rows = await db.selectFrom('disclosures').select(['locale', 'text']).orderBy('locale').execute();
-  return Object.fromEntries(rows.map((row) => [row.locale, row.text]));
-}
-
+/**
+ * The current policy, the blocked terms and the disclosures in one read (a share checks all
+ * three): one row each, told apart by `kind`; terms by locale, then term (its folded key).
+ */
 export async function compliance(db: Db): Promise<Compliance> {
-  const [policy, terms, texts] = await Promise.all([currentPolicy(db), blockedTerms(db), disclosures(db)]);
+  const none = sql`cast(null as text)`;
+  const { rows } = await sql<{ kind: 'd' | 'p' | 't'; a: string; b: string; c: string | null; d: string | null; e: string | null }>`
+    select * from (
+      select 'p' as kind, cast(version as text) as a, texts as b, published_at as c, ${none} as d, ${none} as e, ${none} as k1, ${none} as k2
+      from policy_versions where status = 'published' order by version desc limit 1
+    ) p
+    union all select 't', id, locale, term, reason, created_at, locale, term_key from blocked_terms
+    union all select 'd', locale, text, ${none}, ${none}, ${none}, locale, ${none} from disclosures
+    order by 1, 7, 8, 2`.execute(db);
+  const policy = rows.find((row) => row.kind === 'p');
   return {
-    policy: policy === null ? null : { version: policy.version, texts: policy.texts, publishedAt: policy.publishedAt! },
-    blockedTerms: terms,
-    disclosures: texts,
+    policy: policy === undefined ? null : { version: Number(policy.a), texts: JSON.parse(policy.b), publishedAt: policy.c! },
+    blockedTerms: rows
+      .filter((row) => row.kind === 't')
+      .map((row) => ({ id: row.a, locale: row.b, term: row.c!, reason: row.d!, createdAt: row.e! })),
+    disclosures: Object.fromEntries(rows.filter((row) => row.kind === 'd').map((row) => [row.a, row.b])),
   };
 }
 
