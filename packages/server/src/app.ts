@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { demoSecret } from './auth/demo-secret.js';
 import { createTokenVerifier } from './auth/tokens.js';
+import { SignInCache, signInWatch } from './auth/sign-ins.js';
 import { capabilities } from './capabilities.js';
 import type { ServerConfig } from './config.js';
 import type { AppEnv, Services } from './context.js';
@@ -53,7 +54,12 @@ export interface AdvocacyApp {
 export async function createApp(config: ServerConfig, options: { logger?: Logger } = {}): Promise<AdvocacyApp> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const database = new DatabaseMonitor(logger);
-  const { db, dialect, location } = openDatabase({ ...config, onConnectionError: (error) => database.failed(error) });
+  const signInWrites = signInWatch();
+  const { db, dialect, location } = openDatabase({
+    ...config,
+    onConnectionError: (error) => database.failed(error),
+    writeWatch: signInWrites,
+  });
   database.watch(location, () => writeProbe({ db }));
   let salt: string;
   try {
@@ -76,6 +82,7 @@ export async function createApp(config: ServerConfig, options: { logger?: Logger
     logger,
     validator: new RequestValidator(),
     verifyToken: createTokenVerifier(config.auth, logger),
+    signIns: new SignInCache(config.auth.signInCacheMs, signInWrites),
     clicks: clicks.recorder,
     links: new LinkCache(db),
     clickSalt: salt,

@@ -1,6 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import type { Rules, RulesOverrides } from '@advocacy-kit/core/rules';
-import { checkAuthConfig, DEFAULT_MAX_TOKEN_AGE_SECONDS, oneOrMany, parseDuration, requireSecretBytes } from './auth/config.js';
+import { checkAuthConfig, DEFAULT_MAX_TOKEN_AGE_SECONDS, DEFAULT_SIGN_IN_CACHE_MS, oneOrMany, parseDuration, requireSecretBytes } from './auth/config.js';
 import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from './db/database.js';
 import { checkApiKeys, parseApiKeys, type ApiKey } from './auth/api-keys.js';
 import { DEFAULT_DELIVERY, deliveryConfigFromEnv, type DeliveryConfig } from './delivery/config.js';
@@ -51,6 +51,11 @@ export interface AuthConfig {
   requiredScope: string | null;
   /** Longest a token may live (`exp - iat`) or have lived (`now - iat`), in seconds. */
   maxTokenAgeSeconds: number;
+  /**
+   * How long a verified token, and the employee it signed in as, may answer read requests
+   * without being checked again, in ms (auth/sign-ins.ts); 0 checks on every request.
+   */
+  signInCacheMs: number;
   /**
    * Enables `/auth/demo-employees` and `/auth/demo-token`. Never in production: refused with
    * NODE_ENV=production or a configured secret; the tokens are signed with a secret kept in the
@@ -266,6 +271,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
       timeZoneClaim: env.AUTH_TIME_ZONE_CLAIM?.trim() || 'zoneinfo',
       requiredScope: env.AUTH_REQUIRED_SCOPE?.trim() || null,
       maxTokenAgeSeconds: maxTokenAge,
+      signInCacheMs: int(env, 'AUTH_SIGN_IN_CACHE_MS', DEFAULT_SIGN_IN_CACHE_MS),
       demo,
       apiKeys: parseApiKeys(env.ADVOCACY_API_KEYS),
     },
@@ -335,6 +341,7 @@ export function resolveConfig(
     timeZoneClaim: 'zoneinfo',
     requiredScope: null,
     maxTokenAgeSeconds: DEFAULT_MAX_TOKEN_AGE_SECONDS,
+    signInCacheMs: DEFAULT_SIGN_IN_CACHE_MS,
     demo: false,
     apiKeys: [],
     ...partial.auth,

@@ -16,6 +16,8 @@ export interface TokenIdentity {
   email: string | null;
   /** A valid IANA time zone from the time zone claim (`zoneinfo`). */
   timeZone: string | null;
+  /** When (a `Date.now()` time) the token stops being accepted: its expiry (`exp`), or its maximum age since `iat`. */
+  acceptedUntil: number;
 }
 
 export type TokenVerifier = (token: string) => Promise<TokenIdentity>;
@@ -153,6 +155,15 @@ function checkAge(payload: JWTPayload, maxAge: number): void {
 }
 
 /**
+ * The first `Date.now()` time at which the checks above refuse a token they accept now: jose
+ * refuses once `exp <= ⌊now⌋` (seconds), `checkAge` once `⌊now⌋ - iat > maxAge`.
+ */
+function acceptedUntil(payload: JWTPayload, maxAge: number): number {
+  const expires = payload.exp! * 1000;
+  return typeof payload.iat === 'number' ? Math.min(expires, (Math.floor(payload.iat + maxAge) + 1) * 1000) : expires;
+}
+
+/**
  * The claim that shows a token was issued to an application itself (client credentials, a
  * service account), with no employee behind it; null for a signed-in user's token.
  */
@@ -235,6 +246,7 @@ export function createTokenVerifier(auth: AuthConfig, logger: Pick<Logger, 'warn
       locale: locale !== null && LANGUAGE_TAG.test(locale) ? locale : null,
       email: email(claimAt(payload, auth.emailClaim)) ?? email(payload.preferred_username) ?? email(payload.upn),
       timeZone: timeZone(claimAt(payload, auth.timeZoneClaim)),
+      acceptedUntil: acceptedUntil(payload, auth.maxTokenAgeSeconds),
     };
   };
 

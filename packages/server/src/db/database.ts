@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Dialect as KyselyDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import type { WriteWatch } from './write-watch.js';
 
 export type Db = Kysely<Database>;
 export type Dialect = 'sqlite' | 'postgres';
@@ -34,6 +35,8 @@ export interface OpenOptions {
    * `pg_terminate_backend`). The pool drops that connection and opens a new one when next needed.
    */
   onConnectionError?: (error: Error) => void;
+  /** Told about every write its tables' readers care about (auth/sign-ins.ts). */
+  writeWatch?: WriteWatch;
 }
 
 /** Opens PostgreSQL when a URL is given, else the SQLite file (created with its folder). */
@@ -55,7 +58,7 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     const onError = (error: Error) => options.onConnectionError?.(error);
     pool.on('error', onError);
     pool.on('connect', (client) => client.on('error', onError));
-    const dialect = keepingTheCause(new PostgresDialect({ pool }), () => true);
+    const dialect = keepingTheCause(new PostgresDialect({ pool }), () => true, options.writeWatch);
     return { db: new Kysely<Database>({ dialect }), dialect: 'postgres', location: postgresLocation(options.databaseUrl) };
   }
   const file = options.sqliteFile;
@@ -75,7 +78,7 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
   }
   // SQLite ends the transaction itself on some errors (SQLITE_FULL, SQLITE_IOERR, SQLITE_BUSY…);
   // Kysely's ROLLBACK then fails with "no transaction is active" and would hide the real error.
-  const dialect = keepingTheCause(new SqliteDialect({ database: preparedOnce(sqlite) }), () => !sqlite.inTransaction);
+  const dialect = keepingTheCause(new SqliteDialect({ database: preparedOnce(sqlite) }), () => !sqlite.inTransaction, options.writeWatch);
   return { db: new Kysely<Database>({ dialect }), dialect: 'sqlite', location: file };
 }
 
@@ -121,7 +124,7 @@ function preparedOnce(sqlite: SQLite.Database): SQLite.Database {
  * made it fail: when the rollback itself fails and `skippable()` says nothing is left to roll
  * back, Kysely rethrows the original error instead.
  */
-function keepingTheCause(dialect: KyselyDialect, skippable: () => boolean): KyselyDialect {
+function keepingTheCause(dialect: KyselyDialect, skippable: () => boolean, watch?: WriteWatch): KyselyDialect {
   return {
     createAdapter: () => dialect.createAdapter(),
     createQueryCompiler: () => dialect.createQueryCompiler(),
@@ -136,7 +139,7 @@ function keepingTheCause(dialect: KyselyDialect, skippable: () => boolean): Kyse
           if (!skippable()) throw error;
         }
       };
-      return driver;
+      return watch === undefined ? driver : watch.wrap(driver);
     },
   };
 }
