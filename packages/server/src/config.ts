@@ -1,7 +1,14 @@
 import { dirname, join, resolve } from 'node:path';
 import type { Rules, RulesOverrides } from '@advocacy-kit/core/rules';
-import { checkAuthConfig, DEFAULT_MAX_TOKEN_AGE_SECONDS, DEFAULT_SIGN_IN_CACHE_MS, oneOrMany, parseDuration, requireSecretBytes } from './auth/config.js';
-import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from './db/database.js';
+import {
+  checkAuthConfig,
+  DEFAULT_MAX_TOKEN_AGE_SECONDS,
+  DEFAULT_SIGN_IN_CACHE_MS,
+  oneOrMany,
+  parseDuration,
+  requireSecretBytes,
+} from './auth/config.js';
+import { DEFAULT_DATABASE_POOL_SIZE, DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from './db/database.js';
 import { checkApiKeys, parseApiKeys, type ApiKey } from './auth/api-keys.js';
 import { DEFAULT_DELIVERY, deliveryConfigFromEnv, type DeliveryConfig } from './delivery/config.js';
 import { DEFAULT_ENGAGEMENT, engagementConfigFromEnv, type EngagementConfig } from './engagement/config.js';
@@ -77,6 +84,8 @@ export interface ServerConfig {
   sqliteFile: string;
   /** PostgreSQL: how long a request waits for a connection and for one statement before it answers 503. */
   databaseTimeouts: DatabaseTimeouts;
+  /** PostgreSQL: most connections this instance opens for requests and background work (its click writer keeps its own). */
+  databasePoolSize: number;
   auth: AuthConfig;
   corsOrigins: string[];
   /** Secret for visitor hashes; generated and stored in the database when null. */
@@ -256,6 +265,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
       connectMs: int(env, 'DATABASE_CONNECT_TIMEOUT_MS', DEFAULT_DATABASE_TIMEOUTS.connectMs),
       statementMs: int(env, 'DATABASE_STATEMENT_TIMEOUT_MS', DEFAULT_DATABASE_TIMEOUTS.statementMs),
     },
+    databasePoolSize: int(env, 'DATABASE_POOL_SIZE', DEFAULT_DATABASE_POOL_SIZE),
     auth: {
       jwtSecret,
       jwksUrl: env.AUTH_JWKS_URL || null,
@@ -299,6 +309,13 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     },
     leaderboardStalenessMs: int(env, 'LEADERBOARD_STALENESS_MS', DEFAULT_LEADERBOARD_STALENESS_MS),
   });
+}
+
+/** DATABASE_POOL_SIZE: 1 to 1,000 connections. */
+function poolSize(size: number): number {
+  if (!Number.isSafeInteger(size) || size < 1 || size > 1000)
+    throw new Error(`DATABASE_POOL_SIZE must be a whole number from 1 to 1000, got ${size}.`);
+  return size;
 }
 
 /**
@@ -364,6 +381,7 @@ export function resolveConfig(
     databaseUrl: partial.databaseUrl ?? null,
     sqliteFile,
     databaseTimeouts: partial.databaseTimeouts ?? DEFAULT_DATABASE_TIMEOUTS,
+    databasePoolSize: poolSize(partial.databasePoolSize ?? DEFAULT_DATABASE_POOL_SIZE),
     auth,
     corsOrigins,
     clickSalt,

@@ -26,10 +26,15 @@ export interface DatabaseTimeouts {
 
 export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { connectMs: 5_000, statementMs: 15_000 };
 
+/** Default of DATABASE_POOL_SIZE: PostgreSQL connections for requests and background work, per instance. */
+export const DEFAULT_DATABASE_POOL_SIZE = 10;
+
 export interface OpenOptions {
   databaseUrl: string | null;
   sqliteFile: string;
   databaseTimeouts?: DatabaseTimeouts;
+  /** PostgreSQL: most connections open at once (DEFAULT_DATABASE_POOL_SIZE). */
+  databasePoolSize?: number;
   /**
    * Called when PostgreSQL ends a connection that no query was waiting on (a restart, a failover,
    * `pg_terminate_backend`). The pool drops that connection and opens a new one when next needed.
@@ -45,7 +50,7 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
   if (options.databaseUrl !== null) {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
-      max: 10,
+      max: options.databasePoolSize ?? DEFAULT_DATABASE_POOL_SIZE,
       connectionTimeoutMillis: timeouts.connectMs,
       // 0 turns both off. The client's own limit covers a server that stopped answering at all
       // (statement_timeout runs on the server).

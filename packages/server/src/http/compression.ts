@@ -37,7 +37,8 @@ export function compressJson(threshold = 1024): MiddlewareHandler {
     if (res.status === 206 || c.req.method === 'HEAD' || headers.has('Content-Encoding') || headers.has('Transfer-Encoding')) return;
     if (!JSON_TYPE.test(headers.get('Content-Type') ?? '') || NO_TRANSFORM.test(headers.get('Cache-Control') ?? '')) return;
     const vary = headers.get('Vary');
-    if (vary !== '*' && !(vary !== null && VARIES_BY_ENCODING.test(vary))) headers.set('Vary', vary === null ? 'Accept-Encoding' : `${vary}, Accept-Encoding`);
+    if (vary !== '*' && !(vary !== null && VARIES_BY_ENCODING.test(vary)))
+      headers.set('Vary', vary === null ? 'Accept-Encoding' : `${vary}, Accept-Encoding`);
     const length = headers.get('Content-Length');
     if ((length !== null && Number(length) < threshold) || !acceptsGzip(c.req.header('Accept-Encoding')) || res.body === null) return;
     const body = new Uint8Array(await res.arrayBuffer());
