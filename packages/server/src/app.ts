@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { demoSecret } from './auth/demo-secret.js';
 import { createTokenVerifier } from './auth/tokens.js';
+import { SignInCache, signInWatch } from './auth/sign-ins.js';
 import { capabilities } from './capabilities.js';
 import type { ServerConfig } from './config.js';
 import type { AppEnv, Services } from './context.js';
@@ -12,6 +12,7 @@ import { DatabaseMonitor } from './db/monitor.js';
 import { defaultReadiness, writeProbe } from './health/readiness.js';
 import { healthRoutes } from './health/routes.js';
 import { compressJson } from './http/compression.js';
+import { corsHeaders } from './http/cors.js';
 import { databaseUnavailable, HttpProblem, invalid, notFound, problemResponse } from './http/problem.js';
 import { RateLimiter, writeLimiter } from './http/rate-limit.js';
 import { RequestValidator } from './http/validate.js';
@@ -53,7 +54,12 @@ export interface AdvocacyApp {
 export async function createApp(config: ServerConfig, options: { logger?: Logger } = {}): Promise<AdvocacyApp> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const database = new DatabaseMonitor(logger);
-  const { db, dialect, location } = openDatabase({ ...config, onConnectionError: (error) => database.failed(error) });
+  const signInWrites = signInWatch();
+  const { db, dialect, location } = openDatabase({
+    ...config,
+    onConnectionError: (error) => database.failed(error),
+    writeWatch: signInWrites,
+  });
   database.watch(location, () => writeProbe({ db }));
   let salt: string;
   try {
@@ -76,6 +82,7 @@ export async function createApp(config: ServerConfig, options: { logger?: Logger
     logger,
     validator: new RequestValidator(),
     verifyToken: createTokenVerifier(config.auth, logger),
+    signIns: new SignInCache(config.auth.signInCacheMs, signInWrites),
     clicks: clicks.recorder,
     links: new LinkCache(db),
     clickSalt: salt,
@@ -173,7 +180,7 @@ function buildRoutes(s: Services): Hono<AppEnv> {
   api.use('*', compressJson());
   api.use(
     '*',
-    cors({
+    corsHeaders({
       origin: (origin) => (s.config.corsOrigins.includes(origin) ? origin : null),
       allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Api-Key'],
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
@@ -184,10 +191,12 @@ function buildRoutes(s: Services): Hono<AppEnv> {
   const tooLarge = (limit: number) => () => {
     throw invalid(413, `The request body is larger than ${Math.round(limit / 1024)} KB.`);
   };
-  api.use('/events', bodyLimit({ maxSize: s.config.eventsBodyLimitBytes, onError: tooLarge(s.config.eventsBodyLimitBytes) }));
-  api.use('*', async (c, next) => {
-    if (c.req.path.endsWith('/events')) return next();
-    return bodyLimit({ maxSize: s.config.bodyLimitBytes, onError: tooLarge(s.config.bodyLimitBytes) })(c, next);
+  const eventsLimit = bodyLimit({ maxSize: s.config.eventsBodyLimitBytes, onError: tooLarge(s.config.eventsBodyLimitBytes) });
+  const otherLimit = bodyLimit({ maxSize: s.config.bodyLimitBytes, onError: tooLarge(s.config.bodyLimitBytes) });
+  // A GET or HEAD has no body to measure: asking would build the web Request for nothing.
+  api.use('*', (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    return (c.req.path.endsWith('/events') ? eventsLimit : otherLimit)(c, next);
   });
 
   // Each route checks its caller as its operation says, so an unknown path is a 404 for everyone.

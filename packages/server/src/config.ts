@@ -1,7 +1,14 @@
 import { dirname, join, resolve } from 'node:path';
 import type { Rules, RulesOverrides } from '@advocacy-kit/core/rules';
-import { checkAuthConfig, DEFAULT_MAX_TOKEN_AGE_SECONDS, oneOrMany, parseDuration, requireSecretBytes } from './auth/config.js';
-import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from './db/database.js';
+import {
+  checkAuthConfig,
+  DEFAULT_MAX_TOKEN_AGE_SECONDS,
+  DEFAULT_SIGN_IN_CACHE_MS,
+  oneOrMany,
+  parseDuration,
+  requireSecretBytes,
+} from './auth/config.js';
+import { DEFAULT_DATABASE_POOL_SIZE, DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from './db/database.js';
 import { checkApiKeys, parseApiKeys, type ApiKey } from './auth/api-keys.js';
 import { DEFAULT_DELIVERY, deliveryConfigFromEnv, type DeliveryConfig } from './delivery/config.js';
 import { DEFAULT_ENGAGEMENT, engagementConfigFromEnv, type EngagementConfig } from './engagement/config.js';
@@ -52,6 +59,11 @@ export interface AuthConfig {
   /** Longest a token may live (`exp - iat`) or have lived (`now - iat`), in seconds. */
   maxTokenAgeSeconds: number;
   /**
+   * How long a verified token, and the employee it signed in as, may answer read requests
+   * without being checked again, in ms (auth/sign-ins.ts); 0 checks on every request.
+   */
+  signInCacheMs: number;
+  /**
    * Enables `/auth/demo-employees` and `/auth/demo-token`. Never in production: refused with
    * NODE_ENV=production or a configured secret; the tokens are signed with a secret kept in the
    * database.
@@ -72,6 +84,8 @@ export interface ServerConfig {
   sqliteFile: string;
   /** PostgreSQL: how long a request waits for a connection and for one statement before it answers 503. */
   databaseTimeouts: DatabaseTimeouts;
+  /** PostgreSQL: most connections this instance opens for requests and background work (its click writer keeps its own). */
+  databasePoolSize: number;
   auth: AuthConfig;
   corsOrigins: string[];
   /** Secret for visitor hashes; generated and stored in the database when null. */
@@ -251,6 +265,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
       connectMs: int(env, 'DATABASE_CONNECT_TIMEOUT_MS', DEFAULT_DATABASE_TIMEOUTS.connectMs),
       statementMs: int(env, 'DATABASE_STATEMENT_TIMEOUT_MS', DEFAULT_DATABASE_TIMEOUTS.statementMs),
     },
+    databasePoolSize: int(env, 'DATABASE_POOL_SIZE', DEFAULT_DATABASE_POOL_SIZE),
     auth: {
       jwtSecret,
       jwksUrl: env.AUTH_JWKS_URL || null,
@@ -266,6 +281,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
       timeZoneClaim: env.AUTH_TIME_ZONE_CLAIM?.trim() || 'zoneinfo',
       requiredScope: env.AUTH_REQUIRED_SCOPE?.trim() || null,
       maxTokenAgeSeconds: maxTokenAge,
+      signInCacheMs: int(env, 'AUTH_SIGN_IN_CACHE_MS', DEFAULT_SIGN_IN_CACHE_MS),
       demo,
       apiKeys: parseApiKeys(env.ADVOCACY_API_KEYS),
     },
@@ -293,6 +309,13 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     },
     leaderboardStalenessMs: int(env, 'LEADERBOARD_STALENESS_MS', DEFAULT_LEADERBOARD_STALENESS_MS),
   });
+}
+
+/** DATABASE_POOL_SIZE: 1 to 1,000 connections. */
+function poolSize(size: number): number {
+  if (!Number.isSafeInteger(size) || size < 1 || size > 1000)
+    throw new Error(`DATABASE_POOL_SIZE must be a whole number from 1 to 1000, got ${size}.`);
+  return size;
 }
 
 /**
@@ -335,6 +358,7 @@ export function resolveConfig(
     timeZoneClaim: 'zoneinfo',
     requiredScope: null,
     maxTokenAgeSeconds: DEFAULT_MAX_TOKEN_AGE_SECONDS,
+    signInCacheMs: DEFAULT_SIGN_IN_CACHE_MS,
     demo: false,
     apiKeys: [],
     ...partial.auth,
@@ -357,6 +381,7 @@ export function resolveConfig(
     databaseUrl: partial.databaseUrl ?? null,
     sqliteFile,
     databaseTimeouts: partial.databaseTimeouts ?? DEFAULT_DATABASE_TIMEOUTS,
+    databasePoolSize: poolSize(partial.databasePoolSize ?? DEFAULT_DATABASE_POOL_SIZE),
     auth,
     corsOrigins,
     clickSalt,

@@ -7,6 +7,7 @@ import type { Limiter, RateLimiter } from './http/rate-limit.js';
 import type { RequestValidator } from './http/validate.js';
 import type { Logger } from './log.js';
 import type { TokenVerifier } from './auth/tokens.js';
+import type { SignInCache } from './auth/sign-ins.js';
 import type { ClickRecorder } from './tracking/click-recorder.js';
 import type { LinkCache } from './tracking/link-cache.js';
 import type { EngagementScheduler } from './engagement/scheduler.js';
@@ -28,6 +29,8 @@ export interface Services {
   logger: Logger;
   validator: RequestValidator;
   verifyToken: TokenVerifier;
+  /** Tokens verified lately and their employees (auth/sign-ins.ts). */
+  signIns: SignInCache;
   clicks: ClickRecorder;
   links: LinkCache;
   /** Secret key of visitor hashes, and of the sharer's network kept with each share. */

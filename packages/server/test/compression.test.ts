@@ -30,6 +30,15 @@ forEachDatabase('response compression', (open) => {
     assert.deepEqual(JSON.parse(gunzipSync(body).toString('utf8')), expected);
   });
 
+  it('does not gzip for a client that refuses it (q=0), and says the answer varies by encoding', async () => {
+    const refused = await h.request('GET', `${API}/feed`, { token: bob, headers: { 'accept-encoding': 'gzip;q=0, *;q=1' } });
+    assert.equal(refused.headers.get('content-encoding'), null);
+    assert.match(refused.headers.get('vary') ?? '', /accept-encoding/i);
+    await json(refused, 200);
+    const wildcard = await h.request('GET', `${API}/feed`, { token: bob, headers: { 'accept-encoding': '*' } });
+    assert.equal(wildcard.headers.get('content-encoding'), 'gzip');
+  });
+
   it('leaves a JSON answer under 1 KB uncompressed', async () => {
     const me = await h.request('GET', `${API}/me`, { token: bob, headers: { 'accept-encoding': 'gzip' } });
     assert.equal(me.headers.get('content-encoding'), null);

@@ -19,6 +19,16 @@ describe('configuration from the environment', () => {
     assert.deepEqual(config.rules, DEFAULT_RULES);
     assert.deepEqual(config.rules.points, { share: 10, click: 5, clickDailyCapPerPost: 50, conversion: 50, suggestion: 20 });
     assert.equal(config.logLevel, 'info');
+    assert.equal(config.databasePoolSize, 10);
+    assert.equal(config.auth.signInCacheMs, 10_000);
+  });
+
+  it('reads the pool size and the sign-in cache time, and refuses a pool of none', () => {
+    const config = loadConfig({ AUTH_JWT_SECRET: SECRET, DATABASE_POOL_SIZE: '40', AUTH_SIGN_IN_CACHE_MS: '0' });
+    assert.equal(config.databasePoolSize, 40);
+    assert.equal(config.auth.signInCacheMs, 0);
+    assert.throws(() => loadConfig({ AUTH_JWT_SECRET: SECRET, DATABASE_POOL_SIZE: '0' }), /DATABASE_POOL_SIZE/);
+    assert.throws(() => loadConfig({ AUTH_JWT_SECRET: SECRET, AUTH_SIGN_IN_CACHE_MS: 'soon' }), /AUTH_SIGN_IN_CACHE_MS/);
   });
 
   it('reads every documented variable', () => {

@@ -348,6 +348,22 @@ forEachDatabase('demo sign-in, CORS allowlist and rate limits', (open) => {
     assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /Idempotency-Key/i);
   });
 
+  it('puts the CORS headers on answers and problems for an allowlisted origin only, and Vary: Origin on all', async () => {
+    const origin = 'https://intranet.example';
+    const list = await h.request('GET', `${API}/auth/demo-employees`, { headers: { origin } });
+    assert.equal(list.status, 200);
+    assert.equal(list.headers.get('access-control-allow-origin'), origin);
+    assert.equal(list.headers.get('access-control-expose-headers'), 'Retry-After');
+    assert.match(list.headers.get('vary') ?? '', /\bOrigin\b/);
+    const problem = await h.request('GET', `${API}/me`, { headers: { origin } });
+    assert.equal(problem.status, 401);
+    assert.equal(problem.headers.get('access-control-allow-origin'), origin);
+    const other = await h.request('GET', `${API}/auth/demo-employees`, { headers: { origin: 'https://evil.example' } });
+    assert.equal(other.headers.get('access-control-allow-origin'), null);
+    assert.equal(other.headers.get('access-control-expose-headers'), null);
+    assert.match(other.headers.get('vary') ?? '', /\bOrigin\b/);
+  });
+
   it('answers 429 with Retry-After on writes and redirects past the limit', async () => {
     // Demo sign-in signs with its own secret, so the token comes from it.
     const { token } = await json(await h.request('POST', `${API}/auth/demo-token`, { body: { employeeId: 'emp-ann' } }), 200);

@@ -109,6 +109,31 @@ forEachDatabase('self-service: my history and preferences', (open) => {
       assert.deepEqual(bobs.items.find((post: { id: string }) => post.id === 'p-1').sharedNetworks, ['x']);
       assert.deepEqual((await json(await get('/posts/p-1', ann), 200)).sharedNetworks, ['linkedin']);
     });
+
+    it('lists each network once, in order, when a post went to several (and twice to one)', async () => {
+      const db = h.advocacy.services.db;
+      const first = await db
+        .selectFrom('shares')
+        .selectAll()
+        .where('employee_id', '=', 'emp-ann')
+        .where('post_id', '=', 'p-1')
+        .executeTakeFirstOrThrow();
+      const copy = (id: string, network: string, firstToNetwork: number) => ({
+        ...first,
+        id,
+        network,
+        idempotency_key: `key-${id}`,
+        tracking_code: `code-${id}`,
+        first_to_network: firstToNetwork,
+      });
+      await db
+        .insertInto('shares')
+        .values([copy('shr-feed-a', 'facebook', 1), copy('shr-feed-b', 'facebook', 0)])
+        .execute();
+      const feed = await json(await get('/feed', ann), 200);
+      assert.deepEqual(feed.items.find((post: { id: string }) => post.id === 'p-1').sharedNetworks, ['facebook', 'linkedin']);
+      assert.deepEqual((await json(await get('/posts/p-1', ann), 200)).sharedNetworks, ['facebook', 'linkedin']);
+    });
   });
 
   describe('language and time zone', () => {

@@ -2,6 +2,8 @@ import type { AuthConfig } from '../config.js';
 
 /** Default of AUTH_MAX_TOKEN_AGE: a working day's sign-in, and then some. */
 export const DEFAULT_MAX_TOKEN_AGE_SECONDS = 24 * 3600;
+/** Default of AUTH_SIGN_IN_CACHE_MS (auth/sign-ins.ts). */
+export const DEFAULT_SIGN_IN_CACHE_MS = 10_000;
 /** HS256 keys (and HMAC salts) shorter than the 256-bit output can be guessed offline. */
 export const MIN_SECRET_BYTES = 32;
 
@@ -80,6 +82,9 @@ export function checkAuthConfig(auth: AuthConfig): void {
   }
   if (auth.requiredScope !== null && /\s/.test(auth.requiredScope)) {
     throw new Error(`AUTH_REQUIRED_SCOPE is one scope (the one every token for this API carries), got "${auth.requiredScope}".`);
+  }
+  if (!Number.isSafeInteger(auth.signInCacheMs) || auth.signInCacheMs < 0) {
+    throw new Error(`AUTH_SIGN_IN_CACHE_MS must be a whole number of milliseconds, 0 or more, got ${auth.signInCacheMs}.`);
   }
   if (!Number.isSafeInteger(auth.maxTokenAgeSeconds) || auth.maxTokenAgeSeconds <= 0) {
     throw new Error(`AUTH_MAX_TOKEN_AGE must be a duration such as 3600, 90m, 24h or 1d, got ${auth.maxTokenAgeSeconds}.`);

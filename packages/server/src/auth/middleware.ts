@@ -9,10 +9,13 @@ export function bearerToken(header: string | undefined): string | null {
   return match === null ? null : match[1]!;
 }
 
-/** Verifies a token and loads (or creates) its employee. */
-export async function authenticate(s: Services, token: string | null): Promise<Employee> {
+/**
+ * Verifies a token and loads (or creates) its employee. `exact: false` (read requests) may take
+ * both from the sign-in cache (auth/sign-ins.ts); anything else reads the employee now.
+ */
+export async function authenticate(s: Services, token: string | null, options: { exact: boolean } = { exact: true }): Promise<Employee> {
   if (token === null) throw unauthorized('Sign in: send Authorization: Bearer <token>.');
-  const employee = await employeeForToken(s.db, await s.verifyToken(token));
+  const employee = await s.signIns.employee(token, options.exact, s.verifyToken, (identity) => employeeForToken(s.db, identity));
   // A leaver's token may still be valid at the identity provider for a while: it opens nothing.
   const { status, ...profile } = employee;
   if (status === 'deactivated') {
@@ -25,10 +28,13 @@ export async function authenticate(s: Services, token: string | null): Promise<E
   return profile;
 }
 
-/** Every API route but demo sign-in, events (which read credentials themselves) and conversions (an API key, `requireApiKey`). */
-export function requireEmployee(s: Services): MiddlewareHandler<AppEnv> {
+/**
+ * Every API route but demo sign-in, events (which read credentials themselves) and conversions
+ * (an API key, `requireApiKey`). `exact: false` for employees' read requests (see `authenticate`).
+ */
+export function requireEmployee(s: Services, options: { exact: boolean } = { exact: true }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    c.set('employee', await authenticate(s, bearerToken(c.req.header('authorization'))));
+    c.set('employee', await authenticate(s, bearerToken(c.req.header('authorization')), options));
     await next();
   };
 }

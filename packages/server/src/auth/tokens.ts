@@ -1,3 +1,4 @@
+import { webcrypto } from 'node:crypto';
 import { errors, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyOptions } from 'jose';
 import type { AuthConfig } from '../config.js';
 import { HttpProblem } from '../http/problem.js';
@@ -16,6 +17,8 @@ export interface TokenIdentity {
   email: string | null;
   /** A valid IANA time zone from the time zone claim (`zoneinfo`). */
   timeZone: string | null;
+  /** When (a `Date.now()` time) the token stops being accepted: its expiry (`exp`), or its maximum age since `iat`. */
+  acceptedUntil: number;
 }
 
 export type TokenVerifier = (token: string) => Promise<TokenIdentity>;
@@ -153,6 +156,15 @@ function checkAge(payload: JWTPayload, maxAge: number): void {
 }
 
 /**
+ * The first `Date.now()` time at which the checks above refuse a token they accept now: jose
+ * refuses once `exp <= ⌊now⌋` (seconds), `checkAge` once `⌊now⌋ - iat > maxAge`.
+ */
+function acceptedUntil(payload: JWTPayload, maxAge: number): number {
+  const expires = payload.exp! * 1000;
+  return typeof payload.iat === 'number' ? Math.min(expires, (Math.floor(payload.iat + maxAge) + 1) * 1000) : expires;
+}
+
+/**
  * The claim that shows a token was issued to an application itself (client credentials, a
  * service account), with no employee behind it; null for a signed-in user's token.
  */
@@ -175,6 +187,16 @@ const scopes = (payload: JWTPayload): string[] => [...roles(payload.scp), ...rol
 const SILENT: Pick<Logger, 'warn'> = { warn() {} };
 
 /**
+ * The HS256 secret as a WebCrypto key, imported once: given the raw bytes, jose imports them
+ * again on every verification, which cost as much as the check itself. The bytes where WebCrypto
+ * will not take them (an empty secret), for jose to refuse as it always did.
+ */
+function hmacKey(secret: string): Promise<webcrypto.CryptoKey | Uint8Array> {
+  const bytes = new TextEncoder().encode(secret);
+  return webcrypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']).catch(() => bytes);
+}
+
+/**
  * Verifies Bearer JWTs: HS256 with a shared secret, or keys from a JWKS URL. Every refusal is
  * logged at warn with its reason and the failing claim (never the token).
  */
@@ -182,8 +204,7 @@ export function createTokenVerifier(auth: AuthConfig, logger: Pick<Logger, 'warn
   const options: JWTVerifyOptions = { requiredClaims: ['exp'] };
   if (auth.issuer !== null) options.issuer = auth.issuer;
   if (auth.audience !== null) options.audience = auth.audience;
-  const key =
-    auth.jwksUrl !== null ? remoteKeys(new URL(auth.jwksUrl), logger as Logger, timings) : new TextEncoder().encode(auth.jwtSecret ?? '');
+  const key = auth.jwksUrl !== null ? remoteKeys(new URL(auth.jwksUrl), logger as Logger, timings) : hmacKey(auth.jwtSecret ?? '');
   if (auth.jwksUrl === null) options.algorithms = ['HS256'];
   const rolePaths = names(auth.rolesClaim);
   const teamPaths = names(auth.teamClaim);
@@ -192,7 +213,7 @@ export function createTokenVerifier(auth: AuthConfig, logger: Pick<Logger, 'warn
   const identify = async (token: string): Promise<TokenIdentity> => {
     let payload: JWTPayload;
     try {
-      payload = (await jwtVerify(token, key as Parameters<typeof jwtVerify>[1], options)).payload;
+      payload = (await jwtVerify(token, (typeof key === 'function' ? key : await key) as Parameters<typeof jwtVerify>[1], options)).payload;
     } catch (error) {
       if (error instanceof HttpProblem && !(error instanceof Refusal)) throw error; // the identity provider is unreachable: 503
       throw refusal(error);
@@ -235,6 +256,7 @@ export function createTokenVerifier(auth: AuthConfig, logger: Pick<Logger, 'warn
       locale: locale !== null && LANGUAGE_TAG.test(locale) ? locale : null,
       email: email(claimAt(payload, auth.emailClaim)) ?? email(payload.preferred_username) ?? email(payload.upn),
       timeZone: timeZone(claimAt(payload, auth.timeZoneClaim)),
+      acceptedUntil: acceptedUntil(payload, auth.maxTokenAgeSeconds),
     };
   };
 

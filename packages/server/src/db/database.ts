@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect, type Dialect as KyselyDialect, 
 import pg from 'pg';
 import type { Database } from './schema.js';
 import { waitingForWriteLock } from './sqlite-write-lock.js';
+import type { WriteWatch } from './write-watch.js';
 
 export type Db = Kysely<Database>;
 export type Dialect = 'sqlite' | 'postgres';
@@ -26,15 +27,22 @@ export interface DatabaseTimeouts {
 
 export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { connectMs: 5_000, statementMs: 15_000 };
 
+/** Default of DATABASE_POOL_SIZE: PostgreSQL connections for requests and background work, per instance. */
+export const DEFAULT_DATABASE_POOL_SIZE = 10;
+
 export interface OpenOptions {
   databaseUrl: string | null;
   sqliteFile: string;
   databaseTimeouts?: DatabaseTimeouts;
+  /** PostgreSQL: most connections open at once (DEFAULT_DATABASE_POOL_SIZE). */
+  databasePoolSize?: number;
   /**
    * Called when PostgreSQL ends a connection that no query was waiting on (a restart, a failover,
    * `pg_terminate_backend`). The pool drops that connection and opens a new one when next needed.
    */
   onConnectionError?: (error: Error) => void;
+  /** Told about every write its tables' readers care about (auth/sign-ins.ts). */
+  writeWatch?: WriteWatch;
 }
 
 /** Opens PostgreSQL when a URL is given, else the SQLite file (created with its folder). */
@@ -43,7 +51,7 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
   if (options.databaseUrl !== null) {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
-      max: 10,
+      max: options.databasePoolSize ?? DEFAULT_DATABASE_POOL_SIZE,
       connectionTimeoutMillis: timeouts.connectMs,
       // 0 turns both off. The client's own limit covers a server that stopped answering at all
       // (statement_timeout runs on the server).
@@ -56,7 +64,12 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     const onError = (error: Error) => options.onConnectionError?.(error);
     pool.on('error', onError);
     pool.on('connect', (client) => client.on('error', onError));
-    const dialect = keepingTheCause(new PostgresDialect({ pool }), () => true);
+    const watch = options.writeWatch;
+    const dialect = keepingTheCause(
+      new PostgresDialect({ pool }),
+      () => true,
+      (driver) => (watch === undefined ? driver : watch.wrap(driver)),
+    );
     return { db: new Kysely<Database>({ dialect }), dialect: 'postgres', location: postgresLocation(options.databaseUrl) };
   }
   const file = options.sqliteFile;
@@ -83,7 +96,13 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
   }
   // SQLite ends the transaction itself on some errors (SQLITE_FULL, SQLITE_IOERR, SQLITE_BUSY…);
   // Kysely's ROLLBACK then fails with "no transaction is active" and would hide the real error.
-  const dialect = keepingTheCause(new SqliteDialect({ database: preparedOnce(sqlite) }), () => !sqlite.inTransaction, waitingForWriteLock);
+  const watch = options.writeWatch;
+  const dialect = keepingTheCause(
+    new SqliteDialect({ database: preparedOnce(sqlite) }),
+    () => !sqlite.inTransaction,
+    // The watch sees the writes the lock waiter lets through.
+    (driver) => (watch === undefined ? waitingForWriteLock(driver) : watch.wrap(waitingForWriteLock(driver))),
+  );
   return { db: new Kysely<Database>({ dialect }), dialect: 'sqlite', location: file };
 }
 

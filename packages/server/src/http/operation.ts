@@ -36,7 +36,10 @@ export function handle<Id extends OperationId>(app: Hono<AppEnv>, s: Services, i
   const operation: Operation = operations[id];
   const path = operation.path.replace(/\{(\w+)\}/g, ':$1');
   const guards: MiddlewareHandler<AppEnv>[] = [];
-  if ((operation.auth === 'employee' && operation.tokenInBody === undefined) || operation.auth === 'admin') guards.push(requireEmployee(s));
+  // An employee's read may use the sign-in cache; a write or an admin's request reads the employee now.
+  const exact = operation.method !== 'GET' || operation.auth === 'admin';
+  if ((operation.auth === 'employee' && operation.tokenInBody === undefined) || operation.auth === 'admin')
+    guards.push(requireEmployee(s, { exact }));
   if (operation.auth === 'admin') guards.push(requireAdmin());
   if (operation.auth === 'apiKey') guards.push(requireApiKey(s));
   const success = Number(Object.keys(operation.responses)[0]);

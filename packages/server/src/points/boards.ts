@@ -1,7 +1,8 @@
-import type { Period } from '@advocacy-kit/core';
+import type { LeaderboardSettings, Period } from '@advocacy-kit/core';
 import { SPENDING_REASONS } from '@advocacy-kit/core/contract';
 import { sql } from 'kysely';
 import type { Db, Dialect } from '../db/database.js';
+import { DEFAULT_LEADERBOARD_SETTINGS } from '../gamification/leaderboard-settings.js';
 import { gamificationDb } from '../gamification/tables.js';
 import { BOARD_WORKER_AVAILABLE, BoardWorker } from './board-read.js';
 import { periodStart } from './periods.js';
@@ -164,23 +165,35 @@ export class Board {
 /**
  * What the leaderboards depend on besides points — who left or moved team, who opted in to be
  * named, the program's setting: each write there moves an `updated_at`, so a board read before it
- * is read again at once — and, in the same statement, the caller's own points in the window.
+ * is read again at once — and, in the same statement, the program's leaderboard settings and the
+ * caller's own points in the window.
  */
-async function directoryStamp(db: Db, employeeId: string, from: string | null): Promise<{ stamp: string; mine: number }> {
+async function directoryStamp(
+  db: Db,
+  employeeId: string,
+  from: string | null,
+): Promise<{ stamp: string; mine: number; settings: LeaderboardSettings }> {
   const since = from === null ? sql`` : sql`and created_at >= ${from}`;
   const { rows } = await sql<{
     employees: string | null;
     preferences: string | null;
     settings: string | null;
+    anonymous: string | number | null;
+    top: string | number | null;
     mine: string | number | null;
   }>`
     select (select max(updated_at) from employees) as employees,
            (select max(updated_at) from employee_preferences) as preferences,
-           (select updated_at from leaderboard_settings where id = 'program') as settings,
+           s.updated_at as settings, s.anonymous, s.top,
            (select sum(delta) from points_ledger
-             where employee_id = ${employeeId} and reason not in (${sql.join([...SPENDING_REASONS])}) ${since}) as mine`.execute(db);
+             where employee_id = ${employeeId} and reason not in (${sql.join([...SPENDING_REASONS])}) ${since}) as mine
+    from (select 1 as one) program left join leaderboard_settings s on s.id = 'program'`.execute(db);
   const row = rows[0]!;
-  return { stamp: `${row.employees ?? ''}|${row.preferences ?? ''}|${row.settings ?? ''}`, mine: Number(row.mine ?? 0) };
+  const settings: LeaderboardSettings =
+    row.settings === null
+      ? { ...DEFAULT_LEADERBOARD_SETTINGS }
+      : { anonymous: Number(row.anonymous) === 1, top: Number(row.top), updatedAt: row.settings };
+  return { stamp: `${row.employees ?? ''}|${row.preferences ?? ''}|${row.settings ?? ''}`, mine: Number(row.mine ?? 0), settings };
 }
 
 interface Slot {
@@ -210,9 +223,9 @@ export class Boards {
     this.worker = sqliteFile !== null && sqliteFile !== ':memory:' && BOARD_WORKER_AVAILABLE ? new BoardWorker(sqliteFile) : null;
   }
 
-  /** The period's board, and the caller's own points in the period now. */
-  async get(period: Period, employeeId: string): Promise<{ board: Board; mine: number }> {
-    const { stamp, mine } = await directoryStamp(this.db, employeeId, periodStart(period, new Date()));
+  /** The period's board, the caller's own points in the period now, and the program's leaderboard settings now. */
+  async get(period: Period, employeeId: string): Promise<{ board: Board; mine: number; settings: LeaderboardSettings }> {
+    const { stamp, mine, settings } = await directoryStamp(this.db, employeeId, periodStart(period, new Date()));
     let slot = this.slots.get(period);
     if (slot === undefined) this.slots.set(period, (slot = { board: null, building: null }));
     let board = slot.board;
@@ -223,7 +236,7 @@ export class Boards {
       this.build(slot, period, stamp, false).catch(() => {});
     }
     await board.catchUp(this.db);
-    return { board, mine };
+    return { board, mine, settings };
   }
 
   private build(slot: Slot, period: Period, stamp: string, wait: boolean): Promise<Board> {

@@ -127,15 +127,20 @@ function toEntry(people: Profiles, employee: string, points: number, rank: numbe
  * from points kept in memory for at most the configured staleness instead of aggregated per
  * request. The caller's own points are always exact (one indexed read of their ledger rows), and
  * their rank and the ranks around them count them with those points. The caller is the signed-in
- * employee (so active), and `team`, when given, is theirs.
+ * employee (so active), and `team`, when given, is theirs. The program's settings, read in the
+ * same statement as the board's stamp, say whether it is anonymous (the opted-in top N by name,
+ * at most `top` of them).
  */
 export async function boardRanking(
   db: Db,
   boards: Boards,
-  options: { period: Period; team: string | null; limit: number; employeeId: string; optedInOnly?: boolean },
-): Promise<Ranking> {
-  const { period, team, limit, employeeId, optedInOnly = false } = options;
-  const { board, mine: myPoints } = await boards.get(period, employeeId);
+  options: { period: Period; team: string | null; limit: number; employeeId: string },
+): Promise<Ranking & { anonymous: boolean }> {
+  const { period, team, employeeId } = options;
+  const { board, mine: myPoints, settings } = await boards.get(period, employeeId);
+  // Anonymous: everyone (admins too) sees the opted-in top N by name and their own rank.
+  const optedInOnly = settings.anonymous;
+  const limit = optedInOnly ? Math.min(options.limit, settings.top) : options.limit;
   const list = (team === null ? board.standings : board.teams.get(team)) ?? [];
   const stale = board.standing(employeeId);
   const staleInList = stale !== undefined && stale.points > 0 && (team === null || stale.team === team);
@@ -172,5 +177,5 @@ export async function boardRanking(
     me === null
       ? null
       : (entries.find((entry) => entry.employeeId === employeeId) ?? toEntry(people, employeeId, me.points, rankOf(me.points, employeeId)));
-  return { entries, me: meEntry, participants: list.length - (staleInList ? 1 : 0) + (me === null ? 0 : 1) };
+  return { entries, me: meEntry, participants: list.length - (staleInList ? 1 : 0) + (me === null ? 0 : 1), anonymous: optedInOnly };
 }

@@ -4,7 +4,6 @@ import type { AppEnv, Services } from '../context.js';
 import { boardsOf } from './boards.js';
 import { boardRanking } from './leaderboard.js';
 import { myStats } from './my-stats.js';
-import { leaderboardSettings } from '../gamification/leaderboard-settings.js';
 
 export function pointsRoutes(api: Hono<AppEnv>, s: Services): void {
   handle(api, s, 'getMyStats', async (c, { query, reply }) => {
@@ -13,19 +12,11 @@ export function pointsRoutes(api: Hono<AppEnv>, s: Services): void {
 
   handle(api, s, 'getLeaderboard', async (c, { query, reply }) => {
     const me = c.get('employee');
-    // Anonymous: everyone (admins too) sees the opted-in top N by name and their own rank.
-    const { anonymous, top } = await leaderboardSettings(s.db);
     const result = await boardRanking(
       s.db,
       boardsOf(s.db, s.dialect, s.config.leaderboardStalenessMs, s.dialect === 'sqlite' ? s.config.sqliteFile : null),
-      {
-        period: query.period,
-        team: query.scope === 'team' ? me.team : null,
-        limit: anonymous ? Math.min(query.limit, top) : query.limit,
-        employeeId: me.id,
-        optedInOnly: anonymous,
-      },
+      { period: query.period, team: query.scope === 'team' ? me.team : null, limit: query.limit, employeeId: me.id },
     );
-    return reply({ period: query.period, scope: query.scope, ...result, anonymous });
+    return reply({ period: query.period, scope: query.scope, ...result });
   });
 }
