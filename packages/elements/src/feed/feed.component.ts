@@ -6,7 +6,7 @@ import * as feedStrings from './feed.strings.js';
 import { StoreController } from '../internal/store-controller.js';
 import { tagFor } from '../internal/define.js';
 import { emit } from '../internal/events.js';
-import { relativeTime } from '../internal/format.js';
+import { prepareRelativeTime, relativeTime } from '../internal/format.js';
 import { localized } from '../internal/topics.js';
 import { segmented } from '../internal/segmented.js';
 import type { AdvocacyShareDialogElement } from '../share-dialog/share-dialog.component.js';
@@ -168,6 +168,8 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
     // Fetch the dialog's code once the page has settled, so the first Share opens at once.
     if ('requestIdleCallback' in window) requestIdleCallback(prefetchShareDialog, { timeout: 5000 });
     else setTimeout(prefetchShareDialog, 2000);
+    // The cards' freshness ("3時間前") needs the language's data: load it in a task of its own.
+    setTimeout(() => prepareRelativeTime(this.lang_));
   }
 
   protected override updated(changed: PropertyValues): void {
