@@ -7,8 +7,8 @@ import { clearSession, requireSession } from './session.js';
 import { applyHeader, applyText, watchLanguage } from './shell.js';
 
 /*
- * The home page's set-up. `home.ts` runs this module before it defines the provider and the
- * components, so the provider is configured before its class upgrades it and builds its client once.
+ * The home page's set-up. `home.ts` imports this module before the components' define modules,
+ * so the provider is configured before its class upgrades it and builds its client once.
  */
 const session = requireSession();
 if (session !== null) {

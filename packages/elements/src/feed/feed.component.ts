@@ -6,7 +6,7 @@ import * as feedStrings from './feed.strings.js';
 import { StoreController } from '../internal/store-controller.js';
 import { tagFor } from '../internal/define.js';
 import { emit } from '../internal/events.js';
-import { prepareRelativeTime, relativeTime } from '../internal/format.js';
+import { relativeTime } from '../internal/format.js';
 import { localized } from '../internal/topics.js';
 import { segmented } from '../internal/segmented.js';
 import type { AdvocacyShareDialogElement } from '../share-dialog/share-dialog.component.js';
@@ -15,17 +15,6 @@ import { loadShareDialog, prefetchShareDialog } from './share-dialog-loader.js';
 import { styles } from './feed.styles.js';
 import { linkable } from '../internal/url.js';
 import { heading, headingLevelProperty, levelOf } from '../internal/heading.js';
-import { DrawInSteps } from '../internal/draw-in-steps.js';
-
-/**
- * The cards drawn with the first page's posts (two rows of three on a laptop, more than a phone
- * shows), then this many per idle moment after: a page of 20 cards built in one task held a
- * phone's main thread for too long (Lighthouse's total blocking time on the portal's home). A page
- * is drawn in three goes: each go also re-renders the cards drawn before and lays the list out
- * again, so fewer, larger steps cost less in all.
- */
-const FIRST_CARDS = 6;
-const CARDS_PER_STEP = 7;
 
 let instances = 0;
 
@@ -35,8 +24,6 @@ let instances = 0;
  * languages on request), with search, a topic filter, infinite scroll and a share dialog. The
  * dialog's code loads on first need (prefetched when the browser is idle after the first render,
  * or when a Share button is hovered or focused); if it cannot load, the card says so with a retry.
- * The first page's first cards are drawn with the posts, the rest a few at a time when the browser
- * is idle, so no single task holds a phone's main thread for a whole page.
  *
  * @slot policy - Your company's social-media policy, shown in the share dialog before the first share.
  *
@@ -109,7 +96,6 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
     (state, previous) => this.feedChanged(state, previous),
   );
   private readonly topics = new StoreController<AsyncState<Topic[]>>(this, () => this.client?.topics.store);
-  private readonly cards = new DrawInSteps(this, () => this.feed.value?.items.length ?? 0, FIRST_CARDS, CARDS_PER_STEP);
   private readonly brokenImages = new Set<string>();
   private readonly filterName = `advocacy-topic-${++instances}`;
   private observer: IntersectionObserver | undefined;
@@ -170,8 +156,6 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
     // Fetch the dialog's code once the page has settled, so the first Share opens at once.
     if ('requestIdleCallback' in window) requestIdleCallback(prefetchShareDialog, { timeout: 5000 });
     else setTimeout(prefetchShareDialog, 2000);
-    // The cards' freshness ("3時間前") needs the language's data: load it in a task of its own.
-    setTimeout(() => prepareRelativeTime(this.lang_));
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -261,9 +245,9 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
     }
     const topicsById = new Map((this.topics.value?.data ?? []).map((topic) => [topic.id, topic]));
     return html`<ul class="list" part="list" aria-busy=${state.status === 'loading' ? 'true' : nothing} aria-label=${this.t.label}>
-        ${state.items.slice(0, this.cards.drawn).map((post, index) => this.renderCard(post, index < state.newSinceLastVisit, topicsById))}
+        ${state.items.map((post, index) => this.renderCard(post, index < state.newSinceLastVisit, topicsById))}
       </ul>
-      ${this.cards.complete ? this.renderFooter(state) : nothing}`;
+      ${this.renderFooter(state)}`;
   }
 
   private renderCard(post: Post, isNew: boolean, topicsById: Map<string, Topic>) {

@@ -16,21 +16,10 @@ function cached<F extends Intl.RelativeTimeFormat | Intl.NumberFormat>(key: stri
   return formatter;
 }
 
-const relativeFormat = (lang: string) => cached(`r${lang}`, () => new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }));
-
-/**
- * Makes the language's relative-time formatter ahead of the first `relativeTime`: the page's
- * first one loads the language's data (milliseconds on a phone), better spent while the posts
- * are on their way than in the task that draws them.
- */
-export function prepareRelativeTime(lang: string): void {
-  relativeFormat(lang);
-}
-
 /** "3 hours ago", "yesterday", "3時間前": the largest unit that fits, through Intl. */
 export function relativeTime(iso: string, lang: string, now: number = Date.now()): string {
   const seconds = Math.round((Date.parse(iso) - now) / 1000);
-  const format = relativeFormat(lang);
+  const format = cached(`r${lang}`, () => new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }));
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   }
