@@ -2,7 +2,8 @@
 // seeded with the links ([code, destination] pairs) of the JSON file named by BENCH_LINKS_FILE:
 // each a share of its own, spread over 100 employees in 10 teams, 100 posts and 3 networks, so a
 // batch of clicks on many links touches many rollup rows. The URL goes to fd 3 as one JSON line;
-// on SIGUSR2 one line gives the process's CPU time so far (µs, every thread: the click writer's too);
+// on SIGUSR2 one line gives the process's CPU time so far (µs, every thread: the click writer's too)
+// and the clicks answered but not yet stored (the spool's depth);
 // on SIGTERM the server stops as in production, and one more line gives the clicks stored.
 import { mkdtempSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -96,7 +97,7 @@ await db.transaction().execute(async (trx) => {
 writeSync(3, `${JSON.stringify({ url: server.url })}\n`);
 process.on('SIGUSR2', () => {
   const cpu = process.cpuUsage();
-  writeSync(3, `${JSON.stringify({ cpuMicros: cpu.user + cpu.system })}\n`);
+  writeSync(3, `${JSON.stringify({ cpuMicros: cpu.user + cpu.system, waiting: server.services.clicks.depth() })}\n`);
 });
 process.on('SIGTERM', () => {
   server
