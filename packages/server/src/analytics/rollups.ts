@@ -108,9 +108,9 @@ function groupInsert(dimension: Dimension, level: Level, rows: string, dialect: 
     ${upsert(dimension)}`;
 }
 
-/** On PostgreSQL: one statement that joins the records once and adds them into every level of every dimension. */
-function postgresCount(source: Source, from: string): string {
-  const inserts = [...everyLevel()].map(([dimension, level]) => groupInsert(dimension, level, 'r', 'postgres'));
+/** On PostgreSQL: one statement that joins the records once and adds them into `levels` (every level of every dimension). */
+function postgresCount(source: Source, from: string, levels: Iterable<[Dimension, Level]> = everyLevel()): string {
+  const inserts = [...levels].map(([dimension, level]) => groupInsert(dimension, level, 'r', 'postgres'));
   const last = inserts.pop()!;
   return `with r as materialized (${recordRows(source, from)}),
     ${inserts.map((insert, i) => `u${i} as (${insert})`).join(',\n    ')}
@@ -141,13 +141,13 @@ async function countAll(db: Kysely<any>): Promise<void> {
   const dimensions = Object.values(DIMENSIONS);
   for (const source of SOURCES) {
     if (dialect === 'postgres') {
-      const inserts = dimensions.map((dimension) => groupInsert(dimension, 'h', 'r', 'postgres'));
-      const last = inserts.pop()!;
       await sql
         .raw(
-          `with r as materialized (${recordRows(source, source)}),
-          ${inserts.map((insert, i) => `u${i} as (${insert})`).join(',\n    ')}
-          ${last}`,
+          postgresCount(
+            source,
+            source,
+            dimensions.map((dimension) => [dimension, 'h'] as [Dimension, Level]),
+          ),
         )
         .execute(db);
       continue;
