@@ -25,6 +25,11 @@ const checks = process.env.ADVOCACY_TESTS_TYPE_CHECKED === '1' ? [['-b']] : [['-
 for (const args of checks) {
   const step = spawnSync(process.execPath, [tsc, ...args], { cwd: root, stdio: 'inherit' });
   if (step.status !== 0) process.exit(step.status ?? 1);
+  // The command the tests start (bin/advocacy-server.js) runs the bundle of what tsc just built.
+  if (args[0] === '-b') {
+    const bundled = spawnSync(process.execPath, [join(root, 'scripts', 'bundle.mjs')], { cwd: root, stdio: 'inherit' });
+    if (bundled.status !== 0) process.exit(bundled.status ?? 1);
+  }
 }
 // One file at a time by default; ADVOCACY_TEST_CONCURRENCY=2 runs two at once (each suite has its own database).
 const concurrency = Number(process.env.ADVOCACY_TEST_CONCURRENCY ?? 1);

@@ -30,9 +30,18 @@ Options:
 
 Configuration comes from environment variables; see the package README.`;
 
-/** This package's version, read from its package.json (dist/cli.js → ../package.json). */
+/** This package's version, read from its package.json (one folder up from dist/cli.js, two from the bundled command). */
 export function packageVersion(): string {
-  return (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+  const require = createRequire(import.meta.url);
+  for (const path of ['../package.json', '../../package.json']) {
+    try {
+      const found = require(path) as { name?: string; version: string };
+      if (found.name === '@advocacy-kit/server') return found.version;
+    } catch {
+      // not there: one folder further up
+    }
+  }
+  throw new Error('The package.json of @advocacy-kit/server was not found above this file.');
 }
 
 /** Runs one CLI command; resolves with the process exit code (start resolves once listening). */
