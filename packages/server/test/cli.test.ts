@@ -3,8 +3,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { after, before, it } from 'node:test';
+import { after, before, it, mock } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { runCli } from '../src/cli.js';
 import { openDatabase } from '../src/db/database.js';
 import { migrationProvider } from '../src/migrations.js';
 import { forEachDatabase, type TestDatabase } from './support/databases.js';
@@ -70,19 +71,6 @@ forEachDatabase('advocacy-server CLI', (open) => {
     assert.match(second.stdout, /"applied":\[\]/, second.stdout + second.stderr);
   });
 
-  it('seed refuses a DEMO_IMAGES_URL that is not a plain http(s) URL and exits 1', () => {
-    for (const bad of [
-      'javascript:alert(1)//',
-      '/demo-images',
-      'https://user:pass@intranet.example/demo-images',
-      'https://intranet.example/x?y=1',
-    ]) {
-      const result = cli(['seed'], { ...env, DEMO_IMAGES_URL: bad });
-      assert.equal(result.status, 1, bad);
-      assert.match(result.stderr, /DEMO_IMAGES_URL must be an http\(s\) URL/);
-    }
-  });
-
   it('seed loads the demo company with history, and seeding twice duplicates nothing', async () => {
     const first = cli(['seed'], { ...env, DEMO_IMAGES_URL: 'https://intranet.example/demo-images/' });
     assert.equal(first.status, 0, first.stderr);
@@ -126,12 +114,6 @@ forEachDatabase('advocacy-server CLI', (open) => {
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stdout, /"msg":"rollups rebuilt"/);
     assert.deepEqual(await snapshot(), kept);
-  });
-
-  it('rejects an unknown command with the usage', () => {
-    const result = cli(['serve'], env);
-    assert.equal(result.status, 1);
-    assert.match(result.stderr, /Unknown command "serve"/);
   });
 
   it('start serves, and SIGTERM flushes buffered clicks (through the click worker on SQLite) before exiting', async () => {
@@ -198,4 +180,33 @@ it('advocacy-server --version prints the package version', () => {
   const result = spawnSync(process.execPath, [BIN, '--version'], { cwd: root, encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
   assert.equal(result.stdout.trim(), (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version);
+});
+
+// Checks made before any database is opened: run once, not per database.
+const NO_DATABASE = { AUTH_JWT_SECRET: 'cli-test-secret-0123456789abcdef', DATA_DIR: join(tmpdir(), 'advocacy-cli-never-opened') };
+
+it('rejects an unknown command with the usage', () => {
+  const result = cli(['serve'], {});
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /Unknown command "serve"/);
+});
+
+it('seed refuses a DEMO_IMAGES_URL that is not a plain http(s) URL and exits 1', async () => {
+  // Through the real command once, for the exit code and the message on stderr…
+  const result = cli(['seed'], { ...NO_DATABASE, DEMO_IMAGES_URL: 'javascript:alert(1)//' });
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /DEMO_IMAGES_URL must be an http\(s\) URL/);
+  // …and the other refused shapes through the same function in this process (no database is
+  // opened before the check, so none is needed).
+  const errors = mock.method(console, 'error', () => {});
+  try {
+    for (const bad of ['/demo-images', 'https://user:pass@intranet.example/demo-images', 'https://intranet.example/x?y=1']) {
+      errors.mock.resetCalls();
+      assert.equal(await runCli(['seed'], { ...NO_DATABASE, DEMO_IMAGES_URL: bad }), 1, bad);
+      assert.match(String(errors.mock.calls[0]?.arguments[0]), /DEMO_IMAGES_URL must be an http\(s\) URL/, bad);
+    }
+  } finally {
+    errors.mock.restore();
+  }
+  assert.equal(existsSync(NO_DATABASE.DATA_DIR), false, 'no database was created');
 });
