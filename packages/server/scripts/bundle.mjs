@@ -31,9 +31,8 @@ await build({
   external: ['better-sqlite3', 'pg-native'],
   // CommonJS dependencies call require() for Node's own modules; an ES module has none.
   banner: { js: "import { createRequire as __advocacyRequire } from 'node:module'; const require = __advocacyRequire(import.meta.url);" },
-  // Stack traces point into the sources with `node --enable-source-maps`.
-  sourcemap: 'linked',
-  sourcesContent: false,
+  // No source map: it would name files of other packages that the published package does not
+  // hold. The bundle is not minified, and each module's code is headed by its path.
   legalComments: 'eof',
   logLevel: 'warning',
 });
