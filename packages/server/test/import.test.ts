@@ -18,7 +18,7 @@ const TABLES = ['teams', 'topics', 'employees', 'posts', 'shares', 'clicks', 'co
 const DAY = 86_400_000;
 const at = (daysAgo: number, hour = 9) => new Date(Date.UTC(2026, 10, 30) - daysAgo * DAY + hour * 3_600_000).toISOString();
 
-/** A small history: 2 teams, 3 employees, 2 posts, 4 shares, 6 clicks, 2 conversions, 3 ledger rows. */
+/** A small history: 2 teams, 3 employees, 2 posts, 4 shares, 7 click lines (6 clicks), 2 conversions, 3 ledger rows. */
 function history() {
   return {
     teams: [
@@ -44,6 +44,8 @@ function history() {
     clicks: [
       { shareId: 'sh-1', createdAt: at(150, 9), visitor: 'v1' },
       { shareId: 'sh-1', createdAt: at(150, 11), visitor: 'v2' },
+      // The same visitor on the same link and day as the first line: one click, not two.
+      { shareId: 'sh-1', createdAt: at(150, 13), visitor: 'v1' },
       { shareId: 'sh-2', createdAt: at(119, 10) },
       { shareId: 'sh-3', createdAt: at(49, 15) },
       { shareId: 'sh-3', createdAt: at(48, 15) },
@@ -160,7 +162,7 @@ forEachDatabase('import', (open) => {
       employees: { lines: 3, inserted: 3 },
       posts: { lines: 2, inserted: 2 },
       shares: { lines: 4, inserted: 4 },
-      clicks: { lines: 6, inserted: 6 },
+      clicks: { lines: 7, inserted: 6 },
       conversions: { lines: 2, inserted: 2 },
       points: { lines: 3, inserted: 3 },
     });
