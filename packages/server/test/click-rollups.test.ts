@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { sql } from 'kysely';
-import { bucketOf, rebuildRollups } from '../src/analytics/rollups.js';
+import { addToRollups, bucketOf, DIMENSIONS, rebuildRollups, rollupDeltas } from '../src/analytics/rollups.js';
 import type { Db } from '../src/db/database.js';
 import { fixedSchedule } from '../src/point-rules/schedule.js';
 import { databaseClickStore, type RawClick } from '../src/tracking/click-store.js';
@@ -115,6 +115,58 @@ forEachDatabase('click rollups counted by the click writer', (open) => {
     }
     const inserted = await store(batch);
     assert.ok(inserted > 0 && inserted < batch.length, `${inserted} of ${batch.length} inserted`);
+    const kept = await snapshot(db);
+    await rebuildRollups(db);
+    assert.deepEqual(kept, await snapshot(db));
+  });
+
+  it('lets a share count itself into rows a click batch is locking, without a deadlock (PostgreSQL)', async (t) => {
+    if (h.advocacy.services.dialect !== 'postgres') return t.skip('SQLite writes one transaction at a time');
+    // Ann's share of p-1 to LinkedIn; Bob shares the same post to the same network meanwhile.
+    const clicked = await db
+      .selectFrom('shares')
+      .selectAll()
+      .where('employee_id', '=', 'emp-ann')
+      .where('post_id', '=', 'p-1')
+      .executeTakeFirstOrThrow();
+    const team = (await db.selectFrom('employees').select('team_id').where('id', '=', 'emp-ann').executeTakeFirstOrThrow()).team_id;
+    const at = new Date().toISOString();
+    const deltas = rollupDeltas([
+      { at, postId: 'p-1', network: 'linkedin', teamId: team, shares: 0, clicks: 1, conversions: 0, conversionValue: 0 },
+    ]);
+    let sharing: Promise<Response> | undefined;
+    // A click batch as the click writer stores it: the click, then its rollup rows table by table.
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('clicks')
+        .values({
+          code: clicked.tracking_code,
+          day: at.slice(0, 10),
+          visitor_hash: 'lock-order-visitor',
+          share_id: clicked.id,
+          created_at: at,
+        })
+        .execute();
+      await addToRollups(trx, new Map([[DIMENSIONS.network, deltas.get(DIMENSIONS.network)!]]));
+      // The share's trigger now waits for the network rows this transaction holds…
+      sharing = h.request('POST', `${API}/shares`, {
+        token: await signToken('emp-bob'),
+        headers: { 'idempotency-key': 'click-rollups-lock-order' },
+        body: { postId: 'p-1', network: 'linkedin', commentary: '' },
+      });
+      for (;;) {
+        const { rows } = await sql<{ n: string | number }>`
+          select count(*) as n from pg_stat_activity
+          where datname = current_database() and pid <> pg_backend_pid() and wait_event_type = 'Lock' and query like '%insert into shares%'`.execute(
+          db,
+        );
+        if (Number(rows[0]!.n) > 0) break;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      // …holding none of the others: the batch takes the team and post rows (the post's all-time row too) and commits.
+      await addToRollups(trx, new Map([...deltas].filter(([dimension]) => dimension !== DIMENSIONS.network)));
+    });
+    await json(await sharing!, 201);
     const kept = await snapshot(db);
     await rebuildRollups(db);
     assert.deepEqual(kept, await snapshot(db));

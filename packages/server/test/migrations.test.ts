@@ -42,6 +42,7 @@ const RELEASED = [
   '0410_rate_limit_buckets',
   '0420_leaderboard_directory_stamp',
   '0450_clicks_by_code',
+  '0460_rollup_lock_order',
 ];
 
 describe('migrations', () => {

@@ -2,6 +2,7 @@ import type { Capability } from '../capability.js';
 import { exportRoutes } from './export-routes.js';
 import { clickDailyMigration } from './migrations/0204_click_daily.js';
 import { rollupsMigration } from './migrations/0205_analytics_rollups.js';
+import { rollupLockOrderMigration } from './migrations/0460_rollup_lock_order.js';
 import { analyticsRoutes } from './routes.js';
 
 /** The program's analytics over a window, its CSV exports, and the rollups they read. */
@@ -14,5 +15,6 @@ export const analyticsCapability: Capability = {
   migrations: {
     '0204_click_daily': clickDailyMigration,
     '0205_analytics_rollups': rollupsMigration,
+    '0460_rollup_lock_order': rollupLockOrderMigration,
   },
 };

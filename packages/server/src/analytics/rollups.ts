@@ -41,7 +41,7 @@ export const DIMENSIONS = {
 type Source = 'shares' | 'clicks' | 'conversions';
 const SOURCES: readonly Source[] = ['shares', 'clicks', 'conversions'];
 /** The sources a trigger counts; clicks are counted by their writer (`rollUpClicks`). */
-const TRIGGERED: readonly Source[] = ['shares', 'conversions'];
+const TRIGGERED = ['shares', 'conversions'] as const satisfies readonly Source[];
 type Dialect = 'sqlite' | 'postgres';
 
 /** The bucket of an ISO timestamp column, as SQL (constant text, no input). */
@@ -83,6 +83,18 @@ function* everyLevel(): Generator<[Dimension, Level]> {
   for (const dimension of Object.values(DIMENSIONS)) for (const level of dimension.levels) yield [dimension, level];
 }
 
+/**
+ * Every level of every dimension in the order all writers lock rollup rows on PostgreSQL: table by
+ * table (network, team, post), in each by level, then bucket and key — the order of
+ * `rollupDeltas`, which the click writers follow. Two writers that lock the same rows in another
+ * order can deadlock (a share's trigger and a click batch did, about once a second under mixed
+ * load: PostgreSQL aborts one after deadlock_timeout, and everything queued behind waits that
+ * second).
+ */
+function* lockOrder(): Generator<[Dimension, Level]> {
+  for (const dimension of Object.values(DIMENSIONS)) for (const level of [...dimension.levels].sort()) yield [dimension, level];
+}
+
 const isSqlite = (db: Kysely<any>) => db.getExecutor().adapter instanceof SqliteAdapter;
 
 /**
@@ -106,6 +118,17 @@ function groupInsert(dimension: Dimension, level: Level, rows: string, dialect: 
     from ${rows} r
     where true group by ${level === 'a' ? '' : `${at}, `}r.${dimension.key} order by 2, 3
     ${upsert(dimension)}`;
+}
+
+/**
+ * The body of a PostgreSQL statement trigger's function that counts the rows of its transition
+ * table `new_rows`: one upsert per level, in `lockOrder`. (One statement with a data-modifying CTE
+ * per level locks the rows in an order PostgreSQL does not promise: the main query's first, then
+ * the CTEs' as the executor finishes them.)
+ */
+export function postgresTriggerBody(source: (typeof TRIGGERED)[number]): string {
+  const rows = `(${recordRows(source, 'new_rows')})`;
+  return [...lockOrder()].map(([dimension, level]) => `${groupInsert(dimension, level, rows, 'postgres')};`).join('\n');
 }
 
 /** On PostgreSQL: one statement that joins the records once and adds them into `levels` (every level of every dimension). */
@@ -190,7 +213,7 @@ export async function createRollupTriggers(db: Kysely<any>): Promise<void> {
     // One statement-level pass per INSERT: its transition table holds only the inserted rows.
     await sql
       .raw(
-        `create function ${source}_roll_up() returns trigger language plpgsql as $$ begin\n${postgresCount(source, 'new_rows')};\nreturn null; end $$`,
+        `create function ${source}_roll_up() returns trigger language plpgsql as $$ begin\n${postgresTriggerBody(source)}\nreturn null; end $$`,
       )
       .execute(db);
     await sql

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Dialect as KyselyDialect, type Driver } from 'kysely';
 import pg from 'pg';
+import { preparingStatements } from './pg-prepared.js';
 import type { Database } from './schema.js';
 import { waitingForWriteLock } from './sqlite-write-lock.js';
 import type { WriteWatch } from './write-watch.js';
@@ -64,6 +65,7 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     const onError = (error: Error) => options.onConnectionError?.(error);
     pool.on('error', onError);
     pool.on('connect', (client) => client.on('error', onError));
+    preparingStatements(pool);
     const watch = options.writeWatch;
     const dialect = keepingTheCause(
       new PostgresDialect({ pool }),
