@@ -273,13 +273,17 @@ export function bucketOf(level: Level, at: string, weeks?: Map<string, string>):
  */
 export function rollupDeltas(records: Iterable<RollupRecord>): Map<Dimension, RollupDelta[]> {
   const sums = new Map<Dimension, Map<string, RollupDelta>>(Object.values(DIMENSIONS).map((d) => [d, new Map()]));
+  // Every level of every dimension with the sums it adds into: looked up once, not per record.
+  const targets = [...everyLevel()].map(([dimension, level]) => ({ dimension, level, into: sums.get(dimension)! }));
   const weeks = new Map<string, string>();
+  const buckets: Record<Level, string> = { h: '', d: '', w: '', a: '' };
   for (const record of records) {
-    for (const [dimension, level] of everyLevel()) {
-      const bucket = bucketOf(level, record.at, weeks);
+    // Each level's bucket once per record (the week is a date computation).
+    for (const level of ['h', 'd', 'w', 'a'] as const) buckets[level] = bucketOf(level, record.at, weeks);
+    for (const { dimension, level, into } of targets) {
+      const bucket = buckets[level];
       const key = dimension.key === 'network' ? record.network : dimension.key === 'team_id' ? record.teamId : record.postId;
       const id = `${level}\n${bucket}\n${key}`;
-      const into = sums.get(dimension)!;
       const delta = into.get(id);
       if (delta === undefined) {
         into.set(id, {

@@ -138,7 +138,8 @@ export function databaseClickStore(db: Db, salt: string, schedule: () => RulesSc
   let merged: { schedule: RulesSchedule; points: Map<ScheduledVersion | undefined, PointsRules> } | null = null;
   const pointsAt = (schedule: RulesSchedule, at: string): PointsRules => {
     if (merged?.schedule !== schedule) merged = { schedule, points: new Map() };
-    const version = versionAt(schedule.versions, new Date(at).toISOString());
+    // No versions (the defaults only): nothing to look up, and no date to normalise for every click.
+    const version = schedule.versions.length === 0 ? undefined : versionAt(schedule.versions, new Date(at).toISOString());
     let points = merged.points.get(version);
     if (points === undefined) {
       points = rulesIn(schedule, at).points;
