@@ -1,11 +1,18 @@
 // Click writer benchmark: the cost of storing clicks, apart from the HTTP server. A fresh SQLite
 // file seeded as bench/advocacy-redirect.mjs seeds it (1,000 links over 100 employees, 100 posts,
-// 3 networks); the click store the worker thread runs (its connection, its pragmas) is given
-// batches of unique human clicks on spread codes, as the redirect benchmark's load makes them; it
-// prints the CPU time per stored click (this process: nothing else runs in it), the pages written
-// per click (WAL and checkpoints), and every statement's share of the time when --statements is given.
-// Usage: node bench/click-writer.mjs [--clicks 100000] [--batch 500] [--against <dist>]
-// (--against: another build's dist, measured alternately in the same run). Needs `pnpm build`.
+// 3 networks); the click store the worker thread runs (its connection and settings) is given
+// batches of unique human clicks on spread codes, as the redirect benchmark's load makes them,
+// after a warm-up of 10,000. Prints the CPU time per stored click (this process: nothing else runs
+// in it; less moved by other load on the machine than wall time) and the bytes the process wrote
+// per click in 4 KB pages (WAL frames, checkpoints, temporary files: /proc/self/io).
+//
+//   node bench/click-writer.mjs [--clicks 100000] [--batch 500] [--rounds 2] [--against <dist>]
+//
+// --against: another build's dist folder (inside this package, so it finds the same
+// dependencies), run alternately with this one. --child <dist> --statements runs one build once
+// and prints each statement's CPU time per click to stderr (the timing itself adds to the total).
+// BENCH_WRITER_SQL: statements (';'-separated) run on the writer's connection first, to try a
+// setting or a layout. Needs `pnpm build` first. Linux only (/proc/self/io).
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,10 +44,14 @@ if (args.child === undefined) {
   const results = new Map(builds.map(([name]) => [name, []]));
   for (let round = 0; round < rounds; round++) {
     for (const [name, dist] of builds) {
-      const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', dist, '--clicks', String(CLICKS), '--batch', String(BATCH)], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
+      const run = spawnSync(
+        process.execPath,
+        [fileURLToPath(import.meta.url), '--child', dist, '--clicks', String(CLICKS), '--batch', String(BATCH)],
+        {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
       const result = JSON.parse(run.stdout.trim().split('\n').pop());
       results.get(name).push(result);
       console.log(
