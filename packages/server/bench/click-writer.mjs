@@ -2,11 +2,12 @@
 // file seeded as bench/advocacy-redirect.mjs seeds it (1,000 links over 100 employees, 100 posts,
 // 3 networks); the click store the worker thread runs (its connection and settings) is given
 // batches of unique human clicks on spread codes, as the redirect benchmark's load makes them,
-// after a warm-up of 10,000. Prints the CPU time per stored click (this process: nothing else runs
+// after a warm-up of 10,000; each batch as full as the build allows (its clickFlush.maxBatch,
+// unless --batch): the writer under a backlog. Prints the CPU time per stored click (this process: nothing else runs
 // in it; less moved by other load on the machine than wall time) and the bytes the process wrote
 // per click in 4 KB pages (WAL frames, checkpoints, temporary files: /proc/self/io).
 //
-//   node bench/click-writer.mjs [--clicks 100000] [--batch 500] [--rounds 2] [--against <dist>]
+//   node bench/click-writer.mjs [--clicks 100000] [--batch <n>] [--rounds 2] [--against <dist>]
 //
 // --against: another build's dist folder (inside this package, so it finds the same
 // dependencies), run alternately with this one. --child <dist> --statements runs one build once
@@ -34,7 +35,8 @@ const { values: args } = parseArgs({
   },
 });
 const CLICKS = Number(args.clicks ?? 100_000);
-const BATCH = Number(args.batch ?? 500);
+/** Clicks per batch; by default each build's own bound (clickFlush.maxBatch): under a backlog every batch is that full. */
+let BATCH = args.batch === undefined ? null : Number(args.batch);
 
 if (args.child === undefined) {
   // Parent: runs each build in a process of its own, alternately.
@@ -46,7 +48,14 @@ if (args.child === undefined) {
     for (const [name, dist] of builds) {
       const run = spawnSync(
         process.execPath,
-        [fileURLToPath(import.meta.url), '--child', dist, '--clicks', String(CLICKS), '--batch', String(BATCH)],
+        [
+          fileURLToPath(import.meta.url),
+          '--child',
+          dist,
+          '--clicks',
+          String(CLICKS),
+          ...(BATCH === null ? [] : ['--batch', String(BATCH)]),
+        ],
         {
           encoding: 'utf8',
           stdio: ['ignore', 'pipe', 'inherit'],
@@ -56,7 +65,7 @@ if (args.child === undefined) {
       results.get(name).push(result);
       console.log(
         `${name.padEnd(11)} ${result.cpuPerClick.toFixed(1).padStart(6)} µs CPU/click  ${result.wallPerClick.toFixed(1).padStart(6)} µs wall/click  ` +
-          `${result.pagesPerClick.toFixed(2)} pages written/click  (${result.stored} stored of ${result.clicks})`,
+          `${result.pagesPerClick.toFixed(2)} pages written/click  (${result.stored} stored of ${result.clicks}, ${result.batch} per batch)`,
       );
     }
   }
@@ -81,6 +90,7 @@ const config = resolveConfig({
   auth: { jwtSecret: 'bench-secret-0123456789abcdef0123' },
   logLevel: 'error',
 });
+BATCH ??= config.clickFlush.maxBatch;
 const server = await createServer(config);
 const { db: mainDb } = server.services;
 const now = new Date().toISOString();
@@ -241,6 +251,7 @@ for (const [name, { calls, micros }] of [...timed].sort((a, b) => b[1].micros - 
 console.log(
   JSON.stringify({
     clicks: CLICKS,
+    batch: BATCH,
     stored,
     total,
     cpuPerClick: (cpu.user + cpu.system) / CLICKS,
