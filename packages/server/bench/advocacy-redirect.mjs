@@ -1,4 +1,4 @@
-// The real server (built dist, default settings, request log on stdout) on a fresh SQLite file,
+// The real server (built dist — or BENCH_DIST's —, default settings, request log on stdout) on a fresh SQLite file,
 // seeded with the links ([code, destination] pairs) of the JSON file named by BENCH_LINKS_FILE:
 // each a share of its own, spread over 100 employees in 10 teams, 100 posts and 3 networks, so a
 // batch of clicks on many links touches many rollup rows. The URL goes to fd 3 as one JSON line;
@@ -8,7 +8,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer, resolveConfig } from '../dist/index.js';
+import { pathToFileURL } from 'node:url';
+
+// BENCH_DIST: another build's dist folder (redirect.mjs --against); this package's dist otherwise.
+const dist = process.env.BENCH_DIST === undefined ? new URL('../dist/', import.meta.url) : pathToFileURL(`${process.env.BENCH_DIST}/`);
+const { createServer, resolveConfig } = await import(new URL('index.js', dist).href);
 
 const links = JSON.parse(readFileSync(process.env.BENCH_LINKS_FILE, 'utf8'));
 const dataDir = mkdtempSync(join(tmpdir(), 'advocacy-bench-'));

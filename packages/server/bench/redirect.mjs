@@ -11,13 +11,15 @@
 // measured run; each run of ours, once the server has stopped, counts the clicks stored against
 // the redirects answered (warm-up included), and takes the server's CPU time per request of the measured
 // run (every thread: less moved by other load on the machine than req/s). Prints ratios measured in this run and
-// `bench: ` summary lines. Usage: node bench/redirect.mjs [--duration <s>] (default 10).
-// Needs `pnpm build` first.
+// `bench: ` summary lines. Usage: node bench/redirect.mjs [--duration <s>] (default 10)
+// [--against <dist folder>]. --against also runs ours from another build of the server (a copy of
+// an older `dist` inside this package, so it finds the same dependencies) in each round, and prints
+// its figures beside this build's, measured in the same run. Needs `pnpm build` first.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 
@@ -30,8 +32,13 @@ if (!existsSync(join(here, '..', 'dist', 'index.js'))) {
 // `pnpm bench -- --duration 5` may pass the `--` through.
 const { values: args } = parseArgs({
   args: process.argv.slice(2).filter((arg) => arg !== '--'),
-  options: { duration: { type: 'string' } },
+  options: { duration: { type: 'string' }, against: { type: 'string' } },
 });
+const AGAINST = args.against === undefined ? null : resolve(args.against);
+if (AGAINST !== null && !existsSync(join(AGAINST, 'index.js'))) {
+  console.error(`--against: no index.js in ${AGAINST}`);
+  process.exit(1);
+}
 const DURATION = Number(args.duration ?? process.env.BENCH_DURATION ?? 10);
 if (!(DURATION > 0)) {
   console.error('--duration takes a number of seconds');
@@ -77,10 +84,10 @@ const SPREAD = {
 const HOT = { name: 'hot link', file: codesFile('hot', [links[0][0]]), codes: [links[0][0]] };
 
 /** Starts a bench server (pinned to core 0); resolves with its URL and a way to stop it and read its last line. */
-function start(script) {
+function start(script, dist = null) {
   const [command, commandArgs] = pinned(0, process.execPath, [join(here, script)]);
   const child = spawn(command, commandArgs, {
-    env: { ...process.env, BENCH_LINKS_FILE: linksFile },
+    env: { ...process.env, BENCH_LINKS_FILE: linksFile, ...(dist === null ? {} : { BENCH_DIST: dist }) },
     stdio: ['ignore', 'ignore', 'inherit', 'pipe'],
   });
   const lines = [];
@@ -186,8 +193,8 @@ const ms = (value) => value.toFixed(1).padStart(6);
 /** Visitors of the warm-up come from a range of their own, so the measured run's clicks are new ones too. */
 const MEASURED_FIRST_VISITOR = 8_388_608;
 
-async function run(name, script, target) {
-  const server = await start(script);
+async function run(name, script, target, dist = null) {
+  const server = await start(script, dist);
   // Warm-up: every link looked up once (the link cache), the click worker started, the JIT warm.
   const warmup = await load(server.url, SPREAD, WARMUP_SECONDS, 0);
   const cpuBefore = await server.cpu();
@@ -227,12 +234,16 @@ console.log(`load generator: ${WRK ? 'wrk (-t1, bench/unique-visitors.lua)' : 'a
 console.log(`each run: a fresh server, ${WARMUP_SECONDS} s warm-up over all ${SPREAD_CODES} links, then ${DURATION} s measured`);
 console.log(PIN ? 'cores: server on core 0, load generator on core 1 (taskset)' : 'cores: not pinned (no taskset or one core)');
 
-const runs = { bare: [], spread: [], hot: [] };
+const runs = { bare: [], spread: [], hot: [], againstSpread: [], againstHot: [] };
 try {
   for (let round = 1; round <= ROUNDS; round++) {
     runs.bare.push(await run(`bare (spread codes)`, 'bare-redirect.mjs', SPREAD));
     runs.spread.push(await run(`ours (spread codes)`, 'advocacy-redirect.mjs', SPREAD));
     runs.hot.push(await run(`ours (hot link)`, 'advocacy-redirect.mjs', HOT));
+    if (AGAINST !== null) {
+      runs.againstSpread.push(await run(`against (spread codes)`, 'advocacy-redirect.mjs', SPREAD, AGAINST));
+      runs.againstHot.push(await run(`against (hot link)`, 'advocacy-redirect.mjs', HOT, AGAINST));
+    }
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
@@ -242,7 +253,7 @@ const mean = (list) => list.reduce((sum, r) => sum + r.rps, 0) / list.length;
 const worstP99 = Math.max(...runs.spread.map((r) => r.p99));
 const ofBare = mean(runs.spread) / mean(runs.bare);
 const hotOfSpread = mean(runs.hot) / mean(runs.spread);
-const ours = [...runs.spread, ...runs.hot];
+const ours = [...runs.spread, ...runs.hot, ...runs.againstSpread, ...runs.againstHot];
 const answered = ours.reduce((sum, r) => sum + r.answeredInAll, 0);
 const stored = ours.reduce((sum, r) => sum + (r.stored ?? 0), 0);
 const short = ours.filter((r) => r.stored === null || r.stored < r.answeredInAll);
@@ -277,3 +288,12 @@ console.log(
   `bench: redirect clicks stored ${stored} ≥ answered ${answered}, in every run: ${verdict(short.length === 0)}` +
     (short.length === 0 ? '' : ` (${shortfall.join('; ')})`),
 );
+if (AGAINST !== null) {
+  const against = relative(process.cwd(), AGAINST);
+  const figures = (list) =>
+    `${percent(mean(list) / mean(runs.bare))} of bare, p99 ${Math.max(...list.map((r) => r.p99)).toFixed(1)} ms, CPU ${meanCpu(list).toFixed(1)} µs/answer`;
+  console.log(
+    `bench: redirect against ${against} (same run): spread codes ${figures(runs.againstSpread)} → ${figures(runs.spread)}; ` +
+      `hot link ${figures(runs.againstHot)} → ${figures(runs.hot)}`,
+  );
+}

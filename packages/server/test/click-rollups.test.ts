@@ -103,6 +103,31 @@ forEachDatabase('click rollups counted by the click writer', (open) => {
     for (const [level, n] of Object.entries(now)) assert.equal(n - (before[level] ?? 0), 10, level);
   });
 
+  it("awards a click's points to the share's sharer as the database has it, not as a stale cached link named them, and counts it by the share", async () => {
+    const store = databaseClickStore(db, 'click-rollups-salt', () => fixedSchedule(h.config.rules));
+    const at = '2026-11-04T10:00:00.000Z';
+    const share = shares[2]!;
+    const awards = (employeeId: string) =>
+      db
+        .selectFrom('points_ledger')
+        .select('reference')
+        .where('employee_id', '=', employeeId)
+        .where('reason', '=', 'click')
+        .where('created_at', '=', at)
+        .execute();
+    const before = await clicksPerLevel(db);
+    // The link cache still names an employee who was erased (renamed) on another instance.
+    const stale = { ...click(2, 40, at), employeeId: 'emp-erased-elsewhere' };
+    assert.equal(await store([stale, click(2, 41, at)]), 2);
+    assert.equal((await awards('emp-erased-elsewhere')).length, 0);
+    assert.equal((await awards(share.employee_id)).length, 2);
+    const now = await clicksPerLevel(db);
+    for (const [level, n] of Object.entries(now)) assert.equal(n - (before[level] ?? 0), 2, level);
+    const kept = await snapshot(db);
+    await rebuildRollups(db);
+    assert.deepEqual(kept, await snapshot(db));
+  });
+
   it('leaves the rollups equal to a rebuild from the raw rows after a mixed batch', async () => {
     const store = databaseClickStore(db, 'click-rollups-salt', () => fixedSchedule(h.config.rules));
     const start = Date.parse('2026-10-01T00:00:00.000Z');

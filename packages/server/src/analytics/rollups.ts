@@ -296,13 +296,17 @@ export function bucketOf(level: Level, at: string, weeks?: Map<string, string>):
  */
 export function rollupDeltas(records: Iterable<RollupRecord>): Map<Dimension, RollupDelta[]> {
   const sums = new Map<Dimension, Map<string, RollupDelta>>(Object.values(DIMENSIONS).map((d) => [d, new Map()]));
+  // Every level of every dimension with the sums it adds into: looked up once, not per record.
+  const targets = [...everyLevel()].map(([dimension, level]) => ({ dimension, level, into: sums.get(dimension)! }));
   const weeks = new Map<string, string>();
+  const buckets: Record<Level, string> = { h: '', d: '', w: '', a: '' };
   for (const record of records) {
-    for (const [dimension, level] of everyLevel()) {
-      const bucket = bucketOf(level, record.at, weeks);
+    // Each level's bucket once per record (the week is a date computation).
+    for (const level of ['h', 'd', 'w', 'a'] as const) buckets[level] = bucketOf(level, record.at, weeks);
+    for (const { dimension, level, into } of targets) {
+      const bucket = buckets[level];
       const key = dimension.key === 'network' ? record.network : dimension.key === 'team_id' ? record.teamId : record.postId;
       const id = `${level}\n${bucket}\n${key}`;
-      const into = sums.get(dimension)!;
       const delta = into.get(id);
       if (delta === undefined) {
         into.set(id, {
@@ -367,29 +371,45 @@ export interface InsertedClick {
 /** Shares looked up per query when counting clicks. */
 const SHARE_CHUNK = 500;
 
+/** A clicked share as the rollups count it: its post and network, and its sharer's team (null: no such employee). */
+export interface ClickShare {
+  post_id: string;
+  network: string;
+  team_id: string | null;
+}
+
 /**
  * Counts clicks into the rollups, in the caller's transaction: pass only the rows the batch
  * actually inserted (RETURNING of an INSERT … ON CONFLICT DO NOTHING), never the ones it skipped.
- * Reads each share's post and network and its sharer's team once per batch.
+ * Reads each share's post and network and its sharer's team once per batch, unless the caller
+ * read them already in this transaction (`known`, by share id: every share of `clicks`).
  */
-export async function rollUpClicks(db: Kysely<any>, clicks: readonly InsertedClick[]): Promise<void> {
+export async function rollUpClicks(
+  db: Kysely<any>,
+  clicks: readonly InsertedClick[],
+  known?: ReadonlyMap<string, ClickShare>,
+): Promise<void> {
   if (clicks.length === 0) return;
-  const ids = [...new Set(clicks.map((click) => click.share_id))];
-  const shares = new Map<string, { post_id: string; network: string; team_id: string }>();
-  for (let start = 0; start < ids.length; start += SHARE_CHUNK) {
-    const rows: { id: string; post_id: string; network: string; team_id: string }[] = await db
-      .selectFrom('shares as s')
-      .innerJoin('employees as e', 'e.id', 's.employee_id')
-      .select(['s.id', 's.post_id', 's.network', 'e.team_id'])
-      .where('s.id', 'in', ids.slice(start, start + SHARE_CHUNK))
-      .execute();
-    for (const row of rows) shares.set(row.id, row);
+  let shares = known;
+  if (shares === undefined) {
+    const read = new Map<string, ClickShare>();
+    const ids = [...new Set(clicks.map((click) => click.share_id))];
+    for (let start = 0; start < ids.length; start += SHARE_CHUNK) {
+      const rows: { id: string; post_id: string; network: string; team_id: string }[] = await db
+        .selectFrom('shares as s')
+        .innerJoin('employees as e', 'e.id', 's.employee_id')
+        .select(['s.id', 's.post_id', 's.network', 'e.team_id'])
+        .where('s.id', 'in', ids.slice(start, start + SHARE_CHUNK))
+        .execute();
+      for (const row of rows) read.set(row.id, row);
+    }
+    shares = read;
   }
   const records: RollupRecord[] = [];
   for (const click of clicks) {
     // As the join in `recordRows`: a click whose share or sharer is gone counts nowhere.
     const share = shares.get(click.share_id);
-    if (share === undefined) continue;
+    if (share === undefined || share.team_id === null) continue;
     records.push({
       at: click.created_at,
       postId: share.post_id,

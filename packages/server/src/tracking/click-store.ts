@@ -7,8 +7,9 @@ import {
   versionAt,
   type PointsRules,
 } from '@advocacy-kit/core/rules';
-import { rollUpClicks, type InsertedClick } from '../analytics/rollups.js';
-import type { Db } from '../db/database.js';
+import { CompiledQuery, sql } from 'kysely';
+import { rollUpClicks, type ClickShare, type InsertedClick } from '../analytics/rollups.js';
+import type { Db, Dialect } from '../db/database.js';
 import { rulesIn, type RulesSchedule, type ScheduledVersion } from '../point-rules/schedule.js';
 import { award } from '../points/ledger.js';
 import { networkHash, pointVisitorHash } from './network.js';
@@ -27,12 +28,47 @@ export interface RawClick {
   at: string;
 }
 
-/** The employee of each share the inserted clicks belong to, read in the batch's transaction. */
-async function sharersOf(trx: Db, inserted: { share_id: string }[]): Promise<Map<string, string>> {
-  const ids = [...new Set(inserted.map((row) => row.share_id))];
-  if (ids.length === 0) return new Map();
-  const rows = await trx.selectFrom('shares').select(['id', 'employee_id']).where('id', 'in', ids).execute();
-  return new Map(rows.map((row) => [row.id, row.employee_id]));
+/** A clicked share: its sharer, and what the rollups count it by. */
+interface BatchShare extends ClickShare {
+  employee_id: string;
+}
+
+/** Shares looked up per query. */
+const SHARE_CHUNK = 500;
+
+/**
+ * The shares of a batch's clicks as the database has them in the batch's transaction: the sharer
+ * (for points) and the post, network and sharer's team (for the rollups) — one read per batch.
+ */
+async function sharesOf(trx: Db, batch: readonly RawClick[]): Promise<Map<string, BatchShare>> {
+  const ids = [...new Set(batch.map((click) => click.shareId))];
+  const shares = new Map<string, BatchShare>();
+  for (let start = 0; start < ids.length; start += SHARE_CHUNK) {
+    const rows = await trx
+      .selectFrom('shares as s')
+      .leftJoin('employees as e', 'e.id', 's.employee_id')
+      .select(['s.id', 's.employee_id', 's.post_id', 's.network', 'e.team_id'])
+      .where('s.id', 'in', ids.slice(start, start + SHARE_CHUNK))
+      .execute();
+    for (const row of rows) shares.set(row.id, row);
+  }
+  return shares;
+}
+
+/**
+ * Settings of a connection that only stores clicks (the click worker's). On SQLite: batches insert
+ * into a b-tree keyed by random visitor hashes, so each one dirties many pages — a larger page
+ * cache keeps them from being read again, and a longer WAL (about 40 MB before a checkpoint) lets a
+ * page written by several batches be copied into the database once. A multi-row INSERT inside a
+ * transaction keeps a statement journal (each page it changes copied first, so the statement alone
+ * can be undone): in memory, not in a temporary file — written through the kernel, that copy cost
+ * about as much as the insert itself.
+ */
+export async function tuneWriterConnection(db: Db, dialect: Dialect): Promise<void> {
+  if (dialect !== 'sqlite') return;
+  await sql`pragma cache_size = -65536`.execute(db);
+  await sql`pragma wal_autocheckpoint = 10000`.execute(db);
+  await sql`pragma temp_store = memory`.execute(db);
 }
 
 /** Writes a batch of clicks; resolves with how many were new unique clicks. */
@@ -54,6 +90,29 @@ export const visitorHash = (salt: string, ip: string, userAgent: string, day: st
 
 const daysBefore = (day: string, days: number): string => new Date(Date.parse(day) - days * 86_400_000).toISOString().slice(0, 10);
 
+/** A click row an INSERT stored (RETURNING). */
+interface InsertedRow extends InsertedClick {
+  code: string;
+  day: string;
+  visitor_hash: string;
+}
+
+/**
+ * `insert into clicks … values (…) × rows on conflict (code, day, visitor_hash) do nothing
+ * returning …` in the dialect of `db`, its parameters per row in the order code, day,
+ * visitor_hash, share_id, created_at. Building and compiling the query for every chunk cost more
+ * than SQLite took to run it: the store keeps the SQL per row count (`insertSql`).
+ */
+function compileInsert(db: Db, rows: number): string {
+  const row = { code: '', day: '', visitor_hash: '', share_id: '', created_at: '' };
+  return db
+    .insertInto('clicks')
+    .values(Array.from({ length: rows }, () => row))
+    .onConflict((oc) => oc.columns(['code', 'day', 'visitor_hash']).doNothing())
+    .returning(['code', 'day', 'visitor_hash', 'share_id', 'created_at'])
+    .compile().sql;
+}
+
 /**
  * Stores clicks in one transaction: each visitor is hashed, inserted with ON CONFLICT DO NOTHING
  * on (code, day, visitor) — so the same visitor on the same day is one unique click — and each
@@ -66,13 +125,21 @@ const daysBefore = (day: string, days: number): string => new Date(Date.parse(da
 export function databaseClickStore(db: Db, salt: string, schedule: () => RulesSchedule | Promise<RulesSchedule>): ClickStore {
   /** `employee\npost` → the UTC day and the awards a day on which that pair reached the click-points cap. */
   const capped = new Map<string, string>();
+  /** The clicks INSERT's SQL per row count (`compileInsert`). */
+  const inserts = new Map<number, string>();
+  const insertSql = (rows: number): string => {
+    let text = inserts.get(rows);
+    if (text === undefined) inserts.set(rows, (text = compileInsert(db, rows)));
+    return text;
+  };
   /** The latest day whose old point visitors were pruned. */
   let pruned = '';
   /** The points rules of each version (null: the defaults) of the schedule last seen: merged once, not per click. */
   let merged: { schedule: RulesSchedule; points: Map<ScheduledVersion | undefined, PointsRules> } | null = null;
   const pointsAt = (schedule: RulesSchedule, at: string): PointsRules => {
     if (merged?.schedule !== schedule) merged = { schedule, points: new Map() };
-    const version = versionAt(schedule.versions, new Date(at).toISOString());
+    // No versions (the defaults only): nothing to look up, and no date to normalise for every click.
+    const version = schedule.versions.length === 0 ? undefined : versionAt(schedule.versions, new Date(at).toISOString());
     let points = merged.points.get(version);
     if (points === undefined) {
       points = rulesIn(schedule, at).points;
@@ -163,42 +230,35 @@ export function databaseClickStore(db: Db, salt: string, schedule: () => RulesSc
     return db.transaction().execute(async (trx) => {
       const stored: InsertedClick[] = [];
       const counted = new Map<string, number>();
+      const shares = await sharesOf(trx, batch);
       for (let start = 0; start < batch.length; start += INSERT_CHUNK) {
-        const chunk = batch.slice(start, start + INSERT_CHUNK).map((click) => {
+        const chunk = batch.slice(start, start + INSERT_CHUNK);
+        const parameters: string[] = [];
+        const keyed: { click: RawClick; day: string; key: string }[] = [];
+        for (const click of chunk) {
           const day = click.at.slice(0, 10);
-          return { click, day, hash: visitorHash(salt, click.ip, click.userAgent, day) };
-        });
-        const inserted = await trx
-          .insertInto('clicks')
-          .values(
-            chunk.map(({ click, day, hash }) => ({
-              code: click.code,
-              day,
-              visitor_hash: hash,
-              share_id: click.shareId,
-              created_at: click.at,
-            })),
-          )
-          .onConflict((oc) => oc.columns(['code', 'day', 'visitor_hash']).doNothing())
-          .returning(['code', 'day', 'visitor_hash', 'share_id', 'created_at'])
-          .execute();
-        stored.push(...inserted);
-        if (inserted.length > 0) await prune(trx, chunk[0]!.day);
+          const hash = visitorHash(salt, click.ip, click.userAgent, day);
+          // Same order as the columns of `insertSql`.
+          parameters.push(click.code, day, hash, click.shareId, click.at);
+          keyed.push({ click, day, key: `${click.code}|${day}|${hash}` });
+        }
+        const { rows: inserted } = await trx.executeQuery<InsertedRow>(CompiledQuery.raw(insertSql(chunk.length), parameters));
+        for (const row of inserted) stored.push(row);
+        if (inserted.length > 0) await prune(trx, keyed[0]!.day);
         const fresh = new Set(inserted.map((row) => `${row.code}|${row.day}|${row.visitor_hash}`));
-        const sharers = await sharersOf(trx, inserted);
-        for (const { click, day, hash } of chunk) {
-          if (!fresh.delete(`${click.code}|${day}|${hash}`)) continue;
+        for (const { click, day, key } of keyed) {
+          if (!fresh.delete(key)) continue;
           // The sharer as the database has it now, not as the cached link had it: an erasure on
           // another instance renames the employee (never deletes the share), and their old id
           // must not be written again.
-          const employeeId = sharers.get(click.shareId) ?? click.employeeId;
-          await awardClick(trx, { ...click, employeeId }, day, rules, counted);
+          const employeeId = shares.get(click.shareId)?.employee_id ?? click.employeeId;
+          await awardClick(trx, employeeId === click.employeeId ? click : { ...click, employeeId }, day, rules, counted);
         }
         // Let waiting work on this thread in between chunks.
         await new Promise((resolve) => setImmediate(resolve));
       }
       // The analytics rollups count exactly the rows inserted, once per bucket and key for the batch.
-      await rollUpClicks(trx, stored);
+      await rollUpClicks(trx, stored, shares);
       return stored.length;
     });
   };

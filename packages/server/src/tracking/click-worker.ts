@@ -4,10 +4,9 @@
  * and a busy redirect thread never starves the writes.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { sql } from 'kysely';
 import { openDatabase } from '../db/database.js';
 import type { RulesSchedule } from '../point-rules/schedule.js';
-import { databaseClickStore, type RawClick } from './click-store.js';
+import { databaseClickStore, tuneWriterConnection, type RawClick } from './click-store.js';
 
 interface Init {
   databaseUrl: string | null;
@@ -20,13 +19,7 @@ interface Init {
 const init = workerData as Init;
 let schedule = init.schedule;
 const { db, dialect } = openDatabase({ databaseUrl: init.databaseUrl, sqliteFile: init.sqliteFile });
-if (dialect === 'sqlite') {
-  // Batches insert into indexes keyed by random visitor hashes, so each one dirties many pages:
-  // a larger page cache keeps them from being read again, and a longer WAL (about 40 MB before a
-  // checkpoint) lets a page written by several batches be copied into the database once.
-  await sql`pragma cache_size = -65536`.execute(db);
-  await sql`pragma wal_autocheckpoint = 10000`.execute(db);
-}
+await tuneWriterConnection(db, dialect);
 const store = databaseClickStore(db, init.salt, () => schedule);
 
 type Message = { id: number; batch: RawClick[] } | { schedule: RulesSchedule } | { close: true };
