@@ -4,8 +4,11 @@ import { sql } from 'kysely';
 import { openDatabase, type Db } from '../src/db/database.js';
 import { openPostgres, type TestDatabase } from './support/databases.js';
 
+// Like the PostgreSQL half of the other suites: skipped only when asked to on purpose.
+const skip = !process.env.TEST_DATABASE_URL && process.env.ADVOCACY_SKIP_POSTGRES === '1' ? 'ADVOCACY_SKIP_POSTGRES=1' : false;
+
 /** PostgreSQL alone: statements prepared once per connection (db/pg-prepared.ts). */
-describe('PostgreSQL statements prepared once per connection', () => {
+describe('PostgreSQL statements prepared once per connection', { skip }, () => {
   let database: TestDatabase;
   let db: Db;
 
