@@ -1,7 +1,6 @@
 // The real server (built dist — or BENCH_DIST's —, default settings, request log on stdout) on a fresh SQLite file,
-// seeded with the links ([code, destination] pairs) of the JSON file named by BENCH_LINKS_FILE:
-// each a share of its own, spread over 100 employees in 10 teams, 100 posts and 3 networks, so a
-// batch of clicks on many links touches many rollup rows. The URL goes to fd 3 as one JSON line;
+// seeded with the links ([code, destination] pairs) of the JSON file named by BENCH_LINKS_FILE
+// (bench-links.mjs: each a share of its own). The URL goes to fd 3 as one JSON line;
 // on SIGUSR2 one line gives the process's CPU time so far (µs, every thread: the click writer's too)
 // and the clicks answered but not yet stored (the spool's depth);
 // on SIGTERM the server stops as in production, and one more line gives the clicks stored.
@@ -9,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { seedLinks } from './bench-links.mjs';
 
 // BENCH_DIST: another build's dist folder (redirect.mjs --against); this package's dist otherwise.
 const dist = process.env.BENCH_DIST === undefined ? new URL('../dist/', import.meta.url) : pathToFileURL(`${process.env.BENCH_DIST}/`);
@@ -26,77 +26,7 @@ const config = resolveConfig({
 });
 const server = await createServer(config);
 const { db } = server.services;
-const now = new Date().toISOString();
-const EMPLOYEES = 100;
-const POSTS = 100;
-const NETWORKS = ['linkedin', 'x', 'facebook'];
-await db.transaction().execute(async (trx) => {
-  await trx
-    .insertInto('teams')
-    .values(Array.from({ length: 10 }, (_, t) => ({ id: `team-${t}`, name: `Team ${t}` })))
-    .execute();
-  await trx
-    .insertInto('employees')
-    .values(
-      Array.from({ length: EMPLOYEES }, (_, e) => ({
-        id: `emp-${e}`,
-        display_name: `Bench ${e}`,
-        team_id: `team-${e % 10}`,
-        role: 'employee',
-        locale: 'en',
-        time_zone: 'UTC',
-        avatar_url: null,
-        policy_accepted_at: null,
-        created_at: now,
-      })),
-    )
-    .execute();
-  for (let p = 0; p < POSTS; p++) {
-    await trx
-      .insertInto('posts')
-      .values({
-        id: `post-${p}`,
-        kind: 'owned',
-        status: 'published',
-        title: `Bench ${p}`,
-        summary: '',
-        url: `https://example.com/article-${p}`,
-        image_url: null,
-        source: 'Example',
-        locale: 'en',
-        suggested_commentary: '{}',
-        hashtags: '[]',
-        topics: '[]',
-        audience_teams: '[]',
-        audience_roles: '[]',
-        networks: '[]',
-        publish_at: now,
-        expire_at: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-  }
-  for (const [i, [code, destination]] of links.entries()) {
-    // Share i: employee i % 100, post (i / 3) % 100, network i % 3 — unique per employee, post and network.
-    await trx
-      .insertInto('shares')
-      .values({
-        id: `share-${i}`,
-        employee_id: `emp-${i % EMPLOYEES}`,
-        post_id: `post-${Math.floor(i / NETWORKS.length) % POSTS}`,
-        network: NETWORKS[i % NETWORKS.length],
-        commentary: '',
-        idempotency_key: `bench-${i}`,
-        request_hash: 'bench',
-        tracking_code: code,
-        destination,
-        points_awarded: 0,
-        created_at: now,
-      })
-      .execute();
-  }
-});
+await seedLinks(db, links);
 // The URL goes to fd 3; stdout carries the server's request log (to /dev/null in the bench).
 writeSync(3, `${JSON.stringify({ url: server.url })}\n`);
 process.on('SIGUSR2', () => {

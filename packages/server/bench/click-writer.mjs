@@ -21,6 +21,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
+import { seedLinks } from './bench-links.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({
@@ -93,74 +94,11 @@ const config = resolveConfig({
 BATCH ??= config.clickFlush.maxBatch;
 const server = await createServer(config);
 const { db: mainDb } = server.services;
-const now = new Date().toISOString();
 const codes = Array.from({ length: 1_000 }, () => randomBytes(12).toString('base64url'));
-await mainDb.transaction().execute(async (trx) => {
-  await trx
-    .insertInto('teams')
-    .values(Array.from({ length: 10 }, (_, t) => ({ id: `team-${t}`, name: `Team ${t}` })))
-    .execute();
-  await trx
-    .insertInto('employees')
-    .values(
-      Array.from({ length: 100 }, (_, e) => ({
-        id: `emp-${e}`,
-        display_name: `Bench ${e}`,
-        team_id: `team-${e % 10}`,
-        role: 'employee',
-        locale: 'en',
-        time_zone: 'UTC',
-        avatar_url: null,
-        policy_accepted_at: null,
-        created_at: now,
-      })),
-    )
-    .execute();
-  for (let p = 0; p < 100; p++) {
-    await trx
-      .insertInto('posts')
-      .values({
-        id: `post-${p}`,
-        kind: 'owned',
-        status: 'published',
-        title: `Bench ${p}`,
-        summary: '',
-        url: `https://example.com/article-${p}`,
-        image_url: null,
-        source: 'Example',
-        locale: 'en',
-        suggested_commentary: '{}',
-        hashtags: '[]',
-        topics: '[]',
-        audience_teams: '[]',
-        audience_roles: '[]',
-        networks: '[]',
-        publish_at: now,
-        expire_at: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-  }
-  for (const [i, code] of codes.entries()) {
-    await trx
-      .insertInto('shares')
-      .values({
-        id: `share-${i}`,
-        employee_id: `emp-${i % 100}`,
-        post_id: `post-${Math.floor(i / 3) % 100}`,
-        network: ['linkedin', 'x', 'facebook'][i % 3],
-        commentary: '',
-        idempotency_key: `bench-${i}`,
-        request_hash: 'bench',
-        tracking_code: code,
-        destination: 'https://example.com/',
-        points_awarded: 0,
-        created_at: now,
-      })
-      .execute();
-  }
-});
+await seedLinks(
+  mainDb,
+  codes.map((code) => [code, 'https://example.com/']),
+);
 const schedule = await server.services.pointRules.schedule();
 const salt = server.services.clickSalt;
 await server.close();
