@@ -19,154 +19,46 @@ export const rollupLockOrderMigration: Migration = {
   async down() {},
 };
 
-/** PostgreSQL: the trigger functions as this migration creates them. */
-const POSTGRES_FUNCTION_BODIES = {
-  shares: `create or replace function shares_roll_up() returns trigger language plpgsql as $$ begin
-insert into rollup_network (level, bucket, network, shares, clicks, conversions, conversion_value)
-    select 'd', substr(r.at, 1, 10), r.network, sum(r.shares), sum(r.clicks), sum(r.conversions), sum(r.conversion_value)
-    from (select n.created_at as at, n.post_id as post_id, n.network as network, e.team_id as team_id,
-      1 as shares, 0 as clicks, 0 as conversions,
-      0 as conversion_value
-    from new_rows n  join employees e on e.id = n.employee_id) r
-    where true group by substr(r.at, 1, 10), r.network order by 2, 3
-    on conflict (level, bucket, network) do update set shares = rollup_network.shares + excluded.shares, clicks = rollup_network.clicks + excluded.clicks, conversions = rollup_network.conversions + excluded.conversions, conversion_value = rollup_network.conversion_value + excluded.conversion_value;
-insert into rollup_network (level, bucket, network, shares, clicks, conversions, conversion_value)
-    select 'h', substr(r.at, 1, 13), r.network, sum(r.shares), sum(r.clicks), sum(r.conversions), sum(r.conversion_value)
-    from (select n.created_at as at, n.post_id as post_id, n.network as network, e.team_id as team_id,
-      1 as shares, 0 as clicks, 0 as conversions,
-      0 as conversion_value
-    from new_rows n  join employees e on e.id = n.employee_id) r
-    where true group by substr(r.at, 1, 13), r.network order by 2, 3
-    on conflict (level, bucket, network) do update set shares = rollup_network.shares + excluded.shares, clicks = rollup_network.clicks + excluded.clicks, conversions = rollup_network.conversions + excluded.conversions, conversion_value = rollup_network.conversion_value + excluded.conversion_value;
-insert into rollup_team (level, bucket, team_id, shares, clicks, conversions, conversion_value)
-    select 'd', substr(r.at, 1, 10), r.team_id, sum(r.shares), sum(r.clicks), sum(r.conversions), sum(r.conversion_value)
-    from (select n.created_at as at, n.post_id as post_id, n.network as network, e.team_id as team_id,
-      1 as shares, 0 as clicks, 0 as conversions,
-      0 as conversion_value
-    from new_rows n  join employees e on e.id = n.employee_id) r
-    where true group by substr(r.at, 1, 10), r.team_id order by 2, 3
-    on conflict (level, bucket, team_id) do update set shares = rollup_team.shares + excluded.shares, clicks = rollup_team.clicks + excluded.clicks, conversions = rollup_team.conversions + excluded.conversions, conversion_value = rollup_team.conversion_value + excluded.conversion_value;
-insert into rollup_team (level, bucket, team_id, shares, clicks, conversions, conversion_value)
-    select 'h', substr(r.at, 1, 13), r.team_id, sum(r.shares), sum(r.clicks), sum(r.conversions), sum(r.conversion_value)
-    from (select n.created_at as at, n.post_id as post_id, n.network as network, e.team_id as team_id,
-      1 as shares, 0 as clicks, 0 as conversions,
-      0 as conversion_value
-    from new_rows n  join employees e on e.id = n.employee_id) r
-    where true group by substr(r.at, 1, 13), r.team_id order by 2, 3
-    on conflict (level, bucket, team_id) do update set shares = rollup_team.shares + excluded.shares, clicks = rollup_team.clicks + excluded.clicks, conversions = rollup_team.conversions + excluded.conversions, conversion_value = rollup_team.conversion_value + excluded.conversion_value;
-insert into rollup_team (level, bucket, team_id, shares, clicks, conversions, conversion_value)
-    select 'w', to_char(date_trunc('week', substr(r.at, 1, 10)::timestamp), 'YYYY-MM-DD'), r.team_id, sum(r.shares), sum(r.clicks), sum(r.conversions), sum(r.conversion_value)
-    from (select n.created_at as at, n.post_id as post_id, n.network as network, e.team_id as team_id,
-      1 as shares, 0 as clicks, 0 as conversions,
-      0 as conversion_value
-    from new_rows n  join employees e on e.id = n.employee_id) r
-    where true group by to_char(date_trunc('week', substr(r.at, 1, 10)::timestamp), 'YYYY-MM-DD'), r.team_id order by 2, 3
-    on conflict (level, bucket, team_id) do update set shares = rollup_team.shares + excluded.shares, clicks = rollup_team.clicks + excluded.clicks, conversions = rollup_team.conversions + excluded.conversions, conversion_value = rollup_team.conversion_value + excluded.conversion_value;
-insert into rollup_post (level, bucket, post_id, shares, clicks, conversions, conversion_value)
-    select 'a', '', r.post_id, sum(r.shares), sum(r.clicks), sum(r.conversions), sum(r.conversion_value)
-    from (select n.created_at as at, n.post_id as post_id, n.network as network, e.team_id as team_id,
-      1 as shares, 0 as clicks, 0 as conversions,
-      0 as conversion_value
-    from new_rows n  join employees e on e.id = n.employee_id) r
-    where true group by r.post_id order by 2, 3
-    on conflict (level, bucket, post_id) do update set shares = rollup_post.shares + excluded.shares, clicks = rollup_post.clicks + excluded.clicks, conversions = rollup_post.conversions + excluded.conversions, conversion_value = rollup_post.conversion_value + excluded.conversion_value;
-insert into rollup_post (level, bucket, post_id, shares, clicks, conversions, conversion_value)
-    select 'd', substr(r.at, 1, 10), r.post_id, sum(r.shares), sum(r.clicks), sum(r.conversions), sum(r.conversion_value)
-    from (select n.created_at as at, n.post_id as post_id, n.network as network, e.team_id as team_id,
-      1 as shares, 0 as clicks, 0 as conversions,
-      0 as conversion_value
-    from new_rows n  join employees e on e.id = n.employee_id) r
-    where true group by substr(r.at, 1, 10), r.post_id order by 2, 3
-    on conflict (level, bucket, post_id) do update set shares = rollup_post.shares + excluded.shares, clicks = rollup_post.clicks + excluded.clicks, conversions = rollup_post.conversions + excluded.conversions, conversion_value = rollup_post.conversion_value + excluded.conversion_value;
-insert into rollup_post (level, bucket, post_id, shares, clicks, conversions, conversion_value)
-    select 'h', substr(r.at, 1, 13), r.post_id, sum(r.shares), sum(r.clicks), sum(r.conversions), sum(r.conversion_value)
-    from (select n.created_at as at, n.post_id as post_id, n.network as network, e.team_id as team_id,
-      1 as shares, 0 as clicks, 0 as conversions,
-      0 as conversion_value
-    from new_rows n  join employees e on e.id = n.employee_id) r
-    where true group by substr(r.at, 1, 13), r.post_id order by 2, 3
-    on conflict (level, bucket, post_id) do update set shares = rollup_post.shares + excluded.shares, clicks = rollup_post.clicks + excluded.clicks, conversions = rollup_post.conversions + excluded.conversions, conversion_value = rollup_post.conversion_value + excluded.conversion_value;
-insert into rollup_post (level, bucket, post_id, shares, clicks, conversions, conversion_value)
-    select 'w', to_char(date_trunc('week', substr(r.at, 1, 10)::timestamp), 'YYYY-MM-DD'), r.post_id, sum(r.shares), sum(r.clicks), sum(r.conversions), sum(r.conversion_value)
-    from (select n.created_at as at, n.post_id as post_id, n.network as network, e.team_id as team_id,
-      1 as shares, 0 as clicks, 0 as conversions,
-      0 as conversion_value
-    from new_rows n  join employees e on e.id = n.employee_id) r
-    where true group by to_char(date_trunc('week', substr(r.at, 1, 10)::timestamp), 'YYYY-MM-DD'), r.post_id order by 2, 3
-    on conflict (level, bucket, post_id) do update set shares = rollup_post.shares + excluded.shares, clicks = rollup_post.clicks + excluded.clicks, conversions = rollup_post.conversions + excluded.conversions, conversion_value = rollup_post.conversion_value + excluded.conversion_value;
-return null; end $$`,
-  conversions: `create or replace function conversions_roll_up() returns trigger language plpgsql as $$ begin
-insert into rollup_network (level, bucket, network, shares, clicks, conversions, conversion_value)
-    select 'd', substr(r.at, 1, 10), r.network, sum(r.shares), sum(r.clicks), sum(r.conversions), sum(r.conversion_value)
-    from (select n.created_at as at, s.post_id as post_id, s.network as network, e.team_id as team_id,
-      0 as shares, 0 as clicks, 1 as conversions,
-      n.value as conversion_value
-    from new_rows n join shares s on s.id = n.share_id join employees e on e.id = s.employee_id) r
-    where true group by substr(r.at, 1, 10), r.network order by 2, 3
-    on conflict (level, bucket, network) do update set shares = rollup_network.shares + excluded.shares, clicks = rollup_network.clicks + excluded.clicks, conversions = rollup_network.conversions + excluded.conversions, conversion_value = rollup_network.conversion_value + excluded.conversion_value;
-insert into rollup_network (level, bucket, network, shares, clicks, conversions, conversion_value)
-    select 'h', substr(r.at, 1, 13), r.network, sum(r.shares), sum(r.clicks), sum(r.conversions), sum(r.conversion_value)
-    from (select n.created_at as at, s.post_id as post_id, s.network as network, e.team_id as team_id,
-      0 as shares, 0 as clicks, 1 as conversions,
-      n.value as conversion_value
-    from new_rows n join shares s on s.id = n.share_id join employees e on e.id = s.employee_id) r
-    where true group by substr(r.at, 1, 13), r.network order by 2, 3
-    on conflict (level, bucket, network) do update set shares = rollup_network.shares + excluded.shares, clicks = rollup_network.clicks + excluded.clicks, conversions = rollup_network.conversions + excluded.conversions, conversion_value = rollup_network.conversion_value + excluded.conversion_value;
-insert into rollup_team (level, bucket, team_id, shares, clicks, conversions, conversion_value)
-    select 'd', substr(r.at, 1, 10), r.team_id, sum(r.shares), sum(r.clicks), sum(r.conversions), sum(r.conversion_value)
-    from (select n.created_at as at, s.post_id as post_id, s.network as network, e.team_id as team_id,
-      0 as shares, 0 as clicks, 1 as conversions,
-      n.value as conversion_value
-    from new_rows n join shares s on s.id = n.share_id join employees e on e.id = s.employee_id) r
-    where true group by substr(r.at, 1, 10), r.team_id order by 2, 3
-    on conflict (level, bucket, team_id) do update set shares = rollup_team.shares + excluded.shares, clicks = rollup_team.clicks + excluded.clicks, conversions = rollup_team.conversions + excluded.conversions, conversion_value = rollup_team.conversion_value + excluded.conversion_value;
-insert into rollup_team (level, bucket, team_id, shares, clicks, conversions, conversion_value)
-    select 'h', substr(r.at, 1, 13), r.team_id, sum(r.shares), sum(r.clicks), sum(r.conversions), sum(r.conversion_value)
-    from (select n.created_at as at, s.post_id as post_id, s.network as network, e.team_id as team_id,
-      0 as shares, 0 as clicks, 1 as conversions,
-      n.value as conversion_value
-    from new_rows n join shares s on s.id = n.share_id join employees e on e.id = s.employee_id) r
-    where true group by substr(r.at, 1, 13), r.team_id order by 2, 3
-    on conflict (level, bucket, team_id) do update set shares = rollup_team.shares + excluded.shares, clicks = rollup_team.clicks + excluded.clicks, conversions = rollup_team.conversions + excluded.conversions, conversion_value = rollup_team.conversion_value + excluded.conversion_value;
-insert into rollup_team (level, bucket, team_id, shares, clicks, conversions, conversion_value)
-    select 'w', to_char(date_trunc('week', substr(r.at, 1, 10)::timestamp), 'YYYY-MM-DD'), r.team_id, sum(r.shares), sum(r.clicks), sum(r.conversions), sum(r.conversion_value)
-    from (select n.created_at as at, s.post_id as post_id, s.network as network, e.team_id as team_id,
-      0 as shares, 0 as clicks, 1 as conversions,
-      n.value as conversion_value
-    from new_rows n join shares s on s.id = n.share_id join employees e on e.id = s.employee_id) r
-    where true group by to_char(date_trunc('week', substr(r.at, 1, 10)::timestamp), 'YYYY-MM-DD'), r.team_id order by 2, 3
-    on conflict (level, bucket, team_id) do update set shares = rollup_team.shares + excluded.shares, clicks = rollup_team.clicks + excluded.clicks, conversions = rollup_team.conversions + excluded.conversions, conversion_value = rollup_team.conversion_value + excluded.conversion_value;
-insert into rollup_post (level, bucket, post_id, shares, clicks, conversions, conversion_value)
-    select 'a', '', r.post_id, sum(r.shares), sum(r.clicks), sum(r.conversions), sum(r.conversion_value)
-    from (select n.created_at as at, s.post_id as post_id, s.network as network, e.team_id as team_id,
-      0 as shares, 0 as clicks, 1 as conversions,
-      n.value as conversion_value
-    from new_rows n join shares s on s.id = n.share_id join employees e on e.id = s.employee_id) r
-    where true group by r.post_id order by 2, 3
-    on conflict (level, bucket, post_id) do update set shares = rollup_post.shares + excluded.shares, clicks = rollup_post.clicks + excluded.clicks, conversions = rollup_post.conversions + excluded.conversions, conversion_value = rollup_post.conversion_value + excluded.conversion_value;
-insert into rollup_post (level, bucket, post_id, shares, clicks, conversions, conversion_value)
-    select 'd', substr(r.at, 1, 10), r.post_id, sum(r.shares), sum(r.clicks), sum(r.conversions), sum(r.conversion_value)
-    from (select n.created_at as at, s.post_id as post_id, s.network as network, e.team_id as team_id,
-      0 as shares, 0 as clicks, 1 as conversions,
-      n.value as conversion_value
-    from new_rows n join shares s on s.id = n.share_id join employees e on e.id = s.employee_id) r
-    where true group by substr(r.at, 1, 10), r.post_id order by 2, 3
-    on conflict (level, bucket, post_id) do update set shares = rollup_post.shares + excluded.shares, clicks = rollup_post.clicks + excluded.clicks, conversions = rollup_post.conversions + excluded.conversions, conversion_value = rollup_post.conversion_value + excluded.conversion_value;
-insert into rollup_post (level, bucket, post_id, shares, clicks, conversions, conversion_value)
-    select 'h', substr(r.at, 1, 13), r.post_id, sum(r.shares), sum(r.clicks), sum(r.conversions), sum(r.conversion_value)
-    from (select n.created_at as at, s.post_id as post_id, s.network as network, e.team_id as team_id,
-      0 as shares, 0 as clicks, 1 as conversions,
-      n.value as conversion_value
-    from new_rows n join shares s on s.id = n.share_id join employees e on e.id = s.employee_id) r
-    where true group by substr(r.at, 1, 13), r.post_id order by 2, 3
-    on conflict (level, bucket, post_id) do update set shares = rollup_post.shares + excluded.shares, clicks = rollup_post.clicks + excluded.clicks, conversions = rollup_post.conversions + excluded.conversions, conversion_value = rollup_post.conversion_value + excluded.conversion_value;
-insert into rollup_post (level, bucket, post_id, shares, clicks, conversions, conversion_value)
-    select 'w', to_char(date_trunc('week', substr(r.at, 1, 10)::timestamp), 'YYYY-MM-DD'), r.post_id, sum(r.shares), sum(r.clicks), sum(r.conversions), sum(r.conversion_value)
-    from (select n.created_at as at, s.post_id as post_id, s.network as network, e.team_id as team_id,
-      0 as shares, 0 as clicks, 1 as conversions,
-      n.value as conversion_value
-    from new_rows n join shares s on s.id = n.share_id join employees e on e.id = s.employee_id) r
-    where true group by to_char(date_trunc('week', substr(r.at, 1, 10)::timestamp), 'YYYY-MM-DD'), r.post_id order by 2, 3
-    on conflict (level, bucket, post_id) do update set shares = rollup_post.shares + excluded.shares, clicks = rollup_post.clicks + excluded.clicks, conversions = rollup_post.conversions + excluded.conversions, conversion_value = rollup_post.conversion_value + excluded.conversion_value;
-return null; end $$`,
-};
+/**
+ * PostgreSQL: the trigger functions as this migration creates them, written out here (not taken
+ * from analytics/rollups.ts, which later releases may change): per source, one upsert per rollup
+ * table and level, tables in the order network, team, post and levels in the order a, d, h, w.
+ */
+const DIMENSIONS = [
+  { table: 'rollup_network', key: 'network', levels: ['d', 'h'] },
+  { table: 'rollup_team', key: 'team_id', levels: ['d', 'h', 'w'] },
+  { table: 'rollup_post', key: 'post_id', levels: ['a', 'd', 'h', 'w'] },
+] as const;
+
+const BUCKET = {
+  a: "''",
+  d: 'substr(r.at, 1, 10)',
+  h: 'substr(r.at, 1, 13)',
+  w: "to_char(date_trunc('week', substr(r.at, 1, 10)::timestamp), 'YYYY-MM-DD')",
+} as const;
+
+const COUNTERS = ['shares', 'clicks', 'conversions', 'conversion_value'] as const;
+
+function functionBody(source: 'shares' | 'conversions'): string {
+  const share = source === 'shares' ? 'n' : 's';
+  const count = (counter: string) => (counter === source ? '1' : '0');
+  const records = `select n.created_at as at, ${share}.post_id as post_id, ${share}.network as network, e.team_id as team_id,
+      ${count('shares')} as shares, ${count('clicks')} as clicks, ${count('conversions')} as conversions,
+      ${source === 'conversions' ? 'n.value' : '0'} as conversion_value
+    from new_rows n ${source === 'shares' ? '' : 'join shares s on s.id = n.share_id'} join employees e on e.id = ${share}.employee_id`;
+  const statements = DIMENSIONS.flatMap(({ table, key, levels }) =>
+    levels.map((level) => {
+      const at = BUCKET[level];
+      return `insert into ${table} (level, bucket, ${key}, ${COUNTERS.join(', ')})
+    select '${level}', ${at}, r.${key}, ${COUNTERS.map((c) => `sum(r.${c})`).join(', ')}
+    from (${records}) r
+    where true group by ${level === 'a' ? '' : `${at}, `}r.${key} order by 2, 3
+    on conflict (level, bucket, ${key}) do update set ${COUNTERS.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ')};`;
+    }),
+  );
+  return `create or replace function ${source}_roll_up() returns trigger language plpgsql as $$ begin
+${statements.join('\n')}
+return null; end $$`;
+}
+
+const POSTGRES_FUNCTION_BODIES = { shares: functionBody('shares'), conversions: functionBody('conversions') };
