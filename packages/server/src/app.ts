@@ -27,6 +27,7 @@ import { LinkCache } from './tracking/link-cache.js';
 import { clickSalt } from './tracking/salt.js';
 import { EngagementScheduler } from './engagement/scheduler.js';
 import { SourceScheduler } from './sources/scheduler.js';
+import { SharePacker } from './analytics/share-packs.js';
 import { WebhookDispatcher } from './webhooks/dispatcher.js';
 import { httpSender } from './webhooks/send.js';
 import { webhookDb } from './webhooks/tables.js';
@@ -109,6 +110,7 @@ export async function createApp(config: ServerConfig, options: { logger?: Logger
     engagement: new EngagementScheduler({ db, dialect, config: config.engagement, logger, delivery: deliveryContext(config, salt) }),
     retention: new RetentionService({ db, config: config.privacy, logger }),
     sources: new SourceScheduler({ db, config: config.sources, logger }),
+    sharePacks: new SharePacker(db, dialect, logger),
     pointRules,
   };
   services.readiness.push(...defaultReadiness(services));
@@ -117,6 +119,7 @@ export async function createApp(config: ServerConfig, options: { logger?: Logger
   services.delivery.start(config.delivery.dispatchIntervalMs);
   services.retention.start();
   services.sources.start();
+  services.sharePacks.start();
   const app = buildRoutes(services);
   return {
     app,
@@ -126,6 +129,7 @@ export async function createApp(config: ServerConfig, options: { logger?: Logger
       await services.engagement.stop();
       await services.retention.stop();
       await services.sources.stop();
+      await services.sharePacks.stop();
       await services.webhooks.stop();
       await services.delivery.stop();
       const shutdown = await clicks.close(options.deadline);

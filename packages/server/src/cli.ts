@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { demoSeed } from '@advocacy-kit/core/memory';
 import { rebuildRollups } from './analytics/rollups.js';
+import { repackAll } from './analytics/share-packs.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './migrations.js';
@@ -18,7 +19,8 @@ Commands:
             says where its pictures are served (without it, posts have none)
   rebuild-rollups
             count the analytics rollups again from every share, click and
-            conversion (after a bulk import made without the rollup triggers)
+            conversion (after a bulk import made without the rollup triggers),
+            and pack every hour's sharers again
   import <dir>
             import a company's history (teams, employees, posts, shares, clicks,
             conversions, points) from the NDJSON files in <dir>, all or nothing;
@@ -96,7 +98,8 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = process.en
     if (command === 'rebuild-rollups') {
       const started = performance.now();
       await rebuildRollups(db);
-      logger.info('rollups rebuilt', { database: dialect, ms: Math.round(performance.now() - started) });
+      const hours = await db.transaction().execute((trx) => repackAll(trx, dialect, Date.now()));
+      logger.info('rollups rebuilt', { database: dialect, packedHours: hours, ms: Math.round(performance.now() - started) });
     }
     if (command === 'import') {
       const started = performance.now();

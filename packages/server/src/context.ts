@@ -1,3 +1,4 @@
+import type { SharePacker } from './analytics/share-packs.js';
 import type { Employee } from '@advocacy-kit/core';
 import type { ServerConfig } from './config.js';
 import type { Db, Dialect } from './db/database.js';
@@ -50,6 +51,8 @@ export interface Services {
   retention: RetentionService;
   /** Fetches curated RSS/Atom sources that are due, on a timer (sources/scheduler.ts). */
   sources: SourceScheduler;
+  /** Packs closed hours' sharers for the analytics summary (analytics/share-packs.ts). */
+  sharePacks: SharePacker;
   /** The point rules in effect at any time: the configured defaults and the admin's versions, cached (point-rules/). */
   pointRules: PointRulesCache;
 }

@@ -43,6 +43,7 @@ const RELEASED = [
   '0420_leaderboard_directory_stamp',
   '0450_clicks_by_code',
   '0460_rollup_lock_order',
+  '0470_share_packs',
 ];
 
 describe('migrations', () => {

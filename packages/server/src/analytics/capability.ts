@@ -3,6 +3,7 @@ import { exportRoutes } from './export-routes.js';
 import { clickDailyMigration } from './migrations/0204_click_daily.js';
 import { rollupsMigration } from './migrations/0205_analytics_rollups.js';
 import { rollupLockOrderMigration } from './migrations/0460_rollup_lock_order.js';
+import { sharePacksMigration } from './migrations/0470_share_packs.js';
 import { analyticsRoutes } from './routes.js';
 
 /** The program's analytics over a window, its CSV exports, and the rollups they read. */
@@ -16,5 +17,6 @@ export const analyticsCapability: Capability = {
     '0204_click_daily': clickDailyMigration,
     '0205_analytics_rollups': rollupsMigration,
     '0460_rollup_lock_order': rollupLockOrderMigration,
+    '0470_share_packs': sharePacksMigration,
   },
 };

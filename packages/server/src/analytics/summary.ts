@@ -6,6 +6,7 @@ import type { Db, Dialect } from '../db/database.js';
 import { DAY_MS } from '../points/periods.js';
 import { DIMENSIONS, type Dimension, type Level } from './rollups.js';
 import { enrollmentOf } from '../pilots/membership.js';
+import { sharesPerEmployee } from './share-packs.js';
 import type { Window } from './window.js';
 
 const HOUR_MS = 3_600_000;
@@ -156,86 +157,133 @@ async function byKey(db: Db, window: Window, dimension: typeof DIMENSIONS.team |
   return rows;
 }
 
-interface AdvocateRow {
-  kind: 'top' | 'active';
-  employee: string | null;
-  n: unknown;
+/** An employee among the top advocates: their id and shares in the window. */
+interface Ranked {
+  employee: string;
+  n: number;
 }
 
 /**
  * Who counts as a member now (pilots/membership.ts: an active employee who joined, or in open
- * enrollment an active one who has not declined), as SQL over the few rows that decide it rather
- * than a lookup per employee: in open enrollment the exceptions — employees not active, and
- * answers other than joined or invited — and in invitation enrollment the active ones who joined.
+ * enrollment an active one who has not declined), from the few rows that decide it: in open
+ * enrollment the exceptions — employees not active, and answers other than joined or invited —
+ * and in invitation enrollment the active ones who joined. Employees are named by their numbers
+ * (`employees.seq`), as in the share packs.
  */
 interface Membership {
-  /** The members, or null for every active employee but `exceptions`. */
-  members: RawBuilder<unknown> | null;
-  exceptions: RawBuilder<unknown>;
+  /** Whether the employee numbered `seq` is a member. */
+  has: (seq: number) => boolean;
   /** How many members there are. */
-  count: RawBuilder<unknown>;
+  count: number;
 }
 
-function membership(open: boolean): Membership {
-  const joined = sql`select m.employee_id from program_members m join employees e on e.id = m.employee_id where e.status = 'active' and m.state = 'joined'`;
-  if (!open) return { members: joined, exceptions: sql`select null where false`, count: sql`select count(*) as n from (${joined}) j` };
+async function membership(db: Db, open: boolean): Promise<Membership> {
+  const seqs = (rows: Array<{ seq: unknown }>) => new Set(rows.map((row) => Number(row.seq)));
+  if (!open) {
+    const { rows } = await sql<{ seq: unknown }>`
+      select e.seq from program_members m join employees e on e.id = m.employee_id where e.status = 'active' and m.state = 'joined'`.execute(
+      db,
+    );
+    const members = seqs(rows);
+    return { has: (seq) => members.has(seq), count: members.size };
+  }
   // Erased employees are deactivated under their pseudonym: they are among the exceptions too.
   const declined = sql`m.state <> 'joined' and m.state <> 'invited'`;
-  return {
-    members: null,
-    exceptions: sql`select id from employees where status <> 'active' union all select m.employee_id from program_members m where ${declined}`,
-    count: sql`select (select count(*) from employees where status = 'active') - (select count(*) from program_members m join employees e on e.id = m.employee_id where e.status = 'active' and ${declined}) as n`,
-  };
+  const [exceptions, count] = await Promise.all([
+    sql<{ seq: unknown }>`
+      select seq from employees where status <> 'active'
+      union select e.seq from program_members m join employees e on e.id = m.employee_id where ${declined}`.execute(db),
+    sql<{ n: unknown }>`
+      select (select count(*) from employees where status = 'active')
+        - (select count(*) from program_members m join employees e on e.id = m.employee_id where e.status = 'active' and ${declined}) as n`.execute(
+      db,
+    ),
+  ]);
+  const excluded = seqs(exceptions.rows);
+  return { has: (seq) => !excluded.has(seq), count: Number(count.rows[0]!.n) };
 }
 
 /**
- * Employees who shared in the window (`active`), and the ten with most shares (`top`): one pass
- * over the window's shares, grouped by employee, then kept to members. On SQLite, when the
- * window holds much of all the shares, reading the whole (employee, time) index in employee
- * order beats sorting the window's rows by employee; on PostgreSQL the hash of up to every
- * employee gets the memory it needs instead of spilling to disk.
+ * Members who shared in the window (`active`), and the ten with most shares, ties by employee id
+ * (`top`): each member's shares counted from the share packs (share-packs.ts). Only the ids the
+ * ten need are read: those above the tenth count, and of those at it, the first by id.
  */
-async function advocates(
-  db: Db,
-  dialect: Dialect,
-  members: Membership,
-  window: Window,
-  end: string,
-  share: number,
-): Promise<AdvocateRow[]> {
-  // Employees are never deleted (an erased one keeps a deactivated row under a pseudonym), so a
-  // share's employee is always there: no lookup per employee is needed to keep members.
-  const kept = members.members === null ? sql`t.employee_id not in (${members.exceptions})` : sql`t.employee_id in (${members.members})`;
-  const read = (trx: Db, index: RawBuilder<unknown>) =>
-    sql<AdvocateRow>`
-      with totals as (
-        select employee_id, count(*) as n from shares ${index}
-        where created_at >= ${window.from} and created_at < ${end}
-        group by employee_id
-      ), counted as (
-        select t.employee_id, t.n from totals t where ${kept}
-      )
-      select * from (select 'top' as kind, employee_id as employee, n from counted order by n desc, employee_id limit ${TOP}) top_n
-      union all select 'active', null, count(*) from counted`.execute(trx);
-  if (dialect === 'sqlite') return (await read(db, share > 0.3 ? sql`indexed by shares_employee` : sql``)).rows;
-  return db.transaction().execute(async (trx) => {
-    await sql`set local work_mem = '64MB'`.execute(trx);
-    return (await read(trx, sql``)).rows;
-  });
+async function advocates(db: Db, members: Membership, window: Window, end: string): Promise<{ active: number; top: Ranked[] }> {
+  const { counts } = await sharesPerEmployee(db, window.from, end);
+  let active = 0;
+  const byCount = new Map<number, number>();
+  for (let seq = 0; seq < counts.length; seq++) {
+    const n = counts[seq]!;
+    if (n === 0 || !members.has(seq)) continue;
+    active++;
+    byCount.set(n, (byCount.get(n) ?? 0) + 1);
+  }
+  // The tenth-highest count: every member above it is in, and enough of those at it.
+  let tenth = 0;
+  let above = 0;
+  for (const n of [...byCount.keys()].sort((a, b) => b - a)) {
+    if (above + byCount.get(n)! >= TOP) {
+      tenth = n;
+      break;
+    }
+    above += byCount.get(n)!;
+  }
+  if (tenth === 0) tenth = 1;
+  const higher: number[] = [];
+  const tied: number[] = [];
+  for (let seq = 0; seq < counts.length; seq++) {
+    const n = counts[seq]!;
+    if (n < tenth || !members.has(seq)) continue;
+    (n > tenth ? higher : tied).push(seq);
+  }
+  const ids = await idsOf(db, higher);
+  const picked = await firstById(db, tied, TOP - higher.length);
+  const top = [
+    ...higher.map((seq) => ({ employee: ids.get(seq)!, n: counts[seq]! })),
+    ...picked.map((employee) => ({ employee, n: tenth })),
+  ];
+  return { active, top };
 }
 
-/** Every share ever made, from the post rollup's all-time rows. */
-async function allTimeShares(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom('rollup_post')
-    .select(sql<unknown>`coalesce(sum(shares), 0)`.as('n'))
-    .where('level', '=', 'a')
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+/** Employee ids by number. */
+async function idsOf(db: Db, seqs: number[]): Promise<Map<number, string>> {
+  const rows = await forIds(seqs, (chunk) => db.selectFrom('employees').select(['id', 'seq']).where('seq', 'in', chunk).execute());
+  return new Map(rows.map((row) => [Number(row.seq), row.id]));
+}
+
+/**
+ * The ids of the first `count` of the employees numbered `seqs`, in the database's id order: by
+ * their ids when they are few, else by reading the employees in id order until enough are found
+ * (when thousands share the tenth count, the first pages hold enough).
+ */
+async function firstById(db: Db, seqs: number[], count: number): Promise<string[]> {
+  if (count <= 0 || seqs.length === 0) return [];
+  if (seqs.length <= 5000) {
+    const rows = await db.selectFrom('employees').select('id').where('seq', 'in', seqs).orderBy('id').limit(count).execute();
+    return rows.map((row) => row.id);
+  }
+  const wanted = new Set(seqs);
+  const found: string[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page = await db
+      .selectFrom('employees')
+      .select(['id', 'seq'])
+      .$if(after !== null, (q) => q.where('id', '>', after!))
+      .orderBy('id')
+      .limit(1000)
+      .execute();
+    for (const row of page) {
+      if (wanted.has(Number(row.seq))) found.push(row.id);
+      if (found.length === count) return found;
+    }
+    if (page.length < 1000) return found;
+    after = page.at(-1)!.id;
+  }
 }
 
 /** Rows of `select` for ids in bounded chunks (bound parameters have limits). */
-async function forIds<T>(ids: string[], select: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+async function forIds<T, K = string>(ids: K[], select: (chunk: K[]) => Promise<T[]>): Promise<T[]> {
   const out: T[] = [];
   for (let i = 0; i < ids.length; i += 5000) out.push(...(await select(ids.slice(i, i + 5000))));
   return out;
@@ -268,25 +316,22 @@ const toBreakdown = (map: Map<string, Totals>): Breakdown[] =>
  * Program results in a window: shares, unique human clicks and conversions, each counted by its
  * own time and attributed to its share's post, network and sharer's team. Participation is
  * members who shared in the window / members, where members are the active employees who take
- * part now (pilots/membership.ts); the top advocates are members too. Independent reads run side by side (on
- * PostgreSQL each takes its own pooled connection). On SQLite the per-employee pass waits for the
- * rollups, its plan chosen from the share of all shares they found in the window.
+ * part now (pilots/membership.ts); the top advocates are members too. Independent reads run side by
+ * side (on PostgreSQL each takes its own pooled connection).
  */
 export async function analyticsSummary(db: Db, dialect: Dialect, window: Window, reach: ReachRules): Promise<AnalyticsSummary> {
   const end = iso(Date.parse(window.to) + 1);
-  const members = membership((await enrollmentOf(db)).enrollment === 'open');
-  // PostgreSQL needs no figure from the rollups to plan the per-employee pass: start it now.
-  const early = dialect === 'postgres' ? advocates(db, dialect, members, window, end, 0) : null;
-  // Awaited below; if a read before it fails first, its own failure must not go unhandled.
-  early?.catch(() => undefined);
   const networkCover = coverOf(window, DIMENSIONS.network);
-  const [networkRows, teamRows, postRows, raw, employees, currencies] = await Promise.all([
+  // Participation counts members who take part now (pilots/membership.ts), not everyone who ever signed in.
+  const members = membership(db, (await enrollmentOf(db)).enrollment === 'open');
+  const sharers = members.then((m) => advocates(db, m, window, end));
+  // Awaited below; if a read before them fails first, their own failure must not go unhandled.
+  sharers.catch(() => undefined);
+  const [networkRows, teamRows, postRows, raw, currencies] = await Promise.all([
     byNetworkAndDay(db, networkCover.spans),
     byKey(db, window, DIMENSIONS.team),
     byKey(db, window, DIMENSIONS.post),
     rawRows(db, networkCover.raw),
-    // Participation counts members who take part now (pilots/membership.ts), not everyone who ever signed in.
-    sql<{ n: unknown }>`${members.count}`.execute(db).then(({ rows }) => rows[0]!),
     valuesByCurrency(db, window.from, end),
   ]);
 
@@ -309,11 +354,9 @@ export async function analyticsSummary(db: Db, dialect: Dialect, window: Window,
   }
 
   const total = [...networks.values()].reduce(plus, zero());
-  const advocateRows = await (early ?? advocates(db, dialect, members, window, end, total.shares / Math.max(1, await allTimeShares(db))));
-  // UNION ALL keeps no order: sort the ten again.
-  const top = advocateRows
-    .filter((row) => row.kind === 'top')
-    .sort((a, b) => Number(b.n) - Number(a.n) || (a.employee! < b.employee! ? -1 : 1));
+  const [{ count: employeeCount }, { active: activeAdvocates, top }] = await Promise.all([members, sharers]);
+  // Most shares first, then by id.
+  top.sort((a, b) => b.n - a.n || (a.employee < b.employee ? -1 : 1));
 
   const postIds = [...posts.keys()];
   const [postInfo, postTopics, advocatesTop] = await Promise.all([
@@ -326,8 +369,6 @@ export async function analyticsSummary(db: Db, dialect: Dialect, window: Window,
   for (const post of postInfo) addTo(kinds, post.kind, posts.get(post.id)!);
   for (const row of postTopics) addTo(topics, row.topic_id, posts.get(row.post_id)!);
 
-  const activeAdvocates = Number(advocateRows.find((row) => row.kind === 'active')?.n ?? 0);
-  const employeeCount = Number(employees.n);
   return {
     from: window.from,
     to: window.to,
@@ -354,9 +395,9 @@ export async function analyticsSummary(db: Db, dialect: Dialect, window: Window,
 }
 
 /** The most active advocates' names, teams and the clicks their links earned in the window. */
-async function topAdvocates(db: Db, top: AdvocateRow[], from: string, end: string): Promise<TopAdvocate[]> {
+async function topAdvocates(db: Db, top: Ranked[], from: string, end: string): Promise<TopAdvocate[]> {
   if (top.length === 0) return [];
-  const ids = top.map((row) => row.employee!);
+  const ids = top.map((row) => row.employee);
   const [people, clicks] = await Promise.all([
     db.selectFrom('employees').select(['id', 'display_name', 'team_id']).where('id', 'in', ids).execute(),
     db
@@ -373,10 +414,10 @@ async function topAdvocates(db: Db, top: AdvocateRow[], from: string, end: strin
   return top.map((row) => {
     const person = people.find((p) => p.id === row.employee);
     return {
-      employeeId: row.employee!,
-      displayName: person?.display_name ?? row.employee!,
+      employeeId: row.employee,
+      displayName: person?.display_name ?? row.employee,
       team: person?.team_id ?? null,
-      shares: Number(row.n),
+      shares: row.n,
       clicks: Number(clicks.find((c) => c.employee_id === row.employee)?.n ?? 0),
     };
   });

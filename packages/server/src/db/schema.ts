@@ -33,6 +33,8 @@ export interface Database {
     locale_chosen: Generated<number>;
     /** 1 once the employee chose their time zone (selfservice, 0320): sign-in no longer replaces it. */
     time_zone_chosen: Generated<number>;
+    /** The employee's number, given once and kept through renames (0470): the share packs name employees by it. */
+    seq: Generated<number>;
   };
   /** Archived topics leave lists and pickers; posts keep them (0220). */
   topics: { id: string; names: string; position: Generated<number>; archived_at: string | null };
@@ -91,6 +93,8 @@ export interface Database {
   rollup_network: Rollup & { network: string };
   rollup_team: Rollup & { team_id: string };
   rollup_post: Rollup & { post_id: string };
+  /** Per UTC hour, its shares' sharers as 4-byte employee numbers; null once its shares changed (analytics/share-packs.ts, 0470). */
+  share_packs: { hour: string; data: Buffer | null };
   conversions: {
     id: string;
     code: string;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { trackedDestination } from '@advocacy-kit/core/links';
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { createRollupTriggers, dropRollupTriggers, rebuildRollupsWithin } from '../analytics/rollups.js';
+import { packShareHours } from '../analytics/share-packs.js';
 import { insertPost } from '../content/posts.js';
 import type { Db } from '../db/database.js';
 import { newTrackingCode } from '../ids.js';
@@ -118,6 +119,12 @@ async function load(writer: Writer, files: Found[], progress: NonNullable<Import
   // Put back exactly the triggers there were: a release may count some sources in the application instead.
   for (const name of await rollupTriggers(writer)) if (!triggers.has(name)) await dropTrigger(writer, name);
   progress('rollups rebuilt', { ms: Math.round(performance.now() - started) });
+  if (report.shares !== undefined && report.shares.inserted > 0) {
+    started = performance.now();
+    // The hours the imported shares fell into, whether packed before (marked changed) or not.
+    const hours = await packShareHours(writer.db, writer.dialect, Date.now(), { within: true });
+    progress('share hours packed', { hours, ms: Math.round(performance.now() - started) });
+  }
   if (writer.dialect === 'postgres') await sql`analyze`.execute(writer.db);
   return report;
 }
