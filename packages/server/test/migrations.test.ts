@@ -44,6 +44,7 @@ const RELEASED = [
   '0450_clicks_by_code',
   '0460_rollup_lock_order',
   '0470_share_packs',
+  '0471_analytics_covering_indexes',
 ];
 
 describe('migrations', () => {

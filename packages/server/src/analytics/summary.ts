@@ -188,10 +188,11 @@ async function membership(db: Db, open: boolean): Promise<Membership> {
     return { has: (seq) => members.has(seq), count: members.size };
   }
   // Erased employees are deactivated under their pseudonym: they are among the exceptions too.
+  // (`<` or `>` rather than `<>`: SQLite reads those two ranges of the status index, not every employee.)
   const declined = sql`m.state <> 'joined' and m.state <> 'invited'`;
   const [exceptions, count] = await Promise.all([
     sql<{ seq: unknown }>`
-      select seq from employees where status <> 'active'
+      select seq from employees where status < 'active' or status > 'active'
       union select e.seq from program_members m join employees e on e.id = m.employee_id where ${declined}`.execute(db),
     sql<{ n: unknown }>`
       select (select count(*) from employees where status = 'active')

@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { trackedDestination } from '@advocacy-kit/core/links';
 import { CompiledQuery, sql, type Kysely } from 'kysely';
-import { createRollupTriggers, dropRollupTriggers, rebuildRollupsWithin } from '../analytics/rollups.js';
+import { createRollupTriggers, DIMENSIONS, dropRollupTriggers, rebuildRollupsWithin } from '../analytics/rollups.js';
 import { packShareHours } from '../analytics/share-packs.js';
 import { insertPost } from '../content/posts.js';
 import type { Db } from '../db/database.js';
@@ -75,9 +75,21 @@ export async function importHistory(options: ImportOptions): Promise<ImportRepor
   });
   if (files.length === 0)
     throw new Error(`${options.dir} holds no import file: expected one or more of ${IMPORT_FILES.map((n) => `${n}.ndjson`).join(', ')}`);
-  const run = (writer: Writer) => load(writer, files, options.onProgress ?? (() => undefined));
-  return options.postgres === null ? withSqliteWriter(options.sqliteFile, run) : withPostgresWriter(options.postgres, run);
+  const progress = options.onProgress ?? (() => undefined);
+  const run = (writer: Writer) => load(writer, files, progress);
+  if (options.postgres === null) return withSqliteWriter(options.sqliteFile, run);
+  const report = await withPostgresWriter(options.postgres, run);
+  // A freshly loaded table has no visibility map: until VACUUM has set it, every index-only scan
+  // (the analytics' range counts) reads the table's rows as well. VACUUM cannot run in the
+  // import's transaction (which ran ANALYZE), and autovacuum may come much later.
+  const started = performance.now();
+  const tables = [...files.map((file) => BULK_TABLES[file.name]).filter((table) => table !== undefined), ...ROLLUP_TABLES, 'share_packs'];
+  await sql`vacuum ${sql.join(tables.map((table) => sql.table(table)))}`.execute(options.postgres);
+  progress('vacuumed', { tables: tables.length, ms: Math.round(performance.now() - started) });
+  return report;
 }
+
+const ROLLUP_TABLES = Object.values(DIMENSIONS).map((dimension) => dimension.table);
 
 interface Found {
   name: ImportFile;
