@@ -97,7 +97,8 @@ forEachDatabase('analytics: share packs', (open) => {
     for (const [from, to] of windows) assert.deepEqual(await summary(from, to), await expected(from, to), `${label}: ${from} – ${to}`);
   }
 
-  const packRows = async () => db().selectFrom('share_packs').select(['hour', 'data']).orderBy('hour').execute();
+  const packRows = async (level: 'h' | 'd') =>
+    db().selectFrom('share_packs').select(['bucket', 'data']).where('level', '=', level).orderBy('bucket').execute();
 
   before(async () => {
     h = await startHarness(await open());
@@ -135,40 +136,45 @@ forEachDatabase('analytics: share packs', (open) => {
   });
 
   it('counts exactly from the shares before anything is packed', async () => {
-    assert.equal((await packRows()).length, 0);
+    assert.equal((await packRows('h')).length + (await packRows('d')).length, 0);
     await assertExact('unpacked');
   });
 
-  it('packs every closed hour from the first share on, each holding its sharers, and counts the same', async () => {
+  it('packs every closed hour and day from the first share on, each holding its sharers, and counts the same', async () => {
     const packed = await packShareHours(db(), h.advocacy.services.dialect, now);
-    const rows = await packRows();
-    assert.equal(rows.length, packed);
+    const hours = await packRows('h');
+    const days = await packRows('d');
+    assert.equal(hours.length, packed);
     const first = (
       await db()
         .selectFrom('shares')
         .select(sql<string>`min(created_at)`.as('at'))
         .executeTakeFirstOrThrow()
     ).at;
-    assert.equal(rows[0]!.hour, first.slice(0, 13));
-    const last = Date.parse(`${rows.at(-1)!.hour}:00:00Z`);
+    assert.equal(hours[0]!.bucket, first.slice(0, 13));
+    const last = Date.parse(`${hours.at(-1)!.bucket}:00:00Z`);
     assert.ok(
       last + HOUR <= now - PACK_SETTLE_MS && last + 2 * HOUR > now - PACK_SETTLE_MS,
       'packed up to the last hour that ended long enough ago',
     );
-    // Each pack decodes to its hour's sharers' numbers.
+    // Days: every one from the first share's to the last whose hours are all packed.
+    assert.equal(days[0]!.bucket, first.slice(0, 10));
+    assert.equal(Date.parse(days.at(-1)!.bucket) + DAY_MS, Date.parse(iso(last + HOUR).slice(0, 10)));
+    assert.equal(days.length, (Date.parse(days.at(-1)!.bucket) - Date.parse(days[0]!.bucket)) / DAY_MS + 1);
+    // Each pack decodes to its hour's or day's sharers' numbers.
     const seqs = new Map((await db().selectFrom('employees').select(['id', 'seq']).execute()).map((row) => [row.id, Number(row.seq)]));
     const shares = await db().selectFrom('shares').select(['employee_id', 'created_at']).execute();
-    for (const row of rows) {
+    for (const row of [...hours, ...days]) {
       const decoded: number[] = [];
       for (let i = 0; i < row.data!.length; i += 4) decoded.push(row.data!.readUInt32BE(i));
-      const stored = shares.filter((s) => s.created_at.startsWith(row.hour)).map((s) => seqs.get(s.employee_id)!);
+      const stored = shares.filter((s) => s.created_at.startsWith(row.bucket)).map((s) => seqs.get(s.employee_id)!);
       assert.deepEqual(
         decoded.sort((a, b) => a - b),
         stored.sort((a, b) => a - b),
-        row.hour,
+        row.bucket,
       );
     }
-    assert.ok(rows.filter((row) => row.data!.length > 0).length > 100, 'most hours hold shares');
+    assert.ok(hours.filter((row) => row.data!.length > 0).length > 100, 'most hours hold shares');
     assert.equal(await packShareHours(db(), h.advocacy.services.dialect, now), 0, 'nothing more to pack');
     await assertExact('packed');
   });
@@ -189,12 +195,13 @@ forEachDatabase('analytics: share packs', (open) => {
       await db().selectFrom('shares').select('created_at').where('id', '=', victim.id).executeTakeFirstOrThrow()
     ).created_at.slice(0, 13);
     await db().deleteFrom('shares').where('id', '=', victim.id).execute();
-    const changed = (await packRows()).filter((row) => row.data === null).map((row) => row.hour);
-    assert.deepEqual(changed.sort(), [hour, victimHour].sort());
+    const changed = async (level: 'h' | 'd') => (await packRows(level)).filter((row) => row.data === null).map((row) => row.bucket);
+    assert.deepEqual((await changed('h')).sort(), [hour, victimHour].sort());
+    assert.deepEqual((await changed('d')).sort(), [hour.slice(0, 10), victimHour.slice(0, 10)].sort());
     windows.push([`${hour}:00:00.000Z`, `${hour}:59:59.999Z`]);
     await assertExact('changed hours');
     assert.equal(await packShareHours(db(), h.advocacy.services.dialect, now), 2);
-    assert.equal((await packRows()).filter((row) => row.data === null).length, 0);
+    assert.equal((await changed('h')).length + (await changed('d')).length, 0);
     await assertExact('packed again');
   });
 
@@ -212,8 +219,8 @@ forEachDatabase('analytics: share packs', (open) => {
     const renamed = await db().selectFrom('employees').select('seq').where('id', '=', pseudonym).executeTakeFirstOrThrow();
     assert.equal(renamed.seq, before.seq);
     assert.ok(
-      (await packRows()).some((row) => row.data === null),
-      'the erased employee’s hours are read from the shares',
+      (await packRows('d')).some((row) => row.data === null),
+      'the erased employee’s days are read from their hours and shares',
     );
     await assertExact('erased');
     await packShareHours(db(), h.advocacy.services.dialect, now);
@@ -224,17 +231,15 @@ forEachDatabase('analytics: share packs', (open) => {
       await db()
         .insertInto('employees')
         .values(
-          many
-            .slice(i, i + 500)
-            .map((id) => ({
-              id,
-              display_name: id,
-              team_id: 'team-eng',
-              role: 'employee',
-              locale: 'en',
-              time_zone: 'UTC',
-              created_at: iso(now - 40 * DAY_MS),
-            })),
+          many.slice(i, i + 500).map((id) => ({
+            id,
+            display_name: id,
+            team_id: 'team-eng',
+            role: 'employee',
+            locale: 'en',
+            time_zone: 'UTC',
+            created_at: iso(now - 40 * DAY_MS),
+          })),
         )
         .execute();
     }
@@ -266,7 +271,7 @@ forEachDatabase('analytics: share packs', (open) => {
     }
     const hour = iso(now - 3 * DAY_MS).slice(0, 13);
     // A share in a transaction still open when the packer starts on its hour.
-    await db().updateTable('share_packs').set({ data: null }).where('hour', '=', hour).execute();
+    await db().updateTable('share_packs').set({ data: null }).where('level', '=', 'h').where('bucket', '=', hour).execute();
     let commit!: () => void;
     const held = new Promise<void>((resolve) => (commit = resolve));
     const writing = db()
@@ -303,7 +308,12 @@ forEachDatabase('analytics: share packs', (open) => {
     assert.ok(waited, 'the pack waits for the open share');
     const window: [string, string] = [`${hour}:00:00.000Z`, `${hour}:59:59.999Z`];
     assert.deepEqual(await summary(...window), await expected(...window));
-    const pack = await db().selectFrom('share_packs').select('data').where('hour', '=', hour).executeTakeFirstOrThrow();
+    const pack = await db()
+      .selectFrom('share_packs')
+      .select('data')
+      .where('level', '=', 'h')
+      .where('bucket', '=', hour)
+      .executeTakeFirstOrThrow();
     const seq = (await db().selectFrom('employees').select('seq').where('id', '=', 'emp-pack-05').executeTakeFirstOrThrow()).seq;
     const decoded: number[] = [];
     for (let i = 0; i < pack.data!.length; i += 4) decoded.push(pack.data!.readUInt32BE(i));

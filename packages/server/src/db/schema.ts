@@ -93,8 +93,8 @@ export interface Database {
   rollup_network: Rollup & { network: string };
   rollup_team: Rollup & { team_id: string };
   rollup_post: Rollup & { post_id: string };
-  /** Per UTC hour, its shares' sharers as 4-byte employee numbers; null once its shares changed (analytics/share-packs.ts, 0470). */
-  share_packs: { hour: string; data: Buffer | null };
+  /** Per UTC hour (`h`) and day (`d`), its shares' sharers as 4-byte employee numbers; null once its shares changed (analytics/share-packs.ts, 0470). */
+  share_packs: { level: string; bucket: string; data: Buffer | null };
   conversions: {
     id: string;
     code: string;
