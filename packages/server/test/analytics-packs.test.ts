@@ -4,20 +4,12 @@ import { sql } from 'kysely';
 import { DAY_MS } from '../src/points/periods.js';
 import { PACK_SETTLE_MS, packShareHours } from '../src/analytics/share-packs.js';
 import { eraseEmployee } from '../src/privacy/erasure.js';
+import { sequence } from './support/sequence.js';
 import { forEachDatabase } from './support/databases.js';
 import { API, json, signToken, startHarness, type Harness } from './support/harness.js';
 
 const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
-
-/** A deterministic pseudo-random sequence. */
-function sequence(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
 
 interface Advocates {
   activeAdvocates: number;

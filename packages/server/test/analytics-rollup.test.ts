@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { DAY_MS } from '../src/points/periods.js';
 import { databaseClickStore, type RawClick } from '../src/tracking/click-store.js';
 import { fixedSchedule } from '../src/point-rules/schedule.js';
+import { sequence } from './support/sequence.js';
 import { forEachDatabase } from './support/databases.js';
 
 import { API, json, signToken, startHarness, type Harness } from './support/harness.js';
@@ -11,15 +12,6 @@ import { API, json, signToken, startHarness, type Harness } from './support/harn
 const HOUR = 3_600_000;
 const HUMAN = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
 const BOT = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
-
-/** A deterministic pseudo-random sequence (the data is "random-ish" but the same on every run). */
-function sequence(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
 
 interface ClickBreakdowns {
   uniqueClicks: number;
