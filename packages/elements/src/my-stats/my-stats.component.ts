@@ -167,8 +167,10 @@ export class AdvocacyMyStatsElement extends AdvocacyElement<(typeof myStatsStrin
       formatDay: (day) => formatDay(day, this.lang_),
       formatValue: n,
     });
+    // The table is for screen readers. A table keeps its content's width whatever width it is
+    // given, so it is hidden by a box that clips it: hidden itself, it widened a phone's page.
     return html`${chart}
-      <table class="visually-hidden">
+      <div class="visually-hidden"><table>
         <caption>${this.t.tableCaption}</caption>
         <thead>
           <tr>
@@ -188,7 +190,7 @@ export class AdvocacyMyStatsElement extends AdvocacyElement<(typeof myStatsStrin
             </tr>`,
           )}
         </tbody>
-      </table>`;
+      </table></div>`;
   }
 }
 

@@ -67,6 +67,18 @@ describe('<advocacy-my-stats>', () => {
     await expect(stats).to.be.accessible();
   });
 
+  it('keeps its screen-reader table from widening the page, wherever it sits', async () => {
+    const { client } = testClient();
+    const stats = await statsWith(client, 'ja');
+    // Near the right edge of the window: a table as wide as its headings would run past it.
+    stats.parentElement!.parentElement!.style.marginLeft = `${innerWidth - 260}px`;
+    await monthChart(stats, client);
+    const table = await find(stats, 'table');
+    expect(table.getBoundingClientRect().width, 'the table keeps its headings’ width').to.be.above(260);
+    expect(findAll(stats, 'table tbody tr').length).to.be.above(20);
+    expect(document.documentElement.scrollWidth, 'the page scrolls sideways').to.equal(document.documentElement.clientWidth);
+  });
+
   it('labels the chart with dates and points, scaled to the busiest day', async () => {
     const { client } = testClient();
     const stats = await statsWith(client);

@@ -71,6 +71,7 @@ export const tokens = css`
 
 /** Buttons, chips, notices, skeletons and the visually-hidden helper shared by components. */
 export const shared = css`
+  /* Not on a table: a table keeps its content's width whatever width it is given; wrap it instead. */
   .visually-hidden {
     position: absolute;
     width: 1px;
