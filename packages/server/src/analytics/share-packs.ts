@@ -171,10 +171,9 @@ export class SharePacker {
     this.#job = new PeriodicJob('share packing', logger, (now) => packShareHours(db, dialect, now.getTime(), { maxHours: 24 * 7 * 8 }));
   }
 
-  /** Starts the timer, with a first pass now. */
+  /** Starts the timer: the first pass comes one interval after start, not during it. */
   start(intervalMs = PACK_INTERVAL_MS): void {
     this.#job.start(intervalMs);
-    this.#job.run().catch(() => undefined);
   }
 
   /** One pass at `now`; resolves with the hours packed. */
