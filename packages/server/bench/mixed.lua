@@ -6,6 +6,9 @@
 -- how many answers came back with each status, so errors cannot pass for throughput.
 
 local tokens, codes, posts = {}, {}, {}
+-- Cumulative percentages of redirects, feed pages and leaderboards; the rest are shares. The
+-- optional second argument after `--` ("50,20,15,15") changes the mix, e.g. one kind alone.
+local cut = { 50, 70, 85 }
 statuses = {} -- global: done() reads it from each thread
 local seq = 0
 local id = 0
@@ -34,6 +37,15 @@ function init(args)
     end
   end
   file:close()
+  if args[2] ~= nil then
+    local shares, total = {}, 0
+    for n in args[2]:gmatch("%d+") do
+      total = total + tonumber(n)
+      shares[#shares + 1] = total
+    end
+    assert(#shares == 4 and total == 100, "the mix is four percentages adding up to 100")
+    cut = { shares[1], shares[2], shares[3] }
+  end
   math.randomseed(os.time() * 1000 + (id or 0))
 end
 
@@ -49,15 +61,15 @@ end
 function request()
   seq = seq + 1
   local r = math.random(100)
-  if r <= 50 then
+  if r <= cut[1] then
     local v = seq % 16777216
     local address = string.format("10.%d.%d.%d", math.floor(v / 65536) % 256, math.floor(v / 256) % 256, v % 256)
     return wrk.format("GET", "/r/" .. codes[math.random(#codes)], { ["User-Agent"] = HUMAN, ["X-Forwarded-For"] = address })
   end
   local token = tokens[math.random(#tokens)]
-  if r <= 70 then
+  if r <= cut[2] then
     return api("GET", "/api/v1/feed?limit=20", token)
-  elseif r <= 85 then
+  elseif r <= cut[3] then
     local path = string.format("/api/v1/leaderboard?period=%s&scope=%s", PERIODS[math.random(#PERIODS)], SCOPES[math.random(#SCOPES)])
     return api("GET", path, token)
   end

@@ -5,6 +5,10 @@
 // Answers other than 2xx/3xx are counted and printed: they are not throughput.
 //
 //   node bench/mixed.mjs [--duration 10] [--db sqlite|postgres|both] [--against <dist folder>]
+//                        [--mix 50,20,15,15]
+//
+// --mix sets the percentages of redirects, feed pages, leaderboards and shares (adding up to
+// 100), e.g. `--mix 0,0,0,100` for shares alone, to see what one kind of request costs.
 //
 // --against runs the same load, in the same run, on another build of the server (a copy of an
 // older `dist` inside this package, so it finds the same dependencies) and prints the ratio.
@@ -34,10 +38,19 @@ async function main() {
     process.exit(1);
   }
   const { values } = parseArgs({
-    options: { duration: { type: 'string', default: '10' }, db: { type: 'string', default: 'both' }, against: { type: 'string' } },
+    options: {
+      duration: { type: 'string', default: '10' },
+      db: { type: 'string', default: 'both' },
+      against: { type: 'string' },
+      mix: { type: 'string', default: '50,20,15,15' },
+    },
   });
   const against = values.against === undefined ? null : resolve(values.against);
   const duration = Number(values.duration);
+  const mix = values.mix.split(',').map(Number);
+  if (mix.length !== 4 || mix.some((n) => !Number.isInteger(n) || n < 0) || mix.reduce((a, b) => a + b, 0) !== 100) {
+    throw new Error('--mix is four whole percentages adding up to 100: redirects, feed, leaderboards, shares');
+  }
   const databases = values.db === 'both' ? ['sqlite', 'postgres'] : [values.db];
   if (databases.some((db) => db !== 'sqlite' && db !== 'postgres')) throw new Error('--db is sqlite, postgres or both');
   if (spawnSync('wrk', ['--version']).error !== undefined) {
@@ -46,7 +59,7 @@ async function main() {
   }
   const pin = availableParallelism() >= 2 && spawnSync('taskset', ['-c', '0', 'true']).status === 0;
   console.log(
-    `mixed traffic: wrk -t1 -c64 -d${duration}s, 50% redirects, 20% feed, 15% leaderboards, 15% shares; demo seed + ${EMPLOYEES} employees; ` +
+    `mixed traffic: wrk -t1 -c64 -d${duration}s, ${mix[0]}% redirects, ${mix[1]}% feed, ${mix[2]}% leaderboards, ${mix[3]}% shares; demo seed + ${EMPLOYEES} employees; ` +
       `${pin ? 'server on core 0, wrk on core 1' : 'not pinned (taskset or a second core missing)'}; load average ${loadavg()
         .map((n) => n.toFixed(1))
         .join(' ')} on ${availableParallelism()} cores`,
@@ -62,7 +75,7 @@ async function main() {
     for (const build of builds) {
       const scratch = url === undefined ? null : await scratchDatabase(url, 'advocacy_mixed');
       try {
-        results.push(await run(database, scratch?.url ?? null, duration, pin, build));
+        results.push(await run(database, scratch?.url ?? null, duration, mix, pin, build));
       } finally {
         await scratch?.drop();
       }
@@ -76,7 +89,7 @@ async function main() {
   }
 }
 
-async function run(database, databaseUrl, duration, pin, build) {
+async function run(database, databaseUrl, duration, mix, pin, build) {
   const server = await start(databaseUrl, pin, build);
   let result;
   let cpuMs;
@@ -96,6 +109,7 @@ async function run(database, databaseUrl, duration, pin, build) {
         server.url,
         '--',
         server.data,
+        mix.join(','),
       ],
       { encoding: 'utf8' },
     );
