@@ -188,17 +188,20 @@ async function membership(db: Db, open: boolean): Promise<Membership> {
     return { has: (seq) => members.has(seq), count: members.size };
   }
   // Erased employees are deactivated under their pseudonym: they are among the exceptions too.
-  // (`<` or `>` rather than `<>`: SQLite reads those two ranges of the status index, not every employee.)
+  // Each part reads only the few rows it needs, from the smaller side (timed on 100,000
+  // employees with SQLite): `<` or `>` rather than `<>` reads two ranges of the status index;
+  // UNION ALL, not UNION, which SQLite ran as a merge over every employee in seq order (15–86 ms
+  // for no rows; the set below drops repeats); and the declined answers first, then whether each
+  // is active, where a join went through every active employee (8–27 ms, now under 3).
   const declined = sql`m.state <> 'joined' and m.state <> 'invited'`;
   const [exceptions, count] = await Promise.all([
     sql<{ seq: unknown }>`
       select seq from employees where status < 'active' or status > 'active'
-      union select e.seq from program_members m join employees e on e.id = m.employee_id where ${declined}`.execute(db),
+      union all select e.seq from program_members m join employees e on e.id = m.employee_id where ${declined}`.execute(db),
     sql<{ n: unknown }>`
       select (select count(*) from employees where status = 'active')
-        - (select count(*) from program_members m join employees e on e.id = m.employee_id where e.status = 'active' and ${declined}) as n`.execute(
-      db,
-    ),
+        - (select count(*) from employees where status = 'active'
+            and id in (select m.employee_id from program_members m where ${declined})) as n`.execute(db),
   ]);
   const excluded = seqs(exceptions.rows);
   return { has: (seq) => !excluded.has(seq), count: Number(count.rows[0]!.n) };
