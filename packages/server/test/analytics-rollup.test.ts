@@ -3,6 +3,7 @@ import { after, before, it } from 'node:test';
 import { sql } from 'kysely';
 import { DAY_MS } from '../src/points/periods.js';
 import { databaseClickStore, type RawClick } from '../src/tracking/click-store.js';
+import { rebuildRollupsWithin } from '../src/analytics/rollups.js';
 import { fixedSchedule } from '../src/point-rules/schedule.js';
 import { sequence } from './support/sequence.js';
 import { forEachDatabase } from './support/databases.js';
@@ -85,12 +86,12 @@ forEachDatabase('analytics rollups', (open) => {
     }
     const shares = await db.selectFrom('shares').select(['id', 'tracking_code', 'employee_id', 'post_id']).execute();
 
-    // Clicks over the last 20 days through the click flush's store, from a small pool of
-    // visitors so that the same visitor clicks the same link on the same day again.
+    // Clicks over the last 70 days (at least one whole month) through the click flush's store,
+    // from a small pool of visitors so that the same visitor clicks the same link on the same day again.
     const store = databaseClickStore(db, 'rollup-test-salt', () => fixedSchedule(h.config.rules));
     const random = sequence(7);
     const batch: RawClick[] = [];
-    for (let i = 0; i < 400; i++) {
+    for (let i = 0; i < 600; i++) {
       const share = shares[Math.floor(random() * shares.length)]!;
       batch.push({
         code: share.tracking_code,
@@ -100,7 +101,7 @@ forEachDatabase('analytics rollups', (open) => {
         sharerNetwork: null,
         ip: `198.51.100.${Math.floor(random() * 12)}`,
         userAgent: HUMAN,
-        at: new Date(now - Math.floor(random() * 20 * DAY_MS)).toISOString(),
+        at: new Date(now - Math.floor(random() * 70 * DAY_MS)).toISOString(),
       });
     }
     const first = await store(batch);
@@ -131,10 +132,21 @@ forEachDatabase('analytics rollups', (open) => {
     }
   });
 
+  const iso = (ms: number) => new Date(ms).toISOString();
+  /** The first instant of the UTC month `back` months before the current one. */
+  const monthStart = (back: number) => {
+    const at = new Date(now);
+    return Date.UTC(at.getUTCFullYear(), at.getUTCMonth() - back, 1);
+  };
+
   it('gives the same click figures as the raw clicks for windows cut anywhere in a day', async () => {
-    const iso = (ms: number) => new Date(ms).toISOString();
     const midnight = Date.parse(iso(now).slice(0, 10));
     const windows: [string, string][] = [
+      [iso(now - 69 * DAY_MS), iso(now)],
+      [iso(monthStart(1)), iso(monthStart(0) - 1)],
+      [iso(monthStart(2)), iso(now)],
+      [iso(now - 65.5 * DAY_MS), iso(monthStart(0) + 0.6 * HOUR)],
+      [iso(monthStart(1) - 3 * DAY_MS - 2.5 * HOUR), iso(monthStart(0) + 9 * DAY_MS + 0.5 * HOUR)],
       [iso(now - 30 * DAY_MS), iso(now)],
       [iso(now - 9.3 * DAY_MS), iso(now - 2.6 * DAY_MS)],
       [iso(midnight - 10 * DAY_MS), iso(midnight - 3 * DAY_MS - 1)],
@@ -148,8 +160,43 @@ forEachDatabase('analytics rollups', (open) => {
     ];
     for (const [from, to] of windows) {
       const expected = await rawClicks(from, to);
-      assert.ok(from !== windows[0]![0] || expected.uniqueClicks > 100, 'the widest window holds the test clicks');
+      assert.ok(from !== windows[0]![0] || expected.uniqueClicks > 200, 'the widest window holds the test clicks');
       assert.deepEqual(await summaryClicks(from, to), expected, `${from} – ${to}`);
+    }
+  });
+
+  it('reads a window again without months where they add up to less than the days (an instance of the release before wrote meanwhile)', async () => {
+    const { db } = h.advocacy.services;
+    const month = iso(monthStart(1)).slice(0, 7);
+    const windows: [string, string][] = [
+      [iso(monthStart(1)), iso(monthStart(0) - 1)],
+      [iso(now - 69 * DAY_MS), iso(now)],
+    ];
+    const expected = await Promise.all(windows.map(([from, to]) => rawClicks(from, to)));
+    // What a writer that knows no months leaves: clicks in the days, weeks and hours, not in the month.
+    const rows = await db.selectFrom('rollup_post').select(['post_id', 'clicks']).where('level', '=', 'm').where('bucket', '=', month).execute();
+    const lost = rows.find((row) => Number(row.clicks) > 1)!;
+    assert.ok(lost !== undefined, `the test clicks reach month ${month}`);
+    await db
+      .updateTable('rollup_post')
+      .set({ clicks: sql`clicks - 1` })
+      .where('level', '=', 'm')
+      .where('bucket', '=', month)
+      .where('post_id', '=', lost.post_id)
+      .execute();
+    await db
+      .updateTable('rollup_team')
+      .set({ clicks: sql`clicks - 1` })
+      .where('level', '=', 'm')
+      .where('bucket', '=', month)
+      .where('clicks', '>', 0)
+      .execute();
+    try {
+      for (const [index, [from, to]] of windows.entries()) {
+        assert.deepEqual(await summaryClicks(from, to), expected[index], `${from} – ${to}`);
+      }
+    } finally {
+      await h.advocacy.services.db.transaction().execute((trx) => rebuildRollupsWithin(trx));
     }
   });
 });

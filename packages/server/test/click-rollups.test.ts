@@ -38,12 +38,14 @@ async function clicksPerLevel(db: Db): Promise<Record<string, number>> {
 
 const countClicks = async (db: Db) => Number((await sql<{ n: string | number }>`select count(*) as n from clicks`.execute(db)).rows[0]!.n);
 
-it('buckets times as the SQL builders do: hours, days, ISO weeks from Monday, all time', () => {
+it('buckets times as the SQL builders do: hours, days, ISO weeks from Monday, UTC months, all time', () => {
   assert.equal(bucketOf('h', '2026-11-29T23:59:59.999Z'), '2026-11-29T23');
   assert.equal(bucketOf('d', '2026-11-29T23:59:59.999Z'), '2026-11-29');
   assert.equal(bucketOf('w', '2026-11-29T23:59:59.999Z'), '2026-11-23'); // a Sunday: the week began on Monday
   assert.equal(bucketOf('w', '2026-11-30T00:00:00.000Z'), '2026-11-30'); // a Monday
   assert.equal(bucketOf('w', '2027-01-01T12:00:00.000Z'), '2026-12-28'); // across a year's end
+  assert.equal(bucketOf('m', '2026-11-30T23:59:59.999Z'), '2026-11');
+  assert.equal(bucketOf('m', '2026-12-01T00:00:00.000Z'), '2026-12');
   assert.equal(bucketOf('a', '2026-11-29T23:59:59.999Z'), '');
 });
 

@@ -45,6 +45,7 @@ const RELEASED = [
   '0460_rollup_lock_order',
   '0470_share_packs',
   '0471_analytics_covering_indexes',
+  '0472_rollup_months',
 ];
 
 describe('migrations', () => {

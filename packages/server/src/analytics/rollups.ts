@@ -7,9 +7,10 @@ import { SqliteAdapter, sql, type Kysely } from 'kysely';
  * bucket and per one dimension, so that a summary reads a few thousand rows instead of millions.
  *
  * A bucket is an hour (`h`, `2026-11-27T09`), a UTC day (`d`, `2026-11-27`), an ISO week (`w`,
- * its Monday, `2026-11-23`) or all time (`a`, `''`). A window is covered by its whole weeks,
- * then whole days, then whole hours, and the raw rows of the partial hours at its two ends (see
- * summary.ts), so every figure stays exact for any window.
+ * its Monday, `2026-11-23`), a UTC calendar month (`m`, `2026-11`) or all time (`a`, `''`). A
+ * window is covered by its whole months, then whole weeks, whole days and whole hours, and the raw
+ * rows of the partial hours at its two ends (see summary.ts), so every figure stays exact for
+ * any window.
  *
  * Every row actually inserted into `shares`, `clicks` or `conversions` is counted in the same
  * transaction (rows skipped by ON CONFLICT DO NOTHING count nothing). Shares and conversions,
@@ -19,11 +20,12 @@ import { SqliteAdapter, sql, type Kysely } from 'kysely';
  * the row is written.
  *
  * Migration 0205_analytics_rollups created the tables and triggers with a frozen copy of the SQL
- * these builders gave at its release (0400_click_rollups_in_app dropped the clicks trigger); the
- * builders serve `rebuild-rollups` and bulk loads from here on.
+ * these builders gave at its release (0400_click_rollups_in_app dropped the clicks trigger,
+ * 0460_rollup_lock_order and 0472_rollup_months changed the triggers); the builders serve
+ * `rebuild-rollups` and bulk loads from here on.
  */
 
-export type Level = 'h' | 'd' | 'w' | 'a';
+export type Level = 'h' | 'd' | 'w' | 'm' | 'a';
 
 export interface Dimension {
   table: 'rollup_network' | 'rollup_team' | 'rollup_post';
@@ -31,11 +33,15 @@ export interface Dimension {
   levels: readonly Level[];
 }
 
-/** The network rollup gives the totals and the time series (hence no weeks); posts also keep all-time totals for the content list. */
+/**
+ * Levels finest first. The network rollup gives the totals and the time series by day (hence no
+ * weeks nor months; its days also check the months of the others, see summary.ts); posts also
+ * keep all-time totals for the content list.
+ */
 export const DIMENSIONS = {
   network: { table: 'rollup_network', key: 'network', levels: ['h', 'd'] },
-  team: { table: 'rollup_team', key: 'team_id', levels: ['h', 'd', 'w'] },
-  post: { table: 'rollup_post', key: 'post_id', levels: ['h', 'd', 'w', 'a'] },
+  team: { table: 'rollup_team', key: 'team_id', levels: ['h', 'd', 'w', 'm'] },
+  post: { table: 'rollup_post', key: 'post_id', levels: ['h', 'd', 'w', 'm', 'a'] },
 } as const satisfies Record<string, Dimension>;
 
 type Source = 'shares' | 'clicks' | 'conversions';
@@ -49,6 +55,7 @@ function bucket(level: Level, time: string, dialect: Dialect): string {
   if (level === 'h') return `substr(${time}, 1, 13)`;
   if (level === 'd') return `substr(${time}, 1, 10)`;
   if (level === 'a') return `''`;
+  if (level === 'm') return `substr(${time}, 1, 7)`;
   return dialect === 'sqlite'
     ? `date(substr(${time}, 1, 10), 'weekday 0', '-6 days')`
     : `to_char(date_trunc('week', substr(${time}, 1, 10)::timestamp), 'YYYY-MM-DD')`;
@@ -141,7 +148,7 @@ function postgresCount(source: Source, from: string, levels: Iterable<[Dimension
 }
 
 /** The level each coarser level is summed from when the rollups are counted again (see `countAll`). */
-const DERIVED_FROM: Record<Exclude<Level, 'h'>, Level> = { d: 'h', w: 'd', a: 'd' };
+const DERIVED_FROM: Record<Exclude<Level, 'h'>, Level> = { d: 'h', w: 'd', m: 'd', a: 'd' };
 
 /** Sums a dimension's rows at level `from` into new rows at `level` (rows at `level` must not exist yet). */
 function derivedInsert(dimension: Dimension, level: Exclude<Level, 'h'>, dialect: Dialect): string {
@@ -156,8 +163,8 @@ function derivedInsert(dimension: Dimension, level: Exclude<Level, 'h'>, dialect
 /**
  * Counts every stored record of every source into rollups emptied first: the records once into
  * the hours of each dimension (on SQLite through a temporary table per source), then each
- * coarser level summed from the level below it (a day from its hours, a week and all time from
- * days) — a few passes over millions of records instead of one per level, and the same sums.
+ * coarser level summed from the level below it (a day from its hours, a week, a month and all
+ * time from days) — a few passes over millions of records instead of one per level, and the same sums.
  */
 async function countAll(db: Kysely<any>): Promise<void> {
   const dialect: Dialect = isSqlite(db) ? 'sqlite' : 'postgres';
@@ -181,7 +188,7 @@ async function countAll(db: Kysely<any>): Promise<void> {
   }
   for (const dimension of dimensions) {
     // In order: each level is summed from one counted before it.
-    for (const level of (['d', 'w', 'a'] as const).filter((l) => (dimension.levels as readonly Level[]).includes(l))) {
+    for (const level of (['d', 'w', 'm', 'a'] as const).filter((l) => (dimension.levels as readonly Level[]).includes(l))) {
       await sql.raw(derivedInsert(dimension, level, dialect)).execute(db);
     }
   }
@@ -275,11 +282,13 @@ export function isoWeekOf(day: string): string {
 
 /**
  * The bucket of an ISO time at a level: the same rule as the SQL builders (hour `2026-11-27T09`,
- * day `2026-11-27`, ISO week by its Monday, all time `''`). `weeks` caches the week of each day.
+ * day `2026-11-27`, ISO week by its Monday, month `2026-11`, all time `''`). `weeks` caches the
+ * week of each day.
  */
 export function bucketOf(level: Level, at: string, weeks?: Map<string, string>): string {
   if (level === 'h') return at.slice(0, 13);
   if (level === 'd') return at.slice(0, 10);
+  if (level === 'm') return at.slice(0, 7);
   if (level === 'a') return '';
   const day = at.slice(0, 10);
   let week = weeks?.get(day);
@@ -299,10 +308,10 @@ export function rollupDeltas(records: Iterable<RollupRecord>): Map<Dimension, Ro
   // Every level of every dimension with the sums it adds into: looked up once, not per record.
   const targets = [...everyLevel()].map(([dimension, level]) => ({ dimension, level, into: sums.get(dimension)! }));
   const weeks = new Map<string, string>();
-  const buckets: Record<Level, string> = { h: '', d: '', w: '', a: '' };
+  const buckets: Record<Level, string> = { h: '', d: '', w: '', m: '', a: '' };
   for (const record of records) {
     // Each level's bucket once per record (the week is a date computation).
-    for (const level of ['h', 'd', 'w', 'a'] as const) buckets[level] = bucketOf(level, record.at, weeks);
+    for (const level of ['h', 'd', 'w', 'm', 'a'] as const) buckets[level] = bucketOf(level, record.at, weeks);
     for (const { dimension, level, into } of targets) {
       const bucket = buckets[level];
       const key = dimension.key === 'network' ? record.network : dimension.key === 'team_id' ? record.teamId : record.postId;
