@@ -30,6 +30,8 @@ forEachDatabase('analytics rollups', (open) => {
   let h: Harness;
   let admin: string;
   const now = Date.now();
+  /** An hour four days ago, at 10:00 UTC. */
+  const busyHour = Date.parse(new Date(now - 4 * DAY_MS).toISOString().slice(0, 10)) + 10 * HOUR;
 
   /** The summary's click figures recomputed from the raw click rows. */
   const rawClicks = async (from: string, to: string): Promise<ClickBreakdowns> => {
@@ -52,6 +54,11 @@ forEachDatabase('analytics rollups', (open) => {
 
   const summaryClicks = async (from: string, to: string): Promise<ClickBreakdowns> => {
     const summary = await json(await h.request('GET', `${API}/admin/analytics?from=${from}&to=${to}`, { token: admin }), 200);
+    for (const breakdown of ['byTopic', 'byNetwork', 'byTeam', 'byKind', 'byDay'] as const) {
+      for (const row of summary[breakdown] as { key: string; shares: number; clicks: number; conversions: number }[]) {
+        assert.ok(row.shares > 0 || row.clicks > 0 || row.conversions > 0, `${breakdown} lists ${row.key} with nothing in ${from} – ${to}`);
+      }
+    }
     return {
       uniqueClicks: summary.uniqueClicks,
       byTopic: clicksOf(summary.byTopic),
@@ -102,6 +109,20 @@ forEachDatabase('analytics rollups', (open) => {
         ip: `198.51.100.${Math.floor(random() * 12)}`,
         userAgent: HUMAN,
         at: new Date(now - Math.floor(random() * 70 * DAY_MS)).toISOString(),
+      });
+    }
+    // And 80 more inside one hour, `busyHour`, whose windows are cut at minutes below.
+    for (let i = 0; i < 80; i++) {
+      const share = shares[i % shares.length]!;
+      batch.push({
+        code: share.tracking_code,
+        shareId: share.id,
+        employeeId: share.employee_id,
+        postId: share.post_id,
+        sharerNetwork: null,
+        ip: `198.51.100.${100 + i}`,
+        userAgent: HUMAN,
+        at: new Date(busyHour + i * 45_000 + Math.floor(random() * 45_000)).toISOString(),
       });
     }
     const first = await store(batch);
@@ -162,6 +183,23 @@ forEachDatabase('analytics rollups', (open) => {
       const expected = await rawClicks(from, to);
       assert.ok(from !== windows[0]![0] || expected.uniqueClicks > 200, 'the widest window holds the test clicks');
       assert.deepEqual(await summaryClicks(from, to), expected, `${from} – ${to}`);
+    }
+  });
+
+  it('counts a window cut inside an hour from the records, or as the hour less the records outside the window, alike', async () => {
+    const minute = 60_000;
+    const windows: [number, number][] = [
+      [busyHour + 5 * minute, busyHour + 50 * minute], // one hour: the hour less its two ends
+      [busyHour + 10 * minute, busyHour + 20 * minute], // one hour: the records
+      [busyHour - 2 * DAY_MS, busyHour + 40 * minute], // ends in the hour: the hour less its last 20 minutes
+      [busyHour + 15 * minute, busyHour + 2 * DAY_MS], // starts in the hour: the hour less its first 15 minutes
+      [busyHour + 45 * minute, now], // starts in the hour: its last 15 minutes' records
+      [busyHour, busyHour + HOUR - 1], // the whole hour, to the millisecond
+    ];
+    for (const [from, to] of windows) {
+      const expected = await rawClicks(iso(from), iso(to));
+      assert.ok(to - from > HOUR || expected.uniqueClicks > 5, `the busy hour's clicks are in ${iso(from)} – ${iso(to)}`);
+      assert.deepEqual(await summaryClicks(iso(from), iso(to)), expected, `${iso(from)} – ${iso(to)}`);
     }
   });
 

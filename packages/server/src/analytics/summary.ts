@@ -95,6 +95,9 @@ function plus(totals: Totals, add: Totals): Totals {
 
 const addTo = <K>(map: Map<K, Totals>, key: K, add: Totals) => map.set(key, plus(map.get(key) ?? zero(), add));
 
+/** No shares, clicks nor conversions (then no value either, up to floating-point rounding). */
+const isNothing = (t: Totals) => t.shares === 0 && t.clicks === 0 && t.conversions === 0;
+
 type Counted = { shares: unknown; clicks: unknown; conversions: unknown; value: unknown };
 const totalsOf = (row: Counted): Totals => ({
   shares: Number(row.shares),
@@ -120,37 +123,81 @@ function inSpans(table: Dimension['table'], spans: Span[]): RawBuilder<unknown> 
   return sql`(${sql.join(reads, sql` union all `)})`;
 }
 
-/** One raw record in a window end: its share's post, network and sharer's team, and its day. */
-interface RawRow extends Counted {
-  post: string;
-  network: string;
-  team: string;
+/**
+ * A window end's counts: the raw records of a partial hour (`r`: by post, network, sharer's team
+ * and day), or a whole hour's rollup rows (`n`, `t`, `p`: by network, team or post) from which
+ * the records outside the window are then taken away (`r` rows with negative counts).
+ */
+interface EdgeRow extends Counted {
+  kind: 'r' | 'n' | 't' | 'p';
+  /** The network, team or post; for `r`, the post. */
+  key: string;
+  /** For `r`: the network and the team. */
+  network: string | null;
+  team: string | null;
   day: string;
 }
 
+/** The shares, clicks and conversions in [from, to) as records of post, network, sharer's team and day. */
+const records = (from: string, to: string) => sql`
+  select s.post_id as post, s.network as network, e.team_id as team, substr(s.created_at, 1, 10) as day, 1 as shares, 0 as clicks, 0 as conversions, 0 as value
+  from shares s join employees e on e.id = s.employee_id
+  where s.created_at >= ${from} and s.created_at < ${to}
+  union all
+  select s.post_id, s.network, e.team_id, substr(x.created_at, 1, 10), 0, 1, 0, 0
+  from clicks x join shares s on s.id = x.share_id join employees e on e.id = s.employee_id
+  where x.created_at >= ${from} and x.created_at < ${to}
+  union all
+  select s.post_id, s.network, e.team_id, substr(x.created_at, 1, 10), 0, 0, 1, x.value
+  from conversions x join shares s on s.id = x.share_id join employees e on e.id = s.employee_id
+  where x.created_at >= ${from} and x.created_at < ${to}`;
+
+/** The records of `ranges`, grouped, each count times `sign`. */
+const grouped = (ranges: Array<[string, string]>, sign: 1 | -1) => sql`
+  select 'r' as "kind", post as "key", network, team, day,
+    ${sql.lit(sign)} * sum(shares) as "shares", ${sql.lit(sign)} * sum(clicks) as "clicks", ${sql.lit(sign)} * sum(conversions) as "conversions",
+    ${sql.lit(sign)} * sum(value) as "value"
+  from (${sql.join(
+    ranges.map(([from, to]) => records(from, to)),
+    sql` union all `,
+  )}) r
+  group by post, network, team, day`;
+
+/** One dimension's rollup rows of the hour `bucket`, as edge rows. */
+const hourRows = (kind: 'n' | 't' | 'p', table: Dimension['table'], key: Dimension['key'], bucket: string) => sql`
+  select ${sql.lit(kind)} as "kind", ${sql.ref(key)} as "key", cast(null as text) as network, cast(null as text) as team, substr(bucket, 1, 10) as day,
+    shares, clicks, conversions, conversion_value as value
+  from ${sql.table(table)} where level = 'h' and bucket = ${bucket}`;
+
 /**
- * The shares, clicks and conversions of the raw ranges (at most an hour at each end of the
- * window), grouped like the rollups.
+ * The counts of the raw ranges at the window's ends (each inside one hour), grouped like the
+ * rollups. A range up to half its hour is read from its records; a longer one as its hour's
+ * rollup rows less the records of the rest of the hour — for a window that ends now, nearly
+ * nothing. Either way one statement per range, so the hour's rows and the records taken from them
+ * are of one moment (a record counts in its hour's rows in the transaction that stores it).
  */
-async function rawRows(db: Db, ranges: Array<[string, string]>): Promise<RawRow[]> {
-  const rows: RawRow[] = [];
+async function edgeRows(db: Db, ranges: Array<[string, string]>): Promise<EdgeRow[]> {
+  const rows: EdgeRow[] = [];
   for (const [from, to] of ranges) {
-    const { rows: found } = await sql<RawRow>`
-      select post, network, team, day, sum(shares) as "shares", sum(clicks) as "clicks", sum(conversions) as "conversions", sum(value) as "value"
-      from (
-        select s.post_id as post, s.network as network, e.team_id as team, substr(s.created_at, 1, 10) as day, 1 as shares, 0 as clicks, 0 as conversions, 0 as value
-        from shares s join employees e on e.id = s.employee_id
-        where s.created_at >= ${from} and s.created_at < ${to}
-        union all
-        select s.post_id, s.network, e.team_id, substr(x.created_at, 1, 10), 0, 1, 0, 0
-        from clicks x join shares s on s.id = x.share_id join employees e on e.id = s.employee_id
-        where x.created_at >= ${from} and x.created_at < ${to}
-        union all
-        select s.post_id, s.network, e.team_id, substr(x.created_at, 1, 10), 0, 0, 1, x.value
-        from conversions x join shares s on s.id = x.share_id join employees e on e.id = s.employee_id
-        where x.created_at >= ${from} and x.created_at < ${to}
-      ) r
-      group by post, network, team, day`.execute(db);
+    const a = Date.parse(from);
+    const b = Date.parse(to);
+    const hour = a - (a % HOUR_MS);
+    let query;
+    if (b - a <= HOUR_MS / 2) {
+      query = grouped([[from, to]], 1);
+    } else {
+      const rest: Array<[string, string]> = [];
+      if (hour < a) rest.push([iso(hour), from]);
+      if (b < hour + HOUR_MS) rest.push([to, iso(hour + HOUR_MS)]);
+      const bucket = bucketKey('h', hour);
+      const whole = [
+        hourRows('n', DIMENSIONS.network.table, DIMENSIONS.network.key, bucket),
+        hourRows('t', DIMENSIONS.team.table, DIMENSIONS.team.key, bucket),
+        hourRows('p', DIMENSIONS.post.table, DIMENSIONS.post.key, bucket),
+      ];
+      query = sql.join(rest.length === 0 ? whole : [...whole, grouped(rest, -1)], sql` union all `);
+    }
+    const { rows: found } = await sql<EdgeRow>`${query}`.execute(db);
     rows.push(...found);
   }
   return rows;
@@ -402,7 +449,7 @@ export async function analyticsSummary(db: Db, dialect: Dialect, window: Window,
     networkRead,
     expected.then((counts) => serial(db, dialect, (d) => byKey(d, window, DIMENSIONS.team, counts))),
     expected.then((counts) => serial(db, dialect, (d) => byKey(d, window, DIMENSIONS.post, counts))),
-    serial(db, dialect, (d) => rawRows(d, networkCover.raw)),
+    serial(db, dialect, (d) => edgeRows(d, networkCover.raw)),
     serial(db, dialect, (d) => valuesByCurrency(d, window.from, end)),
   ]);
 
@@ -418,13 +465,25 @@ export async function analyticsSummary(db: Db, dialect: Dialect, window: Window,
   for (const row of postRows) addTo(posts, row.key, totalsOf(row));
   for (const row of raw) {
     const totals = totalsOf(row);
-    addTo(networks, row.network, totals);
-    addTo(days, row.day, totals);
-    addTo(teams, row.team, totals);
-    addTo(posts, row.post, totals);
+    if (row.kind === 'r') {
+      addTo(networks, row.network!, totals);
+      addTo(days, row.day, totals);
+      addTo(teams, row.team!, totals);
+      addTo(posts, row.key, totals);
+    } else if (row.kind === 'n') {
+      addTo(networks, row.key, totals);
+      addTo(days, row.day, totals);
+    } else {
+      addTo(row.kind === 't' ? teams : posts, row.key, totals);
+    }
   }
+  // A key of an end's hour with nothing inside the window is no part of it.
+  for (const map of [networks, days, teams, posts]) for (const [key, totals] of map) if (isNothing(totals)) map.delete(key);
 
   const total = [...networks.values()].reduce(plus, zero());
+  // Values are added and, at a window's end, taken away as floating-point numbers: no currency
+  // has a unit below a millionth.
+  total.value = Math.round(total.value * 1e6) / 1e6;
   const [{ count: employeeCount }, { active: activeAdvocates, top }] = await Promise.all([members, sharers]);
   // Most shares first, then by id.
   top.sort((a, b) => b.n - a.n || (a.employee < b.employee ? -1 : 1));
