@@ -46,6 +46,7 @@ const RELEASED = [
   '0470_share_packs',
   '0471_analytics_covering_indexes',
   '0472_rollup_months',
+  '0473_rollup_covering_indexes',
 ];
 
 describe('migrations', () => {

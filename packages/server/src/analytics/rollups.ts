@@ -150,14 +150,17 @@ function postgresCount(source: Source, from: string, levels: Iterable<[Dimension
 /** The level each coarser level is summed from when the rollups are counted again (see `countAll`). */
 const DERIVED_FROM: Record<Exclude<Level, 'h'>, Level> = { d: 'h', w: 'd', m: 'd', a: 'd' };
 
-/** Sums a dimension's rows at level `from` into new rows at `level` (rows at `level` must not exist yet). */
+/**
+ * Sums a dimension's rows at level `from` into new rows at `level` (rows at `level` must not exist
+ * yet), written in bucket and key order: a window's rows then sit on few pages.
+ */
 function derivedInsert(dimension: Dimension, level: Exclude<Level, 'h'>, dialect: Dialect): string {
   const at = bucket(level, 'r.bucket', dialect);
   return `insert into ${dimension.table} (level, bucket, ${dimension.key}, ${COUNTERS.join(', ')})
     select '${level}', ${at}, r.${dimension.key}, ${COUNTERS.map((c) => `sum(r.${c})`).join(', ')}
     from ${dimension.table} r
     where r.level = '${DERIVED_FROM[level]}'
-    group by ${level === 'a' ? '' : `${at}, `}r.${dimension.key}`;
+    group by ${level === 'a' ? '' : `${at}, `}r.${dimension.key} order by 2, 3`;
 }
 
 /**

@@ -18,12 +18,14 @@ export const rollupMonthsMigration: Migration = {
   async up(db: Kysely<any>) {
     const sqlite = isSqlite(db);
     for (const [table, key] of MONTHLY) {
+      // Month rows written before this migration ran (a writer of a later release started first) are counted again too.
+      await sql.raw(`delete from ${table} where level = 'm'`).execute(db);
       await sql
         .raw(
           `insert into ${table} (level, bucket, ${key}, ${COUNTERS.join(', ')})
           select 'm', substr(bucket, 1, 7), ${key}, ${COUNTERS.map((c) => `sum(${c})`).join(', ')}
           from ${table} where level = 'd'
-          group by substr(bucket, 1, 7), ${key}`,
+          group by substr(bucket, 1, 7), ${key} order by 2, 3`,
         )
         .execute(db);
     }
