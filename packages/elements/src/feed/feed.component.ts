@@ -165,6 +165,9 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
     // Fetch the dialog's code once the page has settled, so the first Share opens at once.
     if ('requestIdleCallback' in window) requestIdleCallback(prefetchShareDialog, { timeout: 5000 });
     else setTimeout(prefetchShareDialog, 2000);
+    // The first date formatter in a language loads Intl's data for it, a long task of its own on a
+    // phone: it is made in a task of its own while the posts are on their way, not with their cards.
+    setTimeout(() => relativeTime('', this.lang_));
   }
 
   protected override updated(changed: PropertyValues): void {
