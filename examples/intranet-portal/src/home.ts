@@ -19,8 +19,21 @@ import { defineWhenNear } from './define-when-near.js';
 /** Lets the browser paint and answer input before the next step. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
 
+/**
+ * Builds a component's style sheets (parses its CSS, design tokens included), which its first
+ * upgrade would otherwise do in the same task as its first render. Lit keeps each sheet it built.
+ */
+type Styles = CSSStyleSheet | { readonly styleSheet: CSSStyleSheet | undefined } | readonly Styles[];
+function parseStyles(styles: Styles | undefined): void {
+  if (styles instanceof CSSStyleSheet || styles === undefined) return;
+  if ('styleSheet' in styles) void styles.styleSheet;
+  else for (const style of styles) parseStyles(style);
+}
+
 await nextTask();
 defineElement(tagFor('provider'), AdvocacyProviderElement);
+await nextTask();
+parseStyles(AdvocacyFeedElement.styles);
 await nextTask();
 defineElement(tagFor('feed'), AdvocacyFeedElement);
 await nextTask();
