@@ -1,14 +1,15 @@
-// The home page: set-up first (session, text, provider), then the components. The page's own
-// text is in the HTML already (src/prerender.ts) and paints first; the components above the fold
-// are defined next, one task each, so no single task holds the main thread for all of them; the
-// rest as they come near (src/define-when-near.ts).
+// The home page: set-up first (session, text, provider settings), then the components. The page's
+// own text is in the HTML already (src/prerender.ts) and paints first; the provider (which builds
+// the client) and the components above the fold are defined next, one task each, so no single
+// task holds the main thread for all of them, nor for the scripts' evaluation as well; the rest
+// as they come near (src/define-when-near.ts).
 import './styles.css';
 import './home-setup.js';
-import '@advocacy-kit/elements/define/advocacy-provider.js';
 import {
   AdvocacyContestBannerElement,
   AdvocacyFeedElement,
   AdvocacyInvitationElement,
+  AdvocacyProviderElement,
   defineElement,
   tagFor,
 } from '@advocacy-kit/elements';
@@ -18,6 +19,21 @@ import { defineWhenNear } from './define-when-near.js';
 /** Lets the browser paint and answer input before the next step. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
 
+/**
+ * Builds a component's style sheets (parses its CSS, design tokens included), which its first
+ * upgrade would otherwise do in the same task as its first render. Lit keeps each sheet it built.
+ */
+type Styles = CSSStyleSheet | { readonly styleSheet: CSSStyleSheet | undefined } | readonly Styles[];
+function parseStyles(styles: Styles | undefined): void {
+  if (styles instanceof CSSStyleSheet || styles === undefined) return;
+  if ('styleSheet' in styles) void styles.styleSheet;
+  else for (const style of styles) parseStyles(style);
+}
+
+await nextTask();
+defineElement(tagFor('provider'), AdvocacyProviderElement);
+await nextTask();
+parseStyles(AdvocacyFeedElement.styles);
 await nextTask();
 defineElement(tagFor('feed'), AdvocacyFeedElement);
 await nextTask();

@@ -37,8 +37,11 @@ test('at 390×844 an employee reaches My impact and Suggest within two taps, ski
     const feed = page.getByRole('list', { name: 'Posts to share' });
     const firstTitle = feed.getByRole('heading').first();
     await firstTitle.waitFor();
-    // Text content, not inner text: a card scrolled off screen has no rendered text to read.
+    // Text content, not inner text: a card scrolled off screen has no rendered text to read. The
+    // feed draws its cards a few at a time and is busy until the last one is drawn.
+    const drawn = () => assertEventually(async () => (await feed.getAttribute('aria-busy')) === null, 'the feed drew every card');
     const headings = async () => (await feed.getByRole('heading').allTextContents()).map((title) => title.trim());
+    await drawn();
     const titles = await headings();
     assert.ok(titles.length > 0, 'the feed lists posts');
 
@@ -113,6 +116,7 @@ test('at 390×844 an employee reaches My impact and Suggest within two taps, ski
     await page.reload();
     await page.getByRole('banner').getByText('Kumo Systems').waitFor();
     await feed.getByRole('heading', { name: titles[0] }).waitFor();
+    await drawn();
     assert.deepEqual(await headings(), titles, 'the last feed, as it was');
     await page.locator('advocacy-feed [part="offline"]').getByText('You’re offline').waitFor();
     await page.getByRole('navigation', { name: 'Home sections' }).waitFor();

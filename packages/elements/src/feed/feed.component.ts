@@ -19,6 +19,12 @@ import { heading, headingLevelProperty, levelOf } from '../internal/heading.js';
 let instances = 0;
 
 /**
+ * How many cards one task draws. The first slice fills a phone's first screen; each later one comes
+ * in its own task, so a long page of posts never holds the main thread (input, paint) for long.
+ */
+const SLICE = 4;
+
+/**
  * @tag advocacy-feed
  * @summary The posts an employee can share, newest first, in the employee's language (other
  * languages on request), with search, a topic filter, infinite scroll and a share dialog. The
@@ -98,6 +104,8 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
   private readonly topics = new StoreController<AsyncState<Topic[]>>(this, () => this.client?.topics.store);
   private readonly brokenImages = new Set<string>();
   private readonly filterName = `advocacy-topic-${++instances}`;
+  /** How many of the posts have their card drawn: grows by a slice a task until all have one. */
+  private shown = SLICE;
   private observer: IntersectionObserver | undefined;
   private observed: Element | undefined;
   private viewTracked = new WeakSet<object>();
@@ -110,7 +118,8 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
 
   constructor() {
     super(feedStrings);
-    this.online = typeof navigator === 'undefined' ? true : navigator.onLine;
+    // Until connected, where it is read from the browser.
+    this.online = true;
     this.shareFailed = null;
     this.headingLevel = undefined;
   }
@@ -128,8 +137,8 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
     window.removeEventListener('pagehide', this.onPageHide);
+    // The observer stays, watching nothing, for when the feed is connected again.
     this.observer?.disconnect();
-    this.observer = undefined;
     this.observed = undefined;
     this.client?.feed.markSeen();
   }
@@ -156,10 +165,21 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
     // Fetch the dialog's code once the page has settled, so the first Share opens at once.
     if ('requestIdleCallback' in window) requestIdleCallback(prefetchShareDialog, { timeout: 5000 });
     else setTimeout(prefetchShareDialog, 2000);
+    // The first date formatter in a language loads Intl's data for it, a long task of its own on a
+    // phone: it is made in a task of its own while the posts are on their way, not with their cards.
+    setTimeout(() => relativeTime('', this.lang_));
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // The next slice, in a task of its own. (An update for another reason while one is due asks for
+    // one more: each task still draws one slice, so that only brings the last cards sooner.)
+    if (this.shown < (this.feed.value?.items.length ?? 0)) {
+      setTimeout(() => {
+        this.shown += SLICE;
+        this.requestUpdate();
+      });
+    }
     this.observeSentinel();
   }
 
@@ -212,6 +232,8 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
   }
 
   private renderBody(state: FeedState | undefined) {
+    // A new list (another topic, a search) starts again from one slice.
+    if (!state?.items.length) this.shown = SLICE;
     // A refresh keeps the posts it already shows (and the employee's place and focus among them)
     // while it reads them again; skeletons are for a list with nothing to show yet.
     if (state === undefined || state.status === 'idle' || (state.status === 'loading' && state.items.length === 0)) {
@@ -244,10 +266,12 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
       </div>`;
     }
     const topicsById = new Map((this.topics.value?.data ?? []).map((topic) => [topic.id, topic]));
-    return html`<ul class="list" part="list" aria-busy=${state.status === 'loading' ? 'true' : nothing} aria-label=${this.t.label}>
-        ${state.items.map((post, index) => this.renderCard(post, index < state.newSinceLastVisit, topicsById))}
+    // Busy until every post has its card; the posts keep their order, later slices only add cards.
+    const drawing = this.shown < state.items.length;
+    return html`<ul class="list" part="list" aria-busy=${state.status === 'loading' || drawing ? 'true' : nothing} aria-label=${this.t.label}>
+        ${state.items.slice(0, this.shown).map((post, index) => this.renderCard(post, index < state.newSinceLastVisit, topicsById))}
       </ul>
-      ${this.renderFooter(state)}`;
+      ${this.renderFooter(state, drawing)}`;
   }
 
   private renderCard(post: Post, isNew: boolean, topicsById: Map<string, Topic>) {
@@ -323,7 +347,8 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
     </li>`;
   }
 
-  private renderFooter(state: FeedState) {
+  /** While cards are still being drawn, the end of the list is not watched: it isn't the end yet. */
+  private renderFooter(state: FeedState, drawing: boolean) {
     if (state.loadMoreError) {
       return html`<div class="notice error more" role="alert">
         <strong>${this.t.loadMoreError}</strong>
@@ -333,7 +358,7 @@ export class AdvocacyFeedElement extends AdvocacyElement<(typeof feedStrings)['e
     }
     if (!state.hasMore) return html`<p class="end">${this.t.caughtUp}</p>`;
     return html`<div class="more">
-      <div class="sentinel"></div>
+      ${drawing ? nothing : html`<div class="sentinel"></div>`}
       <button
         part="load-more"
         ?disabled=${state.loadingMore}

@@ -14,6 +14,9 @@ export function pick<S>(tables: Locales<S>, lang: string): S {
   return lang.toLowerCase().split('-')[0] === 'ja' ? tables.ja : tables.en;
 }
 
-/** English's `one` or `other` form for a count (Japanese words have no plural). */
-export const plural = (count: number, one: string, other: string): string =>
-  new Intl.PluralRules('en').select(count) === 'one' ? one : other;
+/**
+ * English's `one` or `other` form for a count (Japanese words have no plural). English's rule for
+ * cardinals (CLDR: `one` is the integer 1 written without decimals) is `count === 1` for the whole
+ * numbers counted here, without building an `Intl.PluralRules` on every call.
+ */
+export const plural = (count: number, one: string, other: string): string => (count === 1 ? one : other);
