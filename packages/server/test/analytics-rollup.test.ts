@@ -195,6 +195,8 @@ forEachDatabase('analytics rollups', (open) => {
       [busyHour + 15 * minute, busyHour + 2 * DAY_MS], // starts in the hour: the hour less its first 15 minutes
       [busyHour + 45 * minute, now], // starts in the hour: its last 15 minutes' records
       [busyHour, busyHour + HOUR - 1], // the whole hour, to the millisecond
+      [busyHour - 20 * minute, busyHour + 45 * minute], // no whole hour: the hour before's last records, then the busy hour less its end
+      [busyHour + 10 * minute, busyHour + HOUR + 40 * minute], // no whole hour: the busy hour less its start, then the next hour's records
     ];
     for (const [from, to] of windows) {
       const expected = await rawClicks(iso(from), iso(to));
@@ -212,7 +214,12 @@ forEachDatabase('analytics rollups', (open) => {
     ];
     const expected = await Promise.all(windows.map(([from, to]) => rawClicks(from, to)));
     // What a writer that knows no months leaves: clicks in the days, weeks and hours, not in the month.
-    const rows = await db.selectFrom('rollup_post').select(['post_id', 'clicks']).where('level', '=', 'm').where('bucket', '=', month).execute();
+    const rows = await db
+      .selectFrom('rollup_post')
+      .select(['post_id', 'clicks'])
+      .where('level', '=', 'm')
+      .where('bucket', '=', month)
+      .execute();
     const lost = rows.find((row) => Number(row.clicks) > 1)!;
     assert.ok(lost !== undefined, `the test clicks reach month ${month}`);
     await db

@@ -68,11 +68,7 @@ function cover(a: number, b: number, levels: readonly Level[], into: Cover = { s
 
 /** The window's cover in one dimension's levels (all but all-time, and months only if `months`; coarsest first). */
 const coverOf = (window: Window, dimension: Dimension, months = true) =>
-  cover(
-    Date.parse(window.from),
-    Date.parse(window.to) + 1,
-    dimension.levels.filter((l) => l !== 'a' && (months || l !== 'm')).reverse(),
-  );
+  cover(Date.parse(window.from), Date.parse(window.to) + 1, dimension.levels.filter((l) => l !== 'a' && (months || l !== 'm')).reverse());
 
 /* ------------------------------------------------------------ counting */
 
@@ -172,17 +168,24 @@ const hourRows = (kind: 'n' | 't' | 'p', table: Dimension['table'], key: Dimensi
   from ${sql.table(table)} where level = 'h' and bucket = ${bucket}`;
 
 /**
- * The counts of the raw ranges at the window's ends (each inside one hour), grouped like the
- * rollups. A range up to half its hour is read from its records; a longer one as its hour's
+ * The counts of the raw ranges at the window's ends, grouped like the rollups, hour by hour. A range up to half its hour is read from its records; a longer one as its hour's
  * rollup rows less the records of the rest of the hour — for a window that ends now, nearly
  * nothing. Either way one statement per range, so the hour's rows and the records taken from them
  * are of one moment (a record counts in its hour's rows in the transaction that stores it).
  */
 async function edgeRows(db: Db, ranges: Array<[string, string]>): Promise<EdgeRow[]> {
-  const rows: EdgeRow[] = [];
+  // A range without a whole hour in it (a window shorter than two hours) may cross into the next hour.
+  const pieces: Array<[number, number]> = [];
   for (const [from, to] of ranges) {
-    const a = Date.parse(from);
-    const b = Date.parse(to);
+    for (let a = Date.parse(from), b = Date.parse(to); a < b;) {
+      const next = Math.min(b, a - (a % HOUR_MS) + HOUR_MS);
+      pieces.push([a, next]);
+      a = next;
+    }
+  }
+  const rows: EdgeRow[] = [];
+  for (const [a, b] of pieces) {
+    const [from, to] = [iso(a), iso(b)];
     const hour = a - (a % HOUR_MS);
     let query;
     if (b - a <= HOUR_MS / 2) {
