@@ -303,6 +303,28 @@ export function bucketOf(level: Level, at: string, weeks?: Map<string, string>):
 }
 
 /**
+ * The records summed per hour, post, network and team: every level's bucket follows from the
+ * hour, so a batch of thousands of clicks on a few links is spread over its levels once per
+ * link and hour instead of once per click.
+ */
+function byHourAndKeys(records: Iterable<RollupRecord>): Iterable<RollupRecord> {
+  const groups = new Map<string, RollupRecord>();
+  for (const record of records) {
+    const id = `${record.at.slice(0, 13)}\n${record.postId}\n${record.network}\n${record.teamId}`;
+    const group = groups.get(id);
+    if (group === undefined) {
+      groups.set(id, { ...record });
+    } else {
+      group.shares += record.shares;
+      group.clicks += record.clicks;
+      group.conversions += record.conversions;
+      group.conversionValue += record.conversionValue;
+    }
+  }
+  return groups.values();
+}
+
+/**
  * Sums records into one delta per level, bucket and key of every dimension, each table's deltas
  * in (level, bucket, key) order so that concurrent writers lock rows in the same order.
  */
@@ -312,7 +334,7 @@ export function rollupDeltas(records: Iterable<RollupRecord>): Map<Dimension, Ro
   const targets = [...everyLevel()].map(([dimension, level]) => ({ dimension, level, into: sums.get(dimension)! }));
   const weeks = new Map<string, string>();
   const buckets: Record<Level, string> = { h: '', d: '', w: '', m: '', a: '' };
-  for (const record of records) {
+  for (const record of byHourAndKeys(records)) {
     // Each level's bucket once per record (the week is a date computation).
     for (const level of ['h', 'd', 'w', 'm', 'a'] as const) buckets[level] = bucketOf(level, record.at, weeks);
     for (const { dimension, level, into } of targets) {
