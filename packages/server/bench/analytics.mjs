@@ -164,8 +164,11 @@ async function measure(window) {
     times.push(performance.now() - started);
     if (response.status !== 200) throw new Error(`${path}: ${response.status} ${JSON.stringify(body)}`);
   }
+  const first = times[0];
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p99: percentile(times, 99), body };
+  // The same without this window's first request (for the very first window: the first after the server started).
+  const rest = times.filter((t, i) => i !== times.indexOf(first));
+  return { p50: percentile(times, 50), p99: percentile(times, 99), first, p99Rest: rest.length > 0 ? percentile(rest, 99) : first, body };
 }
 
 async function baseline(from, to) {
@@ -198,7 +201,7 @@ for (const [label, days] of PRESETS) {
     [label, current],
     [`${label} before`, previous],
   ]) {
-    results.push({ name, p99: result.p99 });
+    results.push({ name, p99: result.p99, first: result.first, p99Rest: result.p99Rest });
     console.log(
       `${name.padEnd(18)} p50 ${ms(result.p50)}  p99 ${ms(result.p99)}  | ${result.body.shares} shares, ${result.body.uniqueClicks} clicks in window` +
         (name === label ? `  | baseline (count the window's clicks) p50 ${ms(base)}, ×${(current.p50 / base).toFixed(1)}` : ''),
@@ -210,6 +213,14 @@ console.log(
   `bench: analytics ${database} worst p99 ${worst.p99.toFixed(0)} ms (${worst.name}) over windows 7d/30d/90d/12mo and the period before each, ` +
     `each request the first after a burst of ${BURST_SHARES} shares and ${BURST_CLICKS} clicks (scale ${scale}: ${counts}; ${runs} runs per window; target ≤ ${TARGET_MS} ms at scale 1): ` +
     `${worst.p99 <= TARGET_MS ? 'met' : 'missed'}`,
+);
+// The server's very first request reads a cold database (its pages not yet in SQLite's or
+// PostgreSQL's cache): shown apart, beside the worst p99 of every other request. Not a target.
+const [start, ...others] = results;
+const warm = [{ name: start.name, p99: start.p99Rest }, ...others].reduce((a, b) => (b.p99 > a.p99 ? b : a));
+console.log(
+  `analytics ${database}: the first request after the server started took ${start.first.toFixed(0)} ms (${start.name}); ` +
+    `without it the worst p99 is ${warm.p99.toFixed(0)} ms (${warm.name})`,
 );
 await close();
 if (!args.keep) {
