@@ -98,32 +98,24 @@ forEachDatabase('analytics rollups', (open) => {
     const store = databaseClickStore(db, 'rollup-test-salt', () => fixedSchedule(h.config.rules));
     const random = sequence(7);
     const batch: RawClick[] = [];
+    /** A human click on `share` from `ip` at `at` (ms). */
+    const click = (share: (typeof shares)[number], ip: string, at: number): RawClick => ({
+      code: share.tracking_code,
+      shareId: share.id,
+      employeeId: share.employee_id,
+      postId: share.post_id,
+      sharerNetwork: null,
+      ip,
+      userAgent: HUMAN,
+      at: new Date(at).toISOString(),
+    });
     for (let i = 0; i < 600; i++) {
       const share = shares[Math.floor(random() * shares.length)]!;
-      batch.push({
-        code: share.tracking_code,
-        shareId: share.id,
-        employeeId: share.employee_id,
-        postId: share.post_id,
-        sharerNetwork: null,
-        ip: `198.51.100.${Math.floor(random() * 12)}`,
-        userAgent: HUMAN,
-        at: new Date(now - Math.floor(random() * 70 * DAY_MS)).toISOString(),
-      });
+      batch.push(click(share, `198.51.100.${Math.floor(random() * 12)}`, now - Math.floor(random() * 70 * DAY_MS)));
     }
     // And 80 more inside one hour, `busyHour`, whose windows are cut at minutes below.
     for (let i = 0; i < 80; i++) {
-      const share = shares[i % shares.length]!;
-      batch.push({
-        code: share.tracking_code,
-        shareId: share.id,
-        employeeId: share.employee_id,
-        postId: share.post_id,
-        sharerNetwork: null,
-        ip: `198.51.100.${100 + i}`,
-        userAgent: HUMAN,
-        at: new Date(busyHour + i * 45_000 + Math.floor(random() * 45_000)).toISOString(),
-      });
+      batch.push(click(shares[i % shares.length]!, `198.51.100.${100 + i}`, busyHour + i * 45_000 + Math.floor(random() * 45_000)));
     }
     const first = await store(batch);
     assert.ok(first > 0 && first < batch.length, `some of the ${batch.length} clicks are repeats (${first} unique)`);
