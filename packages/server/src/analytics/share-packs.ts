@@ -73,7 +73,7 @@ async function packLevel(trx: Db, dialect: Dialect, level: Level, from: number, 
  * reads go on), so no share committed by a transaction that began before the pack can be left out
  * of it: a write waits for the pack's commit, and its trigger then marks its hour and day changed.
  */
-export async function packHours(trx: Db, dialect: Dialect, from: number, to: number, closed: number): Promise<void> {
+async function packHours(trx: Db, dialect: Dialect, from: number, to: number, closed: number): Promise<void> {
   if (from >= to) return;
   if (dialect === 'postgres') {
     // Writers queue behind a waiting lock: give up (until the next pass) rather than hold them long.

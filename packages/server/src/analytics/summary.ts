@@ -168,10 +168,11 @@ const hourRows = (kind: 'n' | 't' | 'p', table: Dimension['table'], key: Dimensi
   from ${sql.table(table)} where level = 'h' and bucket = ${bucket}`;
 
 /**
- * The counts of the raw ranges at the window's ends, grouped like the rollups, hour by hour. A range up to half its hour is read from its records; a longer one as its hour's
- * rollup rows less the records of the rest of the hour — for a window that ends now, nearly
- * nothing. Either way one statement per range, so the hour's rows and the records taken from them
- * are of one moment (a record counts in its hour's rows in the transaction that stores it).
+ * The counts of the raw ranges at the window's ends, grouped like the rollups, hour by hour. A
+ * part of an hour up to half of it is read from its records; a longer one as its hour's rollup
+ * rows less the records of the rest of the hour — for a window that ends now, nearly nothing.
+ * Either way one statement per part, so the hour's rows and the records taken from them are of
+ * one moment (a record counts in its hour's rows in the transaction that stores it).
  */
 async function edgeRows(db: Db, ranges: Array<[string, string]>): Promise<EdgeRow[]> {
   // A range without a whole hour in it (a window shorter than two hours) may cross into the next hour.
