@@ -30,12 +30,27 @@ function parseStyles(styles: Styles | undefined): void {
   else for (const style of styles) parseStyles(style);
 }
 
+/**
+ * Asks for the feed's posts and topics: its stores fetch when they get their first subscriber,
+ * which would otherwise be the feed's first update, in the same task as its first render. The
+ * returned function lets go once the feed holds the stores itself (they stay loaded meanwhile).
+ */
+function requestFeed(provider: AdvocacyProviderElement): () => void {
+  const client = provider.activeClient;
+  if (!client) return () => {};
+  const stops = [client.feed.store.listen(() => {}), client.topics.store.listen(() => {})];
+  return () => stops.forEach((stop) => stop());
+}
+
 await nextTask();
 defineElement(tagFor('provider'), AdvocacyProviderElement);
+await nextTask();
+const releaseFeed = requestFeed(document.querySelector<AdvocacyProviderElement>(tagFor('provider'))!);
 await nextTask();
 parseStyles(AdvocacyFeedElement.styles);
 await nextTask();
 defineElement(tagFor('feed'), AdvocacyFeedElement);
+releaseFeed();
 await nextTask();
 defineElement(tagFor('invitation'), AdvocacyInvitationElement);
 defineElement(tagFor('contest-banner'), AdvocacyContestBannerElement);
