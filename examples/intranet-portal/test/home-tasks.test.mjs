@@ -1,5 +1,7 @@
 // The home page's start, one step per task (src/home.ts): the feed's posts and topics are asked
-// for before the feed is defined, so the feed's first render does not also start its requests.
+// for before the feed is defined, so the feed's first render does not also start its requests;
+// and the page's own Japanese headings keep their phrases whole (src/styles.css), which also has
+// the browser build its phrase segmenter in the first layout, not with the feed's first cards.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { openHarness, signIn } from './harness.mjs';
@@ -39,6 +41,25 @@ test('the home page asks for the feed’s posts and topics before it defines the
     assert.equal(typeof definedAt, 'number', 'the page defined the feed');
     assert.deepEqual(requests.map((request) => request.path).sort(), ['/api/v1/feed', '/api/v1/topics']);
     for (const request of requests) assert.ok(request.startTime < definedAt, `${request.path} was asked for after the feed was defined`);
+  } finally {
+    await page.close();
+  }
+});
+
+test('the home page’s Japanese headings keep their phrases whole, its English ones break as usual', async () => {
+  const { context, stack } = harness;
+  const page = await context.newPage();
+  try {
+    await signIn(page, stack.url, { name: '高橋 健二', language: 'ja' });
+    const wordBreaks = () =>
+      page.evaluate(() =>
+        ['h1', '#news-heading', '.news h3'].map((selector) => getComputedStyle(document.querySelector(selector)).wordBreak),
+      );
+    assert.deepEqual(await wordBreaks(), ['auto-phrase', 'auto-phrase', 'auto-phrase']);
+
+    await page.locator('#portal-language').selectOption('en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.deepEqual(await wordBreaks(), ['normal', 'normal', 'normal']);
   } finally {
     await page.close();
   }
