@@ -1,5 +1,6 @@
-// The home page's start, one step per task (src/home.ts): the feed's posts and topics are asked
-// for before the feed is defined, so the feed's first render does not also start its requests;
+// The home page's start, one step per task (src/home.ts): the provider's client is built after
+// the provider's upgrade and first render, and the feed's posts and topics are asked for before
+// the feed is defined, so the feed's first render does not also start its requests;
 // and the page's own Japanese headings keep their phrases whole (src/styles.css), which also has
 // the browser build its phrase segmenter in the first layout, not with the feed's first cards.
 import assert from 'node:assert/strict';
@@ -14,30 +15,44 @@ after(async () => {
   await harness?.close();
 });
 
-/** Notes when the page defines the feed, before its class upgrades the element. */
-function recordFeedDefinition() {
+/**
+ * Notes when the page defines the feed, before its class upgrades the element, and whether the
+ * provider has its client at the end of the task that defined it (its upgrade) and at the feed's.
+ */
+function recordDefinitions() {
   const define = customElements.define.bind(customElements);
+  const hasClient = () => document.querySelector('advocacy-provider').activeClient !== undefined;
   customElements.define = (name, constructor, options) => {
-    if (name === 'advocacy-feed') window.feedDefinedAt = performance.now();
+    if (name === 'advocacy-feed') {
+      window.feedDefinedAt = performance.now();
+      window.clientAtFeed = hasClient();
+    }
     define(name, constructor, options);
+    // The end of the task of its upgrade, microtasks (its first update) included: this timer is
+    // set before the page's own next step, so it runs first.
+    if (name === 'advocacy-provider') setTimeout(() => (window.clientAtProvider = hasClient()));
   };
 }
 
-test('the home page asks for the feed’s posts and topics before it defines the feed', async () => {
+test('the home page builds the provider’s client after the provider’s upgrade, and asks for the feed’s posts and topics before it defines the feed', async () => {
   const { context, stack } = harness;
   const page = await context.newPage();
   try {
     await signIn(page, stack.url, { name: '高橋 健二', language: 'ja' });
-    await page.addInitScript(recordFeedDefinition);
+    await page.addInitScript(recordDefinitions);
     await page.reload();
     await page.getByRole('list', { name: 'シェアできる投稿' }).getByRole('heading').first().waitFor();
-    const { definedAt, requests } = await page.evaluate(() => ({
+    const { clientAtProvider, clientAtFeed, definedAt, requests } = await page.evaluate(() => ({
+      clientAtProvider: window.clientAtProvider,
+      clientAtFeed: window.clientAtFeed,
       definedAt: window.feedDefinedAt,
       requests: performance
         .getEntriesByType('resource')
         .filter((entry) => /\/api\/v1\/(feed|topics)\b/.test(new URL(entry.name).pathname))
         .map((entry) => ({ path: new URL(entry.name).pathname, startTime: entry.startTime })),
     }));
+    assert.equal(clientAtProvider, false, 'the provider built its client in the task of its upgrade');
+    assert.equal(clientAtFeed, true, 'the provider had no client when the feed was defined');
     assert.equal(typeof definedAt, 'number', 'the page defined the feed');
     assert.deepEqual(requests.map((request) => request.path).sort(), ['/api/v1/feed', '/api/v1/topics']);
     for (const request of requests) assert.ok(request.startTime < definedAt, `${request.path} was asked for after the feed was defined`);
