@@ -55,8 +55,10 @@ parseStyles(AdvocacyFeedElement.styles);
 await nextTask();
 defineElement(tagFor('feed'), AdvocacyFeedElement);
 releaseFeed();
+// Each upgrade also subscribes to its stores, which start their requests: one task each.
 await nextTask();
 defineElement(tagFor('invitation'), AdvocacyInvitationElement);
+await nextTask();
 defineElement(tagFor('contest-banner'), AdvocacyContestBannerElement);
 await nextTask();
 defineWhenNear({

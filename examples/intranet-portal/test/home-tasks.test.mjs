@@ -1,8 +1,9 @@
 // The home page's start, one step per task (src/home.ts): the provider's client is built after
-// the provider's upgrade and first render, and the feed's posts and topics are asked for before
-// the feed is defined, so the feed's first render does not also start its requests;
-// and the page's own Japanese headings keep their phrases whole (src/styles.css), which also has
-// the browser build its phrase segmenter in the first layout, not with the feed's first cards.
+// the provider's upgrade and first render; the feed's posts and topics are asked for before the
+// feed is defined, so the feed's first render does not also start its requests; the invitation and
+// the contest banner come one task each. And the page's own Japanese headings keep their phrases
+// whole (src/styles.css), which also has the browser build its phrase segmenter in the first
+// layout, not with the feed's first cards.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { openHarness, signIn } from './harness.mjs';
@@ -16,13 +17,16 @@ after(async () => {
 });
 
 /**
- * Notes when the page defines the feed, before its class upgrades the element, and whether the
- * provider has its client at the end of the task that defined it (its upgrade) and at the feed's.
+ * Notes when the page defines the feed, before its class upgrades the element; whether the
+ * provider has its client at the end of the task that defined it (its upgrade) and at the feed's;
+ * and whether the contest banner is defined by the end of the invitation's task.
  */
 function recordDefinitions() {
   const define = customElements.define.bind(customElements);
   const hasClient = () => document.querySelector('advocacy-provider').activeClient !== undefined;
   customElements.define = (name, constructor, options) => {
+    if (name === 'advocacy-invitation')
+      setTimeout(() => (window.bannerWithInvitation = customElements.get('advocacy-contest-banner') !== undefined));
     if (name === 'advocacy-feed') {
       window.feedDefinedAt = performance.now();
       window.clientAtFeed = hasClient();
@@ -34,7 +38,7 @@ function recordDefinitions() {
   };
 }
 
-test('the home page builds the provider’s client after the provider’s upgrade, and asks for the feed’s posts and topics before it defines the feed', async () => {
+test('the home page builds the provider’s client after the provider’s upgrade, asks for the feed’s posts and topics before it defines the feed, and defines the invitation and the contest banner one task each', async () => {
   const { context, stack } = harness;
   const page = await context.newPage();
   try {
@@ -42,8 +46,9 @@ test('the home page builds the provider’s client after the provider’s upgrad
     await page.addInitScript(recordDefinitions);
     await page.reload();
     await page.getByRole('list', { name: 'シェアできる投稿' }).getByRole('heading').first().waitFor();
-    const { clientAtProvider, clientAtFeed, definedAt, requests } = await page.evaluate(() => ({
+    const { clientAtProvider, clientAtFeed, bannerWithInvitation, definedAt, requests } = await page.evaluate(() => ({
       clientAtProvider: window.clientAtProvider,
+      bannerWithInvitation: window.bannerWithInvitation,
       clientAtFeed: window.clientAtFeed,
       definedAt: window.feedDefinedAt,
       requests: performance
@@ -53,6 +58,7 @@ test('the home page builds the provider’s client after the provider’s upgrad
     }));
     assert.equal(clientAtProvider, false, 'the provider built its client in the task of its upgrade');
     assert.equal(clientAtFeed, true, 'the provider had no client when the feed was defined');
+    assert.equal(bannerWithInvitation, false, 'the invitation and the contest banner were defined in one task');
     assert.equal(typeof definedAt, 'number', 'the page defined the feed');
     assert.deepEqual(requests.map((request) => request.path).sort(), ['/api/v1/feed', '/api/v1/topics']);
     for (const request of requests) assert.ok(request.startTime < definedAt, `${request.path} was asked for after the feed was defined`);
