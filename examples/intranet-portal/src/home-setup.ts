@@ -7,10 +7,27 @@ import { clearSession, requireSession } from './session.js';
 import { applyHeader, applyText, watchLanguage } from './shell.js';
 
 /*
- * The home page's set-up. `home.ts` imports this module before the components' define modules,
- * so the provider is configured before its class upgrades it and builds its client once.
+ * The home page's set-up. `home.ts` imports this module before the components' define modules;
+ * the provider's settings wait for `configureProvider()`, which `home.ts` calls in a task after the
+ * provider's definition, so that building the client is a task of its own (see there).
  */
 const session = requireSession();
+
+/**
+ * Gives the provider its settings: its next update builds the client, once (the provider has no
+ * client before, without a base URL).
+ */
+export function configureProvider(provider: AdvocacyProviderElement): void {
+  if (session === null) return;
+  provider.baseUrl = API_BASE_URL;
+  provider.locale = session.language;
+  // One event queue per employee in this browser.
+  provider.storageKey = `intranet-portal:${session.employee.id}`;
+  // The portal's session knows who is signed in: events are stored as theirs at once.
+  provider.employeeId = session.employee.id;
+  provider.getToken = () => session.token;
+}
+
 if (session !== null) {
   const t = strings(session.language);
   // The build filled the page in its first language (src/prerender.ts): only another one is swapped in.
@@ -21,13 +38,6 @@ if (session !== null) {
   applyHeader(t, session);
 
   const provider = document.querySelector('advocacy-provider') as AdvocacyProviderElement;
-  provider.baseUrl = API_BASE_URL;
-  provider.locale = session.language;
-  // One event queue per employee in this browser.
-  provider.storageKey = `intranet-portal:${session.employee.id}`;
-  // The portal's session knows who is signed in: events are stored as theirs at once.
-  provider.employeeId = session.employee.id;
-  provider.getToken = () => session.token;
   watchLanguage(session, strings, provider, (language) =>
     renderNews(document.querySelector('#news-list')!, strings(language).news, language),
   );

@@ -1,10 +1,9 @@
-// The home page: set-up first (session, text, provider settings), then the components. The page's
-// own text is in the HTML already (src/prerender.ts) and paints first; the provider (which builds
-// the client) and the components above the fold are defined next, one task each, so no single
-// task holds the main thread for all of them, nor for the scripts' evaluation as well; the rest
-// as they come near (src/define-when-near.ts).
+// The home page: set-up first (session, text), then the components. The page's own text is in the
+// HTML already (src/prerender.ts) and paints first; the provider, its client and the components
+// above the fold come next, one task each, so no single task holds the main thread for all of them,
+// nor for the scripts' evaluation as well; the rest as they come near (src/define-when-near.ts).
 import './styles.css';
-import './home-setup.js';
+import { configureProvider } from './home-setup.js';
 import {
   AdvocacyContestBannerElement,
   AdvocacyFeedElement,
@@ -30,14 +29,36 @@ function parseStyles(styles: Styles | undefined): void {
   else for (const style of styles) parseStyles(style);
 }
 
+/**
+ * Asks for the feed's posts and topics: its stores fetch when they get their first subscriber,
+ * which would otherwise be the feed's first update, in the same task as its first render. The
+ * returned function lets go once the feed holds the stores itself (they stay loaded meanwhile).
+ */
+function requestFeed(provider: AdvocacyProviderElement): () => void {
+  const client = provider.activeClient;
+  if (!client) return () => {};
+  const stops = [client.feed.store.listen(() => {}), client.topics.store.listen(() => {})];
+  return () => stops.forEach((stop) => stop());
+}
+
+const provider = document.querySelector<AdvocacyProviderElement>(tagFor('provider'))!;
 await nextTask();
+// Its upgrade and first render, without settings, hence without a client yet…
 defineElement(tagFor('provider'), AdvocacyProviderElement);
+await nextTask();
+// …which its next update builds (backend, stores, event queue), in a task of its own.
+configureProvider(provider);
+await nextTask();
+const releaseFeed = requestFeed(provider);
 await nextTask();
 parseStyles(AdvocacyFeedElement.styles);
 await nextTask();
 defineElement(tagFor('feed'), AdvocacyFeedElement);
+releaseFeed();
+// Each upgrade also subscribes to its stores, which start their requests: one task each.
 await nextTask();
 defineElement(tagFor('invitation'), AdvocacyInvitationElement);
+await nextTask();
 defineElement(tagFor('contest-banner'), AdvocacyContestBannerElement);
 await nextTask();
 defineWhenNear({
