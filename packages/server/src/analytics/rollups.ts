@@ -138,14 +138,11 @@ export function postgresTriggerBody(source: (typeof TRIGGERED)[number]): string 
   return [...lockOrder()].map(([dimension, level]) => `${groupInsert(dimension, level, rows, 'postgres')};`).join('\n');
 }
 
-/**
- * On PostgreSQL: one statement that reads the records of `rows` (recordRows, or several of them
- * joined by UNION ALL) once and adds them into each of `levels`.
- */
-function postgresCount(rows: string, levels: Iterable<[Dimension, Level]>): string {
+/** On PostgreSQL: one statement that joins the records once and adds them into `levels` (every level of every dimension). */
+function postgresCount(source: Source, from: string, levels: Iterable<[Dimension, Level]> = everyLevel()): string {
   const inserts = [...levels].map(([dimension, level]) => groupInsert(dimension, level, 'r', 'postgres'));
   const last = inserts.pop()!;
-  return `with r as materialized (${rows}),
+  return `with r as materialized (${recordRows(source, from)}),
     ${inserts.map((insert, i) => `u${i} as (${insert})`).join(',\n    ')}
     ${last}`;
 }
@@ -167,29 +164,28 @@ function derivedInsert(dimension: Dimension, level: Exclude<Level, 'h'>, dialect
 }
 
 /**
- * Counts every stored record of every source into rollups emptied first: the records of all
- * three sources together once into the hours of each dimension (on SQLite through a temporary
- * table), then each coarser level summed from the level below it (a day from its hours, a week, a
- * month and all time from days) — a few passes over millions of records instead of one per
- * level, and the same sums. Counted together, each hour row is inserted once: counted source by
- * source, the clicks' and conversions' passes updated the rows of the shares' pass again (on
- * PostgreSQL a new version of each row, and as many dead ones for VACUUM).
+ * Counts every stored record of every source into rollups emptied first: the records once into
+ * the hours of each dimension (on SQLite through a temporary table per source), then each
+ * coarser level summed from the level below it (a day from its hours, a week, a month and all
+ * time from days) — a few passes over millions of records instead of one per level, and the same sums.
  */
 async function countAll(db: Kysely<any>): Promise<void> {
   const dialect: Dialect = isSqlite(db) ? 'sqlite' : 'postgres';
   const dimensions = Object.values(DIMENSIONS);
-  const records = SOURCES.map((source) => recordRows(source, source)).join('\n    union all ');
-  if (dialect === 'postgres') {
-    await sql
-      .raw(
-        postgresCount(
-          records,
-          dimensions.map((dimension) => [dimension, 'h'] as [Dimension, Level]),
-        ),
-      )
-      .execute(db);
-  } else {
-    await sql.raw(`create temp table rollup_records as ${records}`).execute(db);
+  for (const source of SOURCES) {
+    if (dialect === 'postgres') {
+      await sql
+        .raw(
+          postgresCount(
+            source,
+            source,
+            dimensions.map((dimension) => [dimension, 'h'] as [Dimension, Level]),
+          ),
+        )
+        .execute(db);
+      continue;
+    }
+    await sql.raw(`create temp table rollup_records as ${recordRows(source, source)}`).execute(db);
     for (const dimension of dimensions) await sql.raw(groupInsert(dimension, 'h', 'temp.rollup_records', 'sqlite')).execute(db);
     await sql`drop table temp.rollup_records`.execute(db);
   }
