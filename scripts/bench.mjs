@@ -38,7 +38,12 @@ if (!(Number(scale) > 0) || !(Number(duration) > 0)) throw new Error('--scale an
 const BENCHMARKS = [
   { name: 'redirect', scripts: ['packages/server/bench/redirect.mjs'], args: ['--duration', duration] },
   { name: 'mixed', scripts: ['packages/server/bench/mixed.mjs'], perDatabase: true, args: (db) => ['--duration', duration, '--db', db] },
-  { name: 'leaderboard', scripts: ['packages/server/bench/leaderboard.mjs'], perDatabase: true, args: ['--scale', scale] },
+  {
+    name: 'leaderboard',
+    scripts: ['packages/server/bench/leaderboard.mjs'],
+    perDatabase: true,
+    args: (db) => ['--scale', scale, '--db', db],
+  },
   { name: 'analytics', scripts: ['packages/server/bench/analytics.mjs'], perDatabase: true, args: ['--scale', scale] },
   // Times both databases itself.
   { name: 'bulk-load', scripts: ['packages/server/bench/bulk-load.mjs'], args: ['--scale', scale] },
