@@ -4,7 +4,7 @@ import { estimatedReach, type ReachRules } from '@advocacy-kit/core/rules';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db, Dialect } from '../db/database.js';
 import { DAY_MS } from '../points/periods.js';
-import { DIMENSIONS, type Dimension, type Level } from './rollups.js';
+import { bucketOf, DIMENSIONS, type Dimension, type Level } from './rollups.js';
 import { enrollmentOf } from '../pilots/membership.js';
 import { sharesPerEmployee } from './share-packs.js';
 import type { Window } from './window.js';
@@ -48,7 +48,8 @@ function nextAfter(level: Level, start: number): number {
   return start + (level === 'h' ? HOUR_MS : level === 'd' ? DAY_MS : 7 * DAY_MS);
 }
 
-const bucketKey = (level: Level, ms: number) => iso(ms).slice(0, level === 'h' ? 13 : level === 'm' ? 7 : 10);
+/** The key of the bucket starting at `ms`, by the rollups' own rule. */
+const bucketKey = (level: Level, ms: number) => bucketOf(level, iso(ms));
 
 /** Covers [a, b) with the coarsest whole buckets first (`levels` coarse to fine), then raw ranges. */
 function cover(a: number, b: number, levels: readonly Level[], into: Cover = { spans: [], raw: [] }): Cover {
